@@ -1,0 +1,309 @@
+#include "market/binance_feed.h"
+
+#include "market/binance_trade_parser.h"
+#include "market/frame_recorder.h"
+
+#include <QDateTime>
+#include <QRandomGenerator>
+#include <QTimer>
+#include <QWebSocket>
+
+#include <algorithm>
+#include <cmath>
+
+namespace pairlab {
+
+BinanceFeed::BinanceFeed(FeedConfig config, QObject *parent)
+    : QObject(parent), m_config(std::move(config)), m_parser(std::make_unique<BinanceTradeParser>())
+{
+}
+
+BinanceFeed::~BinanceFeed()
+{
+    if (m_recorder)
+        m_recorder->close();
+}
+
+QStringList BinanceFeed::streamNames(const FeedConfig &config)
+{
+    QStringList names;
+    const QString suffix = config.kind == StreamKind::AggTrade ? QStringLiteral("@aggTrade") : QStringLiteral("@trade");
+    for (const QString &s : config.symbols) {
+        const SymbolCode code = SymbolCode::fromString(s.trimmed());
+        if (!code.isEmpty() && !names.contains(code.toStreamName() + suffix))
+            names << code.toStreamName() + suffix;
+    }
+    return names;
+}
+
+QUrl BinanceFeed::streamUrl(const FeedConfig &config)
+{
+    QUrl url = config.endpoint;
+    QString path = url.path();
+    while (path.endsWith(QLatin1Char('/')))
+        path.chop(1);
+    if (!path.endsWith(QLatin1String("/stream")))
+        path += QStringLiteral("/stream");
+    url.setPath(path);
+    // '/' and '@' are legal in a query; set it decoded so they are not percent-encoded.
+    url.setQuery(QStringLiteral("streams=") + streamNames(config).join(QLatin1Char('/')), QUrl::DecodedMode);
+    return url;
+}
+
+int BinanceFeed::backoffMs(const FeedConfig &config, int attempt, double jitter01)
+{
+    const double raw = double(config.reconnectBaseMs) * std::pow(2.0, std::min(attempt, 20));
+    const double capped = std::min(raw, double(config.reconnectCapMs));
+    return int(capped * (0.5 + 0.5 * std::clamp(jitter01, 0.0, 1.0)));
+}
+
+void BinanceFeed::setState(FeedState s, const QString &detail)
+{
+    m_state = s;
+    Q_EMIT stateChanged(s, detail);
+}
+
+void BinanceFeed::start()
+{
+    if (m_running)
+        return;
+    m_running = true;
+    m_clock.start();
+    if (!m_flushTimer) {
+        m_flushTimer = new QTimer(this);
+        m_flushTimer->setInterval(m_config.flushIntervalMs);
+        connect(m_flushTimer, &QTimer::timeout, this, &BinanceFeed::flush);
+        m_watchdog = new QTimer(this);
+        m_watchdog->setInterval(1000);
+        connect(m_watchdog, &QTimer::timeout, this, &BinanceFeed::watchdog);
+        m_reconnectTimer = new QTimer(this);
+        m_reconnectTimer->setSingleShot(true);
+        connect(m_reconnectTimer, &QTimer::timeout, this, [this] {
+            if (m_running && !m_socket)
+                m_socket = openSocket();
+        });
+    }
+    m_flushTimer->start();
+    m_watchdog->start();
+    m_attempt = 0;
+    m_socket = openSocket();
+}
+
+void BinanceFeed::stop()
+{
+    m_running = false;
+    flush();
+    if (m_flushTimer) {
+        m_flushTimer->stop();
+        m_watchdog->stop();
+        m_reconnectTimer->stop();
+    }
+    for (QWebSocket *s : {m_socket, m_next}) {
+        if (s) {
+            s->disconnect(this);
+            s->close();
+            s->deleteLater();
+        }
+    }
+    m_socket = m_next = nullptr;
+    if (m_recorder)
+        m_recorder->flush();
+    setState(FeedState::Stopped, tr("stopped"));
+}
+
+void BinanceFeed::rotate()
+{
+    if (!m_running || m_next || !m_socket)
+        return;
+    m_next = openSocket();
+}
+
+QWebSocket *BinanceFeed::openSocket()
+{
+    auto *socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
+    connect(socket, &QWebSocket::textMessageReceived, this, [this, socket](const QString &m) { onText(socket, m); });
+    connect(socket, &QWebSocket::disconnected, this, [this, socket] { onDisconnected(socket); });
+    connect(socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
+            [this, socket](QAbstractSocket::SocketError e) { onError(socket, e); });
+    connect(socket, &QWebSocket::connected, this, [this, socket] {
+        if (socket == m_socket) {
+            m_connectedMs = m_lastFrameMs = m_clock.elapsed();
+            m_lastSeen.clear();
+            m_silent.clear();
+            setState(FeedState::Connected, streamUrl(m_config).toString());
+        }
+    });
+    // TLS errors are never ignored: QWebSocket refuses the handshake and errorOccurred says why.
+    m_connectStartedMs = m_clock.elapsed();
+    if (socket != m_next && !m_socket)
+        setState(FeedState::Connecting, streamUrl(m_config).toString());
+    socket->open(streamUrl(m_config));
+    return socket;
+}
+
+void BinanceFeed::onText(QWebSocket *socket, const QString &message)
+{
+    const qint64 nowMs = m_clock.elapsed();
+    if (socket == m_next) {
+        // The rotated connection delivers: retire the old one (make before break).
+        QWebSocket *old = m_socket;
+        m_socket = m_next;
+        m_next = nullptr;
+        m_connectedMs = nowMs;
+        if (old) {
+            old->disconnect(this);
+            old->close();
+            old->deleteLater();
+        }
+        setState(FeedState::Connected, tr("rotated connection to %1").arg(streamUrl(m_config).toString()));
+    } else if (socket != m_socket) {
+        return;
+    }
+    m_lastFrameMs = nowMs;
+    ++m_stats.frames;
+    const QByteArray utf8 = message.toUtf8();
+    const std::string_view frame(utf8.constData(), std::size_t(utf8.size()));
+    const qint64 wallMs = QDateTime::currentMSecsSinceEpoch();
+    if (m_recorder)
+        m_recorder->write(frame, wallMs * 1000000);
+    Tick t;
+    switch (m_parser->parse(frame, t)) {
+    case FrameKind::Trade:
+        ++m_stats.ticks;
+        m_attempt = 0;
+        m_stats.lagMs = wallMs - t.tsMs;
+        m_pending.push_back(t);
+        if (int(m_pending.size()) >= m_config.maxBatch)
+            flush();
+        break;
+    case FrameKind::SubscriptionReply:
+        break;
+    case FrameKind::ErrorReply:
+        ++m_stats.errorReplies;
+        Q_EMIT errorReply(QString::fromStdString(m_parser->message()));
+        break;
+    case FrameKind::Unknown:
+        ++m_stats.unknown;
+        break;
+    case FrameKind::Malformed:
+        ++m_stats.malformed;
+        m_stats.lastMalformed = QString::fromStdString(m_parser->message());
+        break;
+    }
+    if (!m_parser->stream().empty()) {
+        const QString stream = QString::fromStdString(m_parser->stream());
+        m_lastSeen.insert(stream, nowMs);
+        if (m_silent.value(stream)) {
+            m_silent.insert(stream, false);
+            Q_EMIT streamResumed(stream);
+        }
+    }
+}
+
+void BinanceFeed::flush()
+{
+    if (m_pending.empty())
+        return;
+    auto batch = std::make_shared<const std::vector<Tick>>(std::move(m_pending));
+    m_pending = {};
+    m_pending.reserve(1024);
+    Q_EMIT ticks(batch);
+}
+
+void BinanceFeed::onDisconnected(QWebSocket *socket)
+{
+    if (socket == m_next) {
+        m_next = nullptr;
+        socket->deleteLater();
+        return; // the old connection keeps running; rotation is tried again by the watchdog
+    }
+    if (socket != m_socket)
+        return;
+    m_socket = nullptr;
+    socket->deleteLater();
+    flush();
+    if (m_running) {
+        QString why = socket->closeReason();
+        if (why.isEmpty())
+            why = socket->errorString();
+        scheduleReconnect(why);
+    }
+}
+
+void BinanceFeed::onError(QWebSocket *socket, QAbstractSocket::SocketError error)
+{
+    Q_UNUSED(error);
+    if (socket == m_socket && m_state == FeedState::Connecting)
+        setState(FeedState::Connecting, socket->errorString());
+}
+
+void BinanceFeed::scheduleReconnect(const QString &why)
+{
+    const int delay = backoffMs(m_config, m_attempt, QRandomGenerator::global()->generateDouble());
+    ++m_attempt;
+    ++m_stats.reconnects;
+    setState(FeedState::WaitingToReconnect,
+             tr("%1 — reconnecting in %2 s").arg(why.isEmpty() ? tr("connection lost") : why)
+                 .arg(double(delay) / 1000.0, 0, 'f', 1));
+    m_reconnectTimer->start(delay);
+}
+
+void BinanceFeed::watchdog()
+{
+    const qint64 now = m_clock.elapsed();
+    if (m_socket && m_state == FeedState::Connecting &&
+        now - m_connectStartedMs > qint64(m_config.connectTimeoutSeconds) * 1000) {
+        m_socket->abort(); // disconnected() schedules the reconnect
+    } else if (m_socket && m_state == FeedState::Connected) {
+        if (now - m_lastFrameMs > qint64(m_config.stallSeconds) * 1000) {
+            QWebSocket *s = m_socket;
+            s->abort();
+            if (s == m_socket) { // abort did not report a disconnect synchronously
+                m_socket = nullptr;
+                s->deleteLater();
+                scheduleReconnect(tr("no data for %1 s").arg(m_config.stallSeconds));
+            }
+        } else {
+            for (const QString &stream : streamNames(m_config)) {
+                const qint64 since = now - std::max(m_connectedMs, m_lastSeen.value(stream, 0));
+                if (since > qint64(m_config.silentStreamSeconds) * 1000 && !m_silent.value(stream)) {
+                    m_silent.insert(stream, true);
+                    Q_EMIT streamSilent(stream, int(since / 1000));
+                }
+            }
+            if (now - m_connectedMs > m_config.rotateAfterMs)
+                rotate();
+        }
+    }
+    const double dt = double(now - m_lastStatsMs) / 1000.0;
+    if (dt > 0) {
+        m_stats.framesPerSecond = double(m_stats.frames - m_framesAtLastStats) / dt;
+        m_framesAtLastStats = m_stats.frames;
+        m_lastStatsMs = now;
+    }
+    Q_EMIT statsUpdated(m_stats);
+}
+
+void BinanceFeed::startRecording(const QString &path)
+{
+    auto rec = std::make_unique<FrameRecorder>();
+    QString error;
+    if (!rec->open(path, &error)) {
+        Q_EMIT recordingChanged(false, error);
+        return;
+    }
+    m_recorder = std::move(rec);
+    Q_EMIT recordingChanged(true, path);
+}
+
+void BinanceFeed::stopRecording()
+{
+    if (!m_recorder)
+        return;
+    m_recorder->close();
+    const QString path = m_recorder->path();
+    m_recorder.reset();
+    Q_EMIT recordingChanged(false, path);
+}
+
+} // namespace pairlab

@@ -1,0 +1,127 @@
+#pragma once
+
+#include "market/tick.h"
+
+#include <QAbstractSocket>
+#include <QElapsedTimer>
+#include <QHash>
+#include <QObject>
+#include <QStringList>
+#include <QUrl>
+
+#include <memory>
+#include <vector>
+
+class QTimer;
+class QWebSocket;
+
+namespace pairlab {
+
+class BinanceTradeParser;
+class FrameRecorder;
+
+enum class StreamKind { Trade, AggTrade };
+
+enum class FeedState { Stopped, Connecting, Connected, WaitingToReconnect };
+
+struct FeedConfig
+{
+    /** USD-M futures trades are "regular market data", routed under /market. A stream on the wrong
+     *  routed path is silently empty: the silent-stream watchdog names it. */
+    QUrl endpoint = QUrl(QStringLiteral("wss://fstream.binance.com/market"));
+    QStringList symbols = {QStringLiteral("BTCUSDT"), QStringLiteral("ETHUSDT")};
+    StreamKind kind = StreamKind::Trade;
+    int silentStreamSeconds = 20; ///< report a subscribed stream that delivered nothing for this long
+    int stallSeconds = 30;        ///< no frame at all for this long: drop and reconnect
+    int connectTimeoutSeconds = 10;
+    int reconnectBaseMs = 500;
+    int reconnectCapMs = 30000;
+    qint64 rotateAfterMs = qint64(23) * 3600 * 1000 + 30 * 60 * 1000; ///< Binance closes at 24 h
+    int flushIntervalMs = 20;  ///< ticks leave the feed thread in batches at least this often
+    int maxBatch = 10000;
+};
+
+struct FeedStats
+{
+    double framesPerSecond = 0;
+    qint64 frames = 0, ticks = 0, malformed = 0, unknown = 0, errorReplies = 0;
+    qint64 reconnects = 0;
+    qint64 lagMs = 0; ///< local receive time minus trade time of the latest tick
+    QString lastMalformed;
+};
+
+/** Binance USD-M futures trade feed over one QWebSocket (combined stream of every symbol). Parses frames
+ *  with BinanceTradeParser and emits ticks in batches (TickBatch, at most every flushIntervalMs).
+ *  Reconnects with exponential backoff and jitter, drops a stalled connection, reports subscribed streams
+ *  that stay silent, and rotates the connection before Binance's 24-hour limit (make before break: the new
+ *  connection runs until it delivers, then the old one closes; the overlap is de-duplicated downstream).
+ *  Lives on its own thread: construct, moveToThread(), then invoke start() through the event loop. */
+class BinanceFeed : public QObject
+{
+    Q_OBJECT
+public:
+    explicit BinanceFeed(FeedConfig config, QObject *parent = nullptr);
+    ~BinanceFeed() override;
+
+    static QUrl streamUrl(const FeedConfig &config);
+    static QStringList streamNames(const FeedConfig &config);
+    /** Backoff before reconnect attempt n (0-based): min(cap, base * 2^n) scaled by a jitter in [0.5, 1]. */
+    static int backoffMs(const FeedConfig &config, int attempt, double jitter01);
+
+    FeedState state() const { return m_state; }
+    FeedStats stats() const { return m_stats; }
+
+public Q_SLOTS:
+    void start();
+    void stop();
+    /** Planned reconnect now (make before break), as done before the 24-hour limit. */
+    void rotate();
+    void startRecording(const QString &path);
+    void stopRecording();
+
+Q_SIGNALS:
+    void ticks(pairlab::TickBatch batch);
+    void stateChanged(pairlab::FeedState state, const QString &detail);
+    void statsUpdated(const pairlab::FeedStats &stats);
+    void streamSilent(const QString &stream, int seconds);
+    void streamResumed(const QString &stream);
+    void errorReply(const QString &message);
+    void recordingChanged(bool recording, const QString &pathOrError);
+
+private:
+    QWebSocket *openSocket();
+    void onText(QWebSocket *socket, const QString &message);
+    void onDisconnected(QWebSocket *socket);
+    void onError(QWebSocket *socket, QAbstractSocket::SocketError error);
+    void scheduleReconnect(const QString &why);
+    void setState(FeedState s, const QString &detail);
+    void flush();
+    void watchdog();
+
+    FeedConfig m_config;
+    FeedState m_state = FeedState::Stopped;
+    QWebSocket *m_socket = nullptr;
+    QWebSocket *m_next = nullptr; // rotation in progress
+    QTimer *m_flushTimer = nullptr;
+    QTimer *m_watchdog = nullptr;
+    QTimer *m_reconnectTimer = nullptr;
+    std::unique_ptr<BinanceTradeParser> m_parser;
+    std::unique_ptr<FrameRecorder> m_recorder;
+    std::vector<Tick> m_pending;
+    FeedStats m_stats;
+    qint64 m_framesAtLastStats = 0;
+    QElapsedTimer m_clock;
+    qint64 m_lastFrameMs = 0;
+    qint64 m_connectStartedMs = 0;
+    qint64 m_connectedMs = 0;
+    qint64 m_lastStatsMs = 0;
+    int m_attempt = 0;
+    bool m_running = false;
+    QHash<QString, qint64> m_lastSeen; // stream -> clock ms
+    QHash<QString, bool> m_silent;
+};
+
+} // namespace pairlab
+
+Q_DECLARE_METATYPE(pairlab::FeedState)
+Q_DECLARE_METATYPE(pairlab::FeedStats)

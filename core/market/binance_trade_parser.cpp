@@ -1,0 +1,249 @@
+#include "market/binance_trade_parser.h"
+
+#include <simdjson.h>
+
+#include <charconv>
+#include <cmath>
+
+namespace pairlab {
+
+namespace od = simdjson::ondemand;
+
+struct BinanceTradeParser::Impl
+{
+    od::parser parser;
+    std::string buffer;
+};
+
+BinanceTradeParser::BinanceTradeParser() : d(std::make_unique<Impl>()) {}
+BinanceTradeParser::~BinanceTradeParser() = default;
+
+namespace {
+
+// Reads a decimal that Binance sends as a string ("61639.40"); plain JSON numbers are accepted too.
+bool readDecimal(od::value v, double &out)
+{
+    od::json_type type;
+    if (v.type().get(type))
+        return false;
+    if (type == od::json_type::number)
+        return !v.get_double().get(out) && std::isfinite(out);
+    std::string_view s;
+    if (type != od::json_type::string || v.get_string().get(s) || s.empty())
+        return false;
+    const char *end = s.data() + s.size();
+    auto [ptr, ec] = std::from_chars(s.data(), end, out, std::chars_format::fixed);
+    return ec == std::errc() && ptr == end && std::isfinite(out);
+}
+
+bool readInt(od::value v, std::int64_t &out)
+{
+    return !v.get_int64().get(out);
+}
+
+} // namespace
+
+std::string_view BinanceTradeParser::stripRecordingPrefix(std::string_view line, std::int64_t *prefixMs)
+{
+    if (prefixMs)
+        *prefixMs = -1;
+    std::size_t i = 0;
+    while (i < line.size() && (line[i] == ' ' || line[i] == '\t'))
+        ++i;
+    if (i >= line.size() || line[i] == '{' || line[i] == '[')
+        return line.substr(i);
+    // "<digits>[.<digits>][:] " then the JSON text.
+    const std::size_t start = i;
+    while (i < line.size() && line[i] >= '0' && line[i] <= '9')
+        ++i;
+    const std::size_t intEnd = i;
+    std::size_t fracStart = i, fracEnd = i;
+    if (i < line.size() && line[i] == '.') {
+        fracStart = ++i;
+        while (i < line.size() && line[i] >= '0' && line[i] <= '9')
+            ++i;
+        fracEnd = i;
+    }
+    if (intEnd == start)
+        return line.substr(start);
+    if (i < line.size() && line[i] == ':')
+        ++i;
+    while (i < line.size() && (line[i] == ' ' || line[i] == '\t'))
+        ++i;
+    if (i >= line.size() || line[i] != '{')
+        return line.substr(start);
+    if (prefixMs) {
+        std::int64_t whole = 0;
+        std::from_chars(line.data() + start, line.data() + intEnd, whole);
+        const std::size_t digits = intEnd - start;
+        if (fracEnd > fracStart) {
+            // seconds with a fraction (cryptofeed style)
+            double secs = 0;
+            std::from_chars(line.data() + start, line.data() + fracEnd, secs);
+            *prefixMs = std::int64_t(std::llround(secs * 1000.0));
+        } else if (digits >= 18) {
+            *prefixMs = whole / 1000000; // ns
+        } else if (digits >= 15) {
+            *prefixMs = whole / 1000; // µs
+        } else if (digits >= 12) {
+            *prefixMs = whole; // ms
+        } else {
+            *prefixMs = whole * 1000; // s
+        }
+    }
+    return line.substr(i);
+}
+
+FrameKind BinanceTradeParser::parse(std::string_view frame, Tick &out)
+{
+    m_message.clear();
+    m_stream.clear();
+    auto &buf = d->buffer;
+    if (buf.size() < frame.size() + simdjson::SIMDJSON_PADDING)
+        buf.resize(frame.size() + simdjson::SIMDJSON_PADDING + 256);
+    std::memcpy(buf.data(), frame.data(), frame.size());
+    std::memset(buf.data() + frame.size(), 0, simdjson::SIMDJSON_PADDING);
+
+    auto fail = [this](const char *why) {
+        m_message = why;
+        return FrameKind::Malformed;
+    };
+
+    od::document doc;
+    if (d->parser.iterate(buf.data(), frame.size(), buf.size()).get(doc))
+        return fail("not JSON");
+    od::object top;
+    if (doc.get_object().get(top))
+        return fail("not a JSON object");
+
+    // Trade fields may sit at the top level (raw payload) or under "data" (combined stream).
+    std::string_view eventType;
+    bool haveT = false, haveId = false, haveP = false, haveQ = false, haveM = false, haveS = false;
+    bool isReply = false, isError = false;
+    std::string badField;
+    std::string_view symbol;
+    Tick t;
+
+    auto readPayloadField = [&](std::string_view key, od::value v) -> bool {
+        if (key.size() != 1)
+            return true; // other keys are skipped
+        switch (key[0]) {
+        case 'e':
+            return !v.get_string().get(eventType);
+        case 'T':
+            haveT = readInt(v, t.tsMs);
+            return haveT;
+        case 's':
+            haveS = !v.get_string().get(symbol);
+            return haveS;
+        case 't':
+        case 'a':
+            haveId = readInt(v, t.tradeId);
+            return haveId;
+        case 'p':
+            haveP = readDecimal(v, t.price);
+            return haveP;
+        case 'q':
+            haveQ = readDecimal(v, t.qty);
+            return haveQ;
+        case 'm':
+            haveM = !v.get_bool().get(t.buyerMaker);
+            return haveM;
+        default:
+            return true;
+        }
+    };
+
+    for (auto field : top) {
+        std::string_view key;
+        if (field.unescaped_key().get(key))
+            return fail("bad object key");
+        od::value v;
+        if (field.value().get(v))
+            return fail("bad value");
+        if (key == "stream") {
+            std::string_view s;
+            if (v.get_string().get(s))
+                return fail("\"stream\" is not a string");
+            m_stream.assign(s);
+        } else if (key == "data") {
+            od::object data;
+            if (v.get_object().get(data))
+                return fail("\"data\" is not an object");
+            for (auto inner : data) {
+                std::string_view ik;
+                if (inner.unescaped_key().get(ik))
+                    return fail("bad object key in data");
+                od::value iv;
+                if (inner.value().get(iv))
+                    return fail("bad value in data");
+                if (!readPayloadField(ik, iv) && badField.empty())
+                    badField.assign(ik);
+            }
+        } else if (key == "result" || key == "id") {
+            isReply = true;
+        } else if (key == "error") {
+            isError = true;
+            od::object err;
+            if (!v.get_object().get(err)) {
+                std::string_view msg;
+                if (!err["msg"].get_string().get(msg))
+                    m_message.assign(msg);
+            }
+        } else if (key == "code") {
+            isError = true;
+        } else if (key == "msg") {
+            std::string_view msg;
+            if (!v.get_string().get(msg))
+                m_message.assign(msg);
+        } else if (!readPayloadField(key, v) && badField.empty()) {
+            badField.assign(key);
+        }
+    }
+
+    if (isError) {
+        if (m_message.empty())
+            m_message = "error reply";
+        return FrameKind::ErrorReply;
+    }
+    if (isReply && eventType.empty())
+        return FrameKind::SubscriptionReply;
+    if (eventType.empty()) {
+        // No "e": a trade only if the combined-stream name says so.
+        const std::string_view st = m_stream;
+        const bool tradeStream = st.size() > 6 && (st.ends_with("@trade") || st.ends_with("@aggTrade"));
+        if (!tradeStream)
+            return FrameKind::Unknown;
+    } else if (eventType != "trade" && eventType != "aggTrade") {
+        return FrameKind::Unknown;
+    }
+    if (!badField.empty()) {
+        m_message = "field \"" + badField + "\" has a wrong type or value";
+        return FrameKind::Malformed;
+    }
+    if (!haveT)
+        return fail("missing trade time \"T\"");
+    if (!haveS)
+        return fail("missing symbol \"s\"");
+    if (!haveId)
+        return fail(eventType == "aggTrade" ? "missing aggregate trade id \"a\"" : "missing trade id \"t\"");
+    if (!haveP)
+        return fail("missing price \"p\"");
+    if (!haveQ)
+        return fail("missing quantity \"q\"");
+    if (!haveM)
+        return fail("missing buyer-maker flag \"m\"");
+    if (!(t.price > 0.0))
+        return fail("price is not positive");
+    if (t.qty < 0.0)
+        return fail("quantity is negative");
+    if (t.tradeId < 0 || t.tsMs <= 0)
+        return fail("trade id or time out of range");
+    t.symbol = SymbolCode::fromText(symbol);
+    if (t.symbol.isEmpty())
+        return fail("symbol is empty, too long or has invalid characters");
+    out = t;
+    return FrameKind::Trade;
+}
+
+} // namespace pairlab

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "market/tick.h"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace pairlab {
+
+/** What one WebSocket frame turned out to be. */
+enum class FrameKind {
+    Trade,             ///< a `trade` or `aggTrade` event; the tick is filled in
+    SubscriptionReply, ///< {"result":...,"id":...}
+    ErrorReply,        ///< {"error":{...}} or {"code":...,"msg":...}; message() says what
+    Unknown,           ///< well-formed JSON of another event type (bookTicker, depthUpdate, ...)
+    Malformed,         ///< not JSON, truncated, wrong types, missing or out-of-range fields; message() says which
+};
+
+/** Parses Binance trade frames with simdjson on-demand: the combined-stream wrapper
+ *  {"stream":..,"data":{..}} or a raw payload; `trade` (T,s,t,p,q,m) and `aggTrade` (T,s,a,p,q,m).
+ *  Prices and quantities are decimal strings converted with std::from_chars (correctly rounded).
+ *  Not thread-safe: one parser per thread (it owns simdjson's reusable buffers). */
+class BinanceTradeParser
+{
+public:
+    BinanceTradeParser();
+    ~BinanceTradeParser();
+    BinanceTradeParser(const BinanceTradeParser &) = delete;
+    BinanceTradeParser &operator=(const BinanceTradeParser &) = delete;
+
+    FrameKind parse(std::string_view frame, Tick &out);
+
+    /** Why the last frame was Malformed or an ErrorReply; the stream name of the last frame, if any. */
+    const std::string &message() const { return m_message; }
+    const std::string &stream() const { return m_stream; }
+
+    /** Strips a recorder prefix ("<local ns> " or "<seconds.frac>: ") in front of the JSON text.
+     *  Returns the local time in ms in prefixMs when there was one, else -1. */
+    static std::string_view stripRecordingPrefix(std::string_view line, std::int64_t *prefixMs = nullptr);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> d;
+    std::string m_message;
+    std::string m_stream;
+};
+
+} // namespace pairlab

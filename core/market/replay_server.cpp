@@ -1,0 +1,166 @@
+#include "market/replay_server.h"
+
+#include <QTimer>
+#include <QUrlQuery>
+#include <QWebSocket>
+#include <QWebSocketServer>
+
+#include <algorithm>
+
+namespace pairlab {
+
+struct ReplayServer::Session
+{
+    QWebSocket *socket = nullptr;
+    QTimer *timer = nullptr;
+    QSet<QByteArray> streams; // empty = everything
+    std::size_t cursor = 0;
+    qint64 sentHere = 0;
+    QElapsedTimer clock;
+    std::int64_t baseTimeMs = 0; // recording time at clock start
+    bool done = false;
+};
+
+ReplayServer::ReplayServer(QObject *parent)
+    : QObject(parent),
+      m_server(new QWebSocketServer(QStringLiteral("PairLab replay"), QWebSocketServer::NonSecureMode, this))
+{
+    connect(m_server, &QWebSocketServer::newConnection, this, &ReplayServer::onNewConnection);
+}
+
+ReplayServer::~ReplayServer()
+{
+    for (auto &s : m_sessions)
+        if (s->socket)
+            s->socket->disconnect(this);
+    m_server->close();
+}
+
+bool ReplayServer::load(const QString &path, QString *error)
+{
+    Recording r;
+    if (!Recording::load(path, &r, error))
+        return false;
+    setRecording(std::move(r));
+    return true;
+}
+
+void ReplayServer::setRecording(Recording recording)
+{
+    m_recording = std::move(recording);
+    m_resumeAt = 0;
+}
+
+bool ReplayServer::listen(quint16 port, QString *error)
+{
+    if (!m_server->listen(QHostAddress::LocalHost, port)) {
+        if (error)
+            *error = tr("cannot listen on 127.0.0.1:%1: %2").arg(port).arg(m_server->errorString());
+        return false;
+    }
+    return true;
+}
+
+quint16 ReplayServer::port() const
+{
+    return m_server->serverPort();
+}
+
+QUrl ReplayServer::url() const
+{
+    QUrl u;
+    u.setScheme(QStringLiteral("ws"));
+    u.setHost(QStringLiteral("127.0.0.1"));
+    u.setPort(port());
+    return u;
+}
+
+void ReplayServer::onNewConnection()
+{
+    while (QWebSocket *socket = m_server->nextPendingConnection()) {
+        auto s = std::make_unique<Session>();
+        Session *sp = s.get();
+        s->socket = socket;
+        socket->setParent(this);
+        const QString streams = QUrlQuery(socket->requestUrl()).queryItemValue(QStringLiteral("streams"));
+        for (const QString &name : streams.split(QLatin1Char('/'), Qt::SkipEmptyParts))
+            s->streams.insert(name.toLatin1());
+        s->cursor = m_resumeAt > std::size_t(m_overlap) ? m_resumeAt - std::size_t(m_overlap) : 0;
+        s->timer = new QTimer(this);
+        s->timer->setSingleShot(true);
+        s->timer->setTimerType(Qt::PreciseTimer);
+        connect(s->timer, &QTimer::timeout, this, [this, sp] { pump(sp); });
+        connect(socket, &QWebSocket::disconnected, this, [this, sp] { endSession(sp, false); });
+        s->clock.start();
+        if (s->cursor < m_recording.frames.size())
+            s->baseTimeMs = m_recording.frames[s->cursor].timeMs;
+        m_sessions.push_back(std::move(s));
+        ++m_connections;
+        Q_EMIT clientConnected();
+        sp->timer->start(0);
+    }
+}
+
+void ReplayServer::endSession(Session *s, bool dropped)
+{
+    Q_UNUSED(dropped);
+    m_resumeAt = std::max(m_resumeAt, std::min(s->cursor, m_recording.frames.size()));
+    s->timer->stop();
+    s->timer->deleteLater();
+    s->socket->deleteLater();
+    auto it = std::find_if(m_sessions.begin(), m_sessions.end(), [s](const auto &p) { return p.get() == s; });
+    if (it != m_sessions.end()) {
+        s->socket->disconnect(this);
+        m_sessions.erase(it);
+    }
+}
+
+void ReplayServer::pump(Session *s)
+{
+    const auto &frames = m_recording.frames;
+    constexpr qint64 MaxBuffered = 8 << 20;
+    const bool asFast = m_speed <= 0.0;
+    const std::int64_t now = asFast ? 0 : s->baseTimeMs + std::int64_t(double(s->clock.elapsed()) * m_speed);
+    int sentNow = 0;
+    while (s->cursor < frames.size()) {
+        if (asFast && (sentNow >= 2000 || s->socket->bytesToWrite() > MaxBuffered))
+            break;
+        const RecordedFrame &f = frames[s->cursor];
+        if (!asFast && f.timeMs > now)
+            break;
+        ++s->cursor;
+        if (!s->streams.isEmpty() && !s->streams.contains(f.stream))
+            continue;
+        s->socket->sendTextMessage(QString::fromUtf8(f.json));
+        ++s->sentHere;
+        ++m_framesSent;
+        ++sentNow;
+        if (m_dropAfter > 0 && s->sentHere >= m_dropAfter) {
+            m_resumeAt = std::max(m_resumeAt, s->cursor);
+            s->socket->flush(); // what was "sent" reaches the client; then the line goes dead
+            s->socket->abort();
+            return; // endSession runs from disconnected()
+        }
+    }
+    if (s->cursor >= frames.size()) {
+        if (m_loop && !frames.empty()) {
+            s->cursor = 0;
+            s->baseTimeMs = frames.front().timeMs;
+            s->clock.restart();
+            s->timer->start(asFast ? 0 : 1);
+        } else if (!s->done) {
+            s->done = true;
+            m_resumeAt = frames.size();
+            Q_EMIT finished();
+        }
+        return;
+    }
+    if (asFast) {
+        s->timer->start(s->socket->bytesToWrite() > MaxBuffered ? 1 : 0);
+    } else {
+        const std::int64_t waitMs = std::int64_t(double(frames[s->cursor].timeMs - now) / m_speed);
+        s->timer->start(int(std::clamp<std::int64_t>(waitMs, 0, 1000)));
+    }
+}
+
+} // namespace pairlab

@@ -1,0 +1,72 @@
+#pragma once
+
+#include "market/recording.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QSet>
+#include <QUrl>
+
+#include <memory>
+#include <vector>
+
+class QWebSocket;
+class QWebSocketServer;
+class QTimer;
+
+namespace pairlab {
+
+/** Serves a recording on ws://127.0.0.1:<port> in Binance's combined-stream format, so that the demo and
+ *  the tests run the very same WebSocket path as a live session. Honours the `streams=` query of the
+ *  client's URL (frames of other streams are not sent). Paces frames in real time × speed from the
+ *  recorded times, or as fast as the socket drains (speed 0).
+ *  Fault injection for tests: drop every connection after N frames, and resume a reconnecting client a
+ *  number of frames *before* where the last connection stopped (an overlapping stretch).
+ *  Lives on the thread that created it (usually the GUI or CLI main thread; it only sends). */
+class ReplayServer : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ReplayServer(QObject *parent = nullptr);
+    ~ReplayServer() override;
+
+    bool load(const QString &path, QString *error);
+    void setRecording(Recording recording);
+    const Recording &recording() const { return m_recording; }
+
+    void setSpeed(double speed) { m_speed = speed; }  ///< 1 = real time; 0 = as fast as possible
+    void setLoop(bool loop) { m_loop = loop; }        ///< start over at the end (the demo)
+    void setDropAfterFrames(int frames) { m_dropAfter = frames; }
+    void setOverlapOnReconnect(int frames) { m_overlap = frames; }
+
+    bool listen(quint16 port, QString *error);
+    quint16 port() const;
+    /** ws://127.0.0.1:<port> — append "/stream?streams=..." as for Binance, or use directly. */
+    QUrl url() const;
+
+    qint64 framesSent() const { return m_framesSent; }
+    int connectionCount() const { return m_connections; }
+
+Q_SIGNALS:
+    void clientConnected();
+    void finished(); ///< every frame of the recording was sent (not emitted when looping)
+
+private:
+    struct Session;
+    void onNewConnection();
+    void pump(Session *s);
+    void endSession(Session *s, bool dropped);
+
+    Recording m_recording;
+    QWebSocketServer *m_server = nullptr;
+    std::vector<std::unique_ptr<Session>> m_sessions;
+    double m_speed = 1.0;
+    bool m_loop = false;
+    int m_dropAfter = 0;
+    int m_overlap = 0;
+    std::size_t m_resumeAt = 0;
+    qint64 m_framesSent = 0;
+    int m_connections = 0;
+};
+
+} // namespace pairlab

@@ -1,0 +1,161 @@
+#include "models/ticker_model.h"
+
+#include <QLocale>
+
+#include <climits>
+
+namespace pairlab {
+
+namespace {
+constexpr qint64 RateWindowSeconds = 10;
+}
+
+TickerModel::TickerModel(QObject *parent) : QAbstractTableModel(parent) {}
+
+double TickerModel::Row::tradesPerSecond() const
+{
+    if (perSecond.empty())
+        return 0.0;
+    qint64 n = 0;
+    for (const auto &[sec, count] : perSecond)
+        n += count;
+    const qint64 span = std::min<qint64>(RateWindowSeconds, perSecond.back().first - perSecond.front().first + 1);
+    return double(n) / double(std::max<qint64>(1, span));
+}
+
+void TickerModel::setSymbols(const QStringList &symbols)
+{
+    beginResetModel();
+    m_rows.clear();
+    for (const QString &s : symbols) {
+        Row r;
+        r.symbol = SymbolCode::fromString(s);
+        if (!r.symbol.isEmpty())
+            m_rows.push_back(std::move(r));
+    }
+    endResetModel();
+}
+
+QStringList TickerModel::symbols() const
+{
+    QStringList out;
+    for (const Row &r : m_rows)
+        out << r.symbol.toString();
+    return out;
+}
+
+int TickerModel::rowOf(const SymbolCode &s)
+{
+    for (std::size_t i = 0; i < m_rows.size(); ++i)
+        if (m_rows[i].symbol == s)
+            return int(i);
+    const int row = int(m_rows.size());
+    beginInsertRows({}, row, row);
+    Row r;
+    r.symbol = s;
+    m_rows.push_back(std::move(r));
+    endInsertRows();
+    return row;
+}
+
+void TickerModel::addTicks(const std::vector<Tick> &ticks)
+{
+    if (ticks.empty())
+        return;
+    int minRow = INT_MAX, maxRow = -1;
+    for (const Tick &t : ticks) {
+        const int i = rowOf(t.symbol);
+        Row &r = m_rows[std::size_t(i)];
+        if (r.trades == 0)
+            r.first = t.price;
+        if (t.tsMs >= r.lastTs) {
+            if (r.last != t.price)
+                r.previous = r.last;
+            r.last = t.price;
+            r.lastTs = t.tsMs;
+        }
+        r.volume += t.qty;
+        ++r.trades;
+        const qint64 sec = t.tsMs / 1000;
+        if (!r.perSecond.empty() && r.perSecond.back().first == sec)
+            ++r.perSecond.back().second;
+        else if (r.perSecond.empty() || r.perSecond.back().first < sec)
+            r.perSecond.emplace_back(sec, 1);
+        while (!r.perSecond.empty() && r.perSecond.front().first <= r.perSecond.back().first - RateWindowSeconds)
+            r.perSecond.pop_front();
+        minRow = std::min(minRow, i);
+        maxRow = std::max(maxRow, i);
+    }
+    Q_EMIT dataChanged(index(minRow, 0), index(maxRow, ColumnCount - 1));
+}
+
+int TickerModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int TickerModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant TickerModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Row &r = m_rows[std::size_t(index.row())];
+    const bool any = r.trades > 0;
+    if (role == SymbolRole)
+        return r.symbol.toString();
+    if (role == DirectionRole)
+        return !any || r.previous == 0 ? 0 : (r.last > r.previous ? 1 : (r.last < r.previous ? -1 : 0));
+    if (role == Qt::TextAlignmentRole)
+        return index.column() == Symbol ? QVariant(Qt::AlignLeft | Qt::AlignVCenter) : QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    if (role != Qt::DisplayRole && role != Qt::EditRole && role != Qt::ToolTipRole)
+        return {};
+    const double change = any && r.first > 0 ? (r.last / r.first - 1.0) * 100.0 : 0.0;
+    if (role == Qt::EditRole) { // raw numbers, for sorting and tests
+        switch (index.column()) {
+        case Symbol: return r.symbol.toString();
+        case Last: return r.last;
+        case Change: return change;
+        case Volume: return r.volume;
+        case TradesPerSecond: return r.tradesPerSecond();
+        }
+        return {};
+    }
+    switch (index.column()) {
+    case Symbol: return r.symbol.toString();
+    case Last: return any ? QLocale().toString(r.last, 'f', r.last < 10 ? 5 : 2) : QStringLiteral("—");
+    case Change: return any ? QStringLiteral("%1%2 %").arg(change >= 0 ? QStringLiteral("+") : QString()).arg(change, 0, 'f', 3) : QString();
+    case Volume: return any ? QLocale().toString(r.volume, 'f', 3) : QString();
+    case TradesPerSecond: return any ? QLocale().toString(r.tradesPerSecond(), 'f', 1) : QString();
+    }
+    return {};
+}
+
+QVariant TickerModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal)
+        return {};
+    if (role == Qt::ToolTipRole) {
+        switch (section) {
+        case Change: return tr("Change since the first trade of this session");
+        case Volume: return tr("Traded quantity in this session");
+        case TradesPerSecond: return tr("Trades per second over the last 10 s of market time");
+        }
+        return {};
+    }
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Symbol: return tr("Symbol");
+    case Last: return tr("Last");
+    case Change: return tr("Change");
+    case Volume: return tr("Volume");
+    case TradesPerSecond: return tr("Trades/s");
+    }
+    return {};
+}
+
+} // namespace pairlab

@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QSqlDatabase>
+#include <QString>
+
+namespace pairlab {
+
+/** Opens PairLab's database and keeps its schema current. SQLite is the default backend.
+ *  Each thread opens its own connection (QSqlDatabase connections must not cross threads): call
+ *  open() on the thread that will use it, with a connection name unique to that thread.
+ *  Schema changes are forward-only migrations numbered by `PRAGMA user_version`. */
+class Database
+{
+public:
+    static constexpr int SchemaVersion = 1;
+
+    /** Opens (creating if needed) the database at path, applies WAL/synchronous settings and migrates.
+     *  Returns an invalid QSqlDatabase and sets error on failure. */
+    static QSqlDatabase open(const QString &path, const QString &connectionName, QString *error);
+
+    /** Closes and removes a connection opened with open(). */
+    static void close(const QString &connectionName);
+
+    /** Brings an open database to SchemaVersion; returns false with error on failure (nothing changed). */
+    static bool migrate(QSqlDatabase &db, QString *error);
+    static int userVersion(const QSqlDatabase &db);
+
+    /** A connection name unique to the calling thread, with a prefix saying who uses it. */
+    static QString threadConnectionName(const QString &prefix);
+};
+
+} // namespace pairlab
