@@ -1,0 +1,1 @@
+namespace pairlab { int analyticsPlaceholder() { return 0; } }
