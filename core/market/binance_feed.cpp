@@ -9,9 +9,16 @@
 #include <QWebSocket>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 
 namespace pairlab {
+
+qint64 steadyNowNs()
+{
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
 
 BinanceFeed::BinanceFeed(FeedConfig config, QObject *parent)
     : QObject(parent), m_config(std::move(config)), m_parser(std::make_unique<BinanceTradeParser>())
@@ -39,6 +46,8 @@ QStringList BinanceFeed::streamNames(const FeedConfig &config)
 QUrl BinanceFeed::streamUrl(const FeedConfig &config)
 {
     QUrl url = config.endpoint;
+    if (url.query().contains(QLatin1String("streams=")))
+        return url; // a complete stream URL given by the user
     QString path = url.path();
     while (path.endsWith(QLatin1Char('/')))
         path.chop(1);
@@ -172,6 +181,7 @@ void BinanceFeed::onText(QWebSocket *socket, const QString &message)
         ++m_stats.ticks;
         m_attempt = 0;
         m_stats.lagMs = wallMs - t.tsMs;
+        t.receivedNs = steadyNowNs();
         m_pending.push_back(t);
         if (int(m_pending.size()) >= m_config.maxBatch)
             flush();

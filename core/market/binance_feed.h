@@ -20,6 +20,9 @@ namespace pairlab {
 class BinanceTradeParser;
 class FrameRecorder;
 
+/** Steady-clock now in ns, the clock of Tick::receivedNs (for end-to-end latency). */
+qint64 steadyNowNs();
+
 enum class StreamKind { Trade, AggTrade };
 
 enum class FeedState { Stopped, Connecting, Connected, WaitingToReconnect };

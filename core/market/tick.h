@@ -70,6 +70,7 @@ struct Tick
     double price = 0.0;
     double qty = 0.0;
     bool buyerMaker = false;
+    std::int64_t receivedNs = 0; ///< local receive time (steady clock, ns) on the live path; 0 otherwise
 };
 
 /** Batches travel between threads as shared immutable vectors (cheap to copy into queued signals). */

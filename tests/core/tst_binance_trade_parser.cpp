@@ -1,0 +1,178 @@
+#include "market/binance_trade_parser.h"
+
+#include "test_util.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+using namespace pairlab;
+
+/** The trade-frame parser on real Binance frames (checked field by field against QJsonDocument) and on
+ *  malformed input of every kind the network can deliver. */
+class TestBinanceTradeParser : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void parsesEveryRealFuturesFrameLikeQJsonDocument();
+    void parsesRawPayloadAndAggTrade();
+    void classifiesRepliesAndOtherEvents_data();
+    void classifiesRepliesAndOtherEvents();
+    void rejectsMalformedFrames_data();
+    void rejectsMalformedFrames();
+    void survivesBinaryGarbage();
+    void stripsRecordingPrefixes();
+};
+
+void TestBinanceTradeParser::parsesEveryRealFuturesFrameLikeQJsonDocument()
+{
+    QFile f(test::sharedData(QStringLiteral("real/binance_ws/binance_usdm_btc_eth_trade_combined_20240808_2358-0000.jsonl")));
+    QVERIFY2(f.open(QIODevice::ReadOnly), qPrintable(f.fileName()));
+    BinanceTradeParser parser;
+    int n = 0;
+    while (!f.atEnd()) {
+        const QByteArray line = f.readLine().trimmed();
+        if (line.isEmpty())
+            continue;
+        Tick t;
+        QCOMPARE(parser.parse({line.constData(), std::size_t(line.size())}, t), FrameKind::Trade);
+        const QJsonObject o = QJsonDocument::fromJson(line).object();
+        const QJsonObject d = o.value(QLatin1String("data")).toObject();
+        QCOMPARE(QString::fromStdString(parser.stream()), o.value(QLatin1String("stream")).toString());
+        QCOMPARE(t.symbol.toString(), d.value(QLatin1String("s")).toString());
+        QCOMPARE(qint64(t.tradeId), d.value(QLatin1String("t")).toInteger());
+        QCOMPARE(qint64(t.tsMs), d.value(QLatin1String("T")).toInteger());
+        // Correctly rounded decimal conversion: identical to strtod of the same text.
+        QCOMPARE(t.price, std::strtod(d.value(QLatin1String("p")).toString().toLatin1().constData(), nullptr));
+        QCOMPARE(t.qty, std::strtod(d.value(QLatin1String("q")).toString().toLatin1().constData(), nullptr));
+        QCOMPARE(t.buyerMaker, d.value(QLatin1String("m")).toBool());
+        ++n;
+    }
+    QCOMPARE(n, 16821); // SOURCES.md: 10,777 BTCUSDT + 6,044 ETHUSDT trades
+}
+
+void TestBinanceTradeParser::parsesRawPayloadAndAggTrade()
+{
+    BinanceTradeParser p;
+    Tick t;
+    const std::string raw = R"({"e":"trade","E":1723161481294,"T":1723161481290,"s":"BTCUSDT","t":5266594471,"p":"61639.40","q":"0.195","X":"MARKET","m":true})";
+    QCOMPARE(p.parse(raw, t), FrameKind::Trade);
+    QCOMPARE(t.tsMs, 1723161481290);
+    QCOMPARE(t.tradeId, 5266594471);
+    QCOMPARE(t.price, 61639.40);
+    QVERIFY(t.buyerMaker);
+
+    QFile f(test::sharedData(QStringLiteral("real/binance_ws/nautilus_ws_spot_agg_trade.json")));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray agg = f.readAll();
+    QCOMPARE(p.parse({agg.constData(), std::size_t(agg.size())}, t), FrameKind::Trade);
+    QCOMPARE(t.symbol.toString(), QStringLiteral("ETHUSDT"));
+    QCOMPARE(t.tradeId, 226532); // the aggregate id "a"
+    QCOMPARE(t.price, 1632.46);
+    QCOMPARE(t.qty, 0.34305);
+    QCOMPARE(p.stream(), std::string("ethusdt@aggTrade"));
+}
+
+void TestBinanceTradeParser::classifiesRepliesAndOtherEvents_data()
+{
+    QTest::addColumn<QByteArray>("frame");
+    QTest::addColumn<int>("kind");
+    QTest::newRow("subscriptionReply") << QByteArray(R"({"result":null,"id":1})") << int(FrameKind::SubscriptionReply);
+    QTest::newRow("errorObject") << QByteArray(R"({"error":{"code":2,"msg":"Invalid request: unknown variant"},"id":1})")
+                                 << int(FrameKind::ErrorReply);
+    QTest::newRow("codeAndMsg") << QByteArray(R"({"code":-1121,"msg":"Invalid symbol."})") << int(FrameKind::ErrorReply);
+    QTest::newRow("bookTicker") << QByteArray(R"({"stream":"btcusdt@bookTicker","data":{"e":"bookTicker","u":1,"s":"BTCUSDT","b":"1.0","B":"2","a":"1.1","A":"3","T":1,"E":1}})")
+                                << int(FrameKind::Unknown);
+    QTest::newRow("spotBookTickerNoEventType") << QByteArray(R"({"u":400900217,"s":"BNBUSDT","b":"25.35","B":"31.21","a":"25.36","A":"40.66"})")
+                                               << int(FrameKind::Unknown);
+    QTest::newRow("restDepthSnapshot") << QByteArray(R"({"lastUpdateId":1,"E":2,"T":3,"bids":[["1","2"]],"asks":[]})")
+                                       << int(FrameKind::Unknown);
+}
+
+void TestBinanceTradeParser::classifiesRepliesAndOtherEvents()
+{
+    QFETCH(QByteArray, frame);
+    QFETCH(int, kind);
+    BinanceTradeParser p;
+    Tick t;
+    QCOMPARE(int(p.parse({frame.constData(), std::size_t(frame.size())}, t)), kind);
+    if (kind == int(FrameKind::ErrorReply))
+        QVERIFY(!p.message().empty());
+}
+
+void TestBinanceTradeParser::rejectsMalformedFrames_data()
+{
+    QTest::addColumn<QByteArray>("frame");
+    QTest::addColumn<QString>("reason"); // a word the message must contain
+    const QByteArray good = R"({"stream":"btcusdt@trade","data":{"e":"trade","E":1,"T":1723161481294,"s":"BTCUSDT","t":5,"p":"61639.40","q":"0.195","m":true}})";
+    QTest::newRow("truncated") << good.left(good.size() - 20) << QString();
+    QTest::newRow("empty") << QByteArray() << QString();
+    QTest::newRow("notJson") << QByteArray("hello") << QString();
+    QTest::newRow("array") << QByteArray("[1,2,3]") << QStringLiteral("object");
+    QTest::newRow("priceNotNumeric") << QByteArray(good).replace("\"61639.40\"", "\"abc\"") << QStringLiteral("\"p\"");
+    QTest::newRow("priceNegative") << QByteArray(good).replace("\"61639.40\"", "\"-5\"") << QStringLiteral("positive");
+    QTest::newRow("priceZero") << QByteArray(good).replace("\"61639.40\"", "\"0\"") << QStringLiteral("positive");
+    QTest::newRow("priceHuge") << QByteArray(good).replace("\"61639.40\"", "\"1e999\"") << QStringLiteral("\"p\"");
+    QTest::newRow("priceOverflowDigits") << QByteArray(good).replace("\"61639.40\"", '"' + QByteArray(400, '9') + '"')
+                                         << QStringLiteral("\"p\"");
+    QTest::newRow("tradeIdHuge") << QByteArray(good).replace("\"t\":5", "\"t\":99999999999999999999999") << QStringLiteral("\"t\"");
+    QTest::newRow("tradeIdString") << QByteArray(good).replace("\"t\":5", "\"t\":\"5\"") << QStringLiteral("\"t\"");
+    QTest::newRow("missingTime") << QByteArray(good).replace("\"T\":1723161481294,", "") << QStringLiteral("\"T\"");
+    QTest::newRow("missingQty") << QByteArray(good).replace(",\"q\":\"0.195\"", "") << QStringLiteral("\"q\"");
+    QTest::newRow("missingId") << QByteArray(good).replace("\"t\":5,", "") << QStringLiteral("\"t\"");
+    QTest::newRow("makerNotBool") << QByteArray(good).replace("\"m\":true", "\"m\":1") << QStringLiteral("\"m\"");
+    QTest::newRow("dataNotObject") << QByteArray(R"({"stream":"btcusdt@trade","data":[1]})") << QStringLiteral("data");
+    QTest::newRow("symbolWithSpace") << QByteArray(good).replace("\"BTCUSDT\"", "\"BTC USDT\"") << QStringLiteral("symbol");
+    QTest::newRow("symbolTooLong") << QByteArray(good).replace("\"BTCUSDT\"", '"' + QByteArray(64, 'A') + '"') << QStringLiteral("symbol");
+}
+
+void TestBinanceTradeParser::rejectsMalformedFrames()
+{
+    QFETCH(QByteArray, frame);
+    QFETCH(QString, reason);
+    BinanceTradeParser p;
+    Tick t;
+    t.price = 123.0;
+    QCOMPARE(p.parse({frame.constData(), std::size_t(frame.size())}, t), FrameKind::Malformed);
+    QCOMPARE(t.price, 123.0); // the output is untouched
+    QVERIFY(!p.message().empty());
+    if (!reason.isEmpty())
+        QVERIFY2(QString::fromStdString(p.message()).contains(reason), p.message().c_str());
+    // The parser stays usable after a bad frame.
+    const std::string good = R"({"e":"trade","T":5,"s":"X","t":1,"p":"1","q":"1","m":false})";
+    QCOMPARE(p.parse(good, t), FrameKind::Trade);
+}
+
+void TestBinanceTradeParser::survivesBinaryGarbage()
+{
+    BinanceTradeParser p;
+    Tick t;
+    QByteArray junk;
+    quint32 state = 12345;
+    for (int round = 0; round < 2000; ++round) {
+        junk.resize(1 + round % 300);
+        for (char &c : junk) {
+            state = state * 1664525u + 1013904223u;
+            c = char(state >> 24);
+        }
+        if (round % 3 == 0)
+            junk.prepend("{\"stream\":\"btcusdt@trade\",\"data\":{");
+        const FrameKind k = p.parse({junk.constData(), std::size_t(junk.size())}, t);
+        QVERIFY(k == FrameKind::Malformed || k == FrameKind::Unknown);
+    }
+}
+
+void TestBinanceTradeParser::stripsRecordingPrefixes()
+{
+    std::int64_t ms = 0;
+    QCOMPARE(BinanceTradeParser::stripRecordingPrefix("1723161255088176367 {\"a\":1}", &ms), std::string_view("{\"a\":1}"));
+    QCOMPARE(ms, 1723161255088);
+    QCOMPARE(BinanceTradeParser::stripRecordingPrefix("1626992741.06217: {\"a\":1}", &ms), std::string_view("{\"a\":1}"));
+    QCOMPARE(ms, 1626992741062);
+    QCOMPARE(BinanceTradeParser::stripRecordingPrefix("{\"a\":1}", &ms), std::string_view("{\"a\":1}"));
+    QCOMPARE(ms, -1);
+}
+
+QTEST_GUILESS_MAIN(TestBinanceTradeParser)
+#include "tst_binance_trade_parser.moc"
