@@ -1,0 +1,262 @@
+#include "analytics/adf.h"
+
+#include "analytics/mackinnon_tables.h"
+#include "analytics/regression.h"
+
+#include <Eigen/Dense>
+#include <boost/math/distributions/normal.hpp>
+
+#include <algorithm>
+#include <numbers>
+#include <vector>
+
+namespace pairlab {
+
+QString adfTrendName(AdfTrend trend)
+{
+    switch (trend) {
+    case AdfTrend::Constant: return QStringLiteral("c");
+    case AdfTrend::ConstantTrend: return QStringLiteral("ct");
+    case AdfTrend::None: return QStringLiteral("n");
+    }
+    return {};
+}
+
+namespace {
+
+const mackinnon::PValueTable &pTable(AdfTrend trend)
+{
+    switch (trend) {
+    case AdfTrend::Constant: return mackinnon::kPValueC;
+    case AdfTrend::ConstantTrend: return mackinnon::kPValueCt;
+    case AdfTrend::None: break;
+    }
+    return mackinnon::kPValueN;
+}
+
+/** numpy.polyval(coef[::-1], v): Horner, highest power first. */
+template<std::size_t N>
+double horner(const std::array<double, N> &lowestFirst, double v)
+{
+    double acc = 0;
+    for (std::size_t i = N; i-- > 0;)
+        acc = acc * v + lowestFirst[i];
+    return acc;
+}
+
+int detColumns(AdfTrend trend)
+{
+    return trend == AdfTrend::Constant ? 1 : trend == AdfTrend::ConstantTrend ? 2 : 0;
+}
+
+/** Row of the ADF design for time t (1-based trend value `trendValue`), columns [det, s_{t-1}, ds lags]. */
+void fillRow(Eigen::MatrixXd &m, Eigen::Index r, std::span<const double> s, const std::vector<double> &ds, int t,
+             int kdet, int lags, double trendValue)
+{
+    int c = 0;
+    if (kdet >= 1)
+        m(r, c++) = 1.0;
+    if (kdet == 2)
+        m(r, c++) = trendValue;
+    m(r, c++) = s[std::size_t(t - 1)];
+    for (int j = 1; j <= lags; ++j)
+        m(r, c++) = ds[std::size_t(t - j)];
+}
+
+double logLikelihoodTerm(double nobs, double ssr)
+{
+    return nobs * (std::log(2.0 * std::numbers::pi) + std::log(ssr / nobs) + 1.0); // = -2 llf
+}
+
+} // namespace
+
+double mackinnonP(double tau, AdfTrend trend, int n)
+{
+    if (n < 1 || n > 2 || std::isnan(tau))
+        return kNaN;
+    const auto &t = pTable(trend);
+    const std::size_t i = std::size_t(n - 1);
+    if (tau > t.tauMax[i])
+        return 1.0;
+    if (tau < t.tauMin[i])
+        return 0.0;
+    const double v = tau <= t.tauStar[i] ? horner(t.smallP[i], tau) : horner(t.largeP[i], tau);
+    return boost::math::cdf(boost::math::normal_distribution<double>(), v);
+}
+
+CriticalValues mackinnonCrit(AdfTrend trend, int n, double nobs)
+{
+    const mackinnon::CritTable *table = nullptr;
+    if (trend == AdfTrend::Constant)
+        table = n == 1 ? &mackinnon::kCritCN1 : n == 2 ? &mackinnon::kCritCN2 : nullptr;
+    else if (trend == AdfTrend::ConstantTrend)
+        table = n == 1 ? &mackinnon::kCritCtN1 : n == 2 ? &mackinnon::kCritCtN2 : nullptr;
+    else
+        table = n == 1 ? &mackinnon::kCritNN1 : nullptr;
+    if (!table)
+        return {kNaN, kNaN, kNaN};
+    CriticalValues out;
+    for (std::size_t i = 0; i < 3; ++i)
+        out[i] = horner((*table)[i], 1.0 / nobs);
+    return out;
+}
+
+AdfResult adfuller(std::span<const double> s, const AdfOptions &options)
+{
+    AdfResult r;
+    const int n = int(s.size());
+    if (n == 0) {
+        r.status = AnalyticsStatus::EmptyInput;
+        return r;
+    }
+    if (!allFinite(s)) {
+        r.status = AnalyticsStatus::NonFinite;
+        return r;
+    }
+    const auto [mn, mx] = std::minmax_element(s.begin(), s.end());
+    if (*mn == *mx) { // statsmodels: "Invalid input, x is constant"
+        r.status = AnalyticsStatus::ConstantSeries;
+        return r;
+    }
+    const int kdet = detColumns(options.trend);
+    int maxlag = options.maxlag;
+    if (maxlag < 0) {
+        maxlag = int(std::ceil(12.0 * std::pow(double(n) / 100.0, 0.25)));
+        maxlag = std::min(n / 2 - kdet - 1, maxlag);
+    }
+    if (maxlag < 0 || maxlag > n / 2 - kdet - 1) {
+        r.status = AnalyticsStatus::TooFewRows;
+        return r;
+    }
+    r.maxlag = maxlag;
+    std::vector<double> ds(std::size_t(n), kNaN);
+    for (int t = 1; t < n; ++t)
+        ds[std::size_t(t)] = s[std::size_t(t)] - s[std::size_t(t - 1)];
+
+    // Search sample t = maxlag+1..n-1, all columns; nested prefixes give every lag.
+    const int rows = n - 1 - maxlag, cols = kdet + 1 + maxlag;
+    if (rows <= cols) {
+        r.status = AnalyticsStatus::TooFewRows;
+        return r;
+    }
+    Eigen::MatrixXd design(rows, cols);
+    Eigen::VectorXd target(rows);
+    for (int i = 0; i < rows; ++i) {
+        const int t = maxlag + 1 + i;
+        fillRow(design, i, s, ds, t, kdet, maxlag, double(i + 1));
+        target(i) = ds[std::size_t(t)];
+    }
+    Eigen::HouseholderQR<Eigen::MatrixXd> qr(design);
+    const Eigen::VectorXd qty = qr.householderQ().adjoint() * target;
+    std::vector<double> tail(std::size_t(rows) + 1, 0.0); // tail[k] = sum_{i >= k} qty_i^2 = SSR of prefix k
+    for (int i = rows - 1; i >= 0; --i)
+        tail[std::size_t(i)] = tail[std::size_t(i + 1)] + qty(i) * qty(i);
+    const Eigen::MatrixXd rFull = qr.matrixQR().topRows(cols).triangularView<Eigen::Upper>();
+
+    int usedlag = maxlag;
+    if (options.autolag != AdfAutolag::None) {
+        const double ns = rows;
+        double best = std::numeric_limits<double>::infinity();
+        if (options.autolag == AdfAutolag::TStat) {
+            // statsmodels _autolag 't-stat': from the largest lag down, first |t(last)| >= 1.6448536269514722
+            for (int p = maxlag; p >= 0; --p) {
+                const int k = kdet + 1 + p;
+                const double sigma = std::sqrt(tail[std::size_t(k)] / (ns - k));
+                best = std::fabs(qty(k - 1) / sigma);
+                usedlag = p;
+                if (best >= 1.6448536269514722)
+                    break;
+            }
+        } else {
+            for (int p = 0; p <= maxlag; ++p) {
+                const int k = kdet + 1 + p;
+                const double penalty = options.autolag == AdfAutolag::Aic ? 2.0 * k : std::log(ns) * k;
+                const double ic = logLikelihoodTerm(ns, tail[std::size_t(k)]) + penalty;
+                if (ic < best) { // strict: an exact tie keeps the smaller lag, as min() over (ic, lag)
+                    best = ic;
+                    usedlag = p;
+                }
+            }
+        }
+        r.icbest = best;
+    }
+    r.usedlag = usedlag;
+
+    // Final regression, t = usedlag+1..n-1: prefix R of the search stacked on the extra early rows.
+    const int k = kdet + 1 + usedlag;
+    const int extra = maxlag - usedlag;
+    const int nobs = n - 1 - usedlag;
+    r.nobs = nobs;
+    Eigen::MatrixXd stacked(k + extra, k);
+    Eigen::VectorXd rhs(k + extra);
+    stacked.topRows(k) = rFull.topLeftCorner(k, k);
+    rhs.head(k) = qty.head(k);
+    for (int i = 0; i < extra; ++i) {
+        const int t = usedlag + 1 + i;
+        // trend value: rows before the search sample get 1 - extra + i, a constant shift of statsmodels' 1..nobs
+        fillRow(stacked, k + i, s, ds, t, kdet, usedlag, double(i + 1 - extra));
+        rhs(k + i) = ds[std::size_t(t)];
+    }
+    double ssr = tail[std::size_t(k)];
+    Eigen::MatrixXd rFinal;
+    Eigen::VectorXd qtyFinal;
+    if (extra > 0) {
+        Eigen::HouseholderQR<Eigen::MatrixXd> qr2(stacked);
+        qtyFinal = qr2.householderQ().adjoint() * rhs;
+        ssr += qtyFinal.tail(extra).squaredNorm();
+        rFinal = qr2.matrixQR().topRows(k).triangularView<Eigen::Upper>();
+    } else {
+        qtyFinal = rhs;
+        rFinal = stacked.topRows(k);
+    }
+    const int col = kdet; // s_{t-1}
+    const Eigen::VectorXd coef = rFinal.triangularView<Eigen::Upper>().solve(qtyFinal.head(k));
+    // se_j = sigma * || row j of R^-1 ||: solve R' v = e_j (lower triangular), ||v|| = || R^-T e_j ||.
+    Eigen::VectorXd ej = Eigen::VectorXd::Zero(k);
+    ej(col) = 1.0;
+    const Eigen::VectorXd v = rFinal.transpose().triangularView<Eigen::Lower>().solve(ej);
+    const double sigma2 = ssr / double(nobs - k);
+    if (!(rFinal.diagonal().array().abs() > 0).all()) {
+        r.status = AnalyticsStatus::Singular;
+        return r;
+    }
+    r.stat = coef(col) / std::sqrt(sigma2 * v.squaredNorm());
+    if (sigma2 == 0)
+        r.stat = coef(col) < 0 ? -std::numeric_limits<double>::infinity() : kNaN;
+    r.pvalue = mackinnonP(r.stat, options.trend, 1);
+    r.crit = mackinnonCrit(options.trend, 1, nobs);
+    return r;
+}
+
+CointResult engleGranger(std::span<const double> y, std::span<const double> x, AdfAutolag autolag, int maxlag)
+{
+    CointResult c;
+    const OlsResult ols = olsFit(x, y);
+    if (!ols.ok()) {
+        c.status = ols.status;
+        return c;
+    }
+    const int n = int(y.size());
+    c.crit = mackinnonCrit(AdfTrend::Constant, 2, double(n - 1));
+    const double sqrtEps = std::sqrt(std::numeric_limits<double>::epsilon());
+    if (ols.r2 < 1.0 - 100.0 * sqrtEps) {
+        std::vector<double> resid(static_cast<std::size_t>(n));
+        for (std::size_t t = 0; t < resid.size(); ++t)
+            resid[t] = y[t] - (ols.alpha + ols.beta * x[t]);
+        const AdfResult adf = adfuller(resid, AdfOptions{AdfTrend::None, autolag, maxlag});
+        if (!adf.ok()) {
+            c.status = adf.status;
+            return c;
+        }
+        c.stat = adf.stat;
+        c.usedlag = adf.usedlag;
+        c.nobs = adf.nobs;
+    } else {
+        c.stat = -std::numeric_limits<double>::infinity();
+        c.warning = QStringLiteral("y and x are (almost) perfectly collinear; the cointegration test is not reliable");
+    }
+    c.pvalue = mackinnonP(c.stat, AdfTrend::Constant, 2);
+    return c;
+}
+
+} // namespace pairlab

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "analytics/analytics_status.h"
+
+#include <span>
+#include <vector>
+
+namespace pairlab {
+
+struct BacktestParams {
+    double entry = 2.0, exit = 0.5, cost = 2.0, barsPerYear = 365.0 * 24 * 3600;
+};
+
+/** Mean-reversion backtest of one unit of spread on z (CONVENTIONS §12): positions decided at the close
+    of bar t, pnl_t = pos_{t-1}(s_t - s_{t-1}), cost c|pos_t - pos_{t-1}|, trades = runs of equal non-zero
+    position (an open one is marked to s_{n-1}), drawdowns from max(0, running peak), Sharpe over
+    pnl_1..pnl_{n-1} (ddof 1) times sqrt(B). Per-bar position, net pnl and net equity are returned. */
+struct BacktestResult {
+    AnalyticsStatus status = AnalyticsStatus::Ok;
+    int trades = 0, wins = 0;
+    double winRate = kNaN, grossPnl = 0, netPnl = 0, sharpeGross = kNaN, sharpeNet = kNaN;
+    double maxDrawdownGross = 0, maxDrawdownNet = 0, totalCost = 0;
+    std::vector<int> position;
+    std::vector<double> pnlGross, pnlNet, equityGross, equityNet;
+    bool ok() const { return status == AnalyticsStatus::Ok; }
+};
+BacktestResult backtestMeanReversion(std::span<const double> spread, std::span<const double> z,
+                                     const BacktestParams &params = {});
+
+} // namespace pairlab
