@@ -1,0 +1,260 @@
+#include "charts/candle_chart_view.h"
+
+#include "models/bar_model.h"
+
+#include <QAreaSeries>
+#include <QCandlestickSeries>
+#include <QCandlestickSet>
+#include <QChart>
+#include <QDateTime>
+#include <QDateTimeAxis>
+#include <QLineSeries>
+#include <QMouseEvent>
+#include <QTimer>
+#include <QValueAxis>
+#include <QWheelEvent>
+
+#include <algorithm>
+#include <cmath>
+
+namespace pairlab {
+
+CandleChartView::CandleChartView(QWidget *parent)
+    : QChartView(parent), m_chart(new QChart), m_candles(new QCandlestickSeries), m_volumeLine(new QLineSeries),
+      m_volume(new QAreaSeries(m_volumeLine)), m_timeAxis(new QDateTimeAxis), m_priceAxis(new QValueAxis),
+      m_volumeAxis(new QValueAxis), m_refreshTimer(new QTimer(this))
+{
+    setChart(m_chart);
+    setRenderHint(QPainter::Antialiasing, false);
+    setFocusPolicy(Qt::StrongFocus);
+    m_chart->legend()->hide();
+    m_chart->setMargins(QMargins(4, 4, 4, 4));
+    m_chart->setAnimationOptions(QChart::NoAnimation);
+
+    m_candles->setName(tr("Price"));
+    m_candles->setIncreasingColor(QColor(0x26, 0xa6, 0x9a));
+    m_candles->setDecreasingColor(QColor(0xef, 0x53, 0x50));
+    m_candles->setBodyOutlineVisible(false);
+    m_candles->setBodyWidth(0.7);
+    m_volume->setName(tr("Volume"));
+    QColor vol = palette().color(QPalette::Text);
+    vol.setAlpha(60);
+    m_volume->setBrush(vol);
+    m_volume->setPen(Qt::NoPen);
+
+    m_chart->addSeries(m_volume);
+    m_chart->addSeries(m_candles);
+    // Axes are explicit: createDefaultAxes() breaks candlesticks on a time axis.
+    m_timeAxis->setFormat(QStringLiteral("HH:mm:ss"));
+    m_timeAxis->setTickCount(7);
+    m_timeAxis->setTitleText(tr("Time (local)"));
+    m_priceAxis->setLabelFormat(QStringLiteral("%.2f"));
+    m_volumeAxis->setVisible(false);
+    m_chart->addAxis(m_timeAxis, Qt::AlignBottom);
+    m_chart->addAxis(m_priceAxis, Qt::AlignRight);
+    m_chart->addAxis(m_volumeAxis, Qt::AlignLeft);
+    m_candles->attachAxis(m_timeAxis);
+    m_candles->attachAxis(m_priceAxis);
+    m_volume->attachAxis(m_timeAxis);
+    m_volume->attachAxis(m_volumeAxis);
+
+    m_refreshTimer->setSingleShot(true);
+    m_refreshTimer->setInterval(40); // <= 25 Hz
+    connect(m_refreshTimer, &QTimer::timeout, this, &CandleChartView::refreshNow);
+}
+
+void CandleChartView::setModel(BarModel *model)
+{
+    if (m_model)
+        m_model->disconnect(this);
+    m_model = model;
+    if (m_model)
+        connect(m_model, &BarModel::barsChanged, this, &CandleChartView::scheduleRefresh);
+    m_firstDrawnMs = -1;
+    scheduleRefresh();
+}
+
+void CandleChartView::scheduleRefresh()
+{
+    if (!m_refreshTimer->isActive())
+        m_refreshTimer->start();
+}
+
+std::vector<Bar> CandleChartView::visibleCandles() const
+{
+    std::vector<Bar> out;
+    if (!m_model)
+        return out;
+    const std::vector<Bar> &bars = m_model->bars();
+    const int n = int(bars.size());
+    const int end = std::max(0, n - m_offset);
+    const int begin = std::max(0, end - m_visible);
+    const int count = end - begin;
+    if (count <= 0)
+        return out;
+    // Zoomed out past maxCandles: merge k consecutive bars into one candle (a coarser interval).
+    const int k = std::max(1, int(std::ceil(double(count) / double(m_maxCandles))));
+    out.reserve(std::size_t(count / k + 1));
+    for (int i = begin; i < end; i += k) {
+        Bar c = bars[std::size_t(i)];
+        for (int j = i + 1; j < std::min(end, i + k); ++j) {
+            const Bar &b = bars[std::size_t(j)];
+            c.high = std::max(c.high, b.high);
+            c.low = std::min(c.low, b.low);
+            c.close = b.close;
+            c.volume += b.volume;
+            c.trades += b.trades;
+        }
+        out.push_back(c);
+    }
+    return out;
+}
+
+void CandleChartView::refreshNow()
+{
+    const std::vector<Bar> candles = visibleCandles();
+    const int n = int(candles.size());
+    m_merge = (m_model && !m_model->bars().empty())
+                  ? std::max(1, int(std::ceil(double(std::min<int>(m_visible, int(m_model->bars().size()))) / double(m_maxCandles))))
+                  : 1;
+    if (n == 0) {
+        m_candles->clear();
+        m_volumeLine->clear();
+        m_drawn = 0;
+        m_firstDrawnMs = -1;
+        return;
+    }
+    const qint64 step = n > 1 ? candles[1].openMs - candles[0].openMs
+                              : intervalMs(m_model ? m_model->interval() : Interval::S1);
+    const qint64 width = std::max<qint64>(1, std::min<qint64>(step, intervalMs(m_model->interval()) * m_merge));
+
+    const QList<QCandlestickSet *> sets = m_candles->sets();
+    if (sets.size() == n && m_firstDrawnMs == candles.front().openMs &&
+        qint64(sets.back()->timestamp()) == candles.back().openMs) {
+        // Same window: only values changed (usually the last candle). Update in place.
+        for (int i = std::max(0, n - 2); i < n; ++i) {
+            QCandlestickSet *s = sets[i];
+            const Bar &b = candles[std::size_t(i)];
+            s->setOpen(b.open);
+            s->setHigh(b.high);
+            s->setLow(b.low);
+            s->setClose(b.close);
+        }
+    } else {
+        QList<QCandlestickSet *> fresh;
+        fresh.reserve(n);
+        for (const Bar &b : candles)
+            fresh.append(new QCandlestickSet(b.open, b.high, b.low, b.close, double(b.openMs)));
+        m_candles->clear();
+        m_candles->append(fresh);
+    }
+    m_firstDrawnMs = candles.front().openMs;
+    m_drawn = n;
+
+    // Volume as an outlined histogram, rebuilt with one replace().
+    QList<QPointF> vol;
+    vol.reserve(n * 4);
+    double lo = candles.front().low, hi = candles.front().high, vmax = 0;
+    for (const Bar &b : candles) {
+        const double x0 = double(b.openMs) + double(width) * 0.1, x1 = double(b.openMs) + double(width) * 0.9;
+        vol << QPointF(x0, 0) << QPointF(x0, b.volume) << QPointF(x1, b.volume) << QPointF(x1, 0);
+        lo = std::min(lo, b.low);
+        hi = std::max(hi, b.high);
+        vmax = std::max(vmax, b.volume);
+    }
+    m_volumeLine->replace(vol);
+    const double pad = std::max((hi - lo) * 0.08, hi * 1e-5);
+    m_priceAxis->setRange(lo - pad * 2.5, hi + pad); // room at the bottom for the volume
+    m_priceAxis->applyNiceNumbers();
+    m_volumeAxis->setRange(0, std::max(vmax, 1e-9) * 4.0);
+    m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(candles.front().openMs - width / 2),
+                         QDateTime::fromMSecsSinceEpoch(candles.back().openMs + width + width / 2));
+    const qint64 span = candles.back().openMs - candles.front().openMs;
+    m_timeAxis->setFormat(span > 2 * 86400000LL ? QStringLiteral("MM-dd HH:mm")
+                                                : (span > 600000 ? QStringLiteral("HH:mm") : QStringLiteral("HH:mm:ss")));
+}
+
+void CandleChartView::followLive()
+{
+    if (m_offset != 0) {
+        m_offset = 0;
+        Q_EMIT followLiveChanged(true);
+    }
+    refreshNow();
+}
+
+void CandleChartView::zoom(double factor)
+{
+    const int total = m_model ? int(m_model->bars().size()) : 0;
+    m_visible = std::clamp(int(std::lround(m_visible * factor)), 10, std::max(10, total));
+    refreshNow();
+}
+
+void CandleChartView::wheelEvent(QWheelEvent *event)
+{
+    zoom(event->angleDelta().y() > 0 ? 0.8 : 1.25);
+    event->accept();
+}
+
+void CandleChartView::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() == Qt::LeftButton) {
+        m_dragStartX = int(event->position().x());
+        m_dragStartOffset = m_offset;
+        setCursor(Qt::ClosedHandCursor);
+    }
+    QChartView::mousePressEvent(event);
+}
+
+void CandleChartView::mouseMoveEvent(QMouseEvent *event)
+{
+    if (m_dragStartX >= 0 && m_model) {
+        const double plotWidth = std::max(1.0, m_chart->plotArea().width());
+        const int dx = int(event->position().x()) - m_dragStartX;
+        const int total = int(m_model->bars().size());
+        const int newOffset = std::clamp(m_dragStartOffset + int(std::lround(dx / plotWidth * m_visible)), 0,
+                                         std::max(0, total - 10));
+        if (newOffset != m_offset) {
+            const bool wasLive = m_offset == 0;
+            m_offset = newOffset;
+            if (wasLive != (m_offset == 0))
+                Q_EMIT followLiveChanged(m_offset == 0);
+            refreshNow();
+        }
+    }
+    QChartView::mouseMoveEvent(event);
+}
+
+void CandleChartView::mouseReleaseEvent(QMouseEvent *event)
+{
+    m_dragStartX = -1;
+    unsetCursor();
+    QChartView::mouseReleaseEvent(event);
+}
+
+void CandleChartView::mouseDoubleClickEvent(QMouseEvent *event)
+{
+    followLive();
+    QChartView::mouseDoubleClickEvent(event);
+}
+
+void CandleChartView::keyPressEvent(QKeyEvent *event)
+{
+    switch (event->key()) {
+    case Qt::Key_End: followLive(); return;
+    case Qt::Key_Plus:
+    case Qt::Key_Equal: zoom(0.8); return;
+    case Qt::Key_Minus: zoom(1.25); return;
+    default: QChartView::keyPressEvent(event);
+    }
+}
+
+void CandleChartView::resizeEvent(QResizeEvent *event)
+{
+    QChartView::resizeEvent(event);
+    // About one candle per 2 px at most, and never more than 1500.
+    m_maxCandles = std::clamp(int(m_chart->plotArea().width() / 2), 100, 1500);
+    scheduleRefresh();
+}
+
+} // namespace pairlab

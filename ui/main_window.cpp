@@ -1,0 +1,427 @@
+#include "main_window.h"
+
+#include "charts/candle_chart_view.h"
+#include "cli/commands.h"
+#include "market/replay_server.h"
+#include "models/bar_model.h"
+#include "models/recent_trades_model.h"
+#include "models/ticker_model.h"
+#include "session/live_session.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDateTime>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QStyle>
+#include <QTableView>
+#include <QTimer>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace pairlab {
+
+MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
+    : QMainWindow(parent), m_options(std::move(options)), m_tickers(new TickerModel(this)),
+      m_trades(new RecentTradesModel(500, this)), m_barModel(new BarModel(this))
+{
+    registerMetaTypes();
+    setWindowTitle(tr("PairLab"));
+    buildUi();
+    buildMenus();
+    resize(1280, 800);
+    if (m_options.demo)
+        QTimer::singleShot(0, this, &MainWindow::startDemo);
+    else if (m_options.autoConnect)
+        QTimer::singleShot(0, this, &MainWindow::startLive);
+}
+
+MainWindow::~MainWindow()
+{
+    stopSession();
+}
+
+void MainWindow::buildUi()
+{
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(4, 4, 4, 4);
+
+    m_banner = new QFrame(central);
+    m_banner->setObjectName(QStringLiteral("banner"));
+    m_banner->setFrameShape(QFrame::StyledPanel);
+    m_banner->setAutoFillBackground(true);
+    QPalette bp = m_banner->palette();
+    bp.setColor(QPalette::Window, QColor(0xff, 0xf4, 0xce));
+    bp.setColor(QPalette::WindowText, QColor(0x5c, 0x45, 0x00));
+    m_banner->setPalette(bp);
+    auto *bl = new QHBoxLayout(m_banner);
+    m_bannerText = new QLabel(m_banner);
+    m_bannerText->setWordWrap(true);
+    m_bannerDemo = new QPushButton(tr("Start the demo recording"), m_banner);
+    auto *bannerRetry = new QPushButton(tr("Retry Binance"), m_banner);
+    bl->addWidget(m_bannerText, 1);
+    bl->addWidget(bannerRetry);
+    bl->addWidget(m_bannerDemo);
+    connect(m_bannerDemo, &QPushButton::clicked, this, &MainWindow::startDemo);
+    connect(bannerRetry, &QPushButton::clicked, this, &MainWindow::startLive);
+    m_banner->hide();
+    layout->addWidget(m_banner);
+
+    auto *bar = new QHBoxLayout;
+    m_symbolBox = new QComboBox(central);
+    m_symbolBox->setMinimumContentsLength(10);
+    m_symbolBox->addItems(m_options.feed.symbols);
+    m_intervalBox = new QComboBox(central);
+    for (Interval i : AllIntervals)
+        m_intervalBox->addItem(intervalName(i));
+    m_intervalBox->setCurrentIndex(0);
+    auto *symbolLabel = new QLabel(tr("&Symbol:"), central);
+    symbolLabel->setBuddy(m_symbolBox);
+    auto *intervalLabel = new QLabel(tr("&Interval:"), central);
+    intervalLabel->setBuddy(m_intervalBox);
+    bar->addWidget(symbolLabel);
+    bar->addWidget(m_symbolBox);
+    bar->addSpacing(12);
+    bar->addWidget(intervalLabel);
+    bar->addWidget(m_intervalBox);
+    bar->addStretch(1);
+    layout->addLayout(bar);
+
+    m_chart = new CandleChartView(central);
+    m_chart->setModel(m_barModel);
+    layout->addWidget(m_chart, 1);
+    setCentralWidget(central);
+    connect(m_symbolBox, &QComboBox::currentTextChanged, this, [this] { reloadBars(); });
+    connect(m_intervalBox, &QComboBox::currentTextChanged, this, [this] { reloadBars(); });
+
+    // Watchlist dock.
+    m_tickers->setSymbols(m_options.feed.symbols);
+    m_watchView = new QTableView(this);
+    m_watchView->setModel(m_tickers);
+    m_watchView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_watchView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_watchView->verticalHeader()->hide();
+    m_watchView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_watchView->horizontalHeader()->setStretchLastSection(true);
+    connect(m_watchView, &QTableView::clicked, this,
+            [this](const QModelIndex &i) { setSymbol(i.data(TickerModel::SymbolRole).toString()); });
+    auto *watchDock = new QDockWidget(tr("Watchlist"), this);
+    watchDock->setObjectName(QStringLiteral("watchlistDock"));
+    watchDock->setWidget(m_watchView);
+    addDockWidget(Qt::LeftDockWidgetArea, watchDock);
+
+    // Recent trades dock.
+    m_tradesView = new QTableView(this);
+    m_tradesView->setModel(m_trades);
+    m_tradesView->verticalHeader()->hide();
+    m_tradesView->verticalHeader()->setDefaultSectionSize(m_tradesView->fontMetrics().height() + 4);
+    m_tradesView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_tradesView->horizontalHeader()->setStretchLastSection(true);
+    auto *tradesDock = new QDockWidget(tr("Recent trades"), this);
+    tradesDock->setObjectName(QStringLiteral("tradesDock"));
+    tradesDock->setWidget(m_tradesView);
+    addDockWidget(Qt::LeftDockWidgetArea, tradesDock);
+    resizeDocks({watchDock, tradesDock}, {200, 500}, Qt::Vertical);
+    resizeDocks({watchDock}, {380}, Qt::Horizontal);
+
+    // Status bar.
+    m_stateLabel = new QLabel(this);
+    m_rateLabel = new QLabel(this);
+    m_lagLabel = new QLabel(this);
+    m_storedLabel = new QLabel(this);
+    m_recordLabel = new QLabel(this);
+    m_rateLabel->setToolTip(tr("WebSocket messages per second"));
+    m_lagLabel->setToolTip(tr("Local receive time minus exchange trade time of the latest trade"));
+    statusBar()->addWidget(m_stateLabel, 1);
+    statusBar()->addPermanentWidget(m_recordLabel);
+    statusBar()->addPermanentWidget(m_rateLabel);
+    statusBar()->addPermanentWidget(m_lagLabel);
+    statusBar()->addPermanentWidget(m_storedLabel);
+    onFeedState(FeedState::Stopped, tr("not connected"));
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    m_recordAction = file->addAction(tr("&Record session…"), this, &MainWindow::toggleRecording);
+    m_recordAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    file->addAction(tr("&Open recording as replay…"), QKeySequence::Open, this, &MainWindow::openRecording);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    QMenu *feed = menuBar()->addMenu(tr("F&eed"));
+    feed->addAction(tr("Connect to &Binance"), QKeySequence(Qt::CTRL | Qt::Key_B), this, &MainWindow::startLive);
+    feed->addAction(tr("Start the &demo recording"), QKeySequence(Qt::CTRL | Qt::Key_D), this, &MainWindow::startDemo);
+    feed->addAction(tr("&Disconnect"), this, [this] {
+        stopSession();
+        onFeedState(FeedState::Stopped, tr("disconnected"));
+    });
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    m_followAction = view->addAction(tr("&Follow live"), QKeySequence(Qt::Key_End), m_chart, &CandleChartView::followLive);
+    view->addAction(tr("Zoom &in"), QKeySequence::ZoomIn, m_chart, [this] { m_chart->zoom(0.8); });
+    view->addAction(tr("Zoom &out"), QKeySequence::ZoomOut, m_chart, [this] { m_chart->zoom(1.25); });
+    view->addSeparator();
+    for (QDockWidget *d : findChildren<QDockWidget *>())
+        view->addAction(d->toggleViewAction());
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About PairLab"), this, [this] {
+        QMessageBox::about(this, tr("About PairLab"),
+                           tr("<h3>PairLab %1</h3><p>A live statistical-arbitrage workbench for crypto futures.</p>"
+                              "<p>The demo recording holds real Binance USD-M futures trades (BTCUSDT, ETHUSDT, "
+                              "2024-08-08) recorded by the hftbacktest project (MIT licence).</p>"
+                              "<p>Built with Qt %2, Eigen, Boost.Math, simdjson, muparser and SQLite.</p>")
+                               .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion())));
+    });
+}
+
+QString MainWindow::currentSymbol() const
+{
+    return m_symbolBox->currentText();
+}
+
+void MainWindow::setSymbol(const QString &symbol)
+{
+    if (m_symbolBox->findText(symbol) < 0)
+        m_symbolBox->addItem(symbol);
+    m_symbolBox->setCurrentText(symbol);
+}
+
+void MainWindow::setInterval(const QString &name)
+{
+    m_intervalBox->setCurrentText(name);
+}
+
+void MainWindow::reloadBars()
+{
+    const auto interval = intervalFromName(m_intervalBox->currentText());
+    if (m_activeDb.isEmpty() || !interval || m_symbolBox->currentText().isEmpty())
+        return;
+    m_barModel->setSeries(m_activeDb, m_symbolBox->currentText(), *interval);
+    m_chart->followLive();
+}
+
+void MainWindow::startSession(const FeedConfig &feed, const QString &dbPath)
+{
+    // Callers stop the previous session (and its replay server) first.
+    QDir().mkpath(QFileInfo(dbPath).absolutePath());
+    m_activeDb = dbPath;
+    m_storedTicks = 0;
+    m_sessionStartMs = QDateTime::currentMSecsSinceEpoch();
+    m_trades->clear();
+    m_tickers->setSymbols(feed.symbols);
+    m_session = std::make_unique<LiveSession>(feed, dbPath);
+    connect(m_session.get(), &LiveSession::stored, this, &MainWindow::onStored);
+    connect(m_session.get(), &LiveSession::feedStateChanged, this, &MainWindow::onFeedState);
+    connect(m_session.get(), &LiveSession::feedStatsUpdated, this, &MainWindow::onFeedStats);
+    connect(m_session.get(), &LiveSession::storageError, this, [this](const QString &m) {
+        statusBar()->showMessage(tr("Storage error: %1").arg(m), 10000);
+    });
+    connect(m_session.get(), &LiveSession::streamSilent, this, [this](const QString &stream, int seconds) {
+        statusBar()->showMessage(tr("Stream %1 has delivered nothing for %2 s — is the endpoint path right?")
+                                     .arg(stream).arg(seconds), 15000);
+    });
+    connect(m_session.get(), &LiveSession::errorReply, this,
+            [this](const QString &m) { statusBar()->showMessage(tr("Server error: %1").arg(m), 10000); });
+    connect(m_session.get(), &LiveSession::recordingChanged, this, [this](bool on, const QString &pathOrError) {
+        m_recording = on;
+        m_recordAction->setText(on ? tr("Stop &recording") : tr("&Record session…"));
+        m_recordLabel->setText(on ? tr("● REC %1").arg(QFileInfo(pathOrError).fileName()) : QString());
+        if (!on && !pathOrError.isEmpty() && !QFileInfo::exists(pathOrError))
+            QMessageBox::warning(this, tr("Recording"), pathOrError);
+    });
+    m_session->start();
+    reloadBars();
+
+    // Nothing after a few seconds: say so and offer the demo (unless this is the demo).
+    if (!m_demoServer) {
+        QTimer::singleShot(m_options.noDataHintSeconds * 1000, this, [this, started = m_sessionStartMs] {
+            if (m_session && m_sessionStartMs == started && m_storedTicks == 0)
+                showBanner(tr("No trades from Binance after %1 s (%2). The network may be unreachable.")
+                               .arg(m_options.noDataHintSeconds)
+                               .arg(m_stateDetail),
+                           true);
+        });
+    }
+}
+
+void MainWindow::stopSession()
+{
+    if (m_session) {
+        m_session->stop();
+        m_session.reset();
+    }
+    if (m_demoServer) {
+        delete m_demoServer;
+        m_demoServer = nullptr;
+    }
+    m_recording = false;
+    if (m_recordLabel)
+        m_recordLabel->clear();
+}
+
+void MainWindow::startLive()
+{
+    stopSession();
+    m_banner->hide();
+    setWindowTitle(tr("PairLab — Binance USD-M futures"));
+    startSession(m_options.feed, m_options.databasePath);
+}
+
+void MainWindow::startDemo()
+{
+    stopSession();
+    m_banner->hide();
+    auto *server = new ReplayServer(this);
+    QString error;
+    if (!server->load(cli::demoRecordingPath(), &error) || !server->listen(0, &error)) {
+        delete server;
+        QMessageBox::critical(this, tr("Demo"), tr("Cannot start the demo recording: %1").arg(error));
+        return;
+    }
+    server->setSpeed(1.0);
+    server->setLoop(false);
+    m_demoServer = server;
+    connect(server, &ReplayServer::finished, this, [this] {
+        statusBar()->showMessage(tr("The demo recording has ended (5 min 45 s of real trades)."), 0);
+    });
+    FeedConfig feed = m_options.feed;
+    feed.endpoint = server->url();
+    feed.symbols = {QStringLiteral("BTCUSDT"), QStringLiteral("ETHUSDT")};
+    setWindowTitle(tr("PairLab — demo: recorded Binance futures trades, 2024-08-08"));
+    m_symbolBox->clear();
+    m_symbolBox->addItems(feed.symbols);
+    startSession(feed, m_options.demoDatabasePath);
+}
+
+void MainWindow::openRecording()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open recording"), QString(),
+                                                      tr("Recordings (*.jsonl *.json *.txt);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    stopSession();
+    auto *server = new ReplayServer(this);
+    QString error;
+    if (!server->load(path, &error) || !server->listen(0, &error)) {
+        delete server;
+        QMessageBox::critical(this, tr("Open recording"), error);
+        return;
+    }
+    m_demoServer = server;
+    FeedConfig feed = m_options.feed;
+    feed.endpoint = server->url();
+    QStringList symbols;
+    for (const RecordedFrame &f : server->recording().frames) {
+        const QString s = QString::fromLatin1(f.stream.left(f.stream.indexOf('@'))).toUpper();
+        if (!symbols.contains(s))
+            symbols << s;
+    }
+    feed.symbols = symbols;
+    m_symbolBox->clear();
+    m_symbolBox->addItems(symbols);
+    setWindowTitle(tr("PairLab — replay of %1").arg(QFileInfo(path).fileName()));
+    startSession(feed, m_options.demoDatabasePath);
+}
+
+void MainWindow::toggleRecording()
+{
+    if (!m_session)
+        return;
+    if (m_recording) {
+        m_session->stopRecording();
+        return;
+    }
+    const QString suggested = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) +
+                              QStringLiteral("/pairlab-%1.jsonl").arg(QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss")));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Record session to"), suggested,
+                                                      tr("Recordings (*.jsonl)"));
+    if (!path.isEmpty())
+        m_session->startRecording(path);
+}
+
+void MainWindow::onStored(const TickBatch &ticks, const BarBatch &bars, const WriteStats &stats)
+{
+    if (m_banner->isVisible() && stats.stored > 0)
+        m_banner->hide();
+    m_storedTicks += stats.stored;
+    if (ticks) {
+        m_tickers->addTicks(*ticks);
+        m_trades->addTicks(*ticks);
+    }
+    m_barModel->applyBatch(bars, stats.batchSeq);
+    m_storedLabel->setText(tr("%L1 trades stored").arg(m_storedTicks));
+}
+
+QString MainWindow::connectionText() const
+{
+    return m_stateLabel->text();
+}
+
+bool MainWindow::isOfferingDemo() const
+{
+    return m_banner->isVisible() && m_bannerDemo->isVisible();
+}
+
+void MainWindow::onFeedState(FeedState state, const QString &detail)
+{
+    m_state = state;
+    m_stateDetail = detail;
+    QString dot, text;
+    switch (state) {
+    case FeedState::Connected:
+        dot = QStringLiteral("#2e7d32");
+        text = m_demoServer ? tr("Demo replay connected") : tr("Connected");
+        break;
+    case FeedState::Connecting:
+        dot = QStringLiteral("#f9a825");
+        text = tr("Connecting");
+        break;
+    case FeedState::WaitingToReconnect:
+        dot = QStringLiteral("#c62828");
+        text = tr("Disconnected");
+        break;
+    case FeedState::Stopped:
+        dot = QStringLiteral("#757575");
+        text = tr("Not connected");
+        break;
+    }
+    m_stateLabel->setText(QStringLiteral("<span style='color:%1'>●</span> %2 — %3").arg(dot, text, detail.toHtmlEscaped()));
+}
+
+void MainWindow::onFeedStats(const FeedStats &s)
+{
+    m_rateLabel->setText(tr("%1 msg/s").arg(s.framesPerSecond, 0, 'f', 0));
+    m_lagLabel->setText(m_demoServer ? tr("lag n/a (replay)") : tr("lag %1 ms").arg(s.lagMs));
+    if (s.malformed > 0)
+        m_rateLabel->setToolTip(tr("%1 malformed frames skipped; last: %2").arg(s.malformed).arg(s.lastMalformed));
+}
+
+void MainWindow::showBanner(const QString &text, bool offerDemo)
+{
+    m_bannerText->setText(text);
+    m_bannerDemo->setVisible(offerDemo);
+    m_banner->show();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    stopSession();
+    event->accept();
+}
+
+} // namespace pairlab

@@ -1,0 +1,112 @@
+#pragma once
+
+#include "market/bar.h"
+#include "market/binance_feed.h"
+
+#include <QMainWindow>
+#include <QPointer>
+
+#include <memory>
+
+class QComboBox;
+class QLabel;
+class QTableView;
+class QPushButton;
+class QFrame;
+class QAction;
+
+namespace pairlab {
+
+class BarModel;
+class CandleChartView;
+class LiveSession;
+class RecentTradesModel;
+class ReplayServer;
+class TickerModel;
+struct WriteStats;
+
+/** What the window starts with (from the command line and settings). */
+struct MainWindowOptions
+{
+    FeedConfig feed;
+    QString databasePath;     ///< live database
+    QString demoDatabasePath; ///< the demo's own database, so demo trades never mix with live ones
+    bool demo = false;        ///< start the bundled recording instead of Binance
+    bool autoConnect = true;
+    int noDataHintSeconds = 8; ///< offer the demo when nothing arrived after this long
+};
+
+/** PairLab's main window: watchlist, candlestick + volume chart of the selected symbol and interval,
+ *  recent trades, and a status bar with connection state, messages/s and feed lag. Owns the live session
+ *  (feed + storage threads) and, in demo mode, the local ReplayServer that serves the bundled recording
+ *  through the same WebSocket path. When Binance cannot be reached, a banner says so and offers the demo.
+ *  GUI thread. */
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(MainWindowOptions options, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    bool isDemo() const { return m_demoServer != nullptr; }
+    BarModel *barModel() const { return m_barModel; }
+    TickerModel *tickerModel() const { return m_tickers; }
+    RecentTradesModel *tradesModel() const { return m_trades; }
+    CandleChartView *chartView() const { return m_chart; }
+    QString currentSymbol() const;
+    qint64 storedTicks() const { return m_storedTicks; }
+    QString connectionText() const;
+    bool isOfferingDemo() const;
+
+public Q_SLOTS:
+    void startLive();
+    void startDemo();
+    void setSymbol(const QString &symbol);
+    void setInterval(const QString &name);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildUi();
+    void buildMenus();
+    void startSession(const FeedConfig &feed, const QString &dbPath);
+    void stopSession();
+    void reloadBars();
+    void onStored(const TickBatch &ticks, const BarBatch &bars, const WriteStats &stats);
+    void onFeedState(FeedState state, const QString &detail);
+    void onFeedStats(const FeedStats &stats);
+    void showBanner(const QString &text, bool offerDemo);
+    void toggleRecording();
+    void openRecording();
+
+    MainWindowOptions m_options;
+    std::unique_ptr<LiveSession> m_session;
+    ReplayServer *m_demoServer = nullptr;
+    QString m_activeDb;
+    TickerModel *m_tickers;
+    RecentTradesModel *m_trades;
+    BarModel *m_barModel;
+    CandleChartView *m_chart = nullptr;
+    QComboBox *m_symbolBox = nullptr;
+    QComboBox *m_intervalBox = nullptr;
+    QTableView *m_watchView = nullptr;
+    QTableView *m_tradesView = nullptr;
+    QFrame *m_banner = nullptr;
+    QLabel *m_bannerText = nullptr;
+    QPushButton *m_bannerDemo = nullptr;
+    QLabel *m_stateLabel = nullptr;
+    QLabel *m_rateLabel = nullptr;
+    QLabel *m_lagLabel = nullptr;
+    QLabel *m_storedLabel = nullptr;
+    QLabel *m_recordLabel = nullptr;
+    QAction *m_recordAction = nullptr;
+    QAction *m_followAction = nullptr;
+    FeedState m_state = FeedState::Stopped;
+    QString m_stateDetail;
+    qint64 m_storedTicks = 0;
+    qint64 m_sessionStartMs = 0;
+    bool m_recording = false;
+};
+
+} // namespace pairlab
