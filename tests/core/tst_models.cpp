@@ -1,0 +1,146 @@
+#include "bars/bar_aggregator.h"
+#include "models/bar_model.h"
+#include "models/recent_trades_model.h"
+#include "models/ticker_model.h"
+#include "storage/tick_writer.h"
+
+#include "real_ticks.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace pairlab;
+
+/** The live models under QAbstractItemModelTester, fed with real ticks and bars. */
+class TestModels : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void tickerTracksLastPriceVolumeAndRate();
+    void recentTradesAreNewestFirstAndBounded();
+    void barModelInsertsLateBarInOrderAndTrims();
+    void barModelLoadsHistoryWithoutCountingHeldBatchesTwice();
+
+private:
+    std::vector<Tick> m_ticks;
+};
+
+void TestModels::initTestCase()
+{
+    m_ticks = test::loadRealTicks(QString::fromLatin1(test::CombinedRecording));
+    QVERIFY(!m_ticks.empty());
+}
+
+void TestModels::tickerTracksLastPriceVolumeAndRate()
+{
+    TickerModel m;
+    QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m.setSymbols({QStringLiteral("ETHUSDT")});
+    double btcVolume = 0, ethLast = 0;
+    for (std::size_t i = 0; i < m_ticks.size(); i += 250) {
+        std::vector<Tick> batch(m_ticks.begin() + long(i), m_ticks.begin() + long(std::min(m_ticks.size(), i + 250)));
+        for (const Tick &t : batch) {
+            if (t.symbol.view() == "BTCUSDT")
+                btcVolume += t.qty;
+            else
+                ethLast = t.price;
+        }
+        m.addTicks(batch);
+    }
+    QCOMPARE(m.rowCount(), 2); // BTCUSDT was added when it first traded
+    QCOMPARE(m.symbols(), (QStringList{QStringLiteral("ETHUSDT"), QStringLiteral("BTCUSDT")}));
+    QCOMPARE(m.index(0, TickerModel::Last).data(Qt::EditRole).toDouble(), ethLast);
+    QVERIFY(test::fuzzyEqual(m.index(1, TickerModel::Volume).data(Qt::EditRole).toDouble(), btcVolume, 1e-12, 1e-9));
+    const double rate = m.index(1, TickerModel::TradesPerSecond).data(Qt::EditRole).toDouble();
+    QVERIFY2(rate > 1 && rate < 1000, qPrintable(QString::number(rate)));
+}
+
+void TestModels::recentTradesAreNewestFirstAndBounded()
+{
+    RecentTradesModel m(100);
+    QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    for (std::size_t i = 0; i < 1000; i += 37)
+        m.addTicks(std::vector<Tick>(m_ticks.begin() + long(i), m_ticks.begin() + long(std::min<std::size_t>(1000, i + 37))));
+    QCOMPARE(m.rowCount(), 100);
+    QCOMPARE(m.tickAt(0).tradeId, m_ticks[999].tradeId);
+    QCOMPARE(m.tickAt(99).tradeId, m_ticks[900].tradeId);
+    m.addTicks(std::vector<Tick>(m_ticks.begin() + 1000, m_ticks.begin() + 1500)); // a batch bigger than the capacity
+    QCOMPARE(m.rowCount(), 100);
+    QCOMPARE(m.tickAt(0).tradeId, m_ticks[1499].tradeId);
+    QCOMPARE(m.index(0, RecentTradesModel::Side).data().toString(),
+             m_ticks[1499].buyerMaker ? QStringLiteral("Sell") : QStringLiteral("Buy"));
+}
+
+void TestModels::barModelInsertsLateBarInOrderAndTrims()
+{
+    QTemporaryDir dir;
+    BarModel m;
+    QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy loaded(&m, &BarModel::loaded);
+    m.setSeries(dir.filePath(QStringLiteral("empty.sqlite")), QStringLiteral("BTCUSDT"), Interval::S1);
+    QTRY_COMPARE(loaded.size(), 1);
+    QCOMPARE(m.rowCount(), 0);
+
+    auto batchOf = [](std::vector<Bar> bars) {
+        BarUpdate u{SymbolCode::fromText("BTCUSDT"), Interval::S1, std::move(bars)};
+        BarUpdate other{SymbolCode::fromText("ETHUSDT"), Interval::S1, {Bar{1000, 1, 1, 1, 1, 1, 1, 1, 1}}};
+        return std::make_shared<const std::vector<BarUpdate>>(std::vector<BarUpdate>{u, other});
+    };
+    m.applyBatch(batchOf({Bar{1000, 10, 12, 9, 11, 1, 1, 1, 1}, Bar{3000, 11, 11, 11, 11, 2, 1, 3, 3}}), 1);
+    QCOMPARE(m.rowCount(), 2);
+    m.applyBatch(batchOf({Bar{2000, 20, 20, 20, 20, 5, 1, 2, 2}, Bar{3000, 13, 14, 10, 13, 1, 1, 4, 4}}), 2);
+    QCOMPARE(m.rowCount(), 3);
+    QCOMPARE(m.bars()[1].openMs, 2000);
+    QCOMPARE(m.bars()[2].close, 13.0); // later trade id closes the bar
+    QCOMPARE(m.bars()[2].open, 11.0);
+    QCOMPARE(m.bars()[2].high, 14.0);
+    QCOMPARE(m.bars()[2].volume, 3.0);
+    m.setMaxBars(2);
+    m.applyBatch(batchOf({Bar{4000, 1, 1, 1, 1, 1, 1, 5, 5}}), 3);
+    QCOMPARE(m.rowCount(), 2);
+    QCOMPARE(m.bars().front().openMs, 3000);
+}
+
+void TestModels::barModelLoadsHistoryWithoutCountingHeldBatchesTwice()
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("h.sqlite"));
+    TickWriter w(db);
+    QString error;
+    QVERIFY(w.open(&error));
+    // Batches 1..3 are committed before the model loads; batch 4 after.
+    std::vector<std::pair<qint64, BarBatch>> sent;
+    const std::span<const Tick> all(m_ticks);
+    for (int b = 0; b < 4; ++b) {
+        WriteStats s;
+        std::vector<BarUpdate> bars;
+        QVERIFY(w.write(all.subspan(std::size_t(b) * 2000, 2000), &s, &error, nullptr, &bars));
+        sent.emplace_back(s.batchSeq, std::make_shared<const std::vector<BarUpdate>>(std::move(bars)));
+        if (b == 2)
+            break;
+    }
+    BarModel m;
+    QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy loaded(&m, &BarModel::loaded);
+    m.setSeries(db, QStringLiteral("BTCUSDT"), Interval::M1);
+    // While the page loads, the GUI receives batch 3 again (already in the snapshot) and a new batch 4.
+    m.applyBatch(sent[2].second, sent[2].first);
+    WriteStats s;
+    std::vector<BarUpdate> bars;
+    QVERIFY(w.write(all.subspan(6000, 2000), &s, &error, nullptr, &bars));
+    m.applyBatch(std::make_shared<const std::vector<BarUpdate>>(std::move(bars)), s.batchSeq);
+    QTRY_COMPARE(loaded.size(), 1);
+    std::int64_t trades = 0;
+    for (const Bar &b : m.bars())
+        trades += b.trades;
+    std::int64_t expected = 0;
+    for (std::size_t i = 0; i < 8000; ++i)
+        expected += m_ticks[i].symbol.view() == "BTCUSDT" ? 1 : 0;
+    QCOMPARE(trades, expected);
+}
+
+QTEST_GUILESS_MAIN(TestModels)
+#include "tst_models.moc"
