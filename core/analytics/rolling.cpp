@@ -15,7 +15,7 @@ RollingMoments::RollingMoments(int window, int resyncEvery)
 void RollingMoments::reset()
 {
     m_count = m_head = m_sinceSync = 0;
-    m_mean = m_m2 = 0;
+    m_mean = m_m2 = m_shift = 0;
     m_last = kNaN;
 }
 
@@ -33,13 +33,14 @@ void RollingMoments::push(double v)
             resync();
         return;
     }
-    const double out = m_buf[std::size_t(m_head)];
+    const double out = m_buf[std::size_t(m_head)] - m_shift;
     m_buf[std::size_t(m_head)] = v;
     m_head = (m_head + 1) % m_window;
     if (++m_sinceSync >= m_resync) {
         resync();
         return;
     }
+    v -= m_shift;
     const double oldMean = m_mean;
     m_mean = oldMean + (v - out) / m_window;
     m_m2 += (v - oldMean) * (v - m_mean) - (out - oldMean) * (out - m_mean);
@@ -53,11 +54,14 @@ void RollingMoments::resync()
     double sum = 0;
     for (double d : m_buf)
         sum += d;
-    m_mean = sum / m_window;
-    double m2 = 0;
-    for (double d : m_buf)
-        m2 += (d - m_mean) * (d - m_mean);
-    m_m2 = m2;
+    m_shift = sum / m_window;
+    double m2 = 0, c = 0;
+    for (double d : m_buf) {
+        c += d - m_shift;
+        m2 += (d - m_shift) * (d - m_shift);
+    }
+    m_mean = c / m_window; // relative to m_shift
+    m_m2 = m2 - c * m_mean;
 }
 
 double RollingMoments::stddev() const
@@ -72,7 +76,7 @@ double RollingMoments::zscore() const
     const double sd = stddev();
     if (!(sd > 0))
         return kNaN;
-    return (m_last - m_mean) / sd;
+    return (m_last - (m_shift + m_mean)) / sd;
 }
 
 RollingCorrelation::RollingCorrelation(int window, int resyncEvery)
@@ -84,7 +88,7 @@ RollingCorrelation::RollingCorrelation(int window, int resyncEvery)
 void RollingCorrelation::reset()
 {
     m_count = m_head = m_sinceSync = 0;
-    m_ma = m_mb = m_saa = m_sbb = m_sab = 0;
+    m_ma = m_mb = m_saa = m_sbb = m_sab = m_shiftA = m_shiftB = 0;
 }
 
 void RollingCorrelation::push(double a, double b)
@@ -97,7 +101,7 @@ void RollingCorrelation::push(double a, double b)
             resync();
         return;
     }
-    const double ao = m_a[std::size_t(m_head)], bo = m_b[std::size_t(m_head)];
+    const double ao = m_a[std::size_t(m_head)] - m_shiftA, bo = m_b[std::size_t(m_head)] - m_shiftB;
     m_a[std::size_t(m_head)] = a;
     m_b[std::size_t(m_head)] = b;
     m_head = (m_head + 1) % m_window;
@@ -105,6 +109,8 @@ void RollingCorrelation::push(double a, double b)
         resync();
         return;
     }
+    a -= m_shiftA; // work relative to the last re-sync means: small numbers, small rounding
+    b -= m_shiftB;
     const double ma = m_ma + (a - ao) / m_window, mb = m_mb + (b - bo) / m_window;
     // C' = C + (a_in - ma)(b_in - mb') - (a_out - ma)(b_out - mb')
     m_sab += (a - m_ma) * (b - mb) - (ao - m_ma) * (bo - mb);
@@ -122,15 +128,23 @@ void RollingCorrelation::resync()
         sa += m_a[std::size_t(i)];
         sb += m_b[std::size_t(i)];
     }
-    m_ma = sa / m_window;
-    m_mb = sb / m_window;
-    double saa = 0, sbb = 0, sab = 0;
+    m_shiftA = sa / m_window;
+    m_shiftB = sb / m_window;
+    double saa = 0, sbb = 0, sab = 0, ca = 0, cb = 0;
     for (int i = 0; i < m_window; ++i) {
-        const double da = m_a[std::size_t(i)] - m_ma, db = m_b[std::size_t(i)] - m_mb;
+        const double da = m_a[std::size_t(i)] - m_shiftA, db = m_b[std::size_t(i)] - m_shiftB;
+        ca += da;
+        cb += db;
         saa += da * da;
         sbb += db * db;
         sab += da * db;
     }
+    // centred two-pass with the usual correction term (Chan, Golub & LeVeque): means relative to the shift
+    m_ma = ca / m_window;
+    m_mb = cb / m_window;
+    saa -= ca * m_ma;
+    sbb -= cb * m_mb;
+    sab -= ca * m_mb;
     m_saa = saa;
     m_sbb = sbb;
     m_sab = sab;

@@ -18,7 +18,7 @@ public:
     explicit RollingMoments(int window, int resyncEvery = 0);
     void push(double v);
     bool full() const { return m_count == m_window; }
-    double mean() const { return full() ? m_mean : kNaN; }
+    double mean() const { return full() ? m_shift + m_mean : kNaN; }
     double stddev() const; ///< ddof 1; NaN until full
     /** (last - mean)/stddev of the current window; NaN until full or when stddev is 0. */
     double zscore() const;
@@ -28,7 +28,8 @@ private:
     void resync();
     std::vector<double> m_buf;
     int m_window, m_resync, m_count = 0, m_head = 0, m_sinceSync = 0;
-    double m_mean = 0, m_m2 = 0, m_last = kNaN;
+    double m_mean = 0, m_m2 = 0, m_last = kNaN; // m_mean is relative to m_shift once full
+    double m_shift = 0;                         // window mean at the last re-sync
 };
 
 /** O(1) trailing-window Pearson correlation of two series, centred co-moments updated by the exact
@@ -47,7 +48,8 @@ private:
     void resync();
     std::vector<double> m_a, m_b;
     int m_window, m_resync, m_count = 0, m_head = 0, m_sinceSync = 0;
-    double m_ma = 0, m_mb = 0, m_saa = 0, m_sbb = 0, m_sab = 0;
+    double m_ma = 0, m_mb = 0, m_saa = 0, m_sbb = 0, m_sab = 0; // means relative to the shifts
+    double m_shiftA = 0, m_shiftB = 0;                          // window means at the last re-sync
 };
 
 /** s_t = y_t - (alpha + beta*x_t) (CONVENTIONS §5). */
