@@ -3,6 +3,7 @@
 #include <simdjson.h>
 
 #include <charconv>
+#include <cstring>
 #include <cmath>
 
 namespace pairlab {
@@ -40,6 +41,115 @@ bool readInt(od::value v, std::int64_t &out)
 {
     return !v.get_int64().get(out);
 }
+
+
+// The exact bytes Binance sends for a futures trade, in its key order:
+//   {"stream":"btcusdt@trade","data":{"e":"trade","E":1,"T":1,"s":"BTCUSDT","t":1,"p":"1.0","q":"1.0","X":"MARKET","m":true}}
+// (or the payload alone). Matching that shape byte by byte is a strict subset of JSON: anything else —
+// other key orders, whitespace, escapes, exponents, other events — returns false and goes through
+// simdjson, which also writes every error message. The shortcut only makes the common frame cheap.
+class CanonicalTradeScanner
+{
+public:
+    explicit CanonicalTradeScanner(std::string_view text) : p(text.data()), end(text.data() + text.size()) {}
+
+    bool scan(Tick &t, std::string_view &stream)
+    {
+        bool wrapped = false;
+        if (lit("{\"stream\":\"")) {
+            if (!str(stream) || !lit(",\"data\":"))
+                return false;
+            wrapped = true;
+        }
+        std::string_view symbol, price, qty, ignored;
+        if (!lit("{\"e\":\"trade\",\"E\":") || !integer(ignoredInt) || !lit(",\"T\":") || !integer(t.tsMs) ||
+            !lit(",\"s\":\"") || !str(symbol) || !lit(",\"t\":") || !integer(t.tradeId) || !lit(",\"p\":\"") ||
+            !str(price) || !lit(",\"q\":\"") || !str(qty))
+            return false;
+        if (lit(",\"X\":\"") && !str(ignored))
+            return false;
+        if (!lit(",\"m\":"))
+            return false;
+        if (lit("true"))
+            t.buyerMaker = true;
+        else if (lit("false"))
+            t.buyerMaker = false;
+        else
+            return false;
+        if (!lit("}") || (wrapped && !lit("}")) || p != end)
+            return false;
+        if (!decimal(price, t.price) || !decimal(qty, t.qty) || !(t.price > 0.0) || t.tsMs <= 0)
+            return false;
+        t.symbol = SymbolCode::fromText(symbol);
+        return !t.symbol.isEmpty();
+    }
+
+private:
+    template <std::size_t N>
+    bool lit(const char (&s)[N])
+    {
+        constexpr std::size_t n = N - 1;
+        if (std::size_t(end - p) < n || std::memcmp(p, s, n) != 0)
+            return false;
+        p += n;
+        return true;
+    }
+    // A printable-ASCII string without escapes, up to and including the closing quote. (Anything else,
+    // including UTF-8, is left to simdjson, which validates it.)
+    bool str(std::string_view &out)
+    {
+        const char *q = p;
+        while (q < end && *q != '"') {
+            const auto c = static_cast<unsigned char>(*q);
+            if (c == '\\' || c < 0x20 || c >= 0x7f)
+                return false;
+            ++q;
+        }
+        if (q == end)
+            return false;
+        out = std::string_view(p, std::size_t(q - p));
+        p = q + 1;
+        return true;
+    }
+    // A non-negative JSON integer of at most 18 digits (no leading zeros).
+    bool integer(std::int64_t &out)
+    {
+        const char *q = p;
+        std::int64_t v = 0;
+        while (q < end && *q >= '0' && *q <= '9' && q - p < 18)
+            v = v * 10 + (*q++ - '0');
+        if (q == p || (*p == '0' && q - p > 1) || (q < end && *q >= '0' && *q <= '9'))
+            return false;
+        out = v;
+        p = q;
+        return true;
+    }
+    // digits[.digits], parsed with the same correctly rounded conversion as the general path.
+    static bool decimal(std::string_view s, double &out)
+    {
+        std::size_t i = 0, digits = 0;
+        while (i < s.size() && s[i] >= '0' && s[i] <= '9')
+            ++i, ++digits;
+        if (digits == 0)
+            return false;
+        if (i < s.size() && s[i] == '.') {
+            ++i;
+            std::size_t frac = 0;
+            while (i < s.size() && s[i] >= '0' && s[i] <= '9')
+                ++i, ++frac;
+            if (frac == 0)
+                return false;
+        }
+        if (i != s.size() || s.size() > 64)
+            return false;
+        const auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), out, std::chars_format::fixed);
+        return ec == std::errc() && ptr == s.data() + s.size() && std::isfinite(out);
+    }
+
+    const char *p;
+    const char *end;
+    std::int64_t ignoredInt = 0;
+};
 
 } // namespace
 
@@ -98,6 +208,15 @@ FrameKind BinanceTradeParser::parse(std::string_view frame, Tick &out)
 {
     m_message.clear();
     m_stream.clear();
+    if (m_fastPath) {
+        Tick t;
+        std::string_view stream;
+        if (CanonicalTradeScanner(frame).scan(t, stream)) {
+            m_stream.assign(stream);
+            out = t;
+            return FrameKind::Trade;
+        }
+    }
     auto &buf = d->buffer;
     if (buf.size() < frame.size() + simdjson::SIMDJSON_PADDING)
         buf.resize(frame.size() + simdjson::SIMDJSON_PADDING + 256);

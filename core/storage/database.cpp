@@ -170,7 +170,9 @@ QSqlDatabase Database::open(const QString &path, const QString &connectionName, 
         return QSqlDatabase();
     }
     QString err;
-    if (!exec(db, QStringLiteral("PRAGMA journal_mode=WAL"), &err) ||
+    // 16 KiB pages: fewer B-tree splits per appended tick (takes effect when the file is created).
+    if (!exec(db, QStringLiteral("PRAGMA page_size=16384"), &err) ||
+        !exec(db, QStringLiteral("PRAGMA journal_mode=WAL"), &err) ||
         !exec(db, QStringLiteral("PRAGMA synchronous=NORMAL"), &err) ||
         !exec(db, QStringLiteral("PRAGMA foreign_keys=ON"), &err) || !migrate(db, &err)) {
         if (error)

@@ -7,6 +7,8 @@
 
 #include <sqlite3.h>
 
+#include <limits>
+
 namespace pairlab {
 
 struct TickWriter::Native
@@ -17,11 +19,13 @@ struct TickWriter::Native
     sqlite3_stmt *findSymbol = nullptr;
     sqlite3_stmt *insertSymbol = nullptr;
     sqlite3_stmt *bumpSeq = nullptr;
+    sqlite3_stmt *insertTicks = nullptr; // MultiRowTicks rows per statement
+    sqlite3_stmt *maxTradeId = nullptr;
 
     ~Native() { finalize(); }
     void finalize()
     {
-        for (sqlite3_stmt **s : {&insertTick, &upsertBar, &findSymbol, &insertSymbol, &bumpSeq}) {
+        for (sqlite3_stmt **s : {&insertTick, &upsertBar, &findSymbol, &insertSymbol, &bumpSeq, &insertTicks, &maxTradeId}) {
             sqlite3_finalize(*s);
             *s = nullptr;
         }
@@ -29,6 +33,16 @@ struct TickWriter::Native
     QString lastError() const { return QString::fromUtf8(sqlite3_errmsg(db)); }
     bool exec(const char *sql) { return sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK; }
 };
+
+namespace {
+QByteArray multiRowInsertSql()
+{
+    QByteArray sql("INSERT OR IGNORE INTO ticks(symbol_id, trade_id, ts_ms, price, qty, buyer_maker) VALUES ");
+    for (std::size_t i = 0; i < TickWriter::MultiRowTicks; ++i)
+        sql += i == 0 ? "(?,?,?,?,?,?)" : ",(?,?,?,?,?,?)";
+    return sql;
+}
+} // namespace
 
 TickWriter::TickWriter(QString databasePath, QObject *parent)
     : QObject(parent), m_path(std::move(databasePath)), n(std::make_unique<Native>())
@@ -79,6 +93,8 @@ bool TickWriter::open(QString *error)
                 " high = max(bars.high, excluded.high), low = min(bars.low, excluded.low),"
                 " volume = bars.volume + excluded.volume, trades = bars.trades + excluded.trades",
                 &n->upsertBar) &&
+        prepare(multiRowInsertSql().constData(), &n->insertTicks) &&
+        prepare("SELECT max(trade_id) FROM ticks WHERE symbol_id = ?", &n->maxTradeId) &&
         prepare("SELECT id FROM symbols WHERE name = ?", &n->findSymbol) &&
         prepare("INSERT INTO symbols(name) VALUES(?)", &n->insertSymbol) &&
         prepare("UPDATE ingest_state SET batch_seq = batch_seq + 1 WHERE id = 1 RETURNING batch_seq", &n->bumpSeq);
@@ -92,6 +108,7 @@ void TickWriter::close()
     n->finalize();
     n->db = nullptr;
     m_symbolIds.clear();
+    m_maxStoredId.clear();
     if (!m_connection.isEmpty()) {
         Database::close(m_connection);
         m_connection.clear();
@@ -128,6 +145,118 @@ bool TickWriter::ensureSymbol(const SymbolCode &s, std::int64_t *id, QString *er
     return true;
 }
 
+TickWriter::InsertResult TickWriter::insertTicks(std::span<const Tick> ticks, bool fast, std::vector<Tick> *fresh,
+                                                 QString *error)
+{
+    // Trade ids grow per symbol. A tick above the largest id already stored (or seen earlier in this batch)
+    // cannot be a duplicate: those go in multi-row statements, ~1.5x faster than one statement per row.
+    // Everything else is inserted alone with INSERT OR IGNORE, and sqlite3_changes() says if it was new.
+    // The multi-row statements check their change count too: a mismatch means another writer got there
+    // first, and the caller redoes the batch with fast = false.
+    std::vector<char> isNew(ticks.size(), 0);
+    std::vector<std::size_t> chunk;
+    chunk.reserve(MultiRowTicks);
+    std::vector<std::int64_t> chunkSymbolIds;
+    chunkSymbolIds.reserve(MultiRowTicks);
+
+    auto bindTick = [](sqlite3_stmt *st, int first, std::int64_t symbolId, const Tick &t) {
+        sqlite3_bind_int64(st, first + 1, symbolId);
+        sqlite3_bind_int64(st, first + 2, t.tradeId);
+        sqlite3_bind_int64(st, first + 3, t.tsMs);
+        sqlite3_bind_double(st, first + 4, t.price);
+        sqlite3_bind_double(st, first + 5, t.qty);
+        sqlite3_bind_int(st, first + 6, t.buyerMaker ? 1 : 0);
+    };
+    auto flushChunk = [&]() -> InsertResult {
+        if (chunk.empty())
+            return InsertResult::Ok;
+        if (chunk.size() == MultiRowTicks) {
+            sqlite3_stmt *st = n->insertTicks;
+            for (std::size_t k = 0; k < chunk.size(); ++k)
+                bindTick(st, int(k) * 6, chunkSymbolIds[k], ticks[chunk[k]]);
+            const int rc = sqlite3_step(st);
+            sqlite3_reset(st);
+            if (rc != SQLITE_DONE) {
+                *error = tr("cannot store ticks: %1").arg(n->lastError());
+                return InsertResult::Failed;
+            }
+            if (sqlite3_changes(n->db) != int(MultiRowTicks))
+                return InsertResult::Conflict;
+            for (std::size_t i : chunk)
+                isNew[i] = 1;
+        } else {
+            for (std::size_t k = 0; k < chunk.size(); ++k) {
+                bindTick(n->insertTick, 0, chunkSymbolIds[k], ticks[chunk[k]]);
+                const int rc = sqlite3_step(n->insertTick);
+                sqlite3_reset(n->insertTick);
+                if (rc != SQLITE_DONE) {
+                    *error = tr("cannot store ticks: %1").arg(n->lastError());
+                    return InsertResult::Failed;
+                }
+                if (sqlite3_changes(n->db) != 1)
+                    return InsertResult::Conflict;
+                isNew[chunk[k]] = 1;
+            }
+        }
+        chunk.clear();
+        chunkSymbolIds.clear();
+        return InsertResult::Ok;
+    };
+
+    SymbolCode lastSymbol;
+    std::int64_t symbolId = -1;
+    std::int64_t *maxId = nullptr;
+    for (std::size_t i = 0; i < ticks.size(); ++i) {
+        const Tick &t = ticks[i];
+        if (symbolId < 0 || t.symbol != lastSymbol) {
+            if (!ensureSymbol(t.symbol, &symbolId, error))
+                return InsertResult::Failed;
+            lastSymbol = t.symbol;
+            auto it = m_maxStoredId.find(symbolId);
+            if (it == m_maxStoredId.end()) {
+                sqlite3_reset(n->maxTradeId);
+                sqlite3_bind_int64(n->maxTradeId, 1, symbolId);
+                std::int64_t m = std::numeric_limits<std::int64_t>::min();
+                if (sqlite3_step(n->maxTradeId) == SQLITE_ROW && sqlite3_column_type(n->maxTradeId, 0) != SQLITE_NULL)
+                    m = sqlite3_column_int64(n->maxTradeId, 0);
+                sqlite3_reset(n->maxTradeId);
+                it = m_maxStoredId.emplace(symbolId, m).first;
+            }
+            maxId = &it->second;
+        }
+        if (fast && t.tradeId > *maxId) {
+            *maxId = t.tradeId;
+            chunk.push_back(i);
+            chunkSymbolIds.push_back(symbolId);
+            if (chunk.size() == MultiRowTicks) {
+                const InsertResult r = flushChunk();
+                if (r != InsertResult::Ok)
+                    return r;
+            }
+            continue;
+        }
+        bindTick(n->insertTick, 0, symbolId, t);
+        const int rc = sqlite3_step(n->insertTick);
+        sqlite3_reset(n->insertTick);
+        if (rc != SQLITE_DONE) {
+            *error = tr("cannot store a %1 tick: %2").arg(t.symbol.toString(), n->lastError());
+            return InsertResult::Failed;
+        }
+        if (sqlite3_changes(n->db) > 0) {
+            isNew[i] = 1;
+            *maxId = std::max(*maxId, t.tradeId);
+        }
+    }
+    const InsertResult r = flushChunk();
+    if (r != InsertResult::Ok)
+        return r;
+    fresh->reserve(ticks.size());
+    for (std::size_t i = 0; i < ticks.size(); ++i)
+        if (isNew[i])
+            fresh->push_back(ticks[i]);
+    return InsertResult::Ok;
+}
+
 bool TickWriter::write(std::span<const Tick> ticks, WriteStats *stats, QString *error, std::vector<Tick> *newTicks,
                        std::vector<BarUpdate> *bars)
 {
@@ -148,33 +277,29 @@ bool TickWriter::write(std::span<const Tick> ticks, WriteStats *stats, QString *
             *error = why;
         n->exec("ROLLBACK");
         m_symbolIds.clear();
+        m_maxStoredId.clear();
         return false;
     };
 
     std::vector<Tick> fresh;
-    fresh.reserve(ticks.size());
-    SymbolCode lastSymbol;
-    std::int64_t symbolId = -1;
-    sqlite3_stmt *st = n->insertTick;
-    for (const Tick &t : ticks) {
-        if (symbolId < 0 || t.symbol != lastSymbol) {
-            QString err;
-            if (!ensureSymbol(t.symbol, &symbolId, &err))
-                return fail(err);
-            lastSymbol = t.symbol;
-        }
-        sqlite3_bind_int64(st, 1, symbolId);
-        sqlite3_bind_int64(st, 2, t.tradeId);
-        sqlite3_bind_int64(st, 3, t.tsMs);
-        sqlite3_bind_double(st, 4, t.price);
-        sqlite3_bind_double(st, 5, t.qty);
-        sqlite3_bind_int(st, 6, t.buyerMaker ? 1 : 0);
-        const int rc = sqlite3_step(st);
-        sqlite3_reset(st);
-        if (rc != SQLITE_DONE)
-            return fail(tr("cannot store a %1 tick: %2").arg(t.symbol.toString(), n->lastError()));
-        if (sqlite3_changes(n->db) > 0)
-            fresh.push_back(t);
+    QString insertError;
+    switch (insertTicks(ticks, true, &fresh, &insertError)) {
+    case InsertResult::Ok:
+        break;
+    case InsertResult::Failed:
+        return fail(insertError);
+    case InsertResult::Conflict:
+        // Another writer stored some of the ticks this writer took for new: redo the batch row by row,
+        // which decides for every tick from the database itself.
+        n->exec("ROLLBACK");
+        m_symbolIds.clear();
+        m_maxStoredId.clear();
+        if (!n->exec("BEGIN IMMEDIATE"))
+            return fail(tr("cannot start a transaction: %1").arg(n->lastError()));
+        fresh.clear();
+        if (insertTicks(ticks, false, &fresh, &insertError) != InsertResult::Ok)
+            return fail(insertError);
+        break;
     }
     local.stored = std::int64_t(fresh.size());
     local.duplicates = local.received - local.stored;

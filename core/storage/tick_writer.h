@@ -10,6 +10,7 @@
 
 #include <memory>
 #include <span>
+#include <unordered_map>
 
 namespace pairlab {
 
@@ -44,6 +45,8 @@ public:
 
     const WriteStats &totals() const { return m_totals; }
 
+    static constexpr std::size_t MultiRowTicks = 64;
+
 public Q_SLOTS:
     /** Queued entry point from the feed thread. Emits stored() or failed(). */
     void writeBatch(pairlab::TickBatch batch);
@@ -55,12 +58,15 @@ Q_SIGNALS:
 
 private:
     struct Native;
+    enum class InsertResult { Ok, Failed, Conflict };
     bool ensureSymbol(const SymbolCode &s, std::int64_t *id, QString *error);
+    InsertResult insertTicks(std::span<const Tick> ticks, bool fast, std::vector<Tick> *fresh, QString *error);
 
     QString m_path;
     QString m_connection;
     std::unique_ptr<Native> n;
     QHash<SymbolCode, std::int64_t> m_symbolIds;
+    std::unordered_map<std::int64_t, std::int64_t> m_maxStoredId; // symbol id -> largest stored trade id
     BarAggregator m_aggregator;
     WriteStats m_totals;
 };

@@ -22,6 +22,7 @@ private Q_SLOTS:
     void rejectsMalformedFrames_data();
     void rejectsMalformedFrames();
     void survivesBinaryGarbage();
+    void fastPathAgreesWithSimdjsonOnRealAndMutatedFrames();
     void stripsRecordingPrefixes();
 };
 
@@ -161,6 +162,48 @@ void TestBinanceTradeParser::survivesBinaryGarbage()
         const FrameKind k = p.parse({junk.constData(), std::size_t(junk.size())}, t);
         QVERIFY(k == FrameKind::Malformed || k == FrameKind::Unknown);
     }
+}
+
+void TestBinanceTradeParser::fastPathAgreesWithSimdjsonOnRealAndMutatedFrames()
+{
+    QFile f(test::sharedData(QStringLiteral("real/binance_ws/binance_usdm_btc_eth_trade_combined_20240808_2358-0000.jsonl")));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    BinanceTradeParser fast, slow;
+    slow.setCanonicalFastPath(false);
+    quint32 state = 99;
+    int mutated = 0, compared = 0;
+    const QByteArray mutations = "{}\":,.-0123456789eE\\ tfnru\x01\xff";
+    while (!f.atEnd()) {
+        QByteArray frame = f.readLine().trimmed();
+        for (int round = 0; round < 4; ++round) {
+            if (round > 0) { // flip, delete or insert one byte
+                state = state * 1664525u + 1013904223u;
+                const int pos = int(state % quint32(frame.size()));
+                const char c = mutations.at(int((state >> 16) % quint32(mutations.size())));
+                switch (round) {
+                case 1: frame[pos] = c; break;
+                case 2: frame.remove(pos, 1); break;
+                default: frame.insert(pos, c); break;
+                }
+                ++mutated;
+            }
+            Tick a, b;
+            const FrameKind ka = fast.parse({frame.constData(), std::size_t(frame.size())}, a);
+            const FrameKind kb = slow.parse({frame.constData(), std::size_t(frame.size())}, b);
+            QVERIFY2(ka == kb, frame.constData());
+            if (ka == FrameKind::Trade) {
+                QCOMPARE(a.symbol, b.symbol);
+                QCOMPARE(a.tradeId, b.tradeId);
+                QCOMPARE(a.tsMs, b.tsMs);
+                QCOMPARE(a.price, b.price);
+                QCOMPARE(a.qty, b.qty);
+                QCOMPARE(a.buyerMaker, b.buyerMaker);
+                QCOMPARE(fast.stream(), slow.stream());
+            }
+            ++compared;
+        }
+    }
+    QVERIFY(mutated > 40000 && compared > 60000);
 }
 
 void TestBinanceTradeParser::stripsRecordingPrefixes()

@@ -23,6 +23,7 @@ private Q_SLOTS:
     void freshDatabaseHasCurrentSchema();
     void refusesDatabaseFromTheFuture();
     void reopeningKeepsData();
+    void secondWriterOnTheSameDatabaseNeverDuplicates();
 
 private:
     std::vector<Tick> m_ticks;
@@ -158,6 +159,38 @@ void TestTickWriter::reopeningKeepsData()
         QVERIFY(w.write(std::span<const Tick>(m_ticks).subspan(0, 100), &s, &error));
         QCOMPARE(s.stored, round == 0 ? 100 : 0);
     }
+}
+
+void TestTickWriter::secondWriterOnTheSameDatabaseNeverDuplicates()
+{
+    // Writer A learns the largest stored trade ids; writer B then stores later trades behind its back.
+    // When A is sent an overlapping stretch, its multi-row shortcut sees the conflict and decides row by row.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("two.sqlite"));
+    const std::span<const Tick> all(m_ticks);
+    QString error;
+    TickWriter a(path), b(path);
+    QVERIFY(a.open(&error) && b.open(&error));
+    WriteStats s;
+    QVERIFY(a.write(all.subspan(0, 1000), &s, &error));
+    QVERIFY(b.write(all.subspan(1000, 3000), &s, &error));
+    QCOMPARE(s.stored, 3000);
+    std::vector<Tick> fresh;
+    QVERIFY2(a.write(all.subspan(500, 5000), &s, &error, &fresh), qPrintable(error));
+    QCOMPARE(s.stored, 1500);
+    QCOMPARE(s.duplicates, 3500);
+    QCOMPARE(fresh.front().tradeId, m_ticks[4000].tradeId);
+    a.close();
+    b.close();
+    QSqlDatabase db = Database::open(path, QStringLiteral("two"), &error);
+    QCOMPARE(BarStore::tickCount(db), 5500);
+    std::int64_t trades = 0;
+    for (const QString &sym : BarStore::symbols(db))
+        for (const Bar &bar : BarStore::loadBars(db, sym, Interval::M1))
+            trades += bar.trades;
+    QCOMPARE(trades, 5500);
+    db = QSqlDatabase();
+    Database::close(QStringLiteral("two"));
 }
 
 QTEST_GUILESS_MAIN(TestTickWriter)
