@@ -228,35 +228,47 @@ AdfResult adfuller(std::span<const double> s, const AdfOptions &options)
     return r;
 }
 
-CointResult engleGranger(std::span<const double> y, std::span<const double> x, AdfAutolag autolag, int maxlag)
+namespace {
+bool collinear(const OlsResult &ols)
+{
+    return !(ols.r2 < 1.0 - 100.0 * std::sqrt(std::numeric_limits<double>::epsilon())); // statsmodels coint
+}
+} // namespace
+
+CointResult engleGrangerFromAdf(const OlsResult &ols, const AdfResult &adf, std::size_t n)
 {
     CointResult c;
-    const OlsResult ols = olsFit(x, y);
     if (!ols.ok()) {
         c.status = ols.status;
         return c;
     }
-    const int n = int(y.size());
-    c.crit = mackinnonCrit(AdfTrend::Constant, 2, double(n - 1));
-    const double sqrtEps = std::sqrt(std::numeric_limits<double>::epsilon());
-    if (ols.r2 < 1.0 - 100.0 * sqrtEps) {
-        std::vector<double> resid(static_cast<std::size_t>(n));
-        for (std::size_t t = 0; t < resid.size(); ++t)
-            resid[t] = y[t] - (ols.alpha + ols.beta * x[t]);
-        const AdfResult adf = adfuller(resid, AdfOptions{AdfTrend::None, autolag, maxlag});
-        if (!adf.ok()) {
-            c.status = adf.status;
-            return c;
-        }
+    c.crit = mackinnonCrit(AdfTrend::Constant, 2, double(n) - 1.0);
+    if (collinear(ols)) {
+        c.stat = -std::numeric_limits<double>::infinity();
+        c.warning = QStringLiteral("y and x are (almost) perfectly collinear; the cointegration test is not reliable");
+    } else if (!adf.ok()) {
+        c.status = adf.status;
+        return c;
+    } else {
         c.stat = adf.stat;
         c.usedlag = adf.usedlag;
         c.nobs = adf.nobs;
-    } else {
-        c.stat = -std::numeric_limits<double>::infinity();
-        c.warning = QStringLiteral("y and x are (almost) perfectly collinear; the cointegration test is not reliable");
     }
     c.pvalue = mackinnonP(c.stat, AdfTrend::Constant, 2);
     return c;
+}
+
+CointResult engleGranger(std::span<const double> y, std::span<const double> x, AdfAutolag autolag, int maxlag)
+{
+    const OlsResult ols = olsFit(x, y);
+    AdfResult adf;
+    if (ols.ok() && !collinear(ols)) {
+        std::vector<double> resid(y.size());
+        for (std::size_t t = 0; t < resid.size(); ++t)
+            resid[t] = y[t] - (ols.alpha + ols.beta * x[t]);
+        adf = adfuller(resid, AdfOptions{AdfTrend::None, autolag, maxlag});
+    }
+    return engleGrangerFromAdf(ols, adf, y.size());
 }
 
 } // namespace pairlab

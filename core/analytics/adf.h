@@ -60,5 +60,9 @@ struct CointResult {
 };
 CointResult engleGranger(std::span<const double> y, std::span<const double> x,
                          AdfAutolag autolag = AdfAutolag::Aic, int maxlag = -1);
+struct OlsResult;
+/** The same test when the OLS of y on x and the 'n' ADF of its residuals are already known (the
+    analysis computes ADF 'n' on the OLS spread anyway: identical series); n = series length. */
+CointResult engleGrangerFromAdf(const OlsResult &ols, const AdfResult &residualAdfN, std::size_t n);
 
 } // namespace pairlab

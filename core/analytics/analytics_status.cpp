@@ -12,6 +12,7 @@ QString analyticsStatusText(AnalyticsStatus status)
     case AnalyticsStatus::TooFewRows: return QStringLiteral("too few rows");
     case AnalyticsStatus::ConstantSeries: return QStringLiteral("constant series");
     case AnalyticsStatus::Singular: return QStringLiteral("singular design (collinear or constant regressor)");
+    case AnalyticsStatus::Cancelled: return QStringLiteral("cancelled");
     }
     return QStringLiteral("unknown");
 }

@@ -18,6 +18,7 @@ enum class AnalyticsStatus {
     TooFewRows,     ///< fewer rows than the method (or the window) needs
     ConstantSeries, ///< a series with zero variance where variance is required
     Singular,       ///< design matrix is rank deficient (e.g. constant regressor)
+    Cancelled,      ///< a long computation was asked to stop
 };
 
 /** A short English reason, for error messages. */

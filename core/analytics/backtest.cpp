@@ -69,7 +69,7 @@ BacktestResult backtestMeanReversion(std::span<const double> s, std::span<const 
         else if (std::fabs(zt) < p.exit)
             pos = 0;
         r.position[t] = pos;
-        const double gross = t == 0 ? 0.0 : prev * (s[t] - s[t - 1]);
+        const double gross = (t == 0 || prev == 0) ? 0.0 : prev * (s[t] - s[t - 1]); // no -0 when flat
         const double cost = p.cost * std::abs(pos - prev);
         r.pnlGross[t] = gross;
         r.pnlNet[t] = gross - cost;

@@ -387,9 +387,9 @@ public:
     {
         out.clear();
         const std::size_t n = m_x.size();
-        std::uniform_int_distribution<std::size_t> pick(0, n - 1);
         for (std::size_t t = 0; t < maxTries && out.size() < m; ++t) {
-            const std::size_t i = pick(m_rng), j = pick(m_rng);
+            const std::uint64_t r = m_rng(); // two 32-bit indices by multiply-shift (bias < n / 2^32)
+            const std::size_t i = std::size_t(((r & 0xffffffffu) * n) >> 32), j = std::size_t(((r >> 32) * n) >> 32);
             const double dx = m_x[j] - m_x[i];
             if (dx == 0)
                 continue;
@@ -403,7 +403,7 @@ public:
     /** The slopes of ranks k1..k2 (0-based, k2 - k1 small), sorted. */
     std::vector<double> selectRanks(std::int64_t k1, std::int64_t k2)
     {
-        constexpr std::int64_t kEnumerateLimit = 4'000'000;
+        constexpr std::int64_t kEnumerateLimit = 6'000'000; // 48 MB of slopes at most
         double lo = lowerBound() * 1.5 - 1, hi = upperBound() * 1.5 + 1;
         std::int64_t cLo = 0, cHi = m_total;
         std::vector<double> samples, window;
@@ -411,10 +411,16 @@ public:
             const std::int64_t inWindow = cHi - cLo;
             if (inWindow <= kEnumerateLimit) {
                 if (enumerate(lo, hi, std::size_t(inWindow), window)) {
-                    const auto first = window.begin() + (k1 - cLo), last = window.begin() + (k2 - cLo) + 1;
+                    // rank k1 by nth_element, each following rank is the minimum of what lies above it
+                    auto first = window.begin() + (k1 - cLo);
                     std::nth_element(window.begin(), first, window.end());
-                    std::sort(first, window.end());
-                    std::vector<double> result(first, last);
+                    std::vector<double> result{*first};
+                    for (std::int64_t k = k1 + 1; k <= k2; ++k) {
+                        auto next = std::min_element(first + 1, window.end());
+                        std::iter_swap(first + 1, next);
+                        ++first;
+                        result.push_back(*first);
+                    }
                     // The answer must sit clear of both thresholds by more than the key error.
                     if (result.front() > lo + margin(lo) && result.back() <= hi - margin(hi))
                         return result;
@@ -426,9 +432,10 @@ public:
                 cHi = countAtMost(hi);
                 continue;
             }
-            const std::size_t m = 50'000;
+            // up to 200k samples, but never more than 1.5M random pairs per round (fewer samples then)
             const double accept = double(inWindow) / double(m_total);
-            sample(lo, hi, m, std::size_t(std::min(3.0e7, double(m) / accept * 1.2)), samples);
+            const std::size_t m = std::size_t(std::clamp(1.5e6 * accept, 2000.0, 200000.0));
+            sample(lo, hi, m, std::size_t(std::min(1.5e6, double(m) / accept * 1.2)), samples);
             if (samples.size() < 100) { // bisect by value when sampling is hopeless
                 const double t = lo + (hi - lo) / 2;
                 const std::int64_t c = countAtMost(t);
@@ -442,7 +449,7 @@ public:
                 continue;
             }
             const double ms = double(samples.size());
-            const double spread = 3.5 * std::sqrt(ms);
+            const double spread = 3.0 * std::sqrt(ms); // a missed bracket only costs one more round
             const double f1 = double(k1 - cLo) / double(inWindow) * ms - spread;
             const double f2 = double(k2 + 1 - cLo) / double(inWindow) * ms + spread;
             const std::int64_t before = cHi - cLo;
