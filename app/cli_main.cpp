@@ -21,7 +21,7 @@ void usage(QTextStream &s)
          "  ingest  (--url URL | --file F) --db D [--idle-exit S]      store a stream or recording (ticks + bars)\n"
          "  export  bars --db D --symbol S --interval 1s|1m|5m --out F.csv\n"
          "  analyze FILE.csv [--window 120] [--entry 2] [--exit 0.5] [--cost 2] [--bars-per-year N] [--series OUT.csv]\n"
-         "  bench   ingest|analytics [options]\n\n"
+         "  bench   ingest|live|analytics [options]\n\n"
          "options: --help, --version. Exit codes: 0 ok, 1 failure, 2 usage error.\n";
 }
 

@@ -230,7 +230,9 @@ int bench(const QStringList &args, QTextStream &out, QTextStream &err)
     const QString what = args.value(0);
     if (what == QLatin1String("ingest"))
         return benchIngest(args.mid(1), out, err);
-    err << QCoreApplication::translate("cli", "usage: pairlab-cli bench ingest|analytics [options]\n");
+    if (what == QLatin1String("live"))
+        return benchLive(args.mid(1), out, err);
+    err << QCoreApplication::translate("cli", "usage: pairlab-cli bench ingest|live|analytics [options]\n");
     return 2;
 }
 

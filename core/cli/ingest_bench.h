@@ -28,3 +28,13 @@ int benchIngest(const QStringList &args, QTextStream &out, QTextStream &err);
 double residentMiB(bool peak = false);
 
 } // namespace pairlab::cli
+
+namespace pairlab::cli {
+
+/** `pairlab-cli bench live [--rate 5000] [--seconds 20]`: the real recording served by a local ReplayServer
+ *  at the given trade rate (repeated with shifted trade ids and times so that every trade is new), through
+ *  BinanceFeed, TickWriter and BarModel; prints the latency from a frame's receipt on the feed thread to
+ *  its bar being merged in the model on the main thread (p50/p99/max). */
+int benchLive(const QStringList &args, QTextStream &out, QTextStream &err);
+
+} // namespace pairlab::cli
