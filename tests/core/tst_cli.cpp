@@ -1,0 +1,141 @@
+#include "cli/commands.h"
+#include "market/replay_server.h"
+#include "session/live_session.h"
+#include "storage/bar_store.h"
+#include "storage/database.h"
+
+#include "real_ticks.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextStream>
+#include <QTimer>
+
+using namespace pairlab;
+
+/** pairlab-cli's headless commands as a user runs them: ingest a recording or a replayed stream, export
+ *  bars, and clear errors with exit codes for bad usage and bad input. */
+class TestCli : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { registerMetaTypes(); }
+    void ingestFileThenExportBars();
+    void ingestFromReplayServerStopsWhenIdle();
+    void reportsUsageAndInputErrors_data();
+    void reportsUsageAndInputErrors();
+};
+
+namespace {
+struct Run
+{
+    int code = -1;
+    QString out, err;
+};
+template <typename F>
+Run run(F command, const QStringList &args)
+{
+    Run r;
+    QTextStream out(&r.out), err(&r.err);
+    r.code = command(args, out, err);
+    out.flush();
+    err.flush();
+    return r;
+}
+} // namespace
+
+void TestCli::ingestFileThenExportBars()
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("t.sqlite"));
+    const QString rec = test::sharedData(QString::fromLatin1(test::CombinedRecording));
+    Run r = run(cli::ingest, {QStringLiteral("--file"), rec, QStringLiteral("--db"), db});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY2(r.out.contains(QLatin1String("ticks stored 16821")), qPrintable(r.out));
+    QVERIFY(r.out.contains(QLatin1String("malformed 0")));
+    // Again: everything is a duplicate.
+    r = run(cli::ingest, {QStringLiteral("--file"), rec, QStringLiteral("--db"), db});
+    QVERIFY2(r.out.contains(QLatin1String("ticks stored 0, duplicates 16821")), qPrintable(r.out));
+
+    const QString csv = dir.filePath(QStringLiteral("btc.csv"));
+    r = run(cli::exportData, {QStringLiteral("bars"), QStringLiteral("--db"), db, QStringLiteral("--symbol"),
+                              QStringLiteral("btcusdt"), QStringLiteral("--interval"), QStringLiteral("1m"),
+                              QStringLiteral("--out"), csv});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QFile f(csv);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = f.readAll().trimmed().split('\n');
+    QCOMPARE(lines.first(), QByteArray("open_ms,open,high,low,close,volume,trades"));
+    // BTCUSDT trades run 23:58:01.29 .. 23:59:59.643 (SOURCES.md): two 1-minute bins, 23:58 and 23:59.
+    QCOMPARE(lines.size(), 1 + 2);
+    qint64 trades = 0;
+    for (int i = 1; i < lines.size(); ++i)
+        trades += lines[i].split(',').last().toLongLong();
+    QCOMPARE(trades, 10777);
+    QVERIFY(lines[1].startsWith("1723161480000,")); // 2024-08-08 23:58:00 UTC
+}
+
+void TestCli::ingestFromReplayServerStopsWhenIdle()
+{
+    ReplayServer server;
+    QString error;
+    QVERIFY(server.load(test::sharedData(QString::fromLatin1(test::CombinedRecording)), &error));
+    server.setSpeed(0);
+    QVERIFY(server.listen(0, &error));
+    QTemporaryDir dir;
+    const Run r = run(cli::ingest, {QStringLiteral("--url"), server.url().toString(), QStringLiteral("--db"),
+                                    dir.filePath(QStringLiteral("u.sqlite")), QStringLiteral("--idle-exit"), QStringLiteral("2")});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY2(r.out.contains(QLatin1String("ticks stored 16821, duplicates 0")), qPrintable(r.out));
+}
+
+void TestCli::reportsUsageAndInputErrors_data()
+{
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("ingestWithoutDb") << "ingest" << QStringList{QStringLiteral("--file"), QStringLiteral("x")} << 2 << "--db";
+    QTest::newRow("ingestMissingFile") << "ingest"
+                                       << QStringList{QStringLiteral("--file"), QStringLiteral("/nonexistent/rec.jsonl"),
+                                                      QStringLiteral("--db"), QStringLiteral("/tmp/never.sqlite")}
+                                       << 1 << "/nonexistent/rec.jsonl";
+    QTest::newRow("ingestBadUrl") << "ingest" << QStringList{QStringLiteral("--url"), QStringLiteral("http://x"),
+                                                             QStringLiteral("--db"), QStringLiteral("/tmp/never.sqlite")}
+                                  << 2 << "ws://";
+    QTest::newRow("exportNoDatabase") << "export"
+                                      << QStringList{QStringLiteral("bars"), QStringLiteral("--db"), QStringLiteral("/nonexistent.sqlite"),
+                                                     QStringLiteral("--symbol"), QStringLiteral("BTCUSDT"), QStringLiteral("--interval"),
+                                                     QStringLiteral("1m"), QStringLiteral("--out"), QStringLiteral("/tmp/x.csv")}
+                                      << 1 << "no database";
+    QTest::newRow("exportBadInterval") << "export"
+                                       << QStringList{QStringLiteral("bars"), QStringLiteral("--db"), QStringLiteral("a"),
+                                                      QStringLiteral("--symbol"), QStringLiteral("B"), QStringLiteral("--interval"),
+                                                      QStringLiteral("2h"), QStringLiteral("--out"), QStringLiteral("o")}
+                                       << 2 << "1s, 1m, 5m";
+    QTest::newRow("replayBadPort") << "replay" << QStringList{QStringLiteral("--port"), QStringLiteral("99999")} << 2 << "--port";
+    QTest::newRow("benchUnknown") << "bench" << QStringList{QStringLiteral("nothing")} << 2 << "usage";
+}
+
+void TestCli::reportsUsageAndInputErrors()
+{
+    QFETCH(QString, command);
+    QFETCH(QStringList, args);
+    QFETCH(int, code);
+    QFETCH(QString, message);
+    Run r;
+    if (command == QLatin1String("ingest"))
+        r = run(cli::ingest, args);
+    else if (command == QLatin1String("export"))
+        r = run(cli::exportData, args);
+    else if (command == QLatin1String("replay"))
+        r = run(cli::replay, args);
+    else
+        r = run(cli::bench, args);
+    QCOMPARE(r.code, code);
+    QVERIFY2(r.err.contains(message), qPrintable(r.err));
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
