@@ -5,6 +5,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 
 #include <algorithm>
 #include <cmath>
@@ -49,6 +50,7 @@ CloseSeries secondCloses(const QString &path, QString &error)
 int runAnalyticsBench(const QStringList &args, QTextStream &out)
 {
     int n = 100000, runs = 3;
+    QString dumpPath;
     QString btc = defaultDataDir() + QStringLiteral("/real/binance_ws/binance_usdm_btcusdt_trade_20240808.jsonl");
     QString eth = defaultDataDir() + QStringLiteral("/real/binance_ws/binance_usdm_ethusdt_trade_20240808.jsonl");
     for (qsizetype i = 0; i + 1 < args.size(); i += 2) {
@@ -60,6 +62,8 @@ int runAnalyticsBench(const QStringList &args, QTextStream &out)
             btc = args[i + 1];
         else if (args[i] == QLatin1String("--eth"))
             eth = args[i + 1];
+        else if (args[i] == QLatin1String("--dump"))
+            dumpPath = args[i + 1];
     }
     QString error;
     CloseSeries sx = secondCloses(eth, error), sy = secondCloses(btc, error);
@@ -72,24 +76,44 @@ int runAnalyticsBench(const QStringList &args, QTextStream &out)
         out << "bench analytics: recordings do not overlap\n";
         return 1;
     }
-    // n bars: the real 1 s log-return pairs (r_eth, r_btc) cycled in order, compounded from the first real
-    // closes and rounded to 2 decimals like exchange prices.
+    // n bars: the real 1 s return pairs (ETH, BTC) replayed in blocks of the whole recording; each block
+    // is played with a sign (+1 or -1 for both legs, fixed-seed LCG) so the recording's own drift does
+    // not compound into a trend, compounded from the first real closes and rounded to 0.01.
     AlignedPair pair;
     const std::size_t m = real.size() - 1;
     double px = real.x[0], py = real.y[0];
+    quint64 lcg = 20240808;
+    double sign = 1.0;
     for (int t = 0; t < n; ++t) {
         if (t > 0) {
             const std::size_t k = std::size_t(t - 1) % m + 1;
-            px = std::round(px * (real.x[k] / real.x[k - 1]) * 100.0) / 100.0;
-            py = std::round(py * (real.y[k] / real.y[k - 1]) * 100.0) / 100.0;
+            if (k == 1) {
+                lcg = lcg * 6364136223846793005ULL + 1442695040888963407ULL;
+                sign = (lcg >> 63) ? 1.0 : -1.0;
+            }
+            const double rx = std::log(real.x[k] / real.x[k - 1]), ry = std::log(real.y[k] / real.y[k - 1]);
+            px = std::round(px * std::exp(sign * rx) * 100.0) / 100.0;
+            py = std::round(py * std::exp(sign * ry) * 100.0) / 100.0;
         }
         pair.timeMs.push_back(real.timeMs[0] + qint64(t) * 1000);
         pair.x.push_back(px);
         pair.y.push_back(py);
     }
-    out << "Input: " << n << " aligned 1 s bars built by cycling the " << m
+    out << "Input: " << n << " aligned 1 s bars: the " << m
         << " real 1 s log-return pairs of ETHUSDT/BTCUSDT (Binance USD-M trade recordings 2024-08-08, last trade "
-           "per second, inner join) from the first real closes, rounded to 0.01.\n";
+           "per second, inner join) replayed block after block, each block with a random sign for both legs "
+           "(fixed seed), compounded from the first real closes and rounded to 0.01.\n";
+    if (!dumpPath.isEmpty()) {
+        QFile f(dumpPath);
+        if (f.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+            QTextStream csv(&f);
+            csv << "ts_ms,x,y\n";
+            for (std::size_t t = 0; t < pair.size(); ++t)
+                csv << pair.timeMs[t] << ',' << QString::number(pair.x[t], 'g', QLocale::FloatingPointShortest) << ','
+                    << QString::number(pair.y[t], 'g', QLocale::FloatingPointShortest) << '\n';
+        }
+        out << "Input written to " << dumpPath << "\n";
+    }
     out << "Best of " << runs << " runs, single thread.\n\n";
 
     std::map<QString, double> best;

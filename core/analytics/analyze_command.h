@@ -14,9 +14,10 @@ namespace pairlab {
     with the offending line or reason; returns 0 on success, 1 on bad input, 2 on bad usage. */
 int runAnalyzeCommand(const QStringList &args, QTextStream &out, QTextStream &err);
 
-/** `pairlab-cli bench analytics [--n 100000] [--runs 3] [--btc FILE.jsonl --eth FILE.jsonl]`: times every
-    computation on an n-bar BTC/ETH-like input built by cycling real 1 s log returns from the Binance
-    recordings, best of `runs`, and prints a table. Returns 0 on success. */
+/** `pairlab-cli bench analytics [--n 100000] [--runs 3] [--btc F.jsonl --eth F.jsonl] [--dump IN.csv]`:
+    times every computation on an n-bar BTC/ETH-like input built from the real 1 s log returns of the
+    Binance recordings (replayed in blocks with a random sign per block), best of `runs`, and prints a
+    table; --dump writes the generated input as a ts_ms,x,y CSV. Returns 0 on success. */
 int runAnalyticsBench(const QStringList &args, QTextStream &out);
 
 /** Reads a wide CSV `ts_ms,x,y` (columns found by name, any order; extra columns ignored) with

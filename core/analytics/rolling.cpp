@@ -6,9 +6,14 @@
 
 namespace pairlab {
 
+namespace {
+/** Exact two-pass re-sync at least this often (pushes); the sliding update drifts by ~1e-16 relative per step. */
+constexpr int kDefaultResync = 1024;
+} // namespace
+
 RollingMoments::RollingMoments(int window, int resyncEvery)
     : m_buf(std::size_t(std::max(window, 1))), m_window(std::max(window, 1)),
-      m_resync(resyncEvery > 0 ? resyncEvery : std::max(window, 1))
+      m_resync(resyncEvery > 0 ? resyncEvery : std::max(window, kDefaultResync))
 {
 }
 
@@ -24,7 +29,8 @@ void RollingMoments::push(double v)
     m_last = v;
     if (m_count < m_window) { // Welford while filling
         m_buf[std::size_t(m_head)] = v;
-        m_head = (m_head + 1) % m_window;
+        if (++m_head == m_window)
+            m_head = 0;
         ++m_count;
         const double d = v - m_mean;
         m_mean += d / m_count;
@@ -35,7 +41,8 @@ void RollingMoments::push(double v)
     }
     const double out = m_buf[std::size_t(m_head)] - m_shift;
     m_buf[std::size_t(m_head)] = v;
-    m_head = (m_head + 1) % m_window;
+    if (++m_head == m_window)
+            m_head = 0;
     if (++m_sinceSync >= m_resync) {
         resync();
         return;
@@ -81,7 +88,7 @@ double RollingMoments::zscore() const
 
 RollingCorrelation::RollingCorrelation(int window, int resyncEvery)
     : m_a(std::size_t(std::max(window, 1))), m_b(std::size_t(std::max(window, 1))), m_window(std::max(window, 1)),
-      m_resync(resyncEvery > 0 ? resyncEvery : std::max(window, 1))
+      m_resync(resyncEvery > 0 ? resyncEvery : std::max(window, kDefaultResync))
 {
 }
 
@@ -96,7 +103,8 @@ void RollingCorrelation::push(double a, double b)
     if (m_count < m_window) {
         m_a[std::size_t(m_head)] = a;
         m_b[std::size_t(m_head)] = b;
-        m_head = (m_head + 1) % m_window;
+        if (++m_head == m_window)
+            m_head = 0;
         if (++m_count == m_window)
             resync();
         return;
@@ -104,7 +112,8 @@ void RollingCorrelation::push(double a, double b)
     const double ao = m_a[std::size_t(m_head)] - m_shiftA, bo = m_b[std::size_t(m_head)] - m_shiftB;
     m_a[std::size_t(m_head)] = a;
     m_b[std::size_t(m_head)] = b;
-    m_head = (m_head + 1) % m_window;
+    if (++m_head == m_window)
+            m_head = 0;
     if (++m_sinceSync >= m_resync) {
         resync();
         return;
@@ -196,30 +205,46 @@ std::vector<double> rollingZScore(std::span<const double> s, int window)
     return z;
 }
 
-std::vector<double> rollingCorrelation(std::span<const double> a, std::span<const double> b, int window)
+namespace {
+
+/** Batch driver: co-moments per bar first, then one branch-light loop for r = sab / sqrt(saa sbb)
+    (the sqrt/division no longer sit on the update's dependency chain). */
+template<typename Push>
+std::vector<double> correlationSeries(std::size_t n, std::size_t first, int window, Push push)
 {
-    std::vector<double> c(a.size(), kNaN);
-    if (window < 2 || a.size() != b.size())
+    std::vector<double> c(n, kNaN);
+    if (window < 2 || n <= first)
         return c;
+    std::vector<double> saa(n, 0.0), sbb(n, 0.0);
     RollingCorrelation rc(window);
-    for (std::size_t t = 0; t < a.size(); ++t) {
-        rc.push(a[t], b[t]);
-        c[t] = rc.correlation();
+    for (std::size_t t = first; t < n; ++t) {
+        push(rc, t);
+        rc.comoments(saa[t], sbb[t], c[t]);
+    }
+    for (std::size_t t = 0; t < n; ++t) {
+        const double d = saa[t] * sbb[t];
+        const double r = c[t] / std::sqrt(d);
+        c[t] = d > 0 ? std::clamp(r, -1.0, 1.0) : kNaN;
     }
     return c;
 }
 
+} // namespace
+
+std::vector<double> rollingCorrelation(std::span<const double> a, std::span<const double> b, int window)
+{
+    if (a.size() != b.size())
+        return std::vector<double>(a.size(), kNaN);
+    return correlationSeries(a.size(), 0, window, [&](RollingCorrelation &rc, std::size_t t) { rc.push(a[t], b[t]); });
+}
+
 std::vector<double> rollingLogReturnCorrelation(std::span<const double> x, std::span<const double> y, int window)
 {
-    std::vector<double> c(x.size(), kNaN);
-    if (window < 2 || x.size() != y.size())
-        return c;
-    RollingCorrelation rc(window);
-    for (std::size_t t = 1; t < x.size(); ++t) {
+    if (x.size() != y.size())
+        return std::vector<double>(x.size(), kNaN);
+    return correlationSeries(x.size(), 1, window, [&](RollingCorrelation &rc, std::size_t t) {
         rc.push(std::log(x[t] / x[t - 1]), std::log(y[t] / y[t - 1]));
-        c[t] = rc.correlation();
-    }
-    return c;
+    });
 }
 
 std::vector<double> rollingZScoreTwoPass(std::span<const double> s, int window)

@@ -10,7 +10,7 @@ namespace pairlab {
 
 /** O(1) trailing-window mean/variance (ddof 1) of one series: sliding add/remove update of the
     centred sum of squares (Welford-type), re-synchronised with an exact two-pass over the window
-    every `resyncEvery` pushes (default: the window length) so rounding never accumulates.
+    every `resyncEvery` pushes (default: max(window, 1024)) so rounding never accumulates.
     Matches pandas rolling(W).mean()/.std() and an exact two-pass to ~1e-12 relative. */
 class RollingMoments
 {
@@ -22,6 +22,12 @@ public:
     double stddev() const; ///< ddof 1; NaN until full
     /** (last - mean)/stddev of the current window; NaN until full or when stddev is 0. */
     double zscore() const;
+    /** Window mean and centred sum of squares (NaN until full). */
+    void moments(double &mean, double &m2) const
+    {
+        mean = full() ? m_shift + m_mean : kNaN;
+        m2 = full() ? m_m2 : kNaN;
+    }
     void reset();
 
 private:
@@ -34,7 +40,7 @@ private:
 
 /** O(1) trailing-window Pearson correlation of two series, centred co-moments updated by the exact
     sliding identity C' = C + (a_in - ma)(b_in - mb') - (a_out - ma)(b_out - mb'), re-synchronised by
-    a two-pass every `resyncEvery` pushes (CONVENTIONS §6). NaN until full or if a window is constant. */
+    a two-pass every `resyncEvery` pushes (default max(window, 1024); CONVENTIONS §6). NaN until full or if a window is constant. */
 class RollingCorrelation
 {
 public:
@@ -42,6 +48,13 @@ public:
     void push(double a, double b);
     bool full() const { return m_count == m_window; }
     double correlation() const;
+    /** Centred co-moments of the full window (0 until full). */
+    void comoments(double &saa, double &sbb, double &sab) const
+    {
+        saa = full() ? m_saa : 0.0;
+        sbb = full() ? m_sbb : 0.0;
+        sab = full() ? m_sab : 0.0;
+    }
     void reset();
 
 private:
