@@ -242,6 +242,10 @@ void fillFromRanks(TheilSenResult &r, std::span<const double> x, std::span<const
     if (medLo == medHi)
         r.slope = medLo;
     r.intercept = median(y) - r.slope * median(x);
+    std::vector<double> resid(y.size());
+    for (std::size_t i = 0; i < y.size(); ++i)
+        resid[i] = y[i] - r.slope * x[i];
+    r.interceptJoint = medianInPlace(resid);
     r.lowSlope = low;
     r.highSlope = high;
 }

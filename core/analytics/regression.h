@@ -43,7 +43,8 @@ HuberResult huberFit(std::span<const double> x, std::span<const double> y, doubl
 struct TheilSenResult {
     AnalyticsStatus status = AnalyticsStatus::Ok;
     double slope = kNaN, intercept = kNaN, lowSlope = kNaN, highSlope = kNaN;
-    std::int64_t slopeCount = 0; ///< N, number of pairs with distinct x
+    double interceptJoint = kNaN; ///< scipy method='joint': median(y - slope*x)
+    std::int64_t slopeCount = 0;  ///< N, number of pairs with distinct x
     bool ok() const { return status == AnalyticsStatus::Ok; }
 };
 TheilSenResult theilSen(std::span<const double> x, std::span<const double> y);

@@ -26,6 +26,7 @@ private Q_SLOTS:
     void rejectsBadInput_data();
     void rejectsBadInput();
     void rejectsBadUsage();
+    void collinearLegsGiveNullCointStatAndWarning();
 
 private:
     QString writeFile(const QString &name, const QByteArray &content);
@@ -165,6 +166,24 @@ void TestAnalyzeCommand::rejectsBadUsage()
     QCOMPARE(runAnalyzeCommand({m_csv, QStringLiteral("--bogus")}, out, err), 2);
     QCOMPARE(runAnalyzeCommand({QStringLiteral("/nonexistent/file.csv")}, out, err), 1);
     QVERIFY(errText.contains(QLatin1String("cannot open")));
+}
+
+void TestAnalyzeCommand::collinearLegsGiveNullCointStatAndWarning()
+{
+    QByteArray csv = "ts_ms,x,y\n";
+    for (int i = 0; i < 400; ++i) {
+        const double x = 2000 + 0.01 * (i * 37 % 101) + 0.05 * i;
+        csv += QByteArray::number(i * 1000) + ',' + QByteArray::number(x, 'g', 17) + ','
+            + QByteArray::number(100 + 23 * x, 'g', 17) + '\n';
+    }
+    const QString path = writeFile(QStringLiteral("collinear.csv"), csv);
+    QString outText, errText;
+    QTextStream out(&outText), err(&errText);
+    QCOMPARE(runAnalyzeCommand({path}, out, err), 0);
+    const QJsonObject o = QJsonDocument::fromJson(outText.toUtf8()).object();
+    QVERIFY(o[QLatin1String("coint")][QLatin1String("stat")].isNull()); // -inf is printed as null
+    QCOMPARE(o[QLatin1String("coint")][QLatin1String("pvalue")].toDouble(), 0.0);
+    QVERIFY2(errText.contains(QLatin1String("collinear")), qPrintable(errText));
 }
 
 QTEST_GUILESS_MAIN(TestAnalyzeCommand)

@@ -109,6 +109,7 @@ void TestRegression::theilSenEqualsAllPairsSlopes()
     QCOMPARE(fast.intercept, brute.intercept);
     QCOMPARE(fast.lowSlope, brute.lowSlope);
     QCOMPARE(fast.highSlope, brute.highSlope);
+    QCOMPARE(fast.interceptJoint, brute.interceptJoint);
 }
 
 void TestRegression::theilSenMatchesScipyOnRealPrices()
