@@ -7,6 +7,7 @@
 #include <boost/math/distributions/normal.hpp>
 
 #include <algorithm>
+#include <memory>
 #include <numbers>
 #include <vector>
 
@@ -101,68 +102,110 @@ CriticalValues mackinnonCrit(AdfTrend trend, int n, double nobs)
     return out;
 }
 
-AdfResult adfuller(std::span<const double> s, const AdfOptions &options)
+namespace {
+
+int defaultMaxlag(int n, int kdet)
+{
+    return std::min(n / 2 - kdet - 1, int(std::ceil(12.0 * std::pow(double(n) / 100.0, 0.25))));
+}
+
+/** The search-sample least-squares problem of one trend, compressed to its triangular factor:
+    columns [det, s_{t-1}, ds_1..ds_L]; `qty` = Q'y over those columns; tail[k] = SSR of the first k. */
+struct SearchFactor {
+    Eigen::MatrixXd r;
+    Eigen::VectorXd qty;
+    std::vector<double> tail;
+};
+
+/** One Householder QR of Z = [s_{t-1}, ds_{t-1..t-L}, ds_t] over t = L+1..n-1 serves every trend: for a
+    trend with deterministic columns D, [D, Z] = Q [Q'D, R_Z; 0], so the problem is orthogonally
+    equivalent to the small matrix [Q'D (top rows), R_Z; R(Q'D bottom rows), 0], which one more (tiny)
+    QR triangularises. Column prefixes stay nested, so every lag's SSR comes from the factor. */
+class SharedSearchQr
+{
+public:
+    SharedSearchQr(std::span<const double> s, const std::vector<double> &ds, int maxlag) : m_maxlag(maxlag)
+    {
+        const int n = int(s.size());
+        m_rows = n - 1 - maxlag;
+        const int cols = maxlag + 2;
+        Eigen::MatrixXd z(m_rows, cols);
+        for (int i = 0; i < m_rows; ++i) {
+            const int t = maxlag + 1 + i;
+            z(i, 0) = s[std::size_t(t - 1)];
+            for (int j = 1; j <= maxlag; ++j)
+                z(i, j) = ds[std::size_t(t - j)];
+            z(i, cols - 1) = ds[std::size_t(t)];
+        }
+        m_qr.compute(z);
+    }
+
+    int rows() const { return m_rows; }
+
+    SearchFactor factor(int kdet) const
+    {
+        const int cz = m_maxlag + 2; // Z columns incl. y
+        const int k = kdet + m_maxlag + 1;
+        Eigen::MatrixXd m;
+        if (kdet == 0) {
+            m = m_qr.matrixQR().topRows(cz).triangularView<Eigen::Upper>();
+        } else {
+            Eigen::MatrixXd d(m_rows, kdet);
+            for (int i = 0; i < m_rows; ++i) {
+                d(i, 0) = 1.0;
+                if (kdet == 2)
+                    d(i, 1) = double(i + 1); // statsmodels' trend 1..nobs of the search sample
+            }
+            const Eigen::MatrixXd qd = m_qr.householderQ().adjoint() * d;
+            const int bottom = m_rows - cz;
+            const int keep = std::min(bottom, kdet);
+            m = Eigen::MatrixXd::Zero(cz + keep, kdet + cz);
+            m.topLeftCorner(cz, kdet) = qd.topRows(cz);
+            m.topRightCorner(cz, cz) = m_qr.matrixQR().topRows(cz).triangularView<Eigen::Upper>();
+            if (bottom > kdet) {
+                const Eigen::HouseholderQR<Eigen::MatrixXd> qrd(qd.bottomRows(bottom));
+                m.bottomLeftCorner(keep, kdet) = qrd.matrixQR().topRows(kdet).triangularView<Eigen::Upper>();
+            } else if (keep > 0) {
+                m.bottomLeftCorner(keep, kdet) = qd.bottomRows(keep);
+            }
+            const Eigen::HouseholderQR<Eigen::MatrixXd> small(m);
+            m = small.matrixQR().topRows(kdet + cz).triangularView<Eigen::Upper>();
+        }
+        SearchFactor f;
+        f.r = m.topLeftCorner(k, k);
+        f.qty = m.col(k).head(k);
+        const double ryy = m(k, k); // norm of the residual of the full model
+        f.tail.assign(std::size_t(k) + 1, 0.0);
+        f.tail[std::size_t(k)] = ryy * ryy;
+        for (int i = k - 1; i >= 0; --i)
+            f.tail[std::size_t(i)] = f.tail[std::size_t(i + 1)] + f.qty(i) * f.qty(i);
+        return f;
+    }
+
+private:
+    int m_maxlag = 0, m_rows = 0;
+    Eigen::HouseholderQR<Eigen::MatrixXd> m_qr;
+};
+
+/** Lag choice and the final regression of one trend from its search factor. */
+AdfResult finishAdf(std::span<const double> s, const std::vector<double> &ds, AdfTrend trend, AdfAutolag autolag,
+                    int maxlag, int rows, const SearchFactor &f)
 {
     AdfResult r;
-    const int n = int(s.size());
-    if (n == 0) {
-        r.status = AnalyticsStatus::EmptyInput;
-        return r;
-    }
-    if (!allFinite(s)) {
-        r.status = AnalyticsStatus::NonFinite;
-        return r;
-    }
-    const auto [mn, mx] = std::minmax_element(s.begin(), s.end());
-    if (*mn == *mx) { // statsmodels: "Invalid input, x is constant"
-        r.status = AnalyticsStatus::ConstantSeries;
-        return r;
-    }
-    const int kdet = detColumns(options.trend);
-    int maxlag = options.maxlag;
-    if (maxlag < 0) {
-        maxlag = int(std::ceil(12.0 * std::pow(double(n) / 100.0, 0.25)));
-        maxlag = std::min(n / 2 - kdet - 1, maxlag);
-    }
-    if (maxlag < 0 || maxlag > n / 2 - kdet - 1) {
-        r.status = AnalyticsStatus::TooFewRows;
-        return r;
-    }
     r.maxlag = maxlag;
-    std::vector<double> ds(std::size_t(n), kNaN);
-    for (int t = 1; t < n; ++t)
-        ds[std::size_t(t)] = s[std::size_t(t)] - s[std::size_t(t - 1)];
-
-    // Search sample t = maxlag+1..n-1, all columns; nested prefixes give every lag.
-    const int rows = n - 1 - maxlag, cols = kdet + 1 + maxlag;
-    if (rows <= cols) {
-        r.status = AnalyticsStatus::TooFewRows;
-        return r;
-    }
-    Eigen::MatrixXd design(rows, cols);
-    Eigen::VectorXd target(rows);
-    for (int i = 0; i < rows; ++i) {
-        const int t = maxlag + 1 + i;
-        fillRow(design, i, s, ds, t, kdet, maxlag, double(i + 1));
-        target(i) = ds[std::size_t(t)];
-    }
-    Eigen::HouseholderQR<Eigen::MatrixXd> qr(design);
-    const Eigen::VectorXd qty = qr.householderQ().adjoint() * target;
-    std::vector<double> tail(std::size_t(rows) + 1, 0.0); // tail[k] = sum_{i >= k} qty_i^2 = SSR of prefix k
-    for (int i = rows - 1; i >= 0; --i)
-        tail[std::size_t(i)] = tail[std::size_t(i + 1)] + qty(i) * qty(i);
-    const Eigen::MatrixXd rFull = qr.matrixQR().topRows(cols).triangularView<Eigen::Upper>();
-
+    const int n = int(s.size());
+    const int kdet = detColumns(trend);
     int usedlag = maxlag;
-    if (options.autolag != AdfAutolag::None) {
+    if (autolag != AdfAutolag::None) {
         const double ns = rows;
         double best = std::numeric_limits<double>::infinity();
-        if (options.autolag == AdfAutolag::TStat) {
-            // statsmodels _autolag 't-stat': from the largest lag down, first |t(last)| >= 1.6448536269514722
+        if (autolag == AdfAutolag::TStat) {
+            // statsmodels _autolag 't-stat': from the largest lag down, first |t(last)| >= 1.6448536269514722.
+            // The last coefficient's t-ratio of a prefix model is (Q'y)_{k-1} / sigma_k (R is triangular).
             for (int p = maxlag; p >= 0; --p) {
                 const int k = kdet + 1 + p;
-                const double sigma = std::sqrt(tail[std::size_t(k)] / (ns - k));
-                best = std::fabs(qty(k - 1) / sigma);
+                const double sigma = std::sqrt(f.tail[std::size_t(k)] / (ns - k));
+                best = std::fabs(f.qty(k - 1) / sigma);
                 usedlag = p;
                 if (best >= 1.6448536269514722)
                     break;
@@ -170,8 +213,8 @@ AdfResult adfuller(std::span<const double> s, const AdfOptions &options)
         } else {
             for (int p = 0; p <= maxlag; ++p) {
                 const int k = kdet + 1 + p;
-                const double penalty = options.autolag == AdfAutolag::Aic ? 2.0 * k : std::log(ns) * k;
-                const double ic = logLikelihoodTerm(ns, tail[std::size_t(k)]) + penalty;
+                const double penalty = autolag == AdfAutolag::Aic ? 2.0 * k : std::log(ns) * k;
+                const double ic = logLikelihoodTerm(ns, f.tail[std::size_t(k)]) + penalty;
                 if (ic < best) { // strict: an exact tie keeps the smaller lag, as min() over (ic, lag)
                     best = ic;
                     usedlag = p;
@@ -189,15 +232,15 @@ AdfResult adfuller(std::span<const double> s, const AdfOptions &options)
     r.nobs = nobs;
     Eigen::MatrixXd stacked(k + extra, k);
     Eigen::VectorXd rhs(k + extra);
-    stacked.topRows(k) = rFull.topLeftCorner(k, k);
-    rhs.head(k) = qty.head(k);
+    stacked.topRows(k) = f.r.topLeftCorner(k, k);
+    rhs.head(k) = f.qty.head(k);
     for (int i = 0; i < extra; ++i) {
         const int t = usedlag + 1 + i;
         // trend value: rows before the search sample get 1 - extra + i, a constant shift of statsmodels' 1..nobs
         fillRow(stacked, k + i, s, ds, t, kdet, usedlag, double(i + 1 - extra));
         rhs(k + i) = ds[std::size_t(t)];
     }
-    double ssr = tail[std::size_t(k)];
+    double ssr = f.tail[std::size_t(k)];
     Eigen::MatrixXd rFinal;
     Eigen::VectorXd qtyFinal;
     if (extra > 0) {
@@ -209,6 +252,10 @@ AdfResult adfuller(std::span<const double> s, const AdfOptions &options)
         qtyFinal = rhs;
         rFinal = stacked.topRows(k);
     }
+    if (!(rFinal.diagonal().array().abs() > 0).all()) {
+        r.status = AnalyticsStatus::Singular;
+        return r;
+    }
     const int col = kdet; // s_{t-1}
     const Eigen::VectorXd coef = rFinal.triangularView<Eigen::Upper>().solve(qtyFinal.head(k));
     // se_j = sigma * || row j of R^-1 ||: solve R' v = e_j (lower triangular), ||v|| = || R^-T e_j ||.
@@ -216,16 +263,63 @@ AdfResult adfuller(std::span<const double> s, const AdfOptions &options)
     ej(col) = 1.0;
     const Eigen::VectorXd v = rFinal.transpose().triangularView<Eigen::Lower>().solve(ej);
     const double sigma2 = ssr / double(nobs - k);
-    if (!(rFinal.diagonal().array().abs() > 0).all()) {
-        r.status = AnalyticsStatus::Singular;
-        return r;
-    }
     r.stat = coef(col) / std::sqrt(sigma2 * v.squaredNorm());
     if (sigma2 == 0)
         r.stat = coef(col) < 0 ? -std::numeric_limits<double>::infinity() : kNaN;
-    r.pvalue = mackinnonP(r.stat, options.trend, 1);
-    r.crit = mackinnonCrit(options.trend, 1, nobs);
+    r.pvalue = mackinnonP(r.stat, trend, 1);
+    r.crit = mackinnonCrit(trend, 1, nobs);
     return r;
+}
+
+} // namespace
+
+std::vector<AdfResult> adfullerTrends(std::span<const double> s, std::span<const AdfTrend> trends, AdfAutolag autolag,
+                                      int maxlagOption)
+{
+    std::vector<AdfResult> out(trends.size());
+    auto failAll = [&](AnalyticsStatus st) {
+        for (auto &r : out)
+            r.status = st;
+        return out;
+    };
+    const int n = int(s.size());
+    if (n == 0)
+        return failAll(AnalyticsStatus::EmptyInput);
+    if (!allFinite(s))
+        return failAll(AnalyticsStatus::NonFinite);
+    const auto [mn, mx] = std::minmax_element(s.begin(), s.end());
+    if (*mn == *mx) // statsmodels: "Invalid input, x is constant"
+        return failAll(AnalyticsStatus::ConstantSeries);
+    std::vector<double> ds(std::size_t(n), kNaN);
+    for (int t = 1; t < n; ++t)
+        ds[std::size_t(t)] = s[std::size_t(t)] - s[std::size_t(t - 1)];
+    // One shared QR per distinct maxlag (the default maxlag only differs between trends for tiny n).
+    std::vector<std::pair<int, std::shared_ptr<SharedSearchQr>>> qrs;
+    for (std::size_t i = 0; i < trends.size(); ++i) {
+        const int kdet = detColumns(trends[i]);
+        const int maxlag = maxlagOption < 0 ? defaultMaxlag(n, kdet) : maxlagOption;
+        const int rows = n - 1 - maxlag;
+        if (maxlag < 0 || maxlag > n / 2 - kdet - 1 || rows <= kdet + maxlag + 2) {
+            out[i].status = AnalyticsStatus::TooFewRows;
+            continue;
+        }
+        std::shared_ptr<SharedSearchQr> qr;
+        for (const auto &[lag, q] : qrs)
+            if (lag == maxlag)
+                qr = q;
+        if (!qr) {
+            qr = std::make_shared<SharedSearchQr>(s, ds, maxlag);
+            qrs.emplace_back(maxlag, qr);
+        }
+        out[i] = finishAdf(s, ds, trends[i], autolag, maxlag, qr->rows(), qr->factor(kdet));
+    }
+    return out;
+}
+
+AdfResult adfuller(std::span<const double> s, const AdfOptions &options)
+{
+    const AdfTrend trend[1] = {options.trend};
+    return adfullerTrends(s, trend, options.autolag, options.maxlag).front();
 }
 
 namespace {

@@ -6,6 +6,7 @@
 
 #include <array>
 #include <span>
+#include <vector>
 
 namespace pairlab {
 
@@ -37,10 +38,17 @@ struct AdfResult {
 /** Augmented Dickey-Fuller test as statsmodels `adfuller(s, maxlag, regression, autolag)`.
     Every lag of the autolag search comes from ONE Householder QR of the largest design, with the
     columns ordered [det, s_{t-1}, ds_{t-1}, ..., ds_{t-maxlag}] so that lag p's design is a column
-    prefix: SSR_p = sum of squares of (Q'y)[k_p..]. The final regression on its longer sample
+    prefix: SSR_p = sum of squares of (Q'y)[k_p..] (computed as the QR of [s_{t-1}, ds lags, ds_t] with the
+    deterministic columns folded in afterwards, see adfullerTrends). The final regression on its longer sample
     (t = p+1..n-1) is that prefix's R stacked on the extra rows and re-triangularised, which spans the
     same least-squares problem (the trend column differs from statsmodels' 1..nobs by a constant only). */
 AdfResult adfuller(std::span<const double> series, const AdfOptions &options = {});
+
+/** adfuller for several trends of the same series at once: one Householder QR of
+    Z = [s_{t-1}, ds lags, ds_t] is shared by all trends (each trend's deterministic columns are folded in
+    through Q'D and a tiny second QR), so 'c', 'ct' and 'n' together cost about one ADF. */
+std::vector<AdfResult> adfullerTrends(std::span<const double> series, std::span<const AdfTrend> trends,
+                                      AdfAutolag autolag = AdfAutolag::Aic, int maxlag = -1);
 
 /** statsmodels `mackinnonp(tau, regression, N)`: MacKinnon (1994) surface, Phi from Boost.Math. */
 double mackinnonP(double tau, AdfTrend trend, int n = 1);

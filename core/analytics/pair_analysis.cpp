@@ -131,12 +131,12 @@ PairAnalysis analyzePair(const AlignedPair &pair, const PairAnalysisOptions &opt
         timer.lap("theil_sen");
         if (cancelled())
             return fail(AnalyticsStatus::Cancelled, QStringLiteral("cancelled"));
-        a.adfC = adfuller(s, AdfOptions{AdfTrend::Constant, AdfAutolag::Aic, -1});
-        timer.lap("adf_c");
-        a.adfCt = adfuller(s, AdfOptions{AdfTrend::ConstantTrend, AdfAutolag::Aic, -1});
-        timer.lap("adf_ct");
-        a.adfN = adfuller(s, AdfOptions{AdfTrend::None, AdfAutolag::Aic, -1});
-        timer.lap("adf_n");
+        const AdfTrend trends[3] = {AdfTrend::Constant, AdfTrend::ConstantTrend, AdfTrend::None};
+        const std::vector<AdfResult> adf = adfullerTrends(s, trends, AdfAutolag::Aic); // one shared QR
+        a.adfC = adf[0];
+        a.adfCt = adf[1];
+        a.adfN = adf[2];
+        timer.lap("adf_c_ct_n");
         if (cancelled())
             return fail(AnalyticsStatus::Cancelled, QStringLiteral("cancelled"));
         a.coint = engleGrangerFromAdf(a.ols, a.adfN, pair.size()); // its ADF 'n' is adf_n of the OLS spread
