@@ -26,6 +26,8 @@ private Q_SLOTS:
     void autolagAicPicksLagTwoOnLogRealgdp();
     void autolagMatchesDirectPerLagRegressions_data();
     void autolagMatchesDirectPerLagRegressions();
+    void sharedQrForAllTrendsEqualsSeparateRuns_data();
+    void sharedQrForAllTrendsEqualsSeparateRuns();
     void cointMatchesStatsmodels();
     void mackinnonCritMatchesStatsmodels();
     void mackinnonPClampsOutsideSurface();
@@ -173,6 +175,38 @@ void TestAdf::autolagMatchesDirectPerLagRegressions()
     QCOMPARE(r.usedlag, best);
     PAIRLAB_FUZZY_COMPARE(r.icbest, bestAic, 1e-11, 0.0);
     PAIRLAB_FUZZY_COMPARE(r.stat, t, 1e-8, 0.0);
+}
+
+void TestAdf::sharedQrForAllTrendsEqualsSeparateRuns_data()
+{
+    QTest::addColumn<QString>("series");
+    QTest::addColumn<AdfAutolag>("autolag");
+    QTest::addColumn<int>("maxlag");
+    QTest::newRow("realconsAic") << "realcons" << AdfAutolag::Aic << -1;
+    QTest::newRow("inflBic") << "infl" << AdfAutolag::Bic << -1;
+    QTest::newRow("inflTStat") << "infl" << AdfAutolag::TStat << -1;
+    QTest::newRow("realgdpFixed4") << "realgdp" << AdfAutolag::None << 4;
+}
+
+void TestAdf::sharedQrForAllTrendsEqualsSeparateRuns()
+{
+    QFETCH(QString, series);
+    QFETCH(AdfAutolag, autolag);
+    QFETCH(int, maxlag);
+    const std::vector<double> s = macrodata()[series];
+    const AdfTrend trends[3] = {AdfTrend::Constant, AdfTrend::ConstantTrend, AdfTrend::None};
+    const std::vector<AdfResult> all = adfullerTrends(s, trends, autolag, maxlag);
+    QCOMPARE(all.size(), std::size_t(3));
+    for (int i = 0; i < 3; ++i) {
+        // reference: the plain per-lag regressions of autolagMatchesDirectPerLagRegressions are the ground
+        // truth; here the shared factor must reproduce each single-trend call
+        const AdfResult one = adfuller(s, AdfOptions{trends[i], autolag, maxlag});
+        QVERIFY(all[std::size_t(i)].ok());
+        QCOMPARE(all[std::size_t(i)].usedlag, one.usedlag);
+        QCOMPARE(all[std::size_t(i)].nobs, one.nobs);
+        PAIRLAB_FUZZY_COMPARE(all[std::size_t(i)].stat, one.stat, 1e-13, 0.0);
+        PAIRLAB_FUZZY_COMPARE(all[std::size_t(i)].icbest, one.icbest, 1e-13, 0.0);
+    }
 }
 
 void TestAdf::cointMatchesStatsmodels()
