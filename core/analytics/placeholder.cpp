@@ -1,1 +1,0 @@
-namespace pairlab { int analyticsPlaceholder() { return 0; } }
