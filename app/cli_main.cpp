@@ -1,8 +1,5 @@
 // pairlab-cli: the headless commands. Command-line dispatch only; the commands live in core.
-#if __has_include("analytics/analyze_command.h")
 #include "analytics/analyze_command.h"
-#define PAIRLAB_HAVE_ANALYZE 1
-#endif
 #include "cli/commands.h"
 #include "session/live_session.h"
 
@@ -56,12 +53,10 @@ int main(int argc, char *argv[])
         return pairlab::cli::ingest(args, out, err);
     if (command == QLatin1String("export"))
         return pairlab::cli::exportData(args, out, err);
-#ifdef PAIRLAB_HAVE_ANALYZE
     if (command == QLatin1String("analyze"))
         return pairlab::runAnalyzeCommand(args, out, err);
     if (command == QLatin1String("bench") && args.value(0) == QLatin1String("analytics"))
         return pairlab::runAnalyticsBench(args.mid(1), out);
-#endif
     if (command == QLatin1String("bench"))
         return pairlab::cli::bench(args, out, err);
     err << "pairlab-cli: unknown command '" << command << "'\n\n";

@@ -24,6 +24,8 @@ int main(int argc, char *argv[])
     p.addOption({QStringLiteral("endpoint"), QApplication::translate("main", "WebSocket endpoint."), QStringLiteral("URL")});
     p.addOption({QStringLiteral("stream"), QApplication::translate("main", "trade or aggTrade."), QStringLiteral("KIND"),
                  QStringLiteral("trade")});
+    p.addOption({QStringLiteral("view"), QApplication::translate("main", "Open on a view: market or pair."), QStringLiteral("VIEW"),
+                 QStringLiteral("market")});
     p.process(app);
 
     const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
@@ -38,6 +40,8 @@ int main(int argc, char *argv[])
     o.feed.kind = p.value(QStringLiteral("stream")) == QLatin1String("aggTrade") ? pairlab::StreamKind::AggTrade
                                                                                  : pairlab::StreamKind::Trade;
     pairlab::MainWindow w(o);
+    if (p.value(QStringLiteral("view")) == QLatin1String("pair"))
+        w.showPairView();
     w.show();
     return QApplication::exec();
 }

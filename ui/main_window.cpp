@@ -6,6 +6,7 @@
 #include "models/bar_model.h"
 #include "models/recent_trades_model.h"
 #include "models/ticker_model.h"
+#include "pair_workspace.h"
 #include "session/live_session.h"
 
 #include <QAction>
@@ -26,6 +27,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
 #include <QToolBar>
@@ -98,11 +100,19 @@ void MainWindow::buildUi()
     bar->addWidget(intervalLabel);
     bar->addWidget(m_intervalBox);
     bar->addStretch(1);
-    layout->addLayout(bar);
 
     m_chart = new CandleChartView(central);
     m_chart->setModel(m_barModel);
-    layout->addWidget(m_chart, 1);
+    auto *market = new QWidget(central);
+    auto *marketLayout = new QVBoxLayout(market);
+    marketLayout->setContentsMargins(0, 0, 0, 0);
+    marketLayout->addLayout(bar);
+    marketLayout->addWidget(m_chart, 1);
+    m_pairView = new PairWorkspace(central);
+    m_tabs = new QTabWidget(central);
+    m_tabs->addTab(market, tr("&Market"));
+    m_tabs->addTab(m_pairView, tr("&Pair"));
+    layout->addWidget(m_tabs, 1);
     setCentralWidget(central);
     connect(m_symbolBox, &QComboBox::currentTextChanged, this, [this] { reloadBars(); });
     connect(m_intervalBox, &QComboBox::currentTextChanged, this, [this] { reloadBars(); });
@@ -114,6 +124,7 @@ void MainWindow::buildUi()
     m_watchView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_watchView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_watchView->verticalHeader()->hide();
+    m_watchView->setMinimumWidth(340);
     m_watchView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_watchView->horizontalHeader()->setStretchLastSection(true);
     connect(m_watchView, &QTableView::clicked, this,
@@ -206,6 +217,11 @@ void MainWindow::setInterval(const QString &name)
     m_intervalBox->setCurrentText(name);
 }
 
+void MainWindow::showPairView()
+{
+    m_tabs->setCurrentWidget(m_pairView);
+}
+
 void MainWindow::reloadBars()
 {
     const auto interval = intervalFromName(m_intervalBox->currentText());
@@ -246,6 +262,8 @@ void MainWindow::startSession(const FeedConfig &feed, const QString &dbPath)
     });
     m_session->start();
     reloadBars();
+    m_pairView->setSymbols(feed.symbols);
+    m_pairView->setDatabase(dbPath);
 
     // Nothing after a few seconds: say so and offer the demo (unless this is the demo).
     if (!m_demoServer) {
@@ -364,6 +382,7 @@ void MainWindow::onStored(const TickBatch &ticks, const BarBatch &bars, const Wr
         m_trades->addTicks(*ticks);
     }
     m_barModel->applyBatch(bars, stats.batchSeq);
+    m_pairView->applyBatch(bars, stats.batchSeq);
     m_storedLabel->setText(tr("%L1 trades stored").arg(m_storedTicks));
 }
 

@@ -14,12 +14,14 @@ class QTableView;
 class QPushButton;
 class QFrame;
 class QAction;
+class QTabWidget;
 
 namespace pairlab {
 
 class BarModel;
 class CandleChartView;
 class LiveSession;
+class PairWorkspace;
 class RecentTradesModel;
 class ReplayServer;
 class TickerModel;
@@ -53,6 +55,8 @@ public:
     TickerModel *tickerModel() const { return m_tickers; }
     RecentTradesModel *tradesModel() const { return m_trades; }
     CandleChartView *chartView() const { return m_chart; }
+    PairWorkspace *pairWorkspace() const { return m_pairView; }
+    QTabWidget *tabs() const { return m_tabs; }
     QString currentSymbol() const;
     qint64 storedTicks() const { return m_storedTicks; }
     QString connectionText() const;
@@ -63,6 +67,7 @@ public Q_SLOTS:
     void startDemo();
     void setSymbol(const QString &symbol);
     void setInterval(const QString &name);
+    void showPairView();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -88,6 +93,8 @@ private:
     RecentTradesModel *m_trades;
     BarModel *m_barModel;
     CandleChartView *m_chart = nullptr;
+    PairWorkspace *m_pairView = nullptr;
+    QTabWidget *m_tabs = nullptr;
     QComboBox *m_symbolBox = nullptr;
     QComboBox *m_intervalBox = nullptr;
     QTableView *m_watchView = nullptr;

@@ -62,7 +62,7 @@ void BarModel::setSeries(const QString &databasePath, const QString &symbol, Int
         const QString name = QStringLiteral("barmodel-%1").arg(counter.fetch_add(1));
         {
             QString error;
-            QSqlDatabase db = Database::open(databasePath, name, &error);
+            QSqlDatabase db = Database::openReadOnly(databasePath, name, &error);
             if (db.isValid())
                 r.bars = BarStore::loadBarsSnapshot(db, symbol, interval, limit, &r.batchSeq, &error);
             r.error = error;

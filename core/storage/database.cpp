@@ -1,5 +1,6 @@
 #include "storage/database.h"
 
+#include <QFileInfo>
 #include <QObject>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -116,45 +117,66 @@ int Database::userVersion(const QSqlDatabase &db)
 
 bool Database::migrate(QSqlDatabase &db, QString *error)
 {
-    const int current = userVersion(db);
-    if (current < 0) {
-        if (error)
-            *error = QObject::tr("cannot read the schema version of %1").arg(db.databaseName());
+    // BEGIN IMMEDIATE takes the write lock (waiting out the busy timeout), so two connections that open a
+    // new database at once migrate it once: the second reads the version the first committed.
+    if (!exec(db, QStringLiteral("BEGIN IMMEDIATE"), error))
         return false;
-    }
-    const auto &steps = migrationSteps();
-    if (current > steps.size()) {
+    auto abort = [&](const QString &why) {
+        exec(db, QStringLiteral("ROLLBACK"), nullptr);
         if (error)
-            *error = QObject::tr("database %1 has schema version %2, newer than this PairLab understands (%3)")
+            *error = why;
+        return false;
+    };
+    const int current = userVersion(db);
+    if (current < 0)
+        return abort(QObject::tr("cannot read the schema version of %1").arg(db.databaseName()));
+    const auto &steps = migrationSteps();
+    if (current > steps.size())
+        return abort(QObject::tr("database %1 has schema version %2, newer than this PairLab understands (%3)")
                          .arg(db.databaseName())
                          .arg(current)
-                         .arg(steps.size());
-        return false;
-    }
+                         .arg(steps.size()));
     for (int v = current; v < steps.size(); ++v) {
-        if (!db.transaction()) {
-            if (error)
-                *error = db.lastError().text();
-            return false;
-        }
         // QSqlQuery runs one statement at a time; split the script on ';' at line ends.
         const QStringList statements = steps.at(v).split(QStringLiteral(";\n"), Qt::SkipEmptyParts);
         for (const QString &st : statements) {
-            if (st.trimmed().isEmpty())
-                continue;
-            if (!exec(db, st, error)) {
-                db.rollback();
-                if (error)
-                    *error = QObject::tr("migration to schema version %1 failed: %2").arg(v + 1).arg(*error);
-                return false;
-            }
-        }
-        if (!exec(db, QStringLiteral("PRAGMA user_version = %1").arg(v + 1), error) || !db.commit()) {
-            db.rollback();
-            return false;
+            QString why;
+            if (!st.trimmed().isEmpty() && !exec(db, st, &why))
+                return abort(QObject::tr("migration to schema version %1 failed: %2").arg(v + 1).arg(why));
         }
     }
+    QString why;
+    if (current != steps.size() && !exec(db, QStringLiteral("PRAGMA user_version = %1").arg(steps.size()), &why))
+        return abort(why);
+    if (!exec(db, QStringLiteral("COMMIT"), &why))
+        return abort(why);
     return true;
+}
+
+QSqlDatabase Database::openReadOnly(const QString &path, const QString &connectionName, QString *error)
+{
+    if (QSqlDatabase::contains(connectionName))
+        QSqlDatabase::removeDatabase(connectionName);
+    if (!QFileInfo::exists(path))
+        return QSqlDatabase(); // nothing stored yet: not an error
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
+    db.setDatabaseName(path);
+    // Not SQLITE_OPEN_READONLY: a read-only connection cannot create the WAL index of a closed database.
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    if (!db.open()) {
+        if (error)
+            *error = QObject::tr("cannot open database %1: %2").arg(path, db.lastError().text());
+        return QSqlDatabase();
+    }
+    const int version = userVersion(db);
+    if (version != SchemaVersion) {
+        if (error && version > SchemaVersion) // an older version is being created or migrated right now
+            *error = QObject::tr("database %1 has schema version %2, newer than this PairLab understands (%3)")
+                         .arg(path).arg(version).arg(SchemaVersion);
+        db.close();
+        return QSqlDatabase();
+    }
+    return db;
 }
 
 QSqlDatabase Database::open(const QString &path, const QString &connectionName, QString *error)

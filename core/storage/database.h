@@ -18,6 +18,11 @@ public:
      *  Returns an invalid QSqlDatabase and sets error on failure. */
     static QSqlDatabase open(const QString &path, const QString &connectionName, QString *error);
 
+    /** A reader's connection: no schema changes, no pragmas that need the write lock. Returns an invalid
+     *  connection with an empty error while nothing is stored yet (no file, schema not created), and with
+     *  an error when the file cannot be opened or is from a newer PairLab. */
+    static QSqlDatabase openReadOnly(const QString &path, const QString &connectionName, QString *error);
+
     /** Closes and removes a connection opened with open(). */
     static void close(const QString &connectionName);
 

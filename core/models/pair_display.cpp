@@ -1,0 +1,112 @@
+#include "models/pair_display.h"
+
+#include "analytics/kalman.h"
+#include "analytics/rolling.h"
+
+#include <QCoreApplication>
+
+#include <cmath>
+
+namespace pairlab {
+
+QString hedgeMethodName(HedgeMethod m)
+{
+    switch (m) {
+    case HedgeMethod::Ols: return QCoreApplication::translate("HedgeMethod", "OLS");
+    case HedgeMethod::Huber: return QCoreApplication::translate("HedgeMethod", "Huber");
+    case HedgeMethod::TheilSen: return QCoreApplication::translate("HedgeMethod", "Theil-Sen");
+    case HedgeMethod::Kalman: return QCoreApplication::translate("HedgeMethod", "Kalman");
+    }
+    return {};
+}
+
+namespace {
+template <typename T>
+std::shared_ptr<const std::vector<T>> share(std::vector<T> v)
+{
+    return std::make_shared<const std::vector<T>>(std::move(v));
+}
+
+// Rolling OLS slope of y on x over the trailing window (incl. t), from centred co-moments.
+std::vector<double> rollingBeta(std::span<const double> x, std::span<const double> y, int window)
+{
+    std::vector<double> out(x.size(), kNaN);
+    if (window < 2 || x.size() < std::size_t(window))
+        return out;
+    RollingCorrelation rc(window);
+    for (std::size_t t = 0; t < x.size(); ++t) {
+        rc.push(x[t], y[t]);
+        if (rc.full()) {
+            double sxx = 0, syy = 0, sxy = 0;
+            rc.comoments(sxx, syy, sxy);
+            out[t] = sxx > 0 ? sxy / sxx : kNaN;
+        }
+    }
+    return out;
+}
+} // namespace
+
+PairDisplay buildPairDisplay(const AlignedPair &pair, const PairAnalysis &analysis, HedgeMethod method, int window)
+{
+    PairDisplay d;
+    d.method = method;
+    const std::size_t n = pair.size();
+    if (n == 0)
+        return d;
+    std::vector<double> nx(n), ny(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        nx[i] = pair.x[i] / pair.x[0] * 100.0;
+        ny[i] = pair.y[i] / pair.y[0] * 100.0;
+    }
+    std::vector<double> hedge(n, kNaN), spread(n, kNaN);
+    if (method == HedgeMethod::Kalman) {
+        const KalmanSeries k = kalman2(pair.x, pair.y);
+        d.alpha = d.beta = kNaN;
+        if (k.ok()) {
+            for (std::size_t i = 0; i < n; ++i) {
+                hedge[i] = k.beta[i];
+                spread[i] = pair.y[i] - (k.alpha[i] + k.beta[i] * pair.x[i]);
+            }
+        }
+    } else {
+        switch (method) {
+        case HedgeMethod::Huber:
+            d.alpha = analysis.huber.alpha;
+            d.beta = analysis.huber.beta;
+            break;
+        case HedgeMethod::TheilSen:
+            d.alpha = analysis.theilSen.intercept;
+            d.beta = analysis.theilSen.slope;
+            break;
+        default:
+            d.alpha = analysis.ols.alpha;
+            d.beta = analysis.ols.beta;
+            break;
+        }
+        if (std::isfinite(d.alpha) && std::isfinite(d.beta))
+            spread = spreadSeries(pair.x, pair.y, d.alpha, d.beta);
+        std::fill(hedge.begin(), hedge.end(), d.beta);
+    }
+    std::vector<double> z = rollingZScore(spread, window);
+    if (z.size() != n)
+        z.assign(n, kNaN);
+    std::vector<double> cp = analysis.corrPrice.size() == n ? analysis.corrPrice : rollingCorrelation(pair.x, pair.y, window);
+    std::vector<double> cr =
+        analysis.corrLogReturn.size() == n ? analysis.corrLogReturn : rollingLogReturnCorrelation(pair.x, pair.y, window);
+    if (cp.size() != n)
+        cp.assign(n, kNaN);
+    if (cr.size() != n)
+        cr.assign(n, kNaN);
+    d.time = share(pair.timeMs);
+    d.normX = share(std::move(nx));
+    d.normY = share(std::move(ny));
+    d.hedge = share(std::move(hedge));
+    d.rollingOlsBeta = share(rollingBeta(pair.x, pair.y, window));
+    d.spread = share(std::move(spread));
+    d.zscore = share(std::move(z));
+    d.corrPrice = share(std::move(cp));
+    d.corrLogReturn = share(std::move(cr));
+    return d;
+}
+
+} // namespace pairlab

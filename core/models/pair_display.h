@@ -1,0 +1,33 @@
+#pragma once
+
+#include "analytics/pair_analysis.h"
+
+#include <QString>
+
+#include <memory>
+#include <vector>
+
+namespace pairlab {
+
+enum class HedgeMethod { Ols, Huber, TheilSen, Kalman };
+QString hedgeMethodName(HedgeMethod m);
+
+/** The per-bar columns the pair charts draw, for one hedge-ratio method: both legs normalised to 100 at
+ *  the first bar, hedge ratio over time (the static method's constant, or the Kalman posterior beta_t),
+ *  spread y - (alpha + beta x) with that hedge, its rolling z-score (ddof 1, trailing window incl. t), and
+ *  the rolling correlations of prices and of log returns. Shared immutable columns, cheap to hand to
+ *  several charts. Built by buildPairDisplay() on a worker thread. */
+struct PairDisplay
+{
+    HedgeMethod method = HedgeMethod::Ols;
+    double alpha = 0, beta = 0; ///< the static hedge used (NaN for Kalman)
+    std::shared_ptr<const std::vector<qint64>> time;
+    std::shared_ptr<const std::vector<double>> normX, normY, hedge, rollingOlsBeta, spread, zscore, corrPrice,
+        corrLogReturn;
+    bool empty() const { return !time || time->empty(); }
+};
+
+/** Builds the display columns from an aligned pair and its full analysis (any thread). */
+PairDisplay buildPairDisplay(const AlignedPair &pair, const PairAnalysis &analysis, HedgeMethod method, int window);
+
+} // namespace pairlab

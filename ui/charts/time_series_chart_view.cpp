@@ -1,0 +1,422 @@
+#include "charts/time_series_chart_view.h"
+
+#include "models/decimation.h"
+
+#include <QChart>
+#include <QDateTime>
+#include <QDateTimeAxis>
+#include <QGraphicsLineItem>
+#include <QGraphicsRectItem>
+#include <QGraphicsSimpleTextItem>
+#include <QLegend>
+#include <QLineSeries>
+#include <QMouseEvent>
+#include <QPen>
+#include <QTimer>
+#include <QValueAxis>
+#include <QWheelEvent>
+
+#include <algorithm>
+#include <cmath>
+
+namespace pairlab {
+
+TimeSeriesChartView::TimeSeriesChartView(const QString &title, QWidget *parent)
+    : QChartView(parent), m_chart(new QChart), m_timeAxis(new QDateTimeAxis), m_valueAxis(new QValueAxis),
+      m_refreshTimer(new QTimer(this))
+{
+    setChart(m_chart);
+    setRenderHint(QPainter::Antialiasing, false);
+    setMouseTracking(true);
+    m_title = title;
+    m_chart->setAnimationOptions(QChart::NoAnimation);
+    m_chart->setMargins(QMargins(2, 0, 2, 0));
+    // The title names every curve in its colour: no separate legend row.
+    m_chart->legend()->hide();
+    QFont tf = m_chart->titleFont();
+    tf.setPointSizeF(tf.pointSizeF() * 0.9);
+    m_chart->setTitleFont(tf);
+    updateTitle();
+    m_timeAxis->setFormat(QStringLiteral("HH:mm:ss"));
+    m_timeAxis->setTickCount(6);
+    m_valueAxis->setLabelFormat(m_valueFormat);
+    m_chart->addAxis(m_timeAxis, Qt::AlignBottom);
+    m_chart->addAxis(m_valueAxis, Qt::AlignLeft);
+
+    m_crosshair = new QGraphicsLineItem(m_chart);
+    QPen cross(palette().color(QPalette::Text));
+    cross.setStyle(Qt::DotLine);
+    m_crosshair->setPen(cross);
+    m_crosshair->setZValue(20);
+    m_crosshair->hide();
+    m_readout = new QGraphicsSimpleTextItem(m_chart);
+    m_readout->setZValue(21);
+    m_readout->setBrush(palette().color(QPalette::Text));
+    m_readout->hide();
+    m_rubber = new QGraphicsRectItem(m_chart);
+    QColor rb = palette().color(QPalette::Highlight);
+    rb.setAlpha(50);
+    m_rubber->setBrush(rb);
+    m_rubber->setPen(Qt::NoPen);
+    m_rubber->hide();
+
+    m_refreshTimer->setSingleShot(true);
+    m_refreshTimer->setInterval(40); // <= 25 Hz
+    connect(m_refreshTimer, &QTimer::timeout, this, &TimeSeriesChartView::refreshNow);
+}
+
+int TimeSeriesChartView::addCurve(const QString &name, const QColor &color, bool secondaryAxis)
+{
+    Curve c;
+    c.name = name;
+    c.secondary = secondaryAxis;
+    c.series = new QLineSeries;
+    c.series->setName(name);
+    QPen pen(color);
+    pen.setWidthF(1.2);
+    c.series->setPen(pen);
+    m_chart->addSeries(c.series);
+    c.series->attachAxis(m_timeAxis);
+    if (secondaryAxis) {
+        if (!m_secondaryAxis) {
+            m_secondaryAxis = new QValueAxis;
+            m_secondaryAxis->setLabelFormat(m_valueFormat);
+            m_chart->addAxis(m_secondaryAxis, Qt::AlignRight);
+        }
+        c.series->attachAxis(m_secondaryAxis);
+    } else {
+        c.series->attachAxis(m_valueAxis);
+    }
+    m_curves.push_back(c);
+    updateTitle();
+    return int(m_curves.size()) - 1;
+}
+
+void TimeSeriesChartView::setCurveName(int curve, const QString &name)
+{
+    Curve &c = m_curves.at(std::size_t(curve));
+    c.name = name;
+    c.series->setName(name);
+    updateTitle();
+}
+
+void TimeSeriesChartView::updateTitle()
+{
+    QString html = QStringLiteral("<b>%1</b>").arg(m_title.toHtmlEscaped());
+    for (const Curve &c : m_curves)
+        if (c.visible)
+            html += QStringLiteral("&nbsp;&nbsp;<span style='color:%1'>&#9473;&nbsp;%2</span>")
+                        .arg(c.series->pen().color().name(), c.name.toHtmlEscaped());
+    m_chart->setTitle(html);
+}
+
+void TimeSeriesChartView::setCurveData(int curve, TimeColumn times, ValueColumn values)
+{
+    Curve &c = m_curves.at(std::size_t(curve));
+    c.times = std::move(times);
+    c.values = std::move(values);
+    scheduleRefresh();
+}
+
+void TimeSeriesChartView::setCurveVisible(int curve, bool visible)
+{
+    Curve &c = m_curves.at(std::size_t(curve));
+    c.visible = visible;
+    c.series->setVisible(visible);
+    updateTitle();
+    scheduleRefresh();
+}
+
+void TimeSeriesChartView::setBands(const QList<double> &levels)
+{
+    for (QLineSeries *s : m_bands) {
+        m_chart->removeSeries(s);
+        delete s;
+    }
+    m_bands.clear();
+    m_bandLevels = levels;
+    for (double level : levels) {
+        auto *s = new QLineSeries;
+        QPen pen(level == 0 ? QColor(128, 128, 128) : (std::fabs(level) >= 1.5 ? QColor(0xc6, 0x28, 0x28) : QColor(0x2e, 0x7d, 0x32)));
+        pen.setStyle(Qt::DashLine);
+        s->setPen(pen);
+        m_chart->addSeries(s);
+        s->attachAxis(m_timeAxis);
+        s->attachAxis(m_valueAxis);
+        m_bands.push_back(s);
+    }
+    scheduleRefresh();
+}
+
+void TimeSeriesChartView::setValueFormat(const QString &format)
+{
+    m_valueFormat = format;
+    m_valueAxis->setLabelFormat(format);
+    if (m_secondaryAxis)
+        m_secondaryAxis->setLabelFormat(format);
+}
+
+int TimeSeriesChartView::drawnPoints(int curve) const
+{
+    return m_curves.at(std::size_t(curve)).drawn;
+}
+
+std::pair<qint64, qint64> TimeSeriesChartView::extent() const
+{
+    qint64 lo = 0, hi = -1;
+    bool any = false;
+    for (const Curve &c : m_curves) {
+        if (!c.times || c.times->empty())
+            continue;
+        lo = any ? std::min(lo, c.times->front()) : c.times->front();
+        hi = any ? std::max(hi, c.times->back()) : c.times->back();
+        any = true;
+    }
+    return {lo, hi};
+}
+
+void TimeSeriesChartView::setTimeRange(qint64 from, qint64 to)
+{
+    if (to <= from)
+        return;
+    m_from = from;
+    m_to = to;
+    m_follow = false;
+    scheduleRefresh();
+}
+
+void TimeSeriesChartView::resetRange()
+{
+    m_follow = true;
+    m_followSpan = 0;
+    scheduleRefresh();
+}
+
+void TimeSeriesChartView::setFollowLive(bool follow)
+{
+    if (follow && !m_follow)
+        m_followSpan = std::max<qint64>(0, m_to - m_from);
+    m_follow = follow;
+    scheduleRefresh();
+}
+
+void TimeSeriesChartView::scheduleRefresh()
+{
+    if (!m_refreshTimer->isActive())
+        m_refreshTimer->start();
+}
+
+void TimeSeriesChartView::refreshNow()
+{
+    m_refreshTimer->stop();
+    const auto [lo, hi] = extent();
+    if (hi < lo) {
+        for (Curve &c : m_curves) {
+            c.series->clear();
+            c.drawn = 0;
+        }
+        return;
+    }
+    if (m_follow) {
+        m_to = hi;
+        m_from = m_followSpan > 0 ? hi - m_followSpan : lo;
+        if (m_to <= m_from)
+            m_from = m_to - 1000;
+    }
+    const int columns = std::max(50, int(m_chart->plotArea().width()));
+    double vmin = INFINITY, vmax = -INFINITY, smin = INFINITY, smax = -INFINITY;
+    for (Curve &c : m_curves) {
+        if (!c.visible || !c.times || !c.values) {
+            c.series->clear();
+            c.drawn = 0;
+            continue;
+        }
+        const QList<QPointF> pts = decimateMinMax(*c.times, *c.values, m_from, m_to, columns);
+        for (const QPointF &p : pts) {
+            if (p.x() < double(m_from) || p.x() > double(m_to) || !std::isfinite(p.y()))
+                continue;
+            (c.secondary ? smin : vmin) = std::min(c.secondary ? smin : vmin, p.y());
+            (c.secondary ? smax : vmax) = std::max(c.secondary ? smax : vmax, p.y());
+        }
+        c.series->replace(pts);
+        c.drawn = int(pts.size());
+    }
+    for (double level : m_bandLevels) {
+        vmin = std::min(vmin, level);
+        vmax = std::max(vmax, level);
+    }
+    for (std::size_t i = 0; i < m_bands.size(); ++i)
+        m_bands[i]->replace(QList<QPointF>{QPointF(double(m_from), m_bandLevels[qsizetype(i)]),
+                                           QPointF(double(m_to), m_bandLevels[qsizetype(i)])});
+    auto setAxis = [](QValueAxis *axis, double a, double b) {
+        if (!axis || !std::isfinite(a) || !std::isfinite(b))
+            return;
+        const double pad = std::max((b - a) * 0.06, std::max(std::fabs(b), 1e-12) * 1e-9);
+        axis->setRange(a - pad, b + pad);
+    };
+    setAxis(m_valueAxis, vmin, vmax);
+    setAxis(m_secondaryAxis, smin, smax);
+    m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(m_from), QDateTime::fromMSecsSinceEpoch(m_to));
+    const qint64 span = m_to - m_from;
+    m_timeAxis->setFormat(span > 2 * 86400000LL ? QStringLiteral("MM-dd HH:mm")
+                                                : (span > 1800000 ? QStringLiteral("HH:mm") : QStringLiteral("HH:mm:ss")));
+}
+
+qint64 TimeSeriesChartView::timeAtX(double x) const
+{
+    const QRectF plot = m_chart->plotArea();
+    const double f = plot.width() > 0 ? (x - plot.left()) / plot.width() : 0.0;
+    return m_from + qint64(std::llround(f * double(m_to - m_from)));
+}
+
+QString TimeSeriesChartView::readoutAt(qint64 t) const
+{
+    QString text = QDateTime::fromMSecsSinceEpoch(t).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    for (const Curve &c : m_curves) {
+        if (!c.visible || !c.times || c.times->empty())
+            continue;
+        auto it = std::upper_bound(c.times->begin(), c.times->end(), t);
+        if (it == c.times->begin())
+            continue;
+        const std::size_t i = std::size_t(it - c.times->begin()) - 1;
+        const double v = (*c.values)[i];
+        text += QStringLiteral("   %1 %2").arg(c.name, std::isnan(v) ? QStringLiteral("—") : QString::number(v, 'g', 8));
+    }
+    return text;
+}
+
+void TimeSeriesChartView::showCrosshairAt(qint64 t)
+{
+    const QRectF plot = m_chart->plotArea();
+    if (m_to <= m_from || t < m_from || t > m_to) {
+        hideCrosshair();
+        return;
+    }
+    const double x = plot.left() + double(t - m_from) / double(m_to - m_from) * plot.width();
+    m_crosshair->setLine(x, plot.top(), x, plot.bottom());
+    m_crosshair->show();
+    m_readout->setText(readoutAt(t));
+    m_readout->setPos(plot.left() + 4, plot.top() + 2);
+    m_readout->show();
+}
+
+void TimeSeriesChartView::hideCrosshair()
+{
+    m_crosshair->hide();
+    m_readout->hide();
+}
+
+void TimeSeriesChartView::applyUserRange(qint64 from, qint64 to)
+{
+    const auto [lo, hi] = extent();
+    if (hi < lo || to - from < 1000)
+        return;
+    m_from = from;
+    m_to = to;
+    m_follow = false;
+    refreshNow();
+    Q_EMIT userRangeChanged(m_from, m_to);
+}
+
+void TimeSeriesChartView::wheelEvent(QWheelEvent *event)
+{
+    const qint64 anchor = timeAtX(event->position().x());
+    const double f = event->angleDelta().y() > 0 ? 0.8 : 1.25;
+    applyUserRange(anchor - qint64(double(anchor - m_from) * f), anchor + qint64(double(m_to - anchor) * f));
+    event->accept();
+}
+
+void TimeSeriesChartView::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() == Qt::LeftButton) {
+        m_dragX = event->position().x();
+        m_dragFrom = m_from;
+        m_dragTo = m_to;
+        m_rubberDrag = event->modifiers() & Qt::ShiftModifier;
+        if (!m_rubberDrag)
+            setCursor(Qt::ClosedHandCursor);
+        event->accept();
+        return;
+    }
+    QChartView::mousePressEvent(event);
+}
+
+void TimeSeriesChartView::mouseMoveEvent(QMouseEvent *event)
+{
+    const double x = event->position().x();
+    if (m_dragX >= 0 && m_rubberDrag) {
+        const QRectF plot = m_chart->plotArea();
+        m_rubber->setRect(QRectF(QPointF(std::min(x, m_dragX), plot.top()), QPointF(std::max(x, m_dragX), plot.bottom())));
+        m_rubber->show();
+    } else if (m_dragX >= 0) {
+        const double w = std::max(1.0, m_chart->plotArea().width());
+        const qint64 shift = qint64((m_dragX - x) / w * double(m_dragTo - m_dragFrom));
+        applyUserRange(m_dragFrom + shift, m_dragTo + shift);
+    }
+    const qint64 t = timeAtX(x);
+    showCrosshairAt(t);
+    Q_EMIT hoveredTime(t);
+    QChartView::mouseMoveEvent(event);
+}
+
+void TimeSeriesChartView::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (m_dragX >= 0 && m_rubberDrag) {
+        const qint64 a = timeAtX(std::min(m_dragX, event->position().x()));
+        const qint64 b = timeAtX(std::max(m_dragX, event->position().x()));
+        m_rubber->hide();
+        if (b - a > 0)
+            applyUserRange(a, b);
+    }
+    m_dragX = -1;
+    m_rubberDrag = false;
+    unsetCursor();
+    QChartView::mouseReleaseEvent(event);
+}
+
+void TimeSeriesChartView::mouseDoubleClickEvent(QMouseEvent *event)
+{
+    resetRange();
+    refreshNow();
+    Q_EMIT userReset();
+    QChartView::mouseDoubleClickEvent(event);
+}
+
+void TimeSeriesChartView::leaveEvent(QEvent *event)
+{
+    hideCrosshair();
+    Q_EMIT hoverLeft();
+    QChartView::leaveEvent(event);
+}
+
+void TimeSeriesChartView::resizeEvent(QResizeEvent *event)
+{
+    QChartView::resizeEvent(event);
+    scheduleRefresh();
+}
+
+void ChartGroup::add(TimeSeriesChartView *view)
+{
+    m_views.append(view);
+    connect(view, &TimeSeriesChartView::userRangeChanged, this, [this, view](qint64 from, qint64 to) {
+        for (TimeSeriesChartView *v : std::as_const(m_views))
+            if (v != view)
+                v->setTimeRange(from, to);
+    });
+    connect(view, &TimeSeriesChartView::userReset, this, [this, view] {
+        for (TimeSeriesChartView *v : std::as_const(m_views))
+            if (v != view)
+                v->resetRange();
+    });
+    connect(view, &TimeSeriesChartView::hoveredTime, this, [this, view](qint64 t) {
+        for (TimeSeriesChartView *v : std::as_const(m_views))
+            if (v != view)
+                v->showCrosshairAt(t);
+    });
+    connect(view, &TimeSeriesChartView::hoverLeft, this, [this] {
+        for (TimeSeriesChartView *v : std::as_const(m_views))
+            v->hideCrosshair();
+    });
+}
+
+} // namespace pairlab

@@ -1,0 +1,531 @@
+#include "pair_workspace.h"
+
+#include "analytics/pair_analytics_service.h"
+#include "charts/time_series_chart_view.h"
+#include "storage/bar_store.h"
+#include "storage/database.h"
+
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <atomic>
+#include <cmath>
+
+namespace pairlab {
+
+namespace {
+
+struct LoadedLegs
+{
+    CloseSeries x, y;
+    Bar lastX, lastY; // the newest bar of each leg, possibly still forming
+    bool haveX = false, haveY = false;
+    QString error;
+    quint64 generation = 0;
+};
+
+QString num(double v, int precision = 4)
+{
+    return std::isfinite(v) ? QString::number(v, 'g', precision) : QStringLiteral("—");
+}
+
+} // namespace
+
+PairWorkspace::PairWorkspace(QWidget *parent)
+    : QWidget(parent), m_group(new ChartGroup(this)), m_service(new PairAnalyticsService(this)),
+      m_displayWatcher(new QFutureWatcher<PairDisplay>(this))
+{
+    m_service->setHeavyIntervalMs(3000);
+    auto *controls = new QHBoxLayout;
+    m_yBox = new QComboBox(this);
+    m_xBox = new QComboBox(this);
+    m_yBox->setToolTip(tr("Dependent leg Y"));
+    m_xBox->setToolTip(tr("Regressor leg X"));
+    m_swap = new QToolButton(this);
+    m_swap->setText(tr("⇄ Swap"));
+    m_swap->setToolTip(tr("Swap Y and X"));
+    m_intervalBox = new QComboBox(this);
+    for (Interval i : AllIntervals)
+        m_intervalBox->addItem(intervalName(i), intervalSeconds(i));
+    m_windowBox = new QSpinBox(this);
+    m_windowBox->setRange(5, 100000);
+    m_windowBox->setValue(120);
+    m_windowBox->setToolTip(tr("Rolling window in bars (z-score, correlations, rolling β)"));
+    m_methodBox = new QComboBox(this);
+    for (HedgeMethod m : {HedgeMethod::Ols, HedgeMethod::Huber, HedgeMethod::TheilSen, HedgeMethod::Kalman})
+        m_methodBox->addItem(hedgeMethodName(m), int(m));
+    m_trendBox = new QComboBox(this);
+    m_trendBox->addItem(tr("ADF: constant"), QStringLiteral("c"));
+    m_trendBox->addItem(tr("ADF: constant + trend"), QStringLiteral("ct"));
+    m_trendBox->addItem(tr("ADF: none"), QStringLiteral("n"));
+    m_entryBox = new QDoubleSpinBox(this);
+    m_entryBox->setRange(0.1, 10);
+    m_entryBox->setValue(2.0);
+    m_entryBox->setPrefix(tr("entry ±"));
+    m_exitBox = new QDoubleSpinBox(this);
+    m_exitBox->setRange(0.0, 10);
+    m_exitBox->setValue(0.5);
+    m_exitBox->setPrefix(tr("exit ±"));
+    auto *recompute = new QPushButton(tr("Recompute"), this);
+    recompute->setToolTip(tr("Run the full analysis (ADF, Engle-Granger, Huber, Theil-Sen) now"));
+    auto addLabelled = [&](const QString &label, QWidget *w) {
+        auto *l = new QLabel(label, this);
+        l->setBuddy(w);
+        controls->addWidget(l);
+        controls->addWidget(w);
+    };
+    addLabelled(tr("&Y:"), m_yBox);
+    controls->addWidget(m_swap);
+    addLabelled(tr("&X:"), m_xBox);
+    controls->addSpacing(8);
+    addLabelled(tr("Time&frame:"), m_intervalBox);
+    addLabelled(tr("&Window:"), m_windowBox);
+    addLabelled(tr("&Hedge:"), m_methodBox);
+    controls->addStretch(1);
+    auto *controls2 = new QHBoxLayout;
+    controls2->addWidget(m_trendBox);
+    controls2->addWidget(m_entryBox);
+    controls2->addWidget(m_exitBox);
+    controls2->addWidget(recompute);
+
+    m_priceChart = new TimeSeriesChartView(tr("Both legs, normalised to 100"), this);
+    m_priceChart->addCurve(tr("Y"), QColor(0xf5, 0x7c, 0x00));
+    m_priceChart->addCurve(tr("X"), QColor(0x19, 0x76, 0xd2));
+    m_spreadChart = new TimeSeriesChartView(tr("Spread y − (α + βx)"), this);
+    m_spreadChart->addCurve(tr("spread"), QColor(0x6a, 0x1b, 0x9a));
+    m_zChart = new TimeSeriesChartView(tr("Rolling z-score"), this);
+    m_zChart->addCurve(tr("z"), QColor(0x00, 0x83, 0x8f));
+    m_hedgeChart = new TimeSeriesChartView(tr("Hedge ratio β"), this);
+    m_hedgeChart->addCurve(tr("β (method)"), QColor(0x37, 0x47, 0x4f));
+    m_hedgeChart->addCurve(tr("rolling OLS β"), QColor(0x8d, 0x6e, 0x63));
+    m_corrChart = new TimeSeriesChartView(tr("Rolling correlation"), this);
+    m_corrChart->addCurve(tr("prices"), QColor(0x43, 0xa0, 0x47));
+    m_corrChart->addCurve(tr("log returns"), QColor(0xe5, 0x39, 0x35));
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    for (TimeSeriesChartView *c : charts()) {
+        c->setMinimumHeight(110);
+        m_group->add(c);
+        splitter->addWidget(c);
+    }
+    m_summary = new QLabel(this);
+    m_summary->setTextFormat(Qt::RichText);
+    m_summary->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_summary->setMinimumWidth(300);
+    m_summary->setMargin(8);
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidget(m_summary);
+    scroll->setWidgetResizable(true);
+    auto *body = new QSplitter(Qt::Horizontal, this);
+    body->addWidget(splitter);
+    body->addWidget(scroll);
+    body->setStretchFactor(0, 4);
+    body->setStretchFactor(1, 1);
+    m_status = new QLabel(this);
+    controls2->addSpacing(12);
+    controls2->addWidget(m_status, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(controls);
+    layout->addLayout(controls2);
+    layout->addWidget(body, 1);
+    setEntryExit(2.0, 0.5);
+
+    connect(m_swap, &QToolButton::clicked, this, &PairWorkspace::swapLegs);
+    connect(recompute, &QPushButton::clicked, this, &PairWorkspace::recompute);
+    connect(m_yBox, &QComboBox::currentTextChanged, this, &PairWorkspace::reload);
+    connect(m_xBox, &QComboBox::currentTextChanged, this, &PairWorkspace::reload);
+    connect(m_intervalBox, &QComboBox::currentIndexChanged, this, [this] {
+        m_interval = Interval(m_intervalBox->currentData().toInt());
+        reload();
+    });
+    connect(m_windowBox, &QSpinBox::editingFinished, this, &PairWorkspace::reload);
+    connect(m_methodBox, &QComboBox::currentIndexChanged, this, &PairWorkspace::rebuildDisplay);
+    connect(m_trendBox, &QComboBox::currentIndexChanged, this, [this] { updateSummary(m_service->latest()); });
+    connect(m_entryBox, &QDoubleSpinBox::valueChanged, this, [this] { setEntryExit(m_entryBox->value(), m_exitBox->value()); });
+    connect(m_exitBox, &QDoubleSpinBox::valueChanged, this, [this] { setEntryExit(m_entryBox->value(), m_exitBox->value()); });
+    connect(m_service, &PairAnalyticsService::analyticsReady, this, &PairWorkspace::onAnalytics);
+    connect(m_service, &PairAnalyticsService::analysisFailed, this,
+            [this](const QString &why) { m_status->setText(tr("Analysis not possible: %1").arg(why)); });
+    connect(m_displayWatcher, &QFutureWatcher<PairDisplay>::finished, this, [this] {
+        m_display = m_displayWatcher->result();
+        m_priceChart->setCurveData(0, m_display.time, m_display.normY);
+        m_priceChart->setCurveData(1, m_display.time, m_display.normX);
+        m_spreadChart->setCurveData(0, m_display.time, m_display.spread);
+        m_zChart->setCurveData(0, m_display.time, m_display.zscore);
+        m_hedgeChart->setCurveData(0, m_display.time, m_display.hedge);
+        m_hedgeChart->setCurveData(1, m_display.time, m_display.rollingOlsBeta);
+        m_corrChart->setCurveData(0, m_display.time, m_display.corrPrice);
+        m_corrChart->setCurveData(1, m_display.time, m_display.corrLogReturn);
+        Q_EMIT displayUpdated();
+        if (m_displayDirty)
+            rebuildDisplay();
+    });
+    m_status->setText(tr("Choose two symbols."));
+}
+
+PairWorkspace::~PairWorkspace()
+{
+    m_service->cancel();
+    m_displayWatcher->waitForFinished();
+}
+
+QList<TimeSeriesChartView *> PairWorkspace::charts() const
+{
+    return {m_priceChart, m_spreadChart, m_zChart, m_hedgeChart, m_corrChart};
+}
+
+void PairWorkspace::setDatabase(const QString &path)
+{
+    m_dbPath = path;
+    reload();
+}
+
+void PairWorkspace::setSymbols(const QStringList &symbols)
+{
+    const QString y = m_yBox->currentText(), x = m_xBox->currentText();
+    const QSignalBlocker by(m_yBox), bx(m_xBox);
+    m_yBox->clear();
+    m_xBox->clear();
+    m_yBox->addItems(symbols);
+    m_xBox->addItems(symbols);
+    m_yBox->setCurrentText(symbols.contains(y) ? y : symbols.value(0));
+    m_xBox->setCurrentText(symbols.contains(x) && x != m_yBox->currentText() ? x : symbols.value(1, symbols.value(0)));
+    reload();
+}
+
+void PairWorkspace::setPair(const QString &y, const QString &x)
+{
+    {
+        const QSignalBlocker by(m_yBox), bx(m_xBox);
+        if (m_yBox->findText(y) < 0)
+            m_yBox->addItem(y), m_xBox->addItem(y);
+        if (m_xBox->findText(x) < 0)
+            m_yBox->addItem(x), m_xBox->addItem(x);
+        m_yBox->setCurrentText(y);
+        m_xBox->setCurrentText(x);
+    }
+    reload();
+}
+
+void PairWorkspace::setInterval(Interval interval)
+{
+    m_intervalBox->setCurrentIndex(m_intervalBox->findData(intervalSeconds(interval)));
+}
+
+void PairWorkspace::setWindow(int window)
+{
+    m_windowBox->setValue(window);
+    reload();
+}
+
+void PairWorkspace::setMethod(HedgeMethod method)
+{
+    m_methodBox->setCurrentIndex(m_methodBox->findData(int(method)));
+}
+
+void PairWorkspace::setEntryExit(double entry, double exit)
+{
+    m_zChart->setBands({-entry, -exit, 0.0, exit, entry});
+    PairAnalysisOptions o;
+    o.window = window();
+    o.backtest.entry = entry;
+    o.backtest.exit = exit;
+    m_service->setOptions(o);
+}
+
+QString PairWorkspace::symbolY() const
+{
+    return m_yBox->currentText();
+}
+
+QString PairWorkspace::symbolX() const
+{
+    return m_xBox->currentText();
+}
+
+int PairWorkspace::window() const
+{
+    return m_windowBox->value();
+}
+
+HedgeMethod PairWorkspace::method() const
+{
+    return HedgeMethod(m_methodBox->currentData().toInt());
+}
+
+void PairWorkspace::swapLegs()
+{
+    setPair(symbolX(), symbolY());
+}
+
+void PairWorkspace::recompute()
+{
+    m_service->requestFull();
+}
+
+void PairWorkspace::reload()
+{
+    const QString y = symbolY(), x = symbolX();
+    if (m_dbPath.isEmpty() || y.isEmpty() || x.isEmpty() || y == x) {
+        m_status->setText(y == x && !y.isEmpty() ? tr("Y and X are the same symbol: choose two.") : tr("Choose two symbols."));
+        return;
+    }
+    Q_EMIT pairChanged(y, x);
+    m_priceChart->setCurveName(0, y);
+    m_priceChart->setCurveName(1, x);
+    m_service->cancel();
+    PairAnalysisOptions o;
+    o.window = window();
+    o.backtest.entry = m_entryBox->value();
+    o.backtest.exit = m_exitBox->value();
+    o.backtest.barsPerYear = 365.0 * 24 * 3600 / intervalSeconds(m_interval);
+    m_service->setOptions(o);
+    m_tailX = {};
+    m_tailY = {};
+    m_lastAppended = -1;
+    m_appended = 0;
+    m_loading = true;
+    m_status->setText(tr("Loading %1 and %2 (%3 bars)…").arg(y, x, intervalName(m_interval)));
+    const quint64 generation = ++m_loadGeneration;
+    const QString db = m_dbPath;
+    const Interval interval = m_interval;
+    auto *watcher = new QFutureWatcher<LoadedLegs>(this);
+    connect(watcher, &QFutureWatcher<LoadedLegs>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        LoadedLegs r = watcher->result();
+        if (r.generation != m_loadGeneration)
+            return;
+        m_loading = false;
+        if (!r.error.isEmpty()) {
+            m_status->setText(tr("Cannot load bars: %1").arg(r.error));
+            return;
+        }
+        // The newest bar of each leg may still be forming: it is tracked live, not analysed yet.
+        if (r.haveX) {
+            m_tailX.lastOpen = r.lastX.openMs;
+            m_tailX.lastClose = r.lastX.close;
+            m_tailX.lastTradeId = r.lastX.lastTradeId;
+        }
+        if (r.haveY) {
+            m_tailY.lastOpen = r.lastY.openMs;
+            m_tailY.lastClose = r.lastY.close;
+            m_tailY.lastTradeId = r.lastY.lastTradeId;
+        }
+        m_pair = std::make_shared<AlignedPair>(alignOnOpenTime(r.x, r.y));
+        m_lastAppended = m_pair->timeMs.empty() ? -1 : m_pair->timeMs.back();
+        m_status->setText(tr("%1 ~ %2: %3 aligned %4 bars").arg(symbolY(), symbolX()).arg(m_pair->size()).arg(intervalName(m_interval)));
+        m_service->setSeries(r.x, r.y);
+    });
+    watcher->setFuture(QtConcurrent::run([db, y, x, interval, generation] {
+        static std::atomic<int> counter{0};
+        LoadedLegs r;
+        r.generation = generation;
+        const QString name = QStringLiteral("pairload-%1").arg(counter.fetch_add(1));
+        {
+            QString error;
+            QSqlDatabase conn = Database::openReadOnly(db, name, &error);
+            if (!conn.isValid()) {
+                r.error = error; // empty while nothing is stored yet
+            } else {
+                auto load = [&](const QString &symbol, CloseSeries &out, Bar &last, bool &have) {
+                    std::vector<Bar> bars = BarStore::loadBars(conn, symbol, interval, BarStore::LiveSource,
+                                                               std::numeric_limits<std::int64_t>::min(),
+                                                               std::numeric_limits<std::int64_t>::max(), 200000, &error);
+                    out.symbol = symbol;
+                    if (!bars.empty()) {
+                        last = bars.back();
+                        have = true;
+                        bars.pop_back();
+                    }
+                    for (const Bar &b : bars) {
+                        out.openTimeMs.push_back(b.openMs);
+                        out.close.push_back(b.close);
+                    }
+                };
+                load(x, r.x, r.lastX, r.haveX);
+                load(y, r.y, r.lastY, r.haveY);
+                r.error = error;
+            }
+        }
+        Database::close(name);
+        return r;
+    }));
+}
+
+void PairWorkspace::trackFragments(LegTail &tail, const std::vector<Bar> &bars)
+{
+    for (const Bar &b : bars) {
+        if (b.openMs > tail.lastOpen) {
+            if (tail.lastOpen >= 0)
+                tail.closed[tail.lastOpen] = tail.lastClose; // a later bar started: the previous one is final
+            tail.lastOpen = b.openMs;
+            tail.lastClose = b.close;
+            tail.lastTradeId = b.lastTradeId;
+        } else if (b.openMs == tail.lastOpen && b.lastTradeId >= tail.lastTradeId) {
+            tail.lastClose = b.close;
+            tail.lastTradeId = b.lastTradeId;
+        }
+        // Late fragments of older bars are ignored: a closed bar's close is final for the analysis.
+    }
+}
+
+void PairWorkspace::applyBatch(const BarBatch &batch, qint64 batchSeq)
+{
+    Q_UNUSED(batchSeq);
+    if (!batch || m_loading || !m_pair)
+        return;
+    const SymbolCode x = SymbolCode::fromString(symbolX()), y = SymbolCode::fromString(symbolY());
+    for (const BarUpdate &u : *batch) {
+        if (u.interval != m_interval)
+            continue;
+        if (u.symbol == x)
+            trackFragments(m_tailX, u.bars);
+        else if (u.symbol == y)
+            trackFragments(m_tailY, u.bars);
+    }
+    appendClosedBars();
+}
+
+void PairWorkspace::appendClosedBars()
+{
+    // Bars closed on both legs at the same open time, in time order, newer than the last one analysed.
+    auto ix = m_tailX.closed.begin();
+    auto iy = m_tailY.closed.begin();
+    while (ix != m_tailX.closed.end() && iy != m_tailY.closed.end()) {
+        if (ix->first < iy->first) {
+            ix = m_tailX.closed.erase(ix);
+        } else if (iy->first < ix->first) {
+            iy = m_tailY.closed.erase(iy);
+        } else {
+            if (ix->first > m_lastAppended) {
+                m_service->appendBar(ix->first, ix->second, iy->second);
+                m_pair->timeMs.push_back(ix->first);
+                m_pair->x.push_back(ix->second);
+                m_pair->y.push_back(iy->second);
+                m_lastAppended = ix->first;
+                ++m_appended;
+            }
+            ix = m_tailX.closed.erase(ix);
+            iy = m_tailY.closed.erase(iy);
+        }
+    }
+}
+
+void PairWorkspace::onAnalytics(const PairAnalytics &a)
+{
+    updateSummary(a);
+    if (a.full && a.full != m_shownAnalysis) {
+        m_shownAnalysis = a.full;
+        rebuildDisplay();
+    }
+}
+
+void PairWorkspace::rebuildDisplay()
+{
+    if (!m_shownAnalysis || !m_pair)
+        return;
+    if (m_displayWatcher->isRunning()) {
+        m_displayDirty = true;
+        return;
+    }
+    m_displayDirty = false;
+    // The analysis covers a prefix of the aligned bars; chart exactly those.
+    const std::size_t n = std::min<std::size_t>(std::size_t(m_shownAnalysis->n), m_pair->size());
+    AlignedPair snapshot;
+    snapshot.timeMs.assign(m_pair->timeMs.begin(), m_pair->timeMs.begin() + long(n));
+    snapshot.x.assign(m_pair->x.begin(), m_pair->x.begin() + long(n));
+    snapshot.y.assign(m_pair->y.begin(), m_pair->y.begin() + long(n));
+    m_displayWatcher->setFuture(QtConcurrent::run(
+        [pair = std::move(snapshot), analysis = m_shownAnalysis, method = method(), w = window()] {
+            return buildPairDisplay(pair, *analysis, method, w);
+        }));
+}
+
+QString PairWorkspace::summaryText() const
+{
+    return m_summary->text();
+}
+
+void PairWorkspace::updateSummary(const PairAnalytics &a)
+{
+    const PairAnalysis *f = a.full.get();
+    if (!f) {
+        m_summary->setText(tr("<i>Waiting for data…</i>"));
+        return;
+    }
+    if (!f->ok()) {
+        m_verdict = tr("No analysis");
+        m_summary->setText(tr("<b>No analysis:</b> %1").arg(f->error.toHtmlEscaped()));
+        return;
+    }
+    const QString trend = m_trendBox->currentData().toString();
+    const AdfResult &adf = trend == QLatin1String("ct") ? f->adfCt : (trend == QLatin1String("n") ? f->adfN : f->adfC);
+    const double egp = f->coint.pvalue;
+    QString colour, verdict;
+    if (std::isfinite(egp) && egp < 0.01) {
+        colour = QStringLiteral("#2e7d32");
+        verdict = tr("Cointegrated at 1%");
+    } else if (std::isfinite(egp) && egp < 0.05) {
+        colour = QStringLiteral("#2e7d32");
+        verdict = tr("Cointegrated at 5%");
+    } else if (std::isfinite(egp) && egp < 0.10) {
+        colour = QStringLiteral("#f9a825");
+        verdict = tr("Weak: cointegrated at 10% only");
+    } else {
+        colour = QStringLiteral("#c62828");
+        verdict = tr("Not cointegrated");
+    }
+    m_verdict = verdict;
+    const double lastZ = a.live.zscore;
+    const double entry = m_entryBox->value();
+    QString zColour = QStringLiteral("inherit");
+    QString zNote;
+    if (std::isfinite(lastZ) && std::fabs(lastZ) > entry) {
+        zColour = QStringLiteral("#c62828");
+        zNote = lastZ > 0 ? tr("above +entry: short spread") : tr("below −entry: long spread");
+    } else if (std::isfinite(lastZ) && std::fabs(lastZ) < m_exitBox->value()) {
+        zColour = QStringLiteral("#2e7d32");
+        zNote = tr("inside ±exit");
+    }
+    const double barSeconds = intervalSeconds(m_interval);
+    auto row = [](const QString &k, const QString &v) { return QStringLiteral("<tr><td>%1</td><td align=right>%2</td></tr>").arg(k, v); };
+    QString html;
+    html += QStringLiteral("<h3 style='color:%1;margin:0'>%2</h3>").arg(colour, verdict.toHtmlEscaped());
+    html += tr("<p style='margin-top:2px'>%1 ~ %2 · %3 bars of %4 · window %5</p>")
+                .arg(symbolY(), symbolX()).arg(f->n).arg(intervalName(m_interval)).arg(f->window);
+    html += QStringLiteral("<p style='font-size:large'>") + tr("last z") +
+            QStringLiteral(" <b style='color:%1'>%2</b> <small>%3</small></p>").arg(zColour, num(lastZ, 3), zNote.toHtmlEscaped());
+    html += QStringLiteral("<table cellspacing=3>");
+    html += QStringLiteral("<tr><th colspan=2 align=left>") + tr("Hedge ratio β") + QStringLiteral("</th></tr>");
+    html += row(tr("OLS"), QStringLiteral("%1 <small>± %2, R² %3</small>").arg(num(f->ols.beta, 6), num(f->ols.betaSe, 2), num(f->ols.r2, 4)));
+    html += row(tr("Huber"), num(f->huber.beta, 6));
+    html += row(tr("Theil-Sen"), QStringLiteral("%1 <small>[%2, %3]</small>").arg(num(f->theilSen.slope, 6), num(f->theilSen.lowSlope, 5), num(f->theilSen.highSlope, 5)));
+    html += row(tr("Kalman (last)"), num(a.live.kalmanBeta, 6));
+    html += QStringLiteral("<tr><th colspan=2 align=left>") + tr("Stationarity of the OLS spread") + QStringLiteral("</th></tr>");
+    html += row(tr("ADF (%1) statistic").arg(trend), num(adf.stat, 5));
+    html += row(tr("p-value"), num(adf.pvalue, 4));
+    html += row(tr("lag / nobs"), QStringLiteral("%1 / %2").arg(adf.usedlag).arg(adf.nobs));
+    html += row(tr("critical 1% / 5% / 10%"), QStringLiteral("%1 / %2 / %3").arg(num(adf.crit[0]), num(adf.crit[1]), num(adf.crit[2])));
+    html += row(tr("Engle-Granger p-value"), QStringLiteral("<b style='color:%1'>%2</b>").arg(colour, num(egp, 4)));
+    html += QStringLiteral("<tr><th colspan=2 align=left>") + tr("Mean reversion") + QStringLiteral("</th></tr>");
+    html += row(tr("half-life"), f->halfLife.ok() ? tr("%1 bars (%2 s)").arg(num(f->halfLife.halfLife, 4), num(f->halfLife.halfLife * barSeconds, 4))
+                                                  : tr("none (λ ≥ 0)"));
+    html += row(tr("Hurst"), num(f->hurst, 3));
+    html += row(tr("corr prices / returns"), QStringLiteral("%1 / %2").arg(num(a.live.corrPrice, 3), num(a.live.corrLogReturn, 3)));
+    html += row(tr("backtest net PnL / Sharpe"), QStringLiteral("%1 / %2").arg(num(f->backtest.netPnl, 5), num(f->backtest.sharpeNet, 3)));
+    html += QStringLiteral("</table>");
+    m_summary->setText(html);
+}
+
+} // namespace pairlab

@@ -1,0 +1,109 @@
+#pragma once
+
+#include "market/bar.h"
+#include "models/pair_display.h"
+
+#include <QFutureWatcher>
+#include <QWidget>
+
+#include <map>
+#include <memory>
+
+class QComboBox;
+class QLabel;
+class QSpinBox;
+class QDoubleSpinBox;
+class QToolButton;
+
+namespace pairlab {
+
+class ChartGroup;
+class PairAnalyticsService;
+class TimeSeriesChartView;
+struct PairAnalytics;
+
+/** The pair analysis screen: Y ~ X legs, timeframe, rolling window, hedge-ratio method and ADF trend;
+ *  charts of both legs normalised, the spread, the z-score with ±entry/±exit bands, the hedge ratio over
+ *  time and the rolling correlations (time axes and crosshair synchronised); and a summary panel with
+ *  every method's hedge ratio, the stationarity and cointegration tests, half-life, Hurst and a verdict.
+ *  History is loaded from the database off the GUI thread; live bars are appended as both legs close them;
+ *  PairAnalyticsService computes on worker threads; chart columns are built on a worker too. GUI thread. */
+class PairWorkspace : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit PairWorkspace(QWidget *parent = nullptr);
+    ~PairWorkspace() override;
+
+    void setDatabase(const QString &path);
+    void setSymbols(const QStringList &symbols);
+    void setPair(const QString &y, const QString &x);
+    void setInterval(Interval interval);
+    void setWindow(int window);
+    void setMethod(HedgeMethod method);
+    void setEntryExit(double entry, double exit);
+
+    /** Bar fragments of a committed storage batch (same as BarModel::applyBatch). */
+    void applyBatch(const BarBatch &bars, qint64 batchSeq);
+
+    QString symbolY() const;
+    QString symbolX() const;
+    Interval interval() const { return m_interval; }
+    int window() const;
+    HedgeMethod method() const;
+    const PairDisplay &display() const { return m_display; }
+    PairAnalyticsService *service() const { return m_service; }
+    QString summaryText() const;
+    QString verdict() const { return m_verdict; }
+    QList<TimeSeriesChartView *> charts() const;
+    TimeSeriesChartView *zChart() const { return m_zChart; }
+    int appendedBars() const { return m_appended; }
+
+public Q_SLOTS:
+    void reload();
+    void swapLegs();
+    void recompute();
+
+Q_SIGNALS:
+    void displayUpdated();
+    void pairChanged(const QString &y, const QString &x);
+
+private:
+    struct LegTail
+    {
+        qint64 lastOpen = -1;
+        double lastClose = 0;
+        qint64 lastTradeId = -1;
+        std::map<qint64, double> closed; // closed bars not yet appended
+    };
+    void onAnalytics(const PairAnalytics &a);
+    void rebuildDisplay();
+    void updateSummary(const PairAnalytics &a);
+    void trackFragments(LegTail &tail, const std::vector<Bar> &bars);
+    void appendClosedBars();
+
+    QString m_dbPath;
+    Interval m_interval = Interval::S1;
+    QComboBox *m_yBox, *m_xBox, *m_intervalBox, *m_methodBox, *m_trendBox;
+    QSpinBox *m_windowBox;
+    QDoubleSpinBox *m_entryBox, *m_exitBox;
+    QToolButton *m_swap;
+    QLabel *m_summary;
+    QLabel *m_status;
+    TimeSeriesChartView *m_priceChart, *m_spreadChart, *m_zChart, *m_hedgeChart, *m_corrChart;
+    ChartGroup *m_group;
+    PairAnalyticsService *m_service;
+    QFutureWatcher<PairDisplay> *m_displayWatcher;
+    quint64 m_loadGeneration = 0;
+    bool m_loading = false;
+    std::shared_ptr<AlignedPair> m_pair; // what the service holds (history + appended bars)
+    std::shared_ptr<const PairAnalysis> m_shownAnalysis;
+    PairDisplay m_display;
+    bool m_displayDirty = false;
+    LegTail m_tailX, m_tailY;
+    qint64 m_lastAppended = -1;
+    int m_appended = 0;
+    QString m_verdict;
+};
+
+} // namespace pairlab
