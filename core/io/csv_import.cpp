@@ -1,0 +1,2130 @@
+#include "io/csv_import.h"
+
+#include "bars/bar_aggregator.h"
+#include "io/csv_text.h"
+#include "market/tick.h"
+#include "storage/database.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QRegularExpression>
+#include <QSqlDriver>
+#include <QVariant>
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <numeric>
+#include <unordered_map>
+
+namespace pairlab {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("CsvImport", text);
+}
+
+using csv::DateOrder;
+using csv::Record;
+using csv::RecordReader;
+
+constexpr int HeadRecords = 200;
+
+// ---------------------------------------------------------------------------------------------------
+// Names
+
+struct RoleName
+{
+    ColumnRole role;
+    const char *name;
+};
+constexpr RoleName RoleNames[] = {
+    {ColumnRole::Ignore, "ignore"},   {ColumnRole::Time, "time"},         {ColumnRole::Date, "date"},
+    {ColumnRole::TimeOfDay, "time-of-day"}, {ColumnRole::Open, "open"},   {ColumnRole::High, "high"},
+    {ColumnRole::Low, "low"},         {ColumnRole::Close, "close"},       {ColumnRole::AdjClose, "adj-close"},
+    {ColumnRole::Volume, "volume"},   {ColumnRole::Symbol, "symbol"},     {ColumnRole::Price, "price"},
+    {ColumnRole::Qty, "qty"},         {ColumnRole::TradeId, "trade-id"},  {ColumnRole::IsBuyerMaker, "is-buyer-maker"},
+    {ColumnRole::Side, "side"},
+};
+
+/** Header text reduced to lower-case letters and digits ("Adj. Close" -> "adjclose"). */
+QString normalizedName(const QString &name)
+{
+    QString out;
+    out.reserve(name.size());
+    for (QChar c : name) {
+        if (c.isLetterOrNumber())
+            out.append(c.toLower());
+    }
+    return out;
+}
+
+std::optional<ColumnRole> roleFromAlias(const QString &norm)
+{
+    static const QHash<QString, ColumnRole> aliases = [] {
+        QHash<QString, ColumnRole> h;
+        auto add = [&h](ColumnRole r, std::initializer_list<const char *> names) {
+            for (const char *n : names)
+                h.insert(QString::fromLatin1(n), r);
+        };
+        add(ColumnRole::Time, {"timestamp", "time", "datetime", "datetimeutc", "opentime", "dates", "start", "startunixs",
+                               "unix", "unixtime", "ts", "transacttime", "tradetime", "timeutc", "gmttime",
+                               "localtime", "epoch", "opentimestamp", "openms", "timems", "tsms", "timestampms", "starttime", "begin", "period"});
+        add(ColumnRole::Date, {"date", "day", "tradedate"});
+        add(ColumnRole::Open, {"open", "o", "openprice", "first"});
+        add(ColumnRole::High, {"high", "h", "highprice", "max"});
+        add(ColumnRole::Low, {"low", "l", "lowprice", "min"});
+        add(ColumnRole::Close, {"close", "c", "closeprice", "last", "lastprice", "settle", "value"});
+        add(ColumnRole::AdjClose, {"adjclose", "adjustedclose", "adjustedcloseprice"});
+        add(ColumnRole::Volume, {"volume", "vol", "v", "tickvol", "tickvolume", "basevolume", "volumebase"});
+        add(ColumnRole::Symbol, {"symbol", "ticker", "pair", "instrument", "market", "sym", "code"});
+        add(ColumnRole::Price, {"price", "p", "rate", "tradeprice"});
+        add(ColumnRole::Qty, {"qty", "quantity", "amount", "size", "q", "baseqty", "volumeqty"});
+        add(ColumnRole::TradeId, {"id", "tradeid", "aggtradeid", "tid", "a", "t"});
+        add(ColumnRole::IsBuyerMaker, {"isbuyermaker", "buyermaker", "m", "maker"});
+        add(ColumnRole::Side, {"side", "type", "takerside", "direction"});
+        // Known columns that are not stored.
+        add(ColumnRole::Ignore,
+            {"closetime", "quotevolume", "quoteassetvolume", "count", "trades", "numberoftrades", "takerbuyvolume",
+             "takerbuybasevolume", "takerbuyquotevolume", "takerbuybaseassetvolume", "takerbuyquoteassetvolume",
+             "ignore", "quoteqty", "firsttradeid", "lasttradeid", "isbestmatch", "bestmatch", "exchange",
+             "localtimestamp", "change", "changepercent", "dividends", "dividendamount", "stocksplits",
+             "splitcoefficient", "splitratio", "exdividend", "capitalgains", "adjopen", "adjhigh", "adjlow",
+             "adjvolume", "openinterest", "spread", "realvolume", "vwap", "wap", "atr"});
+        return h;
+    }();
+    const auto it = aliases.constFind(norm);
+    if (it == aliases.constEnd())
+        return std::nullopt;
+    return it.value();
+}
+
+/** "BTC:open" / "btc_close" / "EWA Close" -> (prefix, role) for wide files grouped by instrument. */
+bool groupedName(const QString &name, QString *prefix, ColumnRole *role)
+{
+    static const QRegularExpression re(QStringLiteral("^\\s*(.+?)\\s*[:_ .\\-/]\\s*(open|high|low|close|volume|price|vol)\\s*$"),
+                                       QRegularExpression::CaseInsensitiveOption);
+    const auto m = re.match(name);
+    if (!m.hasMatch())
+        return false;
+    const QString field = m.captured(2).toLower();
+    *prefix = m.captured(1);
+    if (field == QLatin1String("open"))
+        *role = ColumnRole::Open;
+    else if (field == QLatin1String("high"))
+        *role = ColumnRole::High;
+    else if (field == QLatin1String("low"))
+        *role = ColumnRole::Low;
+    else if (field == QLatin1String("volume") || field == QLatin1String("vol"))
+        *role = ColumnRole::Volume;
+    else
+        *role = ColumnRole::Close;
+    return true;
+}
+
+QString sanitizeSymbol(const QString &text)
+{
+    QString out;
+    for (QChar c : text.trimmed().toUpper()) {
+        const char16_t u = c.unicode();
+        const bool ok = (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') || u == '-' || u == '_';
+        const QChar w = ok ? c : QLatin1Char('_');
+        if (w == QLatin1Char('_') && (out.isEmpty() || out.endsWith(QLatin1Char('_'))))
+            continue;
+        out.append(w);
+    }
+    while (out.endsWith(QLatin1Char('_')) || out.endsWith(QLatin1Char('-')))
+        out.chop(1);
+    if (out.size() > int(SymbolCode::Capacity))
+        out.truncate(int(SymbolCode::Capacity));
+    return out;
+}
+
+/** The symbol a file name suggests: Binance dump names ("BTCUSDT-1m-2024-08-08", "ETHUSDT-trades-...")
+ *  give theirs, else the first upper-case ticker-like word ("..._BINANCE_ETHUSDT_5.csv" -> ETHUSDT),
+ *  else the whole base name. */
+QString symbolFromFileName(const QString &path)
+{
+    const QString base = QFileInfo(path).completeBaseName();
+    static const QRegularExpression binance(
+        QStringLiteral("(?:^|[_ ])([A-Z0-9]{2,})-(?:\\d+[smhdwM]|trades|aggTrades|klines)(?:-|$)"));
+    if (const auto m = binance.match(base); m.hasMatch())
+        return sanitizeSymbol(m.captured(1));
+    static const QStringList venues = {QStringLiteral("BINANCE"), QStringLiteral("COINBASE"), QStringLiteral("BITSTAMP"),
+                                       QStringLiteral("KRAKEN"), QStringLiteral("BYBIT"), QStringLiteral("OKX"),
+                                       QStringLiteral("NYSE"), QStringLiteral("NASDAQ"), QStringLiteral("CME")};
+    static const QRegularExpression word(QStringLiteral("[A-Za-z0-9]+"));
+    for (auto it = word.globalMatch(base); it.hasNext();) {
+        const QString w = it.next().captured(0);
+        int letters = 0;
+        bool upper = true;
+        for (QChar c : w) {
+            if (c.isLetter()) {
+                ++letters;
+                upper = upper && c.isUpper();
+            }
+        }
+        if (upper && letters >= 2 && w.at(0).isLetter() && w.size() <= 20 && !venues.contains(w))
+            return sanitizeSymbol(w);
+    }
+    return sanitizeSymbol(base);
+}
+
+/** A column name as a symbol: Bloomberg names lose their yellow key ("EWA US Equity" -> EWA). */
+QString symbolFromColumn(const QString &name)
+{
+    static const QRegularExpression bloomberg(
+        QStringLiteral("^\\s*(\\S+)(?:\\s+[A-Z]{2})?\\s+(?:Equity|Index|Curncy|Comdty)\\s*$"));
+    if (const auto m = bloomberg.match(name); m.hasMatch())
+        return sanitizeSymbol(m.captured(1));
+    return sanitizeSymbol(name);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Detection
+
+enum class CellKind { Empty, Int, Number, Bool, DateText, Text };
+
+CellKind classify(std::string_view v)
+{
+    v = csv::trim(v);
+    if (v.empty())
+        return CellKind::Empty;
+    std::int64_t i = 0;
+    if (csv::parseInt64(v, &i))
+        return CellKind::Int;
+    double d = 0;
+    if (csv::parseDouble(v, &d))
+        return CellKind::Number;
+    bool b = false;
+    if (csv::parseBool(v, &b))
+        return CellKind::Bool;
+    csv::ParsedTime pt;
+    if (csv::parseDateTime(v, DateOrder::MonthFirst, &pt) || csv::parseDateTime(v, DateOrder::DayFirst, &pt))
+        return CellKind::DateText;
+    std::int64_t tod = 0;
+    if (csv::parseTimeOfDay(v, &tod))
+        return CellKind::DateText;
+    return CellKind::Text;
+}
+
+bool isEpochLike(std::string_view v)
+{
+    std::int64_t i = 0;
+    if (csv::parseInt64(v, &i))
+        return i >= 100000000; // 1973 in seconds; every ms/us/ns time of interest is larger
+    double d = 0;
+    return csv::parseDouble(v, &d) && d >= 1e8 && d < 1e20;
+}
+
+/** An 8-digit yyyyMMdd integer that reads as a real date (not an epoch number). */
+bool isCompactDate(std::string_view v)
+{
+    v = csv::trim(v);
+    if (v.size() != 8)
+        return false;
+    csv::ParsedTime pt;
+    return csv::parseDateTime(v, DateOrder::MonthFirst, &pt) && pt.wallMs >= csv::daysFromCivil(1900, 1, 1) * 86400000LL;
+}
+
+TimeKind epochKind(double magnitude)
+{
+    magnitude = std::fabs(magnitude);
+    if (magnitude < 1e11)
+        return TimeKind::EpochSeconds;
+    if (magnitude < 1e14)
+        return TimeKind::EpochMillis;
+    if (magnitude < 1e17)
+        return TimeKind::EpochMicros;
+    return TimeKind::EpochNanos;
+}
+
+struct Buffer
+{
+    QFile file;
+    QByteArray copy;
+    std::string_view data;
+
+    bool open(const QString &path, QString *error)
+    {
+        file.setFileName(path);
+        if (!file.open(QIODevice::ReadOnly)) {
+            *error = tr("cannot open the file: %1").arg(file.errorString());
+            return false;
+        }
+        const qint64 size = file.size();
+        if (size > 0) {
+            if (uchar *p = file.map(0, size)) {
+                data = std::string_view(reinterpret_cast<const char *>(p), std::size_t(size));
+            } else {
+                copy = file.readAll();
+                data = std::string_view(copy.constData(), std::size_t(copy.size()));
+            }
+        }
+        if (data.size() >= 3 && std::string_view(data.data(), 3) == "\xEF\xBB\xBF")
+            data.remove_prefix(3);
+        return true;
+    }
+};
+
+/** The resolved layout: what detection found, overridden by the options. */
+struct Layout
+{
+    QString format;
+    QString dialect;
+    char delim = ',';
+    bool hasHeader = false;
+    qint64 headerLine = 0;
+    qint64 bannerLines = 0;
+    std::size_t dataOffset = 0;
+    qint64 dataLine = 1;
+    QStringList header;
+    QList<ColumnMapping> columns;
+    TimeKind timeKind = TimeKind::Unknown;
+    bool dayFirst = false;
+    bool dayFirstAmbiguous = false;
+    bool timeFromTradeId = false;
+    QString defaultSymbol;
+    bool symbolFromFile = false;
+};
+
+struct HeadLine
+{
+    std::int64_t line;
+    std::size_t offset;
+    std::string_view text;
+};
+
+std::vector<HeadLine> headLines(std::string_view data, int maxLines)
+{
+    std::vector<HeadLine> out;
+    std::size_t p = 0;
+    std::int64_t line = 1;
+    while (p < data.size() && int(out.size()) < maxLines) {
+        std::size_t e = data.find('\n', p);
+        if (e == std::string_view::npos)
+            e = data.size();
+        std::string_view t = data.substr(p, e - p);
+        if (!t.empty() && t.back() == '\r')
+            t.remove_suffix(1);
+        if (!csv::trim(t).empty())
+            out.push_back({line, p, t});
+        p = e + 1;
+        ++line;
+    }
+    return out;
+}
+
+char detectDelimiter(const std::vector<HeadLine> &lines)
+{
+    const char candidates[] = {',', ';', '\t', '|'};
+    char best = ',';
+    long bestScore = -1;
+    for (char c : candidates) {
+        std::vector<std::size_t> counts;
+        for (const HeadLine &l : lines)
+            counts.push_back(csv::splitLine(l.text, c).size());
+        if (counts.empty())
+            continue;
+        // The mode of the field counts over the head, and how many lines share it.
+        std::unordered_map<std::size_t, int> freq;
+        for (std::size_t n : counts)
+            ++freq[n];
+        std::size_t mode = 1;
+        int modeFreq = 0;
+        for (const auto &[n, f] : freq)
+            if (f > modeFreq || (f == modeFreq && n > mode)) {
+                mode = n;
+                modeFreq = f;
+            }
+        if (mode < 2)
+            continue;
+        const long score = long(modeFreq) * 1000 + long(mode);
+        if (score > bestScore) {
+            bestScore = score;
+            best = c;
+        }
+    }
+    return best;
+}
+
+int numericCells(const std::vector<std::string> &fields)
+{
+    int n = 0;
+    for (const std::string &f : fields) {
+        const CellKind k = classify(f);
+        if (k == CellKind::Int || k == CellKind::Number || k == CellKind::DateText || k == CellKind::Bool)
+            ++n;
+    }
+    return n;
+}
+
+QString fieldLabel(const Layout &l, int column)
+{
+    if (column >= 0 && column < l.header.size() && !l.header.at(column).trimmed().isEmpty())
+        return l.header.at(column).trimmed();
+    return tr("column %1").arg(column + 1);
+}
+
+void setPositional(Layout &l, const std::vector<std::pair<ColumnRole, const char *>> &roles, int fieldCount)
+{
+    l.columns.clear();
+    if (!l.hasHeader)
+        l.header.clear();
+    for (int i = 0; i < fieldCount; ++i) {
+        ColumnMapping m;
+        m.column = i;
+        if (i < int(roles.size())) {
+            m.role = roles[std::size_t(i)].first;
+            if (!l.hasHeader)
+                l.header.append(QString::fromLatin1(roles[std::size_t(i)].second));
+        } else if (!l.hasHeader) {
+            l.header.append(QString());
+        }
+        m.name = l.header.value(i);
+        l.columns.append(m);
+    }
+}
+
+using R = ColumnRole;
+const std::vector<std::pair<ColumnRole, const char *>> KlineRoles = {
+    {R::Time, "open_time"}, {R::Open, "open"}, {R::High, "high"}, {R::Low, "low"}, {R::Close, "close"},
+    {R::Volume, "volume"}, {R::Ignore, "close_time"}, {R::Ignore, "quote_volume"}, {R::Ignore, "count"},
+    {R::Ignore, "taker_buy_volume"}, {R::Ignore, "taker_buy_quote_volume"}, {R::Ignore, "ignore"}};
+const std::vector<std::pair<ColumnRole, const char *>> TradeRoles = {
+    {R::TradeId, "id"}, {R::Price, "price"}, {R::Qty, "qty"}, {R::Ignore, "quote_qty"}, {R::Time, "time"},
+    {R::IsBuyerMaker, "is_buyer_maker"}, {R::Ignore, "is_best_match"}};
+const std::vector<std::pair<ColumnRole, const char *>> AggTradeRoles = {
+    {R::TradeId, "agg_trade_id"}, {R::Price, "price"}, {R::Qty, "quantity"}, {R::Ignore, "first_trade_id"},
+    {R::Ignore, "last_trade_id"}, {R::Time, "transact_time"}, {R::IsBuyerMaker, "is_buyer_maker"},
+    {R::Ignore, "is_best_match"}};
+
+bool hasRole(const QList<ColumnMapping> &cols, ColumnRole r)
+{
+    return std::any_of(cols.begin(), cols.end(), [r](const ColumnMapping &m) { return m.role == r; });
+}
+int columnOf(const QList<ColumnMapping> &cols, ColumnRole r, const QString &symbol = {})
+{
+    for (const ColumnMapping &m : cols)
+        if (m.role == r && m.symbol == symbol)
+            return m.column;
+    return -1;
+}
+
+/** Roles from header names; the format the roles make. */
+void mapHeader(Layout &l, const std::vector<std::vector<std::string>> &sample)
+{
+    l.columns.clear();
+    QSet<QString> seenAlias;
+    for (int i = 0; i < l.header.size(); ++i) {
+        ColumnMapping m;
+        m.column = i;
+        m.name = l.header.at(i);
+        const QString norm = normalizedName(m.name);
+        if (auto r = roleFromAlias(norm); r && !seenAlias.contains(norm)) {
+            m.role = *r;
+            if (m.role != ColumnRole::Ignore)
+                seenAlias.insert(norm);
+        } else if (norm.startsWith(QLatin1String("adj")) || norm.startsWith(QLatin1String("volume")) ||
+                   norm.startsWith(QLatin1String("unnamed"))) {
+            m.role = ColumnRole::Ignore;
+        } else {
+            m.role = ColumnRole::RoleCount; // unknown for now
+        }
+        l.columns.append(m);
+    }
+    auto columnValues = [&](int c) {
+        std::vector<std::string_view> v;
+        for (const auto &row : sample)
+            if (c < int(row.size()))
+                v.push_back(row[std::size_t(c)]);
+        return v;
+    };
+    auto allKind = [&](int c, std::initializer_list<CellKind> kinds) {
+        const auto vals = columnValues(c);
+        int nonEmpty = 0;
+        for (std::string_view v : vals) {
+            const CellKind k = classify(v);
+            if (k == CellKind::Empty || csv::isMissing(v))
+                continue;
+            ++nonEmpty;
+            if (std::find(kinds.begin(), kinds.end(), k) == kinds.end())
+                return false;
+        }
+        return nonEmpty > 0;
+    };
+
+    // Date + time-of-day in two columns ("Date,Time,Open,..." of MetaTrader).
+    const int dateCol = columnOf(l.columns, ColumnRole::Date);
+    int timeCol = columnOf(l.columns, ColumnRole::Time);
+    if (dateCol >= 0 && timeCol >= 0) {
+        bool tod = true;
+        for (std::string_view v : columnValues(timeCol)) {
+            std::int64_t ms = 0;
+            if (!csv::parseTimeOfDay(v, &ms))
+                tod = false;
+        }
+        if (tod)
+            l.columns[timeCol].role = ColumnRole::TimeOfDay;
+        else
+            l.columns[dateCol].role = ColumnRole::Ignore;
+    } else if (dateCol >= 0) {
+        l.columns[dateCol].role = ColumnRole::Time;
+    }
+    // A trade id column may double as the time (Mt.Gox ids are microsecond timestamps).
+    timeCol = columnOf(l.columns, ColumnRole::Time);
+    if (timeCol < 0) {
+        for (ColumnMapping &m : l.columns) {
+            if (m.role != ColumnRole::RoleCount)
+                continue;
+            if (allKind(m.column, {CellKind::DateText}) || (m.name.trimmed().isEmpty() && allKind(m.column, {CellKind::Int}))) {
+                m.role = ColumnRole::Time;
+                break;
+            }
+        }
+    }
+    // Price means a trade price next to a quantity, else a close.
+    const bool trades = hasRole(l.columns, ColumnRole::Price) && hasRole(l.columns, ColumnRole::Qty);
+    if (!trades) {
+        for (ColumnMapping &m : l.columns) {
+            if (m.role == ColumnRole::Price)
+                m.role = hasRole(l.columns, ColumnRole::Close) ? ColumnRole::Ignore : ColumnRole::Close;
+            if (m.role == ColumnRole::Qty || m.role == ColumnRole::TradeId || m.role == ColumnRole::Side ||
+                m.role == ColumnRole::IsBuyerMaker)
+                m.role = ColumnRole::Ignore;
+        }
+    } else {
+        for (ColumnMapping &m : l.columns)
+            if (m.role == ColumnRole::Open || m.role == ColumnRole::High || m.role == ColumnRole::Low ||
+                m.role == ColumnRole::Close || m.role == ColumnRole::Volume)
+                m.role = ColumnRole::Ignore;
+        if (!hasRole(l.columns, ColumnRole::Time) && hasRole(l.columns, ColumnRole::TradeId)) {
+            const int idCol = columnOf(l.columns, ColumnRole::TradeId);
+            if (allKind(idCol, {CellKind::Int})) {
+                const auto vals = columnValues(idCol);
+                if (!vals.empty() && isEpochLike(vals.front()))
+                    l.timeFromTradeId = true;
+            }
+        }
+    }
+    // Unknown numeric columns: per-instrument groups ("BTC:close") or one close column per instrument.
+    const bool hasOhlc = hasRole(l.columns, ColumnRole::Close) || hasRole(l.columns, ColumnRole::Open);
+    if (!trades) {
+        QHash<QString, int> groupHasClose;
+        for (ColumnMapping &m : l.columns) {
+            if (m.role != ColumnRole::RoleCount)
+                continue;
+            QString prefix;
+            ColumnRole r;
+            if (!hasOhlc && groupedName(m.name, &prefix, &r) && !sanitizeSymbol(prefix).isEmpty()) {
+                m.role = r;
+                m.symbol = sanitizeSymbol(prefix);
+                if (r == ColumnRole::Close)
+                    groupHasClose[m.symbol] = 1;
+            }
+        }
+        for (ColumnMapping &m : l.columns)
+            if (!m.symbol.isEmpty() && !groupHasClose.contains(m.symbol)) {
+                m.symbol.clear();
+                m.role = ColumnRole::RoleCount;
+            }
+        if (!hasOhlc) {
+            for (ColumnMapping &m : l.columns) {
+                if (m.role != ColumnRole::RoleCount)
+                    continue;
+                if (allKind(m.column, {CellKind::Int, CellKind::Number}) && !symbolFromColumn(m.name).isEmpty()) {
+                    m.role = ColumnRole::Close;
+                    m.symbol = symbolFromColumn(m.name);
+                }
+            }
+        }
+    }
+    for (ColumnMapping &m : l.columns)
+        if (m.role == ColumnRole::RoleCount)
+            m.role = ColumnRole::Ignore;
+    // One per-symbol close column alone is a close-only file of the default symbol... unless named.
+    QSet<QString> symbols;
+    for (const ColumnMapping &m : l.columns)
+        if (!m.symbol.isEmpty())
+            symbols.insert(m.symbol);
+
+    if (trades) {
+        const QSet<QString> names = [&] {
+            QSet<QString> s;
+            for (const QString &h : l.header)
+                s.insert(normalizedName(h));
+            return s;
+        }();
+        if (names.contains(QStringLiteral("aggtradeid")))
+            l.format = QStringLiteral("binance-aggtrades");
+        else if (names.contains(QStringLiteral("quoteqty")) && names.contains(QStringLiteral("isbuyermaker")))
+            l.format = QStringLiteral("binance-trades");
+        else
+            l.format = QStringLiteral("trades");
+    } else if (!symbols.isEmpty()) {
+        l.format = symbols.size() > 1 ? QStringLiteral("wide") : QStringLiteral("close");
+        bool allCloseOnly = true;
+        for (const ColumnMapping &m : l.columns)
+            if (!m.symbol.isEmpty() && m.role != ColumnRole::Close)
+                allCloseOnly = false;
+        if (symbols.size() == 1 && !allCloseOnly)
+            l.format = QStringLiteral("ohlc");
+    } else if (hasRole(l.columns, ColumnRole::Open) && hasRole(l.columns, ColumnRole::High) &&
+               hasRole(l.columns, ColumnRole::Low) && hasRole(l.columns, ColumnRole::Close)) {
+        const QSet<QString> names = [&] {
+            QSet<QString> s;
+            for (const QString &h : l.header)
+                s.insert(normalizedName(h));
+            return s;
+        }();
+        l.format = (names.contains(QStringLiteral("opentime")) && names.contains(QStringLiteral("closetime")))
+                       ? QStringLiteral("binance-klines")
+                       : QStringLiteral("ohlc");
+    } else if (hasRole(l.columns, ColumnRole::Close) || hasRole(l.columns, ColumnRole::AdjClose)) {
+        if (!hasRole(l.columns, ColumnRole::Close))
+            for (ColumnMapping &m : l.columns)
+                if (m.role == ColumnRole::AdjClose)
+                    m.role = ColumnRole::Close;
+        l.format = QStringLiteral("close");
+    } else {
+        l.format.clear();
+    }
+}
+
+/** Roles for a file without a header, from what its cells look like. */
+void mapHeaderless(Layout &l, const std::vector<std::vector<std::string>> &sample)
+{
+    const int n = sample.empty() ? 0 : int(sample.front().size());
+    auto kindAt = [&](int c) {
+        CellKind k = CellKind::Empty;
+        for (const auto &row : sample) {
+            if (c >= int(row.size()))
+                continue;
+            const CellKind x = classify(row[std::size_t(c)]);
+            if (x == CellKind::Empty)
+                continue;
+            if (k == CellKind::Empty || (k == CellKind::Int && x == CellKind::Number))
+                k = x;
+            else if (k != x && !(k == CellKind::Number && x == CellKind::Int))
+                return CellKind::Text;
+        }
+        return k;
+    };
+    auto epochAt = [&](int c) { return kindAt(c) == CellKind::Int && isEpochLike(sample.front()[std::size_t(c)]); };
+    auto numericAt = [&](int c) { const CellKind k = kindAt(c); return k == CellKind::Int || k == CellKind::Number; };
+    auto boolAt = [&](int c) { const CellKind k = kindAt(c); return k == CellKind::Bool || k == CellKind::Int; };
+
+    if (n >= 11 && n <= 12 && epochAt(0) && epochAt(6)) {
+        setPositional(l, KlineRoles, n);
+        l.format = QStringLiteral("binance-klines");
+        l.dialect = QStringLiteral("binance");
+        return;
+    }
+    if ((n == 7 || n == 8) && kindAt(0) == CellKind::Int && epochAt(5) && kindAt(6) == CellKind::Bool) {
+        setPositional(l, AggTradeRoles, n);
+        l.format = QStringLiteral("binance-aggtrades");
+        l.dialect = QStringLiteral("binance");
+        return;
+    }
+    if ((n == 6 || n == 7) && kindAt(0) == CellKind::Int && epochAt(4) && kindAt(5) == CellKind::Bool) {
+        setPositional(l, TradeRoles, n);
+        l.format = QStringLiteral("binance-trades");
+        l.dialect = QStringLiteral("binance");
+        return;
+    }
+    // time [time-of-day] then numbers
+    int first = 1;
+    std::vector<std::pair<ColumnRole, const char *>> roles;
+    const CellKind k0 = kindAt(0);
+    if (!(k0 == CellKind::DateText || epochAt(0) || (k0 == CellKind::Int && isCompactDate(sample.front()[0]))))
+        return;
+    std::int64_t tod = 0;
+    if (n > 1 && kindAt(1) == CellKind::DateText && csv::parseTimeOfDay(sample.front()[1], &tod)) {
+        roles = {{R::Date, "date"}, {R::TimeOfDay, "time"}};
+        first = 2;
+    } else {
+        roles = {{R::Time, "time"}};
+    }
+    const int values = n - first;
+    for (int c = first; c < n; ++c)
+        if (!numericAt(c))
+            return;
+    if (values == 1) {
+        roles.push_back({R::Close, "close"});
+        l.format = QStringLiteral("close");
+    } else if (values == 2 && epochAt(0)) {
+        roles.push_back({R::Price, "price"});
+        roles.push_back({R::Qty, "qty"});
+        l.format = QStringLiteral("trades");
+    } else if (values == 3 && epochAt(0) && boolAt(first + 2)) {
+        roles.push_back({R::Price, "price"});
+        roles.push_back({R::Qty, "qty"});
+        roles.push_back({R::IsBuyerMaker, "is_buyer_maker"});
+        l.format = QStringLiteral("trades");
+    } else if (values >= 4) {
+        for (auto r : {std::pair{R::Open, "open"}, {R::High, "high"}, {R::Low, "low"}, {R::Close, "close"},
+                       {R::Volume, "volume"}})
+            roles.push_back(r);
+        l.format = QStringLiteral("ohlc");
+    } else {
+        return;
+    }
+    setPositional(l, roles, n);
+}
+
+/** Finds the layout from the head of the file, then applies the options. */
+bool detectLayout(std::string_view data, const ImportOptions &opt, const QString &path, Layout &l, QString *error)
+{
+    const std::vector<HeadLine> lines = headLines(data, 40);
+    if (lines.empty()) {
+        *error = tr("the file is empty");
+        return false;
+    }
+    l.delim = opt.delimiter ? *opt.delimiter : detectDelimiter(lines);
+
+    std::vector<std::vector<std::string>> split;
+    for (const HeadLine &hl : lines)
+        split.push_back(csv::splitLine(hl.text, l.delim));
+    // The most common field count among the last lines of the head is the data's width.
+    std::unordered_map<std::size_t, int> freq;
+    for (std::size_t i = split.size() / 2; i < split.size(); ++i)
+        ++freq[split[i].size()];
+    std::size_t width = split.back().size();
+    int best = 0;
+    for (const auto &[w, f] : freq)
+        if (f > best || (f == best && w > width)) {
+            width = w;
+            best = f;
+        }
+    // First line of the table: width fields, or width-1 when a header omits the index column's name.
+    std::size_t first = 0;
+    auto missingIndexName = [&](std::size_t i) {
+        return split[i].size() >= 2 && split[i].size() + 1 == width && i + 1 < split.size() &&
+               split[i + 1].size() == width && numericCells(split[i]) == 0 && numericCells(split[i + 1]) > 0;
+    };
+    while (first < split.size() && split[first].size() != width && !missingIndexName(first))
+        ++first;
+    if (first == split.size())
+        first = 0;
+    std::size_t headerIdx = first;
+    bool header = false;
+    if (opt.hasHeader) {
+        header = *opt.hasHeader;
+    } else if (split[first].size() + 1 == width) {
+        header = true;
+    } else if (first + 1 < split.size()) {
+        header = numericCells(split[first]) < numericCells(split[first + 1]);
+    } else {
+        header = numericCells(split[first]) == 0;
+    }
+    l.bannerLines = qint64(first);
+    l.hasHeader = header;
+    if (header) {
+        for (const std::string &h : split[headerIdx])
+            l.header.append(QString::fromUtf8(h.data(), qsizetype(h.size())).trimmed());
+        if (std::size_t(l.header.size()) + 1 == width)
+            l.header.prepend(QString());
+        l.headerLine = lines[headerIdx].line;
+        if (headerIdx + 1 < lines.size()) {
+            l.dataOffset = lines[headerIdx + 1].offset;
+            l.dataLine = lines[headerIdx + 1].line;
+        } else {
+            l.dataOffset = data.size();
+            l.dataLine = lines[headerIdx].line + 1;
+        }
+    } else {
+        l.dataOffset = lines[first].offset;
+        l.dataLine = lines[first].line;
+    }
+    std::vector<std::vector<std::string>> sample(split.begin() + std::ptrdiff_t(header ? headerIdx + 1 : first), split.end());
+    if (sample.empty()) {
+        *error = tr("the file has no data rows");
+        return false;
+    }
+
+    const QString fmt = opt.format.isEmpty() ? QStringLiteral("auto") : opt.format.toLower();
+    if (opt.columns) {
+        l.columns = *opt.columns;
+        for (ColumnMapping &m : l.columns)
+            if (m.name.isEmpty())
+                m.name = l.header.value(m.column);
+        if (fmt != QLatin1String("auto")) {
+            l.format = fmt;
+        } else if (hasRole(l.columns, ColumnRole::Price) && hasRole(l.columns, ColumnRole::Qty)) {
+            l.format = QStringLiteral("trades");
+        } else {
+            QSet<QString> syms;
+            for (const ColumnMapping &m : l.columns)
+                if (!m.symbol.isEmpty())
+                    syms.insert(m.symbol);
+            l.format = syms.size() > 1 ? QStringLiteral("wide")
+                       : hasRole(l.columns, ColumnRole::Open) ? QStringLiteral("ohlc")
+                                                               : QStringLiteral("close");
+        }
+        if (!hasRole(l.columns, ColumnRole::Time) && !hasRole(l.columns, ColumnRole::Date) &&
+            hasRole(l.columns, ColumnRole::TradeId))
+            l.timeFromTradeId = true;
+    } else if (fmt == QLatin1String("binance-klines") || fmt == QLatin1String("binance-trades") ||
+               fmt == QLatin1String("binance-aggtrades")) {
+        if (header) {
+            mapHeader(l, sample);
+        } else {
+            const int n = int(sample.front().size());
+            setPositional(l, fmt == QLatin1String("binance-klines")  ? KlineRoles
+                             : fmt == QLatin1String("binance-trades") ? TradeRoles
+                                                                      : AggTradeRoles,
+                          n);
+        }
+        l.format = fmt;
+        l.dialect = QStringLiteral("binance");
+    } else {
+        if (header)
+            mapHeader(l, sample);
+        else
+            mapHeaderless(l, sample);
+        if (l.format.isEmpty()) {
+            *error = tr("cannot tell what the columns hold; choose a column mapping");
+            return false;
+        }
+        if (fmt != QLatin1String("auto")) {
+            const bool wantTrades = fmt == QLatin1String("trades");
+            const bool isTrades = l.format.contains(QLatin1String("trades"));
+            if (wantTrades != isTrades && (fmt == QLatin1String("trades") || fmt == QLatin1String("ohlc") ||
+                                           fmt == QLatin1String("close") || fmt == QLatin1String("wide"))) {
+                *error = tr("the file does not look like a %1 file (it looks like %2)").arg(fmt, l.format);
+                return false;
+            }
+            if (fmt == QLatin1String("ohlc") || fmt == QLatin1String("close") || fmt == QLatin1String("wide"))
+                l.format = fmt;
+        }
+    }
+
+    // The time column and how it is written.
+    const int timeCol = l.timeFromTradeId ? columnOf(l.columns, ColumnRole::TradeId)
+                                          : std::max(columnOf(l.columns, ColumnRole::Time), columnOf(l.columns, ColumnRole::Date));
+    if (timeCol < 0) {
+        *error = tr("no time column; choose one in the column mapping");
+        return false;
+    }
+    std::string_view tv;
+    for (const auto &row : sample)
+        if (timeCol < int(row.size()) && !csv::trim(row[std::size_t(timeCol)]).empty()) {
+            tv = row[std::size_t(timeCol)];
+            break;
+        }
+    const bool split2 = hasRole(l.columns, ColumnRole::TimeOfDay);
+    std::int64_t iv = 0;
+    double dv = 0;
+    if (split2) {
+        l.timeKind = TimeKind::DateAndTime;
+    } else if (csv::parseInt64(tv, &iv) && !isCompactDate(tv)) {
+        l.timeKind = epochKind(double(iv));
+    } else if (csv::parseDouble(tv, &dv) && !isCompactDate(tv)) {
+        l.timeKind = epochKind(dv);
+    } else {
+        l.timeKind = TimeKind::Text;
+    }
+    // Day/month order of a/b/y dates: the data decides when any value is above 12 (whole file scanned).
+    int a = 0, b = 0;
+    char sep = 0;
+    if ((l.timeKind == TimeKind::Text || l.timeKind == TimeKind::DateAndTime) && csv::numericDateParts(tv, &a, &b, &sep)) {
+        if (opt.dayFirst) {
+            l.dayFirst = *opt.dayFirst;
+        } else {
+            bool firstAbove12 = false, secondAbove12 = false;
+            RecordReader rr(data.substr(l.dataOffset), l.delim, l.dataLine);
+            Record rec;
+            while (rr.next(rec)) {
+                if (timeCol >= int(rec.fields.size()))
+                    continue;
+                if (csv::numericDateParts(rec.fields[std::size_t(timeCol)], &a, &b, &sep)) {
+                    firstAbove12 |= a > 12;
+                    secondAbove12 |= b > 12;
+                    if (firstAbove12 || secondAbove12)
+                        break;
+                }
+            }
+            if (firstAbove12) {
+                l.dayFirst = true;
+            } else if (secondAbove12) {
+                l.dayFirst = false;
+            } else {
+                l.dayFirst = sep == '.'; // 01.02.2020 is European
+                l.dayFirstAmbiguous = true;
+            }
+        }
+    }
+
+    // Symbol
+    l.defaultSymbol = sanitizeSymbol(opt.symbol);
+    if (l.defaultSymbol.isEmpty() && !hasRole(l.columns, ColumnRole::Symbol)) {
+        l.defaultSymbol = symbolFromFileName(path);
+        l.symbolFromFile = true;
+    }
+
+    // Dialect, for the preview.
+    if (l.dialect.isEmpty()) {
+        const QString h = l.header.join(QLatin1Char(',')).toLower();
+        if (l.bannerLines > 0 && data.substr(0, 200).find("CryptoDataDownload") != std::string_view::npos)
+            l.dialect = QStringLiteral("cryptodatadownload");
+        else if (h.startsWith(QLatin1String("exchange,symbol,timestamp,local_timestamp")))
+            l.dialect = QStringLiteral("tardis");
+        else if (l.timeKind == TimeKind::DateAndTime && tv.find('.') != std::string_view::npos)
+            l.dialect = QStringLiteral("metatrader");
+        else if (!l.hasHeader && l.delim == ';')
+            l.dialect = QStringLiteral("ninjatrader");
+        else if (h.contains(QLatin1String("adj close")) || h.contains(QLatin1String("stock splits")))
+            l.dialect = QStringLiteral("yahoo");
+        else if (h.startsWith(QLatin1String("time,open,high,low,close")))
+            l.dialect = QStringLiteral("tradingview");
+    }
+    return true;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Parsing
+
+struct BarRow
+{
+    std::int64_t t;
+    double o, h, l, c, v;
+    std::int64_t line;
+};
+
+struct Series
+{
+    QString symbol;
+    int open = -1, high = -1, low = -1, close = -1, volume = -1;
+    std::vector<BarRow> rows;
+};
+
+struct TradeRow
+{
+    Tick tick;
+    std::int64_t line;
+};
+
+struct Parsed
+{
+    std::vector<Series> series; // bar files (per symbol)
+    std::vector<TradeRow> trades;
+    bool tradeIds = false;
+    qint64 rows = 0;
+    qint64 duplicateRows = 0;
+    qint64 skippedRows = 0;
+    qint64 gaps = 0;
+    int intervalSeconds = 0;
+    qint64 errors = 0;
+    QList<ImportProblem> problems;
+};
+
+class Parser
+{
+public:
+    Parser(const Layout &l, const ImportOptions &o, const QString &path, Parsed &out)
+        : m_l(l), m_opt(o), m_path(path), m_out(out)
+    {
+        m_trades = l.format.contains(QLatin1String("trades"));
+        m_timeCol = l.timeFromTradeId ? columnOf(l.columns, ColumnRole::TradeId)
+                                      : std::max(columnOf(l.columns, ColumnRole::Time), columnOf(l.columns, ColumnRole::Date));
+        m_todCol = columnOf(l.columns, ColumnRole::TimeOfDay);
+        m_symbolCol = columnOf(l.columns, ColumnRole::Symbol);
+        m_order = l.dayFirst ? DateOrder::DayFirst : DateOrder::MonthFirst;
+        m_utc = o.timeZone.isValid() && o.timeZone.offsetFromUtc(QDateTime::currentDateTimeUtc()) == 0 &&
+                (o.timeZone == QTimeZone::utc() || o.timeZone.id() == "UTC");
+        if (m_trades) {
+            m_price = columnOf(l.columns, ColumnRole::Price);
+            m_qty = columnOf(l.columns, ColumnRole::Qty);
+            m_id = columnOf(l.columns, ColumnRole::TradeId);
+            m_maker = columnOf(l.columns, ColumnRole::IsBuyerMaker);
+            m_side = columnOf(l.columns, ColumnRole::Side);
+            m_out.tradeIds = m_id >= 0;
+        } else {
+            QStringList syms;
+            for (const ColumnMapping &m : l.columns)
+                if (!m.symbol.isEmpty() && !syms.contains(m.symbol))
+                    syms.append(m.symbol);
+            if (syms.isEmpty())
+                syms.append(QString());
+            for (const QString &s : syms) {
+                Series se;
+                se.symbol = s;
+                se.open = columnOf(l.columns, ColumnRole::Open, s);
+                se.high = columnOf(l.columns, ColumnRole::High, s);
+                se.low = columnOf(l.columns, ColumnRole::Low, s);
+                se.close = columnOf(l.columns, ColumnRole::Close, s);
+                se.volume = columnOf(l.columns, ColumnRole::Volume, s);
+                if (se.close < 0)
+                    se.close = columnOf(l.columns, ColumnRole::AdjClose, s);
+                m_templates.push_back(se);
+            }
+            m_wide = syms.size() > 1 || !syms.front().isEmpty();
+            if (m_symbolCol < 0)
+                for (const Series &t : m_templates) {
+                    Series s = t;
+                    if (s.symbol.isEmpty())
+                        s.symbol = l.defaultSymbol;
+                    m_out.series.push_back(s);
+                }
+        }
+        for (const ColumnMapping &m : l.columns)
+            m_needed = std::max(m_needed, m.role == ColumnRole::Ignore ? 0 : m.column + 1);
+    }
+
+    bool checkColumns(QString *error) const
+    {
+        if (m_trades) {
+            if (m_price < 0 || m_qty < 0) {
+                *error = tr("a trade file needs a price and a quantity column");
+                return false;
+            }
+        } else {
+            for (const Series &s : m_templates)
+                if (s.close < 0) {
+                    *error = tr("no close (or price) column for %1").arg(s.symbol.isEmpty() ? m_l.defaultSymbol : s.symbol);
+                    return false;
+                }
+        }
+        if (m_timeCol < 0) {
+            *error = tr("no time column");
+            return false;
+        }
+        if (m_symbolCol < 0 && m_l.defaultSymbol.isEmpty() && (m_trades || !m_wide)) {
+            *error = tr("no symbol: give one");
+            return false;
+        }
+        return true;
+    }
+
+    /** Parses records until the end (or maxRecords); false when stopped by an error or a cancel. */
+    bool run(std::string_view data, bool stopAtError, int maxRecords, const std::atomic<bool> *cancel,
+             const std::function<void(double)> &progress)
+    {
+        RecordReader rr(data.substr(m_l.dataOffset), m_l.delim, m_l.dataLine);
+        Record rec;
+        const std::size_t total = data.size() - m_l.dataOffset;
+        int n = 0;
+        std::size_t nextReport = total / 100;
+        while (rr.next(rec)) {
+            if (rec.blank())
+                continue;
+            ++m_out.rows;
+            if ((m_out.rows & 0xFFF) == 0) {
+                if (cancel && cancel->load(std::memory_order_relaxed))
+                    return false;
+                if (progress && rr.offset() >= nextReport) {
+                    progress(double(rr.offset()) / double(std::max<std::size_t>(total, 1)));
+                    nextReport = rr.offset() + total / 100;
+                }
+            }
+            const bool ok = m_trades ? tradeRow(rec) : barRow(rec);
+            if (!ok && stopAtError)
+                return false;
+            if (m_out.errors >= m_opt.maxProblems)
+                return false;
+            if (maxRecords > 0 && ++n >= maxRecords)
+                break;
+            if (m_out.rows == 256 && maxRecords == 0) {
+                // Reserve for the whole file from the head's average line length.
+                const std::size_t expected = std::size_t(double(total) / double(std::max<std::size_t>(rr.offset(), 1)) * 256.0 * 1.05);
+                if (m_trades)
+                    m_out.trades.reserve(expected);
+                else if (m_out.series.size() == 1)
+                    m_out.series.front().rows.reserve(expected);
+            }
+        }
+        return m_out.errors == 0;
+    }
+
+    void problem(ImportProblem::Severity sev, std::int64_t line, int column, const QString &msg, std::int64_t other = 0)
+    {
+        if (sev == ImportProblem::Severity::Error)
+            ++m_out.errors;
+        if (m_out.problems.size() >= m_opt.maxProblems)
+            return;
+        ImportProblem p;
+        p.severity = sev;
+        p.file = m_path;
+        p.line = line;
+        p.field = column >= 0 ? fieldLabel(m_l, column) : QString();
+        p.message = msg;
+        p.otherLine = other;
+        m_out.problems.append(p);
+    }
+    void error(std::int64_t line, int column, const QString &msg)
+    {
+        problem(ImportProblem::Severity::Error, line, column, msg);
+    }
+
+private:
+    static QString text(std::string_view v)
+    {
+        return QString::fromUtf8(v.data(), qsizetype(std::min<std::size_t>(v.size(), 60)));
+    }
+
+    bool time(const Record &rec, std::int64_t *ms)
+    {
+        const std::string_view v = rec.fields[std::size_t(m_timeCol)];
+        switch (m_l.timeKind) {
+        case TimeKind::EpochSeconds:
+        case TimeKind::EpochMillis:
+        case TimeKind::EpochMicros:
+        case TimeKind::EpochNanos: {
+            std::int64_t i = 0;
+            if (csv::parseInt64(v, &i)) {
+                switch (m_l.timeKind) {
+                case TimeKind::EpochSeconds: *ms = i * 1000; break;
+                case TimeKind::EpochMillis: *ms = i; break;
+                case TimeKind::EpochMicros: *ms = i / 1000 - (i % 1000 < 0 ? 1 : 0); break;
+                default: *ms = i / 1000000 - (i % 1000000 < 0 ? 1 : 0); break;
+                }
+                return true;
+            }
+            double d = 0;
+            if (csv::parseDouble(v, &d) && std::isfinite(d)) {
+                const double scale = m_l.timeKind == TimeKind::EpochSeconds ? 1000.0
+                                     : m_l.timeKind == TimeKind::EpochMillis ? 1.0
+                                     : m_l.timeKind == TimeKind::EpochMicros ? 1e-3
+                                                                             : 1e-6;
+                *ms = std::int64_t(std::floor(d * scale + 1e-6));
+                return true;
+            }
+            error(rec.line, m_timeCol, tr("not a time: '%1'").arg(text(v)));
+            return false;
+        }
+        case TimeKind::Text:
+        case TimeKind::DateAndTime: {
+            csv::ParsedTime pt;
+            if (!csv::parseDateTime(v, m_order, &pt)) {
+                error(rec.line, m_timeCol, tr("not a date: '%1'").arg(text(v)));
+                return false;
+            }
+            if (m_todCol >= 0) {
+                std::int64_t tod = 0;
+                const std::string_view tv = m_todCol < int(rec.fields.size()) ? rec.fields[std::size_t(m_todCol)] : std::string_view();
+                if (!csv::parseTimeOfDay(tv, &tod)) {
+                    error(rec.line, m_todCol, tr("not a time of day: '%1'").arg(text(tv)));
+                    return false;
+                }
+                pt.wallMs += tod;
+            }
+            if (pt.hasOffset || m_utc) {
+                *ms = pt.utcMs();
+            } else {
+                const std::int64_t days = pt.wallMs / 86400000 - (pt.wallMs % 86400000 < 0 ? 1 : 0);
+                const std::int64_t rem = pt.wallMs - days * 86400000;
+                int y, mo, d;
+                csv::civilFromDays(days, &y, &mo, &d);
+                const QDateTime dt(QDate(y, mo, d), QTime::fromMSecsSinceStartOfDay(int(rem)), m_opt.timeZone);
+                *ms = dt.toMSecsSinceEpoch();
+            }
+            return true;
+        }
+        default:
+            error(rec.line, m_timeCol, tr("unknown time format"));
+            return false;
+        }
+    }
+
+    bool number(const Record &rec, int col, double *v, bool required)
+    {
+        if (col < 0) {
+            *v = 0;
+            return true;
+        }
+        const std::string_view s = col < int(rec.fields.size()) ? rec.fields[std::size_t(col)] : std::string_view();
+        if (csv::parseDouble(s, v) && std::isfinite(*v))
+            return true;
+        if (!required && csv::isMissing(s)) {
+            *v = 0;
+            return true;
+        }
+        error(rec.line, col, csv::isMissing(s) ? tr("missing value") : tr("not a number: '%1'").arg(text(s)));
+        return false;
+    }
+
+    Series *seriesFor(const Record &rec, const Series &tmpl)
+    {
+        if (m_symbolCol < 0)
+            return nullptr;
+        const std::string_view sv = csv::trim(rec.fields[std::size_t(m_symbolCol)]);
+        auto it = m_symbolIndex.find(std::string(sv));
+        if (it != m_symbolIndex.end())
+            return &m_out.series[it->second];
+        const QString sym = sanitizeSymbol(QString::fromUtf8(sv.data(), qsizetype(sv.size())));
+        if (sym.isEmpty()) {
+            error(rec.line, m_symbolCol, tr("not a symbol: '%1'").arg(text(sv)));
+            return nullptr;
+        }
+        Series s = tmpl;
+        s.symbol = sym;
+        m_out.series.push_back(s);
+        m_symbolIndex.emplace(std::string(sv), m_out.series.size() - 1);
+        return &m_out.series.back();
+    }
+
+    bool barRow(const Record &rec)
+    {
+        if (int(rec.fields.size()) < m_needed && !m_wide) {
+            // Trailing empty fields may be left out; anything needed that is absent is an error below.
+        }
+        if (m_timeCol >= int(rec.fields.size())) {
+            error(rec.line, m_timeCol, tr("missing value"));
+            return false;
+        }
+        std::int64_t t = 0;
+        if (!time(rec, &t))
+            return false;
+        bool ok = true;
+        bool any = false;
+        for (std::size_t k = 0; k < m_templates.size(); ++k) {
+            const Series &tmpl = m_templates[k];
+            Series *se = m_symbolCol >= 0 ? seriesFor(rec, tmpl) : &m_out.series[k];
+            if (!se)
+                return false;
+            auto cell = [&](int c) {
+                return c >= 0 && c < int(rec.fields.size()) ? rec.fields[std::size_t(c)] : std::string_view();
+            };
+            const bool allMissing = csv::isMissing(cell(tmpl.close)) && (tmpl.open < 0 || csv::isMissing(cell(tmpl.open))) &&
+                                    (tmpl.high < 0 || csv::isMissing(cell(tmpl.high))) &&
+                                    (tmpl.low < 0 || csv::isMissing(cell(tmpl.low)));
+            if (allMissing) {
+                if (!m_wide) {
+                    ++m_out.skippedRows;
+                    problem(ImportProblem::Severity::Warning, rec.line, tmpl.close, tr("no prices; row skipped"));
+                }
+                continue; // wide files: this instrument has no value here
+            }
+            BarRow b{t, 0, 0, 0, 0, 0, rec.line};
+            bool rowOk = number(rec, tmpl.close, &b.c, true);
+            if (tmpl.open >= 0)
+                rowOk = number(rec, tmpl.open, &b.o, true) && rowOk;
+            if (tmpl.high >= 0)
+                rowOk = number(rec, tmpl.high, &b.h, true) && rowOk;
+            if (tmpl.low >= 0)
+                rowOk = number(rec, tmpl.low, &b.l, true) && rowOk;
+            rowOk = number(rec, tmpl.volume, &b.v, false) && rowOk;
+            if (!rowOk) {
+                ok = false;
+                continue;
+            }
+            if (tmpl.open < 0)
+                b.o = b.c;
+            if (tmpl.high < 0)
+                b.h = std::max(b.o, b.c);
+            if (tmpl.low < 0)
+                b.l = std::min(b.o, b.c);
+            if (!validBar(rec.line, tmpl, b)) {
+                ok = false;
+                continue;
+            }
+            se->rows.push_back(b);
+            any = true;
+        }
+        if (!any && ok && m_wide) {
+            ++m_out.skippedRows;
+        }
+        return ok;
+    }
+
+    bool validBar(std::int64_t line, const Series &s, const BarRow &b)
+    {
+        struct P { double v; int col; const char *name; };
+        const P prices[] = {{b.o, s.open, "open"}, {b.h, s.high, "high"}, {b.l, s.low, "low"}, {b.c, s.close, "close"}};
+        for (const P &p : prices)
+            if (p.col >= 0 && !(p.v > 0)) {
+                error(line, p.col, tr("price %1 is not positive").arg(p.v));
+                return false;
+            }
+        if (b.v < 0) {
+            error(line, s.volume, tr("volume %1 is negative").arg(b.v));
+            return false;
+        }
+        if (b.h < b.l) {
+            error(line, s.high, tr("high %1 is below low %2").arg(b.h).arg(b.l));
+            return false;
+        }
+        if (b.h < b.o || b.h < b.c) {
+            error(line, s.high, tr("high %1 is below %2 %3").arg(b.h).arg(b.h < b.o ? tr("open") : tr("close")).arg(b.h < b.o ? b.o : b.c));
+            return false;
+        }
+        if (b.l > b.o || b.l > b.c) {
+            error(line, s.low, tr("low %1 is above %2 %3").arg(b.l).arg(b.l > b.o ? tr("open") : tr("close")).arg(b.l > b.o ? b.o : b.c));
+            return false;
+        }
+        return true;
+    }
+
+    bool tradeRow(const Record &rec)
+    {
+        if (m_timeCol >= int(rec.fields.size())) {
+            error(rec.line, m_timeCol, tr("missing value"));
+            return false;
+        }
+        TradeRow tr_{};
+        tr_.line = rec.line;
+        Tick &t = tr_.tick;
+        if (!time(rec, &t.tsMs))
+            return false;
+        bool ok = number(rec, m_price, &t.price, true);
+        ok = number(rec, m_qty, &t.qty, true) && ok;
+        if (!ok)
+            return false;
+        if (!(t.price > 0)) {
+            error(rec.line, m_price, tr("price %1 is not positive").arg(t.price));
+            return false;
+        }
+        if (t.qty < 0) {
+            error(rec.line, m_qty, tr("quantity %1 is negative").arg(t.qty));
+            return false;
+        }
+        if (m_id >= 0) {
+            const std::string_view v = m_id < int(rec.fields.size()) ? rec.fields[std::size_t(m_id)] : std::string_view();
+            if (!csv::parseInt64(v, &t.tradeId)) {
+                error(rec.line, m_id, tr("not a trade id: '%1'").arg(text(v)));
+                return false;
+            }
+        }
+        if (m_maker >= 0) {
+            const std::string_view v = m_maker < int(rec.fields.size()) ? rec.fields[std::size_t(m_maker)] : std::string_view();
+            if (!csv::parseBool(v, &t.buyerMaker)) {
+                error(rec.line, m_maker, tr("not true or false: '%1'").arg(text(v)));
+                return false;
+            }
+        } else if (m_side >= 0) {
+            const std::string_view v = csv::trim(m_side < int(rec.fields.size()) ? rec.fields[std::size_t(m_side)] : std::string_view());
+            const QString s = QString::fromLatin1(v.data(), qsizetype(v.size())).toLower();
+            if (s == QLatin1String("buy") || s == QLatin1String("bid") || s == QLatin1String("b"))
+                t.buyerMaker = false;
+            else if (s == QLatin1String("sell") || s == QLatin1String("ask") || s == QLatin1String("s") || s == QLatin1String("a"))
+                t.buyerMaker = true;
+            else if (!s.isEmpty()) {
+                error(rec.line, m_side, tr("not a side (buy/sell): '%1'").arg(text(v)));
+                return false;
+            }
+        }
+        if (m_symbolCol >= 0) {
+            const std::string_view sv = csv::trim(m_symbolCol < int(rec.fields.size()) ? rec.fields[std::size_t(m_symbolCol)] : std::string_view());
+            if (sv != m_lastSymbolText) {
+                m_lastSymbolText = std::string(sv);
+                m_lastSymbol = SymbolCode::fromText(sv);
+                if (m_lastSymbol.isEmpty())
+                    m_lastSymbol = SymbolCode::fromString(sanitizeSymbol(QString::fromUtf8(sv.data(), qsizetype(sv.size()))));
+            }
+            if (m_lastSymbol.isEmpty()) {
+                error(rec.line, m_symbolCol, tr("not a symbol: '%1'").arg(text(sv)));
+                m_lastSymbolText.clear();
+                return false;
+            }
+            t.symbol = m_lastSymbol;
+        } else {
+            if (m_defaultSymbol.isEmpty())
+                m_defaultSymbol = SymbolCode::fromString(m_l.defaultSymbol);
+            t.symbol = m_defaultSymbol;
+        }
+        m_out.trades.push_back(tr_);
+        return true;
+    }
+
+    const Layout &m_l;
+    const ImportOptions &m_opt;
+    QString m_path;
+    Parsed &m_out;
+    bool m_trades = false;
+    bool m_wide = false;
+    bool m_utc = true;
+    int m_timeCol = -1, m_todCol = -1, m_symbolCol = -1;
+    int m_price = -1, m_qty = -1, m_id = -1, m_maker = -1, m_side = -1;
+    int m_needed = 0;
+    DateOrder m_order = DateOrder::MonthFirst;
+    std::vector<Series> m_templates;
+    std::unordered_map<std::string, std::size_t> m_symbolIndex;
+    std::string m_lastSymbolText = std::string(1, '\0');
+    SymbolCode m_lastSymbol;
+    SymbolCode m_defaultSymbol;
+};
+
+// ---------------------------------------------------------------------------------------------------
+// Ordering, duplicates, interval, gaps
+
+void addProblem(Parsed &p, const ImportOptions &o, const QString &path, ImportProblem::Severity sev, std::int64_t line,
+                const QString &field, const QString &msg, std::int64_t other = 0)
+{
+    if (sev == ImportProblem::Severity::Error)
+        ++p.errors;
+    if (p.problems.size() >= o.maxProblems)
+        return;
+    ImportProblem pr;
+    pr.severity = sev;
+    pr.file = path;
+    pr.line = line;
+    pr.field = field;
+    pr.message = msg;
+    pr.otherLine = other;
+    p.problems.append(pr);
+}
+
+template<typename T, typename Key>
+void sortByTime(std::vector<T> &v, Key key)
+{
+    bool ascending = true, descending = true;
+    for (std::size_t i = 1; i < v.size() && (ascending || descending); ++i) {
+        const auto a = key(v[i - 1]), b = key(v[i]);
+        if (b < a)
+            ascending = false;
+        if (b > a)
+            descending = false;
+    }
+    if (ascending)
+        return;
+    if (descending) {
+        // Reverse, but keep rows with equal times in file order (stable).
+        std::reverse(v.begin(), v.end());
+        std::size_t i = 0;
+        while (i < v.size()) {
+            std::size_t j = i + 1;
+            while (j < v.size() && key(v[j]) == key(v[i]))
+                ++j;
+            std::reverse(v.begin() + std::ptrdiff_t(i), v.begin() + std::ptrdiff_t(j));
+            i = j;
+        }
+        return;
+    }
+    std::stable_sort(v.begin(), v.end(), [&](const T &a, const T &b) { return key(a) < key(b); });
+}
+
+void finishBars(Parsed &p, const Layout &l, const ImportOptions &o, const QString &path)
+{
+    const int timeCol = std::max(columnOf(l.columns, ColumnRole::Time), columnOf(l.columns, ColumnRole::Date));
+    const QString timeField = fieldLabel(l, timeCol);
+    std::vector<std::int64_t> diffs;
+    for (Series &s : p.series) {
+        sortByTime(s.rows, [](const BarRow &r) { return r.t; });
+        std::vector<BarRow> kept;
+        kept.reserve(s.rows.size());
+        for (const BarRow &r : s.rows) {
+            if (!kept.empty() && kept.back().t == r.t) {
+                const BarRow &k = kept.back();
+                if (k.o == r.o && k.h == r.h && k.l == r.l && k.c == r.c && k.v == r.v) {
+                    ++p.duplicateRows;
+                    continue;
+                }
+                addProblem(p, o, path, ImportProblem::Severity::Error, std::max(k.line, r.line), timeField,
+                           tr("%1 has a second, different row for %2 (line %3)")
+                               .arg(s.symbol, QString::fromStdString(csv::formatUtc(r.t)))
+                               .arg(std::min(k.line, r.line)),
+                           std::min(k.line, r.line));
+                continue;
+            }
+            kept.push_back(r);
+        }
+        s.rows.swap(kept);
+        for (std::size_t i = 1; i < s.rows.size(); ++i)
+            diffs.push_back(s.rows[i].t - s.rows[i - 1].t);
+    }
+    if (p.duplicateRows > 0)
+        addProblem(p, o, path, ImportProblem::Severity::Warning, 0, QString(),
+                   tr("%1 repeated row(s) dropped").arg(p.duplicateRows));
+    // Interval: the option, else the median spacing.
+    if (o.intervalSeconds && *o.intervalSeconds > 0) {
+        p.intervalSeconds = *o.intervalSeconds;
+    } else if (!diffs.empty()) {
+        std::vector<std::int64_t> d = diffs;
+        std::nth_element(d.begin(), d.begin() + std::ptrdiff_t(d.size() / 2), d.end());
+        p.intervalSeconds = int(std::max<std::int64_t>(1, (d[d.size() / 2] + 500) / 1000));
+    } else {
+        const std::int64_t t = p.series.empty() || p.series.front().rows.empty() ? 0 : p.series.front().rows.front().t;
+        p.intervalSeconds = t % 86400000 == 0 ? 86400 : 60;
+    }
+    // Gaps: spacing well above the interval (daily data: more than a long weekend with holidays).
+    const std::int64_t iv = std::int64_t(p.intervalSeconds) * 1000;
+    const std::int64_t threshold = p.intervalSeconds >= 86400 && p.intervalSeconds < 7 * 86400 ? 5 * 86400000LL : 2 * iv;
+    std::int64_t largest = 0;
+    int listed = 0;
+    for (const Series &s : p.series)
+        for (std::size_t i = 1; i < s.rows.size(); ++i) {
+            const std::int64_t d = s.rows[i].t - s.rows[i - 1].t;
+            if (d > threshold) {
+                ++p.gaps;
+                largest = std::max(largest, d);
+                if (listed < 20) {
+                    ++listed;
+                    addProblem(p, o, path, ImportProblem::Severity::Warning, s.rows[i].line, timeField,
+                               tr("%1: gap of %2 s after %3").arg(s.symbol).arg(d / 1000).arg(
+                                   QString::fromStdString(csv::formatUtc(s.rows[i - 1].t))));
+                }
+            }
+        }
+    if (p.gaps > listed)
+        addProblem(p, o, path, ImportProblem::Severity::Warning, 0, timeField,
+                   tr("%1 gaps in all, the largest %2 s").arg(p.gaps).arg(largest / 1000));
+}
+
+void finishTrades(Parsed &p, const Layout &l, const ImportOptions &o, const QString &path)
+{
+    sortByTime(p.trades, [](const TradeRow &r) { return r.tick.tsMs; });
+    if (!p.tradeIds) {
+        std::int64_t repeats = 0;
+        for (std::size_t i = 1; i < p.trades.size(); ++i) {
+            const Tick &a = p.trades[i - 1].tick, &b = p.trades[i].tick;
+            if (a.tsMs == b.tsMs && a.price == b.price && a.qty == b.qty && a.symbol == b.symbol)
+                ++repeats;
+        }
+        if (repeats > 0)
+            addProblem(p, o, path, ImportProblem::Severity::Warning, 0, QString(),
+                       tr("%1 trade(s) repeat the previous one exactly; kept as separate trades (the file has no trade ids)")
+                           .arg(repeats));
+        return;
+    }
+    // Trade ids must be unique per symbol: identical repeats are dropped, different rows are an error.
+    const QString idField = fieldLabel(l, columnOf(l.columns, ColumnRole::TradeId));
+    std::vector<std::size_t> idx(p.trades.size());
+    std::iota(idx.begin(), idx.end(), std::size_t(0));
+    bool increasing = true;
+    for (std::size_t i = 1; i < p.trades.size() && increasing; ++i)
+        if (!(p.trades[i].tick.symbol == p.trades[i - 1].tick.symbol && p.trades[i].tick.tradeId > p.trades[i - 1].tick.tradeId))
+            increasing = false;
+    if (increasing)
+        return;
+    std::stable_sort(idx.begin(), idx.end(), [&](std::size_t a, std::size_t b) {
+        const Tick &x = p.trades[a].tick, &y = p.trades[b].tick;
+        if (x.symbol != y.symbol)
+            return x.symbol < y.symbol;
+        return x.tradeId < y.tradeId;
+    });
+    std::vector<char> drop(p.trades.size(), 0);
+    for (std::size_t k = 1; k < idx.size(); ++k) {
+        const TradeRow &a = p.trades[idx[k - 1]], &b = p.trades[idx[k]];
+        if (a.tick.symbol != b.tick.symbol || a.tick.tradeId != b.tick.tradeId)
+            continue;
+        if (a.tick.tsMs == b.tick.tsMs && a.tick.price == b.tick.price && a.tick.qty == b.tick.qty &&
+            a.tick.buyerMaker == b.tick.buyerMaker) {
+            drop[idx[k]] = 1;
+            ++p.duplicateRows;
+        } else {
+            addProblem(p, o, path, ImportProblem::Severity::Error, std::max(a.line, b.line), idField,
+                       tr("trade id %1 appears twice with different values (line %2)").arg(b.tick.tradeId).arg(std::min(a.line, b.line)),
+                       std::min(a.line, b.line));
+        }
+    }
+    if (p.duplicateRows > 0) {
+        std::vector<TradeRow> kept;
+        kept.reserve(p.trades.size());
+        for (std::size_t i = 0; i < p.trades.size(); ++i)
+            if (!drop[i])
+                kept.push_back(p.trades[i]);
+        p.trades.swap(kept);
+        addProblem(p, o, path, ImportProblem::Severity::Warning, 0, idField, tr("%1 repeated trade(s) dropped").arg(p.duplicateRows));
+    }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Shared front half of preview and import
+
+struct Job
+{
+    Buffer buf;
+    Layout layout;
+    Parsed parsed;
+    QString error;
+    ImportProblem fileProblem;
+};
+
+bool prepare(Job &job, const QString &path, const ImportOptions &opt)
+{
+    QString err;
+    if (!job.buf.open(path, &err) || !detectLayout(job.buf.data, opt, path, job.layout, &err)) {
+        job.fileProblem.file = path;
+        job.fileProblem.message = err;
+        return false;
+    }
+    return true;
+}
+
+ImportProblem firstError(const QList<ImportProblem> &problems)
+{
+    ImportProblem best;
+    for (const ImportProblem &p : problems)
+        if (p.severity == ImportProblem::Severity::Error && (best.message.isEmpty() || (p.line > 0 && (best.line == 0 || p.line < best.line))))
+            best = p;
+    return best;
+}
+
+} // namespace
+
+// -------------------------------------------------------------------------------------------------------
+// Public
+
+QString columnRoleName(ColumnRole role)
+{
+    for (const RoleName &r : RoleNames)
+        if (r.role == role)
+            return QString::fromLatin1(r.name);
+    return {};
+}
+
+std::optional<ColumnRole> columnRoleFromName(const QString &name)
+{
+    for (const RoleName &r : RoleNames)
+        if (name == QLatin1String(r.name))
+            return r.role;
+    return std::nullopt;
+}
+
+QString timeKindName(TimeKind kind)
+{
+    switch (kind) {
+    case TimeKind::EpochSeconds: return QStringLiteral("epoch-s");
+    case TimeKind::EpochMillis: return QStringLiteral("epoch-ms");
+    case TimeKind::EpochMicros: return QStringLiteral("epoch-us");
+    case TimeKind::EpochNanos: return QStringLiteral("epoch-ns");
+    case TimeKind::Text: return QStringLiteral("text");
+    case TimeKind::DateAndTime: return QStringLiteral("date+time");
+    case TimeKind::Unknown: break;
+    }
+    return QStringLiteral("unknown");
+}
+
+QString ImportProblem::toString() const
+{
+    QString s = file;
+    if (line > 0)
+        s += QLatin1Char(':') + QString::number(line);
+    s += QLatin1String(": ");
+    if (!field.isEmpty())
+        s += field + QLatin1String(": ");
+    if (severity == Severity::Warning)
+        s += tr("warning: ");
+    return s + message;
+}
+
+ImportPreview previewCsv(const QString &path, const ImportOptions &options, bool fullScan)
+{
+    ImportPreview pv;
+    Job job;
+    if (!prepare(job, path, options)) {
+        pv.problems.append(job.fileProblem);
+        return pv;
+    }
+    const Layout &l = job.layout;
+    pv.format = l.format;
+    pv.dialect = l.dialect;
+    pv.delimiter = l.delim;
+    pv.hasHeader = l.hasHeader;
+    pv.headerLine = l.headerLine;
+    pv.firstDataLine = l.dataLine;
+    pv.bannerLines = l.bannerLines;
+    pv.header = l.header;
+    pv.columns = l.columns;
+    pv.timeKind = l.timeKind;
+    pv.dayFirst = l.dayFirst;
+    if (l.dayFirstAmbiguous)
+        pv.problems.append({ImportProblem::Severity::Warning, path, 0, QString(),
+                            tr("the day/month order cannot be told from the data; %1 assumed")
+                                .arg(l.dayFirst ? tr("day first") : tr("month first")),
+                            0});
+    if (l.symbolFromFile)
+        pv.problems.append({ImportProblem::Severity::Warning, path, 0, QString(),
+                            tr("symbol %1 taken from the file name").arg(l.defaultSymbol), 0});
+    if (l.bannerLines > 0)
+        pv.problems.append({ImportProblem::Severity::Warning, path, 0, QString(),
+                            tr("%1 line(s) before the header skipped").arg(l.bannerLines), 0});
+    Parser parser(l, options, path, job.parsed);
+    QString err;
+    if (!parser.checkColumns(&err)) {
+        pv.problems.append({ImportProblem::Severity::Error, path, 0, QString(), err, 0});
+        return pv;
+    }
+    parser.run(job.buf.data, false, fullScan ? 0 : HeadRecords, nullptr, {});
+    Parsed &p = job.parsed;
+    if (l.format.contains(QLatin1String("trades")))
+        finishTrades(p, l, options, path);
+    else
+        finishBars(p, l, options, path);
+    pv.ok = p.errors == 0;
+    pv.rowsScanned = p.rows;
+    pv.intervalSeconds = l.format.contains(QLatin1String("trades")) ? 0 : p.intervalSeconds;
+    pv.problems += p.problems;
+    QStringList syms;
+    for (const Series &s : p.series) {
+        if (!syms.contains(s.symbol))
+            syms.append(s.symbol);
+        for (std::size_t i = 0; i < s.rows.size() && pv.rows.size() < 20 * int(p.series.size()) && i < 20; ++i) {
+            const BarRow &b = s.rows[i];
+            PreviewRow r;
+            r.line = b.line;
+            r.symbol = s.symbol;
+            r.timeMs = b.t;
+            r.open = b.o;
+            r.high = b.h;
+            r.low = b.l;
+            r.close = b.c;
+            r.volume = b.v;
+            pv.rows.append(r);
+        }
+    }
+    for (std::size_t i = 0; i < p.trades.size(); ++i) {
+        const Tick &t = p.trades[i].tick;
+        const QString s = t.symbol.toString();
+        if (!syms.contains(s))
+            syms.append(s);
+        if (pv.rows.size() < 20) {
+            PreviewRow r;
+            r.line = p.trades[i].line;
+            r.symbol = s;
+            r.timeMs = t.tsMs;
+            r.price = t.price;
+            r.qty = t.qty;
+            r.tradeId = t.tradeId;
+            r.buyerMaker = t.buyerMaker;
+            pv.rows.append(r);
+        }
+    }
+    if (syms.isEmpty() && !l.defaultSymbol.isEmpty())
+        syms.append(l.defaultSymbol);
+    pv.symbols = syms;
+    return pv;
+}
+
+namespace {
+
+/** The write half: one transaction on the native SQLite handle. */
+class Writer
+{
+public:
+    explicit Writer(sqlite3 *db) : m_db(db) {}
+    ~Writer()
+    {
+        for (sqlite3_stmt *s : m_stmts)
+            sqlite3_finalize(s);
+    }
+
+    QString lastError() const { return QString::fromUtf8(sqlite3_errmsg(m_db)); }
+    bool exec(const char *sql) { return sqlite3_exec(m_db, sql, nullptr, nullptr, nullptr) == SQLITE_OK; }
+    sqlite3_stmt *prepare(const QByteArray &sql)
+    {
+        sqlite3_stmt *st = nullptr;
+        if (sqlite3_prepare_v2(m_db, sql.constData(), int(sql.size()), &st, nullptr) != SQLITE_OK)
+            return nullptr;
+        m_stmts.push_back(st);
+        return st;
+    }
+
+    bool symbolId(const QString &name, std::int64_t *id)
+    {
+        if (auto it = m_symbols.constFind(name); it != m_symbols.constEnd()) {
+            *id = it.value();
+            return true;
+        }
+        const QByteArray n = name.toUtf8();
+        if (!m_find && !(m_find = prepare("SELECT id FROM symbols WHERE name = ?")))
+            return false;
+        if (!m_insert && !(m_insert = prepare("INSERT INTO symbols(name) VALUES(?)")))
+            return false;
+        sqlite3_reset(m_find);
+        sqlite3_bind_text(m_find, 1, n.constData(), int(n.size()), SQLITE_TRANSIENT);
+        if (sqlite3_step(m_find) == SQLITE_ROW) {
+            *id = sqlite3_column_int64(m_find, 0);
+        } else {
+            sqlite3_reset(m_insert);
+            sqlite3_bind_text(m_insert, 1, n.constData(), int(n.size()), SQLITE_TRANSIENT);
+            if (sqlite3_step(m_insert) != SQLITE_DONE)
+                return false;
+            *id = sqlite3_last_insert_rowid(m_db);
+        }
+        sqlite3_reset(m_find);
+        m_symbols.insert(name, *id);
+        return true;
+    }
+
+    sqlite3 *db() const { return m_db; }
+
+private:
+    sqlite3 *m_db;
+    std::vector<sqlite3_stmt *> m_stmts;
+    sqlite3_stmt *m_find = nullptr;
+    sqlite3_stmt *m_insert = nullptr;
+    QHash<QString, std::int64_t> m_symbols;
+};
+
+constexpr int BarsPerStatement = 64;
+constexpr int TicksPerStatement = 64;
+
+QByteArray multiRow(const char *head, const char *tuple, int rows)
+{
+    QByteArray sql(head);
+    for (int i = 0; i < rows; ++i) {
+        if (i)
+            sql += ',';
+        sql += tuple;
+    }
+    return sql;
+}
+
+struct BarOut
+{
+    std::int64_t symbolId;
+    int intervalS;
+    const Bar *bar;
+};
+
+} // namespace
+
+ImportResult importCsv(const QString &path, QSqlDatabase db, const ImportOptions &options, const ImportProgress &progress,
+                       const std::atomic<bool> *cancel)
+{
+    ImportResult res;
+    QElapsedTimer timer;
+    timer.start();
+    auto failWith = [&](const ImportProblem &p) {
+        res.ok = false;
+        res.error = p;
+        if (!res.problems.contains(p) && res.problems.size() < options.maxProblems)
+            res.problems.prepend(p);
+        return res;
+    };
+    auto fileError = [&](const QString &msg) {
+        ImportProblem p;
+        p.file = path;
+        p.message = msg;
+        return failWith(p);
+    };
+    auto cancelled = [&] { return cancel && cancel->load(std::memory_order_relaxed); };
+
+    Job job;
+    if (!prepare(job, path, options))
+        return failWith(job.fileProblem);
+    const Layout &l = job.layout;
+    res.format = l.format;
+    res.dataset = options.dataset.trimmed().isEmpty() ? QFileInfo(path).completeBaseName() : options.dataset.trimmed();
+    const bool trades = l.format.contains(QLatin1String("trades"));
+
+    Parser parser(l, options, path, job.parsed);
+    QString err;
+    if (!parser.checkColumns(&err))
+        return fileError(err);
+    auto parseProgress = [&](double f) {
+        if (progress)
+            progress(0.5 * f);
+    };
+    const bool parsedOk = parser.run(job.buf.data, true, 0, cancel, parseProgress);
+    Parsed &p = job.parsed;
+    if (cancelled()) {
+        res.cancelled = true;
+        return fileError(tr("import cancelled"));
+    }
+    if (parsedOk) {
+        if (trades)
+            finishTrades(p, l, options, path);
+        else
+            finishBars(p, l, options, path);
+    }
+    res.rows = p.rows;
+    res.problems = p.problems;
+    res.duplicateRows = p.duplicateRows;
+    res.gaps = p.gaps;
+    res.intervalSeconds = trades ? 0 : p.intervalSeconds;
+    for (const ImportProblem &pr : std::as_const(res.problems))
+        if (pr.severity == ImportProblem::Severity::Warning)
+            ++res.warnings;
+    if (p.errors > 0 || !parsedOk)
+        return failWith(firstError(p.problems));
+    res.parseSeconds = double(timer.nsecsElapsed()) / 1e9;
+    if (progress)
+        progress(0.5);
+
+    // ---- write
+    timer.restart();
+    const QVariant h = db.isOpen() ? db.driver()->handle() : QVariant();
+    if (!h.isValid() || qstrcmp(h.typeName(), "sqlite3*") != 0)
+        return fileError(tr("CSV import needs an open SQLite database"));
+    sqlite3 *handle = *static_cast<sqlite3 *const *>(h.constData());
+    if (!handle)
+        return fileError(tr("CSV import needs an open SQLite database"));
+    Writer w(handle);
+    // A page cache large enough for the whole import: pages are written once, at the commit, instead of
+    // spilling to the WAL and being rewritten while the B-trees grow.
+    std::int64_t oldCache = -2000;
+    {
+        sqlite3_stmt *st = w.prepare("PRAGMA cache_size");
+        if (st && sqlite3_step(st) == SQLITE_ROW)
+            oldCache = sqlite3_column_int64(st, 0);
+    }
+    const std::int64_t wantKiB = std::min<std::int64_t>(1 << 20, 64 * 1024 + std::int64_t(job.buf.data.size() / 1024) * 3);
+    w.exec(QByteArray("PRAGMA cache_size=-" + QByteArray::number(wantKiB)).constData());
+    struct RestoreCache
+    {
+        Writer &w;
+        std::int64_t size;
+        ~RestoreCache() { w.exec(QByteArray("PRAGMA cache_size=" + QByteArray::number(size)).constData()); }
+    } restoreCache{w, oldCache};
+    if (!w.exec("BEGIN IMMEDIATE"))
+        return fileError(tr("cannot start a transaction: %1").arg(w.lastError()));
+    auto rollback = [&](const QString &msg) {
+        w.exec("ROLLBACK");
+        return fileError(msg);
+    };
+
+    std::int64_t storedRows = 0;
+    for (const Series &s : p.series)
+        storedRows += std::int64_t(s.rows.size());
+    storedRows += std::int64_t(p.trades.size());
+
+    const QByteArray datasetName = res.dataset.toUtf8();
+    sqlite3_stmt *findDs = w.prepare("SELECT 1 FROM datasets WHERE name = ?");
+    sqlite3_stmt *insDs = w.prepare("INSERT INTO datasets(name, source_file, format, created_ms, rows) VALUES(?,?,?,?,?)");
+    if (!findDs || !insDs)
+        return rollback(tr("cannot prepare a statement: %1").arg(w.lastError()));
+    sqlite3_bind_text(findDs, 1, datasetName.constData(), int(datasetName.size()), SQLITE_TRANSIENT);
+    if (sqlite3_step(findDs) == SQLITE_ROW)
+        return rollback(tr("a dataset named %1 already exists; choose another name").arg(res.dataset));
+    const QByteArray source = QByteArray("upload:") + datasetName;
+    const QByteArray file = QFileInfo(path).absoluteFilePath().toUtf8();
+    const QByteArray format = l.format.toUtf8();
+    sqlite3_bind_text(insDs, 1, datasetName.constData(), int(datasetName.size()), SQLITE_TRANSIENT);
+    sqlite3_bind_text(insDs, 2, file.constData(), int(file.size()), SQLITE_TRANSIENT);
+    sqlite3_bind_text(insDs, 3, format.constData(), int(format.size()), SQLITE_TRANSIENT);
+    sqlite3_bind_int64(insDs, 4, QDateTime::currentMSecsSinceEpoch());
+    sqlite3_bind_int64(insDs, 5, storedRows);
+    if (sqlite3_step(insDs) != SQLITE_DONE)
+        return rollback(tr("cannot add the dataset: %1").arg(w.lastError()));
+    const std::int64_t datasetId = sqlite3_last_insert_rowid(handle);
+
+    // Bars to write: the file's own (bar files) or 1s/1m/5m aggregated from its trades.
+    std::vector<Bar> fileBars;
+    std::vector<BarOut> out;
+    std::vector<BarUpdate> tradeBars;
+    std::vector<Tick> ticks;
+    if (trades) {
+        ticks.reserve(p.trades.size());
+        QHash<SymbolCode, std::int64_t> ordinal;
+        for (const TradeRow &r : p.trades) {
+            ticks.push_back(r.tick);
+            if (!p.tradeIds) {
+                // Synthetic ids: negative, unique per dataset, increasing in time order.
+                std::int64_t &k = ordinal[r.tick.symbol];
+                ticks.back().tradeId = -((datasetId + 1) << 32) + k++;
+            }
+        }
+        tradeBars = BarAggregator().aggregate(ticks);
+        std::size_t total = 0;
+        for (const BarUpdate &u : tradeBars)
+            total += u.bars.size();
+        out.reserve(total);
+        for (const BarUpdate &u : tradeBars) {
+            std::int64_t sid = 0;
+            if (!w.symbolId(u.symbol.toString(), &sid))
+                return rollback(tr("cannot add symbol %1: %2").arg(u.symbol.toString(), w.lastError()));
+            for (const Bar &b : u.bars)
+                out.push_back({sid, intervalSeconds(u.interval), &b});
+            res.barsPerSymbol[u.symbol.toString()] += qint64(u.bars.size());
+        }
+    } else {
+        std::size_t total = 0;
+        for (const Series &s : p.series)
+            total += s.rows.size();
+        fileBars.reserve(total);
+        out.reserve(total);
+        for (const Series &s : p.series) {
+            if (s.rows.empty())
+                continue;
+            std::int64_t sid = 0;
+            if (!w.symbolId(s.symbol, &sid))
+                return rollback(tr("cannot add symbol %1: %2").arg(s.symbol, w.lastError()));
+            for (const BarRow &r : s.rows) {
+                Bar b;
+                b.openMs = r.t;
+                b.open = r.o;
+                b.high = r.h;
+                b.low = r.l;
+                b.close = r.c;
+                b.volume = r.v;
+                fileBars.push_back(b);
+            }
+            res.barsPerSymbol[s.symbol] += qint64(s.rows.size());
+        }
+        std::size_t k = 0;
+        for (const Series &s : p.series) {
+            if (s.rows.empty())
+                continue;
+            std::int64_t sid = 0;
+            w.symbolId(s.symbol, &sid);
+            for (std::size_t i = 0; i < s.rows.size(); ++i)
+                out.push_back({sid, p.intervalSeconds, &fileBars[k++]});
+        }
+    }
+    res.bars = qint64(out.size());
+    const double totalWork = double(out.size() + ticks.size()) + 1.0;
+    double done = 0;
+    double lastReported = 0;
+    auto step = [&](std::size_t n) {
+        done += double(n);
+        const double f = 0.5 + 0.5 * done / totalWork;
+        if (progress && f - lastReported >= 0.01) {
+            progress(std::min(f, 0.999));
+            lastReported = f;
+        }
+    };
+
+    // Ticks
+    if (!ticks.empty()) {
+        sqlite3_stmt *multi = w.prepare(multiRow("INSERT OR IGNORE INTO ticks(symbol_id, trade_id, ts_ms, price, qty, buyer_maker) VALUES ",
+                                                 "(?,?,?,?,?,?)", TicksPerStatement));
+        sqlite3_stmt *single = w.prepare("INSERT OR IGNORE INTO ticks(symbol_id, trade_id, ts_ms, price, qty, buyer_maker) VALUES(?,?,?,?,?,?)");
+        if (!multi || !single)
+            return rollback(tr("cannot prepare a statement: %1").arg(w.lastError()));
+        SymbolCode last;
+        std::int64_t sid = -1;
+        std::size_t i = 0;
+        auto bind = [&](sqlite3_stmt *st, int base, const Tick &t) {
+            if (sid < 0 || t.symbol != last) {
+                w.symbolId(t.symbol.toString(), &sid);
+                last = t.symbol;
+            }
+            sqlite3_bind_int64(st, base + 1, sid);
+            sqlite3_bind_int64(st, base + 2, t.tradeId);
+            sqlite3_bind_int64(st, base + 3, t.tsMs);
+            sqlite3_bind_double(st, base + 4, t.price);
+            sqlite3_bind_double(st, base + 5, t.qty);
+            sqlite3_bind_int(st, base + 6, t.buyerMaker ? 1 : 0);
+        };
+        for (const Tick &t : ticks) { // symbols first, outside the hot loop
+            if (sid < 0 || t.symbol != last) {
+                if (!w.symbolId(t.symbol.toString(), &sid))
+                    return rollback(tr("cannot add symbol %1: %2").arg(t.symbol.toString(), w.lastError()));
+                last = t.symbol;
+            }
+        }
+        sid = -1;
+        while (i < ticks.size()) {
+            if (cancelled()) {
+                res.cancelled = true;
+                return rollback(tr("import cancelled"));
+            }
+            const std::size_t n = std::min<std::size_t>(TicksPerStatement, ticks.size() - i);
+            sqlite3_stmt *st = n == TicksPerStatement ? multi : single;
+            if (n == TicksPerStatement) {
+                for (std::size_t k = 0; k < n; ++k)
+                    bind(st, int(k) * 6, ticks[i + k]);
+                if (sqlite3_step(st) != SQLITE_DONE)
+                    return rollback(tr("cannot store ticks: %1").arg(w.lastError()));
+                res.ticksStored += sqlite3_changes(handle);
+                sqlite3_reset(st);
+            } else {
+                for (std::size_t k = 0; k < n; ++k) {
+                    bind(st, 0, ticks[i + k]);
+                    if (sqlite3_step(st) != SQLITE_DONE)
+                        return rollback(tr("cannot store ticks: %1").arg(w.lastError()));
+                    res.ticksStored += sqlite3_changes(handle);
+                    sqlite3_reset(st);
+                }
+            }
+            i += n;
+            step(n);
+        }
+        res.ticks = qint64(ticks.size());
+        if (res.ticksStored < res.ticks)
+            res.problems.append({ImportProblem::Severity::Warning, path, 0, QString(),
+                                 tr("%1 trade(s) were already stored (same symbol and trade id) and were kept once")
+                                     .arg(res.ticks - res.ticksStored),
+                                 0});
+    }
+
+    // Bars
+    if (!out.empty()) {
+        const QByteArray head = "INSERT INTO bars(symbol_id, interval_s, source, open_ms, open, high, low, close, volume, trades,"
+                                " first_trade_id, last_trade_id) VALUES ";
+        // The source is the same in every row: a literal, one bind less per row.
+        QByteArray quoted = source;
+        quoted.replace('\'', "''");
+        const QByteArray tuple = "(?,?,'" + quoted + "',?,?,?,?,?,?,?,?,?)";
+        sqlite3_stmt *multi = w.prepare(multiRow(head.constData(), tuple.constData(), BarsPerStatement));
+        sqlite3_stmt *single = w.prepare(multiRow(head.constData(), tuple.constData(), 1));
+        if (!multi || !single)
+            return rollback(tr("cannot prepare a statement: %1").arg(w.lastError()));
+        auto bind = [&](sqlite3_stmt *st, int base, const BarOut &o) {
+            const Bar &b = *o.bar;
+            sqlite3_bind_int64(st, base + 1, o.symbolId);
+            sqlite3_bind_int(st, base + 2, o.intervalS);
+            sqlite3_bind_int64(st, base + 3, b.openMs);
+            sqlite3_bind_double(st, base + 4, b.open);
+            sqlite3_bind_double(st, base + 5, b.high);
+            sqlite3_bind_double(st, base + 6, b.low);
+            sqlite3_bind_double(st, base + 7, b.close);
+            sqlite3_bind_double(st, base + 8, b.volume);
+            sqlite3_bind_int64(st, base + 9, b.trades);
+            sqlite3_bind_int64(st, base + 10, b.firstTradeId);
+            sqlite3_bind_int64(st, base + 11, b.lastTradeId);
+        };
+        std::size_t i = 0;
+        while (i < out.size()) {
+            if (cancelled()) {
+                res.cancelled = true;
+                return rollback(tr("import cancelled"));
+            }
+            const std::size_t n = std::min<std::size_t>(BarsPerStatement, out.size() - i);
+            if (n == BarsPerStatement) {
+                for (std::size_t k = 0; k < n; ++k)
+                    bind(multi, int(k) * 11, out[i + k]);
+                if (sqlite3_step(multi) != SQLITE_DONE)
+                    return rollback(tr("cannot store bars: %1").arg(w.lastError()));
+                sqlite3_reset(multi);
+            } else {
+                for (std::size_t k = 0; k < n; ++k) {
+                    bind(single, 0, out[i + k]);
+                    if (sqlite3_step(single) != SQLITE_DONE)
+                        return rollback(tr("cannot store bars: %1").arg(w.lastError()));
+                    sqlite3_reset(single);
+                }
+            }
+            i += n;
+            step(n);
+        }
+    }
+    if (cancelled()) {
+        res.cancelled = true;
+        return rollback(tr("import cancelled"));
+    }
+    if (!w.exec("COMMIT"))
+        return rollback(tr("cannot commit the import: %1").arg(w.lastError()));
+    res.writeSeconds = double(timer.nsecsElapsed()) / 1e9;
+    res.warnings = 0;
+    for (const ImportProblem &pr : std::as_const(res.problems))
+        if (pr.severity == ImportProblem::Severity::Warning)
+            ++res.warnings;
+    res.ok = true;
+    if (progress)
+        progress(1.0);
+    return res;
+}
+
+ImportResult importCsv(const QString &path, const QString &databasePath, const ImportOptions &options,
+                       const ImportProgress &progress, const std::atomic<bool> *cancel)
+{
+    const QString connection = Database::threadConnectionName(QStringLiteral("csvimport"));
+    ImportResult res;
+    {
+        QString error;
+        QSqlDatabase db = Database::open(databasePath, connection, &error);
+        if (!db.isValid()) {
+            res.error.file = path;
+            res.error.message = error;
+            res.problems.append(res.error);
+            Database::close(connection);
+            return res;
+        }
+        res = importCsv(path, db, options, progress, cancel);
+    }
+    Database::close(connection);
+    return res;
+}
+
+} // namespace pairlab

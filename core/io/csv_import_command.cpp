@@ -1,0 +1,261 @@
+#include "io/csv_import.h"
+
+#include "bars/bar_aggregator.h"
+#include "io/csv_text.h"
+#include "io/number_format.h"
+#include "market/binance_trade_parser.h"
+#include "market/recording.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTextStream>
+
+#include <algorithm>
+
+namespace pairlab {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("CsvImport", text);
+}
+
+QString usage()
+{
+    return tr("usage: pairlab-cli import FILE --db DATABASE [--symbol S] [--dataset NAME]\n"
+              "         [--format auto|ohlc|close|wide|trades|binance-klines|binance-trades|binance-aggtrades]\n"
+              "         [--interval SECONDS] [--tz ZONE] [--day-first|--month-first] [--delimiter C] [--preview]\n");
+}
+
+const QStringList Formats = {QStringLiteral("auto"),  QStringLiteral("ohlc"),   QStringLiteral("close"),
+                             QStringLiteral("wide"),  QStringLiteral("trades"), QStringLiteral("binance-klines"),
+                             QStringLiteral("binance-trades"), QStringLiteral("binance-aggtrades")};
+
+} // namespace
+
+int runImportCommand(const QStringList &args, QTextStream &out, QTextStream &err)
+{
+    ImportOptions opt;
+    QString file, db;
+    bool preview = false;
+    for (int i = 0; i < args.size(); ++i) {
+        const QString &a = args.at(i);
+        auto value = [&](QString *v) {
+            if (i + 1 >= args.size())
+                return false;
+            *v = args.at(++i);
+            return true;
+        };
+        QString v;
+        if (a == QLatin1String("--db")) {
+            if (!value(&db))
+                return err << usage(), 2;
+        } else if (a == QLatin1String("--symbol")) {
+            if (!value(&opt.symbol))
+                return err << usage(), 2;
+        } else if (a == QLatin1String("--dataset")) {
+            if (!value(&opt.dataset))
+                return err << usage(), 2;
+        } else if (a == QLatin1String("--format")) {
+            if (!value(&v) || !Formats.contains(v.toLower())) {
+                err << tr("unknown format: %1").arg(v) << '\n' << usage();
+                return 2;
+            }
+            opt.format = v.toLower();
+        } else if (a == QLatin1String("--interval")) {
+            bool ok = false;
+            const int s = value(&v) ? v.toInt(&ok) : 0;
+            if (!ok || s <= 0) {
+                err << tr("--interval wants a number of seconds") << '\n' << usage();
+                return 2;
+            }
+            opt.intervalSeconds = s;
+        } else if (a == QLatin1String("--tz")) {
+            const QTimeZone tz = value(&v) ? QTimeZone(v.toUtf8()) : QTimeZone();
+            if (!tz.isValid()) {
+                err << tr("unknown time zone: %1").arg(v) << '\n';
+                return 2;
+            }
+            opt.timeZone = tz;
+        } else if (a == QLatin1String("--delimiter")) {
+            if (!value(&v) || v.size() != 1) {
+                err << usage();
+                return 2;
+            }
+            opt.delimiter = v == QLatin1String("t") ? '\t' : char(v.at(0).toLatin1());
+        } else if (a == QLatin1String("--day-first")) {
+            opt.dayFirst = true;
+        } else if (a == QLatin1String("--month-first")) {
+            opt.dayFirst = false;
+        } else if (a == QLatin1String("--preview")) {
+            preview = true;
+        } else if (a.startsWith(QLatin1String("--"))) {
+            err << tr("unknown option: %1").arg(a) << '\n' << usage();
+            return 2;
+        } else if (file.isEmpty()) {
+            file = a;
+        } else {
+            err << tr("more than one file given") << '\n' << usage();
+            return 2;
+        }
+    }
+    if (file.isEmpty() || (db.isEmpty() && !preview)) {
+        err << usage();
+        return 2;
+    }
+    if (preview) {
+        const ImportPreview pv = previewCsv(file, opt, true);
+        out << tr("format %1 (%2), delimiter '%3', header line %4, time %5%6, interval %7 s, %8 rows, symbols %9\n")
+                   .arg(pv.format, pv.dialect.isEmpty() ? tr("generic") : pv.dialect,
+                        pv.delimiter == '\t' ? QStringLiteral("\\t") : QString(QLatin1Char(pv.delimiter)))
+                   .arg(pv.headerLine)
+                   .arg(timeKindName(pv.timeKind), pv.dayFirst ? tr(" day-first") : QString())
+                   .arg(pv.intervalSeconds)
+                   .arg(pv.rowsScanned)
+                   .arg(pv.symbols.join(QLatin1Char(' ')));
+        for (const ColumnMapping &m : pv.columns)
+            out << "  " << m.column + 1 << ' ' << m.name << " -> " << columnRoleName(m.role)
+                << (m.symbol.isEmpty() ? QString() : QLatin1Char(' ') + m.symbol) << '\n';
+        for (const ImportProblem &p : pv.problems)
+            (p.severity == ImportProblem::Severity::Error ? err : out) << p.toString() << '\n';
+        return pv.ok ? 0 : 1;
+    }
+    const ImportResult r = importCsv(file, db, opt);
+    for (const ImportProblem &p : r.problems)
+        if (p.severity == ImportProblem::Severity::Warning)
+            out << p.toString() << '\n';
+    if (!r.ok) {
+        err << r.error.toString() << '\n';
+        return 1;
+    }
+    out << tr("imported %1 as dataset %2 (%3): %4 rows").arg(file, r.dataset, r.format).arg(r.rows);
+    if (r.ticks > 0)
+        out << tr(", %1 ticks (%2 new)").arg(r.ticks).arg(r.ticksStored);
+    out << tr(", %1 bars").arg(r.bars);
+    if (r.intervalSeconds > 0)
+        out << tr(" of %1 s").arg(r.intervalSeconds);
+    QStringList per;
+    for (auto it = r.barsPerSymbol.constBegin(); it != r.barsPerSymbol.constEnd(); ++it)
+        per << QStringLiteral("%1 %2").arg(it.key()).arg(it.value());
+    out << " (" << per.join(QStringLiteral(", ")) << ")\n";
+    return 0;
+}
+
+int runImportBench(const QStringList &args, QTextStream &out)
+{
+    qint64 rows = 1000000;
+    for (int i = 0; i + 1 < args.size(); ++i)
+        if (args.at(i) == QLatin1String("--rows"))
+            rows = std::max<qint64>(1, args.at(i + 1).toLongLong());
+    QTemporaryDir dir;
+    if (!dir.isValid()) {
+        out << tr("cannot create a temporary directory") << '\n';
+        return 1;
+    }
+    // Real trades: the bundled Binance USD-M BTCUSDT recording.
+    Recording rec;
+    QString error;
+    if (!Recording::load(QStringLiteral(":/pairlab/demo/binance_usdm_btcusdt_ethusdt_trade_20240808.jsonl"), &rec, &error)) {
+        out << error << '\n';
+        return 1;
+    }
+    BinanceTradeParser parser;
+    std::vector<Tick> ticks;
+    for (const RecordedFrame &f : rec.frames) {
+        Tick t;
+        if (parser.parse(std::string_view(f.json.constData(), std::size_t(f.json.size())), t) == FrameKind::Trade &&
+            t.symbol.view() == "BTCUSDT")
+            ticks.push_back(t);
+    }
+    if (ticks.size() < 2) {
+        out << tr("the demo recording has no trades") << '\n';
+        return 1;
+    }
+    // Trades file: Binance dump layout, the real rows repeated, each repetition shifted by the span.
+    const std::int64_t span = ticks.back().tsMs - ticks.front().tsMs + 1;
+    const std::int64_t idSpan = ticks.back().tradeId - ticks.front().tradeId + 1;
+    QByteArray text("id,price,qty,quote_qty,time,is_buyer_maker\n");
+    text.reserve(int(rows) * 56);
+    for (qint64 i = 0; i < rows; ++i) {
+        const std::size_t k = std::size_t(i % qint64(ticks.size()));
+        const qint64 rep = i / qint64(ticks.size());
+        const Tick &t = ticks[k];
+        appendInt(text, t.tradeId + rep * idSpan);
+        text += ',';
+        appendDouble(text, t.price);
+        text += ',';
+        appendDouble(text, t.qty);
+        text += ',';
+        appendDouble(text, t.price * t.qty);
+        text += ',';
+        appendInt(text, t.tsMs + rep * span);
+        text += t.buyerMaker ? ",true\n" : ",false\n";
+    }
+    const QString tradesPath = dir.filePath(QStringLiteral("BTCUSDT-trades-bench.csv"));
+    {
+        QFile f(tradesPath);
+        if (!f.open(QIODevice::WriteOnly) || f.write(text) != text.size()) {
+            out << tr("cannot write %1").arg(tradesPath) << '\n';
+            return 1;
+        }
+    }
+    // OHLC file: the recording's real 1s bars, repeated with shifted times.
+    const std::vector<BarUpdate> updates = BarAggregator({Interval::S1}).aggregate(ticks);
+    std::vector<Bar> bars;
+    for (const BarUpdate &u : updates)
+        if (u.symbol.view() == "BTCUSDT")
+            bars = u.bars;
+    const std::int64_t barSpan = bars.back().openMs - bars.front().openMs + 1000;
+    text = "timestamp,open,high,low,close,volume\n";
+    text.reserve(int(rows) * 64);
+    for (qint64 i = 0; i < rows; ++i) {
+        const Bar &b = bars[std::size_t(i % qint64(bars.size()))];
+        appendInt(text, b.openMs + (i / qint64(bars.size())) * barSpan);
+        for (double v : {b.open, b.high, b.low, b.close, b.volume}) {
+            text += ',';
+            appendDouble(text, v);
+        }
+        text += '\n';
+    }
+    const QString ohlcPath = dir.filePath(QStringLiteral("BTCUSDT-1s-bench.csv"));
+    {
+        QFile f(ohlcPath);
+        if (!f.open(QIODevice::WriteOnly) || f.write(text) != text.size()) {
+            out << tr("cannot write %1").arg(ohlcPath) << '\n';
+            return 1;
+        }
+    }
+    text.clear();
+    text.squeeze();
+
+    int failures = 0;
+    for (const QString &path : {ohlcPath, tradesPath}) {
+        const QString dbPath = dir.filePath(QFileInfo(path).completeBaseName() + QStringLiteral(".sqlite"));
+        QElapsedTimer t;
+        t.start();
+        const ImportResult r = importCsv(path, dbPath, ImportOptions());
+        const double s = double(t.nsecsElapsed()) / 1e9;
+        if (!r.ok) {
+            out << r.error.toString() << '\n';
+            ++failures;
+            continue;
+        }
+        out << tr("import %1: %2 rows (%3) in %4 s = %5 rows/s (parse %6 s, write %7 s); %8 bars, %9 ticks\n")
+                   .arg(QFileInfo(path).fileName())
+                   .arg(r.rows)
+                   .arg(r.format)
+                   .arg(s, 0, 'f', 3)
+                   .arg(double(r.rows) / s, 0, 'f', 0)
+                   .arg(r.parseSeconds, 0, 'f', 3)
+                   .arg(r.writeSeconds, 0, 'f', 3)
+                   .arg(r.bars)
+                   .arg(r.ticks);
+    }
+    return failures ? 1 : 0;
+}
+
+} // namespace pairlab

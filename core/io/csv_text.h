@@ -1,0 +1,91 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pairlab::csv {
+
+/** One CSV record: its fields (unquoted) and the physical line it starts on (1-based). The views stay
+ *  valid until the next call of RecordReader::next(). */
+struct Record
+{
+    std::int64_t line = 0;
+    std::vector<std::string_view> fields;
+    bool blank() const { return fields.size() == 1 && fields[0].empty(); }
+};
+
+/** Splits a text buffer into CSV records without copying: fields are views into the buffer, except quoted
+ *  fields with doubled quotes, which are unescaped into per-field scratch strings. A quoted field may
+ *  span lines; line numbers count physical lines. CR before LF is dropped. Any thread; not shared. */
+class RecordReader
+{
+public:
+    RecordReader(std::string_view data, char delimiter, std::int64_t firstLine = 1)
+        : m_data(data), m_delim(delimiter), m_line(firstLine)
+    {
+    }
+
+    bool next(Record &rec);
+    bool atEnd() const { return m_pos >= m_data.size(); }
+    std::size_t offset() const { return m_pos; }
+    void seek(std::size_t offset, std::int64_t line)
+    {
+        m_pos = offset;
+        m_line = line;
+    }
+
+private:
+    std::string_view m_data;
+    char m_delim;
+    std::size_t m_pos = 0;
+    std::int64_t m_line = 1;
+    std::vector<std::string> m_scratch;
+};
+
+/** Splits one physical line (no newline) on delimiter, honouring quotes; for detection only. */
+std::vector<std::string> splitLine(std::string_view line, char delimiter);
+
+std::string_view trim(std::string_view s);
+
+/** Decimal or scientific number (leading '+' and surrounding blanks allowed), correctly rounded. */
+bool parseDouble(std::string_view s, double *out);
+bool parseInt64(std::string_view s, std::int64_t *out);
+/** true/false, 1/0, True/False. */
+bool parseBool(std::string_view s, bool *out);
+/** Empty, "nan", "null", "NaN", "None", "N/A": a missing value. */
+bool isMissing(std::string_view s);
+
+enum class DateOrder { MonthFirst, DayFirst };
+
+/** A parsed date-time: the wall-clock time as if it were UTC (epoch ms), and the UTC offset if written. */
+struct ParsedTime
+{
+    std::int64_t wallMs = 0;
+    bool hasOffset = false;
+    int offsetSeconds = 0;
+    bool hasTime = false;
+    std::int64_t utcMs() const { return wallMs - std::int64_t(offsetSeconds) * 1000; }
+};
+
+/** Parses the date-time spellings found in market data files: ISO-8601 (T or blank, fractions, Z or
+ *  ±hh:mm/±hhmm offsets), YYYY.MM.DD and YYYY/MM/DD, a/b/YYYY and a-b-YY(YY) in the given day/month order,
+ *  D-Mon-YY, Mon D YYYY, yyyyMMdd [HHmmss], and 12-hour clocks ("09-AM", "9:30 PM"). */
+bool parseDateTime(std::string_view s, DateOrder order, ParsedTime *out);
+
+/** hh:mm[:ss[.fff]] [AM|PM] or HHmmss: milliseconds since midnight. */
+bool parseTimeOfDay(std::string_view s, std::int64_t *msOfDay);
+
+/** When s starts with a numeric date whose day/month order is ambiguous (a/b/y, a-b-y, a.b.y), gives the
+ *  first two numbers and the separator. */
+bool numericDateParts(std::string_view s, int *a, int *b, char *separator);
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+std::int64_t daysFromCivil(int y, int m, int d);
+void civilFromDays(std::int64_t z, int *y, int *m, int *d);
+
+/** "2024-08-08 23:54:16.322" (UTC), for messages and previews. */
+std::string formatUtc(std::int64_t ms);
+
+} // namespace pairlab::csv
