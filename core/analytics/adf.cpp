@@ -120,7 +120,10 @@ struct SearchFactor {
 /** One Householder QR of Z = [s_{t-1}, ds_{t-1..t-L}, ds_t] over t = L+1..n-1 serves every trend: for a
     trend with deterministic columns D, [D, Z] = Q [Q'D, R_Z; 0], so the problem is orthogonally
     equivalent to the small matrix [Q'D (top rows), R_Z; R(Q'D bottom rows), 0], which one more (tiny)
-    QR triangularises. Column prefixes stay nested, so every lag's SSR comes from the factor. */
+    QR triangularises. Column prefixes stay nested, so every lag's SSR comes from the factor.
+    The QR is taken of [Z, 1, trend] (the reflectors of Z's columns come first, so the two extra columns
+    end up as exactly Q'D on top and R of its bottom part), tall-skinny style: row blocks of 2048 are
+    stacked under the running R and re-triangularised, which keeps every Householder step in cache. */
 class SharedSearchQr
 {
 public:
@@ -128,16 +131,29 @@ public:
     {
         const int n = int(s.size());
         m_rows = n - 1 - maxlag;
-        const int cols = maxlag + 2;
-        Eigen::MatrixXd z(m_rows, cols);
-        for (int i = 0; i < m_rows; ++i) {
-            const int t = maxlag + 1 + i;
-            z(i, 0) = s[std::size_t(t - 1)];
-            for (int j = 1; j <= maxlag; ++j)
-                z(i, j) = ds[std::size_t(t - j)];
-            z(i, cols - 1) = ds[std::size_t(t)];
+        const int cz = maxlag + 2, cols = cz + 2;
+        constexpr int kBlock = 2048;
+        Eigen::MatrixXd work(kBlock + cols, cols);
+        int have = 0; // rows of the running R at the top of `work`
+        for (int first = 0; first < m_rows; first += kBlock) {
+            const int count = std::min(kBlock, m_rows - first);
+            for (int b = 0; b < count; ++b) {
+                const int i = first + b, t = maxlag + 1 + i, row = have + b;
+                work(row, 0) = s[std::size_t(t - 1)];
+                for (int j = 1; j <= maxlag; ++j)
+                    work(row, j) = ds[std::size_t(t - j)];
+                work(row, cz - 1) = ds[std::size_t(t)];
+                work(row, cz) = 1.0;
+                work(row, cz + 1) = double(i + 1); // statsmodels' trend 1..nobs of the search sample
+            }
+            const int used = have + count;
+            m_qr.compute(work.topRows(used));
+            have = std::min(used, cols);
+            work.topRows(have) = m_qr.matrixQR().topRows(have).triangularView<Eigen::Upper>();
         }
-        m_qr.compute(z);
+        m_r = work.topRows(cols);
+        if (have < cols)
+            m_r.bottomRows(cols - have).setZero();
     }
 
     int rows() const { return m_rows; }
@@ -148,26 +164,12 @@ public:
         const int k = kdet + m_maxlag + 1;
         Eigen::MatrixXd m;
         if (kdet == 0) {
-            m = m_qr.matrixQR().topRows(cz).triangularView<Eigen::Upper>();
+            m = m_r.topLeftCorner(cz, cz);
         } else {
-            Eigen::MatrixXd d(m_rows, kdet);
-            for (int i = 0; i < m_rows; ++i) {
-                d(i, 0) = 1.0;
-                if (kdet == 2)
-                    d(i, 1) = double(i + 1); // statsmodels' trend 1..nobs of the search sample
-            }
-            const Eigen::MatrixXd qd = m_qr.householderQ().adjoint() * d;
-            const int bottom = m_rows - cz;
-            const int keep = std::min(bottom, kdet);
-            m = Eigen::MatrixXd::Zero(cz + keep, kdet + cz);
-            m.topLeftCorner(cz, kdet) = qd.topRows(cz);
-            m.topRightCorner(cz, cz) = m_qr.matrixQR().topRows(cz).triangularView<Eigen::Upper>();
-            if (bottom > kdet) {
-                const Eigen::HouseholderQR<Eigen::MatrixXd> qrd(qd.bottomRows(bottom));
-                m.bottomLeftCorner(keep, kdet) = qrd.matrixQR().topRows(kdet).triangularView<Eigen::Upper>();
-            } else if (keep > 0) {
-                m.bottomLeftCorner(keep, kdet) = qd.bottomRows(keep);
-            }
+            m = Eigen::MatrixXd::Zero(cz + kdet, kdet + cz);
+            m.topLeftCorner(cz, kdet) = m_r.block(0, cz, cz, kdet);           // (Q'D) on Z's rows
+            m.topRightCorner(cz, cz) = m_r.topLeftCorner(cz, cz);              // R_Z
+            m.bottomLeftCorner(kdet, kdet) = m_r.block(cz, cz, kdet, kdet);    // R of the rest of Q'D
             const Eigen::HouseholderQR<Eigen::MatrixXd> small(m);
             m = small.matrixQR().topRows(kdet + cz).triangularView<Eigen::Upper>();
         }
@@ -185,6 +187,7 @@ public:
 private:
     int m_maxlag = 0, m_rows = 0;
     Eigen::HouseholderQR<Eigen::MatrixXd> m_qr;
+    Eigen::MatrixXd m_r; ///< (cz+2) x (cz+2) R of [Z, 1, trend]
 };
 
 /** Lag choice and the final regression of one trend from its search factor. */
