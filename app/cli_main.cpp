@@ -1,6 +1,7 @@
 // pairlab-cli: the headless commands. Command-line dispatch only; the commands live in core.
 #include "analytics/analyze_command.h"
 #include "cli/commands.h"
+#include "io/csv_import.h"
 #include "session/live_session.h"
 
 #include <QCoreApplication>
@@ -16,9 +17,11 @@ void usage(QTextStream &s)
          "commands:\n"
          "  replay  --file F [--port P] [--speed X | --max] [--loop]   serve a recording on ws://127.0.0.1\n"
          "  ingest  (--url URL | --file F) --db D [--idle-exit S]      store a stream or recording (ticks + bars)\n"
+         "  import  FILE --db D [--symbol S] [--format auto|ohlc|binance-klines|binance-trades|binance-aggtrades]\n"
+         "          [--dataset NAME]                                   import a CSV (all or nothing)\n"
          "  export  bars --db D --symbol S --interval 1s|1m|5m --out F.csv\n"
          "  analyze FILE.csv [--window 120] [--entry 2] [--exit 0.5] [--cost 2] [--bars-per-year N] [--series OUT.csv]\n"
-         "  bench   ingest|live|analytics [options]\n\n"
+         "  bench   ingest|live|analytics|import [options]\n\n"
          "options: --help, --version. Exit codes: 0 ok, 1 failure, 2 usage error.\n";
 }
 
@@ -53,6 +56,10 @@ int main(int argc, char *argv[])
         return pairlab::cli::ingest(args, out, err);
     if (command == QLatin1String("export"))
         return pairlab::cli::exportData(args, out, err);
+    if (command == QLatin1String("import"))
+        return pairlab::runImportCommand(args, out, err);
+    if (command == QLatin1String("bench") && args.value(0) == QLatin1String("import"))
+        return pairlab::runImportBench(args.mid(1), out);
     if (command == QLatin1String("analyze"))
         return pairlab::runAnalyzeCommand(args, out, err);
     if (command == QLatin1String("bench") && args.value(0) == QLatin1String("analytics"))
