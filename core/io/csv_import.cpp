@@ -1755,7 +1755,7 @@ private:
     QHash<QString, std::int64_t> m_symbols;
 };
 
-constexpr int BarsPerStatement = 64;
+constexpr int BarsPerStatement = 128;
 constexpr int TicksPerStatement = 64;
 
 QByteArray multiRow(const char *head, const char *tuple, int rows)

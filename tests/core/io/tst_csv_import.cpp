@@ -104,6 +104,9 @@ private Q_SLOTS:
     void refusesMalformedFile_data();
     void refusesMalformedFile();
     void detectsEpochMagnitudes();
+    void detectsBinanceDumpVariants_data();
+    void detectsBinanceDumpVariants();
+    void appliesTimeZoneToNaiveTimes();
     void detectsDayFirstFromData();
     void warnsAboutAmbiguousDayOrder();
     void dropsIdenticalRepeatedRows();
@@ -514,6 +517,72 @@ void TestCsvImport::detectsEpochMagnitudes()
         QCOMPARE(pv.rows.front().timeMs, t * 1000);
         QCOMPARE(pv.rows.front().symbol, QStringLiteral("BTCUSDT"));
     }
+}
+
+void TestCsvImport::detectsBinanceDumpVariants_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QString>("format");
+    QTest::addColumn<qint64>("firstMs");
+    QTest::addColumn<qint64>("firstId");
+    QTest::addColumn<bool>("buyerMaker");
+    // Layouts of data.binance.vision dumps (rows taken from the ADABTC klines and the BTCUSDT futures trades here).
+    QTest::newRow("klinesHeaderMicros")
+        << QByteArray("open_time,open,high,low,close,volume,close_time,quote_volume,count,taker_buy_volume,"
+                      "taker_buy_quote_volume,ignore\n1637971200000000,0.00002853,0.00002854,0.00002851,0.00002854,"
+                      "36304.2,1637971259999999,1.03547608,79,19523.0,0.55694227,0\n")
+        << "binance-klines" << qint64(1637971200000) << qint64(0) << false;
+    QTest::newRow("tradesHeaderless")
+        << QByteArray("42377944,9682,0.132,1277.98,1582329602111,false\n42377945,9682,0.412,3988.98,1582329602116,false\n")
+        << "binance-trades" << qint64(1582329602111) << qint64(42377944) << false;
+    QTest::newRow("tradesHeader")
+        << QByteArray("id,price,qty,quote_qty,time,is_buyer_maker\n42377944,9682,0.132,1277.98,1582329602111,true\n")
+        << "binance-trades" << qint64(1582329602111) << qint64(42377944) << true;
+    QTest::newRow("aggTradesHeaderlessMicros")
+        << QByteArray("26129,9682,0.132,42377944,42377945,1582329602111000,true,true\n"
+                      "26130,9683,0.5,42377946,42377946,1582329602150000,false,true\n")
+        << "binance-aggtrades" << qint64(1582329602111) << qint64(26129) << true;
+    QTest::newRow("aggTradesHeader")
+        << QByteArray("agg_trade_id,price,quantity,first_trade_id,last_trade_id,transact_time,is_buyer_maker\n"
+                      "26129,9682,0.132,42377944,42377945,1582329602111,false\n")
+        << "binance-aggtrades" << qint64(1582329602111) << qint64(26129) << false;
+}
+
+void TestCsvImport::detectsBinanceDumpVariants()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QString, format);
+    QFETCH(qint64, firstMs);
+    QFETCH(qint64, firstId);
+    QFETCH(bool, buyerMaker);
+    const QString path = m_dir.filePath(QStringLiteral("BTCUSDT-%1.csv").arg(QString::fromLatin1(QTest::currentDataTag())));
+    QVERIFY(writeFile(path, text));
+    const ImportPreview pv = previewCsv(path);
+    QVERIFY(pv.ok);
+    QCOMPARE(pv.format, format);
+    QCOMPARE(pv.symbols, QStringList{QStringLiteral("BTCUSDT")});
+    QCOMPARE(pv.rows.front().timeMs, firstMs);
+    QCOMPARE(pv.rows.front().tradeId, firstId);
+    QCOMPARE(pv.rows.front().buyerMaker, buyerMaker);
+    const ImportResult r = importCsv(path, freshDb(), {});
+    QVERIFY2(r.ok, qPrintable(r.error.toString()));
+    QCOMPARE(r.format, format);
+}
+
+void TestCsvImport::appliesTimeZoneToNaiveTimes()
+{
+    // pandas' ETHUSDT daily bars are stamped 08:00 in UTC+8 without an offset: midnight UTC.
+    ImportOptions opt;
+    opt.symbol = QStringLiteral("ETHUSDT");
+    opt.timeZone = QTimeZone(QByteArrayLiteral("Asia/Shanghai"));
+    QVERIFY(opt.timeZone.isValid());
+    const ImportPreview pv = previewCsv(real(QStringLiteral("csv_formats/cryptoquant_pandas_price_data_eth.csv")), opt);
+    QVERIFY(pv.ok);
+    QCOMPARE(pv.rows.front().timeMs, utcMs("2017-08-17T00:00:00"));
+    // Times with an offset ignore the option.
+    const ImportPreview iso =
+        previewCsv(real(QStringLiteral("csv_formats/cryptoquant_tradingview_BINANCE_ETHUSDT_5m_iso8601_with_ATR.csv")), opt);
+    QCOMPARE(iso.rows.front().timeMs, utcMs("2022-10-31T00:00:00"));
 }
 
 void TestCsvImport::detectsDayFirstFromData()
