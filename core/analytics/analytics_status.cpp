@@ -13,6 +13,7 @@ QString analyticsStatusText(AnalyticsStatus status)
     case AnalyticsStatus::ConstantSeries: return QStringLiteral("constant series");
     case AnalyticsStatus::Singular: return QStringLiteral("singular design (collinear or constant regressor)");
     case AnalyticsStatus::Cancelled: return QStringLiteral("cancelled");
+    case AnalyticsStatus::NotConverged: return QStringLiteral("did not converge");
     }
     return QStringLiteral("unknown");
 }

@@ -19,6 +19,7 @@ enum class AnalyticsStatus {
     ConstantSeries, ///< a series with zero variance where variance is required
     Singular,       ///< design matrix is rank deficient (e.g. constant regressor)
     Cancelled,      ///< a long computation was asked to stop
+    NotConverged,   ///< an iterative method gave up (not expected in practice)
 };
 
 /** A short English reason, for error messages. */

@@ -525,8 +525,12 @@ TheilSenResult theilSen(std::span<const double> x, std::span<const double> y)
     const std::vector<double> med = sel.selectRanks(k.medLo, k.medHi);
     const std::vector<double> low = sel.selectRanks(k.rl, k.rl);
     const std::vector<double> high = sel.selectRanks(k.ru, k.ru);
-    if (med.empty() || low.empty() || high.empty())
-        return theilSenBruteForce(x, y); // unreachable in practice; keeps the result exact
+    if (med.empty() || low.empty() || high.empty()) { // not expected: the bracket always narrows
+        if (x.size() <= 4000)
+            return theilSenBruteForce(x, y);
+        r.status = AnalyticsStatus::NotConverged;
+        return r;
+    }
     fillFromRanks(r, x, y, med.front(), med.back(), low.front(), high.front());
     return r;
 }
