@@ -294,6 +294,8 @@ struct Layout
     bool timeFromTradeId = false;
     QString defaultSymbol;
     bool symbolFromFile = false;
+    bool json = false;                 ///< an array of JSON records instead of CSV
+    std::vector<std::string> jsonKeys; ///< field order of JSON object records
 };
 
 struct HeadLine
@@ -683,6 +685,29 @@ void mapHeaderless(Layout &l, const std::vector<std::vector<std::string>> &sampl
 /** Finds the layout from the head of the file, then applies the options. */
 bool detectLayout(std::string_view data, const ImportOptions &opt, const QString &path, Layout &l, QString *error)
 {
+    std::vector<std::vector<std::string>> sample;
+    bool header = false;
+    csv::JsonRecordReader json;
+    if (json.start(data)) {
+        // JSON records: object keys are the header, arrays are headerless rows.
+        l.json = true;
+        l.dataOffset = json.offset();
+        l.dataLine = json.line();
+        l.jsonKeys = json.firstKeys();
+        json.setKeys(l.jsonKeys);
+        header = !l.jsonKeys.empty();
+        l.hasHeader = header;
+        for (const std::string &k : l.jsonKeys)
+            l.header.append(QString::fromUtf8(k.data(), qsizetype(k.size())));
+        Record rec;
+        while (sample.size() < 40 && json.next(rec))
+            sample.emplace_back(rec.fields.begin(), rec.fields.end());
+        if (sample.empty()) {
+            *error = json.error().empty() ? tr("the file has no data rows")
+                                          : tr("line %1: %2").arg(json.line()).arg(QString::fromStdString(json.error()));
+            return false;
+        }
+    } else {
     const std::vector<HeadLine> lines = headLines(data, 40);
     if (lines.empty()) {
         *error = tr("the file is empty");
@@ -715,7 +740,6 @@ bool detectLayout(std::string_view data, const ImportOptions &opt, const QString
     if (first == split.size())
         first = 0;
     std::size_t headerIdx = first;
-    bool header = false;
     if (opt.hasHeader) {
         header = *opt.hasHeader;
     } else if (split[first].size() + 1 == width) {
@@ -744,10 +768,11 @@ bool detectLayout(std::string_view data, const ImportOptions &opt, const QString
         l.dataOffset = lines[first].offset;
         l.dataLine = lines[first].line;
     }
-    std::vector<std::vector<std::string>> sample(split.begin() + std::ptrdiff_t(header ? headerIdx + 1 : first), split.end());
+    sample.assign(split.begin() + std::ptrdiff_t(header ? headerIdx + 1 : first), split.end());
     if (sample.empty()) {
         *error = tr("the file has no data rows");
         return false;
+    }
     }
 
     const QString fmt = opt.format.isEmpty() ? QStringLiteral("auto") : opt.format.toLower();
@@ -835,7 +860,8 @@ bool detectLayout(std::string_view data, const ImportOptions &opt, const QString
     // Day/month order of a/b/y dates: the data decides when any value is above 12 (whole file scanned).
     int a = 0, b = 0;
     char sep = 0;
-    if ((l.timeKind == TimeKind::Text || l.timeKind == TimeKind::DateAndTime) && csv::numericDateParts(tv, &a, &b, &sep)) {
+    if (!l.json && (l.timeKind == TimeKind::Text || l.timeKind == TimeKind::DateAndTime) &&
+        csv::numericDateParts(tv, &a, &b, &sep)) {
         if (opt.dayFirst) {
             l.dayFirst = *opt.dayFirst;
         } else {
@@ -871,6 +897,8 @@ bool detectLayout(std::string_view data, const ImportOptions &opt, const QString
     }
 
     // Dialect, for the preview.
+    if (l.json && l.dialect.isEmpty())
+        l.dialect = QStringLiteral("json");
     if (l.dialect.isEmpty()) {
         const QString h = l.header.join(QLatin1Char(',')).toLower();
         if (l.bannerLines > 0 && data.substr(0, 200).find("CryptoDataDownload") != std::string_view::npos)
@@ -975,8 +1003,6 @@ public:
                     m_out.series.push_back(s);
                 }
         }
-        for (const ColumnMapping &m : l.columns)
-            m_needed = std::max(m_needed, m.role == ColumnRole::Ignore ? 0 : m.column + 1);
     }
 
     bool checkColumns(QString *error) const
@@ -1008,9 +1034,26 @@ public:
     bool run(std::string_view data, bool stopAtError, int maxRecords, const std::atomic<bool> *cancel,
              const std::function<void(double)> &progress)
     {
+        if (m_l.json) {
+            csv::JsonRecordReader jr;
+            jr.start(data);
+            jr.setKeys(m_l.jsonKeys);
+            const bool ok = runWith(jr, data.size(), stopAtError, maxRecords, cancel, progress);
+            if (!jr.error().empty()) {
+                error(jr.line(), -1, tr("unreadable JSON: %1").arg(QString::fromStdString(jr.error())));
+                return false;
+            }
+            return ok;
+        }
         RecordReader rr(data.substr(m_l.dataOffset), m_l.delim, m_l.dataLine);
+        return runWith(rr, data.size() - m_l.dataOffset, stopAtError, maxRecords, cancel, progress);
+    }
+
+    template<typename Reader>
+    bool runWith(Reader &rr, std::size_t total, bool stopAtError, int maxRecords, const std::atomic<bool> *cancel,
+                 const std::function<void(double)> &progress)
+    {
         Record rec;
-        const std::size_t total = data.size() - m_l.dataOffset;
         int n = 0;
         std::size_t nextReport = total / 100;
         while (rr.next(rec)) {
@@ -1033,7 +1076,7 @@ public:
             if (maxRecords > 0 && ++n >= maxRecords)
                 break;
             if (m_out.rows == 256 && maxRecords == 0) {
-                // Reserve for the whole file from the head's average line length.
+                // Reserve for the whole file from the head's average record length.
                 const std::size_t expected = std::size_t(double(total) / double(std::max<std::size_t>(rr.offset(), 1)) * 256.0 * 1.05);
                 if (m_trades)
                     m_out.trades.reserve(expected);
@@ -1173,9 +1216,6 @@ private:
 
     bool barRow(const Record &rec)
     {
-        if (int(rec.fields.size()) < m_needed && !m_wide) {
-            // Trailing empty fields may be left out; anything needed that is absent is an error below.
-        }
         if (m_timeCol >= int(rec.fields.size())) {
             error(rec.line, m_timeCol, tr("missing value"));
             return false;
@@ -1343,7 +1383,6 @@ private:
     bool m_utc = true;
     int m_timeCol = -1, m_todCol = -1, m_symbolCol = -1;
     int m_price = -1, m_qty = -1, m_id = -1, m_maker = -1, m_side = -1;
-    int m_needed = 0;
     DateOrder m_order = DateOrder::MonthFirst;
     std::vector<Series> m_templates;
     std::unordered_map<std::string, std::size_t> m_symbolIndex;
@@ -1444,9 +1483,22 @@ void finishBars(Parsed &p, const Layout &l, const ImportOptions &o, const QStrin
         const std::int64_t t = p.series.empty() || p.series.front().rows.empty() ? 0 : p.series.front().rows.front().t;
         p.intervalSeconds = t % 86400000 == 0 ? 86400 : 60;
     }
-    // Gaps: spacing well above the interval (daily data: more than a long weekend with holidays).
+    // Gaps: a missing bar (spacing above 1.5 intervals). Daily data of markets closed at weekends: more than
+    // a long weekend with holidays (5 days).
     const std::int64_t iv = std::int64_t(p.intervalSeconds) * 1000;
-    const std::int64_t threshold = p.intervalSeconds >= 86400 && p.intervalSeconds < 7 * 86400 ? 5 * 86400000LL : 2 * iv;
+    std::int64_t threshold = iv + iv / 2;
+    if (p.intervalSeconds >= 86400 && p.intervalSeconds < 7 * 86400) {
+        std::int64_t all = 0, weekend = 0;
+        for (const Series &s : p.series)
+            for (const BarRow &r : s.rows) {
+                const std::int64_t days = r.t / 86400000 - (r.t % 86400000 < 0 ? 1 : 0);
+                const std::int64_t wd = ((days + 4) % 7 + 7) % 7; // 0 = Sunday (1970-01-01 was a Thursday)
+                weekend += (wd == 0 || wd == 6) ? 1 : 0;
+                ++all;
+            }
+        if (weekend * 10 < all)
+            threshold = 5 * 86400000LL;
+    }
     std::int64_t largest = 0;
     int listed = 0;
     for (const Series &s : p.series)

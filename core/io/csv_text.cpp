@@ -108,6 +108,179 @@ bool RecordReader::next(Record &rec)
     }
 }
 
+void JsonRecordReader::blanks()
+{
+    while (m_pos < m_data.size()) {
+        const char c = m_data[m_pos];
+        if (c == '\n')
+            ++m_line;
+        else if (c != ' ' && c != '\t' && c != '\r')
+            break;
+        ++m_pos;
+    }
+}
+
+bool JsonRecordReader::start(std::string_view data)
+{
+    m_data = data;
+    m_pos = 0;
+    m_line = 1;
+    m_done = false;
+    m_error.clear();
+    blanks();
+    if (m_pos >= m_data.size() || (m_data[m_pos] != '[' && m_data[m_pos] != '{'))
+        return false;
+    // The first '[' that is not inside a string opens the records.
+    bool inString = false;
+    while (m_pos < m_data.size()) {
+        const char c = m_data[m_pos];
+        if (c == '\n')
+            ++m_line;
+        if (inString) {
+            if (c == '\\')
+                ++m_pos;
+            else if (c == '"')
+                inString = false;
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == '[') {
+            ++m_pos;
+            blanks();
+            return m_pos < m_data.size() && (m_data[m_pos] == '{' || m_data[m_pos] == '[');
+        }
+        ++m_pos;
+    }
+    return false;
+}
+
+bool JsonRecordReader::value(std::string_view *v)
+{
+    blanks();
+    if (m_pos >= m_data.size())
+        return false;
+    if (m_data[m_pos] == '"') {
+        const std::size_t b = ++m_pos;
+        while (m_pos < m_data.size() && m_data[m_pos] != '"') {
+            if (m_data[m_pos] == '\\')
+                ++m_pos;
+            ++m_pos;
+        }
+        if (m_pos >= m_data.size())
+            return false;
+        *v = m_data.substr(b, m_pos - b);
+        ++m_pos;
+        return true;
+    }
+    if (m_data[m_pos] == '{' || m_data[m_pos] == '[')
+        return false; // nested values are not market data fields
+    const std::size_t b = m_pos;
+    while (m_pos < m_data.size() && m_data[m_pos] != ',' && m_data[m_pos] != '}' && m_data[m_pos] != ']' &&
+           m_data[m_pos] != ' ' && m_data[m_pos] != '\n' && m_data[m_pos] != '\r' && m_data[m_pos] != '\t')
+        ++m_pos;
+    *v = m_data.substr(b, m_pos - b);
+    return true;
+}
+
+std::vector<std::string> JsonRecordReader::firstKeys()
+{
+    std::vector<std::string> keys;
+    const std::size_t savePos = m_pos;
+    const std::int64_t saveLine = m_line;
+    if (m_pos < m_data.size() && m_data[m_pos] == '{') {
+        ++m_pos;
+        for (;;) {
+            blanks();
+            std::string_view k, v;
+            if (m_pos < m_data.size() && m_data[m_pos] == '}')
+                break;
+            if (!value(&k))
+                break;
+            blanks();
+            if (m_pos >= m_data.size() || m_data[m_pos] != ':')
+                break;
+            ++m_pos;
+            if (!value(&v))
+                break;
+            keys.emplace_back(k);
+            blanks();
+            if (m_pos < m_data.size() && m_data[m_pos] == ',')
+                ++m_pos;
+        }
+    }
+    m_pos = savePos;
+    m_line = saveLine;
+    return keys;
+}
+
+bool JsonRecordReader::next(Record &rec)
+{
+    rec.fields.clear();
+    if (m_done || !m_error.empty())
+        return false;
+    blanks();
+    if (m_pos >= m_data.size() || m_data[m_pos] == ']') {
+        m_done = true;
+        return false;
+    }
+    rec.line = m_line;
+    const char open = m_data[m_pos];
+    if (open != '{' && open != '[') {
+        m_error = "a record must be an object or an array";
+        return false;
+    }
+    const char close = open == '{' ? '}' : ']';
+    ++m_pos;
+    if (open == '{')
+        rec.fields.assign(m_keys.size(), std::string_view());
+    for (;;) {
+        blanks();
+        if (m_pos < m_data.size() && m_data[m_pos] == close) {
+            ++m_pos;
+            break;
+        }
+        std::string_view v;
+        if (open == '{') {
+            std::string_view k;
+            if (!value(&k)) {
+                m_error = "expected a key";
+                return false;
+            }
+            blanks();
+            if (m_pos >= m_data.size() || m_data[m_pos] != ':') {
+                m_error = "expected ':'";
+                return false;
+            }
+            ++m_pos;
+            if (!value(&v)) {
+                m_error = "expected a plain value";
+                return false;
+            }
+            for (std::size_t i = 0; i < m_keys.size(); ++i)
+                if (m_keys[i] == k) {
+                    rec.fields[i] = v;
+                    break;
+                }
+        } else {
+            if (!value(&v)) {
+                m_error = "expected a plain value";
+                return false;
+            }
+            rec.fields.push_back(v);
+        }
+        blanks();
+        if (m_pos < m_data.size() && m_data[m_pos] == ',') {
+            ++m_pos;
+        } else if (m_pos >= m_data.size() || m_data[m_pos] != close) {
+            m_error = "expected ',' or the end of the record";
+            return false;
+        }
+    }
+    blanks();
+    if (m_pos < m_data.size() && m_data[m_pos] == ',')
+        ++m_pos;
+    return true;
+}
+
 std::vector<std::string> splitLine(std::string_view line, char delimiter)
 {
     std::vector<std::string> out;

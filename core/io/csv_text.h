@@ -44,6 +44,36 @@ private:
     std::vector<std::string> m_scratch;
 };
 
+/** Reads JSON market data shaped as an array of flat records, the way exchanges' REST APIs return candles
+ *  and trades: `[{"k": v, ...}, ...]`, `{"candles": [{...}, ...]}` (the first array in the document) or
+ *  `[[v, v, ...], ...]`. Object records are laid out in the order of `keys` (unknown keys dropped);
+ *  array records positionally. Values are views of the JSON text (strings without their quotes).
+ *  Line numbers are those where each record starts. */
+class JsonRecordReader
+{
+public:
+    /** Positions the reader on the first record; false when the text holds no array of records. */
+    bool start(std::string_view data);
+    /** Keys of the first object record in order of appearance (empty for array records). */
+    std::vector<std::string> firstKeys();
+    void setKeys(std::vector<std::string> keys) { m_keys = std::move(keys); }
+    bool next(Record &rec);
+    std::size_t offset() const { return m_pos; }
+    std::int64_t line() const { return m_line; }
+    /** Set when next() met text it cannot read; the message says what, at line(). */
+    const std::string &error() const { return m_error; }
+
+private:
+    void blanks();
+    bool value(std::string_view *v);
+    std::string_view m_data;
+    std::size_t m_pos = 0;
+    std::int64_t m_line = 1;
+    std::vector<std::string> m_keys;
+    std::string m_error;
+    bool m_done = false;
+};
+
 /** Splits one physical line (no newline) on delimiter, honouring quotes; for detection only. */
 std::vector<std::string> splitLine(std::string_view line, char delimiter);
 

@@ -101,6 +101,8 @@ private Q_SLOTS:
     void importsRealTradeFile_data();
     void importsRealTradeFile();
     void detectsRealLayouts();
+    void importsJsonCandles_data();
+    void importsJsonCandles();
     void refusesMalformedFile_data();
     void refusesMalformedFile();
     void detectsEpochMagnitudes();
@@ -413,6 +415,69 @@ void TestCsvImport::detectsRealLayouts()
     pv = previewCsv(real(QStringLiteral("binance_dumps/nautilus_tardis_binance-futures_trades_BTCUSDT_2020-02-22.csv")));
     QCOMPARE(pv.dialect, QStringLiteral("tardis"));
     QVERIFY(!pv.rows.front().buyerMaker); // side "buy": the buyer was the taker
+}
+
+void TestCsvImport::importsJsonCandles_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("symbol");
+    QTest::addColumn<qint64>("count");
+    QTest::addColumn<qint64>("gaps");
+    QTest::addColumn<qint64>("firstMs");
+    QTest::addColumn<qint64>("lastMs");
+    QTest::newRow("coinbaseBtc4h") << "pairs/ta4j_Coinbase-BTC-USD-PT4H-20160518_20251028.json" << "BTCUSD" << qint64(20695)
+                                   << qint64(3) << utcMs("2016-05-18T04:00:00") << utcMs("2025-10-28T00:00:00");
+    QTest::newRow("coinbaseEth4h") << "pairs/ta4j_Coinbase-ETH-USD-PT4H-20160518_20251028.json" << "ETHUSD" << qint64(20675)
+                                   << qint64(9) << utcMs("2016-05-18T00:00:00") << utcMs("2025-10-28T00:00:00");
+}
+
+void TestCsvImport::importsJsonCandles()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, symbol);
+    QFETCH(qint64, count);
+    QFETCH(qint64, gaps);
+    QFETCH(qint64, firstMs);
+    QFETCH(qint64, lastMs);
+    const QString dbPath = freshDb();
+    ImportOptions opt;
+    opt.symbol = symbol;
+    opt.dataset = QStringLiteral("j");
+    const ImportPreview pv = previewCsv(real(file), opt);
+    QVERIFY(pv.ok);
+    QCOMPARE(pv.dialect, QStringLiteral("json"));
+    QCOMPARE(pv.timeKind, TimeKind::EpochSeconds);
+    QCOMPARE(pv.firstDataLine, 3);
+    const ImportResult r = importCsv(real(file), dbPath, opt);
+    QVERIFY2(r.ok, qPrintable(r.error.toString()));
+    QCOMPARE(r.intervalSeconds, 14400);
+    QCOMPARE(r.bars, count);
+    QCOMPARE(r.gaps, gaps);
+    Db db(dbPath);
+    const std::vector<Bar> bars = db.bars(symbol, 14400, QStringLiteral("j"));
+    QCOMPARE(qint64(bars.size()), count);
+    QCOMPARE(bars.front().openMs, firstMs);
+    QCOMPARE(bars.back().openMs, lastMs);
+    if (symbol == QLatin1String("BTCUSD")) { // the first candle: low 455.3, high 456.81, open 456.16, close 456.02
+        QCOMPARE(bars.front().open, 456.16);
+        QCOMPARE(bars.front().high, 456.81);
+        QCOMPARE(bars.front().low, 455.3);
+        QCOMPARE(bars.front().close, 456.02);
+        QCOMPARE(bars.front().volume, 561.88098307);
+    }
+    // A broken record is named by the line it starts on.
+    QFile f(real(file));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QByteArray text = f.readAll();
+    const qsizetype at = text.indexOf("\"close\"", text.indexOf("\"start\"", 2000));
+    text.insert(text.indexOf('"', at + 8) + 1, "-");
+    const QString broken = m_dir.filePath(QStringLiteral("broken-%1.json").arg(symbol));
+    QVERIFY(writeFile(broken, text));
+    const qint64 line = text.left(at).count('\n') + 1;
+    const ImportResult b = importCsv(broken, freshDb(), opt);
+    QVERIFY(!b.ok);
+    QCOMPARE(b.error.field, QStringLiteral("close"));
+    QVERIFY2(b.error.line > line - 8 && b.error.line <= line, qPrintable(b.error.toString()));
 }
 
 void TestCsvImport::refusesMalformedFile_data()
