@@ -223,7 +223,8 @@ void TimeSeriesChartView::refreshNow()
         if (m_to <= m_from)
             m_from = m_to - 1000;
     }
-    const int columns = std::max(50, int(m_chart->plotArea().width()));
+    // One bucket per two pixels: up to four points each, enough for a faithful line, cheap to paint.
+    const int columns = std::max(50, int(m_chart->plotArea().width() / 2));
     double vmin = INFINITY, vmax = -INFINITY, smin = INFINITY, smax = -INFINITY;
     for (Curve &c : m_curves) {
         if (!c.visible || !c.times || !c.values) {
@@ -395,9 +396,16 @@ void TimeSeriesChartView::resizeEvent(QResizeEvent *event)
     scheduleRefresh();
 }
 
+void TimeSeriesChartView::setRefreshDelay(int ms)
+{
+    m_refreshTimer->setInterval(ms);
+}
+
 void ChartGroup::add(TimeSeriesChartView *view)
 {
     m_views.append(view);
+    // Staggered refreshes: charts updated together repaint one after another, not in one long frame.
+    view->setRefreshDelay(40 + 8 * int(m_views.size() - 1));
     connect(view, &TimeSeriesChartView::userRangeChanged, this, [this, view](qint64 from, qint64 to) {
         for (TimeSeriesChartView *v : std::as_const(m_views))
             if (v != view)

@@ -40,6 +40,8 @@ public:
     /** Dashed horizontal reference lines (e.g. ±entry / ±exit z). */
     void setBands(const QList<double> &levels);
     void setValueFormat(const QString &format);
+    /** Delay of a scheduled refresh (default 40 ms, i.e. at most 25 Hz). */
+    void setRefreshDelay(int ms);
 
     qint64 rangeFrom() const { return m_from; }
     qint64 rangeTo() const { return m_to; }
