@@ -904,6 +904,16 @@ void TestCsvImport::commandLine()
     }
     QVERIFY2(e.startsWith(bad + QStringLiteral(":3: Open: ")), qPrintable(e));
     e.clear();
+    o.clear();
+    {
+        QTextStream out(&o), err(&e);
+        QCOMPARE(runImportCommand({real(QStringLiteral("pairs/arbitragelab_shell-rdp-close_USD.csv")), QStringLiteral("--preview")},
+                                  out, err),
+                 0);
+    }
+    QVERIFY2(o.contains(QLatin1String("format wide")) && o.contains(QLatin1String("day-first")) &&
+                 o.contains(QLatin1String("SHELL RDP")),
+             qPrintable(o));
     {
         QTextStream out(&o), err(&e);
         QCOMPARE(runImportCommand({bad}, out, err), 2);

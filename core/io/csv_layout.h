@@ -1,0 +1,52 @@
+#pragma once
+
+#include "io/csv_import.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pairlab::csv::detail {
+
+/** Translated text of the importer's messages (context "CsvImport"). */
+QString tr(const char *text);
+
+/** How a file is laid out: what detection found, overridden by the options. */
+struct Layout
+{
+    QString format;
+    QString dialect;
+    char delim = ',';
+    bool hasHeader = false;
+    qint64 headerLine = 0;
+    qint64 bannerLines = 0;
+    std::size_t dataOffset = 0;
+    qint64 dataLine = 1;
+    QStringList header;
+    QList<ColumnMapping> columns;
+    TimeKind timeKind = TimeKind::Unknown;
+    bool dayFirst = false;
+    bool dayFirstAmbiguous = false;
+    bool timeFromTradeId = false;
+    QString defaultSymbol;
+    bool symbolFromFile = false;
+    bool json = false;                 ///< an array of JSON records instead of CSV
+    std::vector<std::string> jsonKeys; ///< field order of JSON object records
+};
+
+/** Finds the layout of a CSV (or JSON records) text from its head and applies the options; error says why
+ *  when the layout cannot be told. */
+bool detectLayout(std::string_view data, const ImportOptions &opt, const QString &path, Layout &l, QString *error);
+
+/** The column's header name, else "column N". */
+QString fieldLabel(const Layout &l, int column);
+bool hasRole(const QList<ColumnMapping> &cols, ColumnRole r);
+int columnOf(const QList<ColumnMapping> &cols, ColumnRole r, const QString &symbol = {});
+/** Upper-case [A-Z0-9_-], at most SymbolCode::Capacity characters; other characters become '_'. */
+QString sanitizeSymbol(const QString &text);
+
+} // namespace pairlab::csv::detail
