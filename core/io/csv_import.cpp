@@ -332,6 +332,15 @@ private:
         const std::string_view s = col < int(rec.fields.size()) ? rec.fields[std::size_t(col)] : std::string_view();
         if (csv::parseDouble(s, v) && std::isfinite(*v))
             return true;
+        // Decimal comma ("1,2345" in a ';' or tab separated European export).
+        if (m_l.delim != ',' && s.size() < 64 && std::count(s.begin(), s.end(), ',') == 1 &&
+            s.find('.') == std::string_view::npos) {
+            char buf[64];
+            std::copy(s.begin(), s.end(), buf);
+            buf[s.find(',')] = '.';
+            if (csv::parseDouble(std::string_view(buf, s.size()), v) && std::isfinite(*v))
+                return true;
+        }
         if (!required && csv::isMissing(s)) {
             *v = 0;
             return true;

@@ -190,6 +190,12 @@ CellKind classify(std::string_view v)
     double d = 0;
     if (csv::parseDouble(v, &d))
         return CellKind::Number;
+    if (std::count(v.begin(), v.end(), ',') == 1 && v.find('.') == std::string_view::npos && v.size() < 64) {
+        std::string dot(v); // decimal comma
+        dot[dot.find(',')] = '.';
+        if (csv::parseDouble(dot, &d))
+            return CellKind::Number;
+    }
     bool b = false;
     if (csv::parseBool(v, &b))
         return CellKind::Bool;

@@ -114,6 +114,7 @@ private Q_SLOTS:
     void warnsAboutAmbiguousDayOrder();
     void dropsIdenticalRepeatedRows();
     void sortsUnsortedRows();
+    void readsDecimalCommas();
     void importsOnWorkerThread();
     void reportsGapsAsWarnings();
     void honoursUserColumnMapping();
@@ -713,6 +714,25 @@ void TestCsvImport::sortsUnsortedRows()
         QCOMPARE(bars[i].openMs, 1700000000000 + qint64(i) * 60000);
         QCOMPARE(bars[i].close, double(i + 1));
     }
+}
+
+void TestCsvImport::readsDecimalCommas()
+{
+    // MetaTrader 5 style: tab separated, <DATE> <TIME> columns; European decimal commas.
+    const QString path = m_dir.filePath(QStringLiteral("EURUSD_M1.csv"));
+    QVERIFY(writeFile(path, "<DATE>\t<TIME>\t<OPEN>\t<HIGH>\t<LOW>\t<CLOSE>\t<TICKVOL>\n"
+                            "2019.02.15\t14:00:00\t1,12525\t1,12851\t1,12514\t1,12686\t9915\n"
+                            "2019.02.15\t14:01:00\t1,1269\t1,1276\t1,12574\t1,12628\t7985\n"));
+    const ImportPreview pv = previewCsv(path);
+    QVERIFY(pv.ok);
+    QCOMPARE(pv.delimiter, '\t');
+    QCOMPARE(pv.timeKind, TimeKind::DateAndTime);
+    QCOMPARE(pv.symbols, QStringList{QStringLiteral("EURUSD")});
+    QCOMPARE(pv.rows.size(), 2);
+    QCOMPARE(pv.rows.front().timeMs, utcMs("2019-02-15T14:00:00"));
+    QCOMPARE(pv.rows.front().close, 1.12686);
+    QCOMPARE(pv.rows.front().volume, 9915.0);
+    QCOMPARE(pv.intervalSeconds, 60);
 }
 
 void TestCsvImport::importsOnWorkerThread()
