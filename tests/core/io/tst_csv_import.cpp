@@ -124,6 +124,7 @@ private Q_SLOTS:
     void syntheticTradeIdsNeverCollide();
     void keepsLiveTicksOnce();
     void refusesExistingDataset();
+    void survivesTruncatedAndForeignInput();
     void commandLine();
 
 private:
@@ -946,6 +947,65 @@ void TestCsvImport::refusesExistingDataset()
     const ImportResult r = importCsv(file, dbPath, {});
     QVERIFY(!r.ok);
     QVERIFY(r.error.message.contains(QLatin1String("already exists")));
+    QCOMPARE(dumpDatabase(dbPath), before);
+}
+
+void TestCsvImport::survivesTruncatedAndForeignInput()
+{
+    // Every real file cut at many places, and files that are no table at all: each either imports or is
+    // refused with a message, leaving the database as it was; nothing crashes.
+    const QString dbPath = freshDb();
+    QString before;
+    auto reset = [&] {
+        for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+            QFile::remove(dbPath + suffix);
+        ImportOptions first;
+        first.dataset = QStringLiteral("keep");
+        QVERIFY(importCsv(real(QStringLiteral("binance_dumps/nautilus_ADABTC-1m-2021-11-27.csv")), dbPath, first).ok);
+        before = dumpDatabase(dbPath);
+    };
+    reset();
+    QStringList files;
+    for (const QString &sub : {QStringLiteral("csv_formats"), QStringLiteral("pairs"), QStringLiteral("binance_dumps")}) {
+        const QDir d(real(sub));
+        for (const QString &f : d.entryList({QStringLiteral("*.csv"), QStringLiteral("*.json")}, QDir::Files, QDir::Name))
+            files << d.filePath(f);
+    }
+    for (const char *name : {"binance_ws/nautilus_ws_spot_trade.json", "binance_ws/cryptofeed_BINANCE_FUTURES.ws.1.0.txt",
+                             "binance_ws/binance_usdm_btcusdt_trade_20240808.jsonl"})
+        files << real(QString::fromLatin1(name));
+    const QString cut = m_dir.filePath(QStringLiteral("cut.csv"));
+    int refused = 0, imported = 0;
+    for (const QString &f : std::as_const(files)) {
+        QFile in(f);
+        QVERIFY(in.open(QIODevice::ReadOnly));
+        const QByteArray text = in.read(6000);
+        for (qsizetype at : {qsizetype(0), qsizetype(1), qsizetype(3), qsizetype(17), qsizetype(100), qsizetype(333),
+                             qsizetype(1500), qsizetype(5999)}) {
+            QVERIFY(writeFile(cut, text.left(at)));
+            ImportOptions opt;
+            opt.dataset = QStringLiteral("cut");
+            opt.symbol = QStringLiteral("CUT");
+            const ImportPreview pv = previewCsv(cut, opt, true);
+            const ImportResult r = importCsv(cut, dbPath, opt);
+            if (r.ok) {
+                ++imported;
+                QVERIFY(pv.ok);
+                reset();
+            } else {
+                ++refused;
+                QVERIFY(!r.error.message.isEmpty());
+                QCOMPARE(dumpDatabase(dbPath), before);
+            }
+        }
+    }
+    QVERIFY(refused > 0);
+    QVERIFY(imported > 0);
+    for (int k = 0; k < 3; ++k) { // the foreign files whole
+        const ImportResult r = importCsv(files.at(files.size() - 1 - k), dbPath, {});
+        QVERIFY2(!r.ok, qPrintable(files.at(files.size() - 1 - k)));
+        QVERIFY(!r.error.message.isEmpty());
+    }
     QCOMPARE(dumpDatabase(dbPath), before);
 }
 
