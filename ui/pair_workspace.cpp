@@ -328,23 +328,18 @@ void PairWorkspace::reload()
         m_service->setSeries(r.x, r.y);
     });
     watcher->setFuture(QtConcurrent::run([db, y, x, interval, generation] {
-        static std::atomic<int> counter{0};
         LoadedLegs r;
         r.generation = generation;
-        const QString name = QStringLiteral("pairload-%1").arg(counter.fetch_add(1));
-        {
-            QString error;
-            QSqlDatabase conn = Database::openReadOnly(db, name, &error);
-            if (!conn.isValid()) {
-                r.error = error; // empty while nothing is stored yet
-            } else {
+        Database::withReader(
+            db,
+            [&](QSqlDatabase &conn) {
                 auto load = [&](const QString &symbol, CloseSeries &out, Bar &last, bool &have) {
                     std::vector<Bar> bars = BarStore::loadBars(conn, symbol, interval, BarStore::LiveSource,
                                                                std::numeric_limits<std::int64_t>::min(),
-                                                               std::numeric_limits<std::int64_t>::max(), 200000, &error);
+                                                               std::numeric_limits<std::int64_t>::max(), 200000, &r.error);
                     out.symbol = symbol;
                     if (!bars.empty()) {
-                        last = bars.back();
+                        last = bars.back(); // possibly still forming: tracked live, not analysed yet
                         have = true;
                         bars.pop_back();
                     }
@@ -355,10 +350,8 @@ void PairWorkspace::reload()
                 };
                 load(x, r.x, r.lastX, r.haveX);
                 load(y, r.y, r.lastY, r.haveY);
-                r.error = error;
-            }
-        }
-        Database::close(name);
+            },
+            &r.error);
         return r;
     }));
 }

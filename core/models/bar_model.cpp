@@ -12,7 +12,6 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
-#include <atomic>
 
 namespace pairlab {
 
@@ -56,18 +55,12 @@ void BarModel::setSeries(const QString &databasePath, const QString &symbol, Int
     const quint64 generation = ++m_generation;
     const int limit = m_historyLimit;
     m_watcher->setFuture(QtConcurrent::run([databasePath, symbol, interval, limit, generation] {
-        static std::atomic<int> counter{0};
         Loaded r;
         r.generation = generation;
-        const QString name = QStringLiteral("barmodel-%1").arg(counter.fetch_add(1));
-        {
-            QString error;
-            QSqlDatabase db = Database::openReadOnly(databasePath, name, &error);
-            if (db.isValid())
-                r.bars = BarStore::loadBarsSnapshot(db, symbol, interval, limit, &r.batchSeq, &error);
-            r.error = error;
-        }
-        Database::close(name);
+        Database::withReader(
+            databasePath,
+            [&](QSqlDatabase &db) { r.bars = BarStore::loadBarsSnapshot(db, symbol, interval, limit, &r.batchSeq, &r.error); },
+            &r.error);
         return r;
     }));
 }

@@ -7,6 +7,8 @@
 #include <QStringList>
 #include <QThread>
 
+#include <atomic>
+
 namespace pairlab {
 
 namespace {
@@ -101,6 +103,12 @@ bool exec(QSqlDatabase &db, const QString &sql, QString *error)
 }
 
 } // namespace
+
+QString Database::uniqueConnectionName(const QString &prefix)
+{
+    static std::atomic<quint64> counter{0};
+    return QStringLiteral("%1-%2").arg(prefix).arg(counter.fetch_add(1));
+}
 
 QString Database::threadConnectionName(const QString &prefix)
 {

@@ -23,6 +23,21 @@ public:
      *  an error when the file cannot be opened or is from a newer PairLab. */
     static QSqlDatabase openReadOnly(const QString &path, const QString &connectionName, QString *error);
 
+    /** Runs fn(QSqlDatabase&) on a reader connection of its own, opened and closed on the calling thread
+     *  (a worker's). While nothing is stored yet, fn is not run and error stays empty. */
+    template <typename F>
+    static void withReader(const QString &path, F &&fn, QString *error)
+    {
+        const QString name = uniqueConnectionName(QStringLiteral("reader"));
+        {
+            QSqlDatabase db = openReadOnly(path, name, error);
+            if (db.isValid())
+                fn(db);
+        }
+        close(name);
+    }
+    static QString uniqueConnectionName(const QString &prefix);
+
     /** Closes and removes a connection opened with open(). */
     static void close(const QString &connectionName);
 
