@@ -6,6 +6,8 @@
 #include "storage/database.h"
 
 #include <QComboBox>
+#include <QFileDialog>
+#include <QMessageBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -97,6 +99,17 @@ PairWorkspace::PairWorkspace(QWidget *parent)
     controls2->addWidget(m_entryBox);
     controls2->addWidget(m_exitBox);
     controls2->addWidget(recompute);
+    auto *exportButton = new QPushButton(tr("Export pair CSV…"), this);
+    exportButton->setToolTip(tr("ts_ms, x, y, beta, spread, z-score, correlations of every bar shown"));
+    controls2->addWidget(exportButton);
+    connect(exportButton, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export pair series"),
+                                                          QStringLiteral("%1-%2-%3.csv").arg(symbolY(), symbolX(), intervalName(m_interval)),
+                                                          tr("CSV files (*.csv)"));
+        QString error;
+        if (!path.isEmpty() && !exportPairSeriesCsv(m_display, path, &error))
+            QMessageBox::warning(this, tr("Export pair series"), error);
+    });
 
     m_priceChart = new TimeSeriesChartView(tr("Both legs, normalised to 100"), this);
     m_priceChart->addCurve(tr("Y"), QColor(0xf5, 0x7c, 0x00));

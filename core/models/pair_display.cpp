@@ -3,7 +3,10 @@
 #include "analytics/kalman.h"
 #include "analytics/rolling.h"
 
+#include "io/number_format.h"
+
 #include <QCoreApplication>
+#include <QSaveFile>
 
 #include <cmath>
 
@@ -98,6 +101,8 @@ PairDisplay buildPairDisplay(const AlignedPair &pair, const PairAnalysis &analys
     if (cr.size() != n)
         cr.assign(n, kNaN);
     d.time = share(pair.timeMs);
+    d.x = share(pair.x);
+    d.y = share(pair.y);
     d.normX = share(std::move(nx));
     d.normY = share(std::move(ny));
     d.hedge = share(std::move(hedge));
@@ -107,6 +112,37 @@ PairDisplay buildPairDisplay(const AlignedPair &pair, const PairAnalysis &analys
     d.corrPrice = share(std::move(cp));
     d.corrLogReturn = share(std::move(cr));
     return d;
+}
+
+bool exportPairSeriesCsv(const PairDisplay &d, const QString &path, QString *error)
+{
+    QSaveFile f(path);
+    if (d.empty() || !f.open(QIODevice::WriteOnly)) {
+        if (error)
+            *error = d.empty() ? QCoreApplication::translate("PairDisplay", "there is no pair series to export")
+                               : QCoreApplication::translate("PairDisplay", "cannot write %1: %2").arg(path, f.errorString());
+        return false;
+    }
+    QByteArray out("ts_ms,x,y,beta,spread,zscore,corr_price,corr_logret\n");
+    const std::size_t n = d.time->size();
+    out.reserve(qsizetype(n) * 120);
+    for (std::size_t i = 0; i < n; ++i) {
+        appendInt(out, (*d.time)[i]);
+        for (const auto &col : {d.x, d.y, d.hedge, d.spread, d.zscore, d.corrPrice, d.corrLogReturn}) {
+            out.append(',');
+            const double v = (*col)[i];
+            if (std::isfinite(v))
+                appendDouble(out, v);
+        }
+        out.append('\n');
+    }
+    f.write(out);
+    if (!f.commit()) {
+        if (error)
+            *error = QCoreApplication::translate("PairDisplay", "cannot write %1: %2").arg(path, f.errorString());
+        return false;
+    }
+    return true;
 }
 
 } // namespace pairlab

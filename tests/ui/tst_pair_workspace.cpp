@@ -5,6 +5,8 @@
 
 #include "test_util.h"
 
+#include <QFile>
+#include <QImage>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -23,6 +25,7 @@ private Q_SLOTS:
     void methodAndSwapChangeWhatIsComputed();
     void zoomingOneChartZoomsAll();
     void appendsBarsClosedOnBothLegs();
+    void exportsPairSeriesAndChartPng();
 
 private:
     void waitForDisplay(PairWorkspace &w, QSignalSpy &spy, int count);
@@ -155,6 +158,40 @@ void TestPairWorkspace::appendsBarsClosedOnBothLegs()
     w.applyBatch(batch, 1);
     QCOMPARE(w.appendedBars(), 2); // the third bar is still forming
     QTRY_COMPARE_WITH_TIMEOUT(w.service()->latest().bars, bars + 2, 5000);
+}
+
+void TestPairWorkspace::exportsPairSeriesAndChartPng()
+{
+    PairWorkspace w;
+    QSignalSpy shown(&w, &PairWorkspace::displayUpdated);
+    w.resize(1000, 800);
+    w.show();
+    w.setWindow(30);
+    w.setSymbols({QStringLiteral("BTCUSDT"), QStringLiteral("ETHUSDT")});
+    w.setDatabase(m_db);
+    waitForDisplay(w, shown, 1);
+    QTemporaryDir dir;
+    const QString csv = dir.filePath(QStringLiteral("pair.csv"));
+    QString error;
+    QVERIFY2(exportPairSeriesCsv(w.display(), csv, &error), qPrintable(error));
+    QFile f(csv);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = f.readAll().trimmed().split('\n');
+    QCOMPARE(lines.first(), QByteArray("ts_ms,x,y,beta,spread,zscore,corr_price,corr_logret"));
+    QCOMPARE(lines.size() - 1, int(w.display().time->size()));
+    // Last row: the values read back exactly (round-trip precision); z is defined there.
+    const QList<QByteArray> last = lines.last().split(',');
+    QCOMPARE(last.size(), 8);
+    QCOMPARE(last[0].toLongLong(), w.display().time->back());
+    QCOMPARE(last[2].toDouble(), w.display().y->back());
+    QCOMPARE(last[4].toDouble(), w.display().spread->back());
+    QCOMPARE(last[5].toDouble(), w.display().zscore->back());
+    // The first rows have no z yet: empty fields, not zeros.
+    QVERIFY(lines[1].split(',')[5].isEmpty());
+    const QString png = dir.filePath(QStringLiteral("z.png"));
+    QVERIFY(w.zChart()->savePng(png));
+    QImage img(png);
+    QVERIFY(!img.isNull() && img.width() > 100);
 }
 
 QTEST_MAIN(TestPairWorkspace)

@@ -10,6 +10,10 @@
 #include <QGraphicsSimpleTextItem>
 #include <QLegend>
 #include <QLineSeries>
+#include <QContextMenuEvent>
+#include <QFileDialog>
+#include <QMenu>
+#include <QMessageBox>
 #include <QMouseEvent>
 #include <QPen>
 #include <QTimer>
@@ -394,6 +398,27 @@ void TimeSeriesChartView::resizeEvent(QResizeEvent *event)
 {
     QChartView::resizeEvent(event);
     scheduleRefresh();
+}
+
+void TimeSeriesChartView::contextMenuEvent(QContextMenuEvent *event)
+{
+    QMenu menu(this);
+    menu.addAction(tr("Save chart as PNG…"), this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Save chart"), QStringLiteral("chart.png"), tr("PNG images (*.png)"));
+        if (!path.isEmpty() && !savePng(path))
+            QMessageBox::warning(this, tr("Save chart"), tr("Cannot write %1.").arg(path));
+    });
+    menu.addAction(tr("Reset zoom and follow live"), this, [this] {
+        resetRange();
+        refreshNow();
+        Q_EMIT userReset();
+    });
+    menu.exec(event->globalPos());
+}
+
+bool TimeSeriesChartView::savePng(const QString &path)
+{
+    return grab().save(path, "PNG");
 }
 
 void TimeSeriesChartView::setRefreshDelay(int ms)

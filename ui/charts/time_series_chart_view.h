@@ -40,6 +40,8 @@ public:
     /** Dashed horizontal reference lines (e.g. ±entry / ±exit z). */
     void setBands(const QList<double> &levels);
     void setValueFormat(const QString &format);
+    /** The chart as it is drawn now, as a PNG file. */
+    bool savePng(const QString &path);
     /** Delay of a scheduled refresh (default 40 ms, i.e. at most 25 Hz). */
     void setRefreshDelay(int ms);
 
@@ -76,6 +78,7 @@ protected:
     void mouseReleaseEvent(QMouseEvent *event) override;
     void mouseDoubleClickEvent(QMouseEvent *event) override;
     void leaveEvent(QEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
 
 private:
