@@ -143,6 +143,21 @@ struct ImportResult
 
 using ImportProgress = std::function<void(double)>;
 
+/* CSV import (DESIGN.md §5 "CSV in").
+ *
+ * Detection, from the head of the file: UTF-8 BOM, line ends, the delimiter (, ; tab |) by the most consistent
+ * field count, banner lines before the header, the header (a first line with fewer number/date cells than the
+ * next), a header one name short (pandas' unnamed index column), column roles from header aliases (Date, Time,
+ * Datetime, open_time, Adj Close, Last, Price, amount, is_buyer_maker, side, "<DATE>"...), wide files (one close
+ * column per instrument, or SYM:open..SYM:volume groups), Binance dumps with or without header, the time
+ * format (epoch s/ms/us/ns by magnitude, ISO-8601 with offsets, date + time columns, D-Mon-YY, yyyyMMdd
+ * HHmmss, 12-hour clocks) and the day/month order of a/b/y dates (from the whole file). JSON arrays of
+ * flat records (exchange REST candles such as Coinbase's {"candles":[...]}) go through the same mapping.
+ *
+ * Validation: prices > 0, low <= open, close <= high, volume >= 0, one row per time and symbol (identical
+ * repeats are dropped with a warning), unique trade ids. Unsorted input is sorted; gaps are warnings.
+ * Every error names the file, the 1-based physical line and the column. */
+
 /** Detects the layout of a CSV file and shows how it would be imported. Reads the head of the file (about
  *  the first 200 data rows) unless fullScan, which parses and validates every row like importCsv() does
  *  (without writing) and reports the problems of the whole file. Any thread. */
