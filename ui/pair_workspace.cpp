@@ -2,10 +2,22 @@
 
 #include "analytics/pair_analytics_service.h"
 #include "charts/time_series_chart_view.h"
+#include "models/leg_stats_model.h"
+#include "models/universe.h"
 #include "storage/bar_store.h"
 #include "storage/database.h"
 
 #include <QComboBox>
+#include <QCoreApplication>
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QPainter>
+#include <QSaveFile>
+#include <QSortFilterProxyModel>
+#include <QStyledItemDelegate>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTimer>
 #include <QFileDialog>
 #include <QMessageBox>
 #include <QDoubleSpinBox>
@@ -136,12 +148,9 @@ PairWorkspace::PairWorkspace(QWidget *parent)
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_summary->setMinimumWidth(300);
     m_summary->setMargin(8);
-    auto *scroll = new QScrollArea(this);
-    scroll->setWidget(m_summary);
-    scroll->setWidgetResizable(true);
     auto *body = new QSplitter(Qt::Horizontal, this);
     body->addWidget(splitter);
-    body->addWidget(scroll);
+    body->addWidget(buildSidePanel());
     body->setStretchFactor(0, 4);
     body->setStretchFactor(1, 1);
     m_status = new QLabel(this);
@@ -187,6 +196,252 @@ PairWorkspace::PairWorkspace(QWidget *parent)
     m_status->setText(tr("Choose two symbols."));
 }
 
+namespace {
+
+/** Paints a correlation cell: blue for +1, white for 0, red for -1, the value on top. */
+class CorrelationDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        const double v = index.data(CorrelationMatrixModel::ValueRole).toDouble();
+        QColor c = option.palette.color(QPalette::Base);
+        if (std::isfinite(v)) {
+            const double a = std::clamp(std::fabs(v), 0.0, 1.0);
+            const QColor end = v >= 0 ? QColor(0x15, 0x65, 0xc0) : QColor(0xc6, 0x28, 0x28);
+            c = QColor::fromRgbF(float(1.0 + (end.redF() - 1.0) * a), float(1.0 + (end.greenF() - 1.0) * a),
+                                 float(1.0 + (end.blueF() - 1.0) * a));
+        }
+        painter->fillRect(option.rect, c);
+        if (option.state & QStyle::State_Selected) {
+            painter->setPen(QPen(option.palette.color(QPalette::Highlight), 2));
+            painter->drawRect(option.rect.adjusted(1, 1, -1, -1));
+        }
+        painter->setPen(std::isfinite(v) && std::fabs(v) > 0.6 ? Qt::white : Qt::black);
+        painter->drawText(option.rect, Qt::AlignCenter, index.data().toString());
+    }
+};
+
+bool writeFile(QWidget *parent, const QString &title, const QString &suggested, const QByteArray &data)
+{
+    const QString path = QFileDialog::getSaveFileName(parent, title, suggested, QObject::tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return false;
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(data) != data.size() || !f.commit()) {
+        QMessageBox::warning(parent, title, QObject::tr("Cannot write %1: %2").arg(path, f.errorString()));
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+QWidget *PairWorkspace::buildSidePanel()
+{
+    m_side = new QTabWidget(this);
+    auto *scroll = new QScrollArea(m_side);
+    scroll->setWidget(m_summary);
+    scroll->setWidgetResizable(true);
+    m_side->addTab(scroll, tr("Summary"));
+
+    // Statistics per leg.
+    m_statsModel = new LegStatsModel(this);
+    auto *statsPage = new QWidget(m_side);
+    auto *sl = new QVBoxLayout(statsPage);
+    m_statsView = new QTableView(statsPage);
+    m_statsView->setModel(m_statsModel);
+    m_statsView->verticalHeader()->hide();
+    m_statsView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    auto *statsExport = new QPushButton(tr("Export statistics CSV…"), statsPage);
+    connect(statsExport, &QPushButton::clicked, this,
+            [this] { writeFile(this, tr("Export statistics"), QStringLiteral("statistics.csv"), m_statsModel->toCsv()); });
+    sl->addWidget(m_statsView, 1);
+    sl->addWidget(statsExport, 0, Qt::AlignRight);
+    m_side->addTab(statsPage, tr("Statistics"));
+
+    // Universe: correlation heatmap and pair scanner.
+    m_universeEdit = new QLineEdit(this);
+    m_universeEdit->setPlaceholderText(tr("symbols, comma-separated"));
+    m_universeEdit->setToolTip(tr("Symbols of the correlation matrix and the pair scanner"));
+    m_corrModel = new CorrelationMatrixModel(this);
+    auto *corrPage = new QWidget(m_side);
+    auto *cl = new QVBoxLayout(corrPage);
+    m_heatmap = new QTableView(corrPage);
+    m_heatmap->setModel(m_corrModel);
+    m_heatmap->setItemDelegate(new CorrelationDelegate(m_heatmap));
+    m_heatmap->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_heatmap->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_heatmap->verticalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_heatmap->setToolTip(tr("Correlation of log returns on common bars; click a cell to analyse that pair"));
+    connect(m_heatmap, &QTableView::clicked, this, [this](const QModelIndex &i) {
+        const QStringList syms = m_corrModel->symbols();
+        if (i.row() != i.column())
+            setPair(syms.at(i.row()), syms.at(i.column()));
+    });
+    auto *corrExport = new QPushButton(tr("Export matrix CSV…"), corrPage);
+    connect(corrExport, &QPushButton::clicked, this,
+            [this] { writeFile(this, tr("Export correlation matrix"), QStringLiteral("correlation.csv"), m_corrModel->toCsv()); });
+    cl->addWidget(m_heatmap, 1);
+    cl->addWidget(corrExport, 0, Qt::AlignRight);
+    m_side->addTab(corrPage, tr("Correlation"));
+
+    m_scanModel = new PairScannerModel(this);
+    m_scanProxy = new QSortFilterProxyModel(this);
+    m_scanProxy->setSourceModel(m_scanModel);
+    m_scanProxy->setSortRole(Qt::EditRole);
+    m_scanner = new QTableView(m_side);
+    m_scanner->setModel(m_scanProxy);
+    m_scanner->setSortingEnabled(true);
+    m_scanner->sortByColumn(PairScannerModel::ZScore, Qt::DescendingOrder);
+    m_scanner->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_scanner->verticalHeader()->hide();
+    m_scanner->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    connect(m_scanner, &QTableView::clicked, this, [this](const QModelIndex &i) {
+        setPair(i.data(PairScannerModel::SymbolYRole).toString(), i.data(PairScannerModel::SymbolXRole).toString());
+    });
+    m_side->addTab(m_scanner, tr("Scanner"));
+
+    auto *panel = new QWidget(this);
+    auto *pl = new QVBoxLayout(panel);
+    pl->setContentsMargins(0, 0, 0, 0);
+    auto *ul = new QHBoxLayout;
+    auto *ulabel = new QLabel(tr("&Universe:"), panel);
+    ulabel->setBuddy(m_universeEdit);
+    ul->addWidget(ulabel);
+    ul->addWidget(m_universeEdit, 1);
+    pl->addLayout(ul);
+    pl->addWidget(m_side, 1);
+    connect(m_universeEdit, &QLineEdit::editingFinished, this, &PairWorkspace::refreshUniverse);
+
+    m_universeTimer = new QTimer(this);
+    m_universeTimer->setInterval(5000);
+    connect(m_universeTimer, &QTimer::timeout, this, &PairWorkspace::refreshUniverse);
+    m_universeTimer->start();
+    m_statsTimer = new QTimer(this);
+    m_statsTimer->setSingleShot(true);
+    m_statsTimer->setInterval(200);
+    connect(m_statsTimer, &QTimer::timeout, this, &PairWorkspace::refreshStats);
+    connect(this, &PairWorkspace::displayUpdated, m_statsTimer, qOverload<>(&QTimer::start));
+    connect(m_spreadChart, &TimeSeriesChartView::userRangeChanged, m_statsTimer, qOverload<>(&QTimer::start));
+    connect(m_spreadChart, &TimeSeriesChartView::userReset, m_statsTimer, qOverload<>(&QTimer::start));
+    return panel;
+}
+
+QStringList PairWorkspace::universe() const
+{
+    QStringList out;
+    for (const QString &s : m_universeEdit->text().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const QString sym = s.trimmed().toUpper();
+        if (!sym.isEmpty() && !out.contains(sym))
+            out << sym;
+    }
+    return out;
+}
+
+void PairWorkspace::setUniverse(const QStringList &symbols)
+{
+    m_universeEdit->setText(symbols.join(QStringLiteral(", ")));
+    refreshUniverse();
+}
+
+void PairWorkspace::refreshUniverse()
+{
+    const QStringList symbols = universe();
+    if (m_dbPath.isEmpty() || symbols.size() < 2)
+        return;
+    if (m_universeRunning) {
+        m_universeDirty = true;
+        return;
+    }
+    m_universeRunning = true;
+    m_universeDirty = false;
+    auto *watcher = new QFutureWatcher<UniverseResult>(this);
+    connect(watcher, &QFutureWatcher<UniverseResult>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        m_universeRunning = false;
+        const UniverseResult r = watcher->result();
+        m_corrModel->setResult(r);
+        m_scanModel->setRows(r.rows);
+        Q_EMIT universeUpdated();
+        if (m_universeDirty)
+            refreshUniverse();
+    });
+    // The scanner looks at the newest 5,000 bars of each pair: enough for the tests, fast for 45 pairs.
+    watcher->setFuture(QtConcurrent::run([db = m_dbPath, symbols, interval = m_interval, w = window()] {
+        std::vector<CloseSeries> series;
+        QString error;
+        Database::withReader(
+            db,
+            [&](QSqlDatabase &conn) {
+                for (const QString &s : symbols) {
+                    CloseSeries cs;
+                    cs.symbol = s;
+                    for (const Bar &b : BarStore::loadBars(conn, s, interval, BarStore::LiveSource,
+                                                           std::numeric_limits<std::int64_t>::min(),
+                                                           std::numeric_limits<std::int64_t>::max(), 5001, &error)) {
+                        cs.openTimeMs.push_back(b.openMs);
+                        cs.close.push_back(b.close);
+                    }
+                    if (!cs.close.empty()) { // the newest bar may still be forming
+                        cs.openTimeMs.pop_back();
+                        cs.close.pop_back();
+                    }
+                    series.push_back(std::move(cs));
+                }
+            },
+            &error);
+        UniverseResult r = analyzeUniverse(series, w, 5000);
+        r.symbols = symbols;
+        if (r.correlation.size() != std::size_t(symbols.size() * symbols.size()))
+            r.correlation.assign(std::size_t(symbols.size() * symbols.size()), kNaN);
+        r.error = error;
+        return r;
+    }));
+}
+
+void PairWorkspace::refreshStats()
+{
+    const PairAnalytics &a = m_service->latest();
+    if (!a.full || !a.full->ok() || m_display.empty())
+        return;
+    if (m_statsRunning) {
+        m_statsDirty = true;
+        return;
+    }
+    m_statsRunning = true;
+    m_statsDirty = false;
+    auto *watcher = new QFutureWatcher<std::vector<LegStatsModel::Scoped>>(this);
+    connect(watcher, &QFutureWatcher<std::vector<LegStatsModel::Scoped>>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        m_statsRunning = false;
+        m_statsModel->setScopes(watcher->result());
+        Q_EMIT statsUpdated();
+        if (m_statsDirty)
+            refreshStats();
+    });
+    const double barsPerYear = 365.0 * 24 * 3600 / intervalSeconds(m_interval);
+    watcher->setFuture(QtConcurrent::run([d = m_display, full = a.full, from = m_spreadChart->rangeFrom(),
+                                          to = m_spreadChart->rangeTo(), w = window(), y = symbolY(), x = symbolX(), barsPerYear] {
+        std::vector<LegStatsModel::Scoped> out;
+        out.push_back({QCoreApplication::translate("PairWorkspace", "analysed (%1 bars)").arg(full->n), y, x, full->statsY, full->statsX});
+        const auto &t = *d.time;
+        auto range = [&](std::size_t b, std::size_t e, const QString &name) {
+            if (e <= b + 2)
+                return;
+            const std::span<const double> ys(d.y->data() + b, e - b), xs(d.x->data() + b, e - b);
+            out.push_back({name, y, x, legStats(ys, barsPerYear), legStats(xs, barsPerYear)});
+        };
+        const std::size_t vb = std::size_t(std::lower_bound(t.begin(), t.end(), from) - t.begin());
+        const std::size_t ve = std::size_t(std::upper_bound(t.begin(), t.end(), to) - t.begin());
+        range(vb, ve, QCoreApplication::translate("PairWorkspace", "visible (%1 bars)").arg(qint64(ve) - qint64(vb)));
+        const std::size_t n = t.size();
+        range(n > std::size_t(w) ? n - std::size_t(w) : 0, n, QCoreApplication::translate("PairWorkspace", "last window (%1 bars)").arg(w));
+        return out;
+    }));
+}
+
 PairWorkspace::~PairWorkspace()
 {
     m_service->cancel();
@@ -202,10 +457,13 @@ void PairWorkspace::setDatabase(const QString &path)
 {
     m_dbPath = path;
     reload();
+    refreshUniverse();
 }
 
 void PairWorkspace::setSymbols(const QStringList &symbols)
 {
+    if (universe().isEmpty())
+        m_universeEdit->setText(symbols.join(QStringLiteral(", ")));
     const QString y = m_yBox->currentText(), x = m_xBox->currentText();
     const QSignalBlocker by(m_yBox), bx(m_xBox);
     m_yBox->clear();

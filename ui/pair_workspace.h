@@ -14,10 +14,18 @@ class QLabel;
 class QSpinBox;
 class QDoubleSpinBox;
 class QToolButton;
+class QLineEdit;
+class QTableView;
+class QTabWidget;
+class QSortFilterProxyModel;
+class QTimer;
 
 namespace pairlab {
 
 class ChartGroup;
+class CorrelationMatrixModel;
+class LegStatsModel;
+class PairScannerModel;
 class PairAnalyticsService;
 class TimeSeriesChartView;
 struct PairAnalytics;
@@ -57,15 +65,25 @@ public:
     QString verdict() const { return m_verdict; }
     QList<TimeSeriesChartView *> charts() const;
     TimeSeriesChartView *zChart() const { return m_zChart; }
+    CorrelationMatrixModel *correlationModel() const { return m_corrModel; }
+    PairScannerModel *scannerModel() const { return m_scanModel; }
+    LegStatsModel *statsModel() const { return m_statsModel; }
+    QTableView *heatmapView() const { return m_heatmap; }
+    QTableView *scannerView() const { return m_scanner; }
+    QStringList universe() const;
+    void setUniverse(const QStringList &symbols);
     int appendedBars() const { return m_appended; }
 
 public Q_SLOTS:
     void reload();
     void swapLegs();
     void recompute();
+    void refreshUniverse();
 
 Q_SIGNALS:
     void displayUpdated();
+    void universeUpdated();
+    void statsUpdated();
     void pairChanged(const QString &y, const QString &x);
 
 private:
@@ -81,6 +99,8 @@ private:
     void updateSummary(const PairAnalytics &a);
     void trackFragments(LegTail &tail, const std::vector<Bar> &bars);
     void appendClosedBars();
+    void refreshStats();
+    QWidget *buildSidePanel();
 
     QString m_dbPath;
     Interval m_interval = Interval::S1;
@@ -104,6 +124,22 @@ private:
     qint64 m_lastAppended = -1;
     int m_appended = 0;
     QString m_verdict;
+    // Research side panel
+    QTabWidget *m_side = nullptr;
+    QLineEdit *m_universeEdit = nullptr;
+    CorrelationMatrixModel *m_corrModel = nullptr;
+    PairScannerModel *m_scanModel = nullptr;
+    QSortFilterProxyModel *m_scanProxy = nullptr;
+    LegStatsModel *m_statsModel = nullptr;
+    QTableView *m_heatmap = nullptr;
+    QTableView *m_scanner = nullptr;
+    QTableView *m_statsView = nullptr;
+    QTimer *m_universeTimer = nullptr;
+    QTimer *m_statsTimer = nullptr;
+    bool m_universeRunning = false;
+    bool m_universeDirty = false;
+    bool m_statsRunning = false;
+    bool m_statsDirty = false;
 };
 
 } // namespace pairlab

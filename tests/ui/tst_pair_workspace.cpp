@@ -1,11 +1,17 @@
 #include "analytics/pair_analytics_service.h"
 #include "charts/time_series_chart_view.h"
 #include "cli/ingest_bench.h"
+#include "market/binance_trade_parser.h"
+#include "models/leg_stats_model.h"
+#include "models/universe.h"
 #include "pair_workspace.h"
+#include "storage/tick_writer.h"
 
 #include "test_util.h"
 
+#include <QAbstractItemModelTester>
 #include <QFile>
+#include <QTableView>
 #include <QImage>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -26,6 +32,8 @@ private Q_SLOTS:
     void zoomingOneChartZoomsAll();
     void appendsBarsClosedOnBothLegs();
     void exportsPairSeriesAndChartPng();
+    void heatmapAndScannerCoverTheUniverseAndSelectPairs();
+    void statisticsTableHasEveryScopeAndLeg();
 
 private:
     void waitForDisplay(PairWorkspace &w, QSignalSpy &spy, int count);
@@ -42,6 +50,26 @@ void TestPairWorkspace::initTestCase()
                                       m_db, &c, &error),
              qPrintable(error));
     QCOMPARE(c.stored, 16821);
+    // Spot trades of the same minutes as two more symbols (BTCSPOT, ETHSPOT): a real four-symbol universe.
+    std::vector<Tick> spot;
+    {
+        QFile f(test::sharedData(QStringLiteral("real/binance_ws/binance_spot_btc_eth_trade_combined_20240808.jsonl")));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        BinanceTradeParser p;
+        while (!f.atEnd()) {
+            const QByteArray line = f.readLine().trimmed();
+            Tick t;
+            if (p.parse({line.constData(), std::size_t(line.size())}, t) == FrameKind::Trade) {
+                t.symbol = SymbolCode::fromText(t.symbol.view() == "BTCUSDT" ? "BTCSPOT" : "ETHSPOT");
+                spot.push_back(t);
+            }
+        }
+    }
+    TickWriter w(m_db);
+    QVERIFY(w.open(&error));
+    WriteStats st;
+    QVERIFY(w.write(spot, &st, &error));
+    QCOMPARE(st.stored, 15863);
 }
 
 void TestPairWorkspace::waitForDisplay(PairWorkspace &, QSignalSpy &spy, int count)
@@ -192,6 +220,82 @@ void TestPairWorkspace::exportsPairSeriesAndChartPng()
     QVERIFY(w.zChart()->savePng(png));
     QImage img(png);
     QVERIFY(!img.isNull() && img.width() > 100);
+}
+
+void TestPairWorkspace::heatmapAndScannerCoverTheUniverseAndSelectPairs()
+{
+    PairWorkspace w;
+    QSignalSpy shown(&w, &PairWorkspace::displayUpdated);
+    QSignalSpy universe(&w, &PairWorkspace::universeUpdated);
+    w.resize(1300, 900);
+    w.show();
+    w.setWindow(30);
+    w.setSymbols({QStringLiteral("BTCUSDT"), QStringLiteral("ETHUSDT")});
+    w.setDatabase(m_db);
+    waitForDisplay(w, shown, 1);
+    w.setUniverse({QStringLiteral("BTCUSDT"), QStringLiteral("ETHUSDT"), QStringLiteral("BTCSPOT"), QStringLiteral("ethspot")});
+    QTRY_VERIFY_WITH_TIMEOUT(w.correlationModel()->rowCount() == 4, 20000);
+    QAbstractItemModelTester t1(w.correlationModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester t2(w.scannerModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(w.scannerModel()->rowCount(), 6); // 4 symbols -> 6 pairs
+    auto *m = w.correlationModel();
+    for (int i = 0; i < 4; ++i) {
+        QCOMPARE(m->index(i, i).data(CorrelationMatrixModel::ValueRole).toDouble(), 1.0);
+        for (int j = 0; j < 4; ++j)
+            QCOMPARE(m->index(i, j).data(CorrelationMatrixModel::ValueRole).toDouble(),
+                     m->index(j, i).data(CorrelationMatrixModel::ValueRole).toDouble());
+    }
+    // Spot and futures of the same coin move together: their 1 s returns correlate strongly.
+    QVERIFY(m->index(0, 2).data(CorrelationMatrixModel::ValueRole).toDouble() > 0.5);
+    // Every scanner row has numbers, and its hedge ratio is the OLS of that pair.
+    for (const ScanRow &r : w.scannerModel()->rows()) {
+        QVERIFY2(r.bars > 30, qPrintable(r.y + r.x));
+        QVERIFY(std::isfinite(r.beta) && std::isfinite(r.cointP) && std::isfinite(r.corrReturns));
+    }
+    // Clicking a heatmap cell makes that pair the active pair.
+    const QModelIndex cell = m->index(2, 1); // BTCSPOT ~ ETHUSDT
+    QTest::mouseClick(w.heatmapView()->viewport(), Qt::LeftButton, {}, w.heatmapView()->visualRect(cell).center());
+    QCOMPARE(w.symbolY(), QStringLiteral("BTCSPOT"));
+    QCOMPARE(w.symbolX(), QStringLiteral("ETHUSDT"));
+    // Clicking a scanner row does too.
+    QTableView *scanner = w.scannerView();
+    const QModelIndex row = scanner->model()->index(0, 0);
+    QTest::mouseClick(scanner->viewport(), Qt::LeftButton, {}, scanner->visualRect(row).center());
+    QCOMPARE(w.symbolY(), row.data(PairScannerModel::SymbolYRole).toString());
+    QCOMPARE(w.symbolX(), row.data(PairScannerModel::SymbolXRole).toString());
+    const QByteArray csv = w.correlationModel()->toCsv();
+    QVERIFY(csv.startsWith("symbol,BTCUSDT,ETHUSDT,BTCSPOT,ETHSPOT\nBTCUSDT,1,"));
+}
+
+void TestPairWorkspace::statisticsTableHasEveryScopeAndLeg()
+{
+    PairWorkspace w;
+    QSignalSpy shown(&w, &PairWorkspace::displayUpdated);
+    QSignalSpy stats(&w, &PairWorkspace::statsUpdated);
+    w.show();
+    w.setWindow(30);
+    w.setSymbols({QStringLiteral("BTCUSDT"), QStringLiteral("ETHUSDT")});
+    w.setDatabase(m_db);
+    waitForDisplay(w, shown, 1);
+    QTRY_VERIFY_WITH_TIMEOUT(stats.size() >= 1, 10000);
+    LegStatsModel *m = w.statsModel();
+    QAbstractItemModelTester tester(m, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(m->rowCount(), 3 * 4); // analysed, visible, last window × (Y, X) × (prices, returns)
+    // The analysed-range row equals the analysis' own statistics.
+    const PairAnalysis &a = *w.service()->latest().full;
+    QCOMPARE(m->index(0, LegStatsModel::Mean).data(Qt::EditRole).toDouble(), a.statsY.levels.mean);
+    QCOMPARE(m->index(1, LegStatsModel::AnnualisedVol).data(Qt::EditRole).toDouble(), a.statsY.annualisedVol);
+    QCOMPARE(m->index(3, LegStatsModel::Std).data(Qt::EditRole).toDouble(), a.statsX.returns.std);
+    // Last-window scope: the std of the last 30 prices of Y, computed here independently (ddof 1).
+    const auto &y = *w.display().y;
+    double mean = 0;
+    for (std::size_t i = y.size() - 30; i < y.size(); ++i)
+        mean += y[i] / 30.0;
+    double ss = 0;
+    for (std::size_t i = y.size() - 30; i < y.size(); ++i)
+        ss += (y[i] - mean) * (y[i] - mean);
+    PAIRLAB_FUZZY_COMPARE(m->index(8, LegStatsModel::Std).data(Qt::EditRole).toDouble(), std::sqrt(ss / 29.0), 1e-9, 0);
+    QVERIFY(m->toCsv().startsWith("range,leg,series,mean,std,"));
 }
 
 QTEST_MAIN(TestPairWorkspace)
