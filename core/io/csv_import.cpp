@@ -22,6 +22,7 @@
 #include <cmath>
 #include <memory>
 #include <numeric>
+#include <thread>
 #include <unordered_map>
 
 namespace pairlab {
@@ -546,6 +547,57 @@ private:
     SymbolCode m_defaultSymbol;
 };
 
+/** Parses every record. Large CSV files without quotes are parsed in two halves on two threads (records
+ *  cannot span lines there, so the halves split at a line end); the halves' results are joined in file order.
+ *  progress is called on the calling thread only. */
+bool parseAll(const Layout &l, const ImportOptions &o, const QString &path, std::string_view data, Parsed &out,
+              bool stopAtError, const std::atomic<bool> *cancel, const std::function<void(double)> &progress)
+{
+    const std::size_t begin = std::min(l.dataOffset, data.size());
+    const std::size_t size = data.size() - begin;
+    std::size_t mid = begin + size / 2;
+    const void *nl = mid < data.size() ? std::memchr(data.data() + mid, '\n', data.size() - mid) : nullptr;
+    const bool split = !l.json && size > (std::size_t(8) << 20) && nl && std::thread::hardware_concurrency() > 1 &&
+                       std::memchr(data.data() + begin, '"', size) == nullptr;
+    if (!split) {
+        Parser parser(l, o, path, out);
+        return parser.run(data, stopAtError, 0, cancel, progress);
+    }
+    mid = std::size_t(static_cast<const char *>(nl) - data.data()) + 1;
+    Layout second = l;
+    second.dataOffset = mid;
+    second.dataLine = l.dataLine + std::count(data.begin() + std::ptrdiff_t(begin), data.begin() + std::ptrdiff_t(mid), '\n');
+    Parsed tail;
+    Parser first(l, o, path, out);
+    Parser last(second, o, path, tail);
+    bool tailOk = true;
+    std::thread worker([&] { tailOk = last.run(data, stopAtError, 0, cancel, {}); });
+    const bool headOk = first.run(data.substr(0, mid), stopAtError, 0, cancel, progress);
+    worker.join();
+
+    out.rows += tail.rows;
+    out.errors += tail.errors;
+    out.skippedRows += tail.skippedRows;
+    for (const ImportProblem &pr : std::as_const(tail.problems))
+        if (out.problems.size() < o.maxProblems)
+            out.problems.append(pr);
+    QHash<QString, std::size_t> index;
+    for (std::size_t i = 0; i < out.series.size(); ++i)
+        index.insert(out.series[i].symbol, i);
+    for (Series &se : tail.series) {
+        const auto it = index.constFind(se.symbol);
+        if (it == index.constEnd()) {
+            index.insert(se.symbol, out.series.size());
+            out.series.push_back(std::move(se));
+        } else {
+            std::vector<BarRow> &rows = out.series[it.value()].rows;
+            rows.insert(rows.end(), se.rows.begin(), se.rows.end());
+        }
+    }
+    out.trades.insert(out.trades.end(), tail.trades.begin(), tail.trades.end());
+    return headOk && tailOk && out.errors == 0;
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Ordering, duplicates, interval, gaps
 
@@ -814,13 +866,18 @@ ImportPreview previewCsv(const QString &path, const ImportOptions &options, bool
     if (l.bannerLines > 0)
         pv.problems.append({ImportProblem::Severity::Warning, path, 0, QString(),
                             tr("%1 line(s) before the header skipped").arg(l.bannerLines), 0});
-    Parser parser(l, options, path, job.parsed);
     QString err;
-    if (!parser.checkColumns(&err)) {
-        pv.problems.append({ImportProblem::Severity::Error, path, 0, QString(), err, 0});
-        return pv;
+    {
+        Parsed scratch;
+        if (!Parser(l, options, path, scratch).checkColumns(&err)) {
+            pv.problems.append({ImportProblem::Severity::Error, path, 0, QString(), err, 0});
+            return pv;
+        }
     }
-    parser.run(job.buf.data, false, fullScan ? 0 : HeadRecords, nullptr, {});
+    if (fullScan)
+        parseAll(l, options, path, job.buf.data, job.parsed, false, nullptr, {});
+    else
+        Parser(l, options, path, job.parsed).run(job.buf.data, false, HeadRecords, nullptr, {});
     Parsed &p = job.parsed;
     if (l.format.contains(QLatin1String("trades")))
         finishTrades(p, l, options, path);
@@ -984,15 +1041,17 @@ ImportResult importCsv(const QString &path, QSqlDatabase db, const ImportOptions
     res.dataset = options.dataset.trimmed().isEmpty() ? QFileInfo(path).completeBaseName() : options.dataset.trimmed();
     const bool trades = l.format.contains(QLatin1String("trades"));
 
-    Parser parser(l, options, path, job.parsed);
     QString err;
-    if (!parser.checkColumns(&err))
-        return fileError(err);
+    {
+        Parsed scratch;
+        if (!Parser(l, options, path, scratch).checkColumns(&err))
+            return fileError(err);
+    }
     auto parseProgress = [&](double f) {
         if (progress)
             progress(0.5 * f);
     };
-    const bool parsedOk = parser.run(job.buf.data, true, 0, cancel, parseProgress);
+    const bool parsedOk = parseAll(l, options, path, job.buf.data, job.parsed, true, cancel, parseProgress);
     Parsed &p = job.parsed;
     if (cancelled()) {
         res.cancelled = true;

@@ -114,6 +114,7 @@ private Q_SLOTS:
     void warnsAboutAmbiguousDayOrder();
     void dropsIdenticalRepeatedRows();
     void sortsUnsortedRows();
+    void parsesLargeFileInTwoHalves();
     void readsDecimalCommas();
     void importsOnWorkerThread();
     void reportsGapsAsWarnings();
@@ -715,6 +716,54 @@ void TestCsvImport::sortsUnsortedRows()
         QCOMPARE(bars[i].openMs, 1700000000000 + qint64(i) * 60000);
         QCOMPARE(bars[i].close, double(i + 1));
     }
+}
+
+void TestCsvImport::parsesLargeFileInTwoHalves()
+{
+    // Above 8 MiB the parser splits the file at a line end and parses both halves at once: rows, symbols and
+    // line numbers must come out as from one pass.
+    QByteArray text("timestamp,symbol,open,high,low,close,volume\n");
+    const int rows = 240000;
+    for (int i = 0; i < rows; ++i) {
+        const qint64 t = 1700000000000 + qint64(i / 2) * 60000;
+        text += QByteArray::number(t) + (i % 2 ? ",ETHUSDT," : ",BTCUSDT,") + QByteArray::number(1000 + i % 97) + ','
+                + QByteArray::number(1100 + i % 97) + ',' + QByteArray::number(900 + i % 97) + ','
+                + QByteArray::number(1050 + i % 97) + ",12.5\n";
+    }
+    QVERIFY(text.size() > (8 << 20));
+    const QString path = m_dir.filePath(QStringLiteral("large.csv"));
+    QVERIFY(writeFile(path, text));
+    const QString dbPath = freshDb();
+    ImportOptions opt;
+    opt.dataset = QStringLiteral("large");
+    const ImportResult r = importCsv(path, dbPath, opt);
+    QVERIFY2(r.ok, qPrintable(r.error.toString()));
+    QCOMPARE(r.rows, rows);
+    QCOMPARE(r.barsPerSymbol.value(QStringLiteral("BTCUSDT")), rows / 2);
+    QCOMPARE(r.barsPerSymbol.value(QStringLiteral("ETHUSDT")), rows / 2);
+    QCOMPARE(r.gaps, 0);
+    {
+        Db db(dbPath);
+        const std::vector<Bar> eth = db.bars(QStringLiteral("ETHUSDT"), 60, QStringLiteral("large"));
+        QCOMPARE(eth.size(), std::size_t(rows / 2));
+        QCOMPARE(eth.back().openMs, 1700000000000 + qint64(rows / 2 - 1) * 60000);
+        QCOMPARE(eth.back().close, double(1050 + (rows - 1) % 97));
+    }
+    // An error late in the file is reported on its physical line.
+    const int badRow = rows - 1000; // data row index; its line is badRow + 2
+    qsizetype at = 0;
+    for (int k = 0; k < badRow + 1; ++k)
+        at = text.indexOf('\n', at) + 1;
+    const qsizetype comma = text.indexOf(',', text.indexOf(',', at) + 1);
+    text.insert(comma + 1, "-");
+    QVERIFY(writeFile(path, text));
+    const QString before = dumpDatabase(dbPath);
+    opt.dataset = QStringLiteral("large2");
+    const ImportResult bad = importCsv(path, dbPath, opt);
+    QVERIFY(!bad.ok);
+    QCOMPARE(bad.error.line, qint64(badRow + 2));
+    QCOMPARE(bad.error.field, QStringLiteral("open"));
+    QCOMPARE(dumpDatabase(dbPath), before);
 }
 
 void TestCsvImport::readsDecimalCommas()
