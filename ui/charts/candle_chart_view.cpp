@@ -1,5 +1,6 @@
 #include "charts/candle_chart_view.h"
 
+#include "charts/time_series_chart_view.h"
 #include "models/bar_model.h"
 
 #include <QAreaSeries>
@@ -61,6 +62,14 @@ CandleChartView::CandleChartView(QWidget *parent)
     m_refreshTimer->setSingleShot(true);
     m_refreshTimer->setInterval(40); // <= 25 Hz
     connect(m_refreshTimer, &QTimer::timeout, this, &CandleChartView::refreshNow);
+    applyPaletteTheme(this, m_chart);
+}
+
+void CandleChartView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange)
+        applyPaletteTheme(this, m_chart);
+    QChartView::changeEvent(event);
 }
 
 void CandleChartView::setModel(BarModel *model)

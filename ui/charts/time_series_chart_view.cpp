@@ -44,6 +44,11 @@ TimeSeriesChartView::TimeSeriesChartView(const QString &title, QWidget *parent)
     m_timeAxis->setFormat(QStringLiteral("HH:mm:ss"));
     m_timeAxis->setTickCount(6);
     m_valueAxis->setLabelFormat(m_valueFormat);
+    m_valueAxis->setTickCount(3); // short charts: three labels fit, five get elided
+    QFont small = m_valueAxis->labelsFont();
+    small.setPointSizeF(small.pointSizeF() * 0.85);
+    m_valueAxis->setLabelsFont(small);
+    m_timeAxis->setLabelsFont(small);
     m_chart->addAxis(m_timeAxis, Qt::AlignBottom);
     m_chart->addAxis(m_valueAxis, Qt::AlignLeft);
 
@@ -67,6 +72,31 @@ TimeSeriesChartView::TimeSeriesChartView(const QString &title, QWidget *parent)
     m_refreshTimer->setSingleShot(true);
     m_refreshTimer->setInterval(40); // <= 25 Hz
     connect(m_refreshTimer, &QTimer::timeout, this, &TimeSeriesChartView::refreshNow);
+    applyPaletteTheme(this, m_chart);
+}
+
+void applyPaletteTheme(QWidget *widget, QChart *chart)
+{
+    // Dark or light, following the system palette; curve pens keep their own colours.
+    const QPalette pal = widget->palette();
+    const bool dark = pal.color(QPalette::Window).lightness() < 128;
+    chart->setBackgroundBrush(pal.color(QPalette::Base));
+    chart->setPlotAreaBackgroundVisible(false);
+    chart->setTitleBrush(pal.color(QPalette::Text));
+    const QColor grid = dark ? QColor(80, 80, 80) : QColor(225, 225, 225);
+    for (QAbstractAxis *axis : chart->axes()) {
+        axis->setLabelsColor(pal.color(QPalette::Text));
+        axis->setGridLineColor(grid);
+        axis->setLinePenColor(pal.color(QPalette::Mid));
+        axis->setTitleBrush(pal.color(QPalette::Text));
+    }
+}
+
+void TimeSeriesChartView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange)
+        applyPaletteTheme(this, m_chart);
+    QChartView::changeEvent(event);
 }
 
 int TimeSeriesChartView::addCurve(const QString &name, const QColor &color, bool secondaryAxis)
@@ -85,6 +115,7 @@ int TimeSeriesChartView::addCurve(const QString &name, const QColor &color, bool
         if (!m_secondaryAxis) {
             m_secondaryAxis = new QValueAxis;
             m_secondaryAxis->setLabelFormat(m_valueFormat);
+            m_secondaryAxis->setTickCount(3);
             m_chart->addAxis(m_secondaryAxis, Qt::AlignRight);
         }
         c.series->attachAxis(m_secondaryAxis);

@@ -79,6 +79,7 @@ protected:
     void mouseDoubleClickEvent(QMouseEvent *event) override;
     void leaveEvent(QEvent *event) override;
     void contextMenuEvent(QContextMenuEvent *event) override;
+    void changeEvent(QEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
 
 private:
@@ -116,6 +117,9 @@ private:
     bool m_rubberDrag = false;
     QString m_valueFormat = QStringLiteral("%.4g");
 };
+
+/** Colours a chart after the widget's palette (dark or light, as the system is). */
+void applyPaletteTheme(QWidget *widget, QChart *chart);
 
 /** Keeps the time range and the crosshair of several chart views together. */
 class ChartGroup : public QObject
