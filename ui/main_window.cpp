@@ -24,6 +24,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QStyle>
@@ -37,7 +38,7 @@ namespace pairlab {
 
 MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
     : QMainWindow(parent), m_options(std::move(options)), m_tickers(new TickerModel(this)),
-      m_trades(new RecentTradesModel(500, this)), m_barModel(new BarModel(this))
+      m_trades(new RecentTradesModel(500, this)), m_barModel(new BarModel(this)), m_barModel2(new BarModel(this))
 {
     registerMetaTypes();
     setWindowTitle(tr("PairLab"));
@@ -94,8 +95,17 @@ void MainWindow::buildUi()
     symbolLabel->setBuddy(m_symbolBox);
     auto *intervalLabel = new QLabel(tr("&Interval:"), central);
     intervalLabel->setBuddy(m_intervalBox);
+    m_symbolBox2 = new QComboBox(central);
+    m_symbolBox2->setMinimumContentsLength(10);
+    m_symbolBox2->addItems(m_options.feed.symbols);
+    m_symbolBox2->setCurrentIndex(m_symbolBox2->count() > 1 ? 1 : 0);
+    auto *symbolLabel2 = new QLabel(tr("S&econd leg:"), central);
+    symbolLabel2->setBuddy(m_symbolBox2);
     bar->addWidget(symbolLabel);
     bar->addWidget(m_symbolBox);
+    bar->addSpacing(12);
+    bar->addWidget(symbolLabel2);
+    bar->addWidget(m_symbolBox2);
     bar->addSpacing(12);
     bar->addWidget(intervalLabel);
     bar->addWidget(m_intervalBox);
@@ -103,11 +113,16 @@ void MainWindow::buildUi()
 
     m_chart = new CandleChartView(central);
     m_chart->setModel(m_barModel);
+    m_chart2 = new CandleChartView(central);
+    m_chart2->setModel(m_barModel2);
+    auto *legs = new QSplitter(Qt::Vertical, central);
+    legs->addWidget(m_chart);
+    legs->addWidget(m_chart2);
     auto *market = new QWidget(central);
     auto *marketLayout = new QVBoxLayout(market);
     marketLayout->setContentsMargins(0, 0, 0, 0);
     marketLayout->addLayout(bar);
-    marketLayout->addWidget(m_chart, 1);
+    marketLayout->addWidget(legs, 1);
     m_pairView = new PairWorkspace(central);
     m_tabs = new QTabWidget(central);
     m_tabs->addTab(market, tr("&Market"));
@@ -115,6 +130,16 @@ void MainWindow::buildUi()
     layout->addWidget(m_tabs, 1);
     setCentralWidget(central);
     connect(m_symbolBox, &QComboBox::currentTextChanged, this, [this] { reloadBars(); });
+    connect(m_symbolBox2, &QComboBox::currentTextChanged, this, [this] { reloadBars(); });
+    // The pair being analysed is the pair charted in the market view.
+    connect(m_pairView, &PairWorkspace::pairChanged, this, [this](const QString &y, const QString &x) {
+        if (m_pairView->source() != QLatin1String("live"))
+            return;
+        setSymbol(y);
+        if (m_symbolBox2->findText(x) < 0)
+            m_symbolBox2->addItem(x);
+        m_symbolBox2->setCurrentText(x);
+    });
     connect(m_intervalBox, &QComboBox::currentTextChanged, this, [this] { reloadBars(); });
 
     // Watchlist dock.
@@ -229,6 +254,10 @@ void MainWindow::reloadBars()
         return;
     m_barModel->setSeries(m_activeDb, m_symbolBox->currentText(), *interval);
     m_chart->followLive();
+    if (!m_symbolBox2->currentText().isEmpty()) {
+        m_barModel2->setSeries(m_activeDb, m_symbolBox2->currentText(), *interval);
+        m_chart2->followLive();
+    }
 }
 
 void MainWindow::startSession(const FeedConfig &feed, const QString &dbPath)
@@ -323,6 +352,9 @@ void MainWindow::startDemo()
     setWindowTitle(tr("PairLab — demo: recorded Binance futures trades, 2024-08-08"));
     m_symbolBox->clear();
     m_symbolBox->addItems(feed.symbols);
+    m_symbolBox2->clear();
+    m_symbolBox2->addItems(feed.symbols);
+    m_symbolBox2->setCurrentIndex(m_symbolBox2->count() > 1 ? 1 : 0);
     startSession(feed, m_options.demoDatabasePath);
 }
 
@@ -352,6 +384,9 @@ void MainWindow::openRecording()
     feed.symbols = symbols;
     m_symbolBox->clear();
     m_symbolBox->addItems(symbols);
+    m_symbolBox2->clear();
+    m_symbolBox2->addItems(symbols);
+    m_symbolBox2->setCurrentIndex(m_symbolBox2->count() > 1 ? 1 : 0);
     setWindowTitle(tr("PairLab — replay of %1").arg(QFileInfo(path).fileName()));
     startSession(feed, m_options.demoDatabasePath);
 }
@@ -382,6 +417,7 @@ void MainWindow::onStored(const TickBatch &ticks, const BarBatch &bars, const Wr
         m_trades->addTicks(*ticks);
     }
     m_barModel->applyBatch(bars, stats.batchSeq);
+    m_barModel2->applyBatch(bars, stats.batchSeq);
     m_pairView->applyBatch(bars, stats.batchSeq);
     m_storedLabel->setText(tr("%L1 trades stored").arg(m_storedTicks));
 }

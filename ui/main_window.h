@@ -52,6 +52,7 @@ public:
 
     bool isDemo() const { return m_demoServer != nullptr; }
     BarModel *barModel() const { return m_barModel; }
+    BarModel *secondLegModel() const { return m_barModel2; }
     TickerModel *tickerModel() const { return m_tickers; }
     RecentTradesModel *tradesModel() const { return m_trades; }
     CandleChartView *chartView() const { return m_chart; }
@@ -92,7 +93,10 @@ private:
     TickerModel *m_tickers;
     RecentTradesModel *m_trades;
     BarModel *m_barModel;
+    BarModel *m_barModel2;
     CandleChartView *m_chart = nullptr;
+    CandleChartView *m_chart2 = nullptr;
+    QComboBox *m_symbolBox2 = nullptr;
     PairWorkspace *m_pairView = nullptr;
     QTabWidget *m_tabs = nullptr;
     QComboBox *m_symbolBox = nullptr;

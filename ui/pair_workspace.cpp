@@ -68,9 +68,12 @@ PairWorkspace::PairWorkspace(QWidget *parent)
     m_swap = new QToolButton(this);
     m_swap->setText(tr("⇄ Swap"));
     m_swap->setToolTip(tr("Swap Y and X"));
+    m_source = BarStore::LiveSource;
+    m_sourceBox = new QComboBox(this);
+    m_sourceBox->addItem(tr("Live"), BarStore::LiveSource);
+    m_sourceBox->setToolTip(tr("Analyse the live bars or an imported dataset"));
     m_intervalBox = new QComboBox(this);
-    for (Interval i : AllIntervals)
-        m_intervalBox->addItem(intervalName(i), intervalSeconds(i));
+    fillIntervals({1, 60, 300});
     m_windowBox = new QSpinBox(this);
     m_windowBox->setRange(5, 100000);
     m_windowBox->setValue(120);
@@ -98,6 +101,7 @@ PairWorkspace::PairWorkspace(QWidget *parent)
         controls->addWidget(l);
         controls->addWidget(w);
     };
+    addLabelled(tr("&Data:"), m_sourceBox);
     addLabelled(tr("&Y:"), m_yBox);
     controls->addWidget(m_swap);
     addLabelled(tr("&X:"), m_xBox);
@@ -116,7 +120,7 @@ PairWorkspace::PairWorkspace(QWidget *parent)
     controls2->addWidget(exportButton);
     connect(exportButton, &QPushButton::clicked, this, [this] {
         const QString path = QFileDialog::getSaveFileName(this, tr("Export pair series"),
-                                                          QStringLiteral("%1-%2-%3.csv").arg(symbolY(), symbolX(), intervalName(m_interval)),
+                                                          QStringLiteral("%1-%2-%3.csv").arg(symbolY(), symbolX(), BarStore::intervalLabel(m_intervalSeconds)),
                                                           tr("CSV files (*.csv)"));
         QString error;
         if (!path.isEmpty() && !exportPairSeriesCsv(m_display, path, &error))
@@ -168,8 +172,14 @@ PairWorkspace::PairWorkspace(QWidget *parent)
     connect(m_yBox, &QComboBox::currentTextChanged, this, &PairWorkspace::reload);
     connect(m_xBox, &QComboBox::currentTextChanged, this, &PairWorkspace::reload);
     connect(m_intervalBox, &QComboBox::currentIndexChanged, this, [this] {
-        m_interval = Interval(m_intervalBox->currentData().toInt());
+        if (m_intervalBox->currentIndex() < 0)
+            return;
+        m_intervalSeconds = m_intervalBox->currentData().toInt();
         reload();
+    });
+    connect(m_sourceBox, &QComboBox::currentIndexChanged, this, [this] {
+        if (m_sourceBox->currentIndex() >= 0)
+            setSource(m_sourceBox->currentData().toString());
     });
     connect(m_windowBox, &QSpinBox::editingFinished, this, &PairWorkspace::reload);
     connect(m_methodBox, &QComboBox::currentIndexChanged, this, &PairWorkspace::rebuildDisplay);
@@ -318,6 +328,7 @@ QWidget *PairWorkspace::buildSidePanel()
     m_universeTimer = new QTimer(this);
     m_universeTimer->setInterval(5000);
     connect(m_universeTimer, &QTimer::timeout, this, &PairWorkspace::refreshUniverse);
+    connect(m_universeTimer, &QTimer::timeout, this, &PairWorkspace::refreshSources); // new imports appear
     m_universeTimer->start();
     m_statsTimer = new QTimer(this);
     m_statsTimer->setSingleShot(true);
@@ -369,7 +380,7 @@ void PairWorkspace::refreshUniverse()
             refreshUniverse();
     });
     // The scanner looks at the newest 5,000 bars of each pair: enough for the tests, fast for 45 pairs.
-    watcher->setFuture(QtConcurrent::run([db = m_dbPath, symbols, interval = m_interval, w = window()] {
+    watcher->setFuture(QtConcurrent::run([db = m_dbPath, symbols, seconds = m_intervalSeconds, source = m_source, w = window()] {
         std::vector<CloseSeries> series;
         QString error;
         Database::withReader(
@@ -378,13 +389,11 @@ void PairWorkspace::refreshUniverse()
                 for (const QString &s : symbols) {
                     CloseSeries cs;
                     cs.symbol = s;
-                    for (const Bar &b : BarStore::loadBars(conn, s, interval, BarStore::LiveSource,
-                                                           std::numeric_limits<std::int64_t>::min(),
-                                                           std::numeric_limits<std::int64_t>::max(), 5001, &error)) {
+                    for (const Bar &b : BarStore::loadBarsSeconds(conn, s, seconds, source, 5001, &error)) {
                         cs.openTimeMs.push_back(b.openMs);
                         cs.close.push_back(b.close);
                     }
-                    if (!cs.close.empty()) { // the newest bar may still be forming
+                    if (source == BarStore::LiveSource && !cs.close.empty()) { // the newest live bar may still be forming
                         cs.openTimeMs.pop_back();
                         cs.close.pop_back();
                     }
@@ -421,7 +430,7 @@ void PairWorkspace::refreshStats()
         if (m_statsDirty)
             refreshStats();
     });
-    const double barsPerYear = 365.0 * 24 * 3600 / intervalSeconds(m_interval);
+    const double barsPerYear = 365.0 * 24 * 3600 / m_intervalSeconds;
     watcher->setFuture(QtConcurrent::run([d = m_display, full = a.full, from = m_spreadChart->rangeFrom(),
                                           to = m_spreadChart->rangeTo(), w = window(), y = symbolY(), x = symbolX(), barsPerYear] {
         std::vector<LegStatsModel::Scoped> out;
@@ -458,10 +467,13 @@ void PairWorkspace::setDatabase(const QString &path)
     m_dbPath = path;
     reload();
     refreshUniverse();
+    refreshSources();
 }
 
 void PairWorkspace::setSymbols(const QStringList &symbols)
 {
+    if (m_source == BarStore::LiveSource)
+        m_liveSymbols = symbols;
     if (universe().isEmpty())
         m_universeEdit->setText(symbols.join(QStringLiteral(", ")));
     const QString y = m_yBox->currentText(), x = m_xBox->currentText();
@@ -491,7 +503,80 @@ void PairWorkspace::setPair(const QString &y, const QString &x)
 
 void PairWorkspace::setInterval(Interval interval)
 {
-    m_intervalBox->setCurrentIndex(m_intervalBox->findData(intervalSeconds(interval)));
+    m_intervalBox->setCurrentIndex(m_intervalBox->findData(pairlab::intervalSeconds(interval)));
+}
+
+void PairWorkspace::fillIntervals(const QList<int> &seconds)
+{
+    const QSignalBlocker block(m_intervalBox);
+    m_intervalBox->clear();
+    for (int s : seconds)
+        m_intervalBox->addItem(BarStore::intervalLabel(s), s);
+    const int keep = m_intervalBox->findData(m_intervalSeconds);
+    m_intervalBox->setCurrentIndex(keep >= 0 ? keep : 0);
+    m_intervalSeconds = m_intervalBox->currentData().toInt();
+}
+
+QStringList PairWorkspace::sources() const
+{
+    QStringList out;
+    for (int i = 0; i < m_sourceBox->count(); ++i)
+        out << m_sourceBox->itemData(i).toString();
+    return out;
+}
+
+void PairWorkspace::setSource(const QString &source)
+{
+    const int index = m_sourceBox->findData(source);
+    if (index < 0)
+        return;
+    {
+        const QSignalBlocker block(m_sourceBox);
+        m_sourceBox->setCurrentIndex(index);
+    }
+    if (source == m_source)
+        return;
+    m_source = source;
+    QStringList symbols = m_liveSymbols;
+    QList<int> intervals{1, 60, 300};
+    for (const BarStore::DatasetInfo &d : std::as_const(m_datasets)) {
+        if (d.source == source) {
+            symbols = d.symbols;
+            intervals = d.intervalsSeconds;
+        }
+    }
+    fillIntervals(intervals);
+    m_universeEdit->setText(symbols.join(QStringLiteral(", ")));
+    const QStringList live = m_liveSymbols;
+    setSymbols(symbols);
+    m_liveSymbols = live; // setSymbols() records live symbols only while the live source is shown
+}
+
+void PairWorkspace::refreshSources()
+{
+    if (m_dbPath.isEmpty())
+        return;
+    auto *watcher = new QFutureWatcher<QList<BarStore::DatasetInfo>>(this);
+    connect(watcher, &QFutureWatcher<QList<BarStore::DatasetInfo>>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        m_datasets = watcher->result();
+        const QString current = m_source;
+        const QSignalBlocker block(m_sourceBox);
+        m_sourceBox->clear();
+        m_sourceBox->addItem(tr("Live"), BarStore::LiveSource);
+        for (const BarStore::DatasetInfo &d : std::as_const(m_datasets))
+            m_sourceBox->addItem(tr("Dataset: %1").arg(d.name), d.source);
+        const int index = m_sourceBox->findData(current);
+        m_sourceBox->setCurrentIndex(index >= 0 ? index : 0);
+        if (index < 0)
+            setSource(BarStore::LiveSource);
+    });
+    watcher->setFuture(QtConcurrent::run([db = m_dbPath] {
+        QList<BarStore::DatasetInfo> out;
+        QString error;
+        Database::withReader(db, [&](QSqlDatabase &conn) { out = BarStore::datasets(conn); }, &error);
+        return out;
+    }));
 }
 
 void PairWorkspace::setWindow(int window)
@@ -560,17 +645,18 @@ void PairWorkspace::reload()
     o.window = window();
     o.backtest.entry = m_entryBox->value();
     o.backtest.exit = m_exitBox->value();
-    o.backtest.barsPerYear = 365.0 * 24 * 3600 / intervalSeconds(m_interval);
+    o.backtest.barsPerYear = 365.0 * 24 * 3600 / m_intervalSeconds;
     m_service->setOptions(o);
     m_tailX = {};
     m_tailY = {};
     m_lastAppended = -1;
     m_appended = 0;
     m_loading = true;
-    m_status->setText(tr("Loading %1 and %2 (%3 bars)…").arg(y, x, intervalName(m_interval)));
+    m_status->setText(tr("Loading %1 and %2 (%3 bars)…").arg(y, x, BarStore::intervalLabel(m_intervalSeconds)));
     const quint64 generation = ++m_loadGeneration;
     const QString db = m_dbPath;
-    const Interval interval = m_interval;
+    const int seconds = m_intervalSeconds;
+    const QString source = m_source;
     auto *watcher = new QFutureWatcher<LoadedLegs>(this);
     connect(watcher, &QFutureWatcher<LoadedLegs>::finished, this, [this, watcher] {
         watcher->deleteLater();
@@ -595,21 +681,19 @@ void PairWorkspace::reload()
         }
         m_pair = std::make_shared<AlignedPair>(alignOnOpenTime(r.x, r.y));
         m_lastAppended = m_pair->timeMs.empty() ? -1 : m_pair->timeMs.back();
-        m_status->setText(tr("%1 ~ %2: %3 aligned %4 bars").arg(symbolY(), symbolX()).arg(m_pair->size()).arg(intervalName(m_interval)));
+        m_status->setText(tr("%1 ~ %2: %3 aligned %4 bars").arg(symbolY(), symbolX()).arg(m_pair->size()).arg(BarStore::intervalLabel(m_intervalSeconds)));
         m_service->setSeries(r.x, r.y);
     });
-    watcher->setFuture(QtConcurrent::run([db, y, x, interval, generation] {
+    watcher->setFuture(QtConcurrent::run([db, y, x, seconds, source, generation] {
         LoadedLegs r;
         r.generation = generation;
         Database::withReader(
             db,
             [&](QSqlDatabase &conn) {
                 auto load = [&](const QString &symbol, CloseSeries &out, Bar &last, bool &have) {
-                    std::vector<Bar> bars = BarStore::loadBars(conn, symbol, interval, BarStore::LiveSource,
-                                                               std::numeric_limits<std::int64_t>::min(),
-                                                               std::numeric_limits<std::int64_t>::max(), 200000, &r.error);
+                    std::vector<Bar> bars = BarStore::loadBarsSeconds(conn, symbol, seconds, source, 200000, &r.error);
                     out.symbol = symbol;
-                    if (!bars.empty()) {
+                    if (source == BarStore::LiveSource && !bars.empty()) {
                         last = bars.back(); // possibly still forming: tracked live, not analysed yet
                         have = true;
                         bars.pop_back();
@@ -651,7 +735,7 @@ void PairWorkspace::applyBatch(const BarBatch &batch, qint64 batchSeq)
         return;
     const SymbolCode x = SymbolCode::fromString(symbolX()), y = SymbolCode::fromString(symbolY());
     for (const BarUpdate &u : *batch) {
-        if (u.interval != m_interval)
+        if (m_source != BarStore::LiveSource || pairlab::intervalSeconds(u.interval) != m_intervalSeconds)
             continue;
         if (u.symbol == x)
             trackFragments(m_tailX, u.bars);
@@ -762,12 +846,12 @@ void PairWorkspace::updateSummary(const PairAnalytics &a)
         zColour = QStringLiteral("#2e7d32");
         zNote = tr("inside ±exit");
     }
-    const double barSeconds = intervalSeconds(m_interval);
+    const double barSeconds = m_intervalSeconds;
     auto row = [](const QString &k, const QString &v) { return QStringLiteral("<tr><td>%1</td><td align=right>%2</td></tr>").arg(k, v); };
     QString html;
     html += QStringLiteral("<h3 style='color:%1;margin:0'>%2</h3>").arg(colour, verdict.toHtmlEscaped());
     html += tr("<p style='margin-top:2px'>%1 ~ %2 · %3 bars of %4 · window %5</p>")
-                .arg(symbolY(), symbolX()).arg(f->n).arg(intervalName(m_interval)).arg(f->window);
+                .arg(symbolY(), symbolX()).arg(f->n).arg(BarStore::intervalLabel(m_intervalSeconds)).arg(f->window);
     html += QStringLiteral("<p style='font-size:large'>") + tr("last z") +
             QStringLiteral(" <b style='color:%1'>%2</b> <small>%3</small></p>").arg(zColour, num(lastZ, 3), zNote.toHtmlEscaped());
     html += QStringLiteral("<table cellspacing=3>");

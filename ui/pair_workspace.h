@@ -2,6 +2,7 @@
 
 #include "market/bar.h"
 #include "models/pair_display.h"
+#include "storage/bar_store.h"
 
 #include <QFutureWatcher>
 #include <QWidget>
@@ -56,7 +57,11 @@ public:
 
     QString symbolY() const;
     QString symbolX() const;
-    Interval interval() const { return m_interval; }
+    int intervalSeconds() const { return m_intervalSeconds; }
+    /** "live" or an imported dataset's bar source ("upload:<name>"). */
+    QString source() const { return m_source; }
+    void setSource(const QString &source);
+    QStringList sources() const;
     int window() const;
     HedgeMethod method() const;
     const PairDisplay &display() const { return m_display; }
@@ -79,6 +84,7 @@ public Q_SLOTS:
     void swapLegs();
     void recompute();
     void refreshUniverse();
+    void refreshSources();
 
 Q_SIGNALS:
     void displayUpdated();
@@ -98,13 +104,17 @@ private:
     void rebuildDisplay();
     void updateSummary(const PairAnalytics &a);
     void trackFragments(LegTail &tail, const std::vector<Bar> &bars);
+    void fillIntervals(const QList<int> &seconds);
     void appendClosedBars();
     void refreshStats();
     QWidget *buildSidePanel();
 
     QString m_dbPath;
-    Interval m_interval = Interval::S1;
-    QComboBox *m_yBox, *m_xBox, *m_intervalBox, *m_methodBox, *m_trendBox;
+    int m_intervalSeconds = 1;
+    QString m_source;
+    QStringList m_liveSymbols;
+    QList<BarStore::DatasetInfo> m_datasets;
+    QComboBox *m_sourceBox, *m_yBox, *m_xBox, *m_intervalBox, *m_methodBox, *m_trendBox;
     QSpinBox *m_windowBox;
     QDoubleSpinBox *m_entryBox, *m_exitBox;
     QToolButton *m_swap;

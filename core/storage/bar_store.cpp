@@ -13,8 +13,9 @@
 
 namespace pairlab::BarStore {
 
-std::vector<Bar> loadBars(const QSqlDatabase &db, const QString &symbol, Interval interval, const QString &source,
-                          std::int64_t fromMs, std::int64_t toMs, int limit, QString *error)
+namespace {
+std::vector<Bar> loadRange(const QSqlDatabase &db, const QString &symbol, int intervalSeconds, const QString &source,
+                           std::int64_t fromMs, std::int64_t toMs, int limit, QString *error)
 {
     std::vector<Bar> out;
     QSqlQuery q(db);
@@ -26,7 +27,7 @@ std::vector<Bar> loadBars(const QSqlDatabase &db, const QString &symbol, Interva
         " WHERE s.name = ? AND b.interval_s = ? AND b.source = ? AND b.open_ms >= ? AND b.open_ms < ?"
         " ORDER BY b.open_ms DESC LIMIT ?"));
     q.addBindValue(symbol);
-    q.addBindValue(intervalSeconds(interval));
+    q.addBindValue(intervalSeconds);
     q.addBindValue(source);
     q.addBindValue(qint64(fromMs));
     q.addBindValue(qint64(toMs));
@@ -51,6 +52,66 @@ std::vector<Bar> loadBars(const QSqlDatabase &db, const QString &symbol, Interva
     }
     std::reverse(out.begin(), out.end());
     return out;
+}
+} // namespace
+
+std::vector<Bar> loadBars(const QSqlDatabase &db, const QString &symbol, Interval interval, const QString &source,
+                          std::int64_t fromMs, std::int64_t toMs, int limit, QString *error)
+{
+    return loadRange(db, symbol, intervalSeconds(interval), source, fromMs, toMs, limit, error);
+}
+
+std::vector<Bar> loadBarsSeconds(const QSqlDatabase &db, const QString &symbol, int intervalSeconds,
+                                 const QString &source, int limit, QString *error)
+{
+    return loadRange(db, symbol, intervalSeconds, source, std::numeric_limits<std::int64_t>::min(),
+                     std::numeric_limits<std::int64_t>::max(), limit, error);
+}
+
+QString sourceForDataset(const QString &name)
+{
+    return QStringLiteral("upload:") + name;
+}
+
+QList<DatasetInfo> datasets(const QSqlDatabase &db)
+{
+    QList<DatasetInfo> out;
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SELECT name FROM datasets ORDER BY name")))
+        return out;
+    while (q.next()) {
+        DatasetInfo d;
+        d.name = q.value(0).toString();
+        d.source = sourceForDataset(d.name);
+        out << d;
+    }
+    for (DatasetInfo &d : out) {
+        QSqlQuery b(db);
+        b.prepare(QStringLiteral("SELECT DISTINCT s.name, b.interval_s FROM bars b JOIN symbols s ON s.id = b.symbol_id"
+                                 " WHERE b.source = ? ORDER BY s.name"));
+        b.addBindValue(d.source);
+        if (b.exec()) {
+            while (b.next()) {
+                if (!d.symbols.contains(b.value(0).toString()))
+                    d.symbols << b.value(0).toString();
+                if (!d.intervalsSeconds.contains(b.value(1).toInt()))
+                    d.intervalsSeconds << b.value(1).toInt();
+            }
+        }
+        std::sort(d.intervalsSeconds.begin(), d.intervalsSeconds.end());
+    }
+    return out;
+}
+
+QString intervalLabel(int seconds)
+{
+    if (seconds > 0 && seconds % 86400 == 0)
+        return QStringLiteral("%1d").arg(seconds / 86400);
+    if (seconds > 0 && seconds % 3600 == 0)
+        return QStringLiteral("%1h").arg(seconds / 3600);
+    if (seconds > 0 && seconds % 60 == 0)
+        return QStringLiteral("%1m").arg(seconds / 60);
+    return QStringLiteral("%1s").arg(seconds);
 }
 
 std::vector<Bar> loadBarsSnapshot(QSqlDatabase db, const QString &symbol, Interval interval, int limit,

@@ -23,6 +23,24 @@ std::vector<Bar> loadBars(const QSqlDatabase &db, const QString &symbol, Interva
                           std::int64_t toMs = std::numeric_limits<std::int64_t>::max(), int limit = -1,
                           QString *error = nullptr);
 
+/** The same for any bar length in seconds (imported datasets keep their own: 1 h, 1 d, ...). */
+std::vector<Bar> loadBarsSeconds(const QSqlDatabase &db, const QString &symbol, int intervalSeconds,
+                                 const QString &source, int limit = -1, QString *error = nullptr);
+
+/** An imported dataset as the analysis views offer it: its bar source key, symbols and bar lengths. */
+struct DatasetInfo
+{
+    QString name;
+    QString source; ///< "upload:<name>"
+    QStringList symbols;
+    QList<int> intervalsSeconds;
+};
+QList<DatasetInfo> datasets(const QSqlDatabase &db);
+QString sourceForDataset(const QString &name);
+
+/** "1s", "5m", "1h", "1d", "7d" — the shortest exact name of a bar length. */
+QString intervalLabel(int seconds);
+
 /** loadBars() inside one read transaction together with ingest_state.batch_seq, the number of the last
  *  tick batch whose bars are included (TickWriter's WriteStats::batchSeq). */
 std::vector<Bar> loadBarsSnapshot(QSqlDatabase db, const QString &symbol, Interval interval, int limit,

@@ -39,6 +39,8 @@ void TestMainWindow::demoReplayFillsWatchlistTradesAndChart()
     QVERIFY(w.tradesModel()->rowCount() > 100);
     QTRY_VERIFY_WITH_TIMEOUT(w.barModel()->rowCount() >= 2, 10000);
     QCOMPARE(w.barModel()->symbol(), QStringLiteral("BTCUSDT"));
+    QCOMPARE(w.secondLegModel()->symbol(), QStringLiteral("ETHUSDT")); // both legs charted
+    QTRY_VERIFY_WITH_TIMEOUT(w.secondLegModel()->rowCount() >= 2, 10000);
     QTRY_VERIFY_WITH_TIMEOUT(w.chartView()->drawnCandles() >= 2, 5000);
 
     // Switching the interval reloads the series from the database.
