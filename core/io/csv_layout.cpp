@@ -407,6 +407,25 @@ void mapHeader(Layout &l, const std::vector<std::vector<std::string>> &sample)
         return nonEmpty > 0;
     };
 
+    // Volume in the base currency when the file gives it per currency ("volume_btc,volume" of
+    // CryptoDataDownload, where the plain volume is in USD): the unit that starts the symbol.
+    if (const int symCol = columnOf(l.columns, ColumnRole::Symbol); symCol >= 0 && !sample.empty() &&
+                                                                     symCol < int(sample.front().size())) {
+        const std::string &first = sample.front()[std::size_t(symCol)];
+        const QString sym = sanitizeSymbol(QString::fromUtf8(first.data(), qsizetype(first.size())));
+        for (ColumnMapping &m : l.columns) {
+            const QString norm = normalizedName(m.name);
+            if (!norm.startsWith(QLatin1String("volume")) || norm.size() <= 6)
+                continue;
+            if (const QString unit = norm.mid(6).toUpper(); !sym.isEmpty() && sym.startsWith(unit)) {
+                for (ColumnMapping &o : l.columns)
+                    if (o.role == ColumnRole::Volume)
+                        o.role = ColumnRole::Ignore;
+                m.role = ColumnRole::Volume;
+                break;
+            }
+        }
+    }
     // Date + time-of-day in two columns ("Date,Time,Open,..." of MetaTrader).
     const int dateCol = columnOf(l.columns, ColumnRole::Date);
     int timeCol = columnOf(l.columns, ColumnRole::Time);

@@ -394,6 +394,7 @@ void TestCsvImport::detectsRealLayouts()
     QCOMPARE(pv.firstDataLine, 3);
     QCOMPARE(pv.dialect, QStringLiteral("cryptodatadownload"));
     QCOMPARE(pv.rows.front().timeMs, utcMs("2017-07-01T11:00:00")); // sorted although the file is descending
+    QCOMPARE(pv.rows.front().volume, 114.6);                          // volume_btc, not the USD volume
 
     pv = previewCsv(real(QStringLiteral("csv_formats/pyalgotrade_nt-spy-minute-2011.csv")));
     QCOMPARE(pv.delimiter, ';');
