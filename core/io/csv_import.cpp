@@ -46,7 +46,7 @@ struct Buffer
     {
         file.setFileName(path);
         if (!file.open(QIODevice::ReadOnly)) {
-            *error = tr("cannot open the file: %1").arg(file.errorString());
+            *error = CsvImport::tr("cannot open the file: %1").arg(file.errorString());
             return false;
         }
         const qint64 size = file.size();
@@ -156,22 +156,22 @@ public:
     {
         if (m_trades) {
             if (m_price < 0 || m_qty < 0) {
-                *error = tr("a trade file needs a price and a quantity column");
+                *error = CsvImport::tr("a trade file needs a price and a quantity column");
                 return false;
             }
         } else {
             for (const Series &s : m_templates)
                 if (s.close < 0) {
-                    *error = tr("no close (or price) column for %1").arg(s.symbol.isEmpty() ? m_l.defaultSymbol : s.symbol);
+                    *error = CsvImport::tr("no close (or price) column for %1").arg(s.symbol.isEmpty() ? m_l.defaultSymbol : s.symbol);
                     return false;
                 }
         }
         if (m_timeCol < 0) {
-            *error = tr("no time column");
+            *error = CsvImport::tr("no time column");
             return false;
         }
         if (m_symbolCol < 0 && m_l.defaultSymbol.isEmpty() && (m_trades || !m_wide)) {
-            *error = tr("no symbol: give one");
+            *error = CsvImport::tr("no symbol: give one");
             return false;
         }
         return true;
@@ -187,7 +187,7 @@ public:
             jr.setKeys(m_l.jsonKeys);
             const bool ok = runWith(jr, data.size(), stopAtError, maxRecords, cancel, progress);
             if (!jr.error().empty()) {
-                error(jr.line(), -1, tr("unreadable JSON: %1").arg(QString::fromStdString(jr.error())));
+                error(jr.line(), -1, CsvImport::tr("unreadable JSON: %1").arg(QString::fromStdString(jr.error())));
                 return false;
             }
             return ok;
@@ -287,21 +287,21 @@ private:
                 *ms = std::int64_t(std::floor(d * scale + 1e-6));
                 return true;
             }
-            error(rec.line, m_timeCol, tr("not a time: '%1'").arg(text(v)));
+            error(rec.line, m_timeCol, CsvImport::tr("not a time: '%1'").arg(text(v)));
             return false;
         }
         case TimeKind::Text:
         case TimeKind::DateAndTime: {
             csv::ParsedTime pt;
             if (!csv::parseDateTime(v, m_order, &pt)) {
-                error(rec.line, m_timeCol, tr("not a date: '%1'").arg(text(v)));
+                error(rec.line, m_timeCol, CsvImport::tr("not a date: '%1'").arg(text(v)));
                 return false;
             }
             if (m_todCol >= 0) {
                 std::int64_t tod = 0;
                 const std::string_view tv = m_todCol < int(rec.fields.size()) ? rec.fields[std::size_t(m_todCol)] : std::string_view();
                 if (!csv::parseTimeOfDay(tv, &tod)) {
-                    error(rec.line, m_todCol, tr("not a time of day: '%1'").arg(text(tv)));
+                    error(rec.line, m_todCol, CsvImport::tr("not a time of day: '%1'").arg(text(tv)));
                     return false;
                 }
                 pt.wallMs += tod;
@@ -319,7 +319,7 @@ private:
             return true;
         }
         default:
-            error(rec.line, m_timeCol, tr("unknown time format"));
+            error(rec.line, m_timeCol, CsvImport::tr("unknown time format"));
             return false;
         }
     }
@@ -346,7 +346,7 @@ private:
             *v = 0;
             return true;
         }
-        error(rec.line, col, csv::isMissing(s) ? tr("missing value") : tr("not a number: '%1'").arg(text(s)));
+        error(rec.line, col, csv::isMissing(s) ? CsvImport::tr("missing value") : CsvImport::tr("not a number: '%1'").arg(text(s)));
         return false;
     }
 
@@ -360,7 +360,7 @@ private:
             return &m_out.series[it->second];
         const QString sym = sanitizeSymbol(QString::fromUtf8(sv.data(), qsizetype(sv.size())));
         if (sym.isEmpty()) {
-            error(rec.line, m_symbolCol, tr("not a symbol: '%1'").arg(text(sv)));
+            error(rec.line, m_symbolCol, CsvImport::tr("not a symbol: '%1'").arg(text(sv)));
             return nullptr;
         }
         Series s = tmpl;
@@ -373,7 +373,7 @@ private:
     bool barRow(const Record &rec)
     {
         if (m_timeCol >= int(rec.fields.size())) {
-            error(rec.line, m_timeCol, tr("missing value"));
+            error(rec.line, m_timeCol, CsvImport::tr("missing value"));
             return false;
         }
         std::int64_t t = 0;
@@ -395,7 +395,7 @@ private:
             if (allMissing) {
                 if (!m_wide) {
                     ++m_out.skippedRows;
-                    problem(ImportProblem::Severity::Warning, rec.line, tmpl.close, tr("no prices; row skipped"));
+                    problem(ImportProblem::Severity::Warning, rec.line, tmpl.close, CsvImport::tr("no prices; row skipped"));
                 }
                 continue; // wide files: this instrument has no value here
             }
@@ -437,23 +437,23 @@ private:
         const P prices[] = {{b.o, s.open, "open"}, {b.h, s.high, "high"}, {b.l, s.low, "low"}, {b.c, s.close, "close"}};
         for (const P &p : prices)
             if (p.col >= 0 && !(p.v > 0)) {
-                error(line, p.col, tr("price %1 is not positive").arg(p.v));
+                error(line, p.col, CsvImport::tr("price %1 is not positive").arg(p.v));
                 return false;
             }
         if (b.v < 0) {
-            error(line, s.volume, tr("volume %1 is negative").arg(b.v));
+            error(line, s.volume, CsvImport::tr("volume %1 is negative").arg(b.v));
             return false;
         }
         if (b.h < b.l) {
-            error(line, s.high, tr("high %1 is below low %2").arg(b.h).arg(b.l));
+            error(line, s.high, CsvImport::tr("high %1 is below low %2").arg(b.h).arg(b.l));
             return false;
         }
         if (b.h < b.o || b.h < b.c) {
-            error(line, s.high, tr("high %1 is below %2 %3").arg(b.h).arg(b.h < b.o ? tr("open") : tr("close")).arg(b.h < b.o ? b.o : b.c));
+            error(line, s.high, CsvImport::tr("high %1 is below %2 %3").arg(b.h).arg(b.h < b.o ? CsvImport::tr("open") : CsvImport::tr("close")).arg(b.h < b.o ? b.o : b.c));
             return false;
         }
         if (b.l > b.o || b.l > b.c) {
-            error(line, s.low, tr("low %1 is above %2 %3").arg(b.l).arg(b.l > b.o ? tr("open") : tr("close")).arg(b.l > b.o ? b.o : b.c));
+            error(line, s.low, CsvImport::tr("low %1 is above %2 %3").arg(b.l).arg(b.l > b.o ? CsvImport::tr("open") : CsvImport::tr("close")).arg(b.l > b.o ? b.o : b.c));
             return false;
         }
         return true;
@@ -462,7 +462,7 @@ private:
     bool tradeRow(const Record &rec)
     {
         if (m_timeCol >= int(rec.fields.size())) {
-            error(rec.line, m_timeCol, tr("missing value"));
+            error(rec.line, m_timeCol, CsvImport::tr("missing value"));
             return false;
         }
         TradeRow tr_{};
@@ -475,24 +475,24 @@ private:
         if (!ok)
             return false;
         if (!(t.price > 0)) {
-            error(rec.line, m_price, tr("price %1 is not positive").arg(t.price));
+            error(rec.line, m_price, CsvImport::tr("price %1 is not positive").arg(t.price));
             return false;
         }
         if (t.qty < 0) {
-            error(rec.line, m_qty, tr("quantity %1 is negative").arg(t.qty));
+            error(rec.line, m_qty, CsvImport::tr("quantity %1 is negative").arg(t.qty));
             return false;
         }
         if (m_id >= 0) {
             const std::string_view v = m_id < int(rec.fields.size()) ? rec.fields[std::size_t(m_id)] : std::string_view();
             if (!csv::parseInt64(v, &t.tradeId)) {
-                error(rec.line, m_id, tr("not a trade id: '%1'").arg(text(v)));
+                error(rec.line, m_id, CsvImport::tr("not a trade id: '%1'").arg(text(v)));
                 return false;
             }
         }
         if (m_maker >= 0) {
             const std::string_view v = m_maker < int(rec.fields.size()) ? rec.fields[std::size_t(m_maker)] : std::string_view();
             if (!csv::parseBool(v, &t.buyerMaker)) {
-                error(rec.line, m_maker, tr("not true or false: '%1'").arg(text(v)));
+                error(rec.line, m_maker, CsvImport::tr("not true or false: '%1'").arg(text(v)));
                 return false;
             }
         } else if (m_side >= 0) {
@@ -503,7 +503,7 @@ private:
             else if (s == QLatin1String("sell") || s == QLatin1String("ask") || s == QLatin1String("s") || s == QLatin1String("a"))
                 t.buyerMaker = true;
             else if (!s.isEmpty()) {
-                error(rec.line, m_side, tr("not a side (buy/sell): '%1'").arg(text(v)));
+                error(rec.line, m_side, CsvImport::tr("not a side (buy/sell): '%1'").arg(text(v)));
                 return false;
             }
         }
@@ -516,7 +516,7 @@ private:
                     m_lastSymbol = SymbolCode::fromString(sanitizeSymbol(QString::fromUtf8(sv.data(), qsizetype(sv.size()))));
             }
             if (m_lastSymbol.isEmpty()) {
-                error(rec.line, m_symbolCol, tr("not a symbol: '%1'").arg(text(sv)));
+                error(rec.line, m_symbolCol, CsvImport::tr("not a symbol: '%1'").arg(text(sv)));
                 m_lastSymbolText.clear();
                 return false;
             }
@@ -664,7 +664,7 @@ void finishBars(Parsed &p, const Layout &l, const ImportOptions &o, const QStrin
                     continue;
                 }
                 addProblem(p, o, path, ImportProblem::Severity::Error, std::max(k.line, r.line), timeField,
-                           tr("%1 has a second, different row for %2 (line %3)")
+                           CsvImport::tr("%1 has a second, different row for %2 (line %3)")
                                .arg(s.symbol, QString::fromStdString(csv::formatUtc(r.t)))
                                .arg(std::min(k.line, r.line)),
                            std::min(k.line, r.line));
@@ -678,7 +678,7 @@ void finishBars(Parsed &p, const Layout &l, const ImportOptions &o, const QStrin
     }
     if (p.duplicateRows > 0)
         addProblem(p, o, path, ImportProblem::Severity::Warning, 0, QString(),
-                   tr("%1 repeated row(s) dropped").arg(p.duplicateRows));
+                   CsvImport::tr("%1 repeated row(s) dropped").arg(p.duplicateRows));
     // Interval: the option, else the median spacing.
     if (o.intervalSeconds && *o.intervalSeconds > 0) {
         p.intervalSeconds = *o.intervalSeconds;
@@ -717,14 +717,14 @@ void finishBars(Parsed &p, const Layout &l, const ImportOptions &o, const QStrin
                 if (listed < 20) {
                     ++listed;
                     addProblem(p, o, path, ImportProblem::Severity::Warning, s.rows[i].line, timeField,
-                               tr("%1: gap of %2 s after %3").arg(s.symbol).arg(d / 1000).arg(
+                               CsvImport::tr("%1: gap of %2 s after %3").arg(s.symbol).arg(d / 1000).arg(
                                    QString::fromStdString(csv::formatUtc(s.rows[i - 1].t))));
                 }
             }
         }
     if (p.gaps > listed)
         addProblem(p, o, path, ImportProblem::Severity::Warning, 0, timeField,
-                   tr("%1 gaps in all, the largest %2 s").arg(p.gaps).arg(largest / 1000));
+                   CsvImport::tr("%1 gaps in all, the largest %2 s").arg(p.gaps).arg(largest / 1000));
 }
 
 void finishTrades(Parsed &p, const Layout &l, const ImportOptions &o, const QString &path)
@@ -739,7 +739,7 @@ void finishTrades(Parsed &p, const Layout &l, const ImportOptions &o, const QStr
         }
         if (repeats > 0)
             addProblem(p, o, path, ImportProblem::Severity::Warning, 0, QString(),
-                       tr("%1 trade(s) repeat the previous one exactly; kept as separate trades (the file has no trade ids)")
+                       CsvImport::tr("%1 trade(s) repeat the previous one exactly; kept as separate trades (the file has no trade ids)")
                            .arg(repeats));
         return;
     }
@@ -770,7 +770,7 @@ void finishTrades(Parsed &p, const Layout &l, const ImportOptions &o, const QStr
             ++p.duplicateRows;
         } else {
             addProblem(p, o, path, ImportProblem::Severity::Error, std::max(a.line, b.line), idField,
-                       tr("trade id %1 appears twice with different values (line %2)").arg(b.tick.tradeId).arg(std::min(a.line, b.line)),
+                       CsvImport::tr("trade id %1 appears twice with different values (line %2)").arg(b.tick.tradeId).arg(std::min(a.line, b.line)),
                        std::min(a.line, b.line));
         }
     }
@@ -781,7 +781,7 @@ void finishTrades(Parsed &p, const Layout &l, const ImportOptions &o, const QStr
             if (!drop[i])
                 kept.push_back(p.trades[i]);
         p.trades.swap(kept);
-        addProblem(p, o, path, ImportProblem::Severity::Warning, 0, idField, tr("%1 repeated trade(s) dropped").arg(p.duplicateRows));
+        addProblem(p, o, path, ImportProblem::Severity::Warning, 0, idField, CsvImport::tr("%1 repeated trade(s) dropped").arg(p.duplicateRows));
     }
 }
 
@@ -831,7 +831,7 @@ QString ImportProblem::toString() const
     if (!field.isEmpty())
         s += field + QLatin1String(": ");
     if (severity == Severity::Warning)
-        s += tr("warning: ");
+        s += CsvImport::tr("warning: ");
     return s + message;
 }
 
@@ -857,15 +857,15 @@ ImportPreview previewCsv(const QString &path, const ImportOptions &options, bool
     pv.dayFirst = l.dayFirst;
     if (l.dayFirstAmbiguous)
         pv.problems.append({ImportProblem::Severity::Warning, path, 0, QString(),
-                            tr("the day/month order cannot be told from the data; %1 assumed")
-                                .arg(l.dayFirst ? tr("day first") : tr("month first")),
+                            CsvImport::tr("the day/month order cannot be told from the data; %1 assumed")
+                                .arg(l.dayFirst ? CsvImport::tr("day first") : CsvImport::tr("month first")),
                             0});
     if (l.symbolFromFile)
         pv.problems.append({ImportProblem::Severity::Warning, path, 0, QString(),
-                            tr("symbol %1 taken from the file name").arg(l.defaultSymbol), 0});
+                            CsvImport::tr("symbol %1 taken from the file name").arg(l.defaultSymbol), 0});
     if (l.bannerLines > 0)
         pv.problems.append({ImportProblem::Severity::Warning, path, 0, QString(),
-                            tr("%1 line(s) before the header skipped").arg(l.bannerLines), 0});
+                            CsvImport::tr("%1 line(s) before the header skipped").arg(l.bannerLines), 0});
     QString err;
     {
         Parsed scratch;
@@ -1055,7 +1055,7 @@ ImportResult importCsv(const QString &path, QSqlDatabase db, const ImportOptions
     Parsed &p = job.parsed;
     if (cancelled()) {
         res.cancelled = true;
-        return fileError(tr("import cancelled"));
+        return fileError(CsvImport::tr("import cancelled"));
     }
     if (parsedOk) {
         if (trades)
@@ -1081,10 +1081,10 @@ ImportResult importCsv(const QString &path, QSqlDatabase db, const ImportOptions
     timer.restart();
     const QVariant h = db.isOpen() ? db.driver()->handle() : QVariant();
     if (!h.isValid() || qstrcmp(h.typeName(), "sqlite3*") != 0)
-        return fileError(tr("CSV import needs an open SQLite database"));
+        return fileError(CsvImport::tr("CSV import needs an open SQLite database"));
     sqlite3 *handle = *static_cast<sqlite3 *const *>(h.constData());
     if (!handle)
-        return fileError(tr("CSV import needs an open SQLite database"));
+        return fileError(CsvImport::tr("CSV import needs an open SQLite database"));
     Writer w(handle);
     // A page cache large enough for the whole import: pages are written once, at the commit, instead of
     // spilling to the WAL and being rewritten while the B-trees grow.
@@ -1103,7 +1103,7 @@ ImportResult importCsv(const QString &path, QSqlDatabase db, const ImportOptions
         ~RestoreCache() { w.exec(QByteArray("PRAGMA cache_size=" + QByteArray::number(size)).constData()); }
     } restoreCache{w, oldCache};
     if (!w.exec("BEGIN IMMEDIATE"))
-        return fileError(tr("cannot start a transaction: %1").arg(w.lastError()));
+        return fileError(CsvImport::tr("cannot start a transaction: %1").arg(w.lastError()));
     auto rollback = [&](const QString &msg) {
         w.exec("ROLLBACK");
         return fileError(msg);
@@ -1118,10 +1118,10 @@ ImportResult importCsv(const QString &path, QSqlDatabase db, const ImportOptions
     sqlite3_stmt *findDs = w.prepare("SELECT 1 FROM datasets WHERE name = ?");
     sqlite3_stmt *insDs = w.prepare("INSERT INTO datasets(name, source_file, format, created_ms, rows) VALUES(?,?,?,?,?)");
     if (!findDs || !insDs)
-        return rollback(tr("cannot prepare a statement: %1").arg(w.lastError()));
+        return rollback(CsvImport::tr("cannot prepare a statement: %1").arg(w.lastError()));
     sqlite3_bind_text(findDs, 1, datasetName.constData(), int(datasetName.size()), SQLITE_TRANSIENT);
     if (sqlite3_step(findDs) == SQLITE_ROW)
-        return rollback(tr("a dataset named %1 already exists; choose another name").arg(res.dataset));
+        return rollback(CsvImport::tr("a dataset named %1 already exists; choose another name").arg(res.dataset));
     const QByteArray source = QByteArray("upload:") + datasetName;
     const QByteArray file = QFileInfo(path).absoluteFilePath().toUtf8();
     const QByteArray format = l.format.toUtf8();
@@ -1131,7 +1131,7 @@ ImportResult importCsv(const QString &path, QSqlDatabase db, const ImportOptions
     sqlite3_bind_int64(insDs, 4, QDateTime::currentMSecsSinceEpoch());
     sqlite3_bind_int64(insDs, 5, storedRows);
     if (sqlite3_step(insDs) != SQLITE_DONE)
-        return rollback(tr("cannot add the dataset: %1").arg(w.lastError()));
+        return rollback(CsvImport::tr("cannot add the dataset: %1").arg(w.lastError()));
     const std::int64_t datasetId = sqlite3_last_insert_rowid(handle);
 
     // Bars to write: the file's own (bar files) or 1s/1m/5m aggregated from its trades.
@@ -1158,7 +1158,7 @@ ImportResult importCsv(const QString &path, QSqlDatabase db, const ImportOptions
         for (const BarUpdate &u : tradeBars) {
             std::int64_t sid = 0;
             if (!w.symbolId(u.symbol.toString(), &sid))
-                return rollback(tr("cannot add symbol %1: %2").arg(u.symbol.toString(), w.lastError()));
+                return rollback(CsvImport::tr("cannot add symbol %1: %2").arg(u.symbol.toString(), w.lastError()));
             for (const Bar &b : u.bars)
                 out.push_back({sid, intervalSeconds(u.interval), &b});
             res.barsPerSymbol[u.symbol.toString()] += qint64(u.bars.size());
@@ -1174,7 +1174,7 @@ ImportResult importCsv(const QString &path, QSqlDatabase db, const ImportOptions
                 continue;
             std::int64_t sid = 0;
             if (!w.symbolId(s.symbol, &sid))
-                return rollback(tr("cannot add symbol %1: %2").arg(s.symbol, w.lastError()));
+                return rollback(CsvImport::tr("cannot add symbol %1: %2").arg(s.symbol, w.lastError()));
             for (const BarRow &r : s.rows) {
                 Bar b;
                 b.openMs = r.t;
@@ -1216,7 +1216,7 @@ ImportResult importCsv(const QString &path, QSqlDatabase db, const ImportOptions
                                                  "(?,?,?,?,?,?)", TicksPerStatement));
         sqlite3_stmt *single = w.prepare("INSERT OR IGNORE INTO ticks(symbol_id, trade_id, ts_ms, price, qty, buyer_maker) VALUES(?,?,?,?,?,?)");
         if (!multi || !single)
-            return rollback(tr("cannot prepare a statement: %1").arg(w.lastError()));
+            return rollback(CsvImport::tr("cannot prepare a statement: %1").arg(w.lastError()));
         SymbolCode last;
         std::int64_t sid = -1;
         std::size_t i = 0;
@@ -1235,7 +1235,7 @@ ImportResult importCsv(const QString &path, QSqlDatabase db, const ImportOptions
         for (const Tick &t : ticks) { // symbols first, outside the hot loop
             if (sid < 0 || t.symbol != last) {
                 if (!w.symbolId(t.symbol.toString(), &sid))
-                    return rollback(tr("cannot add symbol %1: %2").arg(t.symbol.toString(), w.lastError()));
+                    return rollback(CsvImport::tr("cannot add symbol %1: %2").arg(t.symbol.toString(), w.lastError()));
                 last = t.symbol;
             }
         }
@@ -1243,7 +1243,7 @@ ImportResult importCsv(const QString &path, QSqlDatabase db, const ImportOptions
         while (i < ticks.size()) {
             if (cancelled()) {
                 res.cancelled = true;
-                return rollback(tr("import cancelled"));
+                return rollback(CsvImport::tr("import cancelled"));
             }
             const std::size_t n = std::min<std::size_t>(TicksPerStatement, ticks.size() - i);
             sqlite3_stmt *st = n == TicksPerStatement ? multi : single;
@@ -1251,14 +1251,14 @@ ImportResult importCsv(const QString &path, QSqlDatabase db, const ImportOptions
                 for (std::size_t k = 0; k < n; ++k)
                     bind(st, int(k) * 6, ticks[i + k]);
                 if (sqlite3_step(st) != SQLITE_DONE)
-                    return rollback(tr("cannot store ticks: %1").arg(w.lastError()));
+                    return rollback(CsvImport::tr("cannot store ticks: %1").arg(w.lastError()));
                 res.ticksStored += sqlite3_changes(handle);
                 sqlite3_reset(st);
             } else {
                 for (std::size_t k = 0; k < n; ++k) {
                     bind(st, 0, ticks[i + k]);
                     if (sqlite3_step(st) != SQLITE_DONE)
-                        return rollback(tr("cannot store ticks: %1").arg(w.lastError()));
+                        return rollback(CsvImport::tr("cannot store ticks: %1").arg(w.lastError()));
                     res.ticksStored += sqlite3_changes(handle);
                     sqlite3_reset(st);
                 }
@@ -1269,7 +1269,7 @@ ImportResult importCsv(const QString &path, QSqlDatabase db, const ImportOptions
         res.ticks = qint64(ticks.size());
         if (res.ticksStored < res.ticks)
             res.problems.append({ImportProblem::Severity::Warning, path, 0, QString(),
-                                 tr("%1 trade(s) were already stored (same symbol and trade id) and were kept once")
+                                 CsvImport::tr("%1 trade(s) were already stored (same symbol and trade id) and were kept once")
                                      .arg(res.ticks - res.ticksStored),
                                  0});
     }
@@ -1285,7 +1285,7 @@ ImportResult importCsv(const QString &path, QSqlDatabase db, const ImportOptions
         sqlite3_stmt *multi = w.prepare(multiRow(head.constData(), tuple.constData(), BarsPerStatement));
         sqlite3_stmt *single = w.prepare(multiRow(head.constData(), tuple.constData(), 1));
         if (!multi || !single)
-            return rollback(tr("cannot prepare a statement: %1").arg(w.lastError()));
+            return rollback(CsvImport::tr("cannot prepare a statement: %1").arg(w.lastError()));
         auto bind = [&](sqlite3_stmt *st, int base, const BarOut &o) {
             const Bar &b = *o.bar;
             sqlite3_bind_int64(st, base + 1, o.symbolId);
@@ -1304,20 +1304,20 @@ ImportResult importCsv(const QString &path, QSqlDatabase db, const ImportOptions
         while (i < out.size()) {
             if (cancelled()) {
                 res.cancelled = true;
-                return rollback(tr("import cancelled"));
+                return rollback(CsvImport::tr("import cancelled"));
             }
             const std::size_t n = std::min<std::size_t>(BarsPerStatement, out.size() - i);
             if (n == BarsPerStatement) {
                 for (std::size_t k = 0; k < n; ++k)
                     bind(multi, int(k) * 11, out[i + k]);
                 if (sqlite3_step(multi) != SQLITE_DONE)
-                    return rollback(tr("cannot store bars: %1").arg(w.lastError()));
+                    return rollback(CsvImport::tr("cannot store bars: %1").arg(w.lastError()));
                 sqlite3_reset(multi);
             } else {
                 for (std::size_t k = 0; k < n; ++k) {
                     bind(single, 0, out[i + k]);
                     if (sqlite3_step(single) != SQLITE_DONE)
-                        return rollback(tr("cannot store bars: %1").arg(w.lastError()));
+                        return rollback(CsvImport::tr("cannot store bars: %1").arg(w.lastError()));
                     sqlite3_reset(single);
                 }
             }
@@ -1327,10 +1327,10 @@ ImportResult importCsv(const QString &path, QSqlDatabase db, const ImportOptions
     }
     if (cancelled()) {
         res.cancelled = true;
-        return rollback(tr("import cancelled"));
+        return rollback(CsvImport::tr("import cancelled"));
     }
     if (!w.exec("COMMIT"))
-        return rollback(tr("cannot commit the import: %1").arg(w.lastError()));
+        return rollback(CsvImport::tr("cannot commit the import: %1").arg(w.lastError()));
     res.writeSeconds = double(timer.nsecsElapsed()) / 1e9;
     res.warnings = 0;
     for (const ImportProblem &pr : std::as_const(res.problems))

@@ -1,6 +1,7 @@
 #include "io/csv_import.h"
 
 #include "bars/bar_aggregator.h"
+#include "io/csv_layout.h"
 #include "io/csv_text.h"
 #include "io/number_format.h"
 #include "market/binance_trade_parser.h"
@@ -19,14 +20,9 @@ namespace pairlab {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("CsvImport", text);
-}
-
 QString usage()
 {
-    return tr("usage: pairlab-cli import FILE --db DATABASE [--symbol S] [--dataset NAME]\n"
+    return CsvImport::tr("usage: pairlab-cli import FILE --db DATABASE [--symbol S] [--dataset NAME]\n"
               "         [--format auto|ohlc|close|wide|trades|binance-klines|binance-trades|binance-aggtrades]\n"
               "         [--interval SECONDS] [--tz ZONE] [--day-first|--month-first] [--delimiter C] [--preview]\n");
 }
@@ -62,7 +58,7 @@ int runImportCommand(const QStringList &args, QTextStream &out, QTextStream &err
                 return err << usage(), 2;
         } else if (a == QLatin1String("--format")) {
             if (!value(&v) || !Formats.contains(v.toLower())) {
-                err << tr("unknown format: %1").arg(v) << '\n' << usage();
+                err << CsvImport::tr("unknown format: %1").arg(v) << '\n' << usage();
                 return 2;
             }
             opt.format = v.toLower();
@@ -70,14 +66,14 @@ int runImportCommand(const QStringList &args, QTextStream &out, QTextStream &err
             bool ok = false;
             const int s = value(&v) ? v.toInt(&ok) : 0;
             if (!ok || s <= 0) {
-                err << tr("--interval wants a number of seconds") << '\n' << usage();
+                err << CsvImport::tr("--interval wants a number of seconds") << '\n' << usage();
                 return 2;
             }
             opt.intervalSeconds = s;
         } else if (a == QLatin1String("--tz")) {
             const QTimeZone tz = value(&v) ? QTimeZone(v.toUtf8()) : QTimeZone();
             if (!tz.isValid()) {
-                err << tr("unknown time zone: %1").arg(v) << '\n';
+                err << CsvImport::tr("unknown time zone: %1").arg(v) << '\n';
                 return 2;
             }
             opt.timeZone = tz;
@@ -94,12 +90,12 @@ int runImportCommand(const QStringList &args, QTextStream &out, QTextStream &err
         } else if (a == QLatin1String("--preview")) {
             preview = true;
         } else if (a.startsWith(QLatin1String("--"))) {
-            err << tr("unknown option: %1").arg(a) << '\n' << usage();
+            err << CsvImport::tr("unknown option: %1").arg(a) << '\n' << usage();
             return 2;
         } else if (file.isEmpty()) {
             file = a;
         } else {
-            err << tr("more than one file given") << '\n' << usage();
+            err << CsvImport::tr("more than one file given") << '\n' << usage();
             return 2;
         }
     }
@@ -109,11 +105,11 @@ int runImportCommand(const QStringList &args, QTextStream &out, QTextStream &err
     }
     if (preview) {
         const ImportPreview pv = previewCsv(file, opt, true);
-        out << tr("format %1 (%2), delimiter '%3', header line %4, time %5%6, interval %7 s, %8 rows, symbols %9\n")
-                   .arg(pv.format, pv.dialect.isEmpty() ? tr("generic") : pv.dialect,
+        out << CsvImport::tr("format %1 (%2), delimiter '%3', header line %4, time %5%6, interval %7 s, %8 rows, symbols %9\n")
+                   .arg(pv.format, pv.dialect.isEmpty() ? CsvImport::tr("generic") : pv.dialect,
                         pv.delimiter == '\t' ? QStringLiteral("\\t") : QString(QLatin1Char(pv.delimiter)))
                    .arg(pv.headerLine)
-                   .arg(timeKindName(pv.timeKind), pv.dayFirst ? tr(" day-first") : QString())
+                   .arg(timeKindName(pv.timeKind), pv.dayFirst ? CsvImport::tr(" day-first") : QString())
                    .arg(pv.intervalSeconds)
                    .arg(pv.rowsScanned)
                    .arg(pv.symbols.join(QLatin1Char(' ')));
@@ -132,12 +128,12 @@ int runImportCommand(const QStringList &args, QTextStream &out, QTextStream &err
         err << r.error.toString() << '\n';
         return 1;
     }
-    out << tr("imported %1 as dataset %2 (%3): %4 rows").arg(file, r.dataset, r.format).arg(r.rows);
+    out << CsvImport::tr("imported %1 as dataset %2 (%3): %4 rows").arg(file, r.dataset, r.format).arg(r.rows);
     if (r.ticks > 0)
-        out << tr(", %1 ticks (%2 new)").arg(r.ticks).arg(r.ticksStored);
-    out << tr(", %1 bars").arg(r.bars);
+        out << CsvImport::tr(", %1 ticks (%2 new)").arg(r.ticks).arg(r.ticksStored);
+    out << CsvImport::tr(", %1 bars").arg(r.bars);
     if (r.intervalSeconds > 0)
-        out << tr(" of %1 s").arg(r.intervalSeconds);
+        out << CsvImport::tr(" of %1 s").arg(r.intervalSeconds);
     QStringList per;
     for (auto it = r.barsPerSymbol.constBegin(); it != r.barsPerSymbol.constEnd(); ++it)
         per << QStringLiteral("%1 %2").arg(it.key()).arg(it.value());
@@ -153,7 +149,7 @@ int runImportBench(const QStringList &args, QTextStream &out)
             rows = std::max<qint64>(1, args.at(i + 1).toLongLong());
     QTemporaryDir dir;
     if (!dir.isValid()) {
-        out << tr("cannot create a temporary directory") << '\n';
+        out << CsvImport::tr("cannot create a temporary directory") << '\n';
         return 1;
     }
     // Real trades: the bundled Binance USD-M BTCUSDT recording.
@@ -172,7 +168,7 @@ int runImportBench(const QStringList &args, QTextStream &out)
             ticks.push_back(t);
     }
     if (ticks.size() < 2) {
-        out << tr("the demo recording has no trades") << '\n';
+        out << CsvImport::tr("the demo recording has no trades") << '\n';
         return 1;
     }
     // Trades file: Binance dump layout, the real rows repeated, each repetition shifted by the span.
@@ -199,7 +195,7 @@ int runImportBench(const QStringList &args, QTextStream &out)
     {
         QFile f(tradesPath);
         if (!f.open(QIODevice::WriteOnly) || f.write(text) != text.size()) {
-            out << tr("cannot write %1").arg(tradesPath) << '\n';
+            out << CsvImport::tr("cannot write %1").arg(tradesPath) << '\n';
             return 1;
         }
     }
@@ -225,7 +221,7 @@ int runImportBench(const QStringList &args, QTextStream &out)
     {
         QFile f(ohlcPath);
         if (!f.open(QIODevice::WriteOnly) || f.write(text) != text.size()) {
-            out << tr("cannot write %1").arg(ohlcPath) << '\n';
+            out << CsvImport::tr("cannot write %1").arg(ohlcPath) << '\n';
             return 1;
         }
     }
@@ -244,7 +240,7 @@ int runImportBench(const QStringList &args, QTextStream &out)
             ++failures;
             continue;
         }
-        out << tr("import %1: %2 rows (%3) in %4 s = %5 rows/s (parse %6 s, write %7 s); %8 bars, %9 ticks\n")
+        out << CsvImport::tr("import %1: %2 rows (%3) in %4 s = %5 rows/s (parse %6 s, write %7 s); %8 bars, %9 ticks\n")
                    .arg(QFileInfo(path).fileName())
                    .arg(r.rows)
                    .arg(r.format)

@@ -14,11 +14,6 @@
 
 namespace pairlab::csv::detail {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("CsvImport", text);
-}
-
 using csv::DateOrder;
 using csv::Record;
 using csv::RecordReader;
@@ -316,7 +311,7 @@ QString fieldLabel(const Layout &l, int column)
 {
     if (column >= 0 && column < l.header.size() && !l.header.at(column).trimmed().isEmpty())
         return l.header.at(column).trimmed();
-    return tr("column %1").arg(column + 1);
+    return CsvImport::tr("column %1").arg(column + 1);
 }
 
 void setPositional(Layout &l, const std::vector<std::pair<ColumnRole, const char *>> &roles, int fieldCount)
@@ -665,14 +660,14 @@ bool detectLayout(std::string_view data, const ImportOptions &opt, const QString
         while (sample.size() < 40 && json.next(rec))
             sample.emplace_back(rec.fields.begin(), rec.fields.end());
         if (sample.empty()) {
-            *error = json.error().empty() ? tr("the file has no data rows")
-                                          : tr("line %1: %2").arg(json.line()).arg(QString::fromStdString(json.error()));
+            *error = json.error().empty() ? CsvImport::tr("the file has no data rows")
+                                          : CsvImport::tr("line %1: %2").arg(json.line()).arg(QString::fromStdString(json.error()));
             return false;
         }
     } else {
     const std::vector<HeadLine> lines = headLines(data, 40);
     if (lines.empty()) {
-        *error = tr("the file is empty");
+        *error = CsvImport::tr("the file is empty");
         return false;
     }
     l.delim = opt.delimiter ? *opt.delimiter : detectDelimiter(lines);
@@ -732,7 +727,7 @@ bool detectLayout(std::string_view data, const ImportOptions &opt, const QString
     }
     sample.assign(split.begin() + std::ptrdiff_t(header ? headerIdx + 1 : first), split.end());
     if (sample.empty()) {
-        *error = tr("the file has no data rows");
+        *error = CsvImport::tr("the file has no data rows");
         return false;
     }
     }
@@ -778,7 +773,7 @@ bool detectLayout(std::string_view data, const ImportOptions &opt, const QString
         else
             mapHeaderless(l, sample);
         if (l.format.isEmpty()) {
-            *error = tr("cannot tell what the columns hold; choose a column mapping");
+            *error = CsvImport::tr("cannot tell what the columns hold; choose a column mapping");
             return false;
         }
         if (fmt != QLatin1String("auto")) {
@@ -786,7 +781,7 @@ bool detectLayout(std::string_view data, const ImportOptions &opt, const QString
             const bool isTrades = l.format.contains(QLatin1String("trades"));
             if (wantTrades != isTrades && (fmt == QLatin1String("trades") || fmt == QLatin1String("ohlc") ||
                                            fmt == QLatin1String("close") || fmt == QLatin1String("wide"))) {
-                *error = tr("the file does not look like a %1 file (it looks like %2)").arg(fmt, l.format);
+                *error = CsvImport::tr("the file does not look like a %1 file (it looks like %2)").arg(fmt, l.format);
                 return false;
             }
             if (fmt == QLatin1String("ohlc") || fmt == QLatin1String("close") || fmt == QLatin1String("wide"))
@@ -798,7 +793,7 @@ bool detectLayout(std::string_view data, const ImportOptions &opt, const QString
     const int timeCol = l.timeFromTradeId ? columnOf(l.columns, ColumnRole::TradeId)
                                           : std::max(columnOf(l.columns, ColumnRole::Time), columnOf(l.columns, ColumnRole::Date));
     if (timeCol < 0) {
-        *error = tr("no time column; choose one in the column mapping");
+        *error = CsvImport::tr("no time column; choose one in the column mapping");
         return false;
     }
     std::string_view tv;

@@ -2,6 +2,7 @@
 
 #include "io/csv_import.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -10,10 +11,17 @@
 #include <string_view>
 #include <vector>
 
-namespace pairlab::csv::detail {
+namespace pairlab {
 
-/** Translated text of the importer's messages (context "CsvImport"). */
-QString tr(const char *text);
+/** Translation context of the importer's messages: CsvImport::tr("..."). */
+class CsvImport
+{
+    Q_DECLARE_TR_FUNCTIONS(CsvImport)
+};
+
+} // namespace pairlab
+
+namespace pairlab::csv::detail {
 
 /** How a file is laid out: what detection found, overridden by the options. */
 struct Layout
