@@ -1,0 +1,232 @@
+#include "alerts/alert_engine.h"
+
+#include "analytics/pair_analytics_service.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QRandomGenerator>
+#include <QTextStream>
+
+#include <cmath>
+
+namespace pairlab {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("AlertEngine", text);
+}
+
+double logReturn(double p, double previous)
+{
+    return (p > 0 && previous > 0) ? std::log(p / previous) : std::numeric_limits<double>::quiet_NaN();
+}
+
+} // namespace
+
+QString triggerModeKey(AlertTriggerMode mode)
+{
+    return mode == AlertTriggerMode::WhileTrue ? QStringLiteral("while_true") : QStringLiteral("rising");
+}
+
+AlertTriggerMode triggerModeFromKey(const QString &key)
+{
+    return key == QLatin1String("while_true") ? AlertTriggerMode::WhileTrue : AlertTriggerMode::Rising;
+}
+
+AlertVariables alertVariablesFrom(const PairAnalytics &a, const AlertMarketInputs &m)
+{
+    AlertVariables v;
+    v[AlertVariable::Z] = a.live.zscore;
+    v[AlertVariable::Spread] = a.live.spread;
+    v[AlertVariable::Corr] = a.live.corrPrice;
+    v[AlertVariable::CorrRet] = a.live.corrLogReturn;
+    if (a.full && a.full->ok()) {
+        const PairAnalysis &f = *a.full;
+        v[AlertVariable::Beta] = f.ols.beta;
+        v[AlertVariable::AdfP] = f.adfC.ok() ? f.adfC.pvalue : kNaN;
+        v[AlertVariable::CointP] = f.coint.ok() ? f.coint.pvalue : kNaN;
+        v[AlertVariable::HalfLife] = f.halfLife.ok() ? f.halfLife.halfLife : kNaN;
+    }
+    v[AlertVariable::PriceX] = m.priceX;
+    v[AlertVariable::PriceY] = m.priceY;
+    v[AlertVariable::RetX] = logReturn(m.priceX, m.previousPriceX);
+    v[AlertVariable::RetY] = logReturn(m.priceY, m.previousPriceY);
+    v[AlertVariable::VolumeX] = m.volumeX;
+    v[AlertVariable::VolumeY] = m.volumeY;
+    v.bars = a.bars;
+    v.timeMs = a.lastTimeMs;
+    return v;
+}
+
+void AlertEngine::setRules(const QList<AlertRule> &rules)
+{
+    std::vector<Entry> next;
+    next.reserve(std::size_t(rules.size()));
+    for (const AlertRule &r : rules) {
+        Entry e{r, AlertExpression(r.expression), {}, {}};
+        for (Entry &old : m_entries) {
+            if (old.rule.id == r.id && r.id != 0 && old.rule.expression == r.expression &&
+                old.rule.pair == r.pair && old.rule.triggerMode == r.triggerMode) {
+                e.state = std::move(old.state);
+                e.lastReason = old.lastReason;
+                break;
+            }
+        }
+        if (!e.expression.isValid())
+            e.lastReason = e.expression.compileResult().message;
+        next.push_back(std::move(e));
+    }
+    m_entries = std::move(next);
+}
+
+QList<AlertRule> AlertEngine::rules() const
+{
+    QList<AlertRule> out;
+    for (const Entry &e : m_entries)
+        out << e.rule;
+    return out;
+}
+
+const AlertEngine::Entry *AlertEngine::find(qint64 ruleId) const
+{
+    for (const Entry &e : m_entries)
+        if (e.rule.id == ruleId)
+            return &e;
+    return nullptr;
+}
+
+QString AlertEngine::lastReason(qint64 ruleId) const
+{
+    const Entry *e = find(ruleId);
+    return e ? e->lastReason : QString();
+}
+
+AlertCompileResult AlertEngine::compileResult(qint64 ruleId) const
+{
+    const Entry *e = find(ruleId);
+    return e ? e->expression.compileResult() : AlertCompileResult{};
+}
+
+void AlertEngine::resetState()
+{
+    for (Entry &e : m_entries) {
+        e.state.clear();
+        e.lastReason = e.expression.isValid() ? QString() : e.expression.compileResult().message;
+    }
+}
+
+QList<AlertEvent> AlertEngine::evaluate(const QString &pair, const AlertVariables &v)
+{
+    QList<AlertEvent> fired;
+    for (Entry &e : m_entries) {
+        const AlertRule &r = e.rule;
+        if (!r.enabled || !r.appliesTo(pair) || !e.expression.isValid())
+            continue;
+        if (v.bars < r.minBars) {
+            e.lastReason = tr("waiting for %1 bars (%2 so far)").arg(r.minBars).arg(v.bars);
+            continue;
+        }
+        const AlertEvaluation ev = e.expression.evaluate(v);
+        if (!ev.valid) {
+            e.lastReason = ev.reason;
+            continue;
+        }
+        PairState &st = e.state[pair];
+        const bool now = ev.value != 0;
+        const bool wasTrue = st.previous == 1;
+        st.previous = now ? 1 : 0;
+        if (!now) {
+            e.lastReason.clear();
+            continue;
+        }
+        if (r.triggerMode == AlertTriggerMode::Rising && wasTrue) {
+            e.lastReason.clear();
+            continue;
+        }
+        const double cooldownMs = std::max(0.0, r.cooldownS) * 1000.0;
+        if (st.fired && double(v.timeMs - st.lastFireMs) < cooldownMs) {
+            e.lastReason = tr("in cooldown until %1 ms").arg(st.lastFireMs + qint64(std::ceil(cooldownMs)));
+            continue;
+        }
+        st.fired = true;
+        st.lastFireMs = v.timeMs;
+        e.lastReason.clear();
+
+        AlertEvent out;
+        out.ruleId = r.id;
+        out.timeMs = v.timeMs;
+        out.ruleName = r.name;
+        out.pair = pair;
+        QStringList shown;
+        for (int i = 0; i < AlertVariableCount; ++i) {
+            if (!e.expression.uses()[std::size_t(i)])
+                continue;
+            const QString name = alertVariableName(AlertVariable(i));
+            out.values.append({name, v.values[std::size_t(i)]});
+            shown << QStringLiteral("%1 = %2").arg(name, QString::number(v.values[std::size_t(i)], 'g', 6));
+        }
+        out.message = shown.isEmpty()
+                          ? tr("%1 on %2: %3").arg(r.name, pair, r.expression)
+                          : tr("%1 on %2: %3 (%4)").arg(r.name, pair, r.expression, shown.join(QStringLiteral(", ")));
+        fired.append(std::move(out));
+    }
+    return fired;
+}
+
+int runAlertBench(const QStringList &args, QTextStream &out)
+{
+    int rules = 50, updates = 100000;
+    for (int i = 0; i + 1 < args.size(); ++i) {
+        if (args.at(i) == QLatin1String("--rules"))
+            rules = std::max(1, args.at(i + 1).toInt());
+        else if (args.at(i) == QLatin1String("--updates"))
+            updates = std::max(1, args.at(i + 1).toInt());
+    }
+    static const char *const templates[] = {
+        "abs(z) > 2 && corr > 0.8",
+        "z < -2.5 || z > 2.5",
+        "adf_p < 0.05 && coint_p < 0.05 && half_life < 600",
+        "abs(ret_x - ret_y) > 0.001 && volume_x > 10",
+        "spread / beta > 0.5 && corr_ret > 0.3",
+        "max(abs(z), abs(spread)) > 3 ? 1 : 0",
+    };
+    QList<AlertRule> list;
+    for (int i = 0; i < rules; ++i) {
+        AlertRule r;
+        r.id = i + 1;
+        r.name = QStringLiteral("rule %1").arg(i + 1);
+        r.expression = QString::fromLatin1(templates[i % int(std::size(templates))]);
+        r.triggerMode = i % 2 ? AlertTriggerMode::WhileTrue : AlertTriggerMode::Rising;
+        r.cooldownS = 5;
+        list << r;
+    }
+    AlertEngine engine;
+    engine.setRules(list);
+    QRandomGenerator rng(42);
+    std::vector<AlertVariables> samples(1024);
+    for (AlertVariables &v : samples) {
+        for (double &x : v.values)
+            x = rng.generateDouble() * 2.0 - 0.5;
+        v[AlertVariable::Z] = rng.generateDouble() * 6.0 - 3.0;
+        v[AlertVariable::Beta] = 0.5 + rng.generateDouble();
+    }
+    const QString pair = QStringLiteral("BTCUSDT/ETHUSDT");
+    qint64 events = 0;
+    QElapsedTimer timer;
+    timer.start();
+    for (int u = 0; u < updates; ++u) {
+        AlertVariables &v = samples[std::size_t(u) % samples.size()];
+        v.bars = u + 1;
+        v.timeMs = qint64(u) * 1000;
+        events += engine.evaluate(pair, v).size();
+    }
+    const double us = double(timer.nsecsElapsed()) / 1000.0;
+    out << "bench alerts: " << rules << " rules x " << updates << " updates: "
+        << QString::number(us / (double(rules) * updates), 'f', 3) << " us per rule per update (" << events
+        << " events, goal <= 50 us)\n";
+    return 0;
+}
+
+} // namespace pairlab

@@ -1,0 +1,57 @@
+#pragma once
+
+#include <QList>
+#include <QMetaType>
+#include <QPair>
+#include <QString>
+#include <QtGlobal>
+
+namespace pairlab {
+
+/** When a true rule fires. */
+enum class AlertTriggerMode {
+    Rising,    ///< when the expression becomes true (false or never evaluated before -> true)
+    WhileTrue, ///< on every evaluation while it is true
+};
+
+/** Database spelling of a trigger mode ("rising", "while_true"); unknown text reads as Rising. */
+QString triggerModeKey(AlertTriggerMode mode);
+AlertTriggerMode triggerModeFromKey(const QString &key);
+
+/** An alert rule as the user defines it and as it is stored (table alert_rules). `pair` is
+    "SYMX/SYMY" (x first, as PairAnalytics) or "*" for every pair. `id` is 0 until stored. */
+struct AlertRule {
+    qint64 id = 0;
+    QString name;
+    QString pair = QStringLiteral("*");
+    QString expression;
+    bool enabled = true;
+    AlertTriggerMode triggerMode = AlertTriggerMode::Rising;
+    double cooldownS = 60;
+    int minBars = 0;
+    bool appliesTo(const QString &pairName) const { return pair == QLatin1String("*") || pair == pairName; }
+    friend bool operator==(const AlertRule &, const AlertRule &) = default;
+};
+
+/** A fired alert (table alert_events): market time of the update, the rule, the values of the
+    variables the expression used (canonical names) and a human-readable message. */
+struct AlertEvent {
+    qint64 id = 0;
+    qint64 ruleId = 0; ///< 0 once the rule was deleted
+    qint64 timeMs = 0;
+    QString ruleName;
+    QString pair;
+    QList<QPair<QString, double>> values;
+    QString message;
+};
+
+/** "SYMX/SYMY", the pair key of rules and events. */
+inline QString alertPairName(const QString &symbolX, const QString &symbolY)
+{
+    return symbolX + QLatin1Char('/') + symbolY;
+}
+
+} // namespace pairlab
+
+Q_DECLARE_METATYPE(pairlab::AlertRule)
+Q_DECLARE_METATYPE(pairlab::AlertEvent)

@@ -1,0 +1,563 @@
+#include "backtest/backtest_engine.h"
+
+#include "analytics/regression.h"
+#include "analytics/rolling.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QIODevice>
+#include <QJsonValue>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+
+namespace pairlab {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Backtest", text);
+}
+
+// Same arithmetic as analytics/backtest.cpp (CONVENTIONS §12), so that the static/unit configuration
+// reproduces backtestMeanReversion() bit for bit.
+double sharpe(const std::vector<double> &pnl, std::size_t n, double barsPerYear)
+{
+    if (n < 3)
+        return kNaN;
+    double sum = 0;
+    for (std::size_t t = 1; t < n; ++t)
+        sum += pnl[t];
+    const double m = sum / double(n - 1);
+    double ss = 0;
+    for (std::size_t t = 1; t < n; ++t)
+        ss += (pnl[t] - m) * (pnl[t] - m);
+    const double sd = std::sqrt(ss / double(n - 2));
+    return sd > 0 ? m / sd * std::sqrt(barsPerYear) : kNaN;
+}
+
+double sortino(const std::vector<double> &pnl, std::size_t n, double barsPerYear)
+{
+    if (n < 3)
+        return kNaN;
+    double sum = 0, down = 0;
+    for (std::size_t t = 1; t < n; ++t) {
+        sum += pnl[t];
+        const double d = std::min(pnl[t], 0.0);
+        down += d * d;
+    }
+    const double m = sum / double(n - 1);
+    const double dd = std::sqrt(down / double(n - 1));
+    return dd > 0 ? m / dd * std::sqrt(barsPerYear) : kNaN;
+}
+
+double jsonDouble(const QJsonObject &o, const char *key, double fallback)
+{
+    const QJsonValue v = o.value(QLatin1String(key));
+    if (v.isNull() && o.contains(QLatin1String(key)))
+        return kNaN;
+    return v.isDouble() ? v.toDouble() : fallback;
+}
+
+QJsonValue jsonNumber(double v)
+{
+    return std::isfinite(v) ? QJsonValue(v) : QJsonValue(QJsonValue::Null);
+}
+
+struct TradeMark {
+    int entry, exit; ///< exit = -1 while open
+    int side;
+    double entryCost, exitCost;
+    double qy, qx, beta;
+    TradeExit reason;
+};
+
+/** Per-thread scratch of the summary-only path: no allocation per sweep cell after the first. */
+struct Scratch {
+    std::vector<double> pnlGross, pnlNet;
+    std::vector<TradeMark> trades;
+};
+
+/** The simulation shared by full runs and sweep cells. Fills `run` when it is not null. */
+BacktestSummary simulate(const PreparedBacktest &in, const BacktestConfig &c, Scratch &sc, BacktestRun *run)
+{
+    const std::size_t n = in.size();
+    const double *s = in.spread.data();
+    const double *z = in.zscore.data();
+    const double *x = in.x.data();
+    const double *y = in.y.data();
+    const double *beta = in.beta.data();
+    const bool spreadPnl = in.hedge == HedgeMethod::StaticOls && c.sizing == PositionSizing::UnitSpread;
+    const double rate = (c.feeBps + c.slippageBps) * 1e-4;
+    const bool hasStop = c.stopZ.has_value();
+    const double stop = hasStop ? *c.stopZ : 0.0;
+
+    sc.pnlGross.resize(n);
+    sc.pnlNet.resize(n);
+    sc.trades.clear();
+    if (run) {
+        run->position.assign(n, 0);
+        run->costs.assign(n, 0.0);
+        run->equityGross.assign(n, 0.0);
+        run->equityNet.assign(n, 0.0);
+        run->drawdown.assign(n, 0.0);
+    }
+    BacktestSummary sum;
+    sum.bars = int(n);
+    int prev = 0;
+    bool locked = false;
+    double qy = 0, qx = 0;
+    double eqG = 0, eqN = 0, peakG = 0, peakN = 0;
+    std::size_t inPosition = 0;
+    for (std::size_t t = 0; t < n; ++t) {
+        double gross = 0.0;
+        if (t > 0 && prev != 0)
+            gross = spreadPnl ? prev * (s[t] - s[t - 1]) : qy * (y[t] - y[t - 1]) + qx * (x[t] - x[t - 1]);
+
+        int pos = prev;
+        bool stopped = false;
+        const double zt = z[t];
+        if (std::isnan(zt)) {
+            pos = 0;
+        } else if (hasStop && std::fabs(zt) > stop) {
+            pos = 0;
+            locked = true;
+            stopped = prev != 0;
+        } else if (locked) {
+            pos = 0;
+            if (std::fabs(zt) < c.entryZ)
+                locked = false;
+        } else if (zt > c.entryZ) {
+            pos = -1;
+        } else if (zt < -c.entryZ) {
+            pos = 1;
+        } else if (std::fabs(zt) < c.exitZ) {
+            pos = 0;
+        }
+
+        double cost = c.spreadCost * std::abs(pos - prev);
+        if (pos != prev) {
+            double nqy = 0, nqx = 0;
+            if (pos != 0) {
+                const double k = c.sizing == PositionSizing::Notional ? c.notional / (y[t] + std::fabs(beta[t]) * x[t])
+                                                                      : 1.0;
+                nqy = pos * k;
+                nqx = -pos * k * beta[t];
+            }
+            double exitCost = c.spreadCost * std::abs(prev);
+            double entryCost = c.spreadCost * std::abs(pos);
+            if (rate > 0) {
+                const double exitFee = rate * (std::fabs(qy) * y[t] + std::fabs(qx) * x[t]);
+                const double entryFee = rate * (std::fabs(nqy) * y[t] + std::fabs(nqx) * x[t]);
+                exitCost += exitFee;
+                entryCost += entryFee;
+                cost += rate * (std::fabs(nqy - qy) * y[t] + std::fabs(nqx - qx) * x[t]);
+            }
+            if (prev != 0) {
+                TradeMark &open = sc.trades.back();
+                open.exit = int(t);
+                open.exitCost = exitCost;
+                open.reason = pos != 0 ? TradeExit::Flip : (stopped ? TradeExit::Stop : TradeExit::Exit);
+            }
+            if (pos != 0)
+                sc.trades.push_back({int(t), -1, pos, entryCost, 0.0, nqy, nqx, beta[t], TradeExit::Open});
+            qy = nqy;
+            qx = nqx;
+        }
+        const double net = gross - cost;
+        sc.pnlGross[t] = gross;
+        sc.pnlNet[t] = net;
+        sum.totalCost += cost;
+        eqG = (t ? eqG : 0.0) + gross;
+        eqN = (t ? eqN : 0.0) + net;
+        peakG = std::max(peakG, eqG);
+        peakN = std::max(peakN, eqN);
+        sum.maxDrawdownGross = std::max(sum.maxDrawdownGross, peakG - eqG);
+        sum.maxDrawdown = std::max(sum.maxDrawdown, peakN - eqN);
+        if (pos != 0)
+            ++inPosition;
+        if (run) {
+            run->position[t] = pos;
+            run->costs[t] = cost;
+            run->equityGross[t] = eqG;
+            run->equityNet[t] = eqN;
+            run->drawdown[t] = peakN - eqN;
+        }
+        prev = pos;
+    }
+    if (n == 0)
+        return sum;
+    sum.grossPnl = eqG;
+    sum.netPnl = eqN;
+    double holding = 0;
+    if (run)
+        run->trades.reserve(sc.trades.size());
+    for (const TradeMark &m : sc.trades) {
+        const bool closed = m.exit >= 0;
+        const int exitBar = closed ? m.exit : int(n) - 1;
+        double net = -m.entryCost - (closed ? m.exitCost : 0.0);
+        double gross = 0;
+        for (int t = m.entry + 1; t <= exitBar; ++t) {
+            net += sc.pnlGross[std::size_t(t)];
+            gross += sc.pnlGross[std::size_t(t)];
+        }
+        ++sum.trades;
+        if (net > 0)
+            ++sum.wins;
+        holding += exitBar - m.entry;
+        if (run) {
+            BacktestTrade tr;
+            tr.entryBar = m.entry;
+            tr.exitBar = exitBar;
+            tr.entryTimeMs = in.timeMs[std::size_t(m.entry)];
+            tr.exitTimeMs = in.timeMs[std::size_t(exitBar)];
+            tr.side = m.side;
+            tr.entryZ = z[m.entry];
+            tr.exitZ = z[exitBar];
+            tr.hedgeRatio = m.beta;
+            tr.quantityY = m.qy;
+            tr.quantityX = m.qx;
+            tr.holdingBars = exitBar - m.entry;
+            tr.grossPnl = gross;
+            tr.costs = m.entryCost + (closed ? m.exitCost : 0.0);
+            tr.netPnl = net;
+            tr.exit = m.reason;
+            run->trades.push_back(tr);
+        }
+    }
+    sum.winRate = sum.trades > 0 ? double(sum.wins) / sum.trades : kNaN;
+    sum.avgHoldingBars = sum.trades > 0 ? holding / sum.trades : kNaN;
+    sum.exposure = double(inPosition) / double(n);
+    sum.sharpe = sharpe(sc.pnlNet, n, c.barsPerYear);
+    sum.sharpeGross = sharpe(sc.pnlGross, n, c.barsPerYear);
+    sum.sortino = sortino(sc.pnlNet, n, c.barsPerYear);
+    if (run) {
+        run->pnlGross = sc.pnlGross;
+        run->pnlNet = sc.pnlNet;
+    }
+    return sum;
+}
+
+Scratch &threadScratch()
+{
+    thread_local Scratch scratch;
+    return scratch;
+}
+
+} // namespace
+
+QString hedgeMethodKey(HedgeMethod m)
+{
+    switch (m) {
+    case HedgeMethod::StaticOls:
+        return QStringLiteral("static_ols");
+    case HedgeMethod::RollingOls:
+        return QStringLiteral("rolling_ols");
+    case HedgeMethod::Kalman:
+        return QStringLiteral("kalman");
+    }
+    return QStringLiteral("static_ols");
+}
+
+HedgeMethod hedgeMethodFromKey(const QString &key)
+{
+    if (key == QLatin1String("rolling_ols"))
+        return HedgeMethod::RollingOls;
+    if (key == QLatin1String("kalman"))
+        return HedgeMethod::Kalman;
+    return HedgeMethod::StaticOls;
+}
+
+QString tradeExitKey(TradeExit e)
+{
+    switch (e) {
+    case TradeExit::Exit:
+        return QStringLiteral("exit");
+    case TradeExit::Stop:
+        return QStringLiteral("stop");
+    case TradeExit::Flip:
+        return QStringLiteral("flip");
+    case TradeExit::Open:
+        return QStringLiteral("open");
+    }
+    return QString();
+}
+
+QJsonObject BacktestConfig::toJson() const
+{
+    QJsonObject o;
+    o.insert(QLatin1String("entry_z"), entryZ);
+    o.insert(QLatin1String("exit_z"), exitZ);
+    o.insert(QLatin1String("stop_z"), stopZ ? QJsonValue(*stopZ) : QJsonValue(QJsonValue::Null));
+    o.insert(QLatin1String("window"), window);
+    o.insert(QLatin1String("hedge"), hedgeMethodKey(hedge));
+    o.insert(QLatin1String("kalman_delta"), kalman.delta);
+    o.insert(QLatin1String("kalman_r"), kalman.r);
+    o.insert(QLatin1String("spread_cost"), spreadCost);
+    o.insert(QLatin1String("fee_bps"), feeBps);
+    o.insert(QLatin1String("slippage_bps"), slippageBps);
+    o.insert(QLatin1String("sizing"), sizing == PositionSizing::Notional ? QStringLiteral("notional")
+                                                                         : QStringLiteral("unit_spread"));
+    o.insert(QLatin1String("notional"), notional);
+    o.insert(QLatin1String("bars_per_year"), barsPerYear);
+    return o;
+}
+
+BacktestConfig BacktestConfig::fromJson(const QJsonObject &o)
+{
+    BacktestConfig c;
+    c.entryZ = jsonDouble(o, "entry_z", c.entryZ);
+    c.exitZ = jsonDouble(o, "exit_z", c.exitZ);
+    const QJsonValue stop = o.value(QLatin1String("stop_z"));
+    if (stop.isDouble())
+        c.stopZ = stop.toDouble();
+    c.window = o.value(QLatin1String("window")).toInt(c.window);
+    c.hedge = hedgeMethodFromKey(o.value(QLatin1String("hedge")).toString());
+    c.kalman.delta = jsonDouble(o, "kalman_delta", c.kalman.delta);
+    c.kalman.r = jsonDouble(o, "kalman_r", c.kalman.r);
+    c.spreadCost = jsonDouble(o, "spread_cost", c.spreadCost);
+    c.feeBps = jsonDouble(o, "fee_bps", c.feeBps);
+    c.slippageBps = jsonDouble(o, "slippage_bps", c.slippageBps);
+    c.sizing = o.value(QLatin1String("sizing")).toString() == QLatin1String("notional") ? PositionSizing::Notional
+                                                                                         : PositionSizing::UnitSpread;
+    c.notional = jsonDouble(o, "notional", c.notional);
+    c.barsPerYear = jsonDouble(o, "bars_per_year", c.barsPerYear);
+    return c;
+}
+
+QJsonObject BacktestSummary::toJson() const
+{
+    QJsonObject o;
+    o.insert(QLatin1String("bars"), bars);
+    o.insert(QLatin1String("trades"), trades);
+    o.insert(QLatin1String("wins"), wins);
+    o.insert(QLatin1String("win_rate"), jsonNumber(winRate));
+    o.insert(QLatin1String("gross_pnl"), jsonNumber(grossPnl));
+    o.insert(QLatin1String("net_pnl"), jsonNumber(netPnl));
+    o.insert(QLatin1String("total_cost"), jsonNumber(totalCost));
+    o.insert(QLatin1String("sharpe"), jsonNumber(sharpe));
+    o.insert(QLatin1String("sharpe_gross"), jsonNumber(sharpeGross));
+    o.insert(QLatin1String("sortino"), jsonNumber(sortino));
+    o.insert(QLatin1String("max_drawdown"), jsonNumber(maxDrawdown));
+    o.insert(QLatin1String("max_drawdown_gross"), jsonNumber(maxDrawdownGross));
+    o.insert(QLatin1String("exposure"), jsonNumber(exposure));
+    o.insert(QLatin1String("avg_holding_bars"), jsonNumber(avgHoldingBars));
+    return o;
+}
+
+BacktestSummary BacktestSummary::fromJson(const QJsonObject &o)
+{
+    BacktestSummary s;
+    s.bars = o.value(QLatin1String("bars")).toInt();
+    s.trades = o.value(QLatin1String("trades")).toInt();
+    s.wins = o.value(QLatin1String("wins")).toInt();
+    s.winRate = jsonDouble(o, "win_rate", kNaN);
+    s.grossPnl = jsonDouble(o, "gross_pnl", 0);
+    s.netPnl = jsonDouble(o, "net_pnl", 0);
+    s.totalCost = jsonDouble(o, "total_cost", 0);
+    s.sharpe = jsonDouble(o, "sharpe", kNaN);
+    s.sharpeGross = jsonDouble(o, "sharpe_gross", kNaN);
+    s.sortino = jsonDouble(o, "sortino", kNaN);
+    s.maxDrawdown = jsonDouble(o, "max_drawdown", 0);
+    s.maxDrawdownGross = jsonDouble(o, "max_drawdown_gross", 0);
+    s.exposure = jsonDouble(o, "exposure", 0);
+    s.avgHoldingBars = jsonDouble(o, "avg_holding_bars", kNaN);
+    return s;
+}
+
+QString validateBacktestConfig(const BacktestConfig &c)
+{
+    if (!(c.entryZ > 0) || !std::isfinite(c.entryZ))
+        return tr("the entry threshold must be a positive number");
+    if (!(c.exitZ >= 0) || !(c.exitZ < c.entryZ))
+        return tr("the exit threshold must be at least 0 and below the entry threshold");
+    if (c.stopZ && (!std::isfinite(*c.stopZ) || !(*c.stopZ > c.entryZ)))
+        return tr("the stop threshold must be above the entry threshold");
+    if (c.window < 2)
+        return tr("the window must have at least 2 bars");
+    if (!(c.spreadCost >= 0) || !(c.feeBps >= 0) || !(c.slippageBps >= 0))
+        return tr("costs must not be negative");
+    if (c.sizing == PositionSizing::Notional && !(c.notional > 0))
+        return tr("the notional per trade must be positive");
+    if (!(c.barsPerYear > 0))
+        return tr("bars per year must be positive");
+    return QString();
+}
+
+std::shared_ptr<const PreparedBacktest> prepareBacktest(std::span<const double> x, std::span<const double> y,
+                                                        std::span<const qint64> timeMs, const BacktestConfig &c)
+{
+    auto p = std::make_shared<PreparedBacktest>();
+    p->window = c.window;
+    p->hedge = c.hedge;
+    const std::size_t n = x.size();
+    auto failWith = [&](AnalyticsStatus status, const QString &why) {
+        p->status = status;
+        p->error = why;
+        return p;
+    };
+    if (y.size() != n || (!timeMs.empty() && timeMs.size() != n))
+        return failWith(AnalyticsStatus::SizeMismatch, tr("the series have different lengths"));
+    if (n == 0)
+        return failWith(AnalyticsStatus::EmptyInput, tr("there are no bars"));
+    if (!allFinite(x) || !allFinite(y))
+        return failWith(AnalyticsStatus::NonFinite, tr("the prices contain non-finite values"));
+    if (c.window < 2)
+        return failWith(AnalyticsStatus::TooFewRows, tr("the window must have at least 2 bars"));
+    p->x.assign(x.begin(), x.end());
+    p->y.assign(y.begin(), y.end());
+    p->timeMs.resize(n);
+    for (std::size_t t = 0; t < n; ++t)
+        p->timeMs[t] = timeMs.empty() ? qint64(t) : timeMs[t];
+    switch (c.hedge) {
+    case HedgeMethod::StaticOls: {
+        const OlsResult ols = olsFit(x, y);
+        if (!ols.ok())
+            return failWith(ols.status, tr("the static regression failed: %1").arg(analyticsStatusText(ols.status)));
+        p->spread = spreadSeries(x, y, ols.alpha, ols.beta);
+        p->zscore = rollingZScore(p->spread, c.window);
+        p->beta.assign(n, ols.beta);
+        break;
+    }
+    case HedgeMethod::RollingOls: {
+        // OLS over bars t-W..t-1 from O(1) sliding moments: beta = Sxy/Sxx, alpha = mean(y) - beta mean(x).
+        p->spread.assign(n, kNaN);
+        p->beta.assign(n, kNaN);
+        RollingMoments mx(c.window), my(c.window);
+        RollingCorrelation cxy(c.window);
+        for (std::size_t t = 0; t < n; ++t) {
+            if (mx.full()) {
+                double sxx, syy, sxy;
+                cxy.comoments(sxx, syy, sxy);
+                if (sxx > 0) {
+                    const double b = sxy / sxx;
+                    const double a = my.mean() - b * mx.mean();
+                    p->beta[t] = b;
+                    p->spread[t] = y[t] - (a + b * x[t]);
+                }
+            }
+            mx.push(x[t]);
+            my.push(y[t]);
+            cxy.push(x[t], y[t]);
+        }
+        p->zscore.assign(n, kNaN);
+        std::size_t first = 0;
+        while (first < n && std::isnan(p->spread[first]))
+            ++first;
+        // z over contiguous defined spread values (a constant window leaves a gap: restart after it).
+        while (first < n) {
+            std::size_t end = first;
+            while (end < n && !std::isnan(p->spread[end]))
+                ++end;
+            const std::vector<double> zz =
+                rollingZScore(std::span<const double>(p->spread).subspan(first, end - first), c.window);
+            std::copy(zz.begin(), zz.end(), p->zscore.begin() + std::ptrdiff_t(first));
+            first = end;
+            while (first < n && std::isnan(p->spread[first]))
+                ++first;
+        }
+        break;
+    }
+    case HedgeMethod::Kalman: {
+        const KalmanSeries k = kalman2(x, y, c.kalman);
+        if (!k.ok())
+            return failWith(k.status, tr("the Kalman filter failed: %1").arg(analyticsStatusText(k.status)));
+        p->spread = spreadSeries(x, y, k.alpha, k.beta);
+        p->zscore = rollingZScore(p->spread, c.window);
+        p->beta = k.beta;
+        break;
+    }
+    }
+    return p;
+}
+
+BacktestRun backtestPair(std::shared_ptr<const PreparedBacktest> inputs, const BacktestConfig &config,
+                         bool seriesAndTrades)
+{
+    BacktestRun run;
+    run.config = config;
+    run.inputs = inputs;
+    if (!inputs || !inputs->ok()) {
+        run.status = inputs ? inputs->status : AnalyticsStatus::EmptyInput;
+        run.error = inputs ? inputs->error : tr("there are no bars");
+        if (run.error.isEmpty())
+            run.error = analyticsStatusText(run.status);
+        return run;
+    }
+    if (inputs->window != config.window || inputs->hedge != config.hedge) {
+        run.error = tr("the prepared series were computed for another window or hedge method");
+        return run;
+    }
+    const QString invalid = validateBacktestConfig(config);
+    if (!invalid.isEmpty()) {
+        run.error = invalid;
+        return run;
+    }
+    run.summary = simulate(*inputs, config, threadScratch(), seriesAndTrades ? &run : nullptr);
+    return run;
+}
+
+BacktestSummary backtestSummary(const PreparedBacktest &inputs, const BacktestConfig &config)
+{
+    return simulate(inputs, config, threadScratch(), nullptr);
+}
+
+namespace {
+
+QString utc(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
+}
+
+QString num(double v)
+{
+    return std::isnan(v) ? QString() : QString::number(v, 'g', 17);
+}
+
+bool writeAll(QIODevice *device, const QByteArray &text, QString *error)
+{
+    if (device->write(text) != text.size()) {
+        if (error)
+            *error = device->errorString();
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+bool BacktestRun::writeTradesCsv(QIODevice *device, QString *errorText) const
+{
+    QByteArray text = "entry_bar,exit_bar,entry_time_utc,exit_time_utc,side,entry_z,exit_z,hedge_ratio,qty_y,qty_x,"
+                      "holding_bars,gross_pnl,costs,net_pnl,exit\n";
+    for (const BacktestTrade &t : trades) {
+        const QStringList row = {QString::number(t.entryBar), QString::number(t.exitBar), utc(t.entryTimeMs),
+                                 utc(t.exitTimeMs), QString::number(t.side), num(t.entryZ), num(t.exitZ),
+                                 num(t.hedgeRatio), num(t.quantityY), num(t.quantityX),
+                                 QString::number(t.holdingBars), num(t.grossPnl), num(t.costs), num(t.netPnl),
+                                 tradeExitKey(t.exit)};
+        text += row.join(QLatin1Char(',')).toUtf8();
+        text += '\n';
+    }
+    return writeAll(device, text, errorText);
+}
+
+bool BacktestRun::writeEquityCsv(QIODevice *device, QString *errorText) const
+{
+    QByteArray text = "bar,time_utc,ts_ms,spread,z,beta,position,pnl_gross,pnl_net,equity_gross,equity_net,drawdown\n";
+    if (inputs && position.size() == inputs->size()) {
+        for (std::size_t t = 0; t < position.size(); ++t) {
+            const QStringList row = {QString::number(t), utc(inputs->timeMs[t]), QString::number(inputs->timeMs[t]),
+                                     num(inputs->spread[t]), num(inputs->zscore[t]), num(inputs->beta[t]),
+                                     QString::number(position[t]), num(pnlGross[t]), num(pnlNet[t]),
+                                     num(equityGross[t]), num(equityNet[t]), num(drawdown[t])};
+            text += row.join(QLatin1Char(',')).toUtf8();
+            text += '\n';
+        }
+    }
+    return writeAll(device, text, errorText);
+}
+
+} // namespace pairlab

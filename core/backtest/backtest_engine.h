@@ -1,0 +1,153 @@
+#pragma once
+
+#include "analytics/analytics_status.h"
+#include "analytics/kalman.h"
+
+#include <QJsonObject>
+#include <QMetaType>
+#include <QString>
+#include <QtGlobal>
+
+#include <memory>
+#include <optional>
+#include <span>
+#include <vector>
+
+class QIODevice;
+
+namespace pairlab {
+
+/** How the hedge ratio (and so the spread s_t = y_t - (alpha_t + beta_t x_t)) is obtained.
+    What is known at the close of bar t, when the position is decided:
+    - StaticOls: alpha, beta of OLS over ALL bars (CONVENTIONS §1, in-sample as §12; looks ahead).
+    - RollingOls: OLS over the trailing window of bars t-W..t-1 (ends at t-1, out of sample); s_t uses
+      that fit and the closes of bar t; undefined for t < W.
+    - Kalman: the §4 two-state filter's posterior a_t, b_t after observing (x_t, y_t) at the close of t.
+    The z-score is always the §5 rolling z (W values of s incl. bar t, ddof 1) of that spread. */
+enum class HedgeMethod { StaticOls, RollingOls, Kalman };
+/** One unit of spread (+1 y, -beta x per side) or a notional per trade: |q_y| y + |q_x| x = notional
+    at the entry closes, q_x = -beta q_y. */
+enum class PositionSizing { UnitSpread, Notional };
+/** Why a trade ended: exit band, stop, flip to the other side, still open at the last bar. */
+enum class TradeExit { Exit, Stop, Flip, Open };
+
+/** Parameters of a mean-reversion backtest (see backtestPair for the rules). */
+struct BacktestConfig {
+    double entryZ = 2.0, exitZ = 0.5;
+    std::optional<double> stopZ;   ///< |z| > stopZ -> flat, locked out until |z| < entryZ
+    int window = 120;
+    HedgeMethod hedge = HedgeMethod::StaticOls;
+    KalmanParams kalman;
+    double spreadCost = 2.0;       ///< §12 cost c per unit change of the side (spread units / currency)
+    double feeBps = 0.0;           ///< per leg, on traded notional
+    double slippageBps = 0.0;      ///< per leg, on traded notional
+    PositionSizing sizing = PositionSizing::UnitSpread;
+    double notional = 10000.0;     ///< per trade, for PositionSizing::Notional
+    double barsPerYear = 365.0 * 24 * 3600;
+
+    QJsonObject toJson() const;
+    static BacktestConfig fromJson(const QJsonObject &o);
+};
+
+/** One trade: a maximal run of bars with the same non-zero side (entry at the close of entryBar,
+    exit at the close of exitBar; an open trade is marked at the last bar). */
+struct BacktestTrade {
+    int entryBar = 0, exitBar = 0;
+    qint64 entryTimeMs = 0, exitTimeMs = 0;
+    int side = 0; ///< +1 long spread, -1 short spread
+    double entryZ = kNaN, exitZ = kNaN;
+    double hedgeRatio = kNaN; ///< beta at entry (held for the whole trade)
+    double quantityY = 0, quantityX = 0;
+    int holdingBars = 0;
+    double grossPnl = 0, costs = 0, netPnl = 0;
+    TradeExit exit = TradeExit::Open;
+};
+
+/** Summary of one run. Sharpe/Sortino over the per-bar net pnl_1..pnl_{n-1} (ddof 1 for Sharpe,
+    downside deviation sqrt(mean(min(pnl,0)^2)) for Sortino), times sqrt(barsPerYear). Max drawdown of
+    the net equity from max(0, running peak) (§12). Exposure = fraction of bars with a non-zero
+    position; average holding time in bars over all trades (an open one counts to the last bar). */
+struct BacktestSummary {
+    int bars = 0, trades = 0, wins = 0;
+    double winRate = kNaN, grossPnl = 0, netPnl = 0, totalCost = 0;
+    double sharpe = kNaN, sharpeGross = kNaN, sortino = kNaN;
+    double maxDrawdown = 0, maxDrawdownGross = 0;
+    double exposure = 0, avgHoldingBars = kNaN;
+
+    QJsonObject toJson() const;
+    static BacktestSummary fromJson(const QJsonObject &o);
+};
+
+/** Input series of a run, computed once per (data, window, hedge method) and shared read-only by
+    every cell of a sweep: closes, bar times, spread, z and the hedge ratio known at each close. */
+struct PreparedBacktest {
+    AnalyticsStatus status = AnalyticsStatus::Ok;
+    QString error;
+    int window = 0;
+    HedgeMethod hedge = HedgeMethod::StaticOls;
+    std::vector<qint64> timeMs;
+    std::vector<double> x, y, spread, zscore, beta;
+    bool ok() const { return status == AnalyticsStatus::Ok; }
+    std::size_t size() const { return spread.size(); }
+};
+
+/** Computes spread, z and hedge ratios for `config.window`, `config.hedge` and `config.kalman`
+    (timeMs may be empty: bar indices are used). Pure; any thread. */
+std::shared_ptr<const PreparedBacktest> prepareBacktest(std::span<const double> x, std::span<const double> y,
+                                                        std::span<const qint64> timeMs, const BacktestConfig &config);
+
+/** Full result of one run: summary, trades and per-bar series (position, gross/net pnl, equity, drawdown). */
+struct BacktestRun {
+    AnalyticsStatus status = AnalyticsStatus::Ok;
+    QString error;
+    BacktestConfig config;
+    BacktestSummary summary;
+    std::vector<BacktestTrade> trades;
+    std::shared_ptr<const PreparedBacktest> inputs;
+    std::vector<int> position;
+    std::vector<double> pnlGross, pnlNet, costs, equityGross, equityNet, drawdown;
+    /** False with `error` set for bad data (status says which) or invalid parameters (status Ok). */
+    bool ok() const { return status == AnalyticsStatus::Ok && error.isEmpty(); }
+
+    /** CSV of the trades: entry_bar,exit_bar,entry_time_utc,exit_time_utc,side,entry_z,exit_z,hedge_ratio,
+        qty_y,qty_x,holding_bars,gross_pnl,costs,net_pnl,exit. */
+    bool writeTradesCsv(QIODevice *device, QString *errorText = nullptr) const;
+    /** CSV of the per-bar series: bar,time_utc,ts_ms,spread,z,beta,position,pnl_gross,pnl_net,equity_gross,
+        equity_net,drawdown. */
+    bool writeEquityCsv(QIODevice *device, QString *errorText = nullptr) const;
+};
+
+/** Mean-reversion backtest with §12 timing: the position pos_t is decided at the close of bar t from
+    z_t and pos_{t-1} and earns bar t+1; costs of a change are charged at bar t.
+
+    Position rule (all comparisons strict, pos_{-1} = 0): z_t NaN -> 0; with a stop, |z_t| > stopZ -> 0
+    and the pair is locked; while locked the position stays 0 until |z_t| < entryZ, which unlocks it
+    (from the next bar on entries are allowed again; an entry needs |z| > entryZ, so the unlocking
+    bar itself stays flat); otherwise §12: z_t > entryZ -> -1, z_t < -entryZ -> +1, |z_t| < exitZ -> 0,
+    else keep pos_{t-1} (a jump across both bands flips).
+
+    Holdings: side s opened at bar a holds q_y = s*k, q_x = -s*k*beta_a, k = 1 (UnitSpread) or
+    notional / (y_a + |beta_a| x_a); beta stays fixed for the trade. Gross pnl_t = q_y (y_t - y_{t-1}) +
+    q_x (x_t - x_{t-1}) with the holdings of bar t-1; for StaticOls + UnitSpread it is computed as
+    pos_{t-1} (s_t - s_{t-1}), which is the same in exact arithmetic and equals §12 bit for bit.
+    Cost at bar t = spreadCost |side_t - side_{t-1}| + (feeBps + slippageBps) 1e-4 (|dq_y| y_t + |dq_x| x_t).
+    Trades, equity, drawdowns, Sharpe as §12; trade net = gross - its entry cost - its exit cost
+    (a flip's cost is split into the old trade's exit and the new trade's entry).
+
+    With `seriesAndTrades` false only the summary is computed (for sweeps). Pure; any thread. */
+BacktestRun backtestPair(std::shared_ptr<const PreparedBacktest> inputs, const BacktestConfig &config,
+                         bool seriesAndTrades = true);
+/** Summary only; the same numbers as backtestPair(...).summary, without allocations. */
+BacktestSummary backtestSummary(const PreparedBacktest &inputs, const BacktestConfig &config);
+
+/** Checks a configuration (thresholds, window, costs); returns an empty string when valid. */
+QString validateBacktestConfig(const BacktestConfig &config);
+
+QString hedgeMethodKey(HedgeMethod m);
+HedgeMethod hedgeMethodFromKey(const QString &key);
+QString tradeExitKey(TradeExit e);
+
+} // namespace pairlab
+
+Q_DECLARE_METATYPE(pairlab::BacktestRun)
+Q_DECLARE_METATYPE(pairlab::BacktestSummary)
