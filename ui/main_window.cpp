@@ -6,7 +6,9 @@
 #include "models/bar_model.h"
 #include "models/recent_trades_model.h"
 #include "models/ticker_model.h"
+#include "dialogs/import_dialog.h"
 #include "pair_workspace.h"
+#include "storage/bar_store.h"
 #include "session/live_session.h"
 
 #include <QAction>
@@ -16,6 +18,9 @@
 #include <QDateTime>
 #include <QDir>
 #include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QMimeData>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -42,6 +47,7 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
 {
     registerMetaTypes();
     setWindowTitle(tr("PairLab"));
+    setAcceptDrops(true);
     buildUi();
     buildMenus();
     resize(1280, 800);
@@ -195,6 +201,12 @@ void MainWindow::buildMenus()
     m_recordAction = file->addAction(tr("&Record session…"), this, &MainWindow::toggleRecording);
     m_recordAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     file->addAction(tr("&Open recording as replay…"), QKeySequence::Open, this, &MainWindow::openRecording);
+    file->addAction(tr("&Import CSV…"), QKeySequence(Qt::CTRL | Qt::Key_I), this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Import CSV"), QString(),
+                                                          tr("Data files (*.csv *.txt *.tsv *.json);;All files (*)"));
+        if (!path.isEmpty())
+            openImport(path);
+    });
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
@@ -240,6 +252,37 @@ void MainWindow::setSymbol(const QString &symbol)
 void MainWindow::setInterval(const QString &name)
 {
     m_intervalBox->setCurrentText(name);
+}
+
+ImportDialog *MainWindow::openImport(const QString &path)
+{
+    QString db = m_activeDb.isEmpty() ? m_options.databasePath : m_activeDb;
+    QDir().mkpath(QFileInfo(db).absolutePath());
+    auto *dialog = new ImportDialog(path, db, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ImportDialog::imported, this, [this](const QString &dataset) {
+        statusBar()->showMessage(tr("Imported dataset %1").arg(dataset), 10000);
+        if (m_activeDb.isEmpty()) // no session: analyse the database the data went to
+            m_pairView->setDatabase(m_options.databasePath);
+        m_pairView->showSourceWhenAvailable(BarStore::sourceForDataset(dataset));
+        m_tabs->setCurrentWidget(m_pairView);
+    });
+    dialog->show();
+    return dialog;
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasUrls() && !event->mimeData()->urls().isEmpty() && event->mimeData()->urls().first().isLocalFile())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    for (const QUrl &url : event->mimeData()->urls())
+        if (url.isLocalFile())
+            openImport(url.toLocalFile());
+    event->acceptProposedAction();
 }
 
 void MainWindow::showPairView()

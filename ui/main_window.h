@@ -21,6 +21,7 @@ namespace pairlab {
 class BarModel;
 class CandleChartView;
 class LiveSession;
+class ImportDialog;
 class PairWorkspace;
 class RecentTradesModel;
 class ReplayServer;
@@ -69,9 +70,13 @@ public Q_SLOTS:
     void setSymbol(const QString &symbol);
     void setInterval(const QString &name);
     void showPairView();
+    /** Opens the import preview for a CSV file (File → Import, or a file dropped on the window). */
+    ImportDialog *openImport(const QString &path);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void buildUi();

@@ -552,6 +552,12 @@ void PairWorkspace::setSource(const QString &source)
     m_liveSymbols = live; // setSymbols() records live symbols only while the live source is shown
 }
 
+void PairWorkspace::showSourceWhenAvailable(const QString &source)
+{
+    m_pendingSource = source;
+    refreshSources();
+}
+
 void PairWorkspace::refreshSources()
 {
     if (m_dbPath.isEmpty())
@@ -570,6 +576,11 @@ void PairWorkspace::refreshSources()
         m_sourceBox->setCurrentIndex(index >= 0 ? index : 0);
         if (index < 0)
             setSource(BarStore::LiveSource);
+        if (!m_pendingSource.isEmpty() && m_sourceBox->findData(m_pendingSource) >= 0) {
+            const QString pending = m_pendingSource;
+            m_pendingSource.clear();
+            setSource(pending);
+        }
     });
     watcher->setFuture(QtConcurrent::run([db = m_dbPath] {
         QList<BarStore::DatasetInfo> out;

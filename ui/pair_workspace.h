@@ -61,6 +61,8 @@ public:
     /** "live" or an imported dataset's bar source ("upload:<name>"). */
     QString source() const { return m_source; }
     void setSource(const QString &source);
+    /** Switches to source as soon as the list of datasets holds it (after an import). */
+    void showSourceWhenAvailable(const QString &source);
     QStringList sources() const;
     int window() const;
     HedgeMethod method() const;
@@ -112,6 +114,7 @@ private:
     QString m_dbPath;
     int m_intervalSeconds = 1;
     QString m_source;
+    QString m_pendingSource;
     QStringList m_liveSymbols;
     QList<BarStore::DatasetInfo> m_datasets;
     QComboBox *m_sourceBox, *m_yBox, *m_xBox, *m_intervalBox, *m_methodBox, *m_trendBox;

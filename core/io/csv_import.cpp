@@ -125,8 +125,8 @@ public:
         } else {
             QStringList syms;
             for (const ColumnMapping &m : l.columns)
-                if (!m.symbol.isEmpty() && !syms.contains(m.symbol))
-                    syms.append(m.symbol);
+                if (m.role != ColumnRole::Ignore && !m.symbol.isEmpty() && !syms.contains(m.symbol))
+                    syms.append(m.symbol); // an ignored column brings no series
             if (syms.isEmpty())
                 syms.append(QString());
             for (const QString &s : syms) {

@@ -1,0 +1,152 @@
+#include "dialogs/import_dialog.h"
+#include "main_window.h"
+#include "pair_workspace.h"
+#include "storage/bar_store.h"
+#include "storage/database.h"
+#include "storage/tick_writer.h"
+
+#include "test_util.h"
+
+#include <QComboBox>
+#include <QDropEvent>
+#include <QMimeData>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace pairlab;
+
+/** The CSV upload dialog offscreen on real files: the preview shows what will be stored, the mapping is
+ *  editable, the import runs all or nothing, a bad file is refused with its line and leaves the database
+ *  as it was, and dropping a file on the main window opens the dialog. */
+class TestImportDialog : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void previewsAndImportsARealPairFile();
+    void refusesAMalformedFileAndChangesNothing();
+    void editingTheMappingChangesThePreview();
+    void droppingAFileOnTheWindowOpensTheDialog();
+
+private:
+    static QString newDatabase(QTemporaryDir &dir);
+    static int datasetCount(const QString &db);
+};
+
+QString TestImportDialog::newDatabase(QTemporaryDir &dir)
+{
+    const QString db = dir.filePath(QStringLiteral("i.sqlite"));
+    TickWriter w(db);
+    QString error;
+    w.open(&error);
+    return db;
+}
+
+int TestImportDialog::datasetCount(const QString &db)
+{
+    int n = -1;
+    QString error;
+    Database::withReader(db, [&](QSqlDatabase &c) { n = int(BarStore::datasets(c).size()); }, &error);
+    return n;
+}
+
+void TestImportDialog::previewsAndImportsARealPairFile()
+{
+    QTemporaryDir dir;
+    const QString db = newDatabase(dir);
+    ImportDialog d(test::sharedData(QStringLiteral("real/pairs/arbitragelab_EWA_EWC_from_Country_ETF.csv")), db);
+    QSignalSpy previewed(&d, &ImportDialog::previewReady);
+    QSignalSpy finished(&d, &ImportDialog::importFinished);
+    d.show();
+    QTRY_VERIFY_WITH_TIMEOUT(previewed.size() >= 1, 10000);
+    QVERIFY(d.preview().ok);
+    QCOMPARE(d.preview().symbols, (QStringList{QStringLiteral("EWA"), QStringLiteral("EWC")}));
+    QCOMPARE(d.preview().intervalSeconds, 86400);
+    auto *rows = d.findChild<QTableWidget *>(QStringLiteral("previewRows"));
+    QVERIFY(rows->rowCount() > 0);
+    QCOMPARE(rows->item(0, 0)->text(), QStringLiteral("2")); // physical line of the first data row
+    QPushButton *import = nullptr;
+    for (QPushButton *b : d.findChildren<QPushButton *>())
+        if (b->text() == QLatin1String("&Import"))
+            import = b;
+    QVERIFY(import && import->isEnabled());
+    QTest::mouseClick(import, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(finished.size() == 1, 20000);
+    QVERIFY(finished.first().first().toBool());
+    QCOMPARE(d.result().rows, 1324);
+    QCOMPARE(datasetCount(db), 1);
+}
+
+void TestImportDialog::refusesAMalformedFileAndChangesNothing()
+{
+    QTemporaryDir dir;
+    const QString db = newDatabase(dir);
+    ImportDialog d(test::sharedData(QStringLiteral("real/csv_formats/pyalgotrade_orcl-2010-googlefinance-malformed.csv")), db);
+    QSignalSpy previewed(&d, &ImportDialog::previewReady);
+    QSignalSpy finished(&d, &ImportDialog::importFinished);
+    QTRY_VERIFY_WITH_TIMEOUT(previewed.size() >= 1, 10000);
+    d.refreshPreview(true); // the whole file
+    QTRY_VERIFY_WITH_TIMEOUT(previewed.size() >= 2, 10000);
+    bool named = false;
+    for (const ImportProblem &p : d.preview().problems)
+        named |= p.severity == ImportProblem::Severity::Error && p.line > 0 && !p.field.isEmpty();
+    QVERIFY2(named, "the error names its line and column");
+    d.startImport(); // even when forced, nothing is stored
+    QTRY_VERIFY_WITH_TIMEOUT(finished.size() == 1, 20000);
+    QVERIFY(!finished.first().first().toBool());
+    QVERIFY(d.result().error.line > 0);
+    QCOMPARE(datasetCount(db), 0);
+}
+
+void TestImportDialog::editingTheMappingChangesThePreview()
+{
+    QTemporaryDir dir;
+    const QString db = newDatabase(dir);
+    ImportDialog d(test::sharedData(QStringLiteral("real/pairs/arbitragelab_EWA_EWC_from_Country_ETF.csv")), db);
+    QSignalSpy previewed(&d, &ImportDialog::previewReady);
+    QTRY_VERIFY_WITH_TIMEOUT(previewed.size() >= 1, 10000);
+    auto *mapping = d.findChild<QTableWidget *>(QStringLiteral("mapping"));
+    // Ignore the EWC column: only EWA remains.
+    int ewcRow = -1;
+    for (int r = 0; r < mapping->rowCount(); ++r)
+        if (mapping->item(r, 0)->text() == QLatin1String("EWC"))
+            ewcRow = r;
+    QVERIFY(ewcRow >= 0);
+    auto *role = qobject_cast<QComboBox *>(mapping->cellWidget(ewcRow, 1));
+    QVERIFY(role);
+    role->setCurrentIndex(int(ColumnRole::Ignore));
+    QTRY_VERIFY_WITH_TIMEOUT(previewed.size() >= 2 && d.preview().symbols == QStringList{QStringLiteral("EWA")}, 10000);
+}
+
+void TestImportDialog::droppingAFileOnTheWindowOpensTheDialog()
+{
+    QTemporaryDir dir;
+    MainWindowOptions o;
+    o.autoConnect = false;
+    o.databasePath = newDatabase(dir);
+    o.demoDatabasePath = dir.filePath(QStringLiteral("demo.sqlite"));
+    MainWindow w(o);
+    w.show();
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(test::sharedData(QStringLiteral("real/csv_formats/yfinance_EWG-1d-no-bad-divs.csv")))});
+    QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&w, &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&w, &drop);
+    const auto dialogs = w.findChildren<ImportDialog *>();
+    QCOMPARE(dialogs.size(), 1);
+    QSignalSpy finished(dialogs.first(), &ImportDialog::importFinished);
+    QSignalSpy previewed(dialogs.first(), &ImportDialog::previewReady);
+    QTRY_VERIFY_WITH_TIMEOUT(previewed.size() >= 1, 10000);
+    dialogs.first()->startImport();
+    QTRY_VERIFY_WITH_TIMEOUT(finished.size() == 1, 20000);
+    QVERIFY(finished.first().first().toBool());
+    // The pair view now offers the dataset (and switches to it).
+    QTRY_VERIFY_WITH_TIMEOUT(w.pairWorkspace()->source().startsWith(QLatin1String("upload:")), 10000);
+}
+
+QTEST_MAIN(TestImportDialog)
+#include "tst_import_dialog.moc"
