@@ -4,12 +4,15 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QLoggingCategory>
 #include <QRandomGenerator>
 #include <QTextStream>
 
 #include <cmath>
 
 namespace pairlab {
+
+Q_LOGGING_CATEGORY(lcAlerts, "pairlab.alerts")
 
 namespace {
 
@@ -130,6 +133,12 @@ QList<AlertEvent> AlertEngine::evaluate(const QString &pair, const AlertVariable
         }
         const AlertEvaluation ev = e.expression.evaluate(v);
         if (!ev.valid) {
+            if (e.lastReason != ev.reason) // logged once per change, not on every update
+                qCInfo(lcAlerts).noquote() << QStringLiteral("rule %1 (%2) on %3 not evaluated at %4: %5")
+                                                  .arg(r.id)
+                                                  .arg(r.name, pair)
+                                                  .arg(v.timeMs)
+                                                  .arg(ev.reason);
             e.lastReason = ev.reason;
             continue;
         }

@@ -40,7 +40,8 @@ AlertVariables alertVariablesFrom(const PairAnalytics &analytics, const AlertMar
     - disabled rules, rules of other pairs and invalid expressions are skipped;
     - while bars < minBars the rule is not evaluated (reason "waiting for N bars");
     - an invalid evaluation (undefined variable, division by zero, non-finite result) never fires,
-      keeps the rule's previous truth value and records the reason;
+      keeps the rule's previous truth value and records the reason (lastReason(); logged to the
+      category "pairlab.alerts" whenever the reason changes);
     - Rising fires when the expression is true and its previous valid evaluation was false (or there
       was none); WhileTrue fires on every true evaluation;
     - a firing is suppressed while t - lastFire < cooldown (market time, so replays are

@@ -1,5 +1,6 @@
 #include "backtest/backtest_engine.h"
 
+#include "analytics/pair_analysis.h"
 #include "analytics/regression.h"
 #include "analytics/rolling.h"
 
@@ -471,6 +472,11 @@ std::shared_ptr<const PreparedBacktest> prepareBacktest(std::span<const double> 
     }
     }
     return p;
+}
+
+std::shared_ptr<const PreparedBacktest> prepareBacktest(const AlignedPair &pair, const BacktestConfig &config)
+{
+    return prepareBacktest(pair.x, pair.y, pair.timeMs, config);
 }
 
 BacktestRun backtestPair(std::shared_ptr<const PreparedBacktest> inputs, const BacktestConfig &config,

@@ -17,6 +17,8 @@ class QIODevice;
 
 namespace pairlab {
 
+struct AlignedPair;
+
 /** How the hedge ratio (and so the spread s_t = y_t - (alpha_t + beta_t x_t)) is obtained.
     What is known at the close of bar t, when the position is decided:
     - StaticOls: alpha, beta of OLS over ALL bars (CONVENTIONS §1, in-sample as §12; looks ahead).
@@ -95,6 +97,8 @@ struct PreparedBacktest {
     (timeMs may be empty: bar indices are used). Pure; any thread. */
 std::shared_ptr<const PreparedBacktest> prepareBacktest(std::span<const double> x, std::span<const double> y,
                                                         std::span<const qint64> timeMs, const BacktestConfig &config);
+/** The same for an aligned pair (x = regressor leg, y = dependent leg, bar open times). */
+std::shared_ptr<const PreparedBacktest> prepareBacktest(const AlignedPair &pair, const BacktestConfig &config);
 
 /** Full result of one run: summary, trades and per-bar series (position, gross/net pnl, equity, drawdown). */
 struct BacktestRun {

@@ -10,6 +10,11 @@
 
 namespace pairlab {
 
+QFuture<BacktestRun> startBacktest(const AlignedPair &pair, const BacktestConfig &config)
+{
+    return QtConcurrent::run([pair, config] { return backtestPair(prepareBacktest(pair, config), config); });
+}
+
 std::vector<double> thresholdRange(double from, double to, double step)
 {
     std::vector<double> out;

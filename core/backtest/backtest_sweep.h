@@ -1,5 +1,6 @@
 #pragma once
 
+#include "analytics/pair_analysis.h"
 #include "backtest/backtest_engine.h"
 
 #include <QFuture>
@@ -12,6 +13,10 @@ class QTextStream;
 class QThreadPool;
 
 namespace pairlab {
+
+/** Runs one full backtest (preparation + run with trades and series) on the global pool, for a
+    dialog: observe the future with a QFutureWatcher<BacktestRun>; the pair is copied. */
+QFuture<BacktestRun> startBacktest(const AlignedPair &pair, const BacktestConfig &config);
 
 /** Entry x exit thresholds of a sweep (all other parameters come from the base configuration). */
 struct SweepGrid {

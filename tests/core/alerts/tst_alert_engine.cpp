@@ -2,6 +2,7 @@
 
 #include "analytics/pair_analytics_service.h"
 
+#include <QtConcurrent>
 #include <QtTest>
 
 #include <cmath>
@@ -27,6 +28,7 @@ private Q_SLOTS:
     void eventCarriesUsedValuesAndMessage();
     void editingKeepsStateResetClearsIt();
     void variablesFromAnalytics();
+    void evaluatesOnWorkerThreads();
 };
 
 namespace {
@@ -261,6 +263,24 @@ void TestAlertEngine::variablesFromAnalytics()
     QCOMPARE(v[AlertVariable::AdfP], 0.012);
     QCOMPARE(v[AlertVariable::CointP], 0.034);
     QCOMPARE(v[AlertVariable::HalfLife], 250.0);
+}
+
+void TestAlertEngine::evaluatesOnWorkerThreads()
+{
+    // One engine per worker; the division-by-zero bookkeeping of one thread does not leak into another.
+    auto work = [](bool divideByZero) {
+        AlertEngine engine;
+        engine.setRules({rule(1, divideByZero ? QStringLiteral("z / (corr - 0.9) > 1") : QStringLiteral("z / corr > 1"),
+                              AlertTriggerMode::WhileTrue)});
+        int fired = 0;
+        for (int k = 0; k < 20000; ++k)
+            fired += int(engine.evaluate(kPair, at(k, 3)).size());
+        return fired;
+    };
+    QFuture<int> a = QtConcurrent::run(work, true);
+    QFuture<int> b = QtConcurrent::run(work, false);
+    QCOMPARE(a.result(), 0);
+    QCOMPARE(b.result(), 20000);
 }
 
 QTEST_GUILESS_MAIN(TestAlertEngine)

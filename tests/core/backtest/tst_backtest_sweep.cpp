@@ -20,6 +20,7 @@ private Q_SLOTS:
     void cellsEqualIndividualBacktests();
     void reportsProgressThroughWatcher();
     void cancelStopsEarly();
+    void runsSingleBacktestOnWorker();
 };
 
 static bool sameSummary(const BacktestSummary &a, const BacktestSummary &b)
@@ -143,6 +144,26 @@ void TestBacktestSweep::cancelStopsEarly()
     }
     QVERIFY(computed >= 1);
     QVERIFY2(computed < 400, qPrintable(QString::number(computed)));
+}
+
+void TestBacktestSweep::runsSingleBacktestOnWorker()
+{
+    const auto data = test::syntheticPair(4000, 13);
+    AlignedPair pair;
+    pair.x = data.x;
+    pair.y = data.y;
+    pair.timeMs = data.timeMs;
+    BacktestConfig c;
+    c.hedge = HedgeMethod::Kalman;
+    QFutureWatcher<BacktestRun> watcher;
+    QSignalSpy finished(&watcher, &QFutureWatcher<BacktestRun>::finished);
+    watcher.setFuture(startBacktest(pair, c));
+    QVERIFY(finished.wait(60000) || finished.count() == 1);
+    const BacktestRun run = watcher.result();
+    QVERIFY2(run.ok(), qPrintable(run.error));
+    const BacktestRun direct = backtestPair(prepareBacktest(data.x, data.y, data.timeMs, c), c);
+    QVERIFY(sameSummary(run.summary, direct.summary));
+    QCOMPARE(run.trades.size(), direct.trades.size());
 }
 
 QTEST_GUILESS_MAIN(TestBacktestSweep)
