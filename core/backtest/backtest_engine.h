@@ -128,7 +128,7 @@ struct BacktestRun {
     and the pair is locked; while locked the position stays 0 until |z_t| < entryZ, which unlocks it
     (from the next bar on entries are allowed again; an entry needs |z| > entryZ, so the unlocking
     bar itself stays flat); otherwise §12: z_t > entryZ -> -1, z_t < -entryZ -> +1, |z_t| < exitZ -> 0,
-    else keep pos_{t-1} (a jump across both bands flips).
+    else keep pos_{t-1} (a jump across both bands flips). A NaN z_t neither sets nor clears the lock-out.
 
     Holdings: side s opened at bar a holds q_y = s*k, q_x = -s*k*beta_a, k = 1 (UnitSpread) or
     notional / (y_a + |beta_a| x_a); beta stays fixed for the trade. Gross pnl_t = q_y (y_t - y_{t-1}) +
