@@ -26,12 +26,16 @@ int main(int argc, char *argv[])
                  QStringLiteral("trade")});
     p.addOption({QStringLiteral("view"), QApplication::translate("main", "Open on a view: market or pair."), QStringLiteral("VIEW"),
                  QStringLiteral("market")});
+    p.addPositionalArgument(QStringLiteral("workspace"), QApplication::translate("main", "A workspace file (*.pairlab) to open."),
+                            QStringLiteral("[workspace]"));
     p.process(app);
 
     const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     QDir().mkpath(dataDir);
     pairlab::MainWindowOptions o;
     o.demo = p.isSet(QStringLiteral("demo"));
+    o.workspacePath = p.positionalArguments().value(0);
+    o.restoreLastWorkspace = o.workspacePath.isEmpty() && !o.demo;
     o.databasePath = p.isSet(QStringLiteral("db")) ? p.value(QStringLiteral("db")) : dataDir + QStringLiteral("/pairlab.sqlite");
     o.demoDatabasePath = dataDir + QStringLiteral("/demo.sqlite");
     o.feed.symbols = p.value(QStringLiteral("symbols")).toUpper().split(QLatin1Char(','), Qt::SkipEmptyParts);

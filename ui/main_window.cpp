@@ -29,6 +29,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSettings>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -46,11 +47,19 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
       m_trades(new RecentTradesModel(500, this)), m_barModel(new BarModel(this)), m_barModel2(new BarModel(this))
 {
     registerMetaTypes();
-    setWindowTitle(tr("PairLab"));
     setAcceptDrops(true);
     buildUi();
     buildMenus();
     resize(1280, 800);
+    updateTitle();
+    connect(m_pairView, &PairWorkspace::settingsChanged, this, &MainWindow::markDirty);
+    if (!m_options.workspacePath.isEmpty()) {
+        openWorkspace(m_options.workspacePath);
+    } else if (m_options.restoreLastWorkspace) {
+        const QString last = QSettings().value(QStringLiteral("lastWorkspace")).toString();
+        if (!last.isEmpty() && QFileInfo::exists(last))
+            openWorkspace(last, nullptr, false);
+    }
     if (m_options.demo)
         QTimer::singleShot(0, this, &MainWindow::startDemo);
     else if (m_options.autoConnect)
@@ -198,6 +207,41 @@ void MainWindow::buildUi()
 void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&New workspace"), QKeySequence::New, this, [this] {
+        if (!maybeSave())
+            return;
+        applyWorkspace(Workspace());
+        m_workspacePath.clear();
+        setWindowModified(false);
+        updateTitle();
+    });
+    file->addAction(tr("&Open workspace…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this, [this] {
+        if (!maybeSave())
+            return;
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open workspace"), QString(), tr("PairLab workspaces (*.pairlab)"));
+        if (!path.isEmpty())
+            openWorkspace(path);
+    });
+    m_recentMenu = file->addMenu(tr("Open &recent"));
+    rebuildRecentMenu();
+    file->addAction(tr("&Save workspace"), QKeySequence::Save, this, [this] {
+        if (m_workspacePath.isEmpty()) {
+            const QString path = QFileDialog::getSaveFileName(this, tr("Save workspace"), QStringLiteral("workspace.pairlab"),
+                                                              tr("PairLab workspaces (*.pairlab)"));
+            if (!path.isEmpty())
+                saveWorkspace(path);
+        } else {
+            saveWorkspace(m_workspacePath);
+        }
+    });
+    file->addAction(tr("Save workspace &as…"), QKeySequence::SaveAs, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Save workspace as"),
+                                                          m_workspacePath.isEmpty() ? QStringLiteral("workspace.pairlab") : m_workspacePath,
+                                                          tr("PairLab workspaces (*.pairlab)"));
+        if (!path.isEmpty())
+            saveWorkspace(path);
+    });
+    file->addSeparator();
     m_recordAction = file->addAction(tr("&Record session…"), this, &MainWindow::toggleRecording);
     m_recordAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     file->addAction(tr("&Open recording as replay…"), QKeySequence::Open, this, &MainWindow::openRecording);
@@ -285,6 +329,187 @@ void MainWindow::dropEvent(QDropEvent *event)
     event->acceptProposedAction();
 }
 
+namespace {
+QString methodKey(HedgeMethod m)
+{
+    switch (m) {
+    case HedgeMethod::Huber: return QStringLiteral("huber");
+    case HedgeMethod::TheilSen: return QStringLiteral("theil-sen");
+    case HedgeMethod::Kalman: return QStringLiteral("kalman");
+    default: return QStringLiteral("ols");
+    }
+}
+HedgeMethod methodFromKey(const QString &k)
+{
+    if (k == QLatin1String("huber"))
+        return HedgeMethod::Huber;
+    if (k == QLatin1String("theil-sen"))
+        return HedgeMethod::TheilSen;
+    if (k == QLatin1String("kalman"))
+        return HedgeMethod::Kalman;
+    return HedgeMethod::Ols;
+}
+} // namespace
+
+Workspace MainWindow::captureWorkspace() const
+{
+    Workspace w = m_workspace; // keeps alert rules, backtest parameters and unknown fields
+    w.symbols = m_options.feed.symbols;
+    w.endpoint = m_options.feed.endpoint == FeedConfig().endpoint ? QString() : m_options.feed.endpoint.toString();
+    w.streamKind = m_options.feed.kind == StreamKind::AggTrade ? QStringLiteral("aggTrade") : QStringLiteral("trade");
+    w.pairY = m_pairView->symbolY();
+    w.pairX = m_pairView->symbolX();
+    w.source = m_pairView->source();
+    w.intervalSeconds = m_pairView->intervalSeconds();
+    w.window = m_pairView->window();
+    w.hedgeMethod = methodKey(m_pairView->method());
+    w.adfTrend = m_pairView->adfTrend();
+    w.entryZ = m_pairView->entryZ();
+    w.exitZ = m_pairView->exitZ();
+    w.universe = m_pairView->universe();
+    w.windowGeometry = saveGeometry();
+    w.windowState = saveState();
+    w.activeView = m_tabs->currentWidget() == m_pairView ? QStringLiteral("pair") : QStringLiteral("market");
+    return w;
+}
+
+void MainWindow::applyWorkspace(const Workspace &w)
+{
+    m_applying = true;
+    m_workspace = w;
+    FeedConfig feed = m_options.feed;
+    feed.symbols = w.symbols;
+    feed.endpoint = w.endpoint.isEmpty() ? FeedConfig().endpoint : QUrl(w.endpoint);
+    feed.kind = w.streamKind == QLatin1String("aggTrade") ? StreamKind::AggTrade : StreamKind::Trade;
+    const bool feedChanged = feed.symbols != m_options.feed.symbols || feed.endpoint != m_options.feed.endpoint ||
+                             feed.kind != m_options.feed.kind;
+    m_options.feed = feed;
+    if (feedChanged && m_session && !isDemo())
+        startLive(); // the live session follows the workspace's symbols and endpoint
+    else if (feedChanged && !m_session) {
+        m_symbolBox->clear();
+        m_symbolBox->addItems(feed.symbols);
+        m_pairView->setSymbols(feed.symbols);
+    }
+    m_pairView->setWindow(w.window);
+    m_pairView->setMethod(methodFromKey(w.hedgeMethod));
+    m_pairView->setAdfTrend(w.adfTrend);
+    m_pairView->setEntryExit(w.entryZ, w.exitZ);
+    if (w.source == QLatin1String("live"))
+        m_pairView->setSource(w.source);
+    else
+        m_pairView->showSourceWhenAvailable(w.source);
+    m_pairView->setIntervalSeconds(w.intervalSeconds);
+    m_pairView->setPair(w.pairY, w.pairX);
+    if (!w.universe.isEmpty())
+        m_pairView->setUniverse(w.universe);
+    if (!w.windowGeometry.isEmpty())
+        restoreGeometry(w.windowGeometry);
+    if (!w.windowState.isEmpty())
+        restoreState(w.windowState);
+    m_tabs->setCurrentWidget(w.activeView == QLatin1String("pair") ? static_cast<QWidget *>(m_pairView) : m_tabs->widget(0));
+    m_applying = false;
+}
+
+bool MainWindow::openWorkspace(const QString &path, QString *error, bool interactive)
+{
+    Workspace w;
+    QString why;
+    if (!Workspace::load(path, &w, &why)) {
+        if (error)
+            *error = why;
+        if (interactive)
+            QMessageBox::warning(this, tr("Open workspace"), tr("The workspace was not opened; nothing changed.\n\n%1").arg(why));
+        return false;
+    }
+    applyWorkspace(w);
+    m_workspacePath = path;
+    setWindowModified(false);
+    rememberRecent(path);
+    updateTitle();
+    return true;
+}
+
+bool MainWindow::saveWorkspace(const QString &path, QString *error)
+{
+    const Workspace w = captureWorkspace();
+    QString why;
+    if (!w.save(path, &why)) {
+        if (error)
+            *error = why;
+        QMessageBox::warning(this, tr("Save workspace"), why);
+        return false;
+    }
+    m_workspace = w;
+    m_workspacePath = path;
+    setWindowModified(false);
+    rememberRecent(path);
+    updateTitle();
+    statusBar()->showMessage(tr("Workspace saved to %1").arg(path), 5000);
+    return true;
+}
+
+void MainWindow::markDirty()
+{
+    if (!m_applying)
+        setWindowModified(true);
+}
+
+void MainWindow::updateTitle()
+{
+    const QString name = m_workspacePath.isEmpty() ? tr("Untitled") : QFileInfo(m_workspacePath).fileName();
+    setWindowTitle(tr("%1[*] — PairLab").arg(name));
+}
+
+bool MainWindow::maybeSave()
+{
+    if (!isWindowModified())
+        return true;
+    const auto answer = QMessageBox::question(this, tr("Unsaved changes"),
+                                              tr("The workspace has unsaved changes. Save them?"),
+                                              QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Cancel)
+        return false;
+    if (answer == QMessageBox::Discard)
+        return true;
+    QString path = m_workspacePath;
+    if (path.isEmpty())
+        path = QFileDialog::getSaveFileName(this, tr("Save workspace"), QStringLiteral("workspace.pairlab"),
+                                            tr("PairLab workspaces (*.pairlab)"));
+    return !path.isEmpty() && saveWorkspace(path);
+}
+
+QStringList MainWindow::recentWorkspaces() const
+{
+    return QSettings().value(QStringLiteral("recentWorkspaces")).toStringList();
+}
+
+void MainWindow::rememberRecent(const QString &path)
+{
+    QSettings settings;
+    QStringList recent = settings.value(QStringLiteral("recentWorkspaces")).toStringList();
+    const QString abs = QFileInfo(path).absoluteFilePath();
+    recent.removeAll(abs);
+    recent.prepend(abs);
+    while (recent.size() > 8)
+        recent.removeLast();
+    settings.setValue(QStringLiteral("recentWorkspaces"), recent);
+    settings.setValue(QStringLiteral("lastWorkspace"), abs);
+    rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = recentWorkspaces();
+    for (const QString &path : recent)
+        m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] {
+            if (maybeSave())
+                openWorkspace(path);
+        })->setToolTip(path);
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
 void MainWindow::showPairView()
 {
     m_tabs->setCurrentWidget(m_pairView);
@@ -368,7 +593,7 @@ void MainWindow::startLive()
 {
     stopSession();
     m_banner->hide();
-    setWindowTitle(tr("PairLab — Binance USD-M futures"));
+    statusBar()->showMessage(tr("Connecting to Binance USD-M futures…"), 5000);
     startSession(m_options.feed, m_options.databasePath);
 }
 
@@ -392,7 +617,7 @@ void MainWindow::startDemo()
     FeedConfig feed = m_options.feed;
     feed.endpoint = server->url();
     feed.symbols = {QStringLiteral("BTCUSDT"), QStringLiteral("ETHUSDT")};
-    setWindowTitle(tr("PairLab — demo: recorded Binance futures trades, 2024-08-08"));
+    statusBar()->showMessage(tr("Demo: recorded Binance futures trades, 2024-08-08"), 10000);
     m_symbolBox->clear();
     m_symbolBox->addItems(feed.symbols);
     m_symbolBox2->clear();
@@ -430,7 +655,7 @@ void MainWindow::openRecording()
     m_symbolBox2->clear();
     m_symbolBox2->addItems(symbols);
     m_symbolBox2->setCurrentIndex(m_symbolBox2->count() > 1 ? 1 : 0);
-    setWindowTitle(tr("PairLab — replay of %1").arg(QFileInfo(path).fileName()));
+    statusBar()->showMessage(tr("Replay of %1").arg(QFileInfo(path).fileName()), 10000);
     startSession(feed, m_options.demoDatabasePath);
 }
 
@@ -518,6 +743,10 @@ void MainWindow::showBanner(const QString &text, bool offerDemo)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (!maybeSave()) {
+        event->ignore();
+        return;
+    }
     stopSession();
     event->accept();
 }

@@ -2,6 +2,7 @@
 
 #include "market/bar.h"
 #include "market/binance_feed.h"
+#include "workspace/workspace.h"
 
 #include <QMainWindow>
 #include <QPointer>
@@ -15,6 +16,7 @@ class QPushButton;
 class QFrame;
 class QAction;
 class QTabWidget;
+class QMenu;
 
 namespace pairlab {
 
@@ -36,6 +38,8 @@ struct MainWindowOptions
     QString demoDatabasePath; ///< the demo's own database, so demo trades never mix with live ones
     bool demo = false;        ///< start the bundled recording instead of Binance
     bool autoConnect = true;
+    QString workspacePath;          ///< open this workspace at start
+    bool restoreLastWorkspace = false; ///< else reopen the last one (from the settings)
     int noDataHintSeconds = 8; ///< offer the demo when nothing arrived after this long
 };
 
@@ -70,6 +74,16 @@ public Q_SLOTS:
     void setSymbol(const QString &symbol);
     void setInterval(const QString &name);
     void showPairView();
+    /** The current state as a workspace (what Save writes). */
+    Workspace captureWorkspace() const;
+    /** Applies a workspace (symbols, pair and analysis settings, layout). */
+    void applyWorkspace(const Workspace &w);
+    /** Loads path; on a bad file shows why (when interactive) and keeps the current workspace. */
+    bool openWorkspace(const QString &path, QString *error = nullptr, bool interactive = true);
+    bool saveWorkspace(const QString &path, QString *error = nullptr);
+    QString workspacePath() const { return m_workspacePath; }
+    QStringList recentWorkspaces() const;
+
     /** Opens the import preview for a CSV file (File → Import, or a file dropped on the window). */
     ImportDialog *openImport(const QString &path);
 
@@ -89,6 +103,11 @@ private:
     void onFeedStats(const FeedStats &stats);
     void showBanner(const QString &text, bool offerDemo);
     void toggleRecording();
+    void markDirty();
+    void updateTitle();
+    bool maybeSave();
+    void rememberRecent(const QString &path);
+    void rebuildRecentMenu();
     void openRecording();
 
     MainWindowOptions m_options;
@@ -123,6 +142,10 @@ private:
     qint64 m_storedTicks = 0;
     qint64 m_sessionStartMs = 0;
     bool m_recording = false;
+    QString m_workspacePath;
+    Workspace m_workspace; ///< the last loaded/saved one: keeps what the window does not edit yet
+    QMenu *m_recentMenu = nullptr;
+    bool m_applying = false;
 };
 
 } // namespace pairlab

@@ -184,6 +184,10 @@ PairWorkspace::PairWorkspace(QWidget *parent)
     connect(m_windowBox, &QSpinBox::editingFinished, this, &PairWorkspace::reload);
     connect(m_methodBox, &QComboBox::currentIndexChanged, this, &PairWorkspace::rebuildDisplay);
     connect(m_trendBox, &QComboBox::currentIndexChanged, this, [this] { updateSummary(m_service->latest()); });
+    for (QComboBox *box : {m_methodBox, m_trendBox})
+        connect(box, &QComboBox::currentIndexChanged, this, &PairWorkspace::settingsChanged);
+    for (QDoubleSpinBox *box : {m_entryBox, m_exitBox})
+        connect(box, &QDoubleSpinBox::valueChanged, this, &PairWorkspace::settingsChanged);
     connect(m_entryBox, &QDoubleSpinBox::valueChanged, this, [this] { setEntryExit(m_entryBox->value(), m_exitBox->value()); });
     connect(m_exitBox, &QDoubleSpinBox::valueChanged, this, [this] { setEntryExit(m_entryBox->value(), m_exitBox->value()); });
     connect(m_service, &PairAnalyticsService::analyticsReady, this, &PairWorkspace::onAnalytics);
@@ -506,6 +510,35 @@ void PairWorkspace::setInterval(Interval interval)
     m_intervalBox->setCurrentIndex(m_intervalBox->findData(pairlab::intervalSeconds(interval)));
 }
 
+void PairWorkspace::setIntervalSeconds(int seconds)
+{
+    const int index = m_intervalBox->findData(seconds);
+    if (index >= 0)
+        m_intervalBox->setCurrentIndex(index);
+}
+
+void PairWorkspace::setAdfTrend(const QString &trend)
+{
+    const int index = m_trendBox->findData(trend);
+    if (index >= 0)
+        m_trendBox->setCurrentIndex(index);
+}
+
+QString PairWorkspace::adfTrend() const
+{
+    return m_trendBox->currentData().toString();
+}
+
+double PairWorkspace::entryZ() const
+{
+    return m_entryBox->value();
+}
+
+double PairWorkspace::exitZ() const
+{
+    return m_exitBox->value();
+}
+
 void PairWorkspace::fillIntervals(const QList<int> &seconds)
 {
     const QSignalBlocker block(m_intervalBox);
@@ -603,6 +636,11 @@ void PairWorkspace::setMethod(HedgeMethod method)
 
 void PairWorkspace::setEntryExit(double entry, double exit)
 {
+    {
+        const QSignalBlocker b1(m_entryBox), b2(m_exitBox);
+        m_entryBox->setValue(entry);
+        m_exitBox->setValue(exit);
+    }
     m_zChart->setBands({-entry, -exit, 0.0, exit, entry});
     PairAnalysisOptions o;
     o.window = window();
@@ -649,6 +687,7 @@ void PairWorkspace::reload()
         return;
     }
     Q_EMIT pairChanged(y, x);
+    Q_EMIT settingsChanged();
     m_priceChart->setCurveName(0, y);
     m_priceChart->setCurveName(1, x);
     m_service->cancel();

@@ -51,6 +51,11 @@ public:
     void setWindow(int window);
     void setMethod(HedgeMethod method);
     void setEntryExit(double entry, double exit);
+    void setIntervalSeconds(int seconds);
+    void setAdfTrend(const QString &trend); ///< c | ct | n
+    QString adfTrend() const;
+    double entryZ() const;
+    double exitZ() const;
 
     /** Bar fragments of a committed storage batch (same as BarModel::applyBatch). */
     void applyBatch(const BarBatch &bars, qint64 batchSeq);
@@ -91,6 +96,8 @@ public Q_SLOTS:
 Q_SIGNALS:
     void displayUpdated();
     void universeUpdated();
+    /** Something a workspace file keeps changed (pair, data, timeframe, window, method, bands). */
+    void settingsChanged();
     void statsUpdated();
     void pairChanged(const QString &y, const QString &x);
 

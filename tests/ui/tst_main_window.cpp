@@ -1,11 +1,15 @@
 #include "charts/candle_chart_view.h"
 #include "main_window.h"
+#include "pair_workspace.h"
 #include "models/bar_model.h"
 #include "models/recent_trades_model.h"
 #include "models/ticker_model.h"
 
 #include <QApplication>
+#include <QFileInfo>
 #include <QPushButton>
+#include <QStandardPaths>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -19,6 +23,12 @@ class TestMainWindow : public QObject
 private Q_SLOTS:
     void demoReplayFillsWatchlistTradesAndChart();
     void unreachableEndpointOffersTheDemo();
+    void workspaceSavesOpensAndRefusesBadFiles();
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true); // recent files and settings go to a test location
+        QCoreApplication::setOrganizationName(QStringLiteral("PairLabTest"));
+    }
 };
 
 void TestMainWindow::demoReplayFillsWatchlistTradesAndChart()
@@ -77,6 +87,53 @@ void TestMainWindow::unreachableEndpointOffersTheDemo()
     QVERIFY(w.isDemo());
     QTRY_VERIFY_WITH_TIMEOUT(w.storedTicks() > 10, 20000);
     QVERIFY(!w.isOfferingDemo());
+}
+
+void TestMainWindow::workspaceSavesOpensAndRefusesBadFiles()
+{
+    QTemporaryDir dir;
+    MainWindowOptions o;
+    o.autoConnect = false;
+    o.databasePath = dir.filePath(QStringLiteral("live.sqlite"));
+    o.demoDatabasePath = dir.filePath(QStringLiteral("demo.sqlite"));
+    MainWindow w(o);
+    w.show();
+    QVERIFY(!w.isWindowModified());
+    w.pairWorkspace()->setWindow(60);
+    w.pairWorkspace()->setMethod(HedgeMethod::Kalman);
+    w.pairWorkspace()->setEntryExit(2.5, 0.25);
+    w.pairWorkspace()->setPair(QStringLiteral("ETHUSDT"), QStringLiteral("BTCUSDT"));
+    w.showPairView();
+    QVERIFY(w.isWindowModified()); // the title shows the unsaved marker
+    const QString path = dir.filePath(QStringLiteral("mine.pairlab"));
+    QString error;
+    QVERIFY2(w.saveWorkspace(path, &error), qPrintable(error));
+    QVERIFY(!w.isWindowModified());
+    QVERIFY(w.windowTitle().startsWith(QLatin1String("mine.pairlab")));
+    QCOMPARE(w.recentWorkspaces().value(0), QFileInfo(path).absoluteFilePath());
+
+    MainWindow other(o);
+    QVERIFY2(other.openWorkspace(path, &error, false), qPrintable(error));
+    PairWorkspace *p = other.pairWorkspace();
+    QCOMPARE(p->window(), 60);
+    QCOMPARE(p->method(), HedgeMethod::Kalman);
+    QCOMPARE(p->entryZ(), 2.5);
+    QCOMPARE(p->exitZ(), 0.25);
+    QCOMPARE(p->symbolY(), QStringLiteral("ETHUSDT"));
+    QCOMPARE(p->symbolX(), QStringLiteral("BTCUSDT"));
+    QCOMPARE(other.tabs()->currentWidget(), static_cast<QWidget *>(p));
+
+    // A truncated file: a clear message, and the open workspace stays as it is.
+    QFile bad(dir.filePath(QStringLiteral("bad.pairlab")));
+    QVERIFY(bad.open(QIODevice::WriteOnly));
+    QFile good(path);
+    QVERIFY(good.open(QIODevice::ReadOnly));
+    bad.write(good.readAll().left(100));
+    bad.close();
+    QVERIFY(!other.openWorkspace(bad.fileName(), &error, false));
+    QVERIFY2(error.contains(QLatin1String("not valid JSON")), qPrintable(error));
+    QCOMPARE(p->window(), 60);
+    QCOMPARE(other.workspacePath(), path);
 }
 
 QTEST_MAIN(TestMainWindow)
