@@ -1,5 +1,7 @@
 // pairlab-cli: the headless commands. Command-line dispatch only; the commands live in core.
+#include "alerts/alert_engine.h"
 #include "analytics/analyze_command.h"
+#include "backtest/backtest_sweep.h"
 #include "cli/commands.h"
 #include "io/csv_import.h"
 #include "session/live_session.h"
@@ -21,7 +23,7 @@ void usage(QTextStream &s)
          "          [--dataset NAME]                                   import a CSV (all or nothing)\n"
          "  export  bars --db D --symbol S --interval 1s|1m|5m --out F.csv\n"
          "  analyze FILE.csv [--window 120] [--entry 2] [--exit 0.5] [--cost 2] [--bars-per-year N] [--series OUT.csv]\n"
-         "  bench   ingest|live|analytics|import [options]\n\n"
+         "  bench   ingest|live|analytics|import|alerts|backtest [options]\n\n"
          "options: --help, --version. Exit codes: 0 ok, 1 failure, 2 usage error.\n";
 }
 
@@ -60,6 +62,10 @@ int main(int argc, char *argv[])
         return pairlab::runImportCommand(args, out, err);
     if (command == QLatin1String("bench") && args.value(0) == QLatin1String("import"))
         return pairlab::runImportBench(args.mid(1), out);
+    if (command == QLatin1String("bench") && args.value(0) == QLatin1String("alerts"))
+        return pairlab::runAlertBench(args.mid(1), out);
+    if (command == QLatin1String("bench") && args.value(0) == QLatin1String("backtest"))
+        return pairlab::runBacktestBench(args.mid(1), out);
     if (command == QLatin1String("analyze"))
         return pairlab::runAnalyzeCommand(args, out, err);
     if (command == QLatin1String("bench") && args.value(0) == QLatin1String("analytics"))
