@@ -6,6 +6,7 @@
 #include "models/bar_model.h"
 #include "models/recent_trades_model.h"
 #include "models/ticker_model.h"
+#include "alerts_panel.h"
 #include "dialogs/import_dialog.h"
 #include "pair_workspace.h"
 #include "storage/bar_store.h"
@@ -173,6 +174,22 @@ void MainWindow::buildUi()
     watchDock->setObjectName(QStringLiteral("watchlistDock"));
     watchDock->setWidget(m_watchView);
     addDockWidget(Qt::LeftDockWidgetArea, watchDock);
+
+    // Alerts dock.
+    m_alerts = new AlertsPanel(this);
+    auto *alertsDock = new QDockWidget(tr("Alerts"), this);
+    alertsDock->setObjectName(QStringLiteral("alertsDock"));
+    alertsDock->setWidget(m_alerts);
+    addDockWidget(Qt::BottomDockWidgetArea, alertsDock);
+    alertsDock->hide(); // View → Alerts; shown when a rule fires
+    connect(m_pairView, &PairWorkspace::alertInputs, this, [this](const QString &pair, const AlertVariables &v) {
+        m_alerts->setPairs({pair});
+        m_alerts->evaluate(pair, v);
+    });
+    connect(m_alerts, &AlertsPanel::fired, this, [this, alertsDock](const QString &message) {
+        statusBar()->showMessage(QStringLiteral("🔔 ") + message, 15000);
+        alertsDock->show();
+    });
 
     // Recent trades dock.
     m_tradesView = new QTableView(this);
@@ -561,6 +578,7 @@ void MainWindow::startSession(const FeedConfig &feed, const QString &dbPath)
     reloadBars();
     m_pairView->setSymbols(feed.symbols);
     m_pairView->setDatabase(dbPath);
+    m_alerts->setDatabase(dbPath);
 
     // Nothing after a few seconds: say so and offer the demo (unless this is the demo).
     if (!m_demoServer) {

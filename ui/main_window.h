@@ -23,6 +23,7 @@ namespace pairlab {
 class BarModel;
 class CandleChartView;
 class LiveSession;
+class AlertsPanel;
 class ImportDialog;
 class PairWorkspace;
 class RecentTradesModel;
@@ -62,6 +63,7 @@ public:
     RecentTradesModel *tradesModel() const { return m_trades; }
     CandleChartView *chartView() const { return m_chart; }
     PairWorkspace *pairWorkspace() const { return m_pairView; }
+    AlertsPanel *alertsPanel() const { return m_alerts; }
     QTabWidget *tabs() const { return m_tabs; }
     QString currentSymbol() const;
     qint64 storedTicks() const { return m_storedTicks; }
@@ -122,6 +124,7 @@ private:
     CandleChartView *m_chart2 = nullptr;
     QComboBox *m_symbolBox2 = nullptr;
     PairWorkspace *m_pairView = nullptr;
+    AlertsPanel *m_alerts = nullptr;
     QTabWidget *m_tabs = nullptr;
     QComboBox *m_symbolBox = nullptr;
     QComboBox *m_intervalBox = nullptr;

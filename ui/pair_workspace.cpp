@@ -1,5 +1,6 @@
 #include "pair_workspace.h"
 
+#include "alerts/alert_engine.h"
 #include "analytics/pair_analytics_service.h"
 #include "charts/time_series_chart_view.h"
 #include "models/leg_stats_model.h"
@@ -823,6 +824,15 @@ void PairWorkspace::appendClosedBars()
 void PairWorkspace::onAnalytics(const PairAnalytics &a)
 {
     updateSummary(a);
+    if (m_source == BarStore::LiveSource && m_pair && m_pair->size() >= 2 && a.bars > 0) {
+        AlertMarketInputs market;
+        const std::size_t n = m_pair->size();
+        market.priceX = m_pair->x[n - 1];
+        market.priceY = m_pair->y[n - 1];
+        market.previousPriceX = m_pair->x[n - 2];
+        market.previousPriceY = m_pair->y[n - 2];
+        Q_EMIT alertInputs(alertPairName(symbolX(), symbolY()), alertVariablesFrom(a, market));
+    }
     if (a.full && a.full != m_shownAnalysis) {
         m_shownAnalysis = a.full;
         rebuildDisplay();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "market/bar.h"
+#include "alerts/alert_expression.h"
 #include "models/pair_display.h"
 #include "storage/bar_store.h"
 
@@ -99,6 +100,8 @@ Q_SIGNALS:
     /** Something a workspace file keeps changed (pair, data, timeframe, window, method, bands). */
     void settingsChanged();
     void statsUpdated();
+    /** Alert inputs of each live analytics update ("X/Y" pair key, variables). */
+    void alertInputs(const QString &pair, const pairlab::AlertVariables &variables);
     void pairChanged(const QString &y, const QString &x);
 
 private:

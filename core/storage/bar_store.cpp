@@ -157,12 +157,11 @@ std::int64_t tickCount(const QSqlDatabase &db, const QString &symbol)
     return q.next() ? q.value(0).toLongLong() : 0;
 }
 
-bool exportBarsCsv(const QSqlDatabase &db, const QString &symbol, Interval interval, const QString &path,
+bool exportBarsCsv(const QSqlDatabase &db, const QString &symbol, int intervalSeconds, const QString &path,
                    QString *error, const QString &source, std::int64_t *rows)
 {
     QString err;
-    const std::vector<Bar> bars = loadBars(db, symbol, interval, source, std::numeric_limits<std::int64_t>::min(),
-                                           std::numeric_limits<std::int64_t>::max(), -1, &err);
+    const std::vector<Bar> bars = loadBarsSeconds(db, symbol, intervalSeconds, source, -1, &err);
     if (!err.isEmpty()) {
         if (error)
             *error = err;
@@ -194,6 +193,56 @@ bool exportBarsCsv(const QSqlDatabase &db, const QString &symbol, Interval inter
     }
     if (rows)
         *rows = std::int64_t(bars.size());
+    return true;
+}
+
+bool exportTicksCsv(const QSqlDatabase &db, const QString &symbol, std::int64_t fromMs, std::int64_t toMs,
+                    const QString &path, QString *error, std::int64_t *rows)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT t.ts_ms, t.trade_id, t.price, t.qty, t.buyer_maker FROM ticks t"
+                             " JOIN symbols s ON s.id = t.symbol_id"
+                             " WHERE s.name = ? AND t.ts_ms >= ? AND t.ts_ms < ? ORDER BY t.trade_id"));
+    q.addBindValue(symbol);
+    q.addBindValue(qint64(fromMs));
+    q.addBindValue(qint64(toMs));
+    if (!q.exec()) {
+        if (error)
+            *error = q.lastError().text();
+        return false;
+    }
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly)) {
+        if (error)
+            *error = QObject::tr("cannot write %1: %2").arg(path, f.errorString());
+        return false;
+    }
+    QByteArray out("ts_ms,trade_id,price,qty,buyer_maker\n");
+    std::int64_t n = 0;
+    while (q.next()) {
+        appendInt(out, q.value(0).toLongLong());
+        out.append(',');
+        appendInt(out, q.value(1).toLongLong());
+        out.append(',');
+        appendDouble(out, q.value(2).toDouble());
+        out.append(',');
+        appendDouble(out, q.value(3).toDouble());
+        out.append(q.value(4).toInt() ? ",1\n" : ",0\n");
+        ++n;
+        if (out.size() > (1 << 20)) {
+            f.write(out);
+            out.clear();
+        }
+    }
+    f.write(out);
+    if (!f.commit()) {
+        if (error)
+            *error = QObject::tr("cannot write %1: %2").arg(path, f.errorString());
+        return false;
+    }
+    if (rows)
+        *rows = n;
     return true;
 }
 

@@ -50,8 +50,13 @@ QStringList symbols(const QSqlDatabase &db);
 std::int64_t tickCount(const QSqlDatabase &db, const QString &symbol = {});
 
 /** Writes bars as CSV `open_ms,open,high,low,close,volume,trades` with round-trip precision. */
-bool exportBarsCsv(const QSqlDatabase &db, const QString &symbol, Interval interval, const QString &path,
+bool exportBarsCsv(const QSqlDatabase &db, const QString &symbol, int intervalSeconds, const QString &path,
                    QString *error, const QString &source = LiveSource, std::int64_t *rows = nullptr);
+
+/** Writes the ticks of symbol with fromMs <= ts_ms < toMs as CSV `ts_ms,trade_id,price,qty,buyer_maker`
+ *  (round-trip precision, trade-id order) atomically to path. */
+bool exportTicksCsv(const QSqlDatabase &db, const QString &symbol, std::int64_t fromMs, std::int64_t toMs,
+                    const QString &path, QString *error, std::int64_t *rows = nullptr);
 
 } // namespace BarStore
 

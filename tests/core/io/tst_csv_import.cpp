@@ -878,7 +878,7 @@ void TestCsvImport::roundTripsExportedBars()
         Db db(dbPath);
         QString error;
         std::int64_t rows = 0;
-        QVERIFY2(BarStore::exportBarsCsv(db.db, QStringLiteral("EWG"), Interval(86400), exported, &error,
+        QVERIFY2(BarStore::exportBarsCsv(db.db, QStringLiteral("EWG"), 86400, exported, &error,
                                          QStringLiteral("upload:ewg"), &rows),
                  qPrintable(error));
         QCOMPARE(rows, 662);
