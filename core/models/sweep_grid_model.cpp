@@ -1,0 +1,115 @@
+#include "sweep_grid_model.h"
+
+#include <QLocale>
+
+#include <cmath>
+
+namespace pairlab {
+
+SweepGridModel::SweepGridModel(QObject *parent) : QAbstractTableModel(parent) {}
+
+void SweepGridModel::setGrid(const SweepGrid &grid)
+{
+    SweepResult r;
+    r.entries = grid.entries;
+    r.exits = grid.exits;
+    r.cells.resize(std::size_t(grid.size()));
+    for (std::size_t i = 0; i < r.entries.size(); ++i) {
+        for (std::size_t j = 0; j < r.exits.size(); ++j) {
+            SweepCell &c = r.cells[i * r.exits.size() + j];
+            c.entryIndex = int(i);
+            c.exitIndex = int(j);
+            c.entryZ = r.entries[i];
+            c.exitZ = r.exits[j];
+        }
+    }
+    setResult(std::move(r));
+}
+
+void SweepGridModel::setCell(const SweepCell &cell)
+{
+    if (cell.entryIndex < 0 || cell.exitIndex < 0 || cell.entryIndex >= rowCount() || cell.exitIndex >= columnCount())
+        return;
+    m_result.cells[std::size_t(cell.entryIndex) * m_result.exits.size() + std::size_t(cell.exitIndex)] = cell;
+    const QModelIndex i = index(cell.entryIndex, cell.exitIndex);
+    Q_EMIT dataChanged(i, i);
+}
+
+void SweepGridModel::setResult(SweepResult result)
+{
+    beginResetModel();
+    m_result = std::move(result);
+    endResetModel();
+}
+
+double SweepGridModel::netSharpe(int row, int column) const
+{
+    if (row < 0 || column < 0 || row >= rowCount() || column >= columnCount())
+        return kNaN;
+    return m_result.netSharpe(row, column);
+}
+
+std::pair<double, double> SweepGridModel::sharpeRange() const
+{
+    double lo = kNaN, hi = kNaN;
+    for (const SweepCell &c : m_result.cells) {
+        const double s = c.valid ? c.summary.sharpe : kNaN;
+        if (std::isnan(s))
+            continue;
+        lo = std::isnan(lo) ? s : std::min(lo, s);
+        hi = std::isnan(hi) ? s : std::max(hi, s);
+    }
+    return {lo, hi};
+}
+
+int SweepGridModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_result.entries.size());
+}
+
+int SweepGridModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_result.exits.size());
+}
+
+QVariant SweepGridModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const SweepCell &c = m_result.cell(index.row(), index.column());
+    const double s = m_result.netSharpe(index.row(), index.column());
+    switch (role) {
+    case Qt::DisplayRole:
+        return std::isnan(s) ? QString() : QLocale().toString(s, 'f', 2);
+    case Qt::EditRole:
+        return s;
+    case EntryRole:
+        return m_result.entries[std::size_t(index.row())];
+    case ExitRole:
+        return m_result.exits[std::size_t(index.column())];
+    case Qt::ToolTipRole:
+        if (!c.valid)
+            return c.error.isEmpty() ? tr("not computed") : c.error;
+        return tr("entry %1, exit %2: net Sharpe %3, %4 trades, net PnL %5, max drawdown %6")
+            .arg(QLocale().toString(c.entryZ, 'g', 4), QLocale().toString(c.exitZ, 'g', 4),
+                 QLocale().toString(s, 'f', 3), QLocale().toString(c.summary.trades),
+                 QLocale().toString(c.summary.netPnl, 'g', 6), QLocale().toString(c.summary.maxDrawdown, 'g', 6));
+    case Qt::TextAlignmentRole:
+        return QVariant::fromValue(Qt::Alignment(Qt::AlignCenter));
+    default:
+        return {};
+    }
+}
+
+QVariant SweepGridModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (role != Qt::DisplayRole)
+        return {};
+    if (orientation == Qt::Vertical)
+        return section >= 0 && section < rowCount() ? tr("entry %1").arg(QLocale().toString(m_result.entries[std::size_t(section)], 'g', 4))
+                                                    : QVariant();
+    return section >= 0 && section < columnCount() ? tr("exit %1").arg(QLocale().toString(m_result.exits[std::size_t(section)], 'g', 4))
+                                                   : QVariant();
+}
+
+} // namespace pairlab
