@@ -6,6 +6,8 @@
 #include <QDir>
 #include <QStandardPaths>
 
+#include <algorithm>
+
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
@@ -24,6 +26,8 @@ int main(int argc, char *argv[])
     p.addOption({QStringLiteral("endpoint"), QApplication::translate("main", "WebSocket endpoint."), QStringLiteral("URL")});
     p.addOption({QStringLiteral("stream"), QApplication::translate("main", "trade or aggTrade."), QStringLiteral("KIND"),
                  QStringLiteral("trade")});
+    p.addOption({QStringLiteral("demo-speed"), QApplication::translate("main", "Replay speed of the demo (1 = real time)."),
+                 QStringLiteral("X"), QStringLiteral("1")});
     p.addOption({QStringLiteral("view"), QApplication::translate("main", "Open on a view: market or pair."), QStringLiteral("VIEW"),
                  QStringLiteral("market")});
     p.addPositionalArgument(QStringLiteral("workspace"), QApplication::translate("main", "A workspace file (*.pairlab) to open."),
@@ -34,6 +38,7 @@ int main(int argc, char *argv[])
     QDir().mkpath(dataDir);
     pairlab::MainWindowOptions o;
     o.demo = p.isSet(QStringLiteral("demo"));
+    o.demoSpeed = std::clamp(p.value(QStringLiteral("demo-speed")).toDouble(), 0.1, 1000.0);
     o.workspacePath = p.positionalArguments().value(0);
     o.restoreLastWorkspace = o.workspacePath.isEmpty() && !o.demo;
     o.databasePath = p.isSet(QStringLiteral("db")) ? p.value(QStringLiteral("db")) : dataDir + QStringLiteral("/pairlab.sqlite");

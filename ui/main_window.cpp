@@ -626,7 +626,7 @@ void MainWindow::startDemo()
         QMessageBox::critical(this, tr("Demo"), tr("Cannot start the demo recording: %1").arg(error));
         return;
     }
-    server->setSpeed(1.0);
+    server->setSpeed(m_options.demoSpeed);
     server->setLoop(false);
     m_demoServer = server;
     connect(server, &ReplayServer::finished, this, [this] {

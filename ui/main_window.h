@@ -38,6 +38,7 @@ struct MainWindowOptions
     QString databasePath;     ///< live database
     QString demoDatabasePath; ///< the demo's own database, so demo trades never mix with live ones
     bool demo = false;        ///< start the bundled recording instead of Binance
+    double demoSpeed = 1.0;   ///< replay speed of the demo (1 = real time)
     bool autoConnect = true;
     QString workspacePath;          ///< open this workspace at start
     bool restoreLastWorkspace = false; ///< else reopen the last one (from the settings)
