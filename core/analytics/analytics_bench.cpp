@@ -15,14 +15,12 @@ namespace pairlab {
 
 namespace {
 
-QString defaultDataDir()
-{
-    const QByteArray env = qgetenv("PAIRLAB_SHARED_DATA");
-    return env.isEmpty() ? QStringLiteral(PAIRLAB_ANALYTICS_SHARED_DATA) : QString::fromLocal8Bit(env);
-}
+// The real BTCUSDT/ETHUSDT futures trades bundled with the app (resources/demo, linked into pairlab_core).
+const QString DemoRecording = QStringLiteral(":/pairlab/demo/binance_usdm_btcusdt_ethusdt_trade_20240808.jsonl");
 
-/** Last trade price per second (file order) from a Binance trade-stream recording (.jsonl). */
-CloseSeries secondCloses(const QString &path, QString &error)
+/** Last trade price per second (file order) of one symbol from a Binance trade-stream recording
+ *  (.jsonl, lines optionally prefixed by a local receive time). */
+CloseSeries secondCloses(const QString &path, const QString &symbol, QString &error)
 {
     CloseSeries s;
     QFile f(path);
@@ -32,8 +30,13 @@ CloseSeries secondCloses(const QString &path, QString &error)
     }
     std::map<qint64, double> closes;
     while (!f.atEnd()) {
-        const QJsonObject d = QJsonDocument::fromJson(f.readLine()).object().value(QLatin1String("data")).toObject();
-        if (d.value(QLatin1String("e")).toString() != QLatin1String("trade"))
+        QByteArray line = f.readLine();
+        const qsizetype brace = line.indexOf('{');
+        if (brace < 0)
+            continue;
+        line.remove(0, brace); // a recorder's time prefix
+        const QJsonObject d = QJsonDocument::fromJson(line).object().value(QLatin1String("data")).toObject();
+        if (d.value(QLatin1String("e")).toString() != QLatin1String("trade") || d.value(QLatin1String("s")).toString() != symbol)
             continue;
         const qint64 t = qint64(d.value(QLatin1String("T")).toDouble()) / 1000 * 1000;
         closes[t] = d.value(QLatin1String("p")).toString().toDouble();
@@ -51,8 +54,8 @@ int runAnalyticsBench(const QStringList &args, QTextStream &out)
 {
     int n = 100000, runs = 3;
     QString dumpPath;
-    QString btc = defaultDataDir() + QStringLiteral("/real/binance_ws/binance_usdm_btcusdt_trade_20240808.jsonl");
-    QString eth = defaultDataDir() + QStringLiteral("/real/binance_ws/binance_usdm_ethusdt_trade_20240808.jsonl");
+    QString btc = DemoRecording;
+    QString eth = DemoRecording;
     for (qsizetype i = 0; i + 1 < args.size(); i += 2) {
         if (args[i] == QLatin1String("--n"))
             n = std::max(200, args[i + 1].toInt());
@@ -66,7 +69,7 @@ int runAnalyticsBench(const QStringList &args, QTextStream &out)
             dumpPath = args[i + 1];
     }
     QString error;
-    CloseSeries sx = secondCloses(eth, error), sy = secondCloses(btc, error);
+    CloseSeries sx = secondCloses(eth, QStringLiteral("ETHUSDT"), error), sy = secondCloses(btc, QStringLiteral("BTCUSDT"), error);
     if (!error.isEmpty()) {
         out << "bench analytics: " << error << "\n";
         return 1;

@@ -1,5 +1,6 @@
 #include "cli/commands.h"
 
+#include "alerts/alert_store.h"
 #include "cli/ingest_bench.h"
 #include "market/binance_trade_parser.h"
 #include "market/recording.h"
@@ -199,15 +200,54 @@ bool parseTime(const QString &text, qint64 *ms)
     return true;
 }
 
+int exportEvents(const QStringList &args, QTextStream &out, QTextStream &err)
+{
+    QCommandLineParser p;
+    p.addOption({QStringLiteral("db"), QStringLiteral("Database file."), QStringLiteral("D")});
+    p.addOption({QStringLiteral("filter"), QStringLiteral("Only events whose rule or message contains this text."), QStringLiteral("TEXT")});
+    p.addOption({QStringLiteral("out"), QStringLiteral("Output CSV file."), QStringLiteral("F")});
+    if (!parseArgs(p, QStringLiteral("export events"), args, err))
+        return 2;
+    if (p.value(QStringLiteral("db")).isEmpty() || p.value(QStringLiteral("out")).isEmpty()) {
+        err << QCoreApplication::translate("cli", "export events needs --db and --out\n");
+        return 2;
+    }
+    if (!QFile::exists(p.value(QStringLiteral("db")))) {
+        err << QCoreApplication::translate("cli", "no database at %1\n").arg(p.value(QStringLiteral("db")));
+        return 1;
+    }
+    const QString conn = QStringLiteral("cli-export-events");
+    QString error;
+    bool ok = false;
+    {
+        QSqlDatabase db = Database::open(p.value(QStringLiteral("db")), conn, &error);
+        if (db.isValid()) {
+            AlertEventFilter f;
+            f.text = p.value(QStringLiteral("filter"));
+            ok = AlertStore(db).exportEventsCsv(f, p.value(QStringLiteral("out")), &error);
+        }
+    }
+    Database::close(conn);
+    if (!ok) {
+        err << error << '\n';
+        return 1;
+    }
+    out << QCoreApplication::translate("cli", "alert events written to %1\n").arg(p.value(QStringLiteral("out")));
+    return 0;
+}
+
 } // namespace
 
 int exportData(const QStringList &args, QTextStream &out, QTextStream &err)
 {
     const QString what = args.value(0);
+    if (what == QLatin1String("events"))
+        return exportEvents(args.mid(1), out, err);
     if (what != QLatin1String("bars") && what != QLatin1String("ticks")) {
         err << QCoreApplication::translate("cli", "usage: pairlab-cli export bars --db D --symbol S --interval 1s|1m|5m "
                                                   "[--dataset NAME --interval-seconds N] --out F.csv\n"
                                                   "       pairlab-cli export ticks --db D --symbol S [--from T] [--to T] --out F.csv\n"
+                                                  "       pairlab-cli export events --db D [--filter TEXT] --out F.csv\n"
                                                   "       (T: epoch ms or ISO-8601, UTC unless an offset is given)\n");
         return 2;
     }

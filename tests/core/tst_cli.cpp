@@ -117,6 +117,13 @@ void TestCli::exportsTicksOfATimeRange()
         const qint64 ts = lines[i].split(',').first().toLongLong();
         QVERIFY(ts >= 1723161540000 && ts < 1723161600000);
     }
+    // Alert events of the same database: none yet, a header only.
+    const QString events = dir.filePath(QStringLiteral("events.csv"));
+    r = run(cli::exportData, {QStringLiteral("events"), QStringLiteral("--db"), db, QStringLiteral("--out"), events});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QFile ef(events);
+    QVERIFY(ef.open(QIODevice::ReadOnly));
+    QVERIFY(ef.readLine().startsWith("id,"));
     r = run(cli::exportData, {QStringLiteral("ticks"), QStringLiteral("--db"), db, QStringLiteral("--symbol"), QStringLiteral("ETHUSDT"),
                               QStringLiteral("--from"), QStringLiteral("yesterday"), QStringLiteral("--out"), csv});
     QCOMPARE(r.code, 2);
@@ -147,6 +154,7 @@ void TestCli::reportsUsageAndInputErrors_data()
                                                       QStringLiteral("--symbol"), QStringLiteral("B"), QStringLiteral("--interval"),
                                                       QStringLiteral("2h"), QStringLiteral("--out"), QStringLiteral("o")}
                                        << 2 << "1s, 1m, 5m";
+    QTest::newRow("exportEventsNoDb") << "export" << QStringList{QStringLiteral("events"), QStringLiteral("--db"), QStringLiteral("/nonexistent.sqlite"), QStringLiteral("--out"), QStringLiteral("/tmp/e.csv")} << 1 << "no database";
     QTest::newRow("exportUnknownKind") << "export" << QStringList{QStringLiteral("candles")} << 2 << "usage";
     QTest::newRow("replayBadPort") << "replay" << QStringList{QStringLiteral("--port"), QStringLiteral("99999")} << 2 << "--port";
     QTest::newRow("benchUnknown") << "bench" << QStringList{QStringLiteral("nothing")} << 2 << "usage";
