@@ -7,6 +7,7 @@
 #include "models/recent_trades_model.h"
 #include "models/ticker_model.h"
 #include "alerts_panel.h"
+#include "dialogs/backtest_dialog.h"
 #include "dialogs/import_dialog.h"
 #include "pair_workspace.h"
 #include "storage/bar_store.h"
@@ -286,6 +287,30 @@ void MainWindow::buildMenus()
     view->addSeparator();
     for (QDockWidget *d : findChildren<QDockWidget *>())
         view->addAction(d->toggleViewAction());
+
+    // Analysis → Backtest… on the pair shown in the Pair tab (its aligned closes, bands and window).
+    QMenu *analysis = menuBar()->addMenu(tr("&Analysis"));
+    analysis->addAction(tr("&Backtest…"), QKeySequence(Qt::CTRL | Qt::Key_T), this, [this] {
+        const PairDisplay &d = m_pairView->display();
+        if (d.empty() || !d.x || !d.y || d.x->size() != d.time->size() || d.y->size() != d.time->size()) {
+            QMessageBox::information(this, tr("Backtest"),
+                                     tr("The pair %1/%2 has no data yet. Choose a pair with stored bars in the Pair tab "
+                                        "(or wait for live bars of both legs) and try again.")
+                                         .arg(m_pairView->symbolY(), m_pairView->symbolX()));
+            return;
+        }
+        AlignedPair pair;
+        pair.timeMs = *d.time;
+        pair.x = *d.x;
+        pair.y = *d.y;
+        const double barsPerYear = 365.0 * 24 * 3600 / std::max(1, m_pairView->intervalSeconds());
+        auto *dialog = new BacktestDialog(std::move(pair), m_pairView->symbolY(), m_pairView->symbolX(), barsPerYear,
+                                          m_activeDb.isEmpty() ? m_options.databasePath : m_activeDb, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->setEntryExit(m_pairView->entryZ(), m_pairView->exitZ());
+        dialog->setWindow(m_pairView->window());
+        dialog->show();
+    });
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About PairLab"), this, [this] {

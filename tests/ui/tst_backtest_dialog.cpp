@@ -1,0 +1,271 @@
+#include "analytics/pair_analysis.h"
+#include "backtest/backtest_engine.h"
+#include "backtest/backtest_store.h"
+#include "backtest/backtest_sweep.h"
+#include "charts/time_series_chart_view.h"
+#include "cli/ingest_bench.h"
+#include "dialogs/backtest_dialog.h"
+#include "models/backtest_trades_model.h"
+#include "models/sweep_grid_model.h"
+#include "storage/bar_store.h"
+#include "storage/database.h"
+
+#include "test_util.h"
+
+#include <QAbstractItemModelTester>
+#include <QLabel>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+
+using namespace pairlab;
+
+/** The backtest dialog offscreen on real BTCUSDT/ETHUSDT 1 s bars: what it shows is the engine's result,
+ *  its sweep heatmap holds the individual backtests' net Sharpe, sweeps can be cancelled, a heatmap click
+ *  runs that cell, and invalid parameters are refused with the engine's message. */
+class TestBacktestDialog : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void showsTheEnginesTradesAndSummary();
+    void sweepCellsEqualSingleBacktests();
+    void cancelsALargeSweep();
+    void clickingAHeatmapCellRunsItsThresholds();
+    void invalidParametersAreRefused();
+    void savesTheResult();
+
+private:
+    BacktestConfig config(double entry, double exit) const;
+    QTemporaryDir m_dir;
+    QString m_db;
+    AlignedPair m_pair;
+};
+
+static bool same(double a, double b)
+{
+    return a == b || (std::isnan(a) && std::isnan(b));
+}
+
+void TestBacktestDialog::initTestCase()
+{
+    m_db = m_dir.filePath(QStringLiteral("bt.sqlite"));
+    cli::IngestCounts c;
+    QString error;
+    QVERIFY2(cli::ingestRecordingFile(test::sharedData(QStringLiteral("real/binance_ws/binance_usdm_btc_eth_trade_combined_20240808_2358-0000.jsonl")),
+                                      m_db, &c, &error),
+             qPrintable(error));
+    CloseSeries x, y;
+    x.symbol = QStringLiteral("BTCUSDT");
+    y.symbol = QStringLiteral("ETHUSDT");
+    Database::withReader(m_db, [&](QSqlDatabase &db) {
+        for (CloseSeries *s : {&x, &y}) {
+            for (const Bar &b : BarStore::loadBarsSeconds(db, s->symbol, 1, BarStore::LiveSource)) {
+                s->openTimeMs.push_back(b.openMs);
+                s->close.push_back(b.close);
+            }
+        }
+    }, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    m_pair = alignOnOpenTime(x, y);
+    QVERIFY(m_pair.size() > 60);
+}
+
+BacktestConfig TestBacktestDialog::config(double entry, double exit) const
+{
+    BacktestConfig c;
+    c.entryZ = entry;
+    c.exitZ = exit;
+    c.window = 20;
+    c.hedge = HedgeMethod::RollingOls;
+    c.spreadCost = 0.01;
+    c.feeBps = 0;
+    c.slippageBps = 0;
+    c.barsPerYear = 365.0 * 24 * 3600;
+    return c;
+}
+
+static void setUp(BacktestDialog &d, double entry, double exit)
+{
+    d.setEntryExit(entry, exit);
+    d.setWindow(20);
+    d.setHedgeIndex(1);
+    d.setCosts(0.01, 0, 0);
+}
+
+void TestBacktestDialog::showsTheEnginesTradesAndSummary()
+{
+    BacktestDialog d(m_pair, QStringLiteral("ETHUSDT"), QStringLiteral("BTCUSDT"), 365.0 * 24 * 3600, QString());
+    QAbstractItemModelTester tester(d.tradesModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    setUp(d, 1.5, 0.25);
+    QSignalSpy done(&d, &BacktestDialog::backtestFinished);
+    QVERIFY(d.runBacktest());
+    QVERIFY(done.wait(30000));
+    QVERIFY(d.lastRun());
+
+    const BacktestConfig cfg = config(1.5, 0.25);
+    const BacktestRun expected = backtestPair(prepareBacktest(m_pair, cfg), cfg);
+    QVERIFY2(expected.ok(), qPrintable(expected.error));
+    QVERIFY(!expected.trades.empty());
+    const BacktestTradesModel *m = d.tradesModel();
+    QCOMPARE(m->rowCount(), int(expected.trades.size()));
+    for (int r = 0; r < m->rowCount(); ++r) {
+        const BacktestTrade &t = expected.trades[std::size_t(r)];
+        QCOMPARE(m->index(r, BacktestTradesModel::EntryTime).data(Qt::EditRole).toLongLong(), t.entryTimeMs);
+        QCOMPARE(m->index(r, BacktestTradesModel::ExitTime).data(Qt::EditRole).toLongLong(), t.exitTimeMs);
+        QCOMPARE(m->index(r, BacktestTradesModel::Side).data(Qt::EditRole).toInt(), t.side);
+        QVERIFY(same(m->index(r, BacktestTradesModel::EntryZ).data(Qt::EditRole).toDouble(), t.entryZ));
+        QVERIFY(same(m->index(r, BacktestTradesModel::ExitZ).data(Qt::EditRole).toDouble(), t.exitZ));
+        QCOMPARE(m->index(r, BacktestTradesModel::HoldingBars).data(Qt::EditRole).toInt(), t.holdingBars);
+        QCOMPARE(m->index(r, BacktestTradesModel::GrossPnl).data(Qt::EditRole).toDouble(), t.grossPnl);
+        QCOMPARE(m->index(r, BacktestTradesModel::NetPnl).data(Qt::EditRole).toDouble(), t.netPnl);
+    }
+    const BacktestSummary &s = expected.summary;
+    const auto shown = [&](BacktestDialog::SummaryField f) { return d.summaryLabel(f)->property("value").toDouble(); };
+    QCOMPARE(shown(BacktestDialog::Trades), double(s.trades));
+    QCOMPARE(d.summaryLabel(BacktestDialog::Trades)->text(), QString::number(s.trades));
+    QVERIFY(same(shown(BacktestDialog::WinRate), s.winRate));
+    QVERIFY(same(shown(BacktestDialog::GrossPnl), s.grossPnl));
+    QVERIFY(same(shown(BacktestDialog::NetPnl), s.netPnl));
+    QVERIFY(same(shown(BacktestDialog::Sharpe), s.sharpe));
+    QVERIFY(same(shown(BacktestDialog::Sortino), s.sortino));
+    QVERIFY(same(shown(BacktestDialog::MaxDrawdown), s.maxDrawdown));
+    QVERIFY(same(shown(BacktestDialog::Exposure), s.exposure));
+    QVERIFY(same(shown(BacktestDialog::AvgHolding), s.avgHoldingBars));
+    QCOMPARE(d.summaryLabel(BacktestDialog::Sharpe)->text(), QLocale().toString(s.sharpe, 'f', 3));
+    // The charts draw the run's equity and drawdown.
+    QCOMPARE(d.equityChart()->curveCount(), 2);
+    QCOMPARE(d.equityChart()->extent().first, m_pair.timeMs.front());
+    QCOMPARE(d.drawdownChart()->extent().second, m_pair.timeMs.back());
+}
+
+void TestBacktestDialog::sweepCellsEqualSingleBacktests()
+{
+    BacktestDialog d(m_pair, QStringLiteral("ETHUSDT"), QStringLiteral("BTCUSDT"), 365.0 * 24 * 3600, QString());
+    QAbstractItemModelTester tester(d.sweepModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    setUp(d, 2.0, 0.5);
+    d.setSweepRange(1.0, 2.0, 0.5, 0.0, 0.5, 0.25);
+    QSignalSpy done(&d, &BacktestDialog::sweepFinished);
+    QVERIFY(d.runSweep());
+    QVERIFY(done.wait(30000));
+    QCOMPARE(done.first().first().toBool(), true);
+    const SweepGridModel *m = d.sweepModel();
+    QCOMPARE(m->rowCount(), 3);
+    QCOMPARE(m->columnCount(), 3);
+    const BacktestConfig base = config(2.0, 0.5);
+    const auto inputs = prepareBacktest(m_pair, base);
+    int defined = 0;
+    for (int i = 0; i < 3; ++i) {
+        for (int j = 0; j < 3; ++j) {
+            const double entry = 1.0 + 0.5 * i, exit = 0.25 * j;
+            QCOMPARE(m->index(i, j).data(SweepGridModel::EntryRole).toDouble(), entry);
+            QCOMPARE(m->index(i, j).data(SweepGridModel::ExitRole).toDouble(), exit);
+            const BacktestConfig c = config(entry, exit);
+            const BacktestRun single = backtestPair(inputs, c);
+            QVERIFY2(single.ok(), qPrintable(single.error));
+            QVERIFY2(same(m->index(i, j).data(Qt::EditRole).toDouble(), single.summary.sharpe),
+                     qPrintable(QStringLiteral("cell %1,%2").arg(i).arg(j)));
+            defined += std::isnan(single.summary.sharpe) ? 0 : 1;
+        }
+    }
+    QVERIFY(defined > 0);
+}
+
+void TestBacktestDialog::cancelsALargeSweep()
+{
+    BacktestDialog d(m_pair, QStringLiteral("ETHUSDT"), QStringLiteral("BTCUSDT"), 365.0 * 24 * 3600, QString());
+    setUp(d, 2.0, 0.5);
+    d.setSweepRange(0.5, 20.0, 0.01, 0.0, 0.99, 0.01); // 1951 x 100 cells
+    QSignalSpy done(&d, &BacktestDialog::sweepFinished);
+    QVERIFY(d.runSweep());
+    QVERIFY(d.isSweeping());
+    QVERIFY(!d.runSweep()); // one sweep at a time
+    d.cancelSweep();
+    QVERIFY(done.wait(60000));
+    QCOMPARE(done.first().first().toBool(), false);
+    QVERIFY(!d.isSweeping());
+    const SweepResult &r = d.sweepModel()->result();
+    QCOMPARE(int(r.cells.size()), 1951 * 100);
+    QVERIFY(!r.complete);
+    const auto computed = std::count_if(r.cells.begin(), r.cells.end(), [](const SweepCell &c) { return c.valid; });
+    QVERIFY(computed < qsizetype(r.cells.size()));
+    // A new sweep runs after a cancelled one.
+    d.setSweepRange(1.0, 1.5, 0.5, 0.0, 0.25, 0.25);
+    QVERIFY(d.runSweep());
+    QVERIFY(done.wait(30000));
+    QCOMPARE(done.last().first().toBool(), true);
+}
+
+void TestBacktestDialog::clickingAHeatmapCellRunsItsThresholds()
+{
+    BacktestDialog d(m_pair, QStringLiteral("ETHUSDT"), QStringLiteral("BTCUSDT"), 365.0 * 24 * 3600, QString());
+    setUp(d, 2.5, 0.75);
+    d.setSweepRange(1.0, 2.0, 0.5, 0.0, 0.5, 0.25);
+    d.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&d));
+    d.tabs()->setCurrentIndex(1);
+    QSignalSpy swept(&d, &BacktestDialog::sweepFinished);
+    QVERIFY(d.runSweep());
+    QVERIFY(swept.wait(30000));
+    QSignalSpy ran(&d, &BacktestDialog::backtestFinished);
+    QTableView *view = d.sweepView();
+    const QModelIndex cell = d.sweepModel()->index(2, 1);
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(cell).center());
+    QCOMPARE(d.entryZ(), 2.0);
+    QCOMPARE(d.exitZ(), 0.25);
+    QCOMPARE(d.tabs()->currentIndex(), 0);
+    QVERIFY(ran.wait(30000));
+    QCOMPARE(d.lastRun()->config.entryZ, 2.0);
+    QCOMPARE(d.lastRun()->config.exitZ, 0.25);
+    QVERIFY(same(d.lastRun()->summary.sharpe, d.sweepModel()->netSharpe(2, 1)));
+}
+
+void TestBacktestDialog::invalidParametersAreRefused()
+{
+    BacktestDialog d(m_pair, QStringLiteral("ETHUSDT"), QStringLiteral("BTCUSDT"), 365.0 * 24 * 3600, QString());
+    setUp(d, 1.0, 1.0);
+    QSignalSpy ran(&d, &BacktestDialog::backtestFinished);
+    QVERIFY(!d.runBacktest());
+    const QString expected = validateBacktestConfig(config(1.0, 1.0));
+    QVERIFY(!expected.isEmpty());
+    QCOMPARE(d.message(), expected);
+    QVERIFY(!d.isRunning());
+    QVERIFY(!d.lastRun());
+    QCOMPARE(ran.size(), 0);
+    // Fixing the parameters clears the message and runs.
+    d.setEntryExit(2.0, 0.5);
+    QVERIFY(d.runBacktest());
+    QVERIFY(d.message().isEmpty());
+    QVERIFY(ran.wait(30000));
+}
+
+void TestBacktestDialog::savesTheResult()
+{
+    BacktestDialog d(m_pair, QStringLiteral("ETHUSDT"), QStringLiteral("BTCUSDT"), 365.0 * 24 * 3600, m_db);
+    setUp(d, 1.5, 0.25);
+    QSignalSpy ran(&d, &BacktestDialog::backtestFinished);
+    QVERIFY(d.runBacktest());
+    QVERIFY(ran.wait(30000));
+    QSignalSpy saved(&d, &BacktestDialog::resultSaved);
+    d.saveResult();
+    QVERIFY(saved.wait(30000));
+    const qint64 id = saved.first().at(0).toLongLong();
+    QVERIFY2(id > 0, qPrintable(saved.first().at(1).toString()));
+    QList<StoredBacktest> stored;
+    QString error;
+    Database::withReader(m_db, [&](QSqlDatabase &db) { stored = BacktestStore(db).list(QStringLiteral("ETHUSDT/BTCUSDT"), &error); }, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QCOMPARE(stored.size(), 1);
+    QCOMPARE(stored.first().id, id);
+    QCOMPARE(stored.first().config.entryZ, 1.5);
+    QCOMPARE(stored.first().config.window, 20);
+    QCOMPARE(stored.first().summary.trades, d.lastRun()->summary.trades);
+    QVERIFY(same(stored.first().summary.netPnl, d.lastRun()->summary.netPnl));
+}
+
+QTEST_MAIN(TestBacktestDialog)
+#include "tst_backtest_dialog.moc"

@@ -1,0 +1,615 @@
+#include "backtest_dialog.h"
+
+#include "backtest/backtest_engine.h"
+#include "backtest/backtest_store.h"
+#include "backtest/backtest_sweep.h"
+#include "charts/time_series_chart_view.h"
+#include "models/backtest_trades_model.h"
+#include "models/sweep_grid_model.h"
+#include "storage/database.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTime>
+#include <QDialogButtonBox>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QFutureWatcher>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QPainter>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QStyledItemDelegate>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTimeZone>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
+#include <cmath>
+
+namespace pairlab {
+
+struct BacktestDialog::Config
+{
+    BacktestConfig config;
+    SweepGrid grid;
+};
+
+namespace {
+
+/** Paints a sweep cell's background by its net Sharpe: red below zero, green above, white at zero,
+ *  scaled by the largest |Sharpe| of the grid; undefined cells stay grey. */
+class SharpeHeatDelegate : public QStyledItemDelegate
+{
+public:
+    explicit SharpeHeatDelegate(SweepGridModel *model, QObject *parent) : QStyledItemDelegate(parent), m_model(model) {}
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        const double s = m_model->netSharpe(index.row(), index.column());
+        const auto [lo, hi] = m_model->sharpeRange();
+        QColor c(200, 200, 200);
+        if (!std::isnan(s)) {
+            const double scale = std::max(std::fabs(lo), std::fabs(hi));
+            const double t = scale > 0 ? std::clamp(s / scale, -1.0, 1.0) : 0.0;
+            const int fade = int(std::lround(255 * (1.0 - std::fabs(t))));
+            c = t >= 0 ? QColor(fade, 255, fade) : QColor(255, fade, fade);
+        }
+        painter->fillRect(option.rect, c);
+        QStyleOptionViewItem opt = option;
+        opt.palette.setColor(QPalette::Text, Qt::black);
+        opt.palette.setColor(QPalette::HighlightedText, Qt::black);
+        QStyledItemDelegate::paint(painter, opt, index);
+    }
+
+private:
+    SweepGridModel *m_model;
+};
+
+QDoubleSpinBox *zSpin(double value, QWidget *parent, double min = 0.0, double max = 20.0)
+{
+    auto *s = new QDoubleSpinBox(parent);
+    s->setRange(min, max);
+    s->setDecimals(2);
+    s->setSingleStep(0.1);
+    s->setValue(value);
+    return s;
+}
+
+QString number(double v, char format, int precision)
+{
+    return std::isnan(v) ? QStringLiteral("—") : QLocale().toString(v, format, precision);
+}
+
+} // namespace
+
+BacktestDialog::BacktestDialog(AlignedPair pair, const QString &symbolY, const QString &symbolX, double barsPerYear,
+                               const QString &databasePath, QWidget *parent)
+    : QDialog(parent), m_pair(std::move(pair)), m_symbolY(symbolY), m_symbolX(symbolX), m_dbPath(databasePath),
+      m_barsPerYear(barsPerYear), m_tradesModel(new BacktestTradesModel(this)), m_sweepModel(new SweepGridModel(this)),
+      m_runWatcher(new QFutureWatcher<BacktestRun>(this)), m_sweepWatcher(new QFutureWatcher<SweepCell>(this))
+{
+    setWindowTitle(tr("Backtest %1").arg(pairName()));
+    auto *layout = new QVBoxLayout(this);
+    const QString range = m_pair.timeMs.empty()
+        ? tr("no bars")
+        : tr("%n bar(s), %1 to %2 UTC", nullptr, int(m_pair.size()))
+              .arg(QDateTime::fromMSecsSinceEpoch(m_pair.timeMs.front(), QTimeZone::utc()).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
+                   QDateTime::fromMSecsSinceEpoch(m_pair.timeMs.back(), QTimeZone::utc()).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+    layout->addWidget(new QLabel(tr("<b>%1</b> (y = %2, x = %3): %4").arg(pairName(), m_symbolY, m_symbolX, range), this));
+
+    // Parameters shared by the single run and the sweep (the sweep overrides entry/exit).
+    auto *params = new QGroupBox(tr("Parameters"), this);
+    auto *grid = new QGridLayout(params);
+    m_entry = zSpin(2.0, params);
+    m_exit = zSpin(0.5, params);
+    m_useStop = new QCheckBox(tr("Stop at |z| >"), params);
+    m_stop = zSpin(4.0, params);
+    m_stop->setEnabled(false);
+    connect(m_useStop, &QCheckBox::toggled, m_stop, &QWidget::setEnabled);
+    m_window = new QSpinBox(params);
+    m_window->setRange(2, 1000000);
+    m_window->setValue(120);
+    m_hedge = new QComboBox(params);
+    m_hedge->addItems({tr("Static OLS (in-sample)"), tr("Rolling OLS (out-of-sample)"), tr("Kalman filter")});
+    m_spreadCost = zSpin(0.0, params, 0.0, 1e9);
+    m_spreadCost->setDecimals(4);
+    m_fee = zSpin(0.0, params, 0.0, 1000.0);
+    m_slippage = zSpin(0.0, params, 0.0, 1000.0);
+    m_sizing = new QComboBox(params);
+    m_sizing->addItems({tr("One unit of spread"), tr("Notional per trade")});
+    m_notional = zSpin(10000.0, params, 0.0, 1e12);
+    m_notional->setEnabled(false);
+    connect(m_sizing, &QComboBox::currentIndexChanged, this, [this](int i) { m_notional->setEnabled(i == 1); });
+    int row = 0;
+    grid->addWidget(new QLabel(tr("Entry |z| >"), params), row, 0);
+    grid->addWidget(m_entry, row, 1);
+    grid->addWidget(new QLabel(tr("Exit |z| <"), params), row, 2);
+    grid->addWidget(m_exit, row, 3);
+    grid->addWidget(m_useStop, row, 4);
+    grid->addWidget(m_stop, row, 5);
+    ++row;
+    grid->addWidget(new QLabel(tr("Window (bars)"), params), row, 0);
+    grid->addWidget(m_window, row, 1);
+    grid->addWidget(new QLabel(tr("Hedge ratio"), params), row, 2);
+    grid->addWidget(m_hedge, row, 3, 1, 3);
+    ++row;
+    grid->addWidget(new QLabel(tr("Fee (bps per leg)"), params), row, 0);
+    grid->addWidget(m_fee, row, 1);
+    grid->addWidget(new QLabel(tr("Slippage (bps per leg)"), params), row, 2);
+    grid->addWidget(m_slippage, row, 3);
+    grid->addWidget(new QLabel(tr("Spread cost (spread units)"), params), row, 4);
+    grid->addWidget(m_spreadCost, row, 5);
+    ++row;
+    grid->addWidget(new QLabel(tr("Sizing"), params), row, 0);
+    grid->addWidget(m_sizing, row, 1);
+    grid->addWidget(new QLabel(tr("Notional per trade"), params), row, 2);
+    grid->addWidget(m_notional, row, 3);
+    layout->addWidget(params);
+    m_message = new QLabel(this);
+    m_message->setWordWrap(true);
+    m_message->setStyleSheet(QStringLiteral("color: #c0392b"));
+    m_message->hide();
+    layout->addWidget(m_message);
+
+    m_tabs = new QTabWidget(this);
+    m_tabs->addTab(buildSingleTab(), tr("&Backtest"));
+    m_tabs->addTab(buildSweepTab(), tr("Parameter &sweep"));
+    layout->addWidget(m_tabs, 1);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    layout->addWidget(buttons);
+
+    connect(m_runWatcher, &QFutureWatcherBase::finished, this, &BacktestDialog::onBacktestFinished);
+    connect(m_sweepWatcher, &QFutureWatcherBase::progressRangeChanged, m_progress, &QProgressBar::setRange);
+    connect(m_sweepWatcher, &QFutureWatcherBase::progressValueChanged, m_progress, &QProgressBar::setValue);
+    connect(m_sweepWatcher, &QFutureWatcherBase::resultsReadyAt, this, [this](int begin, int end) {
+        for (int k = begin; k < end; ++k)
+            m_sweepModel->setCell(m_sweepWatcher->resultAt(k));
+        m_sweepView->viewport()->update();
+    });
+    connect(m_sweepWatcher, &QFutureWatcherBase::finished, this, &BacktestDialog::onSweepFinished);
+    resize(1100, 800);
+    updateButtons();
+}
+
+BacktestDialog::~BacktestDialog()
+{
+    // Workers hold copies of their inputs; nothing here waits for them.
+    m_sweepWatcher->cancel();
+}
+
+QWidget *BacktestDialog::buildSingleTab()
+{
+    auto *page = new QWidget(this);
+    auto *v = new QVBoxLayout(page);
+    auto *bar = new QHBoxLayout;
+    m_runButton = new QPushButton(tr("&Run backtest"), page);
+    m_runButton->setDefault(true);
+    m_save = new QPushButton(tr("Save &result"), page);
+    m_exportTrades = new QPushButton(tr("Export &trades CSV…"), page);
+    m_exportEquity = new QPushButton(tr("Export &equity CSV…"), page);
+    connect(m_runButton, &QPushButton::clicked, this, &BacktestDialog::runBacktest);
+    connect(m_save, &QPushButton::clicked, this, &BacktestDialog::saveResult);
+    connect(m_exportTrades, &QPushButton::clicked, this, &BacktestDialog::exportTrades);
+    connect(m_exportEquity, &QPushButton::clicked, this, &BacktestDialog::exportEquity);
+    bar->addWidget(m_runButton);
+    bar->addStretch(1);
+    bar->addWidget(m_save);
+    bar->addWidget(m_exportTrades);
+    bar->addWidget(m_exportEquity);
+    v->addLayout(bar);
+
+    auto *summary = new QGroupBox(tr("Summary"), page);
+    auto *sg = new QGridLayout(summary);
+    const QStringList names = {tr("Trades"),  tr("Win rate"),     tr("Gross PnL"), tr("Net PnL"),          tr("Net Sharpe"),
+                               tr("Sortino"), tr("Max drawdown"), tr("Exposure"),  tr("Avg holding (bars)")};
+    for (int f = 0; f < SummaryFieldCount; ++f) {
+        auto *value = new QLabel(QStringLiteral("—"), summary);
+        value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        m_summary.insert(f, value);
+        sg->addWidget(new QLabel(names[f] + QLatin1Char(':'), summary), f / 5, (f % 5) * 2);
+        sg->addWidget(value, f / 5, (f % 5) * 2 + 1);
+    }
+    v->addWidget(summary);
+
+    auto *split = new QSplitter(Qt::Vertical, page);
+    m_tradesView = new QTableView(split);
+    m_tradesView->setModel(m_tradesModel);
+    m_tradesView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_tradesView->verticalHeader()->setDefaultSectionSize(20);
+    m_equityChart = new TimeSeriesChartView(tr("Equity"), split);
+    m_equityChart->addCurve(tr("net"), QColor(0x2e, 0x86, 0xc1));
+    m_equityChart->addCurve(tr("gross"), QColor(0x95, 0xa5, 0xa6));
+    m_drawdownChart = new TimeSeriesChartView(tr("Drawdown (net)"), split);
+    m_drawdownChart->addCurve(tr("drawdown"), QColor(0xc0, 0x39, 0x2b));
+    auto *group = new ChartGroup(this);
+    group->add(m_equityChart);
+    group->add(m_drawdownChart);
+    split->addWidget(m_tradesView);
+    split->addWidget(m_equityChart);
+    split->addWidget(m_drawdownChart);
+    split->setSizes({250, 300, 180});
+    v->addWidget(split, 1);
+    return page;
+}
+
+QWidget *BacktestDialog::buildSweepTab()
+{
+    auto *page = new QWidget(this);
+    auto *v = new QVBoxLayout(page);
+    auto *g = new QGridLayout;
+    m_entryFrom = zSpin(1.0, page);
+    m_entryTo = zSpin(3.0, page);
+    m_entryStep = zSpin(0.5, page);
+    m_exitFrom = zSpin(0.0, page);
+    m_exitTo = zSpin(0.75, page);
+    m_exitStep = zSpin(0.25, page);
+    g->addWidget(new QLabel(tr("Entry from"), page), 0, 0);
+    g->addWidget(m_entryFrom, 0, 1);
+    g->addWidget(new QLabel(tr("to"), page), 0, 2);
+    g->addWidget(m_entryTo, 0, 3);
+    g->addWidget(new QLabel(tr("step"), page), 0, 4);
+    g->addWidget(m_entryStep, 0, 5);
+    g->addWidget(new QLabel(tr("Exit from"), page), 1, 0);
+    g->addWidget(m_exitFrom, 1, 1);
+    g->addWidget(new QLabel(tr("to"), page), 1, 2);
+    g->addWidget(m_exitTo, 1, 3);
+    g->addWidget(new QLabel(tr("step"), page), 1, 4);
+    g->addWidget(m_exitStep, 1, 5);
+    v->addLayout(g);
+    auto *bar = new QHBoxLayout;
+    m_sweepRun = new QPushButton(tr("Run s&weep"), page);
+    m_sweepCancel = new QPushButton(tr("&Cancel"), page);
+    m_progress = new QProgressBar(page);
+    m_progress->setRange(0, 1);
+    m_progress->setValue(0);
+    connect(m_sweepRun, &QPushButton::clicked, this, &BacktestDialog::runSweep);
+    connect(m_sweepCancel, &QPushButton::clicked, this, &BacktestDialog::cancelSweep);
+    bar->addWidget(m_sweepRun);
+    bar->addWidget(m_sweepCancel);
+    bar->addWidget(m_progress, 1);
+    v->addLayout(bar);
+    m_sweepStatus = new QLabel(tr("Net Sharpe of every entry × exit pair; click a cell to run it in the Backtest tab."), page);
+    m_sweepStatus->setWordWrap(true);
+    v->addWidget(m_sweepStatus);
+    m_sweepView = new QTableView(page);
+    m_sweepView->setModel(m_sweepModel);
+    m_sweepView->setItemDelegate(new SharpeHeatDelegate(m_sweepModel, m_sweepView));
+    m_sweepView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_sweepView->horizontalHeader()->setDefaultSectionSize(64);
+    m_sweepView->verticalHeader()->setDefaultSectionSize(22);
+    connect(m_sweepView, &QTableView::clicked, this, [this](const QModelIndex &i) { loadSweepCell(i.row(), i.column()); });
+    v->addWidget(m_sweepView, 1);
+    return page;
+}
+
+QString BacktestDialog::pairName() const
+{
+    return m_symbolY + QLatin1Char('/') + m_symbolX;
+}
+
+void BacktestDialog::setEntryExit(double entry, double exit)
+{
+    m_entry->setValue(entry);
+    m_exit->setValue(exit);
+}
+
+double BacktestDialog::entryZ() const
+{
+    return m_entry->value();
+}
+
+double BacktestDialog::exitZ() const
+{
+    return m_exit->value();
+}
+
+void BacktestDialog::setStop(bool enabled, double stopZ)
+{
+    m_useStop->setChecked(enabled);
+    m_stop->setValue(stopZ);
+}
+
+void BacktestDialog::setWindow(int window)
+{
+    m_window->setValue(window);
+}
+
+void BacktestDialog::setHedgeIndex(int index)
+{
+    m_hedge->setCurrentIndex(index);
+}
+
+void BacktestDialog::setCosts(double spreadCost, double feeBps, double slippageBps)
+{
+    m_spreadCost->setValue(spreadCost);
+    m_fee->setValue(feeBps);
+    m_slippage->setValue(slippageBps);
+}
+
+void BacktestDialog::setSweepRange(double entryFrom, double entryTo, double entryStep, double exitFrom, double exitTo,
+                                   double exitStep)
+{
+    m_entryFrom->setValue(entryFrom);
+    m_entryTo->setValue(entryTo);
+    m_entryStep->setValue(entryStep);
+    m_exitFrom->setValue(exitFrom);
+    m_exitTo->setValue(exitTo);
+    m_exitStep->setValue(exitStep);
+}
+
+QString BacktestDialog::message() const
+{
+    return m_message->text();
+}
+
+bool BacktestDialog::isRunning() const
+{
+    return m_runWatcher->isRunning();
+}
+
+bool BacktestDialog::isSweeping() const
+{
+    return m_preparing || m_sweepWatcher->isRunning();
+}
+
+bool BacktestDialog::currentConfig(Config &out) const
+{
+    BacktestConfig &c = out.config;
+    c.entryZ = m_entry->value();
+    c.exitZ = m_exit->value();
+    c.stopZ = m_useStop->isChecked() ? std::optional<double>(m_stop->value()) : std::nullopt;
+    c.window = m_window->value();
+    static constexpr HedgeMethod methods[] = {HedgeMethod::StaticOls, HedgeMethod::RollingOls, HedgeMethod::Kalman};
+    c.hedge = methods[std::clamp(m_hedge->currentIndex(), 0, 2)];
+    c.spreadCost = m_spreadCost->value();
+    c.feeBps = m_fee->value();
+    c.slippageBps = m_slippage->value();
+    c.sizing = m_sizing->currentIndex() == 1 ? PositionSizing::Notional : PositionSizing::UnitSpread;
+    c.notional = m_notional->value();
+    c.barsPerYear = m_barsPerYear;
+    out.grid.entries = thresholdRange(m_entryFrom->value(), m_entryTo->value(), m_entryStep->value());
+    out.grid.exits = thresholdRange(m_exitFrom->value(), m_exitTo->value(), m_exitStep->value());
+    return true;
+}
+
+void BacktestDialog::showMessage(const QString &text)
+{
+    m_message->setText(text);
+    m_message->setVisible(!text.isEmpty());
+}
+
+bool BacktestDialog::runBacktest()
+{
+    if (isRunning())
+        return false;
+    Config cfg;
+    currentConfig(cfg);
+    const QString error = validateBacktestConfig(cfg.config);
+    if (!error.isEmpty()) {
+        showMessage(error);
+        return false;
+    }
+    if (m_pair.size() == 0) {
+        showMessage(tr("The pair has no bars to backtest."));
+        return false;
+    }
+    showMessage(QString());
+    m_runWatcher->setFuture(startBacktest(m_pair, cfg.config));
+    updateButtons();
+    return true;
+}
+
+void BacktestDialog::onBacktestFinished()
+{
+    const QFuture<BacktestRun> f = m_runWatcher->future();
+    if (f.isCanceled() || f.resultCount() == 0) {
+        updateButtons();
+        return;
+    }
+    auto run = std::make_shared<const BacktestRun>(f.result());
+    if (!run->ok()) {
+        showMessage(run->error);
+    } else {
+        m_run = std::move(run);
+        showRun();
+    }
+    updateButtons();
+    Q_EMIT backtestFinished();
+}
+
+void BacktestDialog::showRun()
+{
+    const BacktestRun &r = *m_run;
+    const BacktestSummary &s = r.summary;
+    m_tradesModel->setTrades(r.trades);
+    const auto setField = [this](SummaryField f, double value, const QString &text) {
+        QLabel *l = m_summary.value(f);
+        l->setProperty("value", value);
+        l->setText(text);
+    };
+    setField(Trades, s.trades, QLocale().toString(s.trades));
+    setField(WinRate, s.winRate, std::isnan(s.winRate) ? number(s.winRate, 'f', 1) : number(100.0 * s.winRate, 'f', 1) + QLatin1Char('%'));
+    setField(GrossPnl, s.grossPnl, number(s.grossPnl, 'g', 6));
+    setField(NetPnl, s.netPnl, number(s.netPnl, 'g', 6));
+    setField(Sharpe, s.sharpe, number(s.sharpe, 'f', 3));
+    setField(Sortino, s.sortino, number(s.sortino, 'f', 3));
+    setField(MaxDrawdown, s.maxDrawdown, number(s.maxDrawdown, 'g', 6));
+    setField(Exposure, s.exposure, number(100.0 * s.exposure, 'f', 1) + QLatin1Char('%'));
+    setField(AvgHolding, s.avgHoldingBars, number(s.avgHoldingBars, 'f', 1));
+
+    const std::size_t n = r.equityNet.size();
+    std::vector<qint64> t;
+    if (r.inputs && r.inputs->timeMs.size() == n) {
+        t = r.inputs->timeMs;
+    } else {
+        t.resize(n);
+        for (std::size_t i = 0; i < n; ++i)
+            t[i] = qint64(i) * 1000;
+    }
+    const TimeColumn times = std::make_shared<const std::vector<qint64>>(std::move(t));
+    m_equityChart->setCurveData(0, times, std::make_shared<const std::vector<double>>(r.equityNet));
+    m_equityChart->setCurveData(1, times, std::make_shared<const std::vector<double>>(r.equityGross));
+    std::vector<double> dd(r.drawdown.size());
+    for (std::size_t i = 0; i < dd.size(); ++i)
+        dd[i] = -r.drawdown[i];
+    m_drawdownChart->setCurveData(0, times, std::make_shared<const std::vector<double>>(std::move(dd)));
+    m_equityChart->resetRange();
+    m_drawdownChart->resetRange();
+}
+
+bool BacktestDialog::runSweep()
+{
+    if (isSweeping())
+        return false;
+    auto cfg = std::make_unique<Config>();
+    currentConfig(*cfg);
+    if (cfg->grid.size() == 0) {
+        showMessage(tr("The sweep grid is empty: each range needs a step > 0 and 'to' ≥ 'from'."));
+        return false;
+    }
+    // Only the parameters shared by every cell are checked here; each cell's thresholds are checked by the sweep.
+    BacktestConfig probe = cfg->config;
+    probe.entryZ = cfg->grid.entries.back();
+    probe.exitZ = std::min(cfg->grid.exits.front(), probe.entryZ / 2);
+    const QString error = validateBacktestConfig(probe);
+    if (!error.isEmpty()) {
+        showMessage(error);
+        return false;
+    }
+    showMessage(QString());
+    m_sweepModel->setGrid(cfg->grid);
+    m_progress->setRange(0, cfg->grid.size());
+    m_progress->setValue(0);
+    m_sweepStatus->setText(tr("Preparing spread and z-scores…"));
+    m_preparing = true;
+    m_cancelRequested = false;
+    const quint64 generation = ++m_sweepGeneration;
+    m_sweepBase = std::move(cfg);
+    QtConcurrent::run([pair = m_pair, config = m_sweepBase->config] { return prepareBacktest(pair, config); })
+        .then(this, [this, generation](std::shared_ptr<const PreparedBacktest> inputs) {
+            if (generation != m_sweepGeneration)
+                return;
+            m_preparing = false;
+            if (m_cancelRequested || !inputs || !inputs->ok()) {
+                if (inputs && !inputs->ok())
+                    showMessage(inputs->error);
+                m_sweepStatus->setText(m_cancelRequested ? tr("Sweep cancelled.") : tr("Sweep failed."));
+                updateButtons();
+                Q_EMIT sweepFinished(false);
+                return;
+            }
+            m_sweepStatus->setText(tr("Running %n backtest(s)…", nullptr, m_sweepBase->grid.size()));
+            m_sweepWatcher->setFuture(startBacktestSweep(std::move(inputs), m_sweepBase->config, m_sweepBase->grid));
+            updateButtons();
+        });
+    updateButtons();
+    return true;
+}
+
+void BacktestDialog::cancelSweep()
+{
+    m_cancelRequested = true;
+    m_sweepWatcher->cancel();
+    updateButtons();
+}
+
+void BacktestDialog::onSweepFinished()
+{
+    SweepResult r = collectSweep(m_sweepBase->grid, m_sweepWatcher->future());
+    const bool complete = r.complete && !m_sweepWatcher->isCanceled();
+    const auto [bi, bj] = r.best();
+    m_sweepModel->setResult(std::move(r));
+    if (bi >= 0)
+        m_sweepStatus->setText((complete ? tr("Done. Best net Sharpe %1 at entry %2, exit %3.") : tr("Cancelled. Best net Sharpe so far %1 at entry %2, exit %3."))
+                                   .arg(number(m_sweepModel->netSharpe(bi, bj), 'f', 3), QLocale().toString(m_sweepModel->result().entries[std::size_t(bi)]),
+                                        QLocale().toString(m_sweepModel->result().exits[std::size_t(bj)])));
+    else
+        m_sweepStatus->setText(complete ? tr("Done. No cell has a defined net Sharpe.") : tr("Sweep cancelled."));
+    updateButtons();
+    Q_EMIT sweepFinished(complete);
+}
+
+void BacktestDialog::loadSweepCell(int row, int column)
+{
+    const SweepResult &r = m_sweepModel->result();
+    if (row < 0 || column < 0 || row >= int(r.entries.size()) || column >= int(r.exits.size()))
+        return;
+    setEntryExit(r.entries[std::size_t(row)], r.exits[std::size_t(column)]);
+    m_tabs->setCurrentIndex(0);
+    runBacktest();
+}
+
+void BacktestDialog::saveResult()
+{
+    if (!m_run || m_dbPath.isEmpty())
+        return;
+    m_save->setEnabled(false);
+    QtConcurrent::run([path = m_dbPath, pair = pairName(), run = m_run] {
+        QString error;
+        qint64 id = 0;
+        const QString name = Database::uniqueConnectionName(QStringLiteral("backtest-save"));
+        {
+            QSqlDatabase db = Database::open(path, name, &error);
+            if (db.isValid() && db.isOpen())
+                id = BacktestStore(db).save(pair, run->config, run->summary, 0, &error);
+        }
+        Database::close(name);
+        return std::make_pair(id, error);
+    }).then(this, [this](std::pair<qint64, QString> r) {
+        showMessage(r.first > 0 ? QString() : tr("Could not save the result: %1").arg(r.second));
+        updateButtons();
+        Q_EMIT resultSaved(r.first, r.second);
+    });
+}
+
+void BacktestDialog::exportTrades()
+{
+    if (!m_run)
+        return;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export trades"), QStringLiteral("trades.csv"), tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    QSaveFile f(path);
+    QString error;
+    if (!f.open(QIODevice::WriteOnly) || !m_run->writeTradesCsv(&f, &error) || !f.commit())
+        showMessage(tr("Could not write %1: %2").arg(path, error.isEmpty() ? f.errorString() : error));
+}
+
+void BacktestDialog::exportEquity()
+{
+    if (!m_run)
+        return;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export equity"), QStringLiteral("equity.csv"), tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    QSaveFile f(path);
+    QString error;
+    if (!f.open(QIODevice::WriteOnly) || !m_run->writeEquityCsv(&f, &error) || !f.commit())
+        showMessage(tr("Could not write %1: %2").arg(path, error.isEmpty() ? f.errorString() : error));
+}
+
+void BacktestDialog::updateButtons()
+{
+    const bool running = m_runWatcher->isRunning();
+    m_runButton->setEnabled(!running);
+    m_save->setEnabled(m_run && !running && !m_dbPath.isEmpty());
+    m_exportTrades->setEnabled(m_run != nullptr);
+    m_exportEquity->setEnabled(m_run != nullptr);
+    const bool sweeping = isSweeping();
+    m_sweepRun->setEnabled(!sweeping);
+    m_sweepCancel->setEnabled(sweeping && !m_cancelRequested);
+}
+
+} // namespace pairlab

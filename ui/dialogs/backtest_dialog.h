@@ -1,0 +1,138 @@
+#pragma once
+
+#include "analytics/pair_analysis.h"
+
+#include <QDialog>
+#include <QMap>
+
+#include <memory>
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+class QTabWidget;
+class QTableView;
+template <typename T>
+class QFutureWatcher;
+
+namespace pairlab {
+
+// The engine's types stay out of this header: its HedgeMethod would clash with the pair screen's
+// (models/pair_display.h) in files that include both, such as the main window.
+struct BacktestRun;
+struct PreparedBacktest;
+struct SweepCell;
+class BacktestTradesModel;
+class SweepGridModel;
+class TimeSeriesChartView;
+
+/** Mean-reversion backtest of one aligned pair: parameters (z bands, optional stop, window, hedge-ratio
+ *  method, costs, sizing) validated with validateBacktestConfig(); a run on a worker (startBacktest())
+ *  shows its trades, net/gross equity, drawdown and summary; a sweep tab runs an entry x exit grid with
+ *  startBacktestSweep() (progress, Cancel) and shows net Sharpe as a heatmap, a click on a cell loads its
+ *  thresholds and runs them. Results can be saved to the database (BacktestStore, on a worker with its own
+ *  connection) and trades/equity exported as CSV. Never waits on a worker. GUI thread. */
+class BacktestDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    /** Summary fields shown after a run (labels keep the raw number in their "value" property). */
+    enum SummaryField { Trades, WinRate, GrossPnl, NetPnl, Sharpe, Sortino, MaxDrawdown, Exposure, AvgHolding, SummaryFieldCount };
+
+    /** pair: x = regressor leg (symbolX), y = dependent leg (symbolY); databasePath may be empty (no Save). */
+    BacktestDialog(AlignedPair pair, const QString &symbolY, const QString &symbolX, double barsPerYear,
+                   const QString &databasePath, QWidget *parent = nullptr);
+    ~BacktestDialog() override;
+
+    QString pairName() const;
+    void setEntryExit(double entry, double exit);
+    double entryZ() const;
+    double exitZ() const;
+    void setStop(bool enabled, double stopZ = 4.0);
+    void setWindow(int window);
+    /** 0 static in-sample OLS, 1 rolling out-of-sample OLS, 2 Kalman. */
+    void setHedgeIndex(int index);
+    void setCosts(double spreadCost, double feeBps, double slippageBps);
+    /** Sweep thresholds entries from..to by step x exits from..to by step. */
+    void setSweepRange(double entryFrom, double entryTo, double entryStep, double exitFrom, double exitTo, double exitStep);
+
+    /** The last finished run (null before the first one). */
+    std::shared_ptr<const BacktestRun> lastRun() const { return m_run; }
+    BacktestTradesModel *tradesModel() const { return m_tradesModel; }
+    SweepGridModel *sweepModel() const { return m_sweepModel; }
+    QTableView *sweepView() const { return m_sweepView; }
+    QTabWidget *tabs() const { return m_tabs; }
+    QLabel *summaryLabel(SummaryField field) const { return m_summary.value(field); }
+    /** The validation or error message shown under the parameters (empty when all is well). */
+    QString message() const;
+    bool isRunning() const;
+    bool isSweeping() const;
+    TimeSeriesChartView *equityChart() const { return m_equityChart; }
+    TimeSeriesChartView *drawdownChart() const { return m_drawdownChart; }
+
+public Q_SLOTS:
+    /** Validates the parameters and starts a run; false (message shown) when invalid or busy. */
+    bool runBacktest();
+    /** Validates the base parameters and the grid and starts a sweep; false (message shown) otherwise. */
+    bool runSweep();
+    void cancelSweep();
+    /** Loads the thresholds of sweep cell (row, column) into the single-backtest tab and runs them. */
+    void loadSweepCell(int row, int column);
+    void saveResult();
+    void exportTrades();
+    void exportEquity();
+
+Q_SIGNALS:
+    void backtestFinished();
+    void sweepFinished(bool complete);
+    void resultSaved(qint64 id, const QString &error);
+
+private:
+    struct Config;
+    QWidget *buildSingleTab();
+    QWidget *buildSweepTab();
+    bool currentConfig(Config &out) const;
+    void showMessage(const QString &text);
+    void onBacktestFinished();
+    void onSweepFinished();
+    void showRun();
+    void updateButtons();
+
+    AlignedPair m_pair;
+    QString m_symbolY, m_symbolX, m_dbPath;
+    double m_barsPerYear;
+    QTabWidget *m_tabs;
+    // parameters
+    QDoubleSpinBox *m_entry, *m_exit, *m_stop, *m_spreadCost, *m_fee, *m_slippage, *m_notional;
+    QCheckBox *m_useStop;
+    QSpinBox *m_window;
+    QComboBox *m_hedge, *m_sizing;
+    QLabel *m_message;
+    QPushButton *m_runButton, *m_save, *m_exportTrades, *m_exportEquity;
+    // results
+    BacktestTradesModel *m_tradesModel;
+    QTableView *m_tradesView;
+    TimeSeriesChartView *m_equityChart, *m_drawdownChart;
+    QMap<int, QLabel *> m_summary;
+    // sweep
+    QDoubleSpinBox *m_entryFrom, *m_entryTo, *m_entryStep, *m_exitFrom, *m_exitTo, *m_exitStep;
+    QPushButton *m_sweepRun, *m_sweepCancel;
+    QProgressBar *m_progress;
+    QLabel *m_sweepStatus;
+    SweepGridModel *m_sweepModel;
+    QTableView *m_sweepView;
+
+    QFutureWatcher<BacktestRun> *m_runWatcher;
+    QFutureWatcher<SweepCell> *m_sweepWatcher;
+    std::shared_ptr<const BacktestRun> m_run;
+    quint64 m_sweepGeneration = 0;
+    bool m_preparing = false;
+    bool m_cancelRequested = false;
+    std::unique_ptr<Config> m_sweepBase;
+};
+
+} // namespace pairlab
