@@ -14,6 +14,26 @@
 namespace pairlab::BarStore {
 
 namespace {
+bool openOutput(QSaveFile &f, QString *error)
+{
+    if (f.open(QIODevice::WriteOnly))
+        return true;
+    if (error)
+        *error = QObject::tr("cannot write %1: %2").arg(f.fileName(), f.errorString());
+    return false;
+}
+
+bool commitOutput(QSaveFile &f, QString *error)
+{
+    if (f.commit())
+        return true;
+    if (error)
+        *error = QObject::tr("cannot write %1: %2").arg(f.fileName(), f.errorString());
+    return false;
+}
+} // namespace
+
+namespace {
 std::vector<Bar> loadRange(const QSqlDatabase &db, const QString &symbol, int intervalSeconds, const QString &source,
                            std::int64_t fromMs, std::int64_t toMs, int limit, QString *error)
 {
@@ -168,11 +188,8 @@ bool exportBarsCsv(const QSqlDatabase &db, const QString &symbol, int intervalSe
         return false;
     }
     QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = QObject::tr("cannot write %1: %2").arg(path, f.errorString());
+    if (!openOutput(f, error))
         return false;
-    }
     QByteArray out("open_ms,open,high,low,close,volume,trades\n");
     out.reserve(int(bars.size()) * 64 + 64);
     for (const Bar &b : bars) {
@@ -186,11 +203,8 @@ bool exportBarsCsv(const QSqlDatabase &db, const QString &symbol, int intervalSe
         out.append('\n');
     }
     f.write(out);
-    if (!f.commit()) {
-        if (error)
-            *error = QObject::tr("cannot write %1: %2").arg(path, f.errorString());
+    if (!commitOutput(f, error))
         return false;
-    }
     if (rows)
         *rows = std::int64_t(bars.size());
     return true;
@@ -213,11 +227,8 @@ bool exportTicksCsv(const QSqlDatabase &db, const QString &symbol, std::int64_t 
         return false;
     }
     QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = QObject::tr("cannot write %1: %2").arg(path, f.errorString());
+    if (!openOutput(f, error))
         return false;
-    }
     QByteArray out("ts_ms,trade_id,price,qty,buyer_maker\n");
     std::int64_t n = 0;
     while (q.next()) {
@@ -236,11 +247,8 @@ bool exportTicksCsv(const QSqlDatabase &db, const QString &symbol, std::int64_t 
         }
     }
     f.write(out);
-    if (!f.commit()) {
-        if (error)
-            *error = QObject::tr("cannot write %1: %2").arg(path, f.errorString());
+    if (!commitOutput(f, error))
         return false;
-    }
     if (rows)
         *rows = n;
     return true;

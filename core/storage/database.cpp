@@ -102,6 +102,20 @@ bool exec(QSqlDatabase &db, const QString &sql, QString *error)
     return true;
 }
 
+// A SQLite connection under connectionName that waits up to 5 s for a lock; invalid with error on failure.
+QSqlDatabase connectSqlite(const QString &path, const QString &connectionName, QString *error)
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
+    db.setDatabaseName(path);
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    if (!db.open()) {
+        if (error)
+            *error = QObject::tr("cannot open database %1: %2").arg(path, db.lastError().text());
+        return QSqlDatabase();
+    }
+    return db;
+}
+
 } // namespace
 
 QString Database::uniqueConnectionName(const QString &prefix)
@@ -167,15 +181,10 @@ QSqlDatabase Database::openReadOnly(const QString &path, const QString &connecti
         QSqlDatabase::removeDatabase(connectionName);
     if (!QFileInfo::exists(path))
         return QSqlDatabase(); // nothing stored yet: not an error
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
-    db.setDatabaseName(path);
     // Not SQLITE_OPEN_READONLY: a read-only connection cannot create the WAL index of a closed database.
-    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
-    if (!db.open()) {
-        if (error)
-            *error = QObject::tr("cannot open database %1: %2").arg(path, db.lastError().text());
-        return QSqlDatabase();
-    }
+    QSqlDatabase db = connectSqlite(path, connectionName, error);
+    if (!db.isValid())
+        return db;
     const int version = userVersion(db);
     if (version != SchemaVersion) {
         if (error && version > SchemaVersion) // an older version is being created or migrated right now
@@ -191,14 +200,9 @@ QSqlDatabase Database::open(const QString &path, const QString &connectionName, 
 {
     if (QSqlDatabase::contains(connectionName))
         QSqlDatabase::removeDatabase(connectionName);
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
-    db.setDatabaseName(path);
-    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
-    if (!db.open()) {
-        if (error)
-            *error = QObject::tr("cannot open database %1: %2").arg(path, db.lastError().text());
-        return QSqlDatabase();
-    }
+    QSqlDatabase db = connectSqlite(path, connectionName, error);
+    if (!db.isValid())
+        return db;
     QString err;
     // 16 KiB pages: fewer B-tree splits per appended tick (takes effect when the file is created).
     if (!exec(db, QStringLiteral("PRAGMA page_size=16384"), &err) ||
