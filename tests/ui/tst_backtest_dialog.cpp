@@ -193,6 +193,22 @@ void TestBacktestDialog::cancelsALargeSweep()
     QVERIFY(!r.complete);
     const auto computed = std::count_if(r.cells.begin(), r.cells.end(), [](const SweepCell &c) { return c.valid; });
     QVERIFY(computed < qsizetype(r.cells.size()));
+    // Cancelled while its cells run (not only while the spread is prepared): some cells are done, not all.
+    d.setSweepRange(0.5, 20.0, 0.01, 0.0, 0.99, 0.01);
+    connect(&d, &BacktestDialog::sweepProgress, &d, [&d](int doneCells, int) {
+        if (doneCells > 0)
+            d.cancelSweep();
+    });
+    QVERIFY(d.runSweep());
+    QVERIFY(done.wait(60000));
+    QCOMPARE(done.last().first().toBool(), false);
+    {
+        const SweepResult &r2 = d.sweepModel()->result();
+        const auto doneCells = std::count_if(r2.cells.begin(), r2.cells.end(), [](const SweepCell &c) { return c.valid; });
+        QVERIFY(doneCells > 0);
+        QVERIFY(doneCells < qsizetype(r2.cells.size()));
+    }
+    disconnect(&d, &BacktestDialog::sweepProgress, &d, nullptr);
     // A new sweep runs after a cancelled one.
     d.setSweepRange(1.0, 1.5, 0.5, 0.0, 0.25, 0.25);
     QVERIFY(d.runSweep());

@@ -172,7 +172,10 @@ BacktestDialog::BacktestDialog(AlignedPair pair, const QString &symbolY, const Q
 
     connect(m_runWatcher, &QFutureWatcherBase::finished, this, &BacktestDialog::onBacktestFinished);
     connect(m_sweepWatcher, &QFutureWatcherBase::progressRangeChanged, m_progress, &QProgressBar::setRange);
-    connect(m_sweepWatcher, &QFutureWatcherBase::progressValueChanged, m_progress, &QProgressBar::setValue);
+    connect(m_sweepWatcher, &QFutureWatcherBase::progressValueChanged, this, [this](int done) {
+        m_progress->setValue(done);
+        Q_EMIT sweepProgress(done, m_progress->maximum());
+    });
     connect(m_sweepWatcher, &QFutureWatcherBase::resultsReadyAt, this, [this](int begin, int end) {
         for (int k = begin; k < end; ++k)
             m_sweepModel->setCell(m_sweepWatcher->resultAt(k));

@@ -89,6 +89,8 @@ public Q_SLOTS:
 Q_SIGNALS:
     void backtestFinished();
     void sweepFinished(bool complete);
+    /** Cells of the running sweep done so far (as the progress bar shows them). */
+    void sweepProgress(int done, int total);
     void resultSaved(qint64 id, const QString &error);
 
 private:
