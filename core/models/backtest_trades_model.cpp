@@ -29,7 +29,8 @@ int BacktestTradesModel::columnCount(const QModelIndex &parent) const
 
 static QString timeText(qint64 ms)
 {
-    return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc())
+        .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
 }
 
 static QString numberText(double v, int decimals)
@@ -44,33 +45,53 @@ QVariant BacktestTradesModel::data(const QModelIndex &index, int role) const
     const BacktestTrade &t = m_trades[std::size_t(index.row())];
     if (role == Qt::EditRole) {
         switch (Column(index.column())) {
-        case EntryTime: return t.entryTimeMs;
-        case ExitTime: return t.exitTimeMs;
-        case Side: return t.side;
-        case EntryZ: return t.entryZ;
-        case ExitZ: return t.exitZ;
-        case HoldingBars: return t.holdingBars;
-        case GrossPnl: return t.grossPnl;
-        case NetPnl: return t.netPnl;
-        case ColumnCount: break;
+        case EntryTime:
+            return t.entryTimeMs;
+        case ExitTime:
+            return t.exitTimeMs;
+        case Side:
+            return t.side;
+        case EntryZ:
+            return t.entryZ;
+        case ExitZ:
+            return t.exitZ;
+        case HoldingBars:
+            return t.holdingBars;
+        case GrossPnl:
+            return t.grossPnl;
+        case NetPnl:
+            return t.netPnl;
+        case ColumnCount:
+            break;
         }
         return {};
     }
     if (role == Qt::DisplayRole) {
         switch (Column(index.column())) {
-        case EntryTime: return timeText(t.entryTimeMs);
-        case ExitTime: return t.exit == TradeExit::Open ? tr("%1 (open)").arg(timeText(t.exitTimeMs)) : timeText(t.exitTimeMs);
-        case Side: return t.side > 0 ? tr("long") : tr("short");
-        case EntryZ: return numberText(t.entryZ, 3);
-        case ExitZ: return numberText(t.exitZ, 3);
-        case HoldingBars: return t.holdingBars;
-        case GrossPnl: return numberText(t.grossPnl, 4);
-        case NetPnl: return numberText(t.netPnl, 4);
-        case ColumnCount: break;
+        case EntryTime:
+            return timeText(t.entryTimeMs);
+        case ExitTime:
+            return t.exit == TradeExit::Open ? tr("%1 (open)").arg(timeText(t.exitTimeMs))
+                                             : timeText(t.exitTimeMs);
+        case Side:
+            return t.side > 0 ? tr("long") : tr("short");
+        case EntryZ:
+            return numberText(t.entryZ, 3);
+        case ExitZ:
+            return numberText(t.exitZ, 3);
+        case HoldingBars:
+            return t.holdingBars;
+        case GrossPnl:
+            return numberText(t.grossPnl, 4);
+        case NetPnl:
+            return numberText(t.netPnl, 4);
+        case ColumnCount:
+            break;
         }
         return {};
     }
-    if (role == Qt::TextAlignmentRole && index.column() != EntryTime && index.column() != ExitTime && index.column() != Side)
+    if (role == Qt::TextAlignmentRole && index.column() != EntryTime && index.column() != ExitTime &&
+        index.column() != Side)
         return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
     return {};
 }
@@ -82,15 +103,24 @@ QVariant BacktestTradesModel::headerData(int section, Qt::Orientation orientatio
     if (orientation == Qt::Vertical)
         return section + 1;
     switch (Column(section)) {
-    case EntryTime: return tr("Entry (UTC)");
-    case ExitTime: return tr("Exit (UTC)");
-    case Side: return tr("Side");
-    case EntryZ: return tr("Entry z");
-    case ExitZ: return tr("Exit z");
-    case HoldingBars: return tr("Bars held");
-    case GrossPnl: return tr("Gross PnL");
-    case NetPnl: return tr("Net PnL");
-    case ColumnCount: break;
+    case EntryTime:
+        return tr("Entry (UTC)");
+    case ExitTime:
+        return tr("Exit (UTC)");
+    case Side:
+        return tr("Side");
+    case EntryZ:
+        return tr("Entry z");
+    case ExitZ:
+        return tr("Exit z");
+    case HoldingBars:
+        return tr("Bars held");
+    case GrossPnl:
+        return tr("Gross PnL");
+    case NetPnl:
+        return tr("Net PnL");
+    case ColumnCount:
+        break;
     }
     return {};
 }

@@ -28,7 +28,8 @@ void SweepGridModel::setGrid(const SweepGrid &grid)
 
 void SweepGridModel::setCell(const SweepCell &cell)
 {
-    if (cell.entryIndex < 0 || cell.exitIndex < 0 || cell.entryIndex >= rowCount() || cell.exitIndex >= columnCount())
+    if (cell.entryIndex < 0 || cell.exitIndex < 0 || cell.entryIndex >= rowCount() ||
+        cell.exitIndex >= columnCount())
         return;
     m_result.cells[std::size_t(cell.entryIndex) * m_result.exits.size() + std::size_t(cell.exitIndex)] = cell;
     const QModelIndex i = index(cell.entryIndex, cell.exitIndex);
@@ -93,7 +94,8 @@ QVariant SweepGridModel::data(const QModelIndex &index, int role) const
         return tr("entry %1, exit %2: net Sharpe %3, %4 trades, net PnL %5, max drawdown %6")
             .arg(QLocale().toString(c.entryZ, 'g', 4), QLocale().toString(c.exitZ, 'g', 4),
                  QLocale().toString(s, 'f', 3), QLocale().toString(c.summary.trades),
-                 QLocale().toString(c.summary.netPnl, 'g', 6), QLocale().toString(c.summary.maxDrawdown, 'g', 6));
+                 QLocale().toString(c.summary.netPnl, 'g', 6),
+                 QLocale().toString(c.summary.maxDrawdown, 'g', 6));
     case Qt::TextAlignmentRole:
         return QVariant::fromValue(Qt::Alignment(Qt::AlignCenter));
     default:
@@ -106,10 +108,12 @@ QVariant SweepGridModel::headerData(int section, Qt::Orientation orientation, in
     if (role != Qt::DisplayRole)
         return {};
     if (orientation == Qt::Vertical)
-        return section >= 0 && section < rowCount() ? tr("entry %1").arg(QLocale().toString(m_result.entries[std::size_t(section)], 'g', 4))
-                                                    : QVariant();
-    return section >= 0 && section < columnCount() ? tr("exit %1").arg(QLocale().toString(m_result.exits[std::size_t(section)], 'g', 4))
-                                                   : QVariant();
+        return section >= 0 && section < rowCount()
+                   ? tr("entry %1").arg(QLocale().toString(m_result.entries[std::size_t(section)], 'g', 4))
+                   : QVariant();
+    return section >= 0 && section < columnCount()
+               ? tr("exit %1").arg(QLocale().toString(m_result.exits[std::size_t(section)], 'g', 4))
+               : QVariant();
 }
 
 } // namespace pairlab

@@ -13,7 +13,8 @@
 using namespace pairlab;
 
 /** The backtest dialog's models, headless: the trades table shows the engine's trades field by field and the
- *  sweep grid shows each cell's net Sharpe (NaN/empty for invalid cells), both checked by QAbstractItemModelTester. */
+ *  sweep grid shows each cell's net Sharpe (NaN/empty for invalid cells), both checked by
+ * QAbstractItemModelTester. */
 class TestBacktestModels : public QObject
 {
     Q_OBJECT
@@ -58,11 +59,14 @@ void TestBacktestModels::tradesModelShowsEveryTrade()
         QCOMPARE(v(BacktestTradesModel::HoldingBars).toInt(), t.holdingBars);
         QCOMPARE(v(BacktestTradesModel::GrossPnl).toDouble(), t.grossPnl);
         QCOMPARE(v(BacktestTradesModel::NetPnl).toDouble(), t.netPnl);
-        QCOMPARE(model.index(r, BacktestTradesModel::Side).data().toString(), t.side > 0 ? QStringLiteral("long") : QStringLiteral("short"));
+        QCOMPARE(model.index(r, BacktestTradesModel::Side).data().toString(),
+                 t.side > 0 ? QStringLiteral("long") : QStringLiteral("short"));
     }
     QCOMPARE(model.index(0, BacktestTradesModel::EntryTime).data().toString(),
-             QDateTime::fromMSecsSinceEpoch(run.trades.front().entryTimeMs, QTimeZone::utc()).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
-    QCOMPARE(model.headerData(BacktestTradesModel::NetPnl, Qt::Horizontal).toString(), QStringLiteral("Net PnL"));
+             QDateTime::fromMSecsSinceEpoch(run.trades.front().entryTimeMs, QTimeZone::utc())
+                 .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+    QCOMPARE(model.headerData(BacktestTradesModel::NetPnl, Qt::Horizontal).toString(),
+             QStringLiteral("Net PnL"));
 }
 
 void TestBacktestModels::sweepGridFillsCellByCellAndMatchesResult()
@@ -96,12 +100,14 @@ void TestBacktestModels::sweepGridFillsCellByCellAndMatchesResult()
             const double expected = result.netSharpe(i, j);
             QVERIFY(test::same(model.index(i, j).data(Qt::EditRole).toDouble(), expected));
             QVERIFY(test::same(model.netSharpe(i, j), expected));
-            const double single = backtestSummary(*inputs, [&] {
-                BacktestConfig c = cfg;
-                c.entryZ = grid.entries[std::size_t(i)];
-                c.exitZ = grid.exits[std::size_t(j)];
-                return c;
-            }()).sharpe;
+            const double single = backtestSummary(*inputs,
+                                                  [&] {
+                                                      BacktestConfig c = cfg;
+                                                      c.entryZ = grid.entries[std::size_t(i)];
+                                                      c.exitZ = grid.exits[std::size_t(j)];
+                                                      return c;
+                                                  }())
+                                      .sharpe;
             if (result.cell(i, j).valid)
                 QVERIFY(test::same(model.netSharpe(i, j), single));
         }

@@ -56,20 +56,25 @@ void TestBacktestDialog::initTestCase()
     m_db = m_dir.filePath(QStringLiteral("bt.sqlite"));
     cli::IngestCounts c;
     QString error;
-    QVERIFY2(cli::ingestRecordingFile(test::sharedData(QStringLiteral("real/binance_ws/binance_usdm_btc_eth_trade_combined_20240808_2358-0000.jsonl")),
-                                      m_db, &c, &error),
+    QVERIFY2(cli::ingestRecordingFile(
+                 test::sharedData(QStringLiteral(
+                     "real/binance_ws/binance_usdm_btc_eth_trade_combined_20240808_2358-0000.jsonl")),
+                 m_db, &c, &error),
              qPrintable(error));
     CloseSeries x, y;
     x.symbol = QStringLiteral("BTCUSDT");
     y.symbol = QStringLiteral("ETHUSDT");
-    Database::withReader(m_db, [&](QSqlDatabase &db) {
-        for (CloseSeries *s : {&x, &y}) {
-            for (const Bar &b : BarStore::loadBarsSeconds(db, s->symbol, 1, BarStore::LiveSource)) {
-                s->openTimeMs.push_back(b.openMs);
-                s->close.push_back(b.close);
+    Database::withReader(
+        m_db,
+        [&](QSqlDatabase &db) {
+            for (CloseSeries *s : {&x, &y}) {
+                for (const Bar &b : BarStore::loadBarsSeconds(db, s->symbol, 1, BarStore::LiveSource)) {
+                    s->openTimeMs.push_back(b.openMs);
+                    s->close.push_back(b.close);
+                }
             }
-        }
-    }, &error);
+        },
+        &error);
     QVERIFY2(error.isEmpty(), qPrintable(error));
     m_pair = alignOnOpenTime(x, y);
     QVERIFY(m_pair.size() > 60);
@@ -99,7 +104,8 @@ static void setUp(BacktestDialog &d, double entry, double exit)
 
 void TestBacktestDialog::showsTheEnginesTradesAndSummary()
 {
-    BacktestDialog d(m_pair, QStringLiteral("ETHUSDT"), QStringLiteral("BTCUSDT"), 365.0 * 24 * 3600, QString());
+    BacktestDialog d(m_pair, QStringLiteral("ETHUSDT"), QStringLiteral("BTCUSDT"), 365.0 * 24 * 3600,
+                     QString());
     QAbstractItemModelTester tester(d.tradesModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     setUp(d, 1.5, 0.25);
     QSignalSpy done(&d, &BacktestDialog::backtestFinished);
@@ -125,7 +131,9 @@ void TestBacktestDialog::showsTheEnginesTradesAndSummary()
         QCOMPARE(m->index(r, BacktestTradesModel::NetPnl).data(Qt::EditRole).toDouble(), t.netPnl);
     }
     const BacktestSummary &s = expected.summary;
-    const auto shown = [&](BacktestDialog::SummaryField f) { return d.summaryLabel(f)->property("value").toDouble(); };
+    const auto shown = [&](BacktestDialog::SummaryField f) {
+        return d.summaryLabel(f)->property("value").toDouble();
+    };
     QCOMPARE(shown(BacktestDialog::Trades), double(s.trades));
     QCOMPARE(d.summaryLabel(BacktestDialog::Trades)->text(), QString::number(s.trades));
     QVERIFY(same(shown(BacktestDialog::WinRate), s.winRate));
@@ -145,7 +153,8 @@ void TestBacktestDialog::showsTheEnginesTradesAndSummary()
 
 void TestBacktestDialog::sweepCellsEqualSingleBacktests()
 {
-    BacktestDialog d(m_pair, QStringLiteral("ETHUSDT"), QStringLiteral("BTCUSDT"), 365.0 * 24 * 3600, QString());
+    BacktestDialog d(m_pair, QStringLiteral("ETHUSDT"), QStringLiteral("BTCUSDT"), 365.0 * 24 * 3600,
+                     QString());
     QAbstractItemModelTester tester(d.sweepModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     setUp(d, 2.0, 0.5);
     d.setSweepRange(1.0, 2.0, 0.5, 0.0, 0.5, 0.25);
@@ -177,7 +186,8 @@ void TestBacktestDialog::sweepCellsEqualSingleBacktests()
 
 void TestBacktestDialog::cancelsALargeSweep()
 {
-    BacktestDialog d(m_pair, QStringLiteral("ETHUSDT"), QStringLiteral("BTCUSDT"), 365.0 * 24 * 3600, QString());
+    BacktestDialog d(m_pair, QStringLiteral("ETHUSDT"), QStringLiteral("BTCUSDT"), 365.0 * 24 * 3600,
+                     QString());
     setUp(d, 2.0, 0.5);
     d.setSweepRange(0.5, 20.0, 0.01, 0.0, 0.99, 0.01); // 1951 x 100 cells
     QSignalSpy done(&d, &BacktestDialog::sweepFinished);
@@ -191,7 +201,8 @@ void TestBacktestDialog::cancelsALargeSweep()
     const SweepResult &r = d.sweepModel()->result();
     QCOMPARE(int(r.cells.size()), 1951 * 100);
     QVERIFY(!r.complete);
-    const auto computed = std::count_if(r.cells.begin(), r.cells.end(), [](const SweepCell &c) { return c.valid; });
+    const auto computed =
+        std::count_if(r.cells.begin(), r.cells.end(), [](const SweepCell &c) { return c.valid; });
     QVERIFY(computed < qsizetype(r.cells.size()));
     // Cancelled while its cells run (not only while the spread is prepared): some cells are done, not all.
     d.setSweepRange(0.5, 20.0, 0.01, 0.0, 0.99, 0.01);
@@ -204,7 +215,8 @@ void TestBacktestDialog::cancelsALargeSweep()
     QCOMPARE(done.last().first().toBool(), false);
     {
         const SweepResult &r2 = d.sweepModel()->result();
-        const auto doneCells = std::count_if(r2.cells.begin(), r2.cells.end(), [](const SweepCell &c) { return c.valid; });
+        const auto doneCells =
+            std::count_if(r2.cells.begin(), r2.cells.end(), [](const SweepCell &c) { return c.valid; });
         QVERIFY(doneCells > 0);
         QVERIFY(doneCells < qsizetype(r2.cells.size()));
     }
@@ -218,7 +230,8 @@ void TestBacktestDialog::cancelsALargeSweep()
 
 void TestBacktestDialog::clickingAHeatmapCellRunsItsThresholds()
 {
-    BacktestDialog d(m_pair, QStringLiteral("ETHUSDT"), QStringLiteral("BTCUSDT"), 365.0 * 24 * 3600, QString());
+    BacktestDialog d(m_pair, QStringLiteral("ETHUSDT"), QStringLiteral("BTCUSDT"), 365.0 * 24 * 3600,
+                     QString());
     setUp(d, 2.5, 0.75);
     d.setSweepRange(1.0, 2.0, 0.5, 0.0, 0.5, 0.25);
     d.show();
@@ -242,7 +255,8 @@ void TestBacktestDialog::clickingAHeatmapCellRunsItsThresholds()
 
 void TestBacktestDialog::invalidParametersAreRefused()
 {
-    BacktestDialog d(m_pair, QStringLiteral("ETHUSDT"), QStringLiteral("BTCUSDT"), 365.0 * 24 * 3600, QString());
+    BacktestDialog d(m_pair, QStringLiteral("ETHUSDT"), QStringLiteral("BTCUSDT"), 365.0 * 24 * 3600,
+                     QString());
     setUp(d, 1.0, 1.0);
     QSignalSpy ran(&d, &BacktestDialog::backtestFinished);
     QVERIFY(!d.runBacktest());
@@ -273,7 +287,10 @@ void TestBacktestDialog::savesTheResult()
     QVERIFY2(id > 0, qPrintable(saved.first().at(1).toString()));
     QList<StoredBacktest> stored;
     QString error;
-    Database::withReader(m_db, [&](QSqlDatabase &db) { stored = BacktestStore(db).list(QStringLiteral("ETHUSDT/BTCUSDT"), &error); }, &error);
+    Database::withReader(
+        m_db,
+        [&](QSqlDatabase &db) { stored = BacktestStore(db).list(QStringLiteral("ETHUSDT/BTCUSDT"), &error); },
+        &error);
     QVERIFY2(error.isEmpty(), qPrintable(error));
     QCOMPARE(stored.size(), 1);
     QCOMPARE(stored.first().id, id);

@@ -52,7 +52,10 @@ namespace {
 class SharpeHeatDelegate : public QStyledItemDelegate
 {
 public:
-    explicit SharpeHeatDelegate(SweepGridModel *model, QObject *parent) : QStyledItemDelegate(parent), m_model(model) {}
+    explicit SharpeHeatDelegate(SweepGridModel *model, QObject *parent)
+        : QStyledItemDelegate(parent), m_model(model)
+    {
+    }
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override
     {
@@ -93,20 +96,25 @@ QString number(double v, char format, int precision)
 
 } // namespace
 
-BacktestDialog::BacktestDialog(AlignedPair pair, const QString &symbolY, const QString &symbolX, double barsPerYear,
-                               const QString &databasePath, QWidget *parent)
-    : QDialog(parent), m_pair(std::move(pair)), m_symbolY(symbolY), m_symbolX(symbolX), m_dbPath(databasePath),
-      m_barsPerYear(barsPerYear), m_tradesModel(new BacktestTradesModel(this)), m_sweepModel(new SweepGridModel(this)),
-      m_runWatcher(new QFutureWatcher<BacktestRun>(this)), m_sweepWatcher(new QFutureWatcher<SweepCell>(this))
+BacktestDialog::BacktestDialog(AlignedPair pair, const QString &symbolY, const QString &symbolX,
+                               double barsPerYear, const QString &databasePath, QWidget *parent)
+    : QDialog(parent), m_pair(std::move(pair)), m_symbolY(symbolY), m_symbolX(symbolX),
+      m_dbPath(databasePath), m_barsPerYear(barsPerYear), m_tradesModel(new BacktestTradesModel(this)),
+      m_sweepModel(new SweepGridModel(this)), m_runWatcher(new QFutureWatcher<BacktestRun>(this)),
+      m_sweepWatcher(new QFutureWatcher<SweepCell>(this))
 {
     setWindowTitle(tr("Backtest %1").arg(pairName()));
     auto *layout = new QVBoxLayout(this);
-    const QString range = m_pair.timeMs.empty()
-        ? tr("no bars")
-        : tr("%n bar(s), %1 to %2 UTC", nullptr, int(m_pair.size()))
-              .arg(QDateTime::fromMSecsSinceEpoch(m_pair.timeMs.front(), QTimeZone::utc()).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
-                   QDateTime::fromMSecsSinceEpoch(m_pair.timeMs.back(), QTimeZone::utc()).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
-    layout->addWidget(new QLabel(tr("<b>%1</b> (y = %2, x = %3): %4").arg(pairName(), m_symbolY, m_symbolX, range), this));
+    const QString range =
+        m_pair.timeMs.empty()
+            ? tr("no bars")
+            : tr("%n bar(s), %1 to %2 UTC", nullptr, int(m_pair.size()))
+                  .arg(QDateTime::fromMSecsSinceEpoch(m_pair.timeMs.front(), QTimeZone::utc())
+                           .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
+                       QDateTime::fromMSecsSinceEpoch(m_pair.timeMs.back(), QTimeZone::utc())
+                           .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+    layout->addWidget(
+        new QLabel(tr("<b>%1</b> (y = %2, x = %3): %4").arg(pairName(), m_symbolY, m_symbolX, range), this));
 
     // Parameters shared by the single run and the sweep (the sweep overrides entry/exit).
     auto *params = new QGroupBox(tr("Parameters"), this);
@@ -130,7 +138,8 @@ BacktestDialog::BacktestDialog(AlignedPair pair, const QString &symbolY, const Q
     m_sizing->addItems({tr("One unit of spread"), tr("Notional per trade")});
     m_notional = zSpin(10000.0, params, 0.0, 1e12);
     m_notional->setEnabled(false);
-    connect(m_sizing, &QComboBox::currentIndexChanged, this, [this](int i) { m_notional->setEnabled(i == 1); });
+    connect(m_sizing, &QComboBox::currentIndexChanged, this,
+            [this](int i) { m_notional->setEnabled(i == 1); });
     int row = 0;
     grid->addWidget(new QLabel(tr("Entry |z| >"), params), row, 0);
     grid->addWidget(m_entry, row, 1);
@@ -215,8 +224,9 @@ QWidget *BacktestDialog::buildSingleTab()
 
     auto *summary = new QGroupBox(tr("Summary"), page);
     auto *sg = new QGridLayout(summary);
-    const QStringList names = {tr("Trades"),  tr("Win rate"),     tr("Gross PnL"), tr("Net PnL"),          tr("Net Sharpe"),
-                               tr("Sortino"), tr("Max drawdown"), tr("Exposure"),  tr("Avg holding (bars)")};
+    const QStringList names = {tr("Trades"),       tr("Win rate"),   tr("Gross PnL"),
+                               tr("Net PnL"),      tr("Net Sharpe"), tr("Sortino"),
+                               tr("Max drawdown"), tr("Exposure"),   tr("Avg holding (bars)")};
     for (int f = 0; f < SummaryFieldCount; ++f) {
         auto *value = new QLabel(QStringLiteral("—"), summary);
         value->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -283,7 +293,8 @@ QWidget *BacktestDialog::buildSweepTab()
     bar->addWidget(m_sweepCancel);
     bar->addWidget(m_progress, 1);
     v->addLayout(bar);
-    m_sweepStatus = new QLabel(tr("Net Sharpe of every entry × exit pair; click a cell to run it in the Backtest tab."), page);
+    m_sweepStatus = new QLabel(
+        tr("Net Sharpe of every entry × exit pair; click a cell to run it in the Backtest tab."), page);
     m_sweepStatus->setWordWrap(true);
     v->addWidget(m_sweepStatus);
     m_sweepView = new QTableView(page);
@@ -292,7 +303,8 @@ QWidget *BacktestDialog::buildSweepTab()
     m_sweepView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_sweepView->horizontalHeader()->setDefaultSectionSize(64);
     m_sweepView->verticalHeader()->setDefaultSectionSize(22);
-    connect(m_sweepView, &QTableView::clicked, this, [this](const QModelIndex &i) { loadSweepCell(i.row(), i.column()); });
+    connect(m_sweepView, &QTableView::clicked, this,
+            [this](const QModelIndex &i) { loadSweepCell(i.row(), i.column()); });
     v->addWidget(m_sweepView, 1);
     return page;
 }
@@ -341,8 +353,8 @@ void BacktestDialog::setCosts(double spreadCost, double feeBps, double slippageB
     m_slippage->setValue(slippageBps);
 }
 
-void BacktestDialog::setSweepRange(double entryFrom, double entryTo, double entryStep, double exitFrom, double exitTo,
-                                   double exitStep)
+void BacktestDialog::setSweepRange(double entryFrom, double entryTo, double entryStep, double exitFrom,
+                                   double exitTo, double exitStep)
 {
     m_entryFrom->setValue(entryFrom);
     m_entryTo->setValue(entryTo);
@@ -374,7 +386,8 @@ bool BacktestDialog::currentConfig(Config &out) const
     c.exitZ = m_exit->value();
     c.stopZ = m_useStop->isChecked() ? std::optional<double>(m_stop->value()) : std::nullopt;
     c.window = m_window->value();
-    static constexpr HedgeMethod methods[] = {HedgeMethod::StaticOls, HedgeMethod::RollingOls, HedgeMethod::Kalman};
+    static constexpr HedgeMethod methods[] = {HedgeMethod::StaticOls, HedgeMethod::RollingOls,
+                                              HedgeMethod::Kalman};
     c.hedge = methods[std::clamp(m_hedge->currentIndex(), 0, 2)];
     c.spreadCost = m_spreadCost->value();
     c.feeBps = m_fee->value();
@@ -443,7 +456,9 @@ void BacktestDialog::showRun()
         l->setText(text);
     };
     setField(Trades, s.trades, QLocale().toString(s.trades));
-    setField(WinRate, s.winRate, std::isnan(s.winRate) ? number(s.winRate, 'f', 1) : number(100.0 * s.winRate, 'f', 1) + QLatin1Char('%'));
+    setField(WinRate, s.winRate,
+             std::isnan(s.winRate) ? number(s.winRate, 'f', 1)
+                                   : number(100.0 * s.winRate, 'f', 1) + QLatin1Char('%'));
     setField(GrossPnl, s.grossPnl, number(s.grossPnl, 'g', 6));
     setField(NetPnl, s.netPnl, number(s.netPnl, 'g', 6));
     setField(Sharpe, s.sharpe, number(s.sharpe, 'f', 3));
@@ -482,7 +497,8 @@ bool BacktestDialog::runSweep()
         showMessage(tr("The sweep grid is empty: each range needs a step > 0 and 'to' ≥ 'from'."));
         return false;
     }
-    // Only the parameters shared by every cell are checked here; each cell's thresholds are checked by the sweep.
+    // Only the parameters shared by every cell are checked here; each cell's thresholds are checked by the
+    // sweep.
     BacktestConfig probe = cfg->config;
     probe.entryZ = cfg->grid.entries.back();
     probe.exitZ = std::min(cfg->grid.exits.front(), probe.entryZ / 2);
@@ -500,23 +516,25 @@ bool BacktestDialog::runSweep()
     m_cancelRequested = false;
     const quint64 generation = ++m_sweepGeneration;
     m_sweepBase = std::move(cfg);
-    QtConcurrent::run([pair = m_pair, config = m_sweepBase->config] { return prepareBacktest(pair, config); })
-        .then(this, [this, generation](std::shared_ptr<const PreparedBacktest> inputs) {
-            if (generation != m_sweepGeneration)
-                return;
-            m_preparing = false;
-            if (m_cancelRequested || !inputs || !inputs->ok()) {
-                if (inputs && !inputs->ok())
-                    showMessage(inputs->error);
-                m_sweepStatus->setText(m_cancelRequested ? tr("Sweep cancelled.") : tr("Sweep failed."));
-                updateButtons();
-                Q_EMIT sweepFinished(false);
-                return;
-            }
-            m_sweepStatus->setText(tr("Running %n backtest(s)…", nullptr, m_sweepBase->grid.size()));
-            m_sweepWatcher->setFuture(startBacktestSweep(std::move(inputs), m_sweepBase->config, m_sweepBase->grid));
+    QtConcurrent::run([pair = m_pair, config = m_sweepBase->config] {
+        return prepareBacktest(pair, config);
+    }).then(this, [this, generation](std::shared_ptr<const PreparedBacktest> inputs) {
+        if (generation != m_sweepGeneration)
+            return;
+        m_preparing = false;
+        if (m_cancelRequested || !inputs || !inputs->ok()) {
+            if (inputs && !inputs->ok())
+                showMessage(inputs->error);
+            m_sweepStatus->setText(m_cancelRequested ? tr("Sweep cancelled.") : tr("Sweep failed."));
             updateButtons();
-        });
+            Q_EMIT sweepFinished(false);
+            return;
+        }
+        m_sweepStatus->setText(tr("Running %n backtest(s)…", nullptr, m_sweepBase->grid.size()));
+        m_sweepWatcher->setFuture(
+            startBacktestSweep(std::move(inputs), m_sweepBase->config, m_sweepBase->grid));
+        updateButtons();
+    });
     updateButtons();
     return true;
 }
@@ -535,11 +553,14 @@ void BacktestDialog::onSweepFinished()
     const auto [bi, bj] = r.best();
     m_sweepModel->setResult(std::move(r));
     if (bi >= 0)
-        m_sweepStatus->setText((complete ? tr("Done. Best net Sharpe %1 at entry %2, exit %3.") : tr("Cancelled. Best net Sharpe so far %1 at entry %2, exit %3."))
-                                   .arg(number(m_sweepModel->netSharpe(bi, bj), 'f', 3), QLocale().toString(m_sweepModel->result().entries[std::size_t(bi)]),
+        m_sweepStatus->setText((complete ? tr("Done. Best net Sharpe %1 at entry %2, exit %3.")
+                                         : tr("Cancelled. Best net Sharpe so far %1 at entry %2, exit %3."))
+                                   .arg(number(m_sweepModel->netSharpe(bi, bj), 'f', 3),
+                                        QLocale().toString(m_sweepModel->result().entries[std::size_t(bi)]),
                                         QLocale().toString(m_sweepModel->result().exits[std::size_t(bj)])));
     else
-        m_sweepStatus->setText(complete ? tr("Done. No cell has a defined net Sharpe.") : tr("Sweep cancelled."));
+        m_sweepStatus->setText(complete ? tr("Done. No cell has a defined net Sharpe.")
+                                        : tr("Sweep cancelled."));
     updateButtons();
     Q_EMIT sweepFinished(complete);
 }
@@ -581,7 +602,8 @@ void BacktestDialog::exportTrades()
 {
     if (!m_run)
         return;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export trades"), QStringLiteral("trades.csv"), tr("CSV files (*.csv)"));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export trades"), QStringLiteral("trades.csv"),
+                                                      tr("CSV files (*.csv)"));
     if (path.isEmpty())
         return;
     QSaveFile f(path);
@@ -594,7 +616,8 @@ void BacktestDialog::exportEquity()
 {
     if (!m_run)
         return;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export equity"), QStringLiteral("equity.csv"), tr("CSV files (*.csv)"));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export equity"), QStringLiteral("equity.csv"),
+                                                      tr("CSV files (*.csv)"));
     if (path.isEmpty())
         return;
     QSaveFile f(path);

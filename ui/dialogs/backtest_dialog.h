@@ -16,8 +16,7 @@ class QPushButton;
 class QSpinBox;
 class QTabWidget;
 class QTableView;
-template <typename T>
-class QFutureWatcher;
+template <typename T> class QFutureWatcher;
 
 namespace pairlab {
 
@@ -41,9 +40,21 @@ class BacktestDialog : public QDialog
     Q_OBJECT
 public:
     /** Summary fields shown after a run (labels keep the raw number in their "value" property). */
-    enum SummaryField { Trades, WinRate, GrossPnl, NetPnl, Sharpe, Sortino, MaxDrawdown, Exposure, AvgHolding, SummaryFieldCount };
+    enum SummaryField {
+        Trades,
+        WinRate,
+        GrossPnl,
+        NetPnl,
+        Sharpe,
+        Sortino,
+        MaxDrawdown,
+        Exposure,
+        AvgHolding,
+        SummaryFieldCount
+    };
 
-    /** pair: x = regressor leg (symbolX), y = dependent leg (symbolY); databasePath may be empty (no Save). */
+    /** pair: x = regressor leg (symbolX), y = dependent leg (symbolY); databasePath may be empty (no Save).
+     */
     BacktestDialog(AlignedPair pair, const QString &symbolY, const QString &symbolX, double barsPerYear,
                    const QString &databasePath, QWidget *parent = nullptr);
     ~BacktestDialog() override;
@@ -58,7 +69,8 @@ public:
     void setHedgeIndex(int index);
     void setCosts(double spreadCost, double feeBps, double slippageBps);
     /** Sweep thresholds entries from..to by step x exits from..to by step. */
-    void setSweepRange(double entryFrom, double entryTo, double entryStep, double exitFrom, double exitTo, double exitStep);
+    void setSweepRange(double entryFrom, double entryTo, double entryStep, double exitFrom, double exitTo,
+                       double exitStep);
 
     /** The last finished run (null before the first one). */
     std::shared_ptr<const BacktestRun> lastRun() const { return m_run; }
