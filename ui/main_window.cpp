@@ -309,6 +309,7 @@ void MainWindow::buildMenus()
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->setEntryExit(m_pairView->entryZ(), m_pairView->exitZ());
         dialog->setWindow(m_pairView->window());
+        dialog->setHedgeIndex(m_pairView->method() == HedgeMethod::Kalman ? 2 : 0); // static OLS for the other fits
         dialog->show();
     });
 
