@@ -90,7 +90,7 @@ BacktestSummary simulate(const PreparedBacktest &in, const BacktestConfig &c, Sc
     const double *x = in.x.data();
     const double *y = in.y.data();
     const double *beta = in.beta.data();
-    const bool spreadPnl = in.hedge == HedgeMethod::StaticOls && c.sizing == PositionSizing::UnitSpread;
+    const bool spreadPnl = in.hedge == BacktestHedge::StaticOls && c.sizing == PositionSizing::UnitSpread;
     const double rate = (c.feeBps + c.slippageBps) * 1e-4;
     const bool hasStop = c.stopZ.has_value();
     const double stop = hasStop ? *c.stopZ : 0.0;
@@ -249,26 +249,26 @@ Scratch &threadScratch()
 
 } // namespace
 
-QString hedgeMethodKey(HedgeMethod m)
+QString hedgeMethodKey(BacktestHedge m)
 {
     switch (m) {
-    case HedgeMethod::StaticOls:
+    case BacktestHedge::StaticOls:
         return QStringLiteral("static_ols");
-    case HedgeMethod::RollingOls:
+    case BacktestHedge::RollingOls:
         return QStringLiteral("rolling_ols");
-    case HedgeMethod::Kalman:
+    case BacktestHedge::Kalman:
         return QStringLiteral("kalman");
     }
     return QStringLiteral("static_ols");
 }
 
-HedgeMethod hedgeMethodFromKey(const QString &key)
+BacktestHedge hedgeMethodFromKey(const QString &key)
 {
     if (key == QLatin1String("rolling_ols"))
-        return HedgeMethod::RollingOls;
+        return BacktestHedge::RollingOls;
     if (key == QLatin1String("kalman"))
-        return HedgeMethod::Kalman;
-    return HedgeMethod::StaticOls;
+        return BacktestHedge::Kalman;
+    return BacktestHedge::StaticOls;
 }
 
 QString tradeExitKey(TradeExit e)
@@ -413,7 +413,7 @@ std::shared_ptr<const PreparedBacktest> prepareBacktest(std::span<const double> 
     for (std::size_t t = 0; t < n; ++t)
         p->timeMs[t] = timeMs.empty() ? qint64(t) : timeMs[t];
     switch (c.hedge) {
-    case HedgeMethod::StaticOls: {
+    case BacktestHedge::StaticOls: {
         const OlsResult ols = olsFit(x, y);
         if (!ols.ok())
             return failWith(ols.status, tr("the static regression failed: %1").arg(analyticsStatusText(ols.status)));
@@ -422,7 +422,7 @@ std::shared_ptr<const PreparedBacktest> prepareBacktest(std::span<const double> 
         p->beta.assign(n, ols.beta);
         break;
     }
-    case HedgeMethod::RollingOls: {
+    case BacktestHedge::RollingOls: {
         // OLS over bars t-W..t-1 from O(1) sliding moments: beta = Sxy/Sxx, alpha = mean(y) - beta mean(x).
         p->spread.assign(n, kNaN);
         p->beta.assign(n, kNaN);
@@ -461,7 +461,7 @@ std::shared_ptr<const PreparedBacktest> prepareBacktest(std::span<const double> 
         }
         break;
     }
-    case HedgeMethod::Kalman: {
+    case BacktestHedge::Kalman: {
         const KalmanSeries k = kalman2(x, y, c.kalman);
         if (!k.ok())
             return failWith(k.status, tr("the Kalman filter failed: %1").arg(analyticsStatusText(k.status)));

@@ -26,7 +26,7 @@ struct AlignedPair;
       that fit and the closes of bar t; undefined for t < W.
     - Kalman: the §4 two-state filter's posterior a_t, b_t after observing (x_t, y_t) at the close of t.
     The z-score is always the §5 rolling z (W values of s incl. bar t, ddof 1) of that spread. */
-enum class HedgeMethod { StaticOls, RollingOls, Kalman };
+enum class BacktestHedge { StaticOls, RollingOls, Kalman };
 /** One unit of spread (+1 y, -beta x per side) or a notional per trade: |q_y| y + |q_x| x = notional
     at the entry closes, q_x = -beta q_y. */
 enum class PositionSizing { UnitSpread, Notional };
@@ -38,7 +38,7 @@ struct BacktestConfig {
     double entryZ = 2.0, exitZ = 0.5;
     std::optional<double> stopZ;   ///< |z| > stopZ -> flat, locked out until |z| < entryZ
     int window = 120;
-    HedgeMethod hedge = HedgeMethod::StaticOls;
+    BacktestHedge hedge = BacktestHedge::StaticOls;
     KalmanParams kalman;
     double spreadCost = 2.0;       ///< §12 cost c per unit change of the side (spread units / currency)
     double feeBps = 0.0;           ///< per leg, on traded notional
@@ -86,7 +86,7 @@ struct PreparedBacktest {
     AnalyticsStatus status = AnalyticsStatus::Ok;
     QString error;
     int window = 0;
-    HedgeMethod hedge = HedgeMethod::StaticOls;
+    BacktestHedge hedge = BacktestHedge::StaticOls;
     std::vector<qint64> timeMs;
     std::vector<double> x, y, spread, zscore, beta;
     bool ok() const { return status == AnalyticsStatus::Ok; }
@@ -147,8 +147,8 @@ BacktestSummary backtestSummary(const PreparedBacktest &inputs, const BacktestCo
 /** Checks a configuration (thresholds, window, costs); returns an empty string when valid. */
 QString validateBacktestConfig(const BacktestConfig &config);
 
-QString hedgeMethodKey(HedgeMethod m);
-HedgeMethod hedgeMethodFromKey(const QString &key);
+QString hedgeMethodKey(BacktestHedge m);
+BacktestHedge hedgeMethodFromKey(const QString &key);
 QString tradeExitKey(TradeExit e);
 
 } // namespace pairlab

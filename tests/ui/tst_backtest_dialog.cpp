@@ -86,7 +86,7 @@ BacktestConfig TestBacktestDialog::config(double entry, double exit) const
     c.entryZ = entry;
     c.exitZ = exit;
     c.window = 20;
-    c.hedge = HedgeMethod::RollingOls;
+    c.hedge = BacktestHedge::RollingOls;
     c.spreadCost = 0.01;
     c.feeBps = 0;
     c.slippageBps = 0;

@@ -386,8 +386,8 @@ bool BacktestDialog::currentConfig(Config &out) const
     c.exitZ = m_exit->value();
     c.stopZ = m_useStop->isChecked() ? std::optional<double>(m_stop->value()) : std::nullopt;
     c.window = m_window->value();
-    static constexpr HedgeMethod methods[] = {HedgeMethod::StaticOls, HedgeMethod::RollingOls,
-                                              HedgeMethod::Kalman};
+    static constexpr BacktestHedge methods[] = {BacktestHedge::StaticOls, BacktestHedge::RollingOls,
+                                              BacktestHedge::Kalman};
     c.hedge = methods[std::clamp(m_hedge->currentIndex(), 0, 2)];
     c.spreadCost = m_spreadCost->value();
     c.feeBps = m_fee->value();

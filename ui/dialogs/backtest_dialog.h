@@ -20,7 +20,7 @@ template <typename T> class QFutureWatcher;
 
 namespace pairlab {
 
-// The engine's types stay out of this header: its HedgeMethod would clash with the pair screen's
+// The engine's types stay out of this header: its BacktestHedge would clash with the pair screen's
 // (models/pair_display.h) in files that include both, such as the main window.
 struct BacktestRun;
 struct PreparedBacktest;

@@ -39,7 +39,7 @@ private Q_SLOTS:
 namespace {
 
 /** Hand-made inputs (the engine only reads them). */
-std::shared_ptr<PreparedBacktest> handInputs(HedgeMethod hedge, int window, std::vector<double> s, std::vector<double> z,
+std::shared_ptr<PreparedBacktest> handInputs(BacktestHedge hedge, int window, std::vector<double> s, std::vector<double> z,
                                              std::vector<double> x = {}, std::vector<double> y = {},
                                              double beta = 1.0)
 {
@@ -128,7 +128,7 @@ void TestBacktestEngine::handComputedUnitSpread()
     BacktestConfig c;
     c.spreadCost = 1.0;
     c.window = 3;
-    const auto in = handInputs(HedgeMethod::StaticOls, 3, {10, 11, 9, 8, 7, 9, 10},
+    const auto in = handInputs(BacktestHedge::StaticOls, 3, {10, 11, 9, 8, 7, 9, 10},
                                {kNaN, 2.5, 1.0, 0.3, -2.5, -2.1, 0.1});
     const BacktestRun r = backtestPair(in, c);
     QVERIFY2(r.ok(), qPrintable(r.error));
@@ -169,14 +169,14 @@ void TestBacktestEngine::handComputedUnitSpread()
 void TestBacktestEngine::notionalSizingChargesFeesOnBothLegs()
 {
     BacktestConfig c;
-    c.hedge = HedgeMethod::Kalman; // legs path
+    c.hedge = BacktestHedge::Kalman; // legs path
     c.window = 3;
     c.spreadCost = 0;
     c.feeBps = 10;
     c.slippageBps = 5;
     c.sizing = PositionSizing::Notional;
     c.notional = 10000;
-    const auto in = handInputs(HedgeMethod::Kalman, 3, {}, {kNaN, 2.5, 2.5, 0.0}, {100, 100, 101, 102},
+    const auto in = handInputs(BacktestHedge::Kalman, 3, {}, {kNaN, 2.5, 2.5, 0.0}, {100, 100, 101, 102},
                                {300, 300, 303, 300}, 2.0);
     const BacktestRun r = backtestPair(in, c);
     QVERIFY2(r.ok(), qPrintable(r.error));
@@ -199,12 +199,12 @@ void TestBacktestEngine::notionalSizingChargesFeesOnBothLegs()
 void TestBacktestEngine::unitSizingFeesAndFlipCostSplit()
 {
     BacktestConfig c;
-    c.hedge = HedgeMethod::RollingOls;
+    c.hedge = BacktestHedge::RollingOls;
     c.window = 3;
     c.spreadCost = 1.0;
     c.feeBps = 20; // 0.002 of traded notional
     // Long at 1, flip to short at 2, open at the end.
-    const auto in = handInputs(HedgeMethod::RollingOls, 3, {}, {0.0, -2.5, 2.5, 2.5}, {100, 100, 100, 100},
+    const auto in = handInputs(BacktestHedge::RollingOls, 3, {}, {0.0, -2.5, 2.5, 2.5}, {100, 100, 100, 100},
                                {300, 300, 310, 310}, 2.0);
     const BacktestRun r = backtestPair(in, c);
     QVERIFY2(r.ok(), qPrintable(r.error));
@@ -227,7 +227,7 @@ void TestBacktestEngine::stopGoesFlatAndLocksOutUntilInsideEntry()
     c.window = 3;
     c.stopZ = 3.0;
     c.spreadCost = 0;
-    const auto in = handInputs(HedgeMethod::StaticOls, 3, {}, {0, 2.5, 3.5, 2.5, 2.2, 1.5, 2.5, 0.2, -3.01, -2.5});
+    const auto in = handInputs(BacktestHedge::StaticOls, 3, {}, {0, 2.5, 3.5, 2.5, 2.2, 1.5, 2.5, 0.2, -3.01, -2.5});
     const BacktestRun r = backtestPair(in, c);
     QVERIFY2(r.ok(), qPrintable(r.error));
     // Stopped at 2; 3 and 4 stay flat (|z| >= entry); 5 unlocks (1.5 < 2); 6 enters again; 8 stops a
@@ -249,8 +249,8 @@ void TestBacktestEngine::stopGoesFlatAndLocksOutUntilInsideEntry()
 void TestBacktestEngine::futureDataDoesNotChangeEarlierPositions_data()
 {
     QTest::addColumn<int>("hedge");
-    QTest::newRow("rollingOls") << int(HedgeMethod::RollingOls);
-    QTest::newRow("kalman") << int(HedgeMethod::Kalman);
+    QTest::newRow("rollingOls") << int(BacktestHedge::RollingOls);
+    QTest::newRow("kalman") << int(BacktestHedge::Kalman);
 }
 
 void TestBacktestEngine::futureDataDoesNotChangeEarlierPositions()
@@ -258,7 +258,7 @@ void TestBacktestEngine::futureDataDoesNotChangeEarlierPositions()
     QFETCH(int, hedge);
     auto data = test::syntheticPair(6000, 11);
     BacktestConfig c;
-    c.hedge = HedgeMethod(hedge);
+    c.hedge = BacktestHedge(hedge);
     c.window = 100;
     c.entryZ = 1.5;
     c.stopZ = 4.0;
@@ -285,7 +285,7 @@ void TestBacktestEngine::rollingHedgeIsTrailingOls()
 {
     const auto data = test::syntheticPair(600, 5);
     BacktestConfig c;
-    c.hedge = HedgeMethod::RollingOls;
+    c.hedge = BacktestHedge::RollingOls;
     c.window = 50;
     const auto in = prepareBacktest(data.x, data.y, data.timeMs, c);
     QVERIFY(in->ok());
@@ -303,7 +303,7 @@ void TestBacktestEngine::rollingHedgeIsTrailingOls()
 
 void TestBacktestEngine::rejectsInvalidParameters()
 {
-    const auto in = handInputs(HedgeMethod::StaticOls, 3, {}, {0, 1, 2});
+    const auto in = handInputs(BacktestHedge::StaticOls, 3, {}, {0, 1, 2});
     BacktestConfig c;
     c.window = 3;
     c.exitZ = 2.5;
@@ -328,7 +328,7 @@ void TestBacktestEngine::jsonRoundTrip()
     c.exitZ = 0.25;
     c.stopZ = 3.5;
     c.window = 240;
-    c.hedge = HedgeMethod::Kalman;
+    c.hedge = BacktestHedge::Kalman;
     c.kalman.delta = 1e-5;
     c.feeBps = 4;
     c.slippageBps = 1.5;
@@ -338,7 +338,7 @@ void TestBacktestEngine::jsonRoundTrip()
     const BacktestConfig back = BacktestConfig::fromJson(o);
     QCOMPARE(back.toJson(), c.toJson());
     QVERIFY(back.stopZ && *back.stopZ == 3.5);
-    QVERIFY(back.hedge == HedgeMethod::Kalman);
+    QVERIFY(back.hedge == BacktestHedge::Kalman);
     c.stopZ.reset();
     QVERIFY(!BacktestConfig::fromJson(c.toJson()).stopZ);
 

@@ -44,9 +44,9 @@ void TestBacktestSweep::cellsEqualIndividualBacktests_data()
 {
     QTest::addColumn<int>("hedge");
     QTest::addColumn<int>("sizing");
-    QTest::newRow("staticUnit") << int(HedgeMethod::StaticOls) << int(PositionSizing::UnitSpread);
-    QTest::newRow("rollingNotional") << int(HedgeMethod::RollingOls) << int(PositionSizing::Notional);
-    QTest::newRow("kalmanUnit") << int(HedgeMethod::Kalman) << int(PositionSizing::UnitSpread);
+    QTest::newRow("staticUnit") << int(BacktestHedge::StaticOls) << int(PositionSizing::UnitSpread);
+    QTest::newRow("rollingNotional") << int(BacktestHedge::RollingOls) << int(PositionSizing::Notional);
+    QTest::newRow("kalmanUnit") << int(BacktestHedge::Kalman) << int(PositionSizing::UnitSpread);
 }
 
 void TestBacktestSweep::cellsEqualIndividualBacktests()
@@ -55,7 +55,7 @@ void TestBacktestSweep::cellsEqualIndividualBacktests()
     QFETCH(int, sizing);
     const auto data = test::syntheticPair(8000, 21);
     BacktestConfig base;
-    base.hedge = HedgeMethod(hedge);
+    base.hedge = BacktestHedge(hedge);
     base.sizing = PositionSizing(sizing);
     base.window = 90;
     base.feeBps = 1;
@@ -154,7 +154,7 @@ void TestBacktestSweep::runsSingleBacktestOnWorker()
     pair.y = data.y;
     pair.timeMs = data.timeMs;
     BacktestConfig c;
-    c.hedge = HedgeMethod::Kalman;
+    c.hedge = BacktestHedge::Kalman;
     QFutureWatcher<BacktestRun> watcher;
     QSignalSpy finished(&watcher, &QFutureWatcher<BacktestRun>::finished);
     watcher.setFuture(startBacktest(pair, c));
