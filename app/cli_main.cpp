@@ -21,7 +21,8 @@ void usage(QTextStream &s)
          "  ingest  (--url URL | --file F) --db D [--idle-exit S]      store a stream or recording (ticks + bars)\n"
          "  import  FILE --db D [--symbol S] [--format auto|ohlc|binance-klines|binance-trades|binance-aggtrades]\n"
          "          [--dataset NAME]                                   import a CSV (all or nothing)\n"
-         "  export  bars --db D --symbol S --interval 1s|1m|5m --out F.csv\n"
+         "  export  bars --db D --symbol S (--interval 1s|1m|5m | --dataset NAME --interval-seconds N) --out F.csv\n"
+         "  export  ticks --db D --symbol S [--from T] [--to T] --out F.csv\n"
          "  analyze FILE.csv [--window 120] [--entry 2] [--exit 0.5] [--cost 2] [--bars-per-year N] [--series OUT.csv]\n"
          "  bench   ingest|live|analytics|import|alerts|backtest [options]\n\n"
          "options: --help, --version. Exit codes: 0 ok, 1 failure, 2 usage error.\n";
@@ -50,6 +51,10 @@ int main(int argc, char *argv[])
     }
     if (command == QLatin1String("--version") || command == QLatin1String("-v")) {
         out << "pairlab-cli " << QCoreApplication::applicationVersion() << '\n';
+        return 0;
+    }
+    if (args.contains(QLatin1String("--help")) || args.contains(QLatin1String("-h"))) {
+        usage(out);
         return 0;
     }
     if (command == QLatin1String("replay"))

@@ -4,16 +4,79 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QLibraryInfo>
+#include <QSettings>
 #include <QStandardPaths>
+#include <QTextStream>
+#include <QTranslator>
 
-#include <algorithm>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+
+namespace {
+
+// --help and --version print and exit without a display, so they work on a headless machine too.
+bool printsOnly(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        for (const char *o : {"-h", "--help", "--help-all", "-?", "-v", "--version"}) {
+            if (std::strcmp(argv[i], o) == 0)
+                return true;
+        }
+    }
+    return false;
+}
+
+// The value of --lang given as "--lang X" or "--lang=X", read before the parser exists so that its
+// help text is already translated.
+QString langArgument(const QStringList &args)
+{
+    for (qsizetype i = 1; i < args.size(); ++i) {
+        if (args.at(i) == QLatin1String("--lang"))
+            return args.value(i + 1);
+        if (args.at(i).startsWith(QLatin1String("--lang=")))
+            return args.at(i).mid(7);
+    }
+    return {};
+}
+
+// Installs PairLab's translation (:/i18n/pairlab_<lang>.qm) and Qt's own (qtbase_<lang>.qm) for the
+// language chosen by --lang, else the setting "language", else the system locale. Missing files
+// (English, or no Qt translations installed) leave the texts in English.
+void installTranslators(const QString &lang, QTranslator &own, QTranslator &qt)
+{
+    const QString chosen = !lang.isEmpty() ? lang : QSettings().value(QStringLiteral("language")).toString();
+    const QLocale locale = chosen.isEmpty() || chosen == QLatin1String("system") ? QLocale::system() : QLocale(chosen);
+    if (own.load(locale, QStringLiteral("pairlab"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(&own);
+    if (qt.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(&qt);
+}
+
+int usageError(const QString &message)
+{
+    QTextStream(stderr) << "pairlab: " << message << '\n'
+                        << QCoreApplication::translate("main", "Try 'pairlab --help'.") << '\n';
+    return 2;
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
-    QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("PairLab"));
-    QApplication::setOrganizationName(QStringLiteral("PairLab"));
-    QApplication::setApplicationVersion(QStringLiteral(PAIRLAB_VERSION));
+    const std::unique_ptr<QCoreApplication> app =
+        printsOnly(argc, argv) ? std::make_unique<QCoreApplication>(argc, argv) : std::make_unique<QApplication>(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("PairLab"));
+    QCoreApplication::setOrganizationName(QStringLiteral("PairLab"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(PAIRLAB_VERSION));
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.pairlab.PairLab"));
+    const QString lang = langArgument(QCoreApplication::arguments());
+    if (!lang.isEmpty() && lang != QLatin1String("system") && QLocale(lang).language() == QLocale::C)
+        return usageError(QCoreApplication::translate("main", "--lang: unknown language '%1' (e.g. de, zh_CN, en)").arg(lang));
+    QTranslator ownTranslator;
+    QTranslator qtTranslator;
+    installTranslators(lang, ownTranslator, qtTranslator);
 
     QCommandLineParser p;
     p.setApplicationDescription(QApplication::translate("main", "Live statistical-arbitrage workbench for crypto futures."));
@@ -26,30 +89,49 @@ int main(int argc, char *argv[])
     p.addOption({QStringLiteral("endpoint"), QApplication::translate("main", "WebSocket endpoint."), QStringLiteral("URL")});
     p.addOption({QStringLiteral("stream"), QApplication::translate("main", "trade or aggTrade."), QStringLiteral("KIND"),
                  QStringLiteral("trade")});
-    p.addOption({QStringLiteral("demo-speed"), QApplication::translate("main", "Replay speed of the demo (1 = real time)."),
-                 QStringLiteral("X"), QStringLiteral("1")});
     p.addOption({QStringLiteral("view"), QApplication::translate("main", "Open on a view: market or pair."), QStringLiteral("VIEW"),
                  QStringLiteral("market")});
+    p.addOption({QStringLiteral("lang"),
+                 QApplication::translate("main", "Language of the window, e.g. de or zh_CN (default: the setting \"language\", else the system's)."),
+                 QStringLiteral("LANG")});
     p.addPositionalArgument(QStringLiteral("workspace"), QApplication::translate("main", "A workspace file (*.pairlab) to open."),
                             QStringLiteral("[workspace]"));
-    p.process(app);
+    // Usage errors exit with 2, like pairlab-cli; --help and --version print to stdout and exit with 0.
+    if (!p.parse(QCoreApplication::arguments()))
+        return usageError(p.errorText());
+    if (p.isSet(QStringLiteral("help")))
+        p.showHelp(0);
+    if (p.isSet(QStringLiteral("version")))
+        p.showVersion();
+    const QString stream = p.value(QStringLiteral("stream"));
+    if (stream != QLatin1String("trade") && stream != QLatin1String("aggTrade"))
+        return usageError(QApplication::translate("main", "--stream must be trade or aggTrade, not '%1'.").arg(stream));
+    const QString view = p.value(QStringLiteral("view"));
+    if (view != QLatin1String("market") && view != QLatin1String("pair"))
+        return usageError(QApplication::translate("main", "--view must be market or pair, not '%1'.").arg(view));
+    if (p.positionalArguments().size() > 1)
+        return usageError(QApplication::translate("main", "Only one workspace file can be opened."));
+    const QUrl endpoint(p.value(QStringLiteral("endpoint")));
+    if (p.isSet(QStringLiteral("endpoint")) && (!endpoint.isValid() || (endpoint.scheme() != QLatin1String("ws") && endpoint.scheme() != QLatin1String("wss"))))
+        return usageError(QApplication::translate("main", "--endpoint must be a ws:// or wss:// URL, not '%1'.").arg(p.value(QStringLiteral("endpoint"))));
 
     const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    QDir().mkpath(dataDir);
+    if (!QDir().mkpath(dataDir)) {
+        QTextStream(stderr) << "pairlab: " << QApplication::translate("main", "cannot create the data directory %1").arg(dataDir) << '\n';
+        return 1;
+    }
     pairlab::MainWindowOptions o;
     o.demo = p.isSet(QStringLiteral("demo"));
-    o.demoSpeed = std::clamp(p.value(QStringLiteral("demo-speed")).toDouble(), 0.1, 1000.0);
     o.workspacePath = p.positionalArguments().value(0);
     o.restoreLastWorkspace = o.workspacePath.isEmpty() && !o.demo;
     o.databasePath = p.isSet(QStringLiteral("db")) ? p.value(QStringLiteral("db")) : dataDir + QStringLiteral("/pairlab.sqlite");
     o.demoDatabasePath = dataDir + QStringLiteral("/demo.sqlite");
     o.feed.symbols = p.value(QStringLiteral("symbols")).toUpper().split(QLatin1Char(','), Qt::SkipEmptyParts);
     if (p.isSet(QStringLiteral("endpoint")))
-        o.feed.endpoint = QUrl(p.value(QStringLiteral("endpoint")));
-    o.feed.kind = p.value(QStringLiteral("stream")) == QLatin1String("aggTrade") ? pairlab::StreamKind::AggTrade
-                                                                                 : pairlab::StreamKind::Trade;
+        o.feed.endpoint = endpoint;
+    o.feed.kind = stream == QLatin1String("aggTrade") ? pairlab::StreamKind::AggTrade : pairlab::StreamKind::Trade;
     pairlab::MainWindow w(o);
-    if (p.value(QStringLiteral("view")) == QLatin1String("pair"))
+    if (view == QLatin1String("pair"))
         w.showPairView();
     w.show();
     return QApplication::exec();
