@@ -1,0 +1,2659 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>AlertExpression</name>
+    <message>
+        <source>rolling z-score of the spread (alias zscore)</source>
+        <translation>rollierender Z-Score des Spreads (Alias zscore)</translation>
+    </message>
+    <message>
+        <source>spread y - (alpha + beta x) on the static hedge</source>
+        <translation>Spread y - (alpha + beta x) mit der statischen Absicherung</translation>
+    </message>
+    <message>
+        <source>static OLS hedge ratio of the spread</source>
+        <translation>statisches OLS-Hedge-Verhältnis des Spreads</translation>
+    </message>
+    <message>
+        <source>rolling correlation of the prices</source>
+        <translation>rollierende Korrelation der Preise</translation>
+    </message>
+    <message>
+        <source>rolling correlation of the log returns</source>
+        <translation>rollierende Korrelation der Log-Renditen</translation>
+    </message>
+    <message>
+        <source>ADF p-value of the spread</source>
+        <translation>ADF-p-Wert des Spreads</translation>
+    </message>
+    <message>
+        <source>Engle-Granger cointegration p-value</source>
+        <translation>Engle-Granger-Kointegrations-p-Wert</translation>
+    </message>
+    <message>
+        <source>half-life of the spread in bars</source>
+        <translation>Halbwertszeit des Spreads in Bars</translation>
+    </message>
+    <message>
+        <source>last close of x</source>
+        <translation>letzter Schlusskurs von x</translation>
+    </message>
+    <message>
+        <source>last close of y</source>
+        <translation>letzter Schlusskurs von y</translation>
+    </message>
+    <message>
+        <source>last log return of x</source>
+        <translation>letzte Log-Rendite von x</translation>
+    </message>
+    <message>
+        <source>last log return of y</source>
+        <translation>letzte Log-Rendite von y</translation>
+    </message>
+    <message>
+        <source>volume of the last bar of x</source>
+        <translation>Volumen der letzten Bar von x</translation>
+    </message>
+    <message>
+        <source>volume of the last bar of y</source>
+        <translation>Volumen der letzten Bar von y</translation>
+    </message>
+</context>
+<context>
+    <name>CsvImport</name>
+    <message>
+        <source>cannot open the file: %1</source>
+        <translation>Die Datei kann nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>a trade file needs a price and a quantity column</source>
+        <translation>eine Trade-Datei braucht eine Preis- und eine Mengenspalte</translation>
+    </message>
+    <message>
+        <source>no close (or price) column for %1</source>
+        <translation>keine Schlusskurs- (oder Preis-)Spalte für %1</translation>
+    </message>
+    <message>
+        <source>no time column</source>
+        <translation>keine Zeitspalte</translation>
+    </message>
+    <message>
+        <source>no symbol: give one</source>
+        <translation>kein Symbol: bitte eines angeben</translation>
+    </message>
+    <message>
+        <source>unreadable JSON: %1</source>
+        <translation>unlesbares JSON: %1</translation>
+    </message>
+    <message>
+        <source>not a time: &apos;%1&apos;</source>
+        <translation>keine Zeitangabe: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>not a date: &apos;%1&apos;</source>
+        <translation>kein Datum: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>not a time of day: &apos;%1&apos;</source>
+        <translation>keine Uhrzeit: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>unknown time format</source>
+        <translation>unbekanntes Zeitformat</translation>
+    </message>
+    <message>
+        <source>missing value</source>
+        <translation>fehlender Wert</translation>
+    </message>
+    <message>
+        <source>not a number: &apos;%1&apos;</source>
+        <translation>keine Zahl: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>not a symbol: &apos;%1&apos;</source>
+        <translation>kein Symbol: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>no prices; row skipped</source>
+        <translation>keine Preise; Zeile übersprungen</translation>
+    </message>
+    <message>
+        <source>price %1 is not positive</source>
+        <translation>Preis %1 ist nicht positiv</translation>
+    </message>
+    <message>
+        <source>volume %1 is negative</source>
+        <translation>Volumen %1 ist negativ</translation>
+    </message>
+    <message>
+        <source>high %1 is below low %2</source>
+        <translation>Hoch %1 liegt unter Tief %2</translation>
+    </message>
+    <message>
+        <source>high %1 is below %2 %3</source>
+        <translation>Hoch %1 liegt unter %2 %3</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>Eröffnung</translation>
+    </message>
+    <message>
+        <source>close</source>
+        <translation>Schluss</translation>
+    </message>
+    <message>
+        <source>low %1 is above %2 %3</source>
+        <translation>Tief %1 liegt über %2 %3</translation>
+    </message>
+    <message>
+        <source>quantity %1 is negative</source>
+        <translation>Menge %1 ist negativ</translation>
+    </message>
+    <message>
+        <source>not a trade id: &apos;%1&apos;</source>
+        <translation>keine Trade-ID: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>not true or false: &apos;%1&apos;</source>
+        <translation>weder true noch false: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>not a side (buy/sell): &apos;%1&apos;</source>
+        <translation>keine Seite (buy/sell): &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>%1 has a second, different row for %2 (line %3)</source>
+        <translation>%1 hat eine zweite, abweichende Zeile für %2 (Zeile %3)</translation>
+    </message>
+    <message>
+        <source>%1 repeated row(s) dropped</source>
+        <translation>%1 wiederholte Zeile(n) verworfen</translation>
+    </message>
+    <message>
+        <source>%1: gap of %2 s after %3</source>
+        <translation>%1: Lücke von %2 s nach %3</translation>
+    </message>
+    <message>
+        <source>%1 gaps in all, the largest %2 s</source>
+        <translation>%1 Lücken insgesamt, die größte %2 s</translation>
+    </message>
+    <message>
+        <source>%1 trade(s) repeat the previous one exactly; kept as separate trades (the file has no trade ids)</source>
+        <translation>%1 Trade(s) wiederholen den vorherigen exakt; als eigene Trades behalten (die Datei hat keine Trade-IDs)</translation>
+    </message>
+    <message>
+        <source>trade id %1 appears twice with different values (line %2)</source>
+        <translation>Trade-ID %1 kommt zweimal mit unterschiedlichen Werten vor (Zeile %2)</translation>
+    </message>
+    <message>
+        <source>%1 repeated trade(s) dropped</source>
+        <translation>%1 wiederholte(r) Trade(s) verworfen</translation>
+    </message>
+    <message>
+        <source>warning: </source>
+        <translation>Warnung: </translation>
+    </message>
+    <message>
+        <source>the day/month order cannot be told from the data; %1 assumed</source>
+        <translation>die Reihenfolge von Tag und Monat ist aus den Daten nicht erkennbar; %1 angenommen</translation>
+    </message>
+    <message>
+        <source>day first</source>
+        <translation>Tag zuerst</translation>
+    </message>
+    <message>
+        <source>month first</source>
+        <translation>Monat zuerst</translation>
+    </message>
+    <message>
+        <source>symbol %1 taken from the file name</source>
+        <translation>Symbol %1 aus dem Dateinamen übernommen</translation>
+    </message>
+    <message>
+        <source>%1 line(s) before the header skipped</source>
+        <translation>%1 Zeile(n) vor der Kopfzeile übersprungen</translation>
+    </message>
+    <message>
+        <source>import cancelled</source>
+        <translation>Import abgebrochen</translation>
+    </message>
+    <message>
+        <source>CSV import needs an open SQLite database</source>
+        <translation>der CSV-Import braucht eine geöffnete SQLite-Datenbank</translation>
+    </message>
+    <message>
+        <source>cannot start a transaction: %1</source>
+        <translation>Transaktion kann nicht gestartet werden: %1</translation>
+    </message>
+    <message>
+        <source>cannot prepare a statement: %1</source>
+        <translation>Anweisung kann nicht vorbereitet werden: %1</translation>
+    </message>
+    <message>
+        <source>a dataset named %1 already exists; choose another name</source>
+        <translation>ein Datensatz namens %1 existiert bereits; bitte einen anderen Namen wählen</translation>
+    </message>
+    <message>
+        <source>cannot add the dataset: %1</source>
+        <translation>Datensatz kann nicht angelegt werden: %1</translation>
+    </message>
+    <message>
+        <source>cannot add symbol %1: %2</source>
+        <translation>Symbol %1 kann nicht angelegt werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot store ticks: %1</source>
+        <translation>Ticks können nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 trade(s) were already stored (same symbol and trade id) and were kept once</source>
+        <translation>%1 Trade(s) waren bereits gespeichert (gleiches Symbol und gleiche Trade-ID) und wurden einmal behalten</translation>
+    </message>
+    <message>
+        <source>cannot store bars: %1</source>
+        <translation>Bars können nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>cannot commit the import: %1</source>
+        <translation>der Import kann nicht abgeschlossen werden: %1</translation>
+    </message>
+    <message>
+        <source>usage: pairlab-cli import FILE --db DATABASE [--symbol S] [--dataset NAME]
+         [--format auto|ohlc|close|wide|trades|binance-klines|binance-trades|binance-aggtrades]
+         [--interval SECONDS] [--tz ZONE] [--day-first|--month-first] [--delimiter C] [--preview]
+</source>
+        <translation>Aufruf: pairlab-cli import DATEI --db DATENBANK [--symbol S] [--dataset NAME]
+         [--format auto|ohlc|close|wide|trades|binance-klines|binance-trades|binance-aggtrades]
+         [--interval SEKUNDEN] [--tz ZONE] [--day-first|--month-first] [--delimiter Z] [--preview]
+</translation>
+    </message>
+    <message>
+        <source>unknown format: %1</source>
+        <translation>unbekanntes Format: %1</translation>
+    </message>
+    <message>
+        <source>--interval wants a number of seconds</source>
+        <translation>--interval erwartet eine Anzahl Sekunden</translation>
+    </message>
+    <message>
+        <source>unknown time zone: %1</source>
+        <translation>unbekannte Zeitzone: %1</translation>
+    </message>
+    <message>
+        <source>unknown option: %1</source>
+        <translation>unbekannte Option: %1</translation>
+    </message>
+    <message>
+        <source>more than one file given</source>
+        <translation>mehr als eine Datei angegeben</translation>
+    </message>
+    <message>
+        <source>format %1 (%2), delimiter &apos;%3&apos;, header line %4, time %5%6, interval %7 s, %8 rows, symbols %9
+</source>
+        <translation>Format %1 (%2), Trennzeichen &apos;%3&apos;, Kopfzeile %4, Zeit %5%6, Intervall %7 s, %8 Zeilen, Symbole %9
+</translation>
+    </message>
+    <message>
+        <source>generic</source>
+        <translation>allgemein</translation>
+    </message>
+    <message>
+        <source> day-first</source>
+        <translation> Tag zuerst</translation>
+    </message>
+    <message>
+        <source>imported %1 as dataset %2 (%3): %4 rows</source>
+        <translation>%1 als Datensatz %2 importiert (%3): %4 Zeilen</translation>
+    </message>
+    <message>
+        <source>, %1 ticks (%2 new)</source>
+        <translation>, %1 Ticks (%2 neu)</translation>
+    </message>
+    <message>
+        <source>, %1 bars</source>
+        <translation>, %1 Bars</translation>
+    </message>
+    <message>
+        <source> of %1 s</source>
+        <translation> zu %1 s</translation>
+    </message>
+    <message>
+        <source>cannot create a temporary directory</source>
+        <translation>temporäres Verzeichnis kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>the demo recording has no trades</source>
+        <translation>die Demo-Aufzeichnung enthält keine Trades</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>%1 kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>import %1: %2 rows (%3) in %4 s = %5 rows/s (parse %6 s, write %7 s); %8 bars, %9 ticks
+</source>
+        <translation>Import %1: %2 Zeilen (%3) in %4 s = %5 Zeilen/s (Parsen %6 s, Schreiben %7 s); %8 Bars, %9 Ticks
+</translation>
+    </message>
+    <message>
+        <source>column %1</source>
+        <translation>Spalte %1</translation>
+    </message>
+    <message>
+        <source>the file has no data rows</source>
+        <translation>die Datei hat keine Datenzeilen</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>die Datei ist leer</translation>
+    </message>
+    <message>
+        <source>cannot tell what the columns hold; choose a column mapping</source>
+        <translation>der Inhalt der Spalten ist nicht erkennbar; bitte eine Spaltenzuordnung wählen</translation>
+    </message>
+    <message>
+        <source>the file does not look like a %1 file (it looks like %2)</source>
+        <translation>die Datei sieht nicht wie eine %1-Datei aus (sie sieht aus wie %2)</translation>
+    </message>
+    <message>
+        <source>no time column; choose one in the column mapping</source>
+        <translation>keine Zeitspalte; bitte eine in der Spaltenzuordnung wählen</translation>
+    </message>
+</context>
+<context>
+    <name>HedgeMethod</name>
+    <message>
+        <source>OLS</source>
+        <translation>OLS</translation>
+    </message>
+    <message>
+        <source>Huber</source>
+        <translation>Huber</translation>
+    </message>
+    <message>
+        <source>Theil-Sen</source>
+        <translation>Theil-Sen</translation>
+    </message>
+    <message>
+        <source>Kalman</source>
+        <translation>Kalman</translation>
+    </message>
+</context>
+<context>
+    <name>PairDisplay</name>
+    <message>
+        <source>there is no pair series to export</source>
+        <translation>es gibt keine Paarreihe zum Exportieren</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>PairWorkspace</name>
+    <message>
+        <source>analysed (%1 bars)</source>
+        <translation>analysiert (%1 Bars)</translation>
+    </message>
+    <message>
+        <source>visible (%1 bars)</source>
+        <translation>sichtbar (%1 Bars)</translation>
+    </message>
+    <message>
+        <source>last window (%1 bars)</source>
+        <translation>letztes Fenster (%1 Bars)</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>cannot record to %1: %2</source>
+        <translation>Aufzeichnung nach %1 nicht möglich: %2</translation>
+    </message>
+    <message>
+        <source>cannot open recording %1: %2</source>
+        <translation>Aufzeichnung %1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>recording %1: %2</source>
+        <translation>Aufzeichnung %1: %2</translation>
+    </message>
+    <message>
+        <source>no stream frames found</source>
+        <translation>keine Stream-Frames gefunden</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot open database %1: %2</source>
+        <translation>Datenbank %1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot read the schema version of %1</source>
+        <translation>die Schemaversion von %1 kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>database %1 has schema version %2, newer than this PairLab understands (%3)</source>
+        <translation>Datenbank %1 hat die Schemaversion %2, neuer als diese PairLab-Version versteht (%3)</translation>
+    </message>
+    <message>
+        <source>migration to schema version %1 failed: %2</source>
+        <translation>Migration auf Schemaversion %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>database %1: %2</source>
+        <translation>Datenbank %1: %2</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>cli</name>
+    <message>
+        <source>--port: not a port number: %1
+</source>
+        <translation>--port: keine Portnummer: %1
+</translation>
+    </message>
+    <message>
+        <source>--speed: expected a positive number, got %1
+</source>
+        <translation>--speed: positive Zahl erwartet, erhalten: %1
+</translation>
+    </message>
+    <message>
+        <source>serving %1 frames on %2/stream
+</source>
+        <translation>%1 Frames werden auf %2/stream bereitgestellt
+</translation>
+    </message>
+    <message>
+        <source>all %1 frames sent
+</source>
+        <translation>alle %1 Frames gesendet
+</translation>
+    </message>
+    <message>
+        <source>ingest needs --db and exactly one of --url or --file
+
+</source>
+        <translation>ingest braucht --db und genau eines von --url oder --file
+
+</translation>
+    </message>
+    <message>
+        <source>frames %1, ticks stored %2, duplicates %3, malformed %4, other %5
+</source>
+        <translation>Frames %1, gespeicherte Ticks %2, Duplikate %3, fehlerhaft %4, sonstige %5
+</translation>
+    </message>
+    <message>
+        <source>--idle-exit: expected a positive number of seconds
+</source>
+        <translation>--idle-exit: positive Anzahl Sekunden erwartet
+</translation>
+    </message>
+    <message>
+        <source>--url: not a ws:// or wss:// URL: %1
+</source>
+        <translation>--url: keine ws://- oder wss://-URL: %1
+</translation>
+    </message>
+    <message>
+        <source>storage error: %1
+</source>
+        <translation>Speicherfehler: %1
+</translation>
+    </message>
+    <message>
+        <source>frames %1, ticks stored %2, duplicates %3, malformed %4, other %5, reconnects %6
+</source>
+        <translation>Frames %1, gespeicherte Ticks %2, Duplikate %3, fehlerhaft %4, sonstige %5, Neuverbindungen %6
+</translation>
+    </message>
+    <message>
+        <source>export events needs --db and --out
+</source>
+        <translation>export events braucht --db und --out
+</translation>
+    </message>
+    <message>
+        <source>no database at %1
+</source>
+        <translation>keine Datenbank unter %1
+</translation>
+    </message>
+    <message>
+        <source>alert events written to %1
+</source>
+        <translation>Alarmereignisse nach %1 geschrieben
+</translation>
+    </message>
+    <message>
+        <source>usage: pairlab-cli export bars --db D --symbol S --interval 1s|1m|5m [--dataset NAME --interval-seconds N] --out F.csv
+       pairlab-cli export ticks --db D --symbol S [--from T] [--to T] --out F.csv
+       pairlab-cli export events --db D [--filter TEXT] --out F.csv
+       (T: epoch ms or ISO-8601, UTC unless an offset is given)
+</source>
+        <translation>Aufruf: pairlab-cli export bars --db D --symbol S --interval 1s|1m|5m [--dataset NAME --interval-seconds N] --out F.csv
+       pairlab-cli export ticks --db D --symbol S [--from T] [--to T] --out F.csv
+       pairlab-cli export events --db D [--filter TEXT] --out F.csv
+       (T: Epoch-ms oder ISO-8601, UTC, sofern kein Offset angegeben ist)
+</translation>
+    </message>
+    <message>
+        <source>export ticks needs --db, --symbol and --out
+</source>
+        <translation>export ticks braucht --db, --symbol und --out
+</translation>
+    </message>
+    <message>
+        <source>export bars needs --db, --symbol, --interval (1s, 1m, 5m) and --out (or --dataset with --interval-seconds)
+</source>
+        <translation>export bars braucht --db, --symbol, --interval (1s, 1m, 5m) und --out (oder --dataset mit --interval-seconds)
+</translation>
+    </message>
+    <message>
+        <source>--%1: not a time: %2 (epoch ms or ISO-8601)
+</source>
+        <translation>--%1: keine Zeitangabe: %2 (Epoch-ms oder ISO-8601)
+</translation>
+    </message>
+    <message>
+        <source>symbol %1 is not in %2</source>
+        <translation>Symbol %1 ist nicht in %2</translation>
+    </message>
+    <message>
+        <source>%1 %2 written to %3
+</source>
+        <translation>%1 %2 nach %3 geschrieben
+</translation>
+    </message>
+    <message>
+        <source>usage: pairlab-cli bench ingest|live|analytics [options]
+</source>
+        <translation>Aufruf: pairlab-cli bench ingest|live|analytics [Optionen]
+</translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 holds no trades
+</source>
+        <translation>%1 enthält keine Trades
+</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Try &apos;pairlab --help&apos;.</source>
+        <translation>Siehe &apos;pairlab --help&apos;.</translation>
+    </message>
+    <message>
+        <source>--lang: unknown language &apos;%1&apos; (e.g. de, zh_CN, en)</source>
+        <translation>--lang: unbekannte Sprache &apos;%1&apos; (z. B. de, zh_CN, en)</translation>
+    </message>
+    <message>
+        <source>Live statistical-arbitrage workbench for crypto futures.</source>
+        <translation>Live-Werkbank für statistische Arbitrage mit Krypto-Futures.</translation>
+    </message>
+    <message>
+        <source>Start the bundled real Binance recording instead of the live feed.</source>
+        <translation>Die mitgelieferte echte Binance-Aufzeichnung statt des Live-Feeds starten.</translation>
+    </message>
+    <message>
+        <source>SQLite database file.</source>
+        <translation>SQLite-Datenbankdatei.</translation>
+    </message>
+    <message>
+        <source>Comma-separated symbols.</source>
+        <translation>Kommagetrennte Symbole.</translation>
+    </message>
+    <message>
+        <source>WebSocket endpoint.</source>
+        <translation>WebSocket-Endpunkt.</translation>
+    </message>
+    <message>
+        <source>trade or aggTrade.</source>
+        <translation>trade oder aggTrade.</translation>
+    </message>
+    <message>
+        <source>Open on a view: market or pair.</source>
+        <translation>Mit einer Ansicht öffnen: market oder pair.</translation>
+    </message>
+    <message>
+        <source>Language of the window, e.g. de or zh_CN (default: the setting &quot;language&quot;, else the system&apos;s).</source>
+        <translation>Sprache des Fensters, z. B. de oder zh_CN (Standard: die Einstellung „language“, sonst die des Systems).</translation>
+    </message>
+    <message>
+        <source>A workspace file (*.pairlab) to open.</source>
+        <translation>Eine zu öffnende Arbeitsbereichsdatei (*.pairlab).</translation>
+    </message>
+    <message>
+        <source>--stream must be trade or aggTrade, not &apos;%1&apos;.</source>
+        <translation>--stream muss trade oder aggTrade sein, nicht &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>--view must be market or pair, not &apos;%1&apos;.</source>
+        <translation>--view muss market oder pair sein, nicht &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>Only one workspace file can be opened.</source>
+        <translation>Es kann nur eine Arbeitsbereichsdatei geöffnet werden.</translation>
+    </message>
+    <message>
+        <source>--endpoint must be a ws:// or wss:// URL, not &apos;%1&apos;.</source>
+        <translation>--endpoint muss eine ws://- oder wss://-URL sein, nicht &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>cannot create the data directory %1</source>
+        <translation>das Datenverzeichnis %1 kann nicht angelegt werden</translation>
+    </message>
+</context>
+<context>
+    <name>pairlab</name>
+    <message>
+        <source>the entry threshold must be a positive number</source>
+        <translation>die Einstiegsschwelle muss eine positive Zahl sein</translation>
+    </message>
+    <message>
+        <source>the exit threshold must be at least 0 and below the entry threshold</source>
+        <translation>die Ausstiegsschwelle muss mindestens 0 und kleiner als die Einstiegsschwelle sein</translation>
+    </message>
+    <message>
+        <source>the stop threshold must be above the entry threshold</source>
+        <translation>die Stoppschwelle muss über der Einstiegsschwelle liegen</translation>
+    </message>
+    <message>
+        <source>the window must have at least 2 bars</source>
+        <translation>das Fenster muss mindestens 2 Bars umfassen</translation>
+    </message>
+    <message>
+        <source>costs must not be negative</source>
+        <translation>Kosten dürfen nicht negativ sein</translation>
+    </message>
+    <message>
+        <source>the notional per trade must be positive</source>
+        <translation>der Nominalwert pro Trade muss positiv sein</translation>
+    </message>
+    <message>
+        <source>bars per year must be positive</source>
+        <translation>Bars pro Jahr müssen positiv sein</translation>
+    </message>
+    <message>
+        <source>the series have different lengths</source>
+        <translation>die Reihen haben unterschiedliche Längen</translation>
+    </message>
+    <message>
+        <source>there are no bars</source>
+        <translation>es gibt keine Bars</translation>
+    </message>
+    <message>
+        <source>the prices contain non-finite values</source>
+        <translation>die Preise enthalten nicht endliche Werte</translation>
+    </message>
+    <message>
+        <source>the static regression failed: %1</source>
+        <translation>die statische Regression ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>the Kalman filter failed: %1</source>
+        <translation>der Kalman-Filter ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>the prepared series were computed for another window or hedge method</source>
+        <translation>die vorbereiteten Reihen wurden für ein anderes Fenster oder eine andere Hedge-Methode berechnet</translation>
+    </message>
+</context>
+<context>
+    <name>pairlab::AlertDialog</name>
+    <message>
+        <source>Edit alert</source>
+        <translation>Alarm bearbeiten</translation>
+    </message>
+    <message>
+        <source>New alert</source>
+        <translation>Neuer Alarm</translation>
+    </message>
+    <message>
+        <source>any pair</source>
+        <translation>beliebiges Paar</translation>
+    </message>
+    <message>
+        <source>Variables: %1
+Functions: %2</source>
+        <translation>Variablen: %1
+Funktionen: %2</translation>
+    </message>
+    <message>
+        <source>when it becomes true</source>
+        <translation>wenn sie wahr wird</translation>
+    </message>
+    <message>
+        <source>on every update while true</source>
+        <translation>bei jeder Aktualisierung, solange wahr</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>The rule may fire only once the pair has this many aligned bars</source>
+        <translation>Die Regel darf erst auslösen, wenn das Paar so viele ausgerichtete Bars hat</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Aktiviert</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Pair:</source>
+        <translation>&amp;Paar:</translation>
+    </message>
+    <message>
+        <source>&amp;Expression:</source>
+        <translation>&amp;Ausdruck:</translation>
+    </message>
+    <message>
+        <source>Now:</source>
+        <translation>Jetzt:</translation>
+    </message>
+    <message>
+        <source>&amp;Fires:</source>
+        <translation>A&amp;uslösen:</translation>
+    </message>
+    <message>
+        <source>&amp;Cooldown:</source>
+        <translation>&amp;Sperrzeit:</translation>
+    </message>
+    <message>
+        <source>Minimum &amp;bars:</source>
+        <translation>Mindestanzahl &amp;Bars:</translation>
+    </message>
+    <message>
+        <source>Write a condition, e.g. abs(z) &gt; 2</source>
+        <translation>Eine Bedingung schreiben, z. B. abs(z) &gt; 2</translation>
+    </message>
+    <message>
+        <source>position %1: %2</source>
+        <translation>Position %1: %2</translation>
+    </message>
+    <message>
+        <source>uses %1</source>
+        <translation>verwendet %1</translation>
+    </message>
+    <message>
+        <source>true (%1) — would fire</source>
+        <translation>wahr (%1) — würde auslösen</translation>
+    </message>
+    <message>
+        <source>false (%1)</source>
+        <translation>falsch (%1)</translation>
+    </message>
+    <message>
+        <source>not evaluable now: %1</source>
+        <translation>derzeit nicht auswertbar: %1</translation>
+    </message>
+</context>
+<context>
+    <name>pairlab::AlertEngine</name>
+    <message>
+        <source>waiting for %1 bars (%2 so far)</source>
+        <translation>wartet auf %1 Bars (bisher %2)</translation>
+    </message>
+    <message>
+        <source>in cooldown until %1 ms</source>
+        <translation>in der Sperrzeit bis %1 ms</translation>
+    </message>
+    <message>
+        <source>%1 on %2: %3</source>
+        <translation>%1 bei %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 on %2: %3 (%4)</source>
+        <translation>%1 bei %2: %3 (%4)</translation>
+    </message>
+</context>
+<context>
+    <name>pairlab::AlertEventsModel</name>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>Zeit (UTC)</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <source>Pair</source>
+        <translation>Paar</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>Werte</translation>
+    </message>
+</context>
+<context>
+    <name>pairlab::AlertExpression</name>
+    <message>
+        <source>the expression is empty</source>
+        <translation>der Ausdruck ist leer</translation>
+    </message>
+    <message>
+        <source>invalid character &apos;%1&apos;</source>
+        <translation>ungültiges Zeichen &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>only one expression is allowed (found a &apos;,&apos; outside a function call)</source>
+        <translation>nur ein Ausdruck ist erlaubt (ein &apos;,&apos; außerhalb eines Funktionsaufrufs gefunden)</translation>
+    </message>
+    <message>
+        <source>unknown variable or function &apos;%1&apos; at position %2</source>
+        <translation>unbekannte Variable oder Funktion &apos;%1&apos; an Position %2</translation>
+    </message>
+    <message>
+        <source>unexpected &apos;%1&apos; at position %2</source>
+        <translation>unerwartetes &apos;%1&apos; an Position %2</translation>
+    </message>
+    <message>
+        <source>variable &apos;%1&apos; is undefined</source>
+        <translation>Variable &apos;%1&apos; ist nicht definiert</translation>
+    </message>
+    <message>
+        <source>division by zero</source>
+        <translation>Division durch null</translation>
+    </message>
+    <message>
+        <source>the result is not a number</source>
+        <translation>das Ergebnis ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>the result is infinite</source>
+        <translation>das Ergebnis ist unendlich</translation>
+    </message>
+</context>
+<context>
+    <name>pairlab::AlertRulesModel</name>
+    <message>
+        <source>any pair</source>
+        <translation>beliebiges Paar</translation>
+    </message>
+    <message>
+        <source>on becoming true</source>
+        <translation>beim Wahrwerden</translation>
+    </message>
+    <message>
+        <source>while true</source>
+        <translation>solange wahr</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <source>Pair</source>
+        <translation>Paar</translation>
+    </message>
+    <message>
+        <source>Expression</source>
+        <translation>Ausdruck</translation>
+    </message>
+    <message>
+        <source>Fires</source>
+        <translation>Auslösen</translation>
+    </message>
+    <message>
+        <source>Cooldown</source>
+        <translation>Sperrzeit</translation>
+    </message>
+    <message>
+        <source>Last problem</source>
+        <translation>Letztes Problem</translation>
+    </message>
+</context>
+<context>
+    <name>pairlab::AlertStore</name>
+    <message>
+        <source>alert rule %1 does not exist</source>
+        <translation>Alarmregel %1 existiert nicht</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>pairlab::AlertsPanel</name>
+    <message>
+        <source>&amp;New…</source>
+        <translation>&amp;Neu…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>D&amp;uplizieren</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>Sound</source>
+        <translation>Ton</translation>
+    </message>
+    <message>
+        <source>filter events (rule or message)</source>
+        <translation>Ereignisse filtern (Regel oder Meldung)</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Export alert events</source>
+        <translation>Alarmereignisse exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>PairLab alerts</source>
+        <translation>PairLab-Alarme</translation>
+    </message>
+    <message>
+        <source>Alerts: %1</source>
+        <translation>Alarme: %1</translation>
+    </message>
+    <message>
+        <source>Alert events exported to %1</source>
+        <translation>Alarmereignisse nach %1 exportiert</translation>
+    </message>
+    <message>
+        <source>%1 — %2: %3</source>
+        <translation>%1 — %2: %3</translation>
+    </message>
+    <message>
+        <source>PairLab alert</source>
+        <translation>PairLab-Alarm</translation>
+    </message>
+    <message>
+        <source>Alert %1</source>
+        <translation>Alarm %1</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1 (Kopie)</translation>
+    </message>
+    <message>
+        <source>Delete alert</source>
+        <translation>Alarm löschen</translation>
+    </message>
+    <message>
+        <source>Delete the rule &quot;%1&quot;? Its past events are kept.</source>
+        <translation>Die Regel „%1“ löschen? Ihre bisherigen Ereignisse bleiben erhalten.</translation>
+    </message>
+</context>
+<context>
+    <name>pairlab::BacktestDialog</name>
+    <message>
+        <source>Backtest %1</source>
+        <translation>Backtest %1</translation>
+    </message>
+    <message>
+        <source>no bars</source>
+        <translation>keine Bars</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bar(s), %1 to %2 UTC</source>
+        <translation>
+            <numerusform>%n Bar, %1 bis %2 UTC</numerusform>
+            <numerusform>%n Bars, %1 bis %2 UTC</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (y = %2, x = %3): %4</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (y = %2, x = %3): %4</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>Stop at |z| &gt;</source>
+        <translation>Stopp bei |z| &gt;</translation>
+    </message>
+    <message>
+        <source>Static OLS (in-sample)</source>
+        <translation>Statische OLS (In-Sample)</translation>
+    </message>
+    <message>
+        <source>Rolling OLS (out-of-sample)</source>
+        <translation>Rollierende OLS (Out-of-Sample)</translation>
+    </message>
+    <message>
+        <source>Kalman filter</source>
+        <translation>Kalman-Filter</translation>
+    </message>
+    <message>
+        <source>One unit of spread</source>
+        <translation>Eine Einheit Spread</translation>
+    </message>
+    <message>
+        <source>Notional per trade</source>
+        <translation>Nominalwert pro Trade</translation>
+    </message>
+    <message>
+        <source>Entry |z| &gt;</source>
+        <translation>Einstieg |z| &gt;</translation>
+    </message>
+    <message>
+        <source>Exit |z| &lt;</source>
+        <translation>Ausstieg |z| &lt;</translation>
+    </message>
+    <message>
+        <source>Window (bars)</source>
+        <translation>Fenster (Bars)</translation>
+    </message>
+    <message>
+        <source>Hedge ratio</source>
+        <translation>Hedge-Verhältnis</translation>
+    </message>
+    <message>
+        <source>Fee (bps per leg)</source>
+        <translation>Gebühr (bps je Leg)</translation>
+    </message>
+    <message>
+        <source>Slippage (bps per leg)</source>
+        <translation>Slippage (bps je Leg)</translation>
+    </message>
+    <message>
+        <source>Spread cost (spread units)</source>
+        <translation>Spread-Kosten (Spread-Einheiten)</translation>
+    </message>
+    <message>
+        <source>Sizing</source>
+        <translation>Positionsgröße</translation>
+    </message>
+    <message>
+        <source>&amp;Backtest</source>
+        <translation>&amp;Backtest</translation>
+    </message>
+    <message>
+        <source>Parameter &amp;sweep</source>
+        <translation>Parameter-&amp;Sweep</translation>
+    </message>
+    <message>
+        <source>&amp;Run backtest</source>
+        <translation>Backtest &amp;ausführen</translation>
+    </message>
+    <message>
+        <source>Save &amp;result</source>
+        <translation>&amp;Ergebnis speichern</translation>
+    </message>
+    <message>
+        <source>Export &amp;trades CSV…</source>
+        <translation>&amp;Trades als CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Export &amp;equity CSV…</source>
+        <translation>&amp;Equity als CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Trades</source>
+        <translation>Trades</translation>
+    </message>
+    <message>
+        <source>Win rate</source>
+        <translation>Trefferquote</translation>
+    </message>
+    <message>
+        <source>Gross PnL</source>
+        <translation>Brutto-PnL</translation>
+    </message>
+    <message>
+        <source>Net PnL</source>
+        <translation>Netto-PnL</translation>
+    </message>
+    <message>
+        <source>Net Sharpe</source>
+        <translation>Netto-Sharpe</translation>
+    </message>
+    <message>
+        <source>Sortino</source>
+        <translation>Sortino</translation>
+    </message>
+    <message>
+        <source>Max drawdown</source>
+        <translation>Max. Drawdown</translation>
+    </message>
+    <message>
+        <source>Exposure</source>
+        <translation>Exposure</translation>
+    </message>
+    <message>
+        <source>Avg holding (bars)</source>
+        <translation>Ø Haltedauer (Bars)</translation>
+    </message>
+    <message>
+        <source>Equity</source>
+        <translation>Equity</translation>
+    </message>
+    <message>
+        <source>net</source>
+        <translation>netto</translation>
+    </message>
+    <message>
+        <source>gross</source>
+        <translation>brutto</translation>
+    </message>
+    <message>
+        <source>Drawdown (net)</source>
+        <translation>Drawdown (netto)</translation>
+    </message>
+    <message>
+        <source>drawdown</source>
+        <translation>Drawdown</translation>
+    </message>
+    <message>
+        <source>Entry from</source>
+        <translation>Einstieg von</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>Exit from</source>
+        <translation>Ausstieg von</translation>
+    </message>
+    <message>
+        <source>Run s&amp;weep</source>
+        <translation>S&amp;weep ausführen</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Abbrechen</translation>
+    </message>
+    <message>
+        <source>Net Sharpe of every entry × exit pair; click a cell to run it in the Backtest tab.</source>
+        <translation>Netto-Sharpe jedes Paares aus Einstieg × Ausstieg; eine Zelle anklicken, um sie im Backtest-Tab auszuführen.</translation>
+    </message>
+    <message>
+        <source>The pair has no bars to backtest.</source>
+        <translation>Das Paar hat keine Bars für einen Backtest.</translation>
+    </message>
+    <message>
+        <source>The sweep grid is empty: each range needs a step &gt; 0 and &apos;to&apos; ≥ &apos;from&apos;.</source>
+        <translation>Das Sweep-Raster ist leer: jeder Bereich braucht einen Schritt &gt; 0 und &apos;bis&apos; ≥ &apos;von&apos;.</translation>
+    </message>
+    <message>
+        <source>Preparing spread and z-scores…</source>
+        <translation>Spread und Z-Scores werden vorbereitet…</translation>
+    </message>
+    <message>
+        <source>Sweep cancelled.</source>
+        <translation>Sweep abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Sweep failed.</source>
+        <translation>Sweep fehlgeschlagen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Running %n backtest(s)…</source>
+        <translation>
+            <numerusform>%n Backtest läuft…</numerusform>
+            <numerusform>%n Backtests laufen…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Done. Best net Sharpe %1 at entry %2, exit %3.</source>
+        <translation>Fertig. Beste Netto-Sharpe %1 bei Einstieg %2, Ausstieg %3.</translation>
+    </message>
+    <message>
+        <source>Cancelled. Best net Sharpe so far %1 at entry %2, exit %3.</source>
+        <translation>Abgebrochen. Bisher beste Netto-Sharpe %1 bei Einstieg %2, Ausstieg %3.</translation>
+    </message>
+    <message>
+        <source>Done. No cell has a defined net Sharpe.</source>
+        <translation>Fertig. Keine Zelle hat eine definierte Netto-Sharpe.</translation>
+    </message>
+    <message>
+        <source>Could not save the result: %1</source>
+        <translation>Das Ergebnis konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Export trades</source>
+        <translation>Trades exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Export equity</source>
+        <translation>Equity exportieren</translation>
+    </message>
+</context>
+<context>
+    <name>pairlab::BacktestTradesModel</name>
+    <message>
+        <source>%1 (open)</source>
+        <translation>%1 (offen)</translation>
+    </message>
+    <message>
+        <source>long</source>
+        <translation>long</translation>
+    </message>
+    <message>
+        <source>short</source>
+        <translation>short</translation>
+    </message>
+    <message>
+        <source>Entry (UTC)</source>
+        <translation>Einstieg (UTC)</translation>
+    </message>
+    <message>
+        <source>Exit (UTC)</source>
+        <translation>Ausstieg (UTC)</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>Seite</translation>
+    </message>
+    <message>
+        <source>Entry z</source>
+        <translation>Einstiegs-z</translation>
+    </message>
+    <message>
+        <source>Exit z</source>
+        <translation>Ausstiegs-z</translation>
+    </message>
+    <message>
+        <source>Bars held</source>
+        <translation>Gehaltene Bars</translation>
+    </message>
+    <message>
+        <source>Gross PnL</source>
+        <translation>Brutto-PnL</translation>
+    </message>
+    <message>
+        <source>Net PnL</source>
+        <translation>Netto-PnL</translation>
+    </message>
+</context>
+<context>
+    <name>pairlab::BarModel</name>
+    <message>
+        <source>Open time (UTC)</source>
+        <translation>Eröffnungszeit (UTC)</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Eröffnung</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Hoch</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Tief</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schluss</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>Volumen</translation>
+    </message>
+    <message>
+        <source>Trades</source>
+        <translation>Trades</translation>
+    </message>
+</context>
+<context>
+    <name>pairlab::BinanceFeed</name>
+    <message>
+        <source>stopped</source>
+        <translation>gestoppt</translation>
+    </message>
+    <message>
+        <source>rotated connection to %1</source>
+        <translation>Verbindung zu %1 erneuert</translation>
+    </message>
+    <message>
+        <source>%1 — reconnecting in %2 s</source>
+        <translation>%1 — neue Verbindung in %2 s</translation>
+    </message>
+    <message>
+        <source>connection lost</source>
+        <translation>Verbindung verloren</translation>
+    </message>
+    <message>
+        <source>no data for %1 s</source>
+        <translation>keine Daten für %1 s</translation>
+    </message>
+</context>
+<context>
+    <name>pairlab::CandleChartView</name>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>Volumen</translation>
+    </message>
+    <message>
+        <source>Time (local)</source>
+        <translation>Zeit (lokal)</translation>
+    </message>
+</context>
+<context>
+    <name>pairlab::CorrelationMatrixModel</name>
+    <message>
+        <source>%1 / %2: correlation of log returns %3</source>
+        <translation>%1 / %2: Korrelation der Log-Renditen %3</translation>
+    </message>
+</context>
+<context>
+    <name>pairlab::ImportDialog</name>
+    <message>
+        <source>Import CSV — %1</source>
+        <translation>CSV importieren — %1</translation>
+    </message>
+    <message>
+        <source>detect</source>
+        <translation>erkennen</translation>
+    </message>
+    <message>
+        <source>comma ,</source>
+        <translation>Komma ,</translation>
+    </message>
+    <message>
+        <source>semicolon ;</source>
+        <translation>Semikolon ;</translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation>Tabulator</translation>
+    </message>
+    <message>
+        <source>pipe |</source>
+        <translation>senkrechter Strich |</translation>
+    </message>
+    <message>
+        <source>first line is a header</source>
+        <translation>erste Zeile ist Kopfzeile</translation>
+    </message>
+    <message>
+        <source>no header</source>
+        <translation>keine Kopfzeile</translation>
+    </message>
+    <message>
+        <source>day first (31/12/2024)</source>
+        <translation>Tag zuerst (31/12/2024)</translation>
+    </message>
+    <message>
+        <source>month first (12/31/2024)</source>
+        <translation>Monat zuerst (12/31/2024)</translation>
+    </message>
+    <message>
+        <source>Time zone of times written without an offset</source>
+        <translation>Zeitzone für Zeiten ohne Offset</translation>
+    </message>
+    <message>
+        <source>from the file</source>
+        <translation>aus der Datei</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Datei:</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <source>Delimiter:</source>
+        <translation>Trennzeichen:</translation>
+    </message>
+    <message>
+        <source>Header:</source>
+        <translation>Kopfzeile:</translation>
+    </message>
+    <message>
+        <source>Dates:</source>
+        <translation>Datumsangaben:</translation>
+    </message>
+    <message>
+        <source>Time zone:</source>
+        <translation>Zeitzone:</translation>
+    </message>
+    <message>
+        <source>Interval:</source>
+        <translation>Intervall:</translation>
+    </message>
+    <message>
+        <source>Symbol:</source>
+        <translation>Symbol:</translation>
+    </message>
+    <message>
+        <source>Dataset:</source>
+        <translation>Datensatz:</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Spalte</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>Bedeutung</translation>
+    </message>
+    <message>
+        <source>Symbol (wide files)</source>
+        <translation>Symbol (breite Dateien)</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Spalten</translation>
+    </message>
+    <message>
+        <source>First rows as they will be stored (times in UTC)</source>
+        <translation>Erste Zeilen, wie sie gespeichert werden (Zeiten in UTC)</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Probleme</translation>
+    </message>
+    <message>
+        <source>Check the whole file</source>
+        <translation>Die ganze Datei prüfen</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importieren</translation>
+    </message>
+    <message>
+        <source>Cancel import</source>
+        <translation>Import abbrechen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schluss</translation>
+    </message>
+    <message>
+        <source>&lt;b style=&apos;color:#2e7d32&apos;&gt;Imported&lt;/b&gt; %1 rows as dataset &lt;b&gt;%2&lt;/b&gt;: %3 bars, %4 ticks (%5 new), %6 warnings.</source>
+        <translation>&lt;b style=&apos;color:#2e7d32&apos;&gt;Importiert&lt;/b&gt;: %1 Zeilen als Datensatz &lt;b&gt;%2&lt;/b&gt;: %3 Bars, %4 Ticks (%5 neu), %6 Warnungen.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Import cancelled.&lt;/b&gt; The database is unchanged.</source>
+        <translation>&lt;b&gt;Import abgebrochen.&lt;/b&gt; Die Datenbank ist unverändert.</translation>
+    </message>
+    <message>
+        <source>&lt;b style=&apos;color:#c62828&apos;&gt;Not imported:&lt;/b&gt; %1&lt;br&gt;The database is unchanged.</source>
+        <translation>&lt;b style=&apos;color:#c62828&apos;&gt;Nicht importiert:&lt;/b&gt; %1&lt;br&gt;Die Datenbank ist unverändert.</translation>
+    </message>
+    <message>
+        <source>Checking every row…</source>
+        <translation>Jede Zeile wird geprüft…</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>Die Datei wird gelesen…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2) · delimiter &lt;b&gt;%3&lt;/b&gt; · %4 · times: &lt;b&gt;%5&lt;/b&gt;%6 · interval &lt;b&gt;%7&lt;/b&gt; · symbols &lt;b&gt;%8&lt;/b&gt; · %9 rows read · &lt;span style=&apos;color:%10&apos;&gt;%11 errors&lt;/span&gt;, %12 warnings</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (%2) · Trennzeichen &lt;b&gt;%3&lt;/b&gt; · %4 · Zeiten: &lt;b&gt;%5&lt;/b&gt;%6 · Intervall &lt;b&gt;%7&lt;/b&gt; · Symbole &lt;b&gt;%8&lt;/b&gt; · %9 Zeilen gelesen · &lt;span style=&apos;color:%10&apos;&gt;%11 Fehler&lt;/span&gt;, %12 Warnungen</translation>
+    </message>
+    <message>
+        <source>not understood</source>
+        <translation>nicht verstanden</translation>
+    </message>
+    <message>
+        <source>header on line %1</source>
+        <translation>Kopfzeile in Zeile %1</translation>
+    </message>
+    <message>
+        <source>, day first</source>
+        <translation>, Tag zuerst</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>column %1</source>
+        <translation>Spalte %1</translation>
+    </message>
+    <message>
+        <source>line</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>symbol</source>
+        <translation>Symbol</translation>
+    </message>
+    <message>
+        <source>time (UTC)</source>
+        <translation>Zeit (UTC)</translation>
+    </message>
+    <message>
+        <source>price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>qty</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <source>trade id</source>
+        <translation>Trade-ID</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>Eröffnung</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>Hoch</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>Tief</translation>
+    </message>
+    <message>
+        <source>close</source>
+        <translation>Schluss</translation>
+    </message>
+    <message>
+        <source>volume</source>
+        <translation>Volumen</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Importiere…</translation>
+    </message>
+</context>
+<context>
+    <name>pairlab::LegStatsModel</name>
+    <message>
+        <source>log returns</source>
+        <translation>Log-Renditen</translation>
+    </message>
+    <message>
+        <source>prices</source>
+        <translation>Preise</translation>
+    </message>
+    <message>
+        <source>Standard deviation, ddof = 1</source>
+        <translation>Standardabweichung, ddof = 1</translation>
+    </message>
+    <message>
+        <source>Skewness g1 (biased, as scipy&apos;s default)</source>
+        <translation>Schiefe g1 (verzerrt, wie der Standard von scipy)</translation>
+    </message>
+    <message>
+        <source>Excess kurtosis g2 (biased)</source>
+        <translation>Exzess-Kurtosis g2 (verzerrt)</translation>
+    </message>
+    <message>
+        <source>Skewness G1 (bias-corrected)</source>
+        <translation>Schiefe G1 (verzerrungskorrigiert)</translation>
+    </message>
+    <message>
+        <source>Excess kurtosis G2 (bias-corrected)</source>
+        <translation>Exzess-Kurtosis G2 (verzerrungskorrigiert)</translation>
+    </message>
+    <message>
+        <source>Standard deviation of log returns × √(bars per year)</source>
+        <translation>Standardabweichung der Log-Renditen × √(Bars pro Jahr)</translation>
+    </message>
+    <message>
+        <source>Range</source>
+        <translation>Bereich</translation>
+    </message>
+    <message>
+        <source>Leg</source>
+        <translation>Leg</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>Reihe</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>Mittelwert</translation>
+    </message>
+    <message>
+        <source>Std</source>
+        <translation>Std.-Abw.</translation>
+    </message>
+    <message>
+        <source>Skew</source>
+        <translation>Schiefe</translation>
+    </message>
+    <message>
+        <source>Kurtosis</source>
+        <translation>Kurtosis</translation>
+    </message>
+    <message>
+        <source>Skew (unbiased)</source>
+        <translation>Schiefe (unverzerrt)</translation>
+    </message>
+    <message>
+        <source>Kurtosis (unbiased)</source>
+        <translation>Kurtosis (unverzerrt)</translation>
+    </message>
+    <message>
+        <source>Last return</source>
+        <translation>Letzte Rendite</translation>
+    </message>
+    <message>
+        <source>Ann. volatility</source>
+        <translation>Ann. Volatilität</translation>
+    </message>
+</context>
+<context>
+    <name>pairlab::MainWindow</name>
+    <message>
+        <source>Start the demo recording</source>
+        <translation>Die Demo-Aufzeichnung starten</translation>
+    </message>
+    <message>
+        <source>Retry Binance</source>
+        <translation>Binance erneut versuchen</translation>
+    </message>
+    <message>
+        <source>&amp;Symbol:</source>
+        <translation>&amp;Symbol:</translation>
+    </message>
+    <message>
+        <source>&amp;Interval:</source>
+        <translation>&amp;Intervall:</translation>
+    </message>
+    <message>
+        <source>S&amp;econd leg:</source>
+        <translation>Z&amp;weites Leg:</translation>
+    </message>
+    <message>
+        <source>&amp;Market</source>
+        <translation>&amp;Markt</translation>
+    </message>
+    <message>
+        <source>&amp;Pair</source>
+        <translation>&amp;Paar</translation>
+    </message>
+    <message>
+        <source>Watchlist</source>
+        <translation>Beobachtungsliste</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alarme</translation>
+    </message>
+    <message>
+        <source>Recent trades</source>
+        <translation>Letzte Trades</translation>
+    </message>
+    <message>
+        <source>WebSocket messages per second</source>
+        <translation>WebSocket-Nachrichten pro Sekunde</translation>
+    </message>
+    <message>
+        <source>Local receive time minus exchange trade time of the latest trade</source>
+        <translation>Lokale Empfangszeit minus Handelszeit der Börse beim letzten Trade</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>nicht verbunden</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;New workspace</source>
+        <translation>&amp;Neuer Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>&amp;Open workspace…</source>
+        <translation>Arbeitsbereich ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>Open workspace</source>
+        <translation>Arbeitsbereich öffnen</translation>
+    </message>
+    <message>
+        <source>PairLab workspaces (*.pairlab)</source>
+        <translation>PairLab-Arbeitsbereiche (*.pairlab)</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>&amp;Save workspace</source>
+        <translation>Arbeitsbereich &amp;speichern</translation>
+    </message>
+    <message>
+        <source>Save workspace</source>
+        <translation>Arbeitsbereich speichern</translation>
+    </message>
+    <message>
+        <source>Save workspace &amp;as…</source>
+        <translation>Arbeitsbereich speichern &amp;unter…</translation>
+    </message>
+    <message>
+        <source>Save workspace as</source>
+        <translation>Arbeitsbereich speichern unter</translation>
+    </message>
+    <message>
+        <source>&amp;Record session…</source>
+        <translation>Sitzung &amp;aufzeichnen…</translation>
+    </message>
+    <message>
+        <source>&amp;Open recording as replay…</source>
+        <translation>Aufzeichnung als &amp;Wiedergabe öffnen…</translation>
+    </message>
+    <message>
+        <source>&amp;Import CSV…</source>
+        <translation>CSV &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>Import CSV</source>
+        <translation>CSV importieren</translation>
+    </message>
+    <message>
+        <source>Data files (*.csv *.txt *.tsv *.json);;All files (*)</source>
+        <translation>Datendateien (*.csv *.txt *.tsv *.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>F&amp;eed</source>
+        <translation>F&amp;eed</translation>
+    </message>
+    <message>
+        <source>Connect to &amp;Binance</source>
+        <translation>Mit &amp;Binance verbinden</translation>
+    </message>
+    <message>
+        <source>Start the &amp;demo recording</source>
+        <translation>&amp;Demo-Aufzeichnung starten</translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect</source>
+        <translation>&amp;Trennen</translation>
+    </message>
+    <message>
+        <source>disconnected</source>
+        <translation>getrennt</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Follow live</source>
+        <translation>Live &amp;folgen</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>Ver&amp;größern</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>Ver&amp;kleinern</translation>
+    </message>
+    <message>
+        <source>&amp;Analysis</source>
+        <translation>A&amp;nalyse</translation>
+    </message>
+    <message>
+        <source>&amp;Backtest…</source>
+        <translation>&amp;Backtest…</translation>
+    </message>
+    <message>
+        <source>Backtest</source>
+        <translation>Backtest</translation>
+    </message>
+    <message>
+        <source>The pair %1/%2 has no data yet. Choose a pair with stored bars in the Pair tab (or wait for live bars of both legs) and try again.</source>
+        <translation>Das Paar %1/%2 hat noch keine Daten. Wählen Sie im Paar-Tab ein Paar mit gespeicherten Bars (oder warten Sie auf Live-Bars beider Legs) und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About PairLab</source>
+        <translation>&amp;Über PairLab</translation>
+    </message>
+    <message>
+        <source>About PairLab</source>
+        <translation>Über PairLab</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;PairLab %1&lt;/h3&gt;&lt;p&gt;A live statistical-arbitrage workbench for crypto futures.&lt;/p&gt;&lt;p&gt;The demo recording holds real Binance USD-M futures trades (BTCUSDT, ETHUSDT, 2024-08-08) recorded by the hftbacktest project (MIT licence).&lt;/p&gt;&lt;p&gt;Built with Qt %2, Eigen, Boost.Math, simdjson, muparser and SQLite.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;PairLab %1&lt;/h3&gt;&lt;p&gt;Eine Live-Werkbank für statistische Arbitrage mit Krypto-Futures.&lt;/p&gt;&lt;p&gt;Die Demo-Aufzeichnung enthält echte Trades von Binance-USD-M-Futures (BTCUSDT, ETHUSDT, 2024-08-08), aufgezeichnet vom Projekt hftbacktest (MIT-Lizenz).&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2, Eigen, Boost.Math, simdjson, muparser und SQLite.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Imported dataset %1</source>
+        <translation>Importierter Datensatz %1</translation>
+    </message>
+    <message>
+        <source>The workspace was not opened; nothing changed.
+
+%1</source>
+        <translation>Der Arbeitsbereich wurde nicht geöffnet; nichts wurde geändert.
+
+%1</translation>
+    </message>
+    <message>
+        <source>Workspace saved to %1</source>
+        <translation>Arbeitsbereich in %1 gespeichert</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>Unbenannt</translation>
+    </message>
+    <message>
+        <source>%1[*] — PairLab</source>
+        <translation>%1[*] — PairLab</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>The workspace has unsaved changes. Save them?</source>
+        <translation>Der Arbeitsbereich hat ungespeicherte Änderungen. Speichern?</translation>
+    </message>
+    <message>
+        <source>Storage error: %1</source>
+        <translation>Speicherfehler: %1</translation>
+    </message>
+    <message>
+        <source>Stream %1 has delivered nothing for %2 s — is the endpoint path right?</source>
+        <translation>Stream %1 hat seit %2 s nichts geliefert — stimmt der Pfad des Endpunkts?</translation>
+    </message>
+    <message>
+        <source>Server error: %1</source>
+        <translation>Serverfehler: %1</translation>
+    </message>
+    <message>
+        <source>Stop &amp;recording</source>
+        <translation>Aufzeichnung &amp;beenden</translation>
+    </message>
+    <message>
+        <source>● REC %1</source>
+        <translation>● AUFN. %1</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>Aufzeichnung</translation>
+    </message>
+    <message>
+        <source>No trades from Binance after %1 s (%2). The network may be unreachable.</source>
+        <translation>Nach %1 s keine Trades von Binance (%2). Das Netzwerk ist möglicherweise nicht erreichbar.</translation>
+    </message>
+    <message>
+        <source>Connecting to Binance USD-M futures…</source>
+        <translation>Verbinde mit Binance-USD-M-Futures…</translation>
+    </message>
+    <message>
+        <source>Demo</source>
+        <translation>Demo</translation>
+    </message>
+    <message>
+        <source>Cannot start the demo recording: %1</source>
+        <translation>Die Demo-Aufzeichnung kann nicht gestartet werden: %1</translation>
+    </message>
+    <message>
+        <source>The demo recording has ended (5 min 45 s of real trades).</source>
+        <translation>Die Demo-Aufzeichnung ist zu Ende (5 min 45 s echte Trades).</translation>
+    </message>
+    <message>
+        <source>Demo: recorded Binance futures trades, 2024-08-08</source>
+        <translation>Demo: aufgezeichnete Binance-Futures-Trades, 2024-08-08</translation>
+    </message>
+    <message>
+        <source>Open recording</source>
+        <translation>Aufzeichnung öffnen</translation>
+    </message>
+    <message>
+        <source>Recordings (*.jsonl *.json *.txt);;All files (*)</source>
+        <translation>Aufzeichnungen (*.jsonl *.json *.txt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Replay of %1</source>
+        <translation>Wiedergabe von %1</translation>
+    </message>
+    <message>
+        <source>Record session to</source>
+        <translation>Sitzung aufzeichnen nach</translation>
+    </message>
+    <message>
+        <source>Recordings (*.jsonl)</source>
+        <translation>Aufzeichnungen (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>%L1 trades stored</source>
+        <translation>%L1 Trades gespeichert</translation>
+    </message>
+    <message>
+        <source>Demo replay connected</source>
+        <translation>Demo-Wiedergabe verbunden</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Verbunden</translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation>Verbinde</translation>
+    </message>
+    <message>
+        <source>Disconnected</source>
+        <translation>Getrennt</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+        <source>%1 msg/s</source>
+        <translation>%1 Nachr./s</translation>
+    </message>
+    <message>
+        <source>lag n/a (replay)</source>
+        <translation>Latenz n. v. (Wiedergabe)</translation>
+    </message>
+    <message>
+        <source>lag %1 ms</source>
+        <translation>Latenz %1 ms</translation>
+    </message>
+    <message>
+        <source>%1 malformed frames skipped; last: %2</source>
+        <translation>%1 fehlerhafte Frames übersprungen; zuletzt: %2</translation>
+    </message>
+</context>
+<context>
+    <name>pairlab::PairScannerModel</name>
+    <message>
+        <source>Last rolling z-score of the OLS spread; sorts by its absolute value</source>
+        <translation>Letzter rollierender Z-Score des OLS-Spreads; sortiert nach seinem Betrag</translation>
+    </message>
+    <message>
+        <source>Pair (Y ~ X)</source>
+        <translation>Paar (Y ~ X)</translation>
+    </message>
+    <message>
+        <source>z</source>
+        <translation>z</translation>
+    </message>
+    <message>
+        <source>β (OLS)</source>
+        <translation>β (OLS)</translation>
+    </message>
+    <message>
+        <source>corr (returns)</source>
+        <translation>Korr. (Renditen)</translation>
+    </message>
+    <message>
+        <source>EG p-value</source>
+        <translation>EG-p-Wert</translation>
+    </message>
+    <message>
+        <source>half-life (bars)</source>
+        <translation>Halbwertszeit (Bars)</translation>
+    </message>
+    <message>
+        <source>bars</source>
+        <translation>Bars</translation>
+    </message>
+</context>
+<context>
+    <name>pairlab::PairWorkspace</name>
+    <message>
+        <source>Dependent leg Y</source>
+        <translation>Abhängiges Leg Y</translation>
+    </message>
+    <message>
+        <source>Regressor leg X</source>
+        <translation>Regressor-Leg X</translation>
+    </message>
+    <message>
+        <source>⇄ Swap</source>
+        <translation>⇄ Tauschen</translation>
+    </message>
+    <message>
+        <source>Swap Y and X</source>
+        <translation>Y und X tauschen</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>Live</translation>
+    </message>
+    <message>
+        <source>Analyse the live bars or an imported dataset</source>
+        <translation>Die Live-Bars oder einen importierten Datensatz analysieren</translation>
+    </message>
+    <message>
+        <source>Rolling window in bars (z-score, correlations, rolling β)</source>
+        <translation>Rollierendes Fenster in Bars (Z-Score, Korrelationen, rollierendes β)</translation>
+    </message>
+    <message>
+        <source>ADF: constant</source>
+        <translation>ADF: Konstante</translation>
+    </message>
+    <message>
+        <source>ADF: constant + trend</source>
+        <translation>ADF: Konstante + Trend</translation>
+    </message>
+    <message>
+        <source>ADF: none</source>
+        <translation>ADF: keine</translation>
+    </message>
+    <message>
+        <source>entry ±</source>
+        <translation>Einstieg ±</translation>
+    </message>
+    <message>
+        <source>exit ±</source>
+        <translation>Ausstieg ±</translation>
+    </message>
+    <message>
+        <source>Recompute</source>
+        <translation>Neu berechnen</translation>
+    </message>
+    <message>
+        <source>Run the full analysis (ADF, Engle-Granger, Huber, Theil-Sen) now</source>
+        <translation>Die vollständige Analyse (ADF, Engle-Granger, Huber, Theil-Sen) jetzt ausführen</translation>
+    </message>
+    <message>
+        <source>&amp;Data:</source>
+        <translation>&amp;Daten:</translation>
+    </message>
+    <message>
+        <source>&amp;Y:</source>
+        <translation>&amp;Y:</translation>
+    </message>
+    <message>
+        <source>&amp;X:</source>
+        <translation>&amp;X:</translation>
+    </message>
+    <message>
+        <source>Time&amp;frame:</source>
+        <translation>Zeit&amp;rahmen:</translation>
+    </message>
+    <message>
+        <source>&amp;Window:</source>
+        <translation>&amp;Fenster:</translation>
+    </message>
+    <message>
+        <source>&amp;Hedge:</source>
+        <translation>&amp;Hedge:</translation>
+    </message>
+    <message>
+        <source>Export pair CSV…</source>
+        <translation>Paar als CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>ts_ms, x, y, beta, spread, z-score, correlations of every bar shown</source>
+        <translation>ts_ms, x, y, Beta, Spread, Z-Score, Korrelationen jeder angezeigten Bar</translation>
+    </message>
+    <message>
+        <source>Export pair series</source>
+        <translation>Paarreihen exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Both legs, normalised to 100</source>
+        <translation>Beide Legs, normiert auf 100</translation>
+    </message>
+    <message>
+        <source>Y</source>
+        <translation>Y</translation>
+    </message>
+    <message>
+        <source>X</source>
+        <translation>X</translation>
+    </message>
+    <message>
+        <source>Spread y − (α + βx)</source>
+        <translation>Spread y − (α + βx)</translation>
+    </message>
+    <message>
+        <source>spread</source>
+        <translation>Spread</translation>
+    </message>
+    <message>
+        <source>Rolling z-score</source>
+        <translation>Rollierender Z-Score</translation>
+    </message>
+    <message>
+        <source>z</source>
+        <translation>z</translation>
+    </message>
+    <message>
+        <source>Hedge ratio β</source>
+        <translation>Hedge-Verhältnis β</translation>
+    </message>
+    <message>
+        <source>β (method)</source>
+        <translation>β (Methode)</translation>
+    </message>
+    <message>
+        <source>rolling OLS β</source>
+        <translation>rollierendes OLS-β</translation>
+    </message>
+    <message>
+        <source>Rolling correlation</source>
+        <translation>Rollierende Korrelation</translation>
+    </message>
+    <message>
+        <source>prices</source>
+        <translation>Preise</translation>
+    </message>
+    <message>
+        <source>log returns</source>
+        <translation>Log-Renditen</translation>
+    </message>
+    <message>
+        <source>Analysis not possible: %1</source>
+        <translation>Analyse nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>Choose two symbols.</source>
+        <translation>Zwei Symbole wählen.</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Export statistics CSV…</source>
+        <translation>Statistik als CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Export statistics</source>
+        <translation>Statistik exportieren</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>Statistik</translation>
+    </message>
+    <message>
+        <source>symbols, comma-separated</source>
+        <translation>Symbole, kommagetrennt</translation>
+    </message>
+    <message>
+        <source>Symbols of the correlation matrix and the pair scanner</source>
+        <translation>Symbole der Korrelationsmatrix und des Paar-Scanners</translation>
+    </message>
+    <message>
+        <source>Correlation of log returns on common bars; click a cell to analyse that pair</source>
+        <translation>Korrelation der Log-Renditen auf gemeinsamen Bars; eine Zelle anklicken, um dieses Paar zu analysieren</translation>
+    </message>
+    <message>
+        <source>Export matrix CSV…</source>
+        <translation>Matrix als CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Export correlation matrix</source>
+        <translation>Korrelationsmatrix exportieren</translation>
+    </message>
+    <message>
+        <source>Correlation</source>
+        <translation>Korrelation</translation>
+    </message>
+    <message>
+        <source>Scanner</source>
+        <translation>Scanner</translation>
+    </message>
+    <message>
+        <source>&amp;Universe:</source>
+        <translation>&amp;Universum:</translation>
+    </message>
+    <message>
+        <source>Dataset: %1</source>
+        <translation>Datensatz: %1</translation>
+    </message>
+    <message>
+        <source>Y and X are the same symbol: choose two.</source>
+        <translation>Y und X sind dasselbe Symbol: bitte zwei wählen.</translation>
+    </message>
+    <message>
+        <source>Loading %1 and %2 (%3 bars)…</source>
+        <translation>Lade %1 und %2 (%3-Bars)…</translation>
+    </message>
+    <message>
+        <source>Cannot load bars: %1</source>
+        <translation>Bars können nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 ~ %2: %3 aligned %4 bars</source>
+        <translation>%1 ~ %2: %3 ausgerichtete %4-Bars</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;Waiting for data…&lt;/i&gt;</source>
+        <translation>&lt;i&gt;Warte auf Daten…&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>No analysis</source>
+        <translation>Keine Analyse</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No analysis:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Keine Analyse:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>Cointegrated at 1%</source>
+        <translation>Kointegriert auf 1-%-Niveau</translation>
+    </message>
+    <message>
+        <source>Cointegrated at 5%</source>
+        <translation>Kointegriert auf 5-%-Niveau</translation>
+    </message>
+    <message>
+        <source>Weak: cointegrated at 10% only</source>
+        <translation>Schwach: nur auf 10-%-Niveau kointegriert</translation>
+    </message>
+    <message>
+        <source>Not cointegrated</source>
+        <translation>Nicht kointegriert</translation>
+    </message>
+    <message>
+        <source>above +entry: short spread</source>
+        <translation>über +Einstieg: Spread verkaufen</translation>
+    </message>
+    <message>
+        <source>below −entry: long spread</source>
+        <translation>unter −Einstieg: Spread kaufen</translation>
+    </message>
+    <message>
+        <source>inside ±exit</source>
+        <translation>innerhalb ±Ausstieg</translation>
+    </message>
+    <message>
+        <source>&lt;p style=&apos;margin-top:2px&apos;&gt;%1 ~ %2 · %3 bars of %4 · window %5&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;margin-top:2px&apos;&gt;%1 ~ %2 · %3 Bars zu %4 · Fenster %5&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>last z</source>
+        <translation>letztes z</translation>
+    </message>
+    <message>
+        <source>OLS</source>
+        <translation>OLS</translation>
+    </message>
+    <message>
+        <source>Huber</source>
+        <translation>Huber</translation>
+    </message>
+    <message>
+        <source>Theil-Sen</source>
+        <translation>Theil-Sen</translation>
+    </message>
+    <message>
+        <source>Kalman (last)</source>
+        <translation>Kalman (letzter)</translation>
+    </message>
+    <message>
+        <source>Stationarity of the OLS spread</source>
+        <translation>Stationarität des OLS-Spreads</translation>
+    </message>
+    <message>
+        <source>ADF (%1) statistic</source>
+        <translation>ADF-Statistik (%1)</translation>
+    </message>
+    <message>
+        <source>p-value</source>
+        <translation>p-Wert</translation>
+    </message>
+    <message>
+        <source>lag / nobs</source>
+        <translation>Lag / Beob.</translation>
+    </message>
+    <message>
+        <source>critical 1% / 5% / 10%</source>
+        <translation>kritisch 1 % / 5 % / 10 %</translation>
+    </message>
+    <message>
+        <source>Engle-Granger p-value</source>
+        <translation>Engle-Granger-p-Wert</translation>
+    </message>
+    <message>
+        <source>Mean reversion</source>
+        <translation>Mean Reversion</translation>
+    </message>
+    <message>
+        <source>half-life</source>
+        <translation>Halbwertszeit</translation>
+    </message>
+    <message>
+        <source>%1 bars (%2 s)</source>
+        <translation>%1 Bars (%2 s)</translation>
+    </message>
+    <message>
+        <source>none (λ ≥ 0)</source>
+        <translation>keine (λ ≥ 0)</translation>
+    </message>
+    <message>
+        <source>Hurst</source>
+        <translation>Hurst</translation>
+    </message>
+    <message>
+        <source>corr prices / returns</source>
+        <translation>Korr. Preise / Renditen</translation>
+    </message>
+    <message>
+        <source>backtest net PnL / Sharpe</source>
+        <translation>Backtest Netto-PnL / Sharpe</translation>
+    </message>
+</context>
+<context>
+    <name>pairlab::Reader</name>
+    <message>
+        <source>field &quot;%1&quot;: %2</source>
+        <translation>Feld „%1“: %2</translation>
+    </message>
+    <message>
+        <source>expected an object</source>
+        <translation>Objekt erwartet</translation>
+    </message>
+    <message>
+        <source>expected text</source>
+        <translation>Text erwartet</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not one of %2</source>
+        <translation>„%1“ ist keiner von %2</translation>
+    </message>
+    <message>
+        <source>expected a list of text</source>
+        <translation>Liste von Texten erwartet</translation>
+    </message>
+    <message>
+        <source>expected a whole number from %1 to %2</source>
+        <translation>ganze Zahl von %1 bis %2 erwartet</translation>
+    </message>
+    <message>
+        <source>expected a whole number</source>
+        <translation>ganze Zahl erwartet</translation>
+    </message>
+    <message>
+        <source>expected a number from %1 to %2</source>
+        <translation>Zahl von %1 bis %2 erwartet</translation>
+    </message>
+    <message>
+        <source>expected base64 text</source>
+        <translation>Base64-Text erwartet</translation>
+    </message>
+</context>
+<context>
+    <name>pairlab::RecentTradesModel</name>
+    <message>
+        <source>Sell</source>
+        <translation>Verkauf</translation>
+    </message>
+    <message>
+        <source>Buy</source>
+        <translation>Kauf</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>Zeit (UTC)</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>Symbol</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <source>Aggressor</source>
+        <translation>Aggressor</translation>
+    </message>
+</context>
+<context>
+    <name>pairlab::ReplayServer</name>
+    <message>
+        <source>cannot listen on 127.0.0.1:%1: %2</source>
+        <translation>kann nicht auf 127.0.0.1:%1 lauschen: %2</translation>
+    </message>
+</context>
+<context>
+    <name>pairlab::SweepGridModel</name>
+    <message>
+        <source>not computed</source>
+        <translation>nicht berechnet</translation>
+    </message>
+    <message>
+        <source>entry %1, exit %2: net Sharpe %3, %4 trades, net PnL %5, max drawdown %6</source>
+        <translation>Einstieg %1, Ausstieg %2: Netto-Sharpe %3, %4 Trades, Netto-PnL %5, max. Drawdown %6</translation>
+    </message>
+    <message>
+        <source>entry %1</source>
+        <translation>Einstieg %1</translation>
+    </message>
+    <message>
+        <source>exit %1</source>
+        <translation>Ausstieg %1</translation>
+    </message>
+</context>
+<context>
+    <name>pairlab::TickWriter</name>
+    <message>
+        <source>the database driver gives no native SQLite handle</source>
+        <translation>der Datenbanktreiber liefert kein natives SQLite-Handle</translation>
+    </message>
+    <message>
+        <source>cannot prepare a statement: %1</source>
+        <translation>Anweisung kann nicht vorbereitet werden: %1</translation>
+    </message>
+    <message>
+        <source>cannot add symbol %1: %2</source>
+        <translation>Symbol %1 kann nicht angelegt werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot store ticks: %1</source>
+        <translation>Ticks können nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>cannot store a %1 tick: %2</source>
+        <translation>ein %1-Tick kann nicht gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>the tick database is not open</source>
+        <translation>die Tick-Datenbank ist nicht geöffnet</translation>
+    </message>
+    <message>
+        <source>cannot start a transaction: %1</source>
+        <translation>Transaktion kann nicht gestartet werden: %1</translation>
+    </message>
+    <message>
+        <source>cannot store a %1 bar: %2</source>
+        <translation>eine %1-Bar kann nicht gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot update the ingest sequence: %1</source>
+        <translation>die Ingest-Sequenz kann nicht aktualisiert werden: %1</translation>
+    </message>
+    <message>
+        <source>cannot commit ticks: %1</source>
+        <translation>Ticks können nicht festgeschrieben werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>pairlab::TickerModel</name>
+    <message>
+        <source>Change since the first trade of this session</source>
+        <translation>Änderung seit dem ersten Trade dieser Sitzung</translation>
+    </message>
+    <message>
+        <source>Traded quantity in this session</source>
+        <translation>Gehandelte Menge in dieser Sitzung</translation>
+    </message>
+    <message>
+        <source>Trades per second over the last 10 s of market time</source>
+        <translation>Trades pro Sekunde in den letzten 10 s Marktzeit</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>Symbol</translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation>Letzter</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>Volumen</translation>
+    </message>
+    <message>
+        <source>Trades/s</source>
+        <translation>Trades/s</translation>
+    </message>
+</context>
+<context>
+    <name>pairlab::TimeSeriesChartView</name>
+    <message>
+        <source>Save chart as PNG…</source>
+        <translation>Diagramm als PNG speichern…</translation>
+    </message>
+    <message>
+        <source>Save chart</source>
+        <translation>Diagramm speichern</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>%1 kann nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Reset zoom and follow live</source>
+        <translation>Zoom zurücksetzen und live folgen</translation>
+    </message>
+</context>
+<context>
+    <name>pairlab::Workspace</name>
+    <message>
+        <source>this is not a PairLab workspace</source>
+        <translation>dies ist kein PairLab-Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>expected a format version number</source>
+        <translation>Formatversionsnummer erwartet</translation>
+    </message>
+    <message>
+        <source>written by a newer PairLab (workspace format %1; this version reads up to %2)</source>
+        <translation>von einer neueren PairLab-Version geschrieben (Arbeitsbereichsformat %1; diese Version liest bis %2)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a symbol</source>
+        <translation>„%1“ ist kein Symbol</translation>
+    </message>
+    <message>
+        <source>expected a ws:// or wss:// address</source>
+        <translation>ws://- oder wss://-Adresse erwartet</translation>
+    </message>
+    <message>
+        <source>expected &quot;live&quot; or &quot;upload:&lt;dataset&gt;&quot;</source>
+        <translation>„live“ oder „upload:&lt;Datensatz&gt;“ erwartet</translation>
+    </message>
+    <message>
+        <source>expected a list</source>
+        <translation>Liste erwartet</translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is too large to be a workspace</source>
+        <translation>%1 ist zu groß für einen Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>%1:%2:%3: not valid JSON (%4) — the file may be truncated or hand-edited</source>
+        <translation>%1:%2:%3: kein gültiges JSON (%4) — die Datei ist möglicherweise abgeschnitten oder von Hand bearbeitet</translation>
+    </message>
+    <message>
+        <source>%1: not a PairLab workspace (expected a JSON object)</source>
+        <translation>%1: kein PairLab-Arbeitsbereich (JSON-Objekt erwartet)</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,2657 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AlertExpression</name>
+    <message>
+        <source>rolling z-score of the spread (alias zscore)</source>
+        <translation>价差的滚动 Z 分数（别名 zscore）</translation>
+    </message>
+    <message>
+        <source>spread y - (alpha + beta x) on the static hedge</source>
+        <translation>基于静态对冲的价差 y - (alpha + beta x)</translation>
+    </message>
+    <message>
+        <source>static OLS hedge ratio of the spread</source>
+        <translation>价差的静态 OLS 对冲比率</translation>
+    </message>
+    <message>
+        <source>rolling correlation of the prices</source>
+        <translation>价格的滚动相关系数</translation>
+    </message>
+    <message>
+        <source>rolling correlation of the log returns</source>
+        <translation>对数收益率的滚动相关系数</translation>
+    </message>
+    <message>
+        <source>ADF p-value of the spread</source>
+        <translation>价差的 ADF p 值</translation>
+    </message>
+    <message>
+        <source>Engle-Granger cointegration p-value</source>
+        <translation>Engle-Granger 协整 p 值</translation>
+    </message>
+    <message>
+        <source>half-life of the spread in bars</source>
+        <translation>价差的半衰期（K 线数）</translation>
+    </message>
+    <message>
+        <source>last close of x</source>
+        <translation>x 的最新收盘价</translation>
+    </message>
+    <message>
+        <source>last close of y</source>
+        <translation>y 的最新收盘价</translation>
+    </message>
+    <message>
+        <source>last log return of x</source>
+        <translation>x 的最新对数收益率</translation>
+    </message>
+    <message>
+        <source>last log return of y</source>
+        <translation>y 的最新对数收益率</translation>
+    </message>
+    <message>
+        <source>volume of the last bar of x</source>
+        <translation>x 最新一根 K 线的成交量</translation>
+    </message>
+    <message>
+        <source>volume of the last bar of y</source>
+        <translation>y 最新一根 K 线的成交量</translation>
+    </message>
+</context>
+<context>
+    <name>CsvImport</name>
+    <message>
+        <source>cannot open the file: %1</source>
+        <translation>无法打开文件：%1</translation>
+    </message>
+    <message>
+        <source>a trade file needs a price and a quantity column</source>
+        <translation>成交文件需要价格列和数量列</translation>
+    </message>
+    <message>
+        <source>no close (or price) column for %1</source>
+        <translation>%1 没有收盘价（或价格）列</translation>
+    </message>
+    <message>
+        <source>no time column</source>
+        <translation>没有时间列</translation>
+    </message>
+    <message>
+        <source>no symbol: give one</source>
+        <translation>没有交易品种：请指定一个</translation>
+    </message>
+    <message>
+        <source>unreadable JSON: %1</source>
+        <translation>无法读取的 JSON：%1</translation>
+    </message>
+    <message>
+        <source>not a time: &apos;%1&apos;</source>
+        <translation>不是时间：&apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>not a date: &apos;%1&apos;</source>
+        <translation>不是日期：&apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>not a time of day: &apos;%1&apos;</source>
+        <translation>不是一天中的时间：&apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>unknown time format</source>
+        <translation>未知的时间格式</translation>
+    </message>
+    <message>
+        <source>missing value</source>
+        <translation>缺少数值</translation>
+    </message>
+    <message>
+        <source>not a number: &apos;%1&apos;</source>
+        <translation>不是数字：&apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>not a symbol: &apos;%1&apos;</source>
+        <translation>不是交易品种：&apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>no prices; row skipped</source>
+        <translation>没有价格；已跳过该行</translation>
+    </message>
+    <message>
+        <source>price %1 is not positive</source>
+        <translation>价格 %1 不是正数</translation>
+    </message>
+    <message>
+        <source>volume %1 is negative</source>
+        <translation>成交量 %1 为负数</translation>
+    </message>
+    <message>
+        <source>high %1 is below low %2</source>
+        <translation>最高价 %1 低于最低价 %2</translation>
+    </message>
+    <message>
+        <source>high %1 is below %2 %3</source>
+        <translation>最高价 %1 低于%2 %3</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>开盘价</translation>
+    </message>
+    <message>
+        <source>close</source>
+        <translation>收盘价</translation>
+    </message>
+    <message>
+        <source>low %1 is above %2 %3</source>
+        <translation>最低价 %1 高于%2 %3</translation>
+    </message>
+    <message>
+        <source>quantity %1 is negative</source>
+        <translation>数量 %1 为负数</translation>
+    </message>
+    <message>
+        <source>not a trade id: &apos;%1&apos;</source>
+        <translation>不是成交 ID：&apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>not true or false: &apos;%1&apos;</source>
+        <translation>不是 true 或 false：&apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>not a side (buy/sell): &apos;%1&apos;</source>
+        <translation>不是买卖方向（buy/sell）：&apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>%1 has a second, different row for %2 (line %3)</source>
+        <translation>%1 在 %2 有第二行不同的数据（第 %3 行）</translation>
+    </message>
+    <message>
+        <source>%1 repeated row(s) dropped</source>
+        <translation>已丢弃 %1 个重复行</translation>
+    </message>
+    <message>
+        <source>%1: gap of %2 s after %3</source>
+        <translation>%1：%3 之后有 %2 秒的缺口</translation>
+    </message>
+    <message>
+        <source>%1 gaps in all, the largest %2 s</source>
+        <translation>共 %1 个缺口，最大 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1 trade(s) repeat the previous one exactly; kept as separate trades (the file has no trade ids)</source>
+        <translation>%1 笔成交与前一笔完全相同；已作为独立成交保留（文件中没有成交 ID）</translation>
+    </message>
+    <message>
+        <source>trade id %1 appears twice with different values (line %2)</source>
+        <translation>成交 ID %1 出现两次且数值不同（第 %2 行）</translation>
+    </message>
+    <message>
+        <source>%1 repeated trade(s) dropped</source>
+        <translation>已丢弃 %1 笔重复成交</translation>
+    </message>
+    <message>
+        <source>warning: </source>
+        <translation>警告：</translation>
+    </message>
+    <message>
+        <source>the day/month order cannot be told from the data; %1 assumed</source>
+        <translation>无法从数据判断日/月顺序；假定为%1</translation>
+    </message>
+    <message>
+        <source>day first</source>
+        <translation>日在前</translation>
+    </message>
+    <message>
+        <source>month first</source>
+        <translation>月在前</translation>
+    </message>
+    <message>
+        <source>symbol %1 taken from the file name</source>
+        <translation>交易品种 %1 取自文件名</translation>
+    </message>
+    <message>
+        <source>%1 line(s) before the header skipped</source>
+        <translation>已跳过表头之前的 %1 行</translation>
+    </message>
+    <message>
+        <source>import cancelled</source>
+        <translation>导入已取消</translation>
+    </message>
+    <message>
+        <source>CSV import needs an open SQLite database</source>
+        <translation>CSV 导入需要一个已打开的 SQLite 数据库</translation>
+    </message>
+    <message>
+        <source>cannot start a transaction: %1</source>
+        <translation>无法开始事务：%1</translation>
+    </message>
+    <message>
+        <source>cannot prepare a statement: %1</source>
+        <translation>无法准备语句：%1</translation>
+    </message>
+    <message>
+        <source>a dataset named %1 already exists; choose another name</source>
+        <translation>名为 %1 的数据集已存在；请另选名称</translation>
+    </message>
+    <message>
+        <source>cannot add the dataset: %1</source>
+        <translation>无法添加数据集：%1</translation>
+    </message>
+    <message>
+        <source>cannot add symbol %1: %2</source>
+        <translation>无法添加交易品种 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot store ticks: %1</source>
+        <translation>无法存储逐笔数据：%1</translation>
+    </message>
+    <message>
+        <source>%1 trade(s) were already stored (same symbol and trade id) and were kept once</source>
+        <translation>%1 笔成交已存储过（相同品种和成交 ID），仅保留一次</translation>
+    </message>
+    <message>
+        <source>cannot store bars: %1</source>
+        <translation>无法存储 K 线：%1</translation>
+    </message>
+    <message>
+        <source>cannot commit the import: %1</source>
+        <translation>无法提交导入：%1</translation>
+    </message>
+    <message>
+        <source>usage: pairlab-cli import FILE --db DATABASE [--symbol S] [--dataset NAME]
+         [--format auto|ohlc|close|wide|trades|binance-klines|binance-trades|binance-aggtrades]
+         [--interval SECONDS] [--tz ZONE] [--day-first|--month-first] [--delimiter C] [--preview]
+</source>
+        <translation>用法：pairlab-cli import 文件 --db 数据库 [--symbol S] [--dataset 名称]
+         [--format auto|ohlc|close|wide|trades|binance-klines|binance-trades|binance-aggtrades]
+         [--interval 秒数] [--tz 时区] [--day-first|--month-first] [--delimiter 字符] [--preview]
+</translation>
+    </message>
+    <message>
+        <source>unknown format: %1</source>
+        <translation>未知格式：%1</translation>
+    </message>
+    <message>
+        <source>--interval wants a number of seconds</source>
+        <translation>--interval 需要秒数</translation>
+    </message>
+    <message>
+        <source>unknown time zone: %1</source>
+        <translation>未知时区：%1</translation>
+    </message>
+    <message>
+        <source>unknown option: %1</source>
+        <translation>未知选项：%1</translation>
+    </message>
+    <message>
+        <source>more than one file given</source>
+        <translation>给出了多个文件</translation>
+    </message>
+    <message>
+        <source>format %1 (%2), delimiter &apos;%3&apos;, header line %4, time %5%6, interval %7 s, %8 rows, symbols %9
+</source>
+        <translation>格式 %1（%2），分隔符 &apos;%3&apos;，表头第 %4 行，时间 %5%6，周期 %7 秒，%8 行，品种 %9
+</translation>
+    </message>
+    <message>
+        <source>generic</source>
+        <translation>通用</translation>
+    </message>
+    <message>
+        <source> day-first</source>
+        <translation> 日在前</translation>
+    </message>
+    <message>
+        <source>imported %1 as dataset %2 (%3): %4 rows</source>
+        <translation>已将 %1 导入为数据集 %2（%3）：%4 行</translation>
+    </message>
+    <message>
+        <source>, %1 ticks (%2 new)</source>
+        <translation>，%1 笔逐笔数据（%2 笔新增）</translation>
+    </message>
+    <message>
+        <source>, %1 bars</source>
+        <translation>，%1 根 K 线</translation>
+    </message>
+    <message>
+        <source> of %1 s</source>
+        <translation>（%1 秒）</translation>
+    </message>
+    <message>
+        <source>cannot create a temporary directory</source>
+        <translation>无法创建临时目录</translation>
+    </message>
+    <message>
+        <source>the demo recording has no trades</source>
+        <translation>演示录制中没有成交</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <source>import %1: %2 rows (%3) in %4 s = %5 rows/s (parse %6 s, write %7 s); %8 bars, %9 ticks
+</source>
+        <translation>导入 %1：%2 行（%3），用时 %4 秒 = %5 行/秒（解析 %6 秒，写入 %7 秒）；%8 根 K 线，%9 笔逐笔数据
+</translation>
+    </message>
+    <message>
+        <source>column %1</source>
+        <translation>第 %1 列</translation>
+    </message>
+    <message>
+        <source>the file has no data rows</source>
+        <translation>文件中没有数据行</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>文件为空</translation>
+    </message>
+    <message>
+        <source>cannot tell what the columns hold; choose a column mapping</source>
+        <translation>无法判断各列的内容；请选择列映射</translation>
+    </message>
+    <message>
+        <source>the file does not look like a %1 file (it looks like %2)</source>
+        <translation>该文件看起来不是 %1 文件（看起来像 %2）</translation>
+    </message>
+    <message>
+        <source>no time column; choose one in the column mapping</source>
+        <translation>没有时间列；请在列映射中选择一列</translation>
+    </message>
+</context>
+<context>
+    <name>HedgeMethod</name>
+    <message>
+        <source>OLS</source>
+        <translation>OLS</translation>
+    </message>
+    <message>
+        <source>Huber</source>
+        <translation>Huber</translation>
+    </message>
+    <message>
+        <source>Theil-Sen</source>
+        <translation>Theil-Sen</translation>
+    </message>
+    <message>
+        <source>Kalman</source>
+        <translation>卡尔曼</translation>
+    </message>
+</context>
+<context>
+    <name>PairDisplay</name>
+    <message>
+        <source>there is no pair series to export</source>
+        <translation>没有可导出的配对序列</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>PairWorkspace</name>
+    <message>
+        <source>analysed (%1 bars)</source>
+        <translation>已分析（%1 根 K 线）</translation>
+    </message>
+    <message>
+        <source>visible (%1 bars)</source>
+        <translation>可见范围（%1 根 K 线）</translation>
+    </message>
+    <message>
+        <source>last window (%1 bars)</source>
+        <translation>最后一个窗口（%1 根 K 线）</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>cannot record to %1: %2</source>
+        <translation>无法录制到 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot open recording %1: %2</source>
+        <translation>无法打开录制 %1：%2</translation>
+    </message>
+    <message>
+        <source>recording %1: %2</source>
+        <translation>录制 %1：%2</translation>
+    </message>
+    <message>
+        <source>no stream frames found</source>
+        <translation>未找到数据流帧</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot open database %1: %2</source>
+        <translation>无法打开数据库 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot read the schema version of %1</source>
+        <translation>无法读取 %1 的模式版本</translation>
+    </message>
+    <message>
+        <source>database %1 has schema version %2, newer than this PairLab understands (%3)</source>
+        <translation>数据库 %1 的模式版本为 %2，比此版本 PairLab 能识别的版本（%3）更新</translation>
+    </message>
+    <message>
+        <source>migration to schema version %1 failed: %2</source>
+        <translation>迁移到模式版本 %1 失败：%2</translation>
+    </message>
+    <message>
+        <source>database %1: %2</source>
+        <translation>数据库 %1：%2</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>cli</name>
+    <message>
+        <source>--port: not a port number: %1
+</source>
+        <translation>--port：不是端口号：%1
+</translation>
+    </message>
+    <message>
+        <source>--speed: expected a positive number, got %1
+</source>
+        <translation>--speed：需要正数，实际为 %1
+</translation>
+    </message>
+    <message>
+        <source>serving %1 frames on %2/stream
+</source>
+        <translation>正在 %2/stream 上提供 %1 帧
+</translation>
+    </message>
+    <message>
+        <source>all %1 frames sent
+</source>
+        <translation>已发送全部 %1 帧
+</translation>
+    </message>
+    <message>
+        <source>ingest needs --db and exactly one of --url or --file
+
+</source>
+        <translation>ingest 需要 --db，以及 --url 或 --file 中的恰好一个
+
+</translation>
+    </message>
+    <message>
+        <source>frames %1, ticks stored %2, duplicates %3, malformed %4, other %5
+</source>
+        <translation>帧 %1，已存储逐笔 %2，重复 %3，格式错误 %4，其他 %5
+</translation>
+    </message>
+    <message>
+        <source>--idle-exit: expected a positive number of seconds
+</source>
+        <translation>--idle-exit：需要正的秒数
+</translation>
+    </message>
+    <message>
+        <source>--url: not a ws:// or wss:// URL: %1
+</source>
+        <translation>--url：不是 ws:// 或 wss:// URL：%1
+</translation>
+    </message>
+    <message>
+        <source>storage error: %1
+</source>
+        <translation>存储错误：%1
+</translation>
+    </message>
+    <message>
+        <source>frames %1, ticks stored %2, duplicates %3, malformed %4, other %5, reconnects %6
+</source>
+        <translation>帧 %1，已存储逐笔 %2，重复 %3，格式错误 %4，其他 %5，重连 %6
+</translation>
+    </message>
+    <message>
+        <source>export events needs --db and --out
+</source>
+        <translation>export events 需要 --db 和 --out
+</translation>
+    </message>
+    <message>
+        <source>no database at %1
+</source>
+        <translation>%1 处没有数据库
+</translation>
+    </message>
+    <message>
+        <source>alert events written to %1
+</source>
+        <translation>警报事件已写入 %1
+</translation>
+    </message>
+    <message>
+        <source>usage: pairlab-cli export bars --db D --symbol S --interval 1s|1m|5m [--dataset NAME --interval-seconds N] --out F.csv
+       pairlab-cli export ticks --db D --symbol S [--from T] [--to T] --out F.csv
+       pairlab-cli export events --db D [--filter TEXT] --out F.csv
+       (T: epoch ms or ISO-8601, UTC unless an offset is given)
+</source>
+        <translation>用法：pairlab-cli export bars --db D --symbol S --interval 1s|1m|5m [--dataset NAME --interval-seconds N] --out F.csv
+       pairlab-cli export ticks --db D --symbol S [--from T] [--to T] --out F.csv
+       pairlab-cli export events --db D [--filter TEXT] --out F.csv
+       （T：纪元毫秒数或 ISO-8601；未给出时差时为 UTC）
+</translation>
+    </message>
+    <message>
+        <source>export ticks needs --db, --symbol and --out
+</source>
+        <translation>export ticks 需要 --db、--symbol 和 --out
+</translation>
+    </message>
+    <message>
+        <source>export bars needs --db, --symbol, --interval (1s, 1m, 5m) and --out (or --dataset with --interval-seconds)
+</source>
+        <translation>export bars 需要 --db、--symbol、--interval（1s、1m、5m）和 --out（或 --dataset 加 --interval-seconds）
+</translation>
+    </message>
+    <message>
+        <source>--%1: not a time: %2 (epoch ms or ISO-8601)
+</source>
+        <translation>--%1：不是时间：%2（纪元毫秒数或 ISO-8601）
+</translation>
+    </message>
+    <message>
+        <source>symbol %1 is not in %2</source>
+        <translation>交易品种 %1 不在 %2 中</translation>
+    </message>
+    <message>
+        <source>%1 %2 written to %3
+</source>
+        <translation>%1 %2 已写入 %3
+</translation>
+    </message>
+    <message>
+        <source>usage: pairlab-cli bench ingest|live|analytics [options]
+</source>
+        <translation>用法：pairlab-cli bench ingest|live|analytics [选项]
+</translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 holds no trades
+</source>
+        <translation>%1 中没有成交
+</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Try &apos;pairlab --help&apos;.</source>
+        <translation>请尝试 &apos;pairlab --help&apos;。</translation>
+    </message>
+    <message>
+        <source>--lang: unknown language &apos;%1&apos; (e.g. de, zh_CN, en)</source>
+        <translation>--lang：未知语言 &apos;%1&apos;（例如 de、zh_CN、en）</translation>
+    </message>
+    <message>
+        <source>Live statistical-arbitrage workbench for crypto futures.</source>
+        <translation>加密货币期货实时统计套利工作台。</translation>
+    </message>
+    <message>
+        <source>Start the bundled real Binance recording instead of the live feed.</source>
+        <translation>启动内置的真实币安录制数据，而不是实时行情。</translation>
+    </message>
+    <message>
+        <source>SQLite database file.</source>
+        <translation>SQLite 数据库文件。</translation>
+    </message>
+    <message>
+        <source>Comma-separated symbols.</source>
+        <translation>以逗号分隔的交易品种。</translation>
+    </message>
+    <message>
+        <source>WebSocket endpoint.</source>
+        <translation>WebSocket 端点。</translation>
+    </message>
+    <message>
+        <source>trade or aggTrade.</source>
+        <translation>trade 或 aggTrade。</translation>
+    </message>
+    <message>
+        <source>Open on a view: market or pair.</source>
+        <translation>以指定视图打开：market 或 pair。</translation>
+    </message>
+    <message>
+        <source>Language of the window, e.g. de or zh_CN (default: the setting &quot;language&quot;, else the system&apos;s).</source>
+        <translation>窗口语言，例如 de 或 zh_CN（默认：设置项“language”，否则为系统语言）。</translation>
+    </message>
+    <message>
+        <source>A workspace file (*.pairlab) to open.</source>
+        <translation>要打开的工作区文件 (*.pairlab)。</translation>
+    </message>
+    <message>
+        <source>--stream must be trade or aggTrade, not &apos;%1&apos;.</source>
+        <translation>--stream 必须是 trade 或 aggTrade，而不是 &apos;%1&apos;。</translation>
+    </message>
+    <message>
+        <source>--view must be market or pair, not &apos;%1&apos;.</source>
+        <translation>--view 必须是 market 或 pair，而不是 &apos;%1&apos;。</translation>
+    </message>
+    <message>
+        <source>Only one workspace file can be opened.</source>
+        <translation>只能打开一个工作区文件。</translation>
+    </message>
+    <message>
+        <source>--endpoint must be a ws:// or wss:// URL, not &apos;%1&apos;.</source>
+        <translation>--endpoint 必须是 ws:// 或 wss:// URL，而不是 &apos;%1&apos;。</translation>
+    </message>
+    <message>
+        <source>cannot create the data directory %1</source>
+        <translation>无法创建数据目录 %1</translation>
+    </message>
+</context>
+<context>
+    <name>pairlab</name>
+    <message>
+        <source>the entry threshold must be a positive number</source>
+        <translation>入场阈值必须是正数</translation>
+    </message>
+    <message>
+        <source>the exit threshold must be at least 0 and below the entry threshold</source>
+        <translation>出场阈值必须不小于 0 且低于入场阈值</translation>
+    </message>
+    <message>
+        <source>the stop threshold must be above the entry threshold</source>
+        <translation>止损阈值必须高于入场阈值</translation>
+    </message>
+    <message>
+        <source>the window must have at least 2 bars</source>
+        <translation>窗口至少需要 2 根 K 线</translation>
+    </message>
+    <message>
+        <source>costs must not be negative</source>
+        <translation>成本不能为负数</translation>
+    </message>
+    <message>
+        <source>the notional per trade must be positive</source>
+        <translation>每笔交易的名义金额必须为正数</translation>
+    </message>
+    <message>
+        <source>bars per year must be positive</source>
+        <translation>每年 K 线数必须为正数</translation>
+    </message>
+    <message>
+        <source>the series have different lengths</source>
+        <translation>序列长度不同</translation>
+    </message>
+    <message>
+        <source>there are no bars</source>
+        <translation>没有 K 线</translation>
+    </message>
+    <message>
+        <source>the prices contain non-finite values</source>
+        <translation>价格中包含非有限值</translation>
+    </message>
+    <message>
+        <source>the static regression failed: %1</source>
+        <translation>静态回归失败：%1</translation>
+    </message>
+    <message>
+        <source>the Kalman filter failed: %1</source>
+        <translation>卡尔曼滤波失败：%1</translation>
+    </message>
+    <message>
+        <source>the prepared series were computed for another window or hedge method</source>
+        <translation>预处理的序列是针对其他窗口或对冲方法计算的</translation>
+    </message>
+</context>
+<context>
+    <name>pairlab::AlertDialog</name>
+    <message>
+        <source>Edit alert</source>
+        <translation>编辑警报</translation>
+    </message>
+    <message>
+        <source>New alert</source>
+        <translation>新建警报</translation>
+    </message>
+    <message>
+        <source>any pair</source>
+        <translation>任意配对</translation>
+    </message>
+    <message>
+        <source>Variables: %1
+Functions: %2</source>
+        <translation>变量：%1
+函数：%2</translation>
+    </message>
+    <message>
+        <source>when it becomes true</source>
+        <translation>变为真时</translation>
+    </message>
+    <message>
+        <source>on every update while true</source>
+        <translation>为真期间每次更新时</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>The rule may fire only once the pair has this many aligned bars</source>
+        <translation>只有当配对拥有这么多根对齐的 K 线后，规则才会触发</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>已启用</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Pair:</source>
+        <translation>配对(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Expression:</source>
+        <translation>表达式(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Now:</source>
+        <translation>当前：</translation>
+    </message>
+    <message>
+        <source>&amp;Fires:</source>
+        <translation>触发(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Cooldown:</source>
+        <translation>冷却时间(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Minimum &amp;bars:</source>
+        <translation>最少 K 线数(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Write a condition, e.g. abs(z) &gt; 2</source>
+        <translation>输入条件，例如 abs(z) &gt; 2</translation>
+    </message>
+    <message>
+        <source>position %1: %2</source>
+        <translation>位置 %1：%2</translation>
+    </message>
+    <message>
+        <source>uses %1</source>
+        <translation>使用 %1</translation>
+    </message>
+    <message>
+        <source>true (%1) — would fire</source>
+        <translation>真（%1）— 将会触发</translation>
+    </message>
+    <message>
+        <source>false (%1)</source>
+        <translation>假（%1）</translation>
+    </message>
+    <message>
+        <source>not evaluable now: %1</source>
+        <translation>当前无法求值：%1</translation>
+    </message>
+</context>
+<context>
+    <name>pairlab::AlertEngine</name>
+    <message>
+        <source>waiting for %1 bars (%2 so far)</source>
+        <translation>等待 %1 根 K 线（目前 %2 根）</translation>
+    </message>
+    <message>
+        <source>in cooldown until %1 ms</source>
+        <translation>冷却中，直到 %1 毫秒</translation>
+    </message>
+    <message>
+        <source>%1 on %2: %3</source>
+        <translation>%2 上的 %1：%3</translation>
+    </message>
+    <message>
+        <source>%1 on %2: %3 (%4)</source>
+        <translation>%2 上的 %1：%3（%4）</translation>
+    </message>
+</context>
+<context>
+    <name>pairlab::AlertEventsModel</name>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>时间 (UTC)</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Pair</source>
+        <translation>配对</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>数值</translation>
+    </message>
+</context>
+<context>
+    <name>pairlab::AlertExpression</name>
+    <message>
+        <source>the expression is empty</source>
+        <translation>表达式为空</translation>
+    </message>
+    <message>
+        <source>invalid character &apos;%1&apos;</source>
+        <translation>无效字符 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>only one expression is allowed (found a &apos;,&apos; outside a function call)</source>
+        <translation>只允许一个表达式（在函数调用之外发现了 &apos;,&apos;）</translation>
+    </message>
+    <message>
+        <source>unknown variable or function &apos;%1&apos; at position %2</source>
+        <translation>位置 %2 处有未知变量或函数 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>unexpected &apos;%1&apos; at position %2</source>
+        <translation>位置 %2 处出现意外的 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>variable &apos;%1&apos; is undefined</source>
+        <translation>变量 &apos;%1&apos; 未定义</translation>
+    </message>
+    <message>
+        <source>division by zero</source>
+        <translation>除以零</translation>
+    </message>
+    <message>
+        <source>the result is not a number</source>
+        <translation>结果不是数字</translation>
+    </message>
+    <message>
+        <source>the result is infinite</source>
+        <translation>结果为无穷大</translation>
+    </message>
+</context>
+<context>
+    <name>pairlab::AlertRulesModel</name>
+    <message>
+        <source>any pair</source>
+        <translation>任意配对</translation>
+    </message>
+    <message>
+        <source>on becoming true</source>
+        <translation>变为真时</translation>
+    </message>
+    <message>
+        <source>while true</source>
+        <translation>为真期间</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Pair</source>
+        <translation>配对</translation>
+    </message>
+    <message>
+        <source>Expression</source>
+        <translation>表达式</translation>
+    </message>
+    <message>
+        <source>Fires</source>
+        <translation>触发</translation>
+    </message>
+    <message>
+        <source>Cooldown</source>
+        <translation>冷却时间</translation>
+    </message>
+    <message>
+        <source>Last problem</source>
+        <translation>最近的问题</translation>
+    </message>
+</context>
+<context>
+    <name>pairlab::AlertStore</name>
+    <message>
+        <source>alert rule %1 does not exist</source>
+        <translation>警报规则 %1 不存在</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>pairlab::AlertsPanel</name>
+    <message>
+        <source>&amp;New…</source>
+        <translation>新建(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>复制(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Sound</source>
+        <translation>声音</translation>
+    </message>
+    <message>
+        <source>filter events (rule or message)</source>
+        <translation>筛选事件（规则或消息）</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Export alert events</source>
+        <translation>导出警报事件</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>PairLab alerts</source>
+        <translation>PairLab 警报</translation>
+    </message>
+    <message>
+        <source>Alerts: %1</source>
+        <translation>警报：%1</translation>
+    </message>
+    <message>
+        <source>Alert events exported to %1</source>
+        <translation>警报事件已导出到 %1</translation>
+    </message>
+    <message>
+        <source>%1 — %2: %3</source>
+        <translation>%1 — %2：%3</translation>
+    </message>
+    <message>
+        <source>PairLab alert</source>
+        <translation>PairLab 警报</translation>
+    </message>
+    <message>
+        <source>Alert %1</source>
+        <translation>警报 %1</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1（副本）</translation>
+    </message>
+    <message>
+        <source>Delete alert</source>
+        <translation>删除警报</translation>
+    </message>
+    <message>
+        <source>Delete the rule &quot;%1&quot;? Its past events are kept.</source>
+        <translation>删除规则“%1”？其以往的事件将被保留。</translation>
+    </message>
+</context>
+<context>
+    <name>pairlab::BacktestDialog</name>
+    <message>
+        <source>Backtest %1</source>
+        <translation>回测 %1</translation>
+    </message>
+    <message>
+        <source>no bars</source>
+        <translation>没有 K 线</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bar(s), %1 to %2 UTC</source>
+        <translation>
+            <numerusform>%n 根 K 线，%1 至 %2 UTC</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (y = %2, x = %3): %4</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;（y = %2，x = %3）：%4</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Stop at |z| &gt;</source>
+        <translation>止损：|z| &gt;</translation>
+    </message>
+    <message>
+        <source>Static OLS (in-sample)</source>
+        <translation>静态 OLS（样本内）</translation>
+    </message>
+    <message>
+        <source>Rolling OLS (out-of-sample)</source>
+        <translation>滚动 OLS（样本外）</translation>
+    </message>
+    <message>
+        <source>Kalman filter</source>
+        <translation>卡尔曼滤波</translation>
+    </message>
+    <message>
+        <source>One unit of spread</source>
+        <translation>一个单位价差</translation>
+    </message>
+    <message>
+        <source>Notional per trade</source>
+        <translation>每笔交易名义金额</translation>
+    </message>
+    <message>
+        <source>Entry |z| &gt;</source>
+        <translation>入场 |z| &gt;</translation>
+    </message>
+    <message>
+        <source>Exit |z| &lt;</source>
+        <translation>出场 |z| &lt;</translation>
+    </message>
+    <message>
+        <source>Window (bars)</source>
+        <translation>窗口（K 线数）</translation>
+    </message>
+    <message>
+        <source>Hedge ratio</source>
+        <translation>对冲比率</translation>
+    </message>
+    <message>
+        <source>Fee (bps per leg)</source>
+        <translation>手续费（每腿基点）</translation>
+    </message>
+    <message>
+        <source>Slippage (bps per leg)</source>
+        <translation>滑点（每腿基点）</translation>
+    </message>
+    <message>
+        <source>Spread cost (spread units)</source>
+        <translation>价差成本（价差单位）</translation>
+    </message>
+    <message>
+        <source>Sizing</source>
+        <translation>仓位规模</translation>
+    </message>
+    <message>
+        <source>&amp;Backtest</source>
+        <translation>回测(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Parameter &amp;sweep</source>
+        <translation>参数扫描(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Run backtest</source>
+        <translation>运行回测(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Save &amp;result</source>
+        <translation>保存结果(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Export &amp;trades CSV…</source>
+        <translation>导出成交 CSV(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;equity CSV…</source>
+        <translation>导出权益 CSV(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Trades</source>
+        <translation>交易</translation>
+    </message>
+    <message>
+        <source>Win rate</source>
+        <translation>胜率</translation>
+    </message>
+    <message>
+        <source>Gross PnL</source>
+        <translation>毛盈亏</translation>
+    </message>
+    <message>
+        <source>Net PnL</source>
+        <translation>净盈亏</translation>
+    </message>
+    <message>
+        <source>Net Sharpe</source>
+        <translation>净夏普比率</translation>
+    </message>
+    <message>
+        <source>Sortino</source>
+        <translation>索提诺比率</translation>
+    </message>
+    <message>
+        <source>Max drawdown</source>
+        <translation>最大回撤</translation>
+    </message>
+    <message>
+        <source>Exposure</source>
+        <translation>持仓占比</translation>
+    </message>
+    <message>
+        <source>Avg holding (bars)</source>
+        <translation>平均持仓（K 线数）</translation>
+    </message>
+    <message>
+        <source>Equity</source>
+        <translation>权益</translation>
+    </message>
+    <message>
+        <source>net</source>
+        <translation>净</translation>
+    </message>
+    <message>
+        <source>gross</source>
+        <translation>毛</translation>
+    </message>
+    <message>
+        <source>Drawdown (net)</source>
+        <translation>回撤（净）</translation>
+    </message>
+    <message>
+        <source>drawdown</source>
+        <translation>回撤</translation>
+    </message>
+    <message>
+        <source>Entry from</source>
+        <translation>入场从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>步长</translation>
+    </message>
+    <message>
+        <source>Exit from</source>
+        <translation>出场从</translation>
+    </message>
+    <message>
+        <source>Run s&amp;weep</source>
+        <translation>运行扫描(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Net Sharpe of every entry × exit pair; click a cell to run it in the Backtest tab.</source>
+        <translation>每个入场 × 出场组合的净夏普比率；点击单元格可在“回测”标签页中运行。</translation>
+    </message>
+    <message>
+        <source>The pair has no bars to backtest.</source>
+        <translation>该配对没有可回测的 K 线。</translation>
+    </message>
+    <message>
+        <source>The sweep grid is empty: each range needs a step &gt; 0 and &apos;to&apos; ≥ &apos;from&apos;.</source>
+        <translation>扫描网格为空：每个范围都需要步长 &gt; 0 且“至”≥“从”。</translation>
+    </message>
+    <message>
+        <source>Preparing spread and z-scores…</source>
+        <translation>正在准备价差和 Z 分数…</translation>
+    </message>
+    <message>
+        <source>Sweep cancelled.</source>
+        <translation>扫描已取消。</translation>
+    </message>
+    <message>
+        <source>Sweep failed.</source>
+        <translation>扫描失败。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Running %n backtest(s)…</source>
+        <translation>
+            <numerusform>正在运行 %n 次回测…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Done. Best net Sharpe %1 at entry %2, exit %3.</source>
+        <translation>完成。最佳净夏普比率 %1，入场 %2，出场 %3。</translation>
+    </message>
+    <message>
+        <source>Cancelled. Best net Sharpe so far %1 at entry %2, exit %3.</source>
+        <translation>已取消。目前最佳净夏普比率 %1，入场 %2，出场 %3。</translation>
+    </message>
+    <message>
+        <source>Done. No cell has a defined net Sharpe.</source>
+        <translation>完成。没有单元格具有已定义的净夏普比率。</translation>
+    </message>
+    <message>
+        <source>Could not save the result: %1</source>
+        <translation>无法保存结果：%1</translation>
+    </message>
+    <message>
+        <source>Export trades</source>
+        <translation>导出成交</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Export equity</source>
+        <translation>导出权益</translation>
+    </message>
+</context>
+<context>
+    <name>pairlab::BacktestTradesModel</name>
+    <message>
+        <source>%1 (open)</source>
+        <translation>%1（未平仓）</translation>
+    </message>
+    <message>
+        <source>long</source>
+        <translation>做多</translation>
+    </message>
+    <message>
+        <source>short</source>
+        <translation>做空</translation>
+    </message>
+    <message>
+        <source>Entry (UTC)</source>
+        <translation>入场 (UTC)</translation>
+    </message>
+    <message>
+        <source>Exit (UTC)</source>
+        <translation>出场 (UTC)</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Entry z</source>
+        <translation>入场 z</translation>
+    </message>
+    <message>
+        <source>Exit z</source>
+        <translation>出场 z</translation>
+    </message>
+    <message>
+        <source>Bars held</source>
+        <translation>持仓 K 线数</translation>
+    </message>
+    <message>
+        <source>Gross PnL</source>
+        <translation>毛盈亏</translation>
+    </message>
+    <message>
+        <source>Net PnL</source>
+        <translation>净盈亏</translation>
+    </message>
+</context>
+<context>
+    <name>pairlab::BarModel</name>
+    <message>
+        <source>Open time (UTC)</source>
+        <translation>开盘时间 (UTC)</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>开盘</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>最高</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>最低</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>收盘</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>成交量</translation>
+    </message>
+    <message>
+        <source>Trades</source>
+        <translation>交易</translation>
+    </message>
+</context>
+<context>
+    <name>pairlab::BinanceFeed</name>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>rotated connection to %1</source>
+        <translation>已轮换到 %1 的连接</translation>
+    </message>
+    <message>
+        <source>%1 — reconnecting in %2 s</source>
+        <translation>%1 — %2 秒后重新连接</translation>
+    </message>
+    <message>
+        <source>connection lost</source>
+        <translation>连接已断开</translation>
+    </message>
+    <message>
+        <source>no data for %1 s</source>
+        <translation>%1 秒内没有数据</translation>
+    </message>
+</context>
+<context>
+    <name>pairlab::CandleChartView</name>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>成交量</translation>
+    </message>
+    <message>
+        <source>Time (local)</source>
+        <translation>时间（本地）</translation>
+    </message>
+</context>
+<context>
+    <name>pairlab::CorrelationMatrixModel</name>
+    <message>
+        <source>%1 / %2: correlation of log returns %3</source>
+        <translation>%1 / %2：对数收益率相关系数 %3</translation>
+    </message>
+</context>
+<context>
+    <name>pairlab::ImportDialog</name>
+    <message>
+        <source>Import CSV — %1</source>
+        <translation>导入 CSV — %1</translation>
+    </message>
+    <message>
+        <source>detect</source>
+        <translation>自动检测</translation>
+    </message>
+    <message>
+        <source>comma ,</source>
+        <translation>逗号 ,</translation>
+    </message>
+    <message>
+        <source>semicolon ;</source>
+        <translation>分号 ;</translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation>制表符</translation>
+    </message>
+    <message>
+        <source>pipe |</source>
+        <translation>竖线 |</translation>
+    </message>
+    <message>
+        <source>first line is a header</source>
+        <translation>第一行是表头</translation>
+    </message>
+    <message>
+        <source>no header</source>
+        <translation>无表头</translation>
+    </message>
+    <message>
+        <source>day first (31/12/2024)</source>
+        <translation>日在前 (31/12/2024)</translation>
+    </message>
+    <message>
+        <source>month first (12/31/2024)</source>
+        <translation>月在前 (12/31/2024)</translation>
+    </message>
+    <message>
+        <source>Time zone of times written without an offset</source>
+        <translation>未写时差的时间所用的时区</translation>
+    </message>
+    <message>
+        <source>from the file</source>
+        <translation>取自文件</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <source>Delimiter:</source>
+        <translation>分隔符：</translation>
+    </message>
+    <message>
+        <source>Header:</source>
+        <translation>表头：</translation>
+    </message>
+    <message>
+        <source>Dates:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>Time zone:</source>
+        <translation>时区：</translation>
+    </message>
+    <message>
+        <source>Interval:</source>
+        <translation>周期：</translation>
+    </message>
+    <message>
+        <source>Symbol:</source>
+        <translation>交易品种：</translation>
+    </message>
+    <message>
+        <source>Dataset:</source>
+        <translation>数据集：</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>含义</translation>
+    </message>
+    <message>
+        <source>Symbol (wide files)</source>
+        <translation>交易品种（宽格式文件）</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>First rows as they will be stored (times in UTC)</source>
+        <translation>将要存储的前几行（时间为 UTC）</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Check the whole file</source>
+        <translation>检查整个文件</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Cancel import</source>
+        <translation>取消导入</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>收盘</translation>
+    </message>
+    <message>
+        <source>&lt;b style=&apos;color:#2e7d32&apos;&gt;Imported&lt;/b&gt; %1 rows as dataset &lt;b&gt;%2&lt;/b&gt;: %3 bars, %4 ticks (%5 new), %6 warnings.</source>
+        <translation>&lt;b style=&apos;color:#2e7d32&apos;&gt;已导入&lt;/b&gt; %1 行，数据集 &lt;b&gt;%2&lt;/b&gt;：%3 根 K 线，%4 笔逐笔数据（%5 笔新增），%6 个警告。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Import cancelled.&lt;/b&gt; The database is unchanged.</source>
+        <translation>&lt;b&gt;导入已取消。&lt;/b&gt;数据库未改变。</translation>
+    </message>
+    <message>
+        <source>&lt;b style=&apos;color:#c62828&apos;&gt;Not imported:&lt;/b&gt; %1&lt;br&gt;The database is unchanged.</source>
+        <translation>&lt;b style=&apos;color:#c62828&apos;&gt;未导入：&lt;/b&gt;%1&lt;br&gt;数据库未改变。</translation>
+    </message>
+    <message>
+        <source>Checking every row…</source>
+        <translation>正在检查每一行…</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2) · delimiter &lt;b&gt;%3&lt;/b&gt; · %4 · times: &lt;b&gt;%5&lt;/b&gt;%6 · interval &lt;b&gt;%7&lt;/b&gt; · symbols &lt;b&gt;%8&lt;/b&gt; · %9 rows read · &lt;span style=&apos;color:%10&apos;&gt;%11 errors&lt;/span&gt;, %12 warnings</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;（%2）· 分隔符 &lt;b&gt;%3&lt;/b&gt; · %4 · 时间：&lt;b&gt;%5&lt;/b&gt;%6 · 周期 &lt;b&gt;%7&lt;/b&gt; · 品种 &lt;b&gt;%8&lt;/b&gt; · 已读取 %9 行 · &lt;span style=&apos;color:%10&apos;&gt;%11 个错误&lt;/span&gt;，%12 个警告</translation>
+    </message>
+    <message>
+        <source>not understood</source>
+        <translation>无法识别</translation>
+    </message>
+    <message>
+        <source>header on line %1</source>
+        <translation>表头在第 %1 行</translation>
+    </message>
+    <message>
+        <source>, day first</source>
+        <translation>，日在前</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>column %1</source>
+        <translation>第 %1 列</translation>
+    </message>
+    <message>
+        <source>line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>symbol</source>
+        <translation>品种</translation>
+    </message>
+    <message>
+        <source>time (UTC)</source>
+        <translation>时间 (UTC)</translation>
+    </message>
+    <message>
+        <source>price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>trade id</source>
+        <translation>成交 ID</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>开盘价</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>最高</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>最低</translation>
+    </message>
+    <message>
+        <source>close</source>
+        <translation>收盘价</translation>
+    </message>
+    <message>
+        <source>volume</source>
+        <translation>成交量</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+</context>
+<context>
+    <name>pairlab::LegStatsModel</name>
+    <message>
+        <source>log returns</source>
+        <translation>对数收益率</translation>
+    </message>
+    <message>
+        <source>prices</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Standard deviation, ddof = 1</source>
+        <translation>标准差，ddof = 1</translation>
+    </message>
+    <message>
+        <source>Skewness g1 (biased, as scipy&apos;s default)</source>
+        <translation>偏度 g1（有偏，与 scipy 默认相同）</translation>
+    </message>
+    <message>
+        <source>Excess kurtosis g2 (biased)</source>
+        <translation>超额峰度 g2（有偏）</translation>
+    </message>
+    <message>
+        <source>Skewness G1 (bias-corrected)</source>
+        <translation>偏度 G1（偏差校正）</translation>
+    </message>
+    <message>
+        <source>Excess kurtosis G2 (bias-corrected)</source>
+        <translation>超额峰度 G2（偏差校正）</translation>
+    </message>
+    <message>
+        <source>Standard deviation of log returns × √(bars per year)</source>
+        <translation>对数收益率标准差 × √(每年 K 线数)</translation>
+    </message>
+    <message>
+        <source>Range</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>Leg</source>
+        <translation>腿</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>序列</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>均值</translation>
+    </message>
+    <message>
+        <source>Std</source>
+        <translation>标准差</translation>
+    </message>
+    <message>
+        <source>Skew</source>
+        <translation>偏度</translation>
+    </message>
+    <message>
+        <source>Kurtosis</source>
+        <translation>峰度</translation>
+    </message>
+    <message>
+        <source>Skew (unbiased)</source>
+        <translation>偏度（无偏）</translation>
+    </message>
+    <message>
+        <source>Kurtosis (unbiased)</source>
+        <translation>峰度（无偏）</translation>
+    </message>
+    <message>
+        <source>Last return</source>
+        <translation>最新收益率</translation>
+    </message>
+    <message>
+        <source>Ann. volatility</source>
+        <translation>年化波动率</translation>
+    </message>
+</context>
+<context>
+    <name>pairlab::MainWindow</name>
+    <message>
+        <source>Start the demo recording</source>
+        <translation>启动演示录制</translation>
+    </message>
+    <message>
+        <source>Retry Binance</source>
+        <translation>重试币安</translation>
+    </message>
+    <message>
+        <source>&amp;Symbol:</source>
+        <translation>交易品种(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Interval:</source>
+        <translation>周期(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>S&amp;econd leg:</source>
+        <translation>第二条腿(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Market</source>
+        <translation>市场(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Pair</source>
+        <translation>配对(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Watchlist</source>
+        <translation>自选列表</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>警报</translation>
+    </message>
+    <message>
+        <source>Recent trades</source>
+        <translation>最近成交</translation>
+    </message>
+    <message>
+        <source>WebSocket messages per second</source>
+        <translation>每秒 WebSocket 消息数</translation>
+    </message>
+    <message>
+        <source>Local receive time minus exchange trade time of the latest trade</source>
+        <translation>最新一笔成交的本地接收时间减去交易所成交时间</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;New workspace</source>
+        <translation>新建工作区(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Open workspace…</source>
+        <translation>打开工作区(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open workspace</source>
+        <translation>打开工作区</translation>
+    </message>
+    <message>
+        <source>PairLab workspaces (*.pairlab)</source>
+        <translation>PairLab 工作区 (*.pairlab)</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Save workspace</source>
+        <translation>保存工作区(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save workspace</source>
+        <translation>保存工作区</translation>
+    </message>
+    <message>
+        <source>Save workspace &amp;as…</source>
+        <translation>工作区另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Save workspace as</source>
+        <translation>工作区另存为</translation>
+    </message>
+    <message>
+        <source>&amp;Record session…</source>
+        <translation>录制会话(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open recording as replay…</source>
+        <translation>打开录制并回放(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import CSV…</source>
+        <translation>导入 CSV(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Import CSV</source>
+        <translation>导入 CSV</translation>
+    </message>
+    <message>
+        <source>Data files (*.csv *.txt *.tsv *.json);;All files (*)</source>
+        <translation>数据文件 (*.csv *.txt *.tsv *.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>F&amp;eed</source>
+        <translation>行情(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Connect to &amp;Binance</source>
+        <translation>连接币安(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Start the &amp;demo recording</source>
+        <translation>启动演示录制(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect</source>
+        <translation>断开连接(&amp;D)</translation>
+    </message>
+    <message>
+        <source>disconnected</source>
+        <translation>已断开</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Follow live</source>
+        <translation>跟随实时(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Analysis</source>
+        <translation>分析(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Backtest…</source>
+        <translation>回测(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Backtest</source>
+        <translation>回测</translation>
+    </message>
+    <message>
+        <source>The pair %1/%2 has no data yet. Choose a pair with stored bars in the Pair tab (or wait for live bars of both legs) and try again.</source>
+        <translation>配对 %1/%2 还没有数据。请在“配对”标签页中选择一个有已存储 K 线的配对（或等待两条腿的实时 K 线），然后重试。</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About PairLab</source>
+        <translation>关于 PairLab(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About PairLab</source>
+        <translation>关于 PairLab</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;PairLab %1&lt;/h3&gt;&lt;p&gt;A live statistical-arbitrage workbench for crypto futures.&lt;/p&gt;&lt;p&gt;The demo recording holds real Binance USD-M futures trades (BTCUSDT, ETHUSDT, 2024-08-08) recorded by the hftbacktest project (MIT licence).&lt;/p&gt;&lt;p&gt;Built with Qt %2, Eigen, Boost.Math, simdjson, muparser and SQLite.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;PairLab %1&lt;/h3&gt;&lt;p&gt;加密货币期货实时统计套利工作台。&lt;/p&gt;&lt;p&gt;演示录制包含币安 U 本位合约的真实成交（BTCUSDT、ETHUSDT，2024-08-08），由 hftbacktest 项目录制（MIT 许可证）。&lt;/p&gt;&lt;p&gt;基于 Qt %2、Eigen、Boost.Math、simdjson、muparser 和 SQLite 构建。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Imported dataset %1</source>
+        <translation>已导入的数据集 %1</translation>
+    </message>
+    <message>
+        <source>The workspace was not opened; nothing changed.
+
+%1</source>
+        <translation>工作区未打开；没有任何更改。
+
+%1</translation>
+    </message>
+    <message>
+        <source>Workspace saved to %1</source>
+        <translation>工作区已保存到 %1</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>%1[*] — PairLab</source>
+        <translation>%1[*] — PairLab</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <source>The workspace has unsaved changes. Save them?</source>
+        <translation>工作区有未保存的更改。是否保存？</translation>
+    </message>
+    <message>
+        <source>Storage error: %1</source>
+        <translation>存储错误：%1</translation>
+    </message>
+    <message>
+        <source>Stream %1 has delivered nothing for %2 s — is the endpoint path right?</source>
+        <translation>数据流 %1 已有 %2 秒没有数据 — 端点路径是否正确？</translation>
+    </message>
+    <message>
+        <source>Server error: %1</source>
+        <translation>服务器错误：%1</translation>
+    </message>
+    <message>
+        <source>Stop &amp;recording</source>
+        <translation>停止录制(&amp;R)</translation>
+    </message>
+    <message>
+        <source>● REC %1</source>
+        <translation>● 录制 %1</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>录制</translation>
+    </message>
+    <message>
+        <source>No trades from Binance after %1 s (%2). The network may be unreachable.</source>
+        <translation>%1 秒后仍未收到币安成交（%2）。网络可能无法访问。</translation>
+    </message>
+    <message>
+        <source>Connecting to Binance USD-M futures…</source>
+        <translation>正在连接币安 U 本位合约…</translation>
+    </message>
+    <message>
+        <source>Demo</source>
+        <translation>演示</translation>
+    </message>
+    <message>
+        <source>Cannot start the demo recording: %1</source>
+        <translation>无法启动演示录制：%1</translation>
+    </message>
+    <message>
+        <source>The demo recording has ended (5 min 45 s of real trades).</source>
+        <translation>演示录制已结束（5 分 45 秒的真实成交）。</translation>
+    </message>
+    <message>
+        <source>Demo: recorded Binance futures trades, 2024-08-08</source>
+        <translation>演示：已录制的币安期货成交，2024-08-08</translation>
+    </message>
+    <message>
+        <source>Open recording</source>
+        <translation>打开录制</translation>
+    </message>
+    <message>
+        <source>Recordings (*.jsonl *.json *.txt);;All files (*)</source>
+        <translation>录制文件 (*.jsonl *.json *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Replay of %1</source>
+        <translation>回放 %1</translation>
+    </message>
+    <message>
+        <source>Record session to</source>
+        <translation>将会话录制到</translation>
+    </message>
+    <message>
+        <source>Recordings (*.jsonl)</source>
+        <translation>录制文件 (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>%L1 trades stored</source>
+        <translation>已存储 %L1 笔成交</translation>
+    </message>
+    <message>
+        <source>Demo replay connected</source>
+        <translation>演示回放已连接</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation>正在连接</translation>
+    </message>
+    <message>
+        <source>Disconnected</source>
+        <translation>已断开</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <source>%1 msg/s</source>
+        <translation>%1 条/秒</translation>
+    </message>
+    <message>
+        <source>lag n/a (replay)</source>
+        <translation>延迟 不适用（回放）</translation>
+    </message>
+    <message>
+        <source>lag %1 ms</source>
+        <translation>延迟 %1 毫秒</translation>
+    </message>
+    <message>
+        <source>%1 malformed frames skipped; last: %2</source>
+        <translation>已跳过 %1 个格式错误的帧；最后一个：%2</translation>
+    </message>
+</context>
+<context>
+    <name>pairlab::PairScannerModel</name>
+    <message>
+        <source>Last rolling z-score of the OLS spread; sorts by its absolute value</source>
+        <translation>OLS 价差的最新滚动 Z 分数；按其绝对值排序</translation>
+    </message>
+    <message>
+        <source>Pair (Y ~ X)</source>
+        <translation>配对 (Y ~ X)</translation>
+    </message>
+    <message>
+        <source>z</source>
+        <translation>z</translation>
+    </message>
+    <message>
+        <source>β (OLS)</source>
+        <translation>β (OLS)</translation>
+    </message>
+    <message>
+        <source>corr (returns)</source>
+        <translation>相关（收益率）</translation>
+    </message>
+    <message>
+        <source>EG p-value</source>
+        <translation>EG p 值</translation>
+    </message>
+    <message>
+        <source>half-life (bars)</source>
+        <translation>半衰期（K 线数）</translation>
+    </message>
+    <message>
+        <source>bars</source>
+        <translation>K 线</translation>
+    </message>
+</context>
+<context>
+    <name>pairlab::PairWorkspace</name>
+    <message>
+        <source>Dependent leg Y</source>
+        <translation>因变量腿 Y</translation>
+    </message>
+    <message>
+        <source>Regressor leg X</source>
+        <translation>自变量腿 X</translation>
+    </message>
+    <message>
+        <source>⇄ Swap</source>
+        <translation>⇄ 交换</translation>
+    </message>
+    <message>
+        <source>Swap Y and X</source>
+        <translation>交换 Y 和 X</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <source>Analyse the live bars or an imported dataset</source>
+        <translation>分析实时 K 线或已导入的数据集</translation>
+    </message>
+    <message>
+        <source>Rolling window in bars (z-score, correlations, rolling β)</source>
+        <translation>以 K 线数计的滚动窗口（Z 分数、相关系数、滚动 β）</translation>
+    </message>
+    <message>
+        <source>ADF: constant</source>
+        <translation>ADF：常数项</translation>
+    </message>
+    <message>
+        <source>ADF: constant + trend</source>
+        <translation>ADF：常数项 + 趋势</translation>
+    </message>
+    <message>
+        <source>ADF: none</source>
+        <translation>ADF：无</translation>
+    </message>
+    <message>
+        <source>entry ±</source>
+        <translation>入场 ±</translation>
+    </message>
+    <message>
+        <source>exit ±</source>
+        <translation>出场 ±</translation>
+    </message>
+    <message>
+        <source>Recompute</source>
+        <translation>重新计算</translation>
+    </message>
+    <message>
+        <source>Run the full analysis (ADF, Engle-Granger, Huber, Theil-Sen) now</source>
+        <translation>立即运行完整分析（ADF、Engle-Granger、Huber、Theil-Sen）</translation>
+    </message>
+    <message>
+        <source>&amp;Data:</source>
+        <translation>数据(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Y:</source>
+        <translation>&amp;Y：</translation>
+    </message>
+    <message>
+        <source>&amp;X:</source>
+        <translation>&amp;X：</translation>
+    </message>
+    <message>
+        <source>Time&amp;frame:</source>
+        <translation>时间周期(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Window:</source>
+        <translation>窗口(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Hedge:</source>
+        <translation>对冲(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Export pair CSV…</source>
+        <translation>导出配对 CSV…</translation>
+    </message>
+    <message>
+        <source>ts_ms, x, y, beta, spread, z-score, correlations of every bar shown</source>
+        <translation>所显示每根 K 线的 ts_ms、x、y、beta、价差、Z 分数、相关系数</translation>
+    </message>
+    <message>
+        <source>Export pair series</source>
+        <translation>导出配对序列</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Both legs, normalised to 100</source>
+        <translation>两条腿，归一化为 100</translation>
+    </message>
+    <message>
+        <source>Y</source>
+        <translation>Y</translation>
+    </message>
+    <message>
+        <source>X</source>
+        <translation>X</translation>
+    </message>
+    <message>
+        <source>Spread y − (α + βx)</source>
+        <translation>价差 y − (α + βx)</translation>
+    </message>
+    <message>
+        <source>spread</source>
+        <translation>价差</translation>
+    </message>
+    <message>
+        <source>Rolling z-score</source>
+        <translation>滚动 Z 分数</translation>
+    </message>
+    <message>
+        <source>z</source>
+        <translation>z</translation>
+    </message>
+    <message>
+        <source>Hedge ratio β</source>
+        <translation>对冲比率 β</translation>
+    </message>
+    <message>
+        <source>β (method)</source>
+        <translation>β（方法）</translation>
+    </message>
+    <message>
+        <source>rolling OLS β</source>
+        <translation>滚动 OLS β</translation>
+    </message>
+    <message>
+        <source>Rolling correlation</source>
+        <translation>滚动相关系数</translation>
+    </message>
+    <message>
+        <source>prices</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>log returns</source>
+        <translation>对数收益率</translation>
+    </message>
+    <message>
+        <source>Analysis not possible: %1</source>
+        <translation>无法分析：%1</translation>
+    </message>
+    <message>
+        <source>Choose two symbols.</source>
+        <translation>请选择两个交易品种。</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Export statistics CSV…</source>
+        <translation>导出统计 CSV…</translation>
+    </message>
+    <message>
+        <source>Export statistics</source>
+        <translation>导出统计</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <source>symbols, comma-separated</source>
+        <translation>交易品种，以逗号分隔</translation>
+    </message>
+    <message>
+        <source>Symbols of the correlation matrix and the pair scanner</source>
+        <translation>相关矩阵和配对扫描器所用的交易品种</translation>
+    </message>
+    <message>
+        <source>Correlation of log returns on common bars; click a cell to analyse that pair</source>
+        <translation>基于共同 K 线的对数收益率相关系数；点击单元格以分析该配对</translation>
+    </message>
+    <message>
+        <source>Export matrix CSV…</source>
+        <translation>导出矩阵 CSV…</translation>
+    </message>
+    <message>
+        <source>Export correlation matrix</source>
+        <translation>导出相关矩阵</translation>
+    </message>
+    <message>
+        <source>Correlation</source>
+        <translation>相关性</translation>
+    </message>
+    <message>
+        <source>Scanner</source>
+        <translation>扫描器</translation>
+    </message>
+    <message>
+        <source>&amp;Universe:</source>
+        <translation>品种池(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Dataset: %1</source>
+        <translation>数据集：%1</translation>
+    </message>
+    <message>
+        <source>Y and X are the same symbol: choose two.</source>
+        <translation>Y 和 X 是同一个交易品种：请选择两个。</translation>
+    </message>
+    <message>
+        <source>Loading %1 and %2 (%3 bars)…</source>
+        <translation>正在加载 %1 和 %2（%3 K 线）…</translation>
+    </message>
+    <message>
+        <source>Cannot load bars: %1</source>
+        <translation>无法加载 K 线：%1</translation>
+    </message>
+    <message>
+        <source>%1 ~ %2: %3 aligned %4 bars</source>
+        <translation>%1 ~ %2：%3 根对齐的 %4 K 线</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;Waiting for data…&lt;/i&gt;</source>
+        <translation>&lt;i&gt;正在等待数据…&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>No analysis</source>
+        <translation>无分析</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No analysis:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;无分析：&lt;/b&gt;%1</translation>
+    </message>
+    <message>
+        <source>Cointegrated at 1%</source>
+        <translation>在 1% 水平上协整</translation>
+    </message>
+    <message>
+        <source>Cointegrated at 5%</source>
+        <translation>在 5% 水平上协整</translation>
+    </message>
+    <message>
+        <source>Weak: cointegrated at 10% only</source>
+        <translation>弱：仅在 10% 水平上协整</translation>
+    </message>
+    <message>
+        <source>Not cointegrated</source>
+        <translation>不协整</translation>
+    </message>
+    <message>
+        <source>above +entry: short spread</source>
+        <translation>高于 +入场：做空价差</translation>
+    </message>
+    <message>
+        <source>below −entry: long spread</source>
+        <translation>低于 −入场：做多价差</translation>
+    </message>
+    <message>
+        <source>inside ±exit</source>
+        <translation>在 ±出场 以内</translation>
+    </message>
+    <message>
+        <source>&lt;p style=&apos;margin-top:2px&apos;&gt;%1 ~ %2 · %3 bars of %4 · window %5&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;margin-top:2px&apos;&gt;%1 ~ %2 · %3 根 %4 K 线 · 窗口 %5&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>last z</source>
+        <translation>最新 z</translation>
+    </message>
+    <message>
+        <source>OLS</source>
+        <translation>OLS</translation>
+    </message>
+    <message>
+        <source>Huber</source>
+        <translation>Huber</translation>
+    </message>
+    <message>
+        <source>Theil-Sen</source>
+        <translation>Theil-Sen</translation>
+    </message>
+    <message>
+        <source>Kalman (last)</source>
+        <translation>卡尔曼（最新）</translation>
+    </message>
+    <message>
+        <source>Stationarity of the OLS spread</source>
+        <translation>OLS 价差的平稳性</translation>
+    </message>
+    <message>
+        <source>ADF (%1) statistic</source>
+        <translation>ADF（%1）统计量</translation>
+    </message>
+    <message>
+        <source>p-value</source>
+        <translation>p 值</translation>
+    </message>
+    <message>
+        <source>lag / nobs</source>
+        <translation>滞后阶数 / 观测数</translation>
+    </message>
+    <message>
+        <source>critical 1% / 5% / 10%</source>
+        <translation>临界值 1% / 5% / 10%</translation>
+    </message>
+    <message>
+        <source>Engle-Granger p-value</source>
+        <translation>Engle-Granger p 值</translation>
+    </message>
+    <message>
+        <source>Mean reversion</source>
+        <translation>均值回归</translation>
+    </message>
+    <message>
+        <source>half-life</source>
+        <translation>半衰期</translation>
+    </message>
+    <message>
+        <source>%1 bars (%2 s)</source>
+        <translation>%1 根 K 线（%2 秒）</translation>
+    </message>
+    <message>
+        <source>none (λ ≥ 0)</source>
+        <translation>无 (λ ≥ 0)</translation>
+    </message>
+    <message>
+        <source>Hurst</source>
+        <translation>Hurst 指数</translation>
+    </message>
+    <message>
+        <source>corr prices / returns</source>
+        <translation>相关：价格 / 收益率</translation>
+    </message>
+    <message>
+        <source>backtest net PnL / Sharpe</source>
+        <translation>回测净盈亏 / 夏普比率</translation>
+    </message>
+</context>
+<context>
+    <name>pairlab::Reader</name>
+    <message>
+        <source>field &quot;%1&quot;: %2</source>
+        <translation>字段“%1”：%2</translation>
+    </message>
+    <message>
+        <source>expected an object</source>
+        <translation>应为对象</translation>
+    </message>
+    <message>
+        <source>expected text</source>
+        <translation>应为文本</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not one of %2</source>
+        <translation>“%1”不是 %2 之一</translation>
+    </message>
+    <message>
+        <source>expected a list of text</source>
+        <translation>应为文本列表</translation>
+    </message>
+    <message>
+        <source>expected a whole number from %1 to %2</source>
+        <translation>应为 %1 到 %2 之间的整数</translation>
+    </message>
+    <message>
+        <source>expected a whole number</source>
+        <translation>应为整数</translation>
+    </message>
+    <message>
+        <source>expected a number from %1 to %2</source>
+        <translation>应为 %1 到 %2 之间的数字</translation>
+    </message>
+    <message>
+        <source>expected base64 text</source>
+        <translation>应为 Base64 文本</translation>
+    </message>
+</context>
+<context>
+    <name>pairlab::RecentTradesModel</name>
+    <message>
+        <source>Sell</source>
+        <translation>卖出</translation>
+    </message>
+    <message>
+        <source>Buy</source>
+        <translation>买入</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>时间 (UTC)</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>交易品种</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Aggressor</source>
+        <translation>主动方</translation>
+    </message>
+</context>
+<context>
+    <name>pairlab::ReplayServer</name>
+    <message>
+        <source>cannot listen on 127.0.0.1:%1: %2</source>
+        <translation>无法在 127.0.0.1:%1 上监听：%2</translation>
+    </message>
+</context>
+<context>
+    <name>pairlab::SweepGridModel</name>
+    <message>
+        <source>not computed</source>
+        <translation>未计算</translation>
+    </message>
+    <message>
+        <source>entry %1, exit %2: net Sharpe %3, %4 trades, net PnL %5, max drawdown %6</source>
+        <translation>入场 %1，出场 %2：净夏普比率 %3，%4 笔交易，净盈亏 %5，最大回撤 %6</translation>
+    </message>
+    <message>
+        <source>entry %1</source>
+        <translation>入场 %1</translation>
+    </message>
+    <message>
+        <source>exit %1</source>
+        <translation>出场 %1</translation>
+    </message>
+</context>
+<context>
+    <name>pairlab::TickWriter</name>
+    <message>
+        <source>the database driver gives no native SQLite handle</source>
+        <translation>数据库驱动没有提供原生 SQLite 句柄</translation>
+    </message>
+    <message>
+        <source>cannot prepare a statement: %1</source>
+        <translation>无法准备语句：%1</translation>
+    </message>
+    <message>
+        <source>cannot add symbol %1: %2</source>
+        <translation>无法添加交易品种 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot store ticks: %1</source>
+        <translation>无法存储逐笔数据：%1</translation>
+    </message>
+    <message>
+        <source>cannot store a %1 tick: %2</source>
+        <translation>无法存储 %1 逐笔数据：%2</translation>
+    </message>
+    <message>
+        <source>the tick database is not open</source>
+        <translation>逐笔数据库未打开</translation>
+    </message>
+    <message>
+        <source>cannot start a transaction: %1</source>
+        <translation>无法开始事务：%1</translation>
+    </message>
+    <message>
+        <source>cannot store a %1 bar: %2</source>
+        <translation>无法存储 %1 K 线：%2</translation>
+    </message>
+    <message>
+        <source>cannot update the ingest sequence: %1</source>
+        <translation>无法更新写入序号：%1</translation>
+    </message>
+    <message>
+        <source>cannot commit ticks: %1</source>
+        <translation>无法提交逐笔数据：%1</translation>
+    </message>
+</context>
+<context>
+    <name>pairlab::TickerModel</name>
+    <message>
+        <source>Change since the first trade of this session</source>
+        <translation>自本次会话第一笔成交以来的变化</translation>
+    </message>
+    <message>
+        <source>Traded quantity in this session</source>
+        <translation>本次会话的成交数量</translation>
+    </message>
+    <message>
+        <source>Trades per second over the last 10 s of market time</source>
+        <translation>最近 10 秒市场时间内的每秒成交笔数</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>交易品种</translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation>最新价</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>涨跌</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>成交量</translation>
+    </message>
+    <message>
+        <source>Trades/s</source>
+        <translation>成交/秒</translation>
+    </message>
+</context>
+<context>
+    <name>pairlab::TimeSeriesChartView</name>
+    <message>
+        <source>Save chart as PNG…</source>
+        <translation>将图表保存为 PNG…</translation>
+    </message>
+    <message>
+        <source>Save chart</source>
+        <translation>保存图表</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>Reset zoom and follow live</source>
+        <translation>重置缩放并跟随实时</translation>
+    </message>
+</context>
+<context>
+    <name>pairlab::Workspace</name>
+    <message>
+        <source>this is not a PairLab workspace</source>
+        <translation>这不是 PairLab 工作区</translation>
+    </message>
+    <message>
+        <source>expected a format version number</source>
+        <translation>应为格式版本号</translation>
+    </message>
+    <message>
+        <source>written by a newer PairLab (workspace format %1; this version reads up to %2)</source>
+        <translation>由更新版本的 PairLab 写入（工作区格式 %1；此版本最高可读取 %2）</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a symbol</source>
+        <translation>“%1”不是交易品种</translation>
+    </message>
+    <message>
+        <source>expected a ws:// or wss:// address</source>
+        <translation>应为 ws:// 或 wss:// 地址</translation>
+    </message>
+    <message>
+        <source>expected &quot;live&quot; or &quot;upload:&lt;dataset&gt;&quot;</source>
+        <translation>应为“live”或“upload:&lt;数据集&gt;”</translation>
+    </message>
+    <message>
+        <source>expected a list</source>
+        <translation>应为列表</translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is too large to be a workspace</source>
+        <translation>%1 太大，不是工作区文件</translation>
+    </message>
+    <message>
+        <source>%1:%2:%3: not valid JSON (%4) — the file may be truncated or hand-edited</source>
+        <translation>%1:%2:%3：不是有效的 JSON（%4）— 文件可能被截断或被手工编辑过</translation>
+    </message>
+    <message>
+        <source>%1: not a PairLab workspace (expected a JSON object)</source>
+        <translation>%1：不是 PairLab 工作区（应为 JSON 对象）</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+</TS>
