@@ -10,6 +10,7 @@
 #include <QTextStream>
 #include <QTranslator>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <memory>
@@ -89,6 +90,8 @@ int main(int argc, char *argv[])
     p.addOption({QStringLiteral("endpoint"), QApplication::translate("main", "WebSocket endpoint."), QStringLiteral("URL")});
     p.addOption({QStringLiteral("stream"), QApplication::translate("main", "trade or aggTrade."), QStringLiteral("KIND"),
                  QStringLiteral("trade")});
+    p.addOption({QStringLiteral("demo-speed"), QApplication::translate("main", "Replay speed of the demo (1 = real time)."),
+                 QStringLiteral("X"), QStringLiteral("1")});
     p.addOption({QStringLiteral("view"), QApplication::translate("main", "Open on a view: market or pair."), QStringLiteral("VIEW"),
                  QStringLiteral("market")});
     p.addOption({QStringLiteral("lang"),
@@ -122,6 +125,7 @@ int main(int argc, char *argv[])
     }
     pairlab::MainWindowOptions o;
     o.demo = p.isSet(QStringLiteral("demo"));
+    o.demoSpeed = std::clamp(p.value(QStringLiteral("demo-speed")).toDouble(), 0.1, 1000.0);
     o.workspacePath = p.positionalArguments().value(0);
     o.restoreLastWorkspace = o.workspacePath.isEmpty() && !o.demo;
     o.databasePath = p.isSet(QStringLiteral("db")) ? p.value(QStringLiteral("db")) : dataDir + QStringLiteral("/pairlab.sqlite");

@@ -666,6 +666,10 @@
         <source>cannot create the data directory %1</source>
         <translation>das Datenverzeichnis %1 kann nicht angelegt werden</translation>
     </message>
+    <message>
+        <source>Replay speed of the demo (1 = real time).</source>
+        <translation>Wiedergabegeschwindigkeit der Demo (1 = Echtzeit).</translation>
+    </message>
 </context>
 <context>
     <name>pairlab</name>

@@ -666,6 +666,10 @@
         <source>cannot create the data directory %1</source>
         <translation>无法创建数据目录 %1</translation>
     </message>
+    <message>
+        <source>Replay speed of the demo (1 = real time).</source>
+        <translation>演示的回放速度（1 = 实时）。</translation>
+    </message>
 </context>
 <context>
     <name>pairlab</name>
