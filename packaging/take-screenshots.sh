@@ -10,7 +10,7 @@ trap 'rm -rf "$data"' EXIT
 export XDG_DATA_HOME="$data/share" XDG_CONFIG_HOME="$data/config"
 shoot() { # view file seconds — the demo replayed at 25x: its 5 min 45 s of trades in about 14 s
   rm -rf "$data/share"
-  xvfb-run -a -s "-screen 0 1280x800x24" bash -c "
+  xvfb-run -a -s "-screen 0 1600x900x24" bash -c "
     '$build/app/pairlab' --demo --demo-speed 25 --view $1 & pid=\$!
     sleep $3; import -window root '$out/$2'; kill \$pid; wait \$pid 2>/dev/null || true"
 }

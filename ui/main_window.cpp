@@ -166,7 +166,7 @@ void MainWindow::buildUi()
     m_watchView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_watchView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_watchView->verticalHeader()->hide();
-    m_watchView->setMinimumWidth(340);
+    m_watchView->setMinimumWidth(280);
     m_watchView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_watchView->horizontalHeader()->setStretchLastSection(true);
     connect(m_watchView, &QTableView::clicked, this,

@@ -109,9 +109,12 @@ PairWorkspace::PairWorkspace(QWidget *parent)
     controls->addSpacing(8);
     addLabelled(tr("Time&frame:"), m_intervalBox);
     addLabelled(tr("&Window:"), m_windowBox);
-    addLabelled(tr("&Hedge:"), m_methodBox);
     controls->addStretch(1);
     auto *controls2 = new QHBoxLayout;
+    auto *hedgeLabel = new QLabel(tr("&Hedge:"), this);
+    hedgeLabel->setBuddy(m_methodBox);
+    controls2->addWidget(hedgeLabel);
+    controls2->addWidget(m_methodBox);
     controls2->addWidget(m_trendBox);
     controls2->addWidget(m_entryBox);
     controls2->addWidget(m_exitBox);
@@ -151,7 +154,7 @@ PairWorkspace::PairWorkspace(QWidget *parent)
     m_summary->setTextFormat(Qt::RichText);
     m_summary->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_summary->setMinimumWidth(300);
+    m_summary->setMinimumWidth(240);
     m_summary->setMargin(8);
     auto *body = new QSplitter(Qt::Horizontal, this);
     body->addWidget(splitter);
@@ -824,6 +827,8 @@ void PairWorkspace::appendClosedBars()
 void PairWorkspace::onAnalytics(const PairAnalytics &a)
 {
     updateSummary(a);
+    if (a.full && a.full->ok()) // clears an earlier "not possible yet" once enough bars have arrived
+        m_status->setText(tr("%1 ~ %2: %3 aligned %4 bars").arg(symbolY(), symbolX()).arg(a.bars).arg(BarStore::intervalLabel(m_intervalSeconds)));
     if (m_source == BarStore::LiveSource && m_pair && m_pair->size() >= 2 && a.bars > 0) {
         AlertMarketInputs market;
         const std::size_t n = m_pair->size();
