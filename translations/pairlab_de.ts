@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AlertEngine</name>
+    <message>
+        <source>waiting for %1 bars (%2 so far)</source>
+        <translation>wartet auf %1 Bars (bisher %2)</translation>
+    </message>
+    <message>
+        <source>in cooldown until %1 ms</source>
+        <translation>in der Sperrzeit bis %1 ms</translation>
+    </message>
+    <message>
+        <source>%1 on %2: %3</source>
+        <translation>%1 bei %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 on %2: %3 (%4)</source>
+        <translation>%1 bei %2: %3 (%4)</translation>
+    </message>
+</context>
+<context>
     <name>AlertExpression</name>
     <message>
         <source>rolling z-score of the spread (alias zscore)</source>
@@ -58,6 +77,108 @@
     <message>
         <source>volume of the last bar of y</source>
         <translation>Volumen der letzten Bar von y</translation>
+    </message>
+    <message>
+        <source>the expression is empty</source>
+        <translation>der Ausdruck ist leer</translation>
+    </message>
+    <message>
+        <source>invalid character &apos;%1&apos;</source>
+        <translation>ungültiges Zeichen &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>only one expression is allowed (found a &apos;,&apos; outside a function call)</source>
+        <translation>nur ein Ausdruck ist erlaubt (ein &apos;,&apos; außerhalb eines Funktionsaufrufs gefunden)</translation>
+    </message>
+    <message>
+        <source>unknown variable or function &apos;%1&apos; at position %2</source>
+        <translation>unbekannte Variable oder Funktion &apos;%1&apos; an Position %2</translation>
+    </message>
+    <message>
+        <source>unexpected &apos;%1&apos; at position %2</source>
+        <translation>unerwartetes &apos;%1&apos; an Position %2</translation>
+    </message>
+    <message>
+        <source>variable &apos;%1&apos; is undefined</source>
+        <translation>Variable &apos;%1&apos; ist nicht definiert</translation>
+    </message>
+    <message>
+        <source>division by zero</source>
+        <translation>Division durch null</translation>
+    </message>
+    <message>
+        <source>the result is not a number</source>
+        <translation>das Ergebnis ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>the result is infinite</source>
+        <translation>das Ergebnis ist unendlich</translation>
+    </message>
+</context>
+<context>
+    <name>AlertStore</name>
+    <message>
+        <source>alert rule %1 does not exist</source>
+        <translation>Alarmregel %1 existiert nicht</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Backtest</name>
+    <message>
+        <source>the entry threshold must be a positive number</source>
+        <translation>die Einstiegsschwelle muss eine positive Zahl sein</translation>
+    </message>
+    <message>
+        <source>the exit threshold must be at least 0 and below the entry threshold</source>
+        <translation>die Ausstiegsschwelle muss mindestens 0 und kleiner als die Einstiegsschwelle sein</translation>
+    </message>
+    <message>
+        <source>the stop threshold must be above the entry threshold</source>
+        <translation>die Stoppschwelle muss über der Einstiegsschwelle liegen</translation>
+    </message>
+    <message>
+        <source>the window must have at least 2 bars</source>
+        <translation>das Fenster muss mindestens 2 Bars umfassen</translation>
+    </message>
+    <message>
+        <source>costs must not be negative</source>
+        <translation>Kosten dürfen nicht negativ sein</translation>
+    </message>
+    <message>
+        <source>the notional per trade must be positive</source>
+        <translation>der Nominalwert pro Trade muss positiv sein</translation>
+    </message>
+    <message>
+        <source>bars per year must be positive</source>
+        <translation>Bars pro Jahr müssen positiv sein</translation>
+    </message>
+    <message>
+        <source>the series have different lengths</source>
+        <translation>die Reihen haben unterschiedliche Längen</translation>
+    </message>
+    <message>
+        <source>there are no bars</source>
+        <translation>es gibt keine Bars</translation>
+    </message>
+    <message>
+        <source>the prices contain non-finite values</source>
+        <translation>die Preise enthalten nicht endliche Werte</translation>
+    </message>
+    <message>
+        <source>the static regression failed: %1</source>
+        <translation>die statische Regression ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>the Kalman filter failed: %1</source>
+        <translation>der Kalman-Filter ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>the prepared series were computed for another window or hedge method</source>
+        <translation>die vorbereiteten Reihen wurden für ein anderes Fenster oder eine andere Hedge-Methode berechnet</translation>
     </message>
 </context>
 <context>
@@ -462,6 +583,93 @@
     </message>
 </context>
 <context>
+    <name>Workspace</name>
+    <message>
+        <source>field &quot;%1&quot;: %2</source>
+        <translation>Feld „%1“: %2</translation>
+    </message>
+    <message>
+        <source>expected an object</source>
+        <translation>Objekt erwartet</translation>
+    </message>
+    <message>
+        <source>expected text</source>
+        <translation>Text erwartet</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not one of %2</source>
+        <translation>„%1“ ist keiner von %2</translation>
+    </message>
+    <message>
+        <source>expected a list of text</source>
+        <translation>Liste von Texten erwartet</translation>
+    </message>
+    <message>
+        <source>expected a whole number from %1 to %2</source>
+        <translation>ganze Zahl von %1 bis %2 erwartet</translation>
+    </message>
+    <message>
+        <source>expected a whole number</source>
+        <translation>ganze Zahl erwartet</translation>
+    </message>
+    <message>
+        <source>expected a number from %1 to %2</source>
+        <translation>Zahl von %1 bis %2 erwartet</translation>
+    </message>
+    <message>
+        <source>expected base64 text</source>
+        <translation>Base64-Text erwartet</translation>
+    </message>
+    <message>
+        <source>this is not a PairLab workspace</source>
+        <translation>dies ist kein PairLab-Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>expected a format version number</source>
+        <translation>Formatversionsnummer erwartet</translation>
+    </message>
+    <message>
+        <source>written by a newer PairLab (workspace format %1; this version reads up to %2)</source>
+        <translation>von einer neueren PairLab-Version geschrieben (Arbeitsbereichsformat %1; diese Version liest bis %2)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a symbol</source>
+        <translation>„%1“ ist kein Symbol</translation>
+    </message>
+    <message>
+        <source>expected a ws:// or wss:// address</source>
+        <translation>ws://- oder wss://-Adresse erwartet</translation>
+    </message>
+    <message>
+        <source>expected &quot;live&quot; or &quot;upload:&lt;dataset&gt;&quot;</source>
+        <translation>„live“ oder „upload:&lt;Datensatz&gt;“ erwartet</translation>
+    </message>
+    <message>
+        <source>expected a list</source>
+        <translation>Liste erwartet</translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is too large to be a workspace</source>
+        <translation>%1 ist zu groß für einen Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>%1:%2:%3: not valid JSON (%4) — the file may be truncated or hand-edited</source>
+        <translation>%1:%2:%3: kein gültiges JSON (%4) — die Datei ist möglicherweise abgeschnitten oder von Hand bearbeitet</translation>
+    </message>
+    <message>
+        <source>%1: not a PairLab workspace (expected a JSON object)</source>
+        <translation>%1: kein PairLab-Arbeitsbereich (JSON-Objekt erwartet)</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>cli</name>
     <message>
         <source>--port: not a port number: %1
@@ -672,61 +880,6 @@
     </message>
 </context>
 <context>
-    <name>pairlab</name>
-    <message>
-        <source>the entry threshold must be a positive number</source>
-        <translation>die Einstiegsschwelle muss eine positive Zahl sein</translation>
-    </message>
-    <message>
-        <source>the exit threshold must be at least 0 and below the entry threshold</source>
-        <translation>die Ausstiegsschwelle muss mindestens 0 und kleiner als die Einstiegsschwelle sein</translation>
-    </message>
-    <message>
-        <source>the stop threshold must be above the entry threshold</source>
-        <translation>die Stoppschwelle muss über der Einstiegsschwelle liegen</translation>
-    </message>
-    <message>
-        <source>the window must have at least 2 bars</source>
-        <translation>das Fenster muss mindestens 2 Bars umfassen</translation>
-    </message>
-    <message>
-        <source>costs must not be negative</source>
-        <translation>Kosten dürfen nicht negativ sein</translation>
-    </message>
-    <message>
-        <source>the notional per trade must be positive</source>
-        <translation>der Nominalwert pro Trade muss positiv sein</translation>
-    </message>
-    <message>
-        <source>bars per year must be positive</source>
-        <translation>Bars pro Jahr müssen positiv sein</translation>
-    </message>
-    <message>
-        <source>the series have different lengths</source>
-        <translation>die Reihen haben unterschiedliche Längen</translation>
-    </message>
-    <message>
-        <source>there are no bars</source>
-        <translation>es gibt keine Bars</translation>
-    </message>
-    <message>
-        <source>the prices contain non-finite values</source>
-        <translation>die Preise enthalten nicht endliche Werte</translation>
-    </message>
-    <message>
-        <source>the static regression failed: %1</source>
-        <translation>die statische Regression ist fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <source>the Kalman filter failed: %1</source>
-        <translation>der Kalman-Filter ist fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <source>the prepared series were computed for another window or hedge method</source>
-        <translation>die vorbereiteten Reihen wurden für ein anderes Fenster oder eine andere Hedge-Methode berechnet</translation>
-    </message>
-</context>
-<context>
     <name>pairlab::AlertDialog</name>
     <message>
         <source>Edit alert</source>
@@ -820,25 +973,6 @@ Funktionen: %2</translation>
     </message>
 </context>
 <context>
-    <name>pairlab::AlertEngine</name>
-    <message>
-        <source>waiting for %1 bars (%2 so far)</source>
-        <translation>wartet auf %1 Bars (bisher %2)</translation>
-    </message>
-    <message>
-        <source>in cooldown until %1 ms</source>
-        <translation>in der Sperrzeit bis %1 ms</translation>
-    </message>
-    <message>
-        <source>%1 on %2: %3</source>
-        <translation>%1 bei %2: %3</translation>
-    </message>
-    <message>
-        <source>%1 on %2: %3 (%4)</source>
-        <translation>%1 bei %2: %3 (%4)</translation>
-    </message>
-</context>
-<context>
     <name>pairlab::AlertEventsModel</name>
     <message>
         <source>Time (UTC)</source>
@@ -859,45 +993,6 @@ Funktionen: %2</translation>
     <message>
         <source>Values</source>
         <translation>Werte</translation>
-    </message>
-</context>
-<context>
-    <name>pairlab::AlertExpression</name>
-    <message>
-        <source>the expression is empty</source>
-        <translation>der Ausdruck ist leer</translation>
-    </message>
-    <message>
-        <source>invalid character &apos;%1&apos;</source>
-        <translation>ungültiges Zeichen &apos;%1&apos;</translation>
-    </message>
-    <message>
-        <source>only one expression is allowed (found a &apos;,&apos; outside a function call)</source>
-        <translation>nur ein Ausdruck ist erlaubt (ein &apos;,&apos; außerhalb eines Funktionsaufrufs gefunden)</translation>
-    </message>
-    <message>
-        <source>unknown variable or function &apos;%1&apos; at position %2</source>
-        <translation>unbekannte Variable oder Funktion &apos;%1&apos; an Position %2</translation>
-    </message>
-    <message>
-        <source>unexpected &apos;%1&apos; at position %2</source>
-        <translation>unerwartetes &apos;%1&apos; an Position %2</translation>
-    </message>
-    <message>
-        <source>variable &apos;%1&apos; is undefined</source>
-        <translation>Variable &apos;%1&apos; ist nicht definiert</translation>
-    </message>
-    <message>
-        <source>division by zero</source>
-        <translation>Division durch null</translation>
-    </message>
-    <message>
-        <source>the result is not a number</source>
-        <translation>das Ergebnis ist keine Zahl</translation>
-    </message>
-    <message>
-        <source>the result is infinite</source>
-        <translation>das Ergebnis ist unendlich</translation>
     </message>
 </context>
 <context>
@@ -941,17 +1036,6 @@ Funktionen: %2</translation>
     <message>
         <source>Last problem</source>
         <translation>Letztes Problem</translation>
-    </message>
-</context>
-<context>
-    <name>pairlab::AlertStore</name>
-    <message>
-        <source>alert rule %1 does not exist</source>
-        <translation>Alarmregel %1 existiert nicht</translation>
-    </message>
-    <message>
-        <source>cannot write %1: %2</source>
-        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
@@ -2413,45 +2497,6 @@ Funktionen: %2</translation>
     </message>
 </context>
 <context>
-    <name>pairlab::Reader</name>
-    <message>
-        <source>field &quot;%1&quot;: %2</source>
-        <translation>Feld „%1“: %2</translation>
-    </message>
-    <message>
-        <source>expected an object</source>
-        <translation>Objekt erwartet</translation>
-    </message>
-    <message>
-        <source>expected text</source>
-        <translation>Text erwartet</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not one of %2</source>
-        <translation>„%1“ ist keiner von %2</translation>
-    </message>
-    <message>
-        <source>expected a list of text</source>
-        <translation>Liste von Texten erwartet</translation>
-    </message>
-    <message>
-        <source>expected a whole number from %1 to %2</source>
-        <translation>ganze Zahl von %1 bis %2 erwartet</translation>
-    </message>
-    <message>
-        <source>expected a whole number</source>
-        <translation>ganze Zahl erwartet</translation>
-    </message>
-    <message>
-        <source>expected a number from %1 to %2</source>
-        <translation>Zahl von %1 bis %2 erwartet</translation>
-    </message>
-    <message>
-        <source>expected base64 text</source>
-        <translation>Base64-Text erwartet</translation>
-    </message>
-</context>
-<context>
     <name>pairlab::RecentTradesModel</name>
     <message>
         <source>Sell</source>
@@ -2607,57 +2652,6 @@ Funktionen: %2</translation>
     <message>
         <source>Reset zoom and follow live</source>
         <translation>Zoom zurücksetzen und live folgen</translation>
-    </message>
-</context>
-<context>
-    <name>pairlab::Workspace</name>
-    <message>
-        <source>this is not a PairLab workspace</source>
-        <translation>dies ist kein PairLab-Arbeitsbereich</translation>
-    </message>
-    <message>
-        <source>expected a format version number</source>
-        <translation>Formatversionsnummer erwartet</translation>
-    </message>
-    <message>
-        <source>written by a newer PairLab (workspace format %1; this version reads up to %2)</source>
-        <translation>von einer neueren PairLab-Version geschrieben (Arbeitsbereichsformat %1; diese Version liest bis %2)</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a symbol</source>
-        <translation>„%1“ ist kein Symbol</translation>
-    </message>
-    <message>
-        <source>expected a ws:// or wss:// address</source>
-        <translation>ws://- oder wss://-Adresse erwartet</translation>
-    </message>
-    <message>
-        <source>expected &quot;live&quot; or &quot;upload:&lt;dataset&gt;&quot;</source>
-        <translation>„live“ oder „upload:&lt;Datensatz&gt;“ erwartet</translation>
-    </message>
-    <message>
-        <source>expected a list</source>
-        <translation>Liste erwartet</translation>
-    </message>
-    <message>
-        <source>cannot open %1: %2</source>
-        <translation>%1 kann nicht geöffnet werden: %2</translation>
-    </message>
-    <message>
-        <source>%1 is too large to be a workspace</source>
-        <translation>%1 ist zu groß für einen Arbeitsbereich</translation>
-    </message>
-    <message>
-        <source>%1:%2:%3: not valid JSON (%4) — the file may be truncated or hand-edited</source>
-        <translation>%1:%2:%3: kein gültiges JSON (%4) — die Datei ist möglicherweise abgeschnitten oder von Hand bearbeitet</translation>
-    </message>
-    <message>
-        <source>%1: not a PairLab workspace (expected a JSON object)</source>
-        <translation>%1: kein PairLab-Arbeitsbereich (JSON-Objekt erwartet)</translation>
-    </message>
-    <message>
-        <source>cannot write %1: %2</source>
-        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 </TS>

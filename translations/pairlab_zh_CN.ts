@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AlertEngine</name>
+    <message>
+        <source>waiting for %1 bars (%2 so far)</source>
+        <translation>等待 %1 根 K 线（目前 %2 根）</translation>
+    </message>
+    <message>
+        <source>in cooldown until %1 ms</source>
+        <translation>冷却中，直到 %1 毫秒</translation>
+    </message>
+    <message>
+        <source>%1 on %2: %3</source>
+        <translation>%2 上的 %1：%3</translation>
+    </message>
+    <message>
+        <source>%1 on %2: %3 (%4)</source>
+        <translation>%2 上的 %1：%3（%4）</translation>
+    </message>
+</context>
+<context>
     <name>AlertExpression</name>
     <message>
         <source>rolling z-score of the spread (alias zscore)</source>
@@ -58,6 +77,108 @@
     <message>
         <source>volume of the last bar of y</source>
         <translation>y 最新一根 K 线的成交量</translation>
+    </message>
+    <message>
+        <source>the expression is empty</source>
+        <translation>表达式为空</translation>
+    </message>
+    <message>
+        <source>invalid character &apos;%1&apos;</source>
+        <translation>无效字符 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>only one expression is allowed (found a &apos;,&apos; outside a function call)</source>
+        <translation>只允许一个表达式（在函数调用之外发现了 &apos;,&apos;）</translation>
+    </message>
+    <message>
+        <source>unknown variable or function &apos;%1&apos; at position %2</source>
+        <translation>位置 %2 处有未知变量或函数 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>unexpected &apos;%1&apos; at position %2</source>
+        <translation>位置 %2 处出现意外的 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>variable &apos;%1&apos; is undefined</source>
+        <translation>变量 &apos;%1&apos; 未定义</translation>
+    </message>
+    <message>
+        <source>division by zero</source>
+        <translation>除以零</translation>
+    </message>
+    <message>
+        <source>the result is not a number</source>
+        <translation>结果不是数字</translation>
+    </message>
+    <message>
+        <source>the result is infinite</source>
+        <translation>结果为无穷大</translation>
+    </message>
+</context>
+<context>
+    <name>AlertStore</name>
+    <message>
+        <source>alert rule %1 does not exist</source>
+        <translation>警报规则 %1 不存在</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>Backtest</name>
+    <message>
+        <source>the entry threshold must be a positive number</source>
+        <translation>入场阈值必须是正数</translation>
+    </message>
+    <message>
+        <source>the exit threshold must be at least 0 and below the entry threshold</source>
+        <translation>出场阈值必须不小于 0 且低于入场阈值</translation>
+    </message>
+    <message>
+        <source>the stop threshold must be above the entry threshold</source>
+        <translation>止损阈值必须高于入场阈值</translation>
+    </message>
+    <message>
+        <source>the window must have at least 2 bars</source>
+        <translation>窗口至少需要 2 根 K 线</translation>
+    </message>
+    <message>
+        <source>costs must not be negative</source>
+        <translation>成本不能为负数</translation>
+    </message>
+    <message>
+        <source>the notional per trade must be positive</source>
+        <translation>每笔交易的名义金额必须为正数</translation>
+    </message>
+    <message>
+        <source>bars per year must be positive</source>
+        <translation>每年 K 线数必须为正数</translation>
+    </message>
+    <message>
+        <source>the series have different lengths</source>
+        <translation>序列长度不同</translation>
+    </message>
+    <message>
+        <source>there are no bars</source>
+        <translation>没有 K 线</translation>
+    </message>
+    <message>
+        <source>the prices contain non-finite values</source>
+        <translation>价格中包含非有限值</translation>
+    </message>
+    <message>
+        <source>the static regression failed: %1</source>
+        <translation>静态回归失败：%1</translation>
+    </message>
+    <message>
+        <source>the Kalman filter failed: %1</source>
+        <translation>卡尔曼滤波失败：%1</translation>
+    </message>
+    <message>
+        <source>the prepared series were computed for another window or hedge method</source>
+        <translation>预处理的序列是针对其他窗口或对冲方法计算的</translation>
     </message>
 </context>
 <context>
@@ -462,6 +583,93 @@
     </message>
 </context>
 <context>
+    <name>Workspace</name>
+    <message>
+        <source>field &quot;%1&quot;: %2</source>
+        <translation>字段“%1”：%2</translation>
+    </message>
+    <message>
+        <source>expected an object</source>
+        <translation>应为对象</translation>
+    </message>
+    <message>
+        <source>expected text</source>
+        <translation>应为文本</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not one of %2</source>
+        <translation>“%1”不是 %2 之一</translation>
+    </message>
+    <message>
+        <source>expected a list of text</source>
+        <translation>应为文本列表</translation>
+    </message>
+    <message>
+        <source>expected a whole number from %1 to %2</source>
+        <translation>应为 %1 到 %2 之间的整数</translation>
+    </message>
+    <message>
+        <source>expected a whole number</source>
+        <translation>应为整数</translation>
+    </message>
+    <message>
+        <source>expected a number from %1 to %2</source>
+        <translation>应为 %1 到 %2 之间的数字</translation>
+    </message>
+    <message>
+        <source>expected base64 text</source>
+        <translation>应为 Base64 文本</translation>
+    </message>
+    <message>
+        <source>this is not a PairLab workspace</source>
+        <translation>这不是 PairLab 工作区</translation>
+    </message>
+    <message>
+        <source>expected a format version number</source>
+        <translation>应为格式版本号</translation>
+    </message>
+    <message>
+        <source>written by a newer PairLab (workspace format %1; this version reads up to %2)</source>
+        <translation>由更新版本的 PairLab 写入（工作区格式 %1；此版本最高可读取 %2）</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a symbol</source>
+        <translation>“%1”不是交易品种</translation>
+    </message>
+    <message>
+        <source>expected a ws:// or wss:// address</source>
+        <translation>应为 ws:// 或 wss:// 地址</translation>
+    </message>
+    <message>
+        <source>expected &quot;live&quot; or &quot;upload:&lt;dataset&gt;&quot;</source>
+        <translation>应为“live”或“upload:&lt;数据集&gt;”</translation>
+    </message>
+    <message>
+        <source>expected a list</source>
+        <translation>应为列表</translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is too large to be a workspace</source>
+        <translation>%1 太大，不是工作区文件</translation>
+    </message>
+    <message>
+        <source>%1:%2:%3: not valid JSON (%4) — the file may be truncated or hand-edited</source>
+        <translation>%1:%2:%3：不是有效的 JSON（%4）— 文件可能被截断或被手工编辑过</translation>
+    </message>
+    <message>
+        <source>%1: not a PairLab workspace (expected a JSON object)</source>
+        <translation>%1：不是 PairLab 工作区（应为 JSON 对象）</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>cli</name>
     <message>
         <source>--port: not a port number: %1
@@ -672,61 +880,6 @@
     </message>
 </context>
 <context>
-    <name>pairlab</name>
-    <message>
-        <source>the entry threshold must be a positive number</source>
-        <translation>入场阈值必须是正数</translation>
-    </message>
-    <message>
-        <source>the exit threshold must be at least 0 and below the entry threshold</source>
-        <translation>出场阈值必须不小于 0 且低于入场阈值</translation>
-    </message>
-    <message>
-        <source>the stop threshold must be above the entry threshold</source>
-        <translation>止损阈值必须高于入场阈值</translation>
-    </message>
-    <message>
-        <source>the window must have at least 2 bars</source>
-        <translation>窗口至少需要 2 根 K 线</translation>
-    </message>
-    <message>
-        <source>costs must not be negative</source>
-        <translation>成本不能为负数</translation>
-    </message>
-    <message>
-        <source>the notional per trade must be positive</source>
-        <translation>每笔交易的名义金额必须为正数</translation>
-    </message>
-    <message>
-        <source>bars per year must be positive</source>
-        <translation>每年 K 线数必须为正数</translation>
-    </message>
-    <message>
-        <source>the series have different lengths</source>
-        <translation>序列长度不同</translation>
-    </message>
-    <message>
-        <source>there are no bars</source>
-        <translation>没有 K 线</translation>
-    </message>
-    <message>
-        <source>the prices contain non-finite values</source>
-        <translation>价格中包含非有限值</translation>
-    </message>
-    <message>
-        <source>the static regression failed: %1</source>
-        <translation>静态回归失败：%1</translation>
-    </message>
-    <message>
-        <source>the Kalman filter failed: %1</source>
-        <translation>卡尔曼滤波失败：%1</translation>
-    </message>
-    <message>
-        <source>the prepared series were computed for another window or hedge method</source>
-        <translation>预处理的序列是针对其他窗口或对冲方法计算的</translation>
-    </message>
-</context>
-<context>
     <name>pairlab::AlertDialog</name>
     <message>
         <source>Edit alert</source>
@@ -820,25 +973,6 @@ Functions: %2</source>
     </message>
 </context>
 <context>
-    <name>pairlab::AlertEngine</name>
-    <message>
-        <source>waiting for %1 bars (%2 so far)</source>
-        <translation>等待 %1 根 K 线（目前 %2 根）</translation>
-    </message>
-    <message>
-        <source>in cooldown until %1 ms</source>
-        <translation>冷却中，直到 %1 毫秒</translation>
-    </message>
-    <message>
-        <source>%1 on %2: %3</source>
-        <translation>%2 上的 %1：%3</translation>
-    </message>
-    <message>
-        <source>%1 on %2: %3 (%4)</source>
-        <translation>%2 上的 %1：%3（%4）</translation>
-    </message>
-</context>
-<context>
     <name>pairlab::AlertEventsModel</name>
     <message>
         <source>Time (UTC)</source>
@@ -859,45 +993,6 @@ Functions: %2</source>
     <message>
         <source>Values</source>
         <translation>数值</translation>
-    </message>
-</context>
-<context>
-    <name>pairlab::AlertExpression</name>
-    <message>
-        <source>the expression is empty</source>
-        <translation>表达式为空</translation>
-    </message>
-    <message>
-        <source>invalid character &apos;%1&apos;</source>
-        <translation>无效字符 &apos;%1&apos;</translation>
-    </message>
-    <message>
-        <source>only one expression is allowed (found a &apos;,&apos; outside a function call)</source>
-        <translation>只允许一个表达式（在函数调用之外发现了 &apos;,&apos;）</translation>
-    </message>
-    <message>
-        <source>unknown variable or function &apos;%1&apos; at position %2</source>
-        <translation>位置 %2 处有未知变量或函数 &apos;%1&apos;</translation>
-    </message>
-    <message>
-        <source>unexpected &apos;%1&apos; at position %2</source>
-        <translation>位置 %2 处出现意外的 &apos;%1&apos;</translation>
-    </message>
-    <message>
-        <source>variable &apos;%1&apos; is undefined</source>
-        <translation>变量 &apos;%1&apos; 未定义</translation>
-    </message>
-    <message>
-        <source>division by zero</source>
-        <translation>除以零</translation>
-    </message>
-    <message>
-        <source>the result is not a number</source>
-        <translation>结果不是数字</translation>
-    </message>
-    <message>
-        <source>the result is infinite</source>
-        <translation>结果为无穷大</translation>
     </message>
 </context>
 <context>
@@ -941,17 +1036,6 @@ Functions: %2</source>
     <message>
         <source>Last problem</source>
         <translation>最近的问题</translation>
-    </message>
-</context>
-<context>
-    <name>pairlab::AlertStore</name>
-    <message>
-        <source>alert rule %1 does not exist</source>
-        <translation>警报规则 %1 不存在</translation>
-    </message>
-    <message>
-        <source>cannot write %1: %2</source>
-        <translation>无法写入 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -2411,45 +2495,6 @@ Functions: %2</source>
     </message>
 </context>
 <context>
-    <name>pairlab::Reader</name>
-    <message>
-        <source>field &quot;%1&quot;: %2</source>
-        <translation>字段“%1”：%2</translation>
-    </message>
-    <message>
-        <source>expected an object</source>
-        <translation>应为对象</translation>
-    </message>
-    <message>
-        <source>expected text</source>
-        <translation>应为文本</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not one of %2</source>
-        <translation>“%1”不是 %2 之一</translation>
-    </message>
-    <message>
-        <source>expected a list of text</source>
-        <translation>应为文本列表</translation>
-    </message>
-    <message>
-        <source>expected a whole number from %1 to %2</source>
-        <translation>应为 %1 到 %2 之间的整数</translation>
-    </message>
-    <message>
-        <source>expected a whole number</source>
-        <translation>应为整数</translation>
-    </message>
-    <message>
-        <source>expected a number from %1 to %2</source>
-        <translation>应为 %1 到 %2 之间的数字</translation>
-    </message>
-    <message>
-        <source>expected base64 text</source>
-        <translation>应为 Base64 文本</translation>
-    </message>
-</context>
-<context>
     <name>pairlab::RecentTradesModel</name>
     <message>
         <source>Sell</source>
@@ -2605,57 +2650,6 @@ Functions: %2</source>
     <message>
         <source>Reset zoom and follow live</source>
         <translation>重置缩放并跟随实时</translation>
-    </message>
-</context>
-<context>
-    <name>pairlab::Workspace</name>
-    <message>
-        <source>this is not a PairLab workspace</source>
-        <translation>这不是 PairLab 工作区</translation>
-    </message>
-    <message>
-        <source>expected a format version number</source>
-        <translation>应为格式版本号</translation>
-    </message>
-    <message>
-        <source>written by a newer PairLab (workspace format %1; this version reads up to %2)</source>
-        <translation>由更新版本的 PairLab 写入（工作区格式 %1；此版本最高可读取 %2）</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a symbol</source>
-        <translation>“%1”不是交易品种</translation>
-    </message>
-    <message>
-        <source>expected a ws:// or wss:// address</source>
-        <translation>应为 ws:// 或 wss:// 地址</translation>
-    </message>
-    <message>
-        <source>expected &quot;live&quot; or &quot;upload:&lt;dataset&gt;&quot;</source>
-        <translation>应为“live”或“upload:&lt;数据集&gt;”</translation>
-    </message>
-    <message>
-        <source>expected a list</source>
-        <translation>应为列表</translation>
-    </message>
-    <message>
-        <source>cannot open %1: %2</source>
-        <translation>无法打开 %1：%2</translation>
-    </message>
-    <message>
-        <source>%1 is too large to be a workspace</source>
-        <translation>%1 太大，不是工作区文件</translation>
-    </message>
-    <message>
-        <source>%1:%2:%3: not valid JSON (%4) — the file may be truncated or hand-edited</source>
-        <translation>%1:%2:%3：不是有效的 JSON（%4）— 文件可能被截断或被手工编辑过</translation>
-    </message>
-    <message>
-        <source>%1: not a PairLab workspace (expected a JSON object)</source>
-        <translation>%1：不是 PairLab 工作区（应为 JSON 对象）</translation>
-    </message>
-    <message>
-        <source>cannot write %1: %2</source>
-        <translation>无法写入 %1：%2</translation>
     </message>
 </context>
 </TS>

@@ -16,10 +16,11 @@ Q_LOGGING_CATEGORY(lcAlerts, "pairlab.alerts")
 
 namespace {
 
-QString tr(const char *text)
+// Every message of this file is in the translation context "AlertEngine" (lupdate reads the macro).
+struct AlertEngineText
 {
-    return QCoreApplication::translate("AlertEngine", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(AlertEngine)
+};
 
 double logReturn(double p, double previous)
 {
@@ -128,7 +129,7 @@ QList<AlertEvent> AlertEngine::evaluate(const QString &pair, const AlertVariable
         if (!r.enabled || !r.appliesTo(pair) || !e.expression.isValid())
             continue;
         if (v.bars < r.minBars) {
-            e.lastReason = tr("waiting for %1 bars (%2 so far)").arg(r.minBars).arg(v.bars);
+            e.lastReason = AlertEngineText::tr("waiting for %1 bars (%2 so far)").arg(r.minBars).arg(v.bars);
             continue;
         }
         const AlertEvaluation ev = e.expression.evaluate(v);
@@ -156,7 +157,7 @@ QList<AlertEvent> AlertEngine::evaluate(const QString &pair, const AlertVariable
         }
         const double cooldownMs = std::max(0.0, r.cooldownS) * 1000.0;
         if (st.fired && double(v.timeMs - st.lastFireMs) < cooldownMs) {
-            e.lastReason = tr("in cooldown until %1 ms").arg(st.lastFireMs + qint64(std::ceil(cooldownMs)));
+            e.lastReason = AlertEngineText::tr("in cooldown until %1 ms").arg(st.lastFireMs + qint64(std::ceil(cooldownMs)));
             continue;
         }
         st.fired = true;
@@ -177,8 +178,8 @@ QList<AlertEvent> AlertEngine::evaluate(const QString &pair, const AlertVariable
             shown << QStringLiteral("%1 = %2").arg(name, QString::number(v.values[std::size_t(i)], 'g', 6));
         }
         out.message = shown.isEmpty()
-                          ? tr("%1 on %2: %3").arg(r.name, pair, r.expression)
-                          : tr("%1 on %2: %3 (%4)").arg(r.name, pair, r.expression, shown.join(QStringLiteral(", ")));
+                          ? AlertEngineText::tr("%1 on %2: %3").arg(r.name, pair, r.expression)
+                          : AlertEngineText::tr("%1 on %2: %3 (%4)").arg(r.name, pair, r.expression, shown.join(QStringLiteral(", ")));
         fired.append(std::move(out));
     }
     return fired;

@@ -40,10 +40,11 @@ struct Alias {
 };
 constexpr Alias kAliases[] = {{"zscore", AlertVariable::Z}};
 
-QString tr(const char *text)
+// Every message of this file is in the translation context "AlertExpression" (lupdate reads the macro).
+struct AlertExpressionText
 {
-    return QCoreApplication::translate("AlertExpression", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(AlertExpression)
+};
 
 // Division by zero is counted per thread while an expression is evaluated.
 thread_local int t_divisionsByZero = 0;
@@ -103,7 +104,7 @@ QString alertVariableName(AlertVariable v)
 
 QString alertVariableDescription(AlertVariable v)
 {
-    return tr(kVariables[int(v)].description);
+    return AlertExpressionText::tr(kVariables[int(v)].description);
 }
 
 QStringList alertVariableNames()
@@ -135,7 +136,7 @@ AlertExpression::AlertExpression(const QString &expression) : m_text(expression)
     AlertCompileResult &r = m_compile;
     if (expression.trimmed().isEmpty()) {
         r.position = 0;
-        r.message = tr("the expression is empty");
+        r.message = AlertExpressionText::tr("the expression is empty");
         return;
     }
     // muparser works on narrow strings; anything outside ASCII can only be an invalid token.
@@ -143,7 +144,7 @@ AlertExpression::AlertExpression(const QString &expression) : m_text(expression)
         const QChar c = expression.at(i);
         if (c.unicode() > 126 || (c.unicode() < 32 && !c.isSpace())) {
             r.position = i;
-            r.message = tr("invalid character '%1'").arg(c);
+            r.message = AlertExpressionText::tr("invalid character '%1'").arg(c);
             return;
         }
     }
@@ -176,7 +177,7 @@ AlertExpression::AlertExpression(const QString &expression) : m_text(expression)
         t_divisionsByZero = before;
         if (p.GetNumResults() != 1) {
             r.position = std::max(0, firstTopLevelComma(expression));
-            r.message = tr("only one expression is allowed (found a ',' outside a function call)");
+            r.message = AlertExpressionText::tr("only one expression is allowed (found a ',' outside a function call)");
             return;
         }
         for (const auto &[name, ptr] : p.GetUsedVar()) {
@@ -197,9 +198,9 @@ AlertExpression::AlertExpression(const QString &expression) : m_text(expression)
             int len = 0;
             while (len < token.size() && (token.at(len).isLetterOrNumber() || token.at(len) == QLatin1Char('_')))
                 ++len;
-            r.message = tr("unknown variable or function '%1' at position %2").arg(token.left(len)).arg(r.position);
+            r.message = AlertExpressionText::tr("unknown variable or function '%1' at position %2").arg(token.left(len)).arg(r.position);
         } else if (e.GetCode() == mu::ecUNASSIGNABLE_TOKEN && !token.isEmpty()) {
-            r.message = tr("unexpected '%1' at position %2").arg(token.left(2).trimmed()).arg(r.position);
+            r.message = AlertExpressionText::tr("unexpected '%1' at position %2").arg(token.left(2).trimmed()).arg(r.position);
         } else {
             r.message = QString::fromStdString(e.GetMsg());
         }
@@ -219,7 +220,7 @@ AlertEvaluation AlertExpression::evaluate(const AlertVariables &variables) const
     }
     for (int i = 0; i < AlertVariableCount; ++i) {
         if (m_uses[std::size_t(i)] && !std::isfinite(variables.values[std::size_t(i)])) {
-            out.reason = tr("variable '%1' is undefined").arg(QString::fromLatin1(kVariables[i].name));
+            out.reason = AlertExpressionText::tr("variable '%1' is undefined").arg(QString::fromLatin1(kVariables[i].name));
             return out;
         }
     }
@@ -232,11 +233,11 @@ AlertEvaluation AlertExpression::evaluate(const AlertVariables &variables) const
         return out;
     }
     if (t_divisionsByZero > 0) {
-        out.reason = tr("division by zero");
+        out.reason = AlertExpressionText::tr("division by zero");
         return out;
     }
     if (!std::isfinite(out.value)) {
-        out.reason = std::isnan(out.value) ? tr("the result is not a number") : tr("the result is infinite");
+        out.reason = std::isnan(out.value) ? AlertExpressionText::tr("the result is not a number") : AlertExpressionText::tr("the result is infinite");
         return out;
     }
     out.valid = true;

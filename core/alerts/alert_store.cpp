@@ -19,10 +19,11 @@ namespace pairlab {
 
 namespace {
 
-QString tr(const char *text)
+// Every message of this file is in the translation context "AlertStore" (lupdate reads the macro).
+struct AlertStoreText
 {
-    return QCoreApplication::translate("AlertStore", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(AlertStore)
+};
 
 bool fail(const QSqlQuery &q, QString *error)
 {
@@ -142,7 +143,7 @@ bool AlertStore::saveRule(AlertRule &rule, QString *error)
         rule.id = q.lastInsertId().toLongLong();
     } else if (q.numRowsAffected() == 0) {
         if (error)
-            *error = tr("alert rule %1 does not exist").arg(rule.id);
+            *error = AlertStoreText::tr("alert rule %1 does not exist").arg(rule.id);
         return false;
     }
     return true;
@@ -279,14 +280,14 @@ bool AlertStore::exportEventsCsv(const AlertEventFilter &filter, const QString &
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
         if (error)
-            *error = tr("cannot write %1: %2").arg(path, file.errorString());
+            *error = AlertStoreText::tr("cannot write %1: %2").arg(path, file.errorString());
         return false;
     }
     if (!writeEventsCsv(events, &file, error))
         return false;
     if (!file.commit()) {
         if (error)
-            *error = tr("cannot write %1: %2").arg(path, file.errorString());
+            *error = AlertStoreText::tr("cannot write %1: %2").arg(path, file.errorString());
         return false;
     }
     return true;

@@ -17,10 +17,11 @@ namespace pairlab {
 
 namespace {
 
-QString tr(const char *text)
+// Every message of this file is in the translation context "Backtest" (lupdate reads the macro).
+struct BacktestText
 {
-    return QCoreApplication::translate("Backtest", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Backtest)
+};
 
 // Same arithmetic as analytics/backtest.cpp (CONVENTIONS §12), so that the static/unit configuration
 // reproduces backtestMeanReversion() bit for bit.
@@ -371,19 +372,19 @@ BacktestSummary BacktestSummary::fromJson(const QJsonObject &o)
 QString validateBacktestConfig(const BacktestConfig &c)
 {
     if (!(c.entryZ > 0) || !std::isfinite(c.entryZ))
-        return tr("the entry threshold must be a positive number");
+        return BacktestText::tr("the entry threshold must be a positive number");
     if (!(c.exitZ >= 0) || !(c.exitZ < c.entryZ))
-        return tr("the exit threshold must be at least 0 and below the entry threshold");
+        return BacktestText::tr("the exit threshold must be at least 0 and below the entry threshold");
     if (c.stopZ && (!std::isfinite(*c.stopZ) || !(*c.stopZ > c.entryZ)))
-        return tr("the stop threshold must be above the entry threshold");
+        return BacktestText::tr("the stop threshold must be above the entry threshold");
     if (c.window < 2)
-        return tr("the window must have at least 2 bars");
+        return BacktestText::tr("the window must have at least 2 bars");
     if (!(c.spreadCost >= 0) || !(c.feeBps >= 0) || !(c.slippageBps >= 0))
-        return tr("costs must not be negative");
+        return BacktestText::tr("costs must not be negative");
     if (c.sizing == PositionSizing::Notional && !(c.notional > 0))
-        return tr("the notional per trade must be positive");
+        return BacktestText::tr("the notional per trade must be positive");
     if (!(c.barsPerYear > 0))
-        return tr("bars per year must be positive");
+        return BacktestText::tr("bars per year must be positive");
     return QString();
 }
 
@@ -400,13 +401,13 @@ std::shared_ptr<const PreparedBacktest> prepareBacktest(std::span<const double> 
         return p;
     };
     if (y.size() != n || (!timeMs.empty() && timeMs.size() != n))
-        return failWith(AnalyticsStatus::SizeMismatch, tr("the series have different lengths"));
+        return failWith(AnalyticsStatus::SizeMismatch, BacktestText::tr("the series have different lengths"));
     if (n == 0)
-        return failWith(AnalyticsStatus::EmptyInput, tr("there are no bars"));
+        return failWith(AnalyticsStatus::EmptyInput, BacktestText::tr("there are no bars"));
     if (!allFinite(x) || !allFinite(y))
-        return failWith(AnalyticsStatus::NonFinite, tr("the prices contain non-finite values"));
+        return failWith(AnalyticsStatus::NonFinite, BacktestText::tr("the prices contain non-finite values"));
     if (c.window < 2)
-        return failWith(AnalyticsStatus::TooFewRows, tr("the window must have at least 2 bars"));
+        return failWith(AnalyticsStatus::TooFewRows, BacktestText::tr("the window must have at least 2 bars"));
     p->x.assign(x.begin(), x.end());
     p->y.assign(y.begin(), y.end());
     p->timeMs.resize(n);
@@ -416,7 +417,7 @@ std::shared_ptr<const PreparedBacktest> prepareBacktest(std::span<const double> 
     case BacktestHedge::StaticOls: {
         const OlsResult ols = olsFit(x, y);
         if (!ols.ok())
-            return failWith(ols.status, tr("the static regression failed: %1").arg(analyticsStatusText(ols.status)));
+            return failWith(ols.status, BacktestText::tr("the static regression failed: %1").arg(analyticsStatusText(ols.status)));
         p->spread = spreadSeries(x, y, ols.alpha, ols.beta);
         p->zscore = rollingZScore(p->spread, c.window);
         p->beta.assign(n, ols.beta);
@@ -464,7 +465,7 @@ std::shared_ptr<const PreparedBacktest> prepareBacktest(std::span<const double> 
     case BacktestHedge::Kalman: {
         const KalmanSeries k = kalman2(x, y, c.kalman);
         if (!k.ok())
-            return failWith(k.status, tr("the Kalman filter failed: %1").arg(analyticsStatusText(k.status)));
+            return failWith(k.status, BacktestText::tr("the Kalman filter failed: %1").arg(analyticsStatusText(k.status)));
         p->spread = spreadSeries(x, y, k.alpha, k.beta);
         p->zscore = rollingZScore(p->spread, c.window);
         p->beta = k.beta;
@@ -487,13 +488,13 @@ BacktestRun backtestPair(std::shared_ptr<const PreparedBacktest> inputs, const B
     run.inputs = inputs;
     if (!inputs || !inputs->ok()) {
         run.status = inputs ? inputs->status : AnalyticsStatus::EmptyInput;
-        run.error = inputs ? inputs->error : tr("there are no bars");
+        run.error = inputs ? inputs->error : BacktestText::tr("there are no bars");
         if (run.error.isEmpty())
             run.error = analyticsStatusText(run.status);
         return run;
     }
     if (inputs->window != config.window || inputs->hedge != config.hedge) {
-        run.error = tr("the prepared series were computed for another window or hedge method");
+        run.error = BacktestText::tr("the prepared series were computed for another window or hedge method");
         return run;
     }
     const QString invalid = validateBacktestConfig(config);

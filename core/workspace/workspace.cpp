@@ -11,10 +11,11 @@ namespace pairlab {
 
 namespace {
 
-QString tr(const char *s)
+// Every message of this file is in the translation context "Workspace" (lupdate reads the macro).
+struct WorkspaceText
 {
-    return QCoreApplication::translate("Workspace", s);
-}
+    Q_DECLARE_TR_FUNCTIONS(Workspace)
+};
 
 const QStringList &knownKeys()
 {
@@ -34,7 +35,7 @@ struct Reader
     bool fail(const QString &field, const QString &what)
     {
         if (ok && error)
-            *error = tr("field \"%1\": %2").arg(field, what);
+            *error = WorkspaceText::tr("field \"%1\": %2").arg(field, what);
         ok = false;
         return false;
     }
@@ -44,7 +45,7 @@ struct Reader
         if (v.isUndefined())
             return {};
         if (!v.isObject())
-            fail(path, tr("expected an object"));
+            fail(path, WorkspaceText::tr("expected an object"));
         return v.toObject();
     }
     void string(const QJsonObject &o, const QString &key, const QString &path, QString &out, const QStringList &allowed = {})
@@ -53,11 +54,11 @@ struct Reader
         if (v.isUndefined())
             return;
         if (!v.isString()) {
-            fail(path, tr("expected text"));
+            fail(path, WorkspaceText::tr("expected text"));
             return;
         }
         if (!allowed.isEmpty() && !allowed.contains(v.toString())) {
-            fail(path, tr("\"%1\" is not one of %2").arg(v.toString(), allowed.join(QStringLiteral(", "))));
+            fail(path, WorkspaceText::tr("\"%1\" is not one of %2").arg(v.toString(), allowed.join(QStringLiteral(", "))));
             return;
         }
         out = v.toString();
@@ -68,13 +69,13 @@ struct Reader
         if (v.isUndefined())
             return;
         if (!v.isArray()) {
-            fail(path, tr("expected a list of text"));
+            fail(path, WorkspaceText::tr("expected a list of text"));
             return;
         }
         QStringList list;
         for (const QJsonValue &e : v.toArray()) {
             if (!e.isString()) {
-                fail(path, tr("expected a list of text"));
+                fail(path, WorkspaceText::tr("expected a list of text"));
                 return;
             }
             list << e.toString();
@@ -88,7 +89,7 @@ struct Reader
             return;
         const double d = v.toDouble(std::nan(""));
         if (!v.isDouble() || d != std::floor(d) || d < lo || d > hi) {
-            fail(path, tr("expected a whole number from %1 to %2").arg(lo).arg(hi));
+            fail(path, WorkspaceText::tr("expected a whole number from %1 to %2").arg(lo).arg(hi));
             return;
         }
         out = int(d);
@@ -99,7 +100,7 @@ struct Reader
         if (v.isUndefined())
             return;
         if (!v.isDouble() || v.toDouble() != std::floor(v.toDouble())) {
-            fail(path, tr("expected a whole number"));
+            fail(path, WorkspaceText::tr("expected a whole number"));
             return;
         }
         out = v.toInteger();
@@ -110,7 +111,7 @@ struct Reader
         if (v.isUndefined())
             return;
         if (!v.isDouble() || !(v.toDouble() >= lo && v.toDouble() <= hi)) {
-            fail(path, tr("expected a number from %1 to %2").arg(lo).arg(hi));
+            fail(path, WorkspaceText::tr("expected a number from %1 to %2").arg(lo).arg(hi));
             return;
         }
         out = v.toDouble();
@@ -122,7 +123,7 @@ struct Reader
             return;
         const auto decoded = QByteArray::fromBase64Encoding(v.toString().toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
         if (!v.isString() || !decoded) {
-            fail(path, tr("expected base64 text"));
+            fail(path, WorkspaceText::tr("expected base64 text"));
             return;
         }
         out = *decoded;
@@ -174,13 +175,13 @@ bool Workspace::fromJson(const QJsonObject &json, Workspace *out, QString *error
 {
     Reader r{error};
     if (json.value(QStringLiteral("format")).toString() != QLatin1String("pairlab-workspace"))
-        return r.fail(QStringLiteral("format"), tr("this is not a PairLab workspace"));
+        return r.fail(QStringLiteral("format"), WorkspaceText::tr("this is not a PairLab workspace"));
     const QJsonValue version = json.value(QStringLiteral("version"));
     if (!version.isDouble() || version.toDouble() != std::floor(version.toDouble()) || version.toDouble() < 1)
-        return r.fail(QStringLiteral("version"), tr("expected a format version number"));
+        return r.fail(QStringLiteral("version"), WorkspaceText::tr("expected a format version number"));
     if (version.toInt() > FormatVersion) {
         if (error)
-            *error = tr("written by a newer PairLab (workspace format %1; this version reads up to %2)")
+            *error = WorkspaceText::tr("written by a newer PairLab (workspace format %1; this version reads up to %2)")
                          .arg(version.toInt())
                          .arg(FormatVersion);
         return false;
@@ -190,20 +191,20 @@ bool Workspace::fromJson(const QJsonObject &json, Workspace *out, QString *error
     r.strings(feed, QStringLiteral("symbols"), QStringLiteral("feed.symbols"), w.symbols);
     for (const QString &s : std::as_const(w.symbols))
         if (!validSymbol(s))
-            r.fail(QStringLiteral("feed.symbols"), tr("\"%1\" is not a symbol").arg(s));
+            r.fail(QStringLiteral("feed.symbols"), WorkspaceText::tr("\"%1\" is not a symbol").arg(s));
     r.string(feed, QStringLiteral("endpoint"), QStringLiteral("feed.endpoint"), w.endpoint);
     if (!w.endpoint.isEmpty() && !w.endpoint.startsWith(QLatin1String("wss://")) && !w.endpoint.startsWith(QLatin1String("ws://")))
-        r.fail(QStringLiteral("feed.endpoint"), tr("expected a ws:// or wss:// address"));
+        r.fail(QStringLiteral("feed.endpoint"), WorkspaceText::tr("expected a ws:// or wss:// address"));
     r.string(feed, QStringLiteral("stream"), QStringLiteral("feed.stream"), w.streamKind, {QStringLiteral("trade"), QStringLiteral("aggTrade")});
     const QJsonObject pair = r.object(json, QStringLiteral("pair"), QStringLiteral("pair"));
     r.string(pair, QStringLiteral("y"), QStringLiteral("pair.y"), w.pairY);
     r.string(pair, QStringLiteral("x"), QStringLiteral("pair.x"), w.pairX);
     for (const auto &[field, s] : {std::pair{QStringLiteral("pair.y"), w.pairY}, std::pair{QStringLiteral("pair.x"), w.pairX}})
         if (!validSymbol(s))
-            r.fail(field, tr("\"%1\" is not a symbol").arg(s));
+            r.fail(field, WorkspaceText::tr("\"%1\" is not a symbol").arg(s));
     r.string(pair, QStringLiteral("source"), QStringLiteral("pair.source"), w.source);
     if (w.source != QLatin1String("live") && !w.source.startsWith(QLatin1String("upload:")))
-        r.fail(QStringLiteral("pair.source"), tr("expected \"live\" or \"upload:<dataset>\""));
+        r.fail(QStringLiteral("pair.source"), WorkspaceText::tr("expected \"live\" or \"upload:<dataset>\""));
     r.integer(pair, QStringLiteral("interval_s"), QStringLiteral("pair.interval_s"), w.intervalSeconds, 1, 366 * 86400);
     const QJsonObject analysis = r.object(json, QStringLiteral("analysis"), QStringLiteral("analysis"));
     r.integer(analysis, QStringLiteral("window"), QStringLiteral("analysis.window"), w.window, 5, 100000);
@@ -216,7 +217,7 @@ bool Workspace::fromJson(const QJsonObject &json, Workspace *out, QString *error
     r.strings(json, QStringLiteral("universe"), QStringLiteral("universe"), w.universe);
     const QJsonValue alerts = json.value(QStringLiteral("alerts"));
     if (!alerts.isUndefined() && !alerts.isArray())
-        r.fail(QStringLiteral("alerts"), tr("expected a list"));
+        r.fail(QStringLiteral("alerts"), WorkspaceText::tr("expected a list"));
     w.alertRules = alerts.toArray();
     w.backtest = r.object(json, QStringLiteral("backtest"), QStringLiteral("backtest"));
     const QJsonObject layout = r.object(json, QStringLiteral("layout"), QStringLiteral("layout"));
@@ -239,12 +240,12 @@ bool Workspace::load(const QString &path, Workspace *out, QString *error)
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly)) {
         if (error)
-            *error = tr("cannot open %1: %2").arg(path, f.errorString());
+            *error = WorkspaceText::tr("cannot open %1: %2").arg(path, f.errorString());
         return false;
     }
     if (f.size() > 64 * 1024 * 1024) {
         if (error)
-            *error = tr("%1 is too large to be a workspace").arg(path);
+            *error = WorkspaceText::tr("%1 is too large to be a workspace").arg(path);
         return false;
     }
     const QByteArray text = f.readAll();
@@ -256,13 +257,13 @@ bool Workspace::load(const QString &path, Workspace *out, QString *error)
         const qsizetype line = head.count('\n') + 1;
         const qsizetype column = pe.offset - (head.lastIndexOf('\n') + 1) + 1;
         if (error)
-            *error = tr("%1:%2:%3: not valid JSON (%4) — the file may be truncated or hand-edited")
+            *error = WorkspaceText::tr("%1:%2:%3: not valid JSON (%4) — the file may be truncated or hand-edited")
                          .arg(path).arg(line).arg(column).arg(pe.errorString());
         return false;
     }
     if (!doc.isObject()) {
         if (error)
-            *error = tr("%1: not a PairLab workspace (expected a JSON object)").arg(path);
+            *error = WorkspaceText::tr("%1: not a PairLab workspace (expected a JSON object)").arg(path);
         return false;
     }
     QString why;
@@ -279,13 +280,13 @@ bool Workspace::save(const QString &path, QString *error) const
     QSaveFile f(path); // writes a temporary file and renames it over path on commit
     if (!f.open(QIODevice::WriteOnly)) {
         if (error)
-            *error = tr("cannot write %1: %2").arg(path, f.errorString());
+            *error = WorkspaceText::tr("cannot write %1: %2").arg(path, f.errorString());
         return false;
     }
     f.write(QJsonDocument(toJson()).toJson(QJsonDocument::Indented));
     if (!f.commit()) {
         if (error)
-            *error = tr("cannot write %1: %2").arg(path, f.errorString());
+            *error = WorkspaceText::tr("cannot write %1: %2").arg(path, f.errorString());
         return false;
     }
     return true;
