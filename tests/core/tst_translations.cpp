@@ -61,6 +61,8 @@ QStringList unfinishedMessages(const QString &tsPath)
 
 QString lupdatePath()
 {
+    if (QFile::exists(QStringLiteral(PAIRLAB_LUPDATE)))
+        return QStringLiteral(PAIRLAB_LUPDATE);
     const QString qtBin = QLibraryInfo::path(QLibraryInfo::BinariesPath) + QStringLiteral("/lupdate");
     if (QFile::exists(qtBin))
         return qtBin;
@@ -104,8 +106,8 @@ void TestTranslations::noSourceStringIsMissing()
 {
     QFETCH(QString, ts);
     const QString lupdate = lupdatePath();
-    if (lupdate.isEmpty())
-        QSKIP("lupdate is not installed");
+    // The build requires Qt's LinguistTools, so lupdate is there; without it this check cannot be made.
+    QVERIFY2(!lupdate.isEmpty(), "lupdate not found (Qt LinguistTools, Debian package qt6-l10n-tools)");
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString copy = dir.filePath(QFileInfo(ts).fileName());
