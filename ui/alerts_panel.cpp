@@ -2,6 +2,7 @@
 
 #include "alerts/alert_service.h"
 #include "dialogs/alert_dialog.h"
+#include "logging/log_categories.h"
 #include "models/alert_models.h"
 
 #include <QApplication>
@@ -47,6 +48,7 @@ AlertsPanel::AlertsPanel(QWidget *parent)
     buttons->addStretch(1);
     m_sound = new QCheckBox(tr("Sound"), this);
     buttons->addWidget(m_sound);
+    connect(m_sound, &QCheckBox::toggled, this, &AlertsPanel::soundToggled);
 
     m_eventsView = new QTableView(this);
     m_eventsView->setModel(m_events);
@@ -82,12 +84,7 @@ AlertsPanel::AlertsPanel(QWidget *parent)
     filterTimer->setInterval(250);
     connect(m_filter, &QLineEdit::textChanged, filterTimer, qOverload<>(&QTimer::start));
     connect(filterTimer, &QTimer::timeout, this, &AlertsPanel::refreshEvents);
-    connect(exportEvents, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export alert events"), QStringLiteral("alert-events.csv"),
-                                                          tr("CSV files (*.csv)"));
-        if (!path.isEmpty() && m_service)
-            QMetaObject::invokeMethod(m_service, [s = m_service, text = m_filter->text(), path] { s->exportEvents(text, path); });
-    });
+    connect(exportEvents, &QPushButton::clicked, this, &AlertsPanel::exportEvents);
     connect(m_rules, &AlertRulesModel::enabledToggled, this, [this](qint64 id, bool on) {
         if (m_service)
             QMetaObject::invokeMethod(m_service, [s = m_service, id, on] { s->setEnabled(id, on); });
@@ -131,7 +128,10 @@ void AlertsPanel::setDatabase(const QString &path)
     });
     connect(m_service, &AlertService::eventsLoaded, m_events, &AlertEventsModel::setEvents);
     connect(m_service, &AlertService::ruleProblem, m_rules, &AlertRulesModel::setProblem);
-    connect(m_service, &AlertService::failed, this, [this](const QString &m) { Q_EMIT fired(tr("Alerts: %1").arg(m)); });
+    connect(m_service, &AlertService::failed, this, [this](const QString &m) {
+        qCWarning(lcAlerts).noquote() << m;
+        Q_EMIT fired(tr("Alerts: %1").arg(m));
+    });
     connect(m_service, &AlertService::exported, this,
             [this](const QString &p) { Q_EMIT fired(tr("Alert events exported to %1").arg(p)); });
     connect(m_service, &AlertService::triggered, this, [this](const QList<AlertEvent> &events) {
@@ -141,7 +141,10 @@ void AlertsPanel::setDatabase(const QString &path)
             refreshEvents();
         const AlertEvent &last = events.last();
         const QString text = tr("%1 — %2: %3").arg(last.pair, last.ruleName, last.message);
-        if (m_tray)
+        qCInfo(lcAlerts).noquote() << QStringLiteral("fired: %1 — %2: %3 (%4 events)")
+                                          .arg(last.pair, last.ruleName, last.message)
+                                          .arg(events.size());
+        if (m_tray && m_trayMessages)
             m_tray->showMessage(tr("PairLab alert"), text, QSystemTrayIcon::Information, 8000);
         if (m_sound->isChecked())
             QApplication::beep();
@@ -152,17 +155,42 @@ void AlertsPanel::setDatabase(const QString &path)
     refreshEvents();
 }
 
+void AlertsPanel::exportEvents()
+{
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export alert events"), QStringLiteral("alert-events.csv"), tr("CSV files (*.csv)"));
+    if (!path.isEmpty() && m_service)
+        QMetaObject::invokeMethod(
+            m_service, [s = m_service, text = m_filter->text(), path] { s->exportEvents(text, path); });
+}
+
+void AlertsPanel::setNotifications(bool trayMessages, bool sound)
+{
+    m_trayMessages = trayMessages;
+    const QSignalBlocker block(m_sound);
+    m_sound->setChecked(sound);
+    if (m_tray)
+        m_tray->setVisible(trayMessages);
+}
+
+bool AlertsPanel::soundEnabled() const
+{
+    return m_sound->isChecked();
+}
+
 void AlertsPanel::evaluate(const QString &pair, const AlertVariables &variables)
 {
     m_latest = variables;
     if (m_service)
-        QMetaObject::invokeMethod(m_service, [s = m_service, pair, variables] { s->evaluate(pair, variables); });
+        QMetaObject::invokeMethod(m_service,
+                                  [s = m_service, pair, variables] { s->evaluate(pair, variables); });
 }
 
 void AlertsPanel::refreshEvents()
 {
     if (m_service)
-        QMetaObject::invokeMethod(m_service, [s = m_service, text = m_filter->text()] { s->queryEvents(text, 2000); });
+        QMetaObject::invokeMethod(m_service,
+                                  [s = m_service, text = m_filter->text()] { s->queryEvents(text, 2000); });
 }
 
 void AlertsPanel::saveRule(const AlertRule &rule)
@@ -210,7 +238,8 @@ void AlertsPanel::deleteRule()
     if (!i.isValid() || !m_service)
         return;
     const AlertRule r = m_rules->ruleAt(i.row());
-    if (QMessageBox::question(this, tr("Delete alert"), tr("Delete the rule \"%1\"? Its past events are kept.").arg(r.name)) !=
+    if (QMessageBox::question(this, tr("Delete alert"),
+                              tr("Delete the rule \"%1\"? Its past events are kept.").arg(r.name)) !=
         QMessageBox::Yes)
         return;
     QMetaObject::invokeMethod(m_service, [s = m_service, id = r.id] { s->deleteRule(id); });

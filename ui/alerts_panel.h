@@ -35,6 +35,10 @@ public:
     /** One analytics update of the active pair: evaluated on the alerts thread. */
     void evaluate(const QString &pair, const AlertVariables &variables);
     void setPairs(const QStringList &pairs) { m_pairs = pairs; }
+    /** Whether a firing rule shows a system tray message and plays a sound (the settings "notify/…"). */
+    void setNotifications(bool trayMessages, bool sound);
+    bool trayMessages() const { return m_trayMessages; }
+    bool soundEnabled() const;
 
     AlertRulesModel *rulesModel() const { return m_rules; }
     AlertEventsModel *eventsModel() const { return m_events; }
@@ -48,10 +52,14 @@ public Q_SLOTS:
     /** Stores a rule as the dialog would (tests and workspace restore). */
     void saveRule(const pairlab::AlertRule &rule);
     void refreshEvents();
+    /** Asks for a file and exports the (filtered) events as CSV. */
+    void exportEvents();
 
 Q_SIGNALS:
     void fired(const QString &message);
     void rulesChanged();
+    /** The dock's Sound checkbox was toggled by the user. */
+    void soundToggled(bool on);
 
 private:
     void editWith(const AlertRule &rule);
@@ -66,6 +74,7 @@ private:
     QLineEdit *m_filter;
     QCheckBox *m_sound;
     QSystemTrayIcon *m_tray = nullptr;
+    bool m_trayMessages = true;
     QStringList m_pairs;
     AlertVariables m_latest;
     QString m_dbPath;

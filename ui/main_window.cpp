@@ -1,28 +1,36 @@
 #include "main_window.h"
 
+#include "alerts_panel.h"
 #include "charts/candle_chart_view.h"
 #include "cli/commands.h"
+#include "dialogs/backtest_dialog.h"
+#include "dialogs/import_dialog.h"
+#include "dialogs/settings_dialog.h"
+#include "dialogs/shortcuts_dialog.h"
+#include "dialogs/welcome_dialog.h"
+#include "log_panel.h"
+#include "logging/log_categories.h"
+#include "logging/log_model.h"
+#include "logging/log_sink.h"
 #include "market/replay_server.h"
 #include "models/bar_model.h"
 #include "models/recent_trades_model.h"
 #include "models/ticker_model.h"
-#include "alerts_panel.h"
-#include "dialogs/backtest_dialog.h"
-#include "dialogs/import_dialog.h"
 #include "pair_workspace.h"
-#include "storage/bar_store.h"
 #include "session/live_session.h"
+#include "storage/bar_store.h"
+#include "theme.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDateTime>
+#include <QDesktopServices>
 #include <QDir>
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
-#include <QMimeData>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -30,6 +38,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
@@ -44,26 +53,86 @@
 
 namespace pairlab {
 
+namespace {
+QString methodKey(HedgeMethod m)
+{
+    switch (m) {
+    case HedgeMethod::Huber:
+        return QStringLiteral("huber");
+    case HedgeMethod::TheilSen:
+        return QStringLiteral("theil-sen");
+    case HedgeMethod::Kalman:
+        return QStringLiteral("kalman");
+    default:
+        return QStringLiteral("ols");
+    }
+}
+HedgeMethod methodFromKey(const QString &k)
+{
+    if (k == QLatin1String("huber"))
+        return HedgeMethod::Huber;
+    if (k == QLatin1String("theil-sen"))
+        return HedgeMethod::TheilSen;
+    if (k == QLatin1String("kalman"))
+        return HedgeMethod::Kalman;
+    return HedgeMethod::Ols;
+}
+} // namespace
+
+MainWindowOptions optionsFromSettings(const AppSettings &settings, const QString &dataDir)
+{
+    MainWindowOptions o;
+    o.feed = settings.feed;
+    o.defaultDatabasePath = dataDir + QStringLiteral("/pairlab.sqlite");
+    o.databasePath = settings.databaseOr(o.defaultDatabasePath);
+    o.demoDatabasePath = dataDir + QStringLiteral("/demo.sqlite");
+    o.analysis = settings.analysis;
+    o.trayMessages = settings.trayMessages;
+    o.alertSound = settings.sound;
+    return o;
+}
+
 MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
     : QMainWindow(parent), m_options(std::move(options)), m_tickers(new TickerModel(this)),
-      m_trades(new RecentTradesModel(500, this)), m_barModel(new BarModel(this)), m_barModel2(new BarModel(this))
+      m_trades(new RecentTradesModel(500, this)), m_barModel(new BarModel(this)),
+      m_barModel2(new BarModel(this))
 {
     registerMetaTypes();
+    m_defaultFeed = m_options.feed;
+    if (m_options.defaultDatabasePath.isEmpty())
+        m_options.defaultDatabasePath = m_options.databasePath;
+    m_logModel = new LogModel(LogSink::instance(), LogModel::DefaultMaxRows, this);
     setAcceptDrops(true);
     buildUi();
     buildMenus();
     resize(1280, 800);
     updateTitle();
+    m_alerts->setNotifications(m_options.trayMessages, m_options.alertSound);
+    connect(m_alerts, &AlertsPanel::soundToggled, this,
+            [](bool on) { QSettings().setValue(QStringLiteral("notify/sound"), on); });
     connect(m_pairView, &PairWorkspace::settingsChanged, this, &MainWindow::markDirty);
+    bool opened = false;
     if (!m_options.workspacePath.isEmpty()) {
-        openWorkspace(m_options.workspacePath);
+        opened = openWorkspace(m_options.workspacePath);
     } else if (m_options.restoreLastWorkspace) {
         const QString last = QSettings().value(QStringLiteral("lastWorkspace")).toString();
         if (!last.isEmpty() && QFileInfo::exists(last))
-            openWorkspace(last, nullptr, false);
+            opened = openWorkspace(last, nullptr, false);
     }
+    if (!opened) { // the analysis defaults of the settings
+        m_applying = true;
+        m_pairView->setWindow(m_options.analysis.window);
+        m_pairView->setMethod(methodFromKey(m_options.analysis.hedgeMethod));
+        m_pairView->setAdfTrend(m_options.analysis.adfTrend);
+        m_pairView->setEntryExit(m_options.analysis.entryZ, m_options.analysis.exitZ);
+        m_applying = false;
+    }
+    const bool welcome = m_options.offerWelcome && !m_options.demo &&
+                         !QSettings().value(QStringLiteral("welcomeShown")).toBool();
     if (m_options.demo)
         QTimer::singleShot(0, this, &MainWindow::startDemo);
+    else if (welcome)
+        QTimer::singleShot(0, this, &MainWindow::showWelcome); // it connects when the user chooses
     else if (m_options.autoConnect)
         QTimer::singleShot(0, this, &MainWindow::startLive);
 }
@@ -179,18 +248,30 @@ void MainWindow::buildUi()
     // Alerts dock.
     m_alerts = new AlertsPanel(this);
     auto *alertsDock = new QDockWidget(tr("Alerts"), this);
+    m_alertsDock = alertsDock;
     alertsDock->setObjectName(QStringLiteral("alertsDock"));
     alertsDock->setWidget(m_alerts);
     addDockWidget(Qt::BottomDockWidgetArea, alertsDock);
     alertsDock->hide(); // View → Alerts; shown when a rule fires
-    connect(m_pairView, &PairWorkspace::alertInputs, this, [this](const QString &pair, const AlertVariables &v) {
-        m_alerts->setPairs({pair});
-        m_alerts->evaluate(pair, v);
-    });
+    connect(m_pairView, &PairWorkspace::alertInputs, this,
+            [this](const QString &pair, const AlertVariables &v) {
+                m_alerts->setPairs({pair});
+                m_alerts->evaluate(pair, v);
+            });
     connect(m_alerts, &AlertsPanel::fired, this, [this, alertsDock](const QString &message) {
         statusBar()->showMessage(QStringLiteral("🔔 ") + message, 15000);
         alertsDock->show();
     });
+
+    // Log dock: this run's log entries (View → Log).
+    m_logPanel = new LogPanel(m_logModel, this);
+    m_logDock = new QDockWidget(tr("Log"), this);
+    m_logDock->setObjectName(QStringLiteral("logDock"));
+    m_logDock->setWidget(m_logPanel);
+    addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
+    tabifyDockWidget(alertsDock, m_logDock);
+    m_logDock->hide();
+    connect(m_logPanel, &LogPanel::openLogFolderRequested, this, &MainWindow::openLogFolder);
 
     // Recent trades dock.
     m_tradesView = new QTableView(this);
@@ -224,104 +305,346 @@ void MainWindow::buildUi()
 
 void MainWindow::buildMenus()
 {
+    // Every frequent command has a key; Help → Keyboard shortcuts lists them from these actions.
+    const auto named = [](QAction *a, const char *name) {
+        a->setObjectName(QString::fromLatin1(name));
+        return a;
+    };
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("&New workspace"), QKeySequence::New, this, [this] {
-        if (!maybeSave())
-            return;
-        applyWorkspace(Workspace());
-        m_workspacePath.clear();
-        setWindowModified(false);
-        updateTitle();
-    });
-    file->addAction(tr("&Open workspace…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this, [this] {
-        if (!maybeSave())
-            return;
-        const QString path = QFileDialog::getOpenFileName(this, tr("Open workspace"), QString(), tr("PairLab workspaces (*.pairlab)"));
-        if (!path.isEmpty())
-            openWorkspace(path);
-    });
+    named(file->addAction(tr("&New workspace"), QKeySequence::New, this,
+                          [this] {
+                              if (!maybeSave())
+                                  return;
+                              applyWorkspace(newWorkspace());
+                              m_workspacePath.clear();
+                              setWindowModified(false);
+                              updateTitle();
+                          }),
+          "actionNewWorkspace");
+    named(file->addAction(tr("&Open workspace…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this,
+                          [this] {
+                              if (!maybeSave())
+                                  return;
+                              const QString path =
+                                  QFileDialog::getOpenFileName(this, tr("Open workspace"), QString(),
+                                                               tr("PairLab workspaces (*.pairlab)"));
+                              if (!path.isEmpty())
+                                  openWorkspace(path);
+                          }),
+          "actionOpenWorkspace");
     m_recentMenu = file->addMenu(tr("Open &recent"));
     rebuildRecentMenu();
-    file->addAction(tr("&Save workspace"), QKeySequence::Save, this, [this] {
-        if (m_workspacePath.isEmpty()) {
-            const QString path = QFileDialog::getSaveFileName(this, tr("Save workspace"), QStringLiteral("workspace.pairlab"),
-                                                              tr("PairLab workspaces (*.pairlab)"));
-            if (!path.isEmpty())
-                saveWorkspace(path);
-        } else {
-            saveWorkspace(m_workspacePath);
-        }
-    });
-    file->addAction(tr("Save workspace &as…"), QKeySequence::SaveAs, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Save workspace as"),
-                                                          m_workspacePath.isEmpty() ? QStringLiteral("workspace.pairlab") : m_workspacePath,
-                                                          tr("PairLab workspaces (*.pairlab)"));
-        if (!path.isEmpty())
-            saveWorkspace(path);
-    });
+    named(file->addAction(tr("&Save workspace"), QKeySequence::Save, this,
+                          [this] {
+                              if (m_workspacePath.isEmpty()) {
+                                  const QString path = QFileDialog::getSaveFileName(
+                                      this, tr("Save workspace"), QStringLiteral("workspace.pairlab"),
+                                      tr("PairLab workspaces (*.pairlab)"));
+                                  if (!path.isEmpty())
+                                      saveWorkspace(path);
+                              } else {
+                                  saveWorkspace(m_workspacePath);
+                              }
+                          }),
+          "actionSaveWorkspace");
+    // QKeySequence::SaveAs is empty on some platforms (as Preferences is on most Linux desktops).
+    named(file->addAction(tr("Save workspace &as…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), this,
+                          [this] {
+                              const QString path = QFileDialog::getSaveFileName(
+                                  this, tr("Save workspace as"),
+                                  m_workspacePath.isEmpty() ? QStringLiteral("workspace.pairlab")
+                                                            : m_workspacePath,
+                                  tr("PairLab workspaces (*.pairlab)"));
+                              if (!path.isEmpty())
+                                  saveWorkspace(path);
+                          }),
+          "actionSaveWorkspaceAs");
     file->addSeparator();
-    m_recordAction = file->addAction(tr("&Record session…"), this, &MainWindow::toggleRecording);
+    m_recordAction =
+        named(file->addAction(tr("&Record session…"), this, &MainWindow::toggleRecording), "actionRecord");
     m_recordAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
-    file->addAction(tr("&Open recording as replay…"), QKeySequence::Open, this, &MainWindow::openRecording);
-    file->addAction(tr("&Import CSV…"), QKeySequence(Qt::CTRL | Qt::Key_I), this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Import CSV"), QString(),
-                                                          tr("Data files (*.csv *.txt *.tsv *.json);;All files (*)"));
-        if (!path.isEmpty())
-            openImport(path);
-    });
+    named(file->addAction(tr("&Open recording as replay…"), QKeySequence::Open, this,
+                          &MainWindow::openRecording),
+          "actionOpenRecording");
+    named(file->addAction(tr("&Import CSV…"), QKeySequence(Qt::CTRL | Qt::Key_I), this,
+                          [this] {
+                              const QString path = QFileDialog::getOpenFileName(
+                                  this, tr("Import CSV"), QString(),
+                                  tr("Data files (*.csv *.txt *.tsv *.json);;All files (*)"));
+                              if (!path.isEmpty())
+                                  openImport(path);
+                          }),
+          "actionImport");
+    named(file->addAction(tr("&Export alert events…"), QKeySequence(Qt::CTRL | Qt::Key_E), m_alerts,
+                          &AlertsPanel::exportEvents),
+          "actionExportEvents");
     file->addSeparator();
-    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    QAction *settings =
+        named(file->addAction(tr("Se&ttings…"), this, [this] { openSettings(); }), "actionSettings");
+    // QKeySequence::Preferences is empty on most Linux desktops: Ctrl+, everywhere, plus the platform's own.
+    QList<QKeySequence> prefs{QKeySequence(Qt::CTRL | Qt::Key_Comma)};
+    for (const QKeySequence &k : QKeySequence::keyBindings(QKeySequence::Preferences))
+        if (!prefs.contains(k))
+            prefs << k;
+    settings->setShortcuts(prefs);
+    settings->setMenuRole(QAction::PreferencesRole);
+    file->addSeparator();
+    named(file->addAction(tr("&Quit"), QKeySequence(Qt::CTRL | Qt::Key_Q), this, &QWidget::close),
+          "actionQuit");
 
     QMenu *feed = menuBar()->addMenu(tr("F&eed"));
-    feed->addAction(tr("Connect to &Binance"), QKeySequence(Qt::CTRL | Qt::Key_B), this, &MainWindow::startLive);
-    feed->addAction(tr("Start the &demo recording"), QKeySequence(Qt::CTRL | Qt::Key_D), this, &MainWindow::startDemo);
-    feed->addAction(tr("&Disconnect"), this, [this] {
-        stopSession();
-        onFeedState(FeedState::Stopped, tr("disconnected"));
-    });
+    named(feed->addAction(tr("Connect to &Binance"), QKeySequence(Qt::CTRL | Qt::Key_B), this,
+                          &MainWindow::startLive),
+          "actionConnect");
+    named(feed->addAction(tr("Start the &demo recording"), QKeySequence(Qt::CTRL | Qt::Key_D), this,
+                          &MainWindow::startDemo),
+          "actionDemo");
+    named(feed->addAction(tr("&Disconnect"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D), this,
+                          [this] {
+                              stopSession();
+                              qCInfo(lcFeed) << "disconnected by the user";
+                              onFeedState(FeedState::Stopped, tr("disconnected"));
+                          }),
+          "actionDisconnect");
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    m_followAction = view->addAction(tr("&Follow live"), QKeySequence(Qt::Key_End), m_chart, &CandleChartView::followLive);
-    view->addAction(tr("Zoom &in"), QKeySequence::ZoomIn, m_chart, [this] { m_chart->zoom(0.8); });
-    view->addAction(tr("Zoom &out"), QKeySequence::ZoomOut, m_chart, [this] { m_chart->zoom(1.25); });
+    named(view->addAction(tr("&Market view"), QKeySequence(Qt::CTRL | Qt::Key_1), this,
+                          [this] { m_tabs->setCurrentIndex(0); }),
+          "actionMarketView");
+    named(view->addAction(tr("&Pair view"), QKeySequence(Qt::CTRL | Qt::Key_2), this,
+                          &MainWindow::showPairView),
+          "actionPairView");
     view->addSeparator();
-    for (QDockWidget *d : findChildren<QDockWidget *>())
-        view->addAction(d->toggleViewAction());
+    m_followAction = named(
+        view->addAction(tr("&Follow live"), QKeySequence(Qt::Key_End), m_chart, &CandleChartView::followLive),
+        "actionFollowLive");
+    named(view->addAction(tr("Zoom &in"), QKeySequence::ZoomIn, m_chart, [this] { m_chart->zoom(0.8); }),
+          "actionZoomIn");
+    named(view->addAction(tr("Zoom &out"), QKeySequence::ZoomOut, m_chart, [this] { m_chart->zoom(1.25); }),
+          "actionZoomOut");
+    view->addSeparator();
+    const std::pair<const char *, QKeySequence> dockKeys[] = {
+        {"watchlistDock", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W)},
+        {"tradesDock", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R)},
+        {"alertsDock", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A)},
+        {"logDock", QKeySequence(Qt::CTRL | Qt::Key_L)}};
+    for (const auto &[name, keys] : dockKeys) {
+        auto *dock = findChild<QDockWidget *>(QString::fromLatin1(name));
+        QAction *toggle = dock->toggleViewAction();
+        toggle->setObjectName(QStringLiteral("toggle_") + QString::fromLatin1(name));
+        toggle->setShortcut(keys);
+        view->addAction(toggle);
+    }
 
     // Analysis → Backtest… on the pair shown in the Pair tab (its aligned closes, bands and window).
     QMenu *analysis = menuBar()->addMenu(tr("&Analysis"));
-    analysis->addAction(tr("&Backtest…"), QKeySequence(Qt::CTRL | Qt::Key_T), this, [this] {
-        const PairDisplay &d = m_pairView->display();
-        if (d.empty() || !d.x || !d.y || d.x->size() != d.time->size() || d.y->size() != d.time->size()) {
-            QMessageBox::information(this, tr("Backtest"),
-                                     tr("The pair %1/%2 has no data yet. Choose a pair with stored bars in the Pair tab "
-                                        "(or wait for live bars of both legs) and try again.")
-                                         .arg(m_pairView->symbolY(), m_pairView->symbolX()));
-            return;
-        }
-        AlignedPair pair;
-        pair.timeMs = *d.time;
-        pair.x = *d.x;
-        pair.y = *d.y;
-        const double barsPerYear = 365.0 * 24 * 3600 / std::max(1, m_pairView->intervalSeconds());
-        auto *dialog = new BacktestDialog(std::move(pair), m_pairView->symbolY(), m_pairView->symbolX(), barsPerYear,
-                                          m_activeDb.isEmpty() ? m_options.databasePath : m_activeDb, this);
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        dialog->setEntryExit(m_pairView->entryZ(), m_pairView->exitZ());
-        dialog->setWindow(m_pairView->window());
-        dialog->setHedgeIndex(m_pairView->method() == HedgeMethod::Kalman ? 2 : 0); // static OLS for the other fits
-        dialog->show();
-    });
+    named(analysis->addAction(tr("&Recompute now"), QKeySequence(Qt::Key_F5), m_pairView,
+                              &PairWorkspace::recompute),
+          "actionRecompute");
+    named(analysis->addAction(
+              tr("&Backtest…"), QKeySequence(Qt::CTRL | Qt::Key_T), this,
+              [this] {
+                  const PairDisplay &d = m_pairView->display();
+                  if (d.empty() || !d.x || !d.y || d.x->size() != d.time->size() ||
+                      d.y->size() != d.time->size()) {
+                      QMessageBox::information(
+                          this, tr("Backtest"),
+                          tr("The pair %1/%2 has no data yet. Choose a pair with stored bars in the Pair tab "
+                             "(or wait for live bars of both legs) and try again.")
+                              .arg(m_pairView->symbolY(), m_pairView->symbolX()));
+                      return;
+                  }
+                  AlignedPair pair;
+                  pair.timeMs = *d.time;
+                  pair.x = *d.x;
+                  pair.y = *d.y;
+                  const double barsPerYear = 365.0 * 24 * 3600 / std::max(1, m_pairView->intervalSeconds());
+                  auto *dialog = new BacktestDialog(
+                      std::move(pair), m_pairView->symbolY(), m_pairView->symbolX(), barsPerYear,
+                      m_activeDb.isEmpty() ? m_options.databasePath : m_activeDb, this);
+                  dialog->setAttribute(Qt::WA_DeleteOnClose);
+                  dialog->setEntryExit(m_pairView->entryZ(), m_pairView->exitZ());
+                  dialog->setWindow(m_pairView->window());
+                  dialog->setHedgeIndex(
+                      m_pairView->method() == HedgeMethod::Kalman ? 2 : 0); // static OLS for the other fits
+                  dialog->show();
+              }),
+          "actionBacktest");
+    named(analysis->addAction(tr("New &alert rule…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), this,
+                              [this] {
+                                  m_alertsDock->show();
+                                  m_alerts->newRule();
+                              }),
+          "actionNewAlert");
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About PairLab"), this, [this] {
-        QMessageBox::about(this, tr("About PairLab"),
-                           tr("<h3>PairLab %1</h3><p>A live statistical-arbitrage workbench for crypto futures.</p>"
-                              "<p>The demo recording holds real Binance USD-M futures trades (BTCUSDT, ETHUSDT, "
-                              "2024-08-08) recorded by the hftbacktest project (MIT licence).</p>"
-                              "<p>Built with Qt %2, Eigen, Boost.Math, simdjson, muparser and SQLite.</p>")
-                               .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion())));
+    named(help->addAction(tr("&Keyboard shortcuts"), this, [this] { showShortcuts(); }), "actionShortcuts")
+        ->setShortcuts({QKeySequence(Qt::Key_F1), QKeySequence(Qt::CTRL | Qt::Key_Slash)});
+    named(help->addAction(tr("&Welcome"), this, [this] { showWelcome(); }), "actionWelcome");
+    named(help->addAction(tr("Open &log folder"), this, &MainWindow::openLogFolder), "actionOpenLogFolder");
+    help->addSeparator();
+    named(
+        help->addAction(
+            tr("&About PairLab"), this,
+            [this] {
+                QMessageBox::about(
+                    this, tr("About PairLab"),
+                    tr("<h3>PairLab %1</h3><p>A live statistical-arbitrage workbench for crypto futures.</p>"
+                       "<p>The demo recording holds real Binance USD-M futures trades (BTCUSDT, ETHUSDT, "
+                       "2024-08-08) recorded by the hftbacktest project (MIT licence).</p>"
+                       "<p>Built with Qt %2, Eigen, Boost.Math, simdjson, muparser and SQLite.</p>")
+                        .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion())));
+            }),
+        "actionAbout");
+}
+
+QList<ShortcutEntry> MainWindow::shortcuts() const
+{
+    return collectShortcuts(menuBar(), {m_recentMenu});
+}
+
+ShortcutsDialog *MainWindow::showShortcuts()
+{
+    auto *dialog = new ShortcutsDialog(shortcuts(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
+}
+
+WelcomeDialog *MainWindow::welcomeDialog() const
+{
+    return m_welcome;
+}
+
+WelcomeDialog *MainWindow::showWelcome()
+{
+    if (m_welcome) {
+        m_welcome->raise();
+        return m_welcome;
+    }
+    QSettings().setValue(QStringLiteral("welcomeShown"), true);
+    m_welcome = new WelcomeDialog(this);
+    m_welcome->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_welcome, &QDialog::finished, this, [this] {
+        switch (m_welcome->choice()) {
+        case WelcomeDialog::Choice::ConnectBinance:
+            startLive();
+            break;
+        case WelcomeDialog::Choice::StartDemo:
+            startDemo();
+            break;
+        case WelcomeDialog::Choice::Close:
+            if (!m_session)
+                statusBar()->showMessage(
+                    tr("Not connected: Feed → Connect to Binance (Ctrl+B) or the demo (Ctrl+D)."));
+            break;
+        }
     });
+    m_welcome->open();
+    return m_welcome;
+}
+
+void MainWindow::openLogFolder()
+{
+    const LogSink *sink = LogSink::instance();
+    const QString dir =
+        sink && !sink->directory().isEmpty()
+            ? sink->directory()
+            : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/logs");
+    QDir().mkpath(dir);
+    if (!QDesktopServices::openUrl(QUrl::fromLocalFile(dir)))
+        statusBar()->showMessage(tr("The log folder is %1").arg(QDir::toNativeSeparators(dir)), 15000);
+}
+
+SettingsDialog *MainWindow::openSettings()
+{
+    auto *dialog = new SettingsDialog(AppSettings::load(QSettings()), m_options.defaultDatabasePath, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] { applySettings(dialog->settings()); });
+    dialog->open();
+    return dialog;
+}
+
+void MainWindow::applySettings(const AppSettings &s)
+{
+    QSettings stored;
+    const AppSettings before = AppSettings::load(stored);
+    s.save(stored);
+    qCInfo(lcApp) << "settings saved";
+
+    FeedConfig feed = m_options.feed;
+    feed.symbols = s.feed.symbols;
+    feed.kind = s.feed.kind;
+    feed.endpoint = s.feed.endpoint;
+    feed.reconnectBaseMs = s.feed.reconnectBaseMs;
+    feed.reconnectCapMs = s.feed.reconnectCapMs;
+    feed.stallSeconds = s.feed.stallSeconds;
+    feed.connectTimeoutSeconds = s.feed.connectTimeoutSeconds;
+    m_defaultFeed = feed;
+    QStringList notes;
+    if (!AppSettings::sameFeed(before.feed, s.feed) && !AppSettings::sameFeed(feed, m_options.feed)) {
+        const bool workspaceFeed = feed.symbols != m_options.feed.symbols ||
+                                   feed.kind != m_options.feed.kind ||
+                                   feed.endpoint != m_options.feed.endpoint;
+        const bool live = m_session && !isDemo();
+        setFeed(feed);
+        if (workspaceFeed)
+            markDirty();
+        if (live)
+            notes << tr("the live feed reconnected with the new settings");
+    }
+    const QString db = s.databaseOr(m_options.defaultDatabasePath);
+    if (db != m_options.databasePath) {
+        m_options.databasePath = db;
+        qCInfo(lcStorage).noquote() << "database set to" << db << "(used from the next connect)";
+        notes << tr("the new database is used from the next connect to Binance or start");
+    }
+    m_options.analysis = s.analysis;
+    m_options.trayMessages = s.trayMessages;
+    m_options.alertSound = s.sound;
+    m_alerts->setNotifications(s.trayMessages, s.sound);
+    if (s.theme != before.theme)
+        applyTheme(s.theme);
+    if (s.language != before.language)
+        notes << tr("the language changes when PairLab is restarted");
+    statusBar()->showMessage(notes.isEmpty()
+                                 ? tr("Settings saved.")
+                                 : tr("Settings saved: %1.").arg(notes.join(QStringLiteral("; "))),
+                             15000);
+}
+
+void MainWindow::setFeed(const FeedConfig &feed)
+{
+    m_options.feed = feed;
+    if (m_session && !isDemo()) {
+        startLive();
+    } else if (!m_session) {
+        m_symbolBox->clear();
+        m_symbolBox->addItems(feed.symbols);
+        m_symbolBox2->clear();
+        m_symbolBox2->addItems(feed.symbols);
+        m_symbolBox2->setCurrentIndex(m_symbolBox2->count() > 1 ? 1 : 0);
+        m_pairView->setSymbols(feed.symbols);
+        m_tickers->setSymbols(feed.symbols);
+    }
+}
+
+Workspace MainWindow::newWorkspace() const
+{
+    Workspace w;
+    w.symbols = m_defaultFeed.symbols;
+    w.endpoint =
+        m_defaultFeed.endpoint == FeedConfig().endpoint ? QString() : m_defaultFeed.endpoint.toString();
+    w.streamKind =
+        m_defaultFeed.kind == StreamKind::AggTrade ? QStringLiteral("aggTrade") : QStringLiteral("trade");
+    w.pairY = w.symbols.value(0);
+    w.pairX = w.symbols.value(1, w.pairY);
+    w.window = m_options.analysis.window;
+    w.hedgeMethod = m_options.analysis.hedgeMethod;
+    w.adfTrend = m_options.analysis.adfTrend;
+    w.entryZ = m_options.analysis.entryZ;
+    w.exitZ = m_options.analysis.exitZ;
+    return w;
 }
 
 QString MainWindow::currentSymbol() const
@@ -360,7 +683,8 @@ ImportDialog *MainWindow::openImport(const QString &path)
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 {
-    if (event->mimeData()->hasUrls() && !event->mimeData()->urls().isEmpty() && event->mimeData()->urls().first().isLocalFile())
+    if (event->mimeData()->hasUrls() && !event->mimeData()->urls().isEmpty() &&
+        event->mimeData()->urls().first().isLocalFile())
         event->acceptProposedAction();
 }
 
@@ -372,34 +696,14 @@ void MainWindow::dropEvent(QDropEvent *event)
     event->acceptProposedAction();
 }
 
-namespace {
-QString methodKey(HedgeMethod m)
-{
-    switch (m) {
-    case HedgeMethod::Huber: return QStringLiteral("huber");
-    case HedgeMethod::TheilSen: return QStringLiteral("theil-sen");
-    case HedgeMethod::Kalman: return QStringLiteral("kalman");
-    default: return QStringLiteral("ols");
-    }
-}
-HedgeMethod methodFromKey(const QString &k)
-{
-    if (k == QLatin1String("huber"))
-        return HedgeMethod::Huber;
-    if (k == QLatin1String("theil-sen"))
-        return HedgeMethod::TheilSen;
-    if (k == QLatin1String("kalman"))
-        return HedgeMethod::Kalman;
-    return HedgeMethod::Ols;
-}
-} // namespace
-
 Workspace MainWindow::captureWorkspace() const
 {
     Workspace w = m_workspace; // keeps alert rules, backtest parameters and unknown fields
     w.symbols = m_options.feed.symbols;
-    w.endpoint = m_options.feed.endpoint == FeedConfig().endpoint ? QString() : m_options.feed.endpoint.toString();
-    w.streamKind = m_options.feed.kind == StreamKind::AggTrade ? QStringLiteral("aggTrade") : QStringLiteral("trade");
+    w.endpoint =
+        m_options.feed.endpoint == FeedConfig().endpoint ? QString() : m_options.feed.endpoint.toString();
+    w.streamKind =
+        m_options.feed.kind == StreamKind::AggTrade ? QStringLiteral("aggTrade") : QStringLiteral("trade");
     w.pairY = m_pairView->symbolY();
     w.pairX = m_pairView->symbolX();
     w.source = m_pairView->source();
@@ -424,16 +728,12 @@ void MainWindow::applyWorkspace(const Workspace &w)
     feed.symbols = w.symbols;
     feed.endpoint = w.endpoint.isEmpty() ? FeedConfig().endpoint : QUrl(w.endpoint);
     feed.kind = w.streamKind == QLatin1String("aggTrade") ? StreamKind::AggTrade : StreamKind::Trade;
-    const bool feedChanged = feed.symbols != m_options.feed.symbols || feed.endpoint != m_options.feed.endpoint ||
-                             feed.kind != m_options.feed.kind;
-    m_options.feed = feed;
-    if (feedChanged && m_session && !isDemo())
-        startLive(); // the live session follows the workspace's symbols and endpoint
-    else if (feedChanged && !m_session) {
-        m_symbolBox->clear();
-        m_symbolBox->addItems(feed.symbols);
-        m_pairView->setSymbols(feed.symbols);
-    }
+    const bool feedChanged = feed.symbols != m_options.feed.symbols ||
+                             feed.endpoint != m_options.feed.endpoint || feed.kind != m_options.feed.kind;
+    if (feedChanged)
+        setFeed(feed); // a live session follows the workspace's symbols and endpoint
+    else
+        m_options.feed = feed;
     m_pairView->setWindow(w.window);
     m_pairView->setMethod(methodFromKey(w.hedgeMethod));
     m_pairView->setAdfTrend(w.adfTrend);
@@ -450,7 +750,8 @@ void MainWindow::applyWorkspace(const Workspace &w)
         restoreGeometry(w.windowGeometry);
     if (!w.windowState.isEmpty())
         restoreState(w.windowState);
-    m_tabs->setCurrentWidget(w.activeView == QLatin1String("pair") ? static_cast<QWidget *>(m_pairView) : m_tabs->widget(0));
+    m_tabs->setCurrentWidget(w.activeView == QLatin1String("pair") ? static_cast<QWidget *>(m_pairView)
+                                                                   : m_tabs->widget(0));
     m_applying = false;
 }
 
@@ -459,13 +760,16 @@ bool MainWindow::openWorkspace(const QString &path, QString *error, bool interac
     Workspace w;
     QString why;
     if (!Workspace::load(path, &w, &why)) {
+        qCWarning(lcWorkspace).noquote() << "cannot open" << path << "-" << why;
         if (error)
             *error = why;
         if (interactive)
-            QMessageBox::warning(this, tr("Open workspace"), tr("The workspace was not opened; nothing changed.\n\n%1").arg(why));
+            QMessageBox::warning(this, tr("Open workspace"),
+                                 tr("The workspace was not opened; nothing changed.\n\n%1").arg(why));
         return false;
     }
     applyWorkspace(w);
+    qCInfo(lcWorkspace).noquote() << "opened" << path;
     m_workspacePath = path;
     setWindowModified(false);
     rememberRecent(path);
@@ -478,12 +782,14 @@ bool MainWindow::saveWorkspace(const QString &path, QString *error)
     const Workspace w = captureWorkspace();
     QString why;
     if (!w.save(path, &why)) {
+        qCWarning(lcWorkspace).noquote() << "cannot save" << path << "-" << why;
         if (error)
             *error = why;
         QMessageBox::warning(this, tr("Save workspace"), why);
         return false;
     }
     m_workspace = w;
+    qCInfo(lcWorkspace).noquote() << "saved" << path;
     m_workspacePath = path;
     setWindowModified(false);
     rememberRecent(path);
@@ -508,9 +814,9 @@ bool MainWindow::maybeSave()
 {
     if (!isWindowModified())
         return true;
-    const auto answer = QMessageBox::question(this, tr("Unsaved changes"),
-                                              tr("The workspace has unsaved changes. Save them?"),
-                                              QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    const auto answer = QMessageBox::question(
+        this, tr("Unsaved changes"), tr("The workspace has unsaved changes. Save them?"),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
     if (answer == QMessageBox::Cancel)
         return false;
     if (answer == QMessageBox::Discard)
@@ -546,10 +852,13 @@ void MainWindow::rebuildRecentMenu()
     m_recentMenu->clear();
     const QStringList recent = recentWorkspaces();
     for (const QString &path : recent)
-        m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] {
-            if (maybeSave())
-                openWorkspace(path);
-        })->setToolTip(path);
+        m_recentMenu
+            ->addAction(QFileInfo(path).fileName(), this,
+                        [this, path] {
+                            if (maybeSave())
+                                openWorkspace(path);
+                        })
+            ->setToolTip(path);
     m_recentMenu->setEnabled(!recent.isEmpty());
 }
 
@@ -580,26 +889,44 @@ void MainWindow::startSession(const FeedConfig &feed, const QString &dbPath)
     m_sessionStartMs = QDateTime::currentMSecsSinceEpoch();
     m_trades->clear();
     m_tickers->setSymbols(feed.symbols);
+    m_lastReconnects = 0;
+    m_lastMalformed = 0;
+    qCInfo(lcFeed).noquote() << "connecting to" << BinanceFeed::streamUrl(feed).toDisplayString() << "("
+                             << BinanceFeed::streamNames(feed).join(QStringLiteral(", ")) << ")";
+    qCInfo(lcStorage).noquote() << "database" << dbPath;
     m_session = std::make_unique<LiveSession>(feed, dbPath);
     connect(m_session.get(), &LiveSession::stored, this, &MainWindow::onStored);
     connect(m_session.get(), &LiveSession::feedStateChanged, this, &MainWindow::onFeedState);
     connect(m_session.get(), &LiveSession::feedStatsUpdated, this, &MainWindow::onFeedStats);
     connect(m_session.get(), &LiveSession::storageError, this, [this](const QString &m) {
+        qCWarning(lcStorage).noquote() << m;
         statusBar()->showMessage(tr("Storage error: %1").arg(m), 10000);
     });
     connect(m_session.get(), &LiveSession::streamSilent, this, [this](const QString &stream, int seconds) {
+        qCWarning(lcFeed).noquote() << "stream" << stream << "silent for" << seconds << "s";
         statusBar()->showMessage(tr("Stream %1 has delivered nothing for %2 s — is the endpoint path right?")
-                                     .arg(stream).arg(seconds), 15000);
+                                     .arg(stream)
+                                     .arg(seconds),
+                                 15000);
     });
-    connect(m_session.get(), &LiveSession::errorReply, this,
-            [this](const QString &m) { statusBar()->showMessage(tr("Server error: %1").arg(m), 10000); });
-    connect(m_session.get(), &LiveSession::recordingChanged, this, [this](bool on, const QString &pathOrError) {
-        m_recording = on;
-        m_recordAction->setText(on ? tr("Stop &recording") : tr("&Record session…"));
-        m_recordLabel->setText(on ? tr("● REC %1").arg(QFileInfo(pathOrError).fileName()) : QString());
-        if (!on && !pathOrError.isEmpty() && !QFileInfo::exists(pathOrError))
-            QMessageBox::warning(this, tr("Recording"), pathOrError);
+    connect(m_session.get(), &LiveSession::errorReply, this, [this](const QString &m) {
+        qCWarning(lcFeed).noquote() << "server error:" << m;
+        statusBar()->showMessage(tr("Server error: %1").arg(m), 10000);
     });
+    connect(
+        m_session.get(), &LiveSession::recordingChanged, this, [this](bool on, const QString &pathOrError) {
+            m_recording = on;
+            if (on)
+                qCInfo(lcFeed).noquote() << "recording to" << pathOrError;
+            else if (!pathOrError.isEmpty() && !QFileInfo::exists(pathOrError))
+                qCWarning(lcFeed).noquote() << "recording failed:" << pathOrError;
+            else
+                qCInfo(lcFeed) << "recording stopped";
+            m_recordAction->setText(on ? tr("Stop &recording") : tr("&Record session…"));
+            m_recordLabel->setText(on ? tr("● REC %1").arg(QFileInfo(pathOrError).fileName()) : QString());
+            if (!on && !pathOrError.isEmpty() && !QFileInfo::exists(pathOrError))
+                QMessageBox::warning(this, tr("Recording"), pathOrError);
+        });
     m_session->start();
     reloadBars();
     m_pairView->setSymbols(feed.symbols);
@@ -609,11 +936,14 @@ void MainWindow::startSession(const FeedConfig &feed, const QString &dbPath)
     // Nothing after a few seconds: say so and offer the demo (unless this is the demo).
     if (!m_demoServer) {
         QTimer::singleShot(m_options.noDataHintSeconds * 1000, this, [this, started = m_sessionStartMs] {
-            if (m_session && m_sessionStartMs == started && m_storedTicks == 0)
+            if (m_session && m_sessionStartMs == started && m_storedTicks == 0) {
+                qCWarning(lcFeed).noquote()
+                    << "no trades after" << m_options.noDataHintSeconds << "s:" << m_stateDetail;
                 showBanner(tr("No trades from Binance after %1 s (%2). The network may be unreachable.")
                                .arg(m_options.noDataHintSeconds)
                                .arg(m_stateDetail),
                            true);
+            }
         });
     }
 }
@@ -649,6 +979,7 @@ void MainWindow::startDemo()
     QString error;
     if (!server->load(cli::demoRecordingPath(), &error) || !server->listen(0, &error)) {
         delete server;
+        qCWarning(lcFeed).noquote() << "cannot start the demo recording:" << error;
         QMessageBox::critical(this, tr("Demo"), tr("Cannot start the demo recording: %1").arg(error));
         return;
     }
@@ -681,6 +1012,7 @@ void MainWindow::openRecording()
     QString error;
     if (!server->load(path, &error) || !server->listen(0, &error)) {
         delete server;
+        qCWarning(lcFeed).noquote() << "cannot open the recording" << path << "-" << error;
         QMessageBox::critical(this, tr("Open recording"), error);
         return;
     }
@@ -711,10 +1043,12 @@ void MainWindow::toggleRecording()
         m_session->stopRecording();
         return;
     }
-    const QString suggested = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) +
-                              QStringLiteral("/pairlab-%1.jsonl").arg(QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss")));
-    const QString path = QFileDialog::getSaveFileName(this, tr("Record session to"), suggested,
-                                                      tr("Recordings (*.jsonl)"));
+    const QString suggested =
+        QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) +
+        QStringLiteral("/pairlab-%1.jsonl")
+            .arg(QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss")));
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Record session to"), suggested, tr("Recordings (*.jsonl)"));
     if (!path.isEmpty())
         m_session->startRecording(path);
 }
@@ -746,6 +1080,22 @@ bool MainWindow::isOfferingDemo() const
 
 void MainWindow::onFeedState(FeedState state, const QString &detail)
 {
+    if (state != m_state || detail != m_stateDetail) {
+        switch (state) {
+        case FeedState::Connected:
+            qCInfo(lcFeed).noquote() << "connected:" << detail;
+            break;
+        case FeedState::Connecting:
+            qCInfo(lcFeed).noquote() << "connecting:" << detail;
+            break;
+        case FeedState::WaitingToReconnect:
+            qCWarning(lcFeed).noquote() << "disconnected:" << detail;
+            break;
+        case FeedState::Stopped:
+            qCInfo(lcFeed).noquote() << "stopped:" << detail;
+            break;
+        }
+    }
     m_state = state;
     m_stateDetail = detail;
     QString dot, text;
@@ -767,15 +1117,24 @@ void MainWindow::onFeedState(FeedState state, const QString &detail)
         text = tr("Not connected");
         break;
     }
-    m_stateLabel->setText(QStringLiteral("<span style='color:%1'>●</span> %2 — %3").arg(dot, text, detail.toHtmlEscaped()));
+    m_stateLabel->setText(
+        QStringLiteral("<span style='color:%1'>●</span> %2 — %3").arg(dot, text, detail.toHtmlEscaped()));
 }
 
 void MainWindow::onFeedStats(const FeedStats &s)
 {
+    if (s.reconnects > m_lastReconnects)
+        qCInfo(lcFeed) << "reconnect" << s.reconnects << "of this session";
+    if (s.malformed > m_lastMalformed)
+        qCWarning(lcFeed).noquote() << s.malformed - m_lastMalformed
+                                    << "malformed frames skipped; last:" << s.lastMalformed;
+    m_lastReconnects = s.reconnects;
+    m_lastMalformed = s.malformed;
     m_rateLabel->setText(tr("%1 msg/s").arg(s.framesPerSecond, 0, 'f', 0));
     m_lagLabel->setText(m_demoServer ? tr("lag n/a (replay)") : tr("lag %1 ms").arg(s.lagMs));
     if (s.malformed > 0)
-        m_rateLabel->setToolTip(tr("%1 malformed frames skipped; last: %2").arg(s.malformed).arg(s.lastMalformed));
+        m_rateLabel->setToolTip(
+            tr("%1 malformed frames skipped; last: %2").arg(s.malformed).arg(s.lastMalformed));
 }
 
 void MainWindow::showBanner(const QString &text, bool offerDemo)

@@ -1,7 +1,9 @@
 #pragma once
 
+#include "dialogs/shortcuts_dialog.h"
 #include "market/bar.h"
 #include "market/binance_feed.h"
+#include "settings/app_settings.h"
 #include "workspace/workspace.h"
 
 #include <QMainWindow>
@@ -17,6 +19,7 @@ class QFrame;
 class QAction;
 class QTabWidget;
 class QMenu;
+class QDockWidget;
 
 namespace pairlab {
 
@@ -25,6 +28,11 @@ class CandleChartView;
 class LiveSession;
 class AlertsPanel;
 class ImportDialog;
+class LogModel;
+class LogPanel;
+class SettingsDialog;
+class ShortcutsDialog;
+class WelcomeDialog;
 class PairWorkspace;
 class RecentTradesModel;
 class ReplayServer;
@@ -40,10 +48,21 @@ struct MainWindowOptions
     bool demo = false;        ///< start the bundled recording instead of Binance
     double demoSpeed = 1.0;   ///< replay speed of the demo (1 = real time)
     bool autoConnect = true;
-    QString workspacePath;          ///< open this workspace at start
+    QString workspacePath;             ///< open this workspace at start
     bool restoreLastWorkspace = false; ///< else reopen the last one (from the settings)
-    int noDataHintSeconds = 8; ///< offer the demo when nothing arrived after this long
+    int noDataHintSeconds = 8;         ///< offer the demo when nothing arrived after this long
+    QString defaultDatabasePath;       ///< the SQLite file used when the setting "database" is empty
+    AnalysisDefaults analysis;         ///< what a new workspace (and the first start) analyses with
+    bool trayMessages = true; ///< alert notifications (the settings "notify/tray" and "notify/sound")
+    bool alertSound = false;
+    /** On the first start (setting "welcomeShown" unset) show the welcome instead of connecting at once.
+     *  Off by default so that tests and scripted starts never wait for it. */
+    bool offerWelcome = false;
 };
+
+/** The options of a start with no command-line overrides: the feed, database (settings "database", else
+ *  <dataDir>/pairlab.sqlite), demo database, analysis defaults and notifications of the settings. */
+MainWindowOptions optionsFromSettings(const AppSettings &settings, const QString &dataDir);
 
 /** PairLab's main window: watchlist, candlestick + volume chart of the selected symbol and interval,
  *  recent trades, and a status bar with connection state, messages/s and feed lag. Owns the live session
@@ -70,6 +89,13 @@ public:
     qint64 storedTicks() const { return m_storedTicks; }
     QString connectionText() const;
     bool isOfferingDemo() const;
+    LogPanel *logPanel() const { return m_logPanel; }
+    LogModel *logModel() const { return m_logModel; }
+    /** The welcome shown on the first start while it is open, else nullptr. */
+    WelcomeDialog *welcomeDialog() const;
+    /** The menu bar's commands and their keys (what Help → Keyboard shortcuts lists). */
+    QList<ShortcutEntry> shortcuts() const;
+    const MainWindowOptions &options() const { return m_options; }
 
 public Q_SLOTS:
     void startLive();
@@ -89,6 +115,17 @@ public Q_SLOTS:
 
     /** Opens the import preview for a CSV file (File → Import, or a file dropped on the window). */
     ImportDialog *openImport(const QString &path);
+    /** Edit → Settings… (window-modal; OK stores and applies through applySettings()). */
+    SettingsDialog *openSettings();
+    /** Stores settings in QSettings and applies what changed: the feed (a live session reconnects),
+     *  the database (used from the next connect), analysis defaults of new workspaces, notifications
+     *  and theme. The language needs a restart (the status bar says so). */
+    void applySettings(const pairlab::AppSettings &settings);
+    /** Help → Keyboard shortcuts. */
+    ShortcutsDialog *showShortcuts();
+    /** The first-start welcome (also Help → Welcome). */
+    WelcomeDialog *showWelcome();
+    void openLogFolder();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -112,6 +149,8 @@ private:
     void rememberRecent(const QString &path);
     void rebuildRecentMenu();
     void openRecording();
+    Workspace newWorkspace() const;
+    void setFeed(const FeedConfig &feed);
 
     MainWindowOptions m_options;
     std::unique_ptr<LiveSession> m_session;
@@ -150,6 +189,14 @@ private:
     Workspace m_workspace; ///< the last loaded/saved one: keeps what the window does not edit yet
     QMenu *m_recentMenu = nullptr;
     bool m_applying = false;
+    LogModel *m_logModel = nullptr;
+    LogPanel *m_logPanel = nullptr;
+    QDockWidget *m_logDock = nullptr;
+    QDockWidget *m_alertsDock = nullptr;
+    QPointer<WelcomeDialog> m_welcome;
+    FeedConfig m_defaultFeed; ///< the feed of the settings/command line: File → New starts with it
+    qint64 m_lastReconnects = 0;
+    qint64 m_lastMalformed = 0;
 };
 
 } // namespace pairlab

@@ -1,6 +1,7 @@
 #include "alerts/alert_engine.h"
 
 #include "analytics/pair_analytics_service.h"
+#include "logging/log_categories.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -11,8 +12,6 @@
 #include <cmath>
 
 namespace pairlab {
-
-Q_LOGGING_CATEGORY(lcAlerts, "pairlab.alerts")
 
 namespace {
 

@@ -1,10 +1,11 @@
 #include "dialogs/import_dialog.h"
 
+#include "logging/log_categories.h"
+
 #include <QComboBox>
 #include <QDateTime>
 #include <QDialogButtonBox>
 #include <QDir>
-#include <QPointer>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -13,6 +14,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
@@ -24,7 +26,8 @@
 namespace pairlab {
 
 ImportDialog::ImportDialog(const QString &file, const QString &databasePath, QWidget *parent)
-    : QDialog(parent), m_file(file), m_dbPath(databasePath), m_previewWatcher(new QFutureWatcher<ImportPreview>(this)),
+    : QDialog(parent), m_file(file), m_dbPath(databasePath),
+      m_previewWatcher(new QFutureWatcher<ImportPreview>(this)),
       m_importWatcher(new QFutureWatcher<ImportResult>(this))
 {
     setWindowTitle(tr("Import CSV — %1").arg(QFileInfo(file).fileName()));
@@ -33,7 +36,8 @@ ImportDialog::ImportDialog(const QString &file, const QString &databasePath, QWi
     m_fileLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     m_format = new QComboBox(this);
-    for (const char *f : {"auto", "ohlc", "close", "wide", "trades", "binance-klines", "binance-trades", "binance-aggtrades"})
+    for (const char *f :
+         {"auto", "ohlc", "close", "wide", "trades", "binance-klines", "binance-trades", "binance-aggtrades"})
         m_format->addItem(QString::fromLatin1(f), QString::fromLatin1(f));
     m_format->setItemText(0, tr("detect"));
     m_delimiter = new QComboBox(this);
@@ -52,8 +56,9 @@ ImportDialog::ImportDialog(const QString &file, const QString &databasePath, QWi
     m_dayFirst->addItem(tr("month first (12/31/2024)"), 0);
     m_zone = new QComboBox(this);
     m_zone->addItem(QStringLiteral("UTC"), QByteArray("UTC"));
-    for (const QByteArray &id : {QByteArray("America/New_York"), QByteArray("Europe/London"), QByteArray("Europe/Berlin"),
-                                 QByteArray("Asia/Tokyo"), QByteArray("Asia/Hong_Kong"), QByteArray("Asia/Singapore")})
+    for (const QByteArray &id :
+         {QByteArray("America/New_York"), QByteArray("Europe/London"), QByteArray("Europe/Berlin"),
+          QByteArray("Asia/Tokyo"), QByteArray("Asia/Hong_Kong"), QByteArray("Asia/Singapore")})
         if (QTimeZone::isTimeZoneIdAvailable(id))
             m_zone->addItem(QString::fromLatin1(id), id);
     m_zone->setToolTip(tr("Time zone of times written without an offset"));
@@ -171,16 +176,33 @@ ImportDialog::ImportDialog(const QString &file, const QString &databasePath, QWi
         m_import->setEnabled(true);
         m_checkAll->setEnabled(true);
         if (m_result.ok) {
-            m_detected->setText(tr("<b style='color:#2e7d32'>Imported</b> %1 rows as dataset <b>%2</b>: %3 bars, %4 ticks "
-                                   "(%5 new), %6 warnings.")
-                                    .arg(m_result.rows).arg(m_result.dataset.toHtmlEscaped()).arg(m_result.bars)
-                                    .arg(m_result.ticks).arg(m_result.ticksStored).arg(m_result.warnings));
+            m_detected->setText(
+                tr("<b style='color:#2e7d32'>Imported</b> %1 rows as dataset <b>%2</b>: %3 bars, %4 ticks "
+                   "(%5 new), %6 warnings.")
+                    .arg(m_result.rows)
+                    .arg(m_result.dataset.toHtmlEscaped())
+                    .arg(m_result.bars)
+                    .arg(m_result.ticks)
+                    .arg(m_result.ticksStored)
+                    .arg(m_result.warnings));
+            qCInfo(lcImport).noquote()
+                << QStringLiteral(
+                       "imported %1 as dataset %2: %3 rows, %4 bars, %5 ticks (%6 new), %7 warnings")
+                       .arg(m_file, m_result.dataset)
+                       .arg(m_result.rows)
+                       .arg(m_result.bars)
+                       .arg(m_result.ticks)
+                       .arg(m_result.ticksStored)
+                       .arg(m_result.warnings);
             Q_EMIT imported(m_result.dataset);
         } else if (m_result.cancelled) {
+            qCInfo(lcImport).noquote() << "import of" << m_file << "cancelled";
             m_detected->setText(tr("<b>Import cancelled.</b> The database is unchanged."));
         } else {
-            m_detected->setText(tr("<b style='color:#c62828'>Not imported:</b> %1<br>The database is unchanged.")
-                                    .arg(m_result.error.toString().toHtmlEscaped()));
+            qCWarning(lcImport).noquote() << "import of" << m_file << "failed:" << m_result.error.toString();
+            m_detected->setText(
+                tr("<b style='color:#c62828'>Not imported:</b> %1<br>The database is unchanged.")
+                    .arg(m_result.error.toString().toHtmlEscaped()));
         }
         Q_EMIT importFinished(m_result.ok);
     });
@@ -239,7 +261,8 @@ void ImportDialog::showPreview()
     for (const ImportProblem &pr : p.problems)
         (pr.severity == ImportProblem::Severity::Error ? errors : warnings)++;
     m_detected->setText(
-        tr("<b>%1</b> (%2) · delimiter <b>%3</b> · %4 · times: <b>%5</b>%6 · interval <b>%7</b> · symbols <b>%8</b> · "
+        tr("<b>%1</b> (%2) · delimiter <b>%3</b> · %4 · times: <b>%5</b>%6 · interval <b>%7</b> · symbols "
+           "<b>%8</b> · "
            "%9 rows read · <span style='color:%10'>%11 errors</span>, %12 warnings")
             .arg(p.ok ? p.format : tr("not understood"), p.dialect.toHtmlEscaped(), delimiter.toHtmlEscaped())
             .arg(p.hasHeader ? tr("header on line %1").arg(p.headerLine) : tr("no header"))
@@ -284,12 +307,15 @@ void ImportDialog::showPreview()
     for (int i = 0; i < m_rows->rowCount(); ++i) {
         const PreviewRow &r = p.rows.at(i);
         QStringList cells{QString::number(r.line), r.symbol,
-                          QDateTime::fromMSecsSinceEpoch(r.timeMs, QTimeZone::utc()).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"))};
+                          QDateTime::fromMSecsSinceEpoch(r.timeMs, QTimeZone::utc())
+                              .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"))};
         if (trades)
-            cells << QString::number(r.price, 'g', 12) << QString::number(r.qty, 'g', 12) << QString::number(r.tradeId);
+            cells << QString::number(r.price, 'g', 12) << QString::number(r.qty, 'g', 12)
+                  << QString::number(r.tradeId);
         else
-            cells << QString::number(r.open, 'g', 12) << QString::number(r.high, 'g', 12) << QString::number(r.low, 'g', 12)
-                  << QString::number(r.close, 'g', 12) << QString::number(r.volume, 'g', 12);
+            cells << QString::number(r.open, 'g', 12) << QString::number(r.high, 'g', 12)
+                  << QString::number(r.low, 'g', 12) << QString::number(r.close, 'g', 12)
+                  << QString::number(r.volume, 'g', 12);
         for (int c = 0; c < cells.size(); ++c)
             m_rows->setItem(i, c, new QTableWidgetItem(cells.at(c)));
     }
@@ -298,7 +324,8 @@ void ImportDialog::showPreview()
     m_problems->clear();
     for (const ImportProblem &pr : p.problems) {
         auto *item = new QListWidgetItem(pr.toString(), m_problems);
-        item->setForeground(pr.severity == ImportProblem::Severity::Error ? QColor(0xc6, 0x28, 0x28) : QColor(0xb2, 0x6a, 0x00));
+        item->setForeground(pr.severity == ImportProblem::Severity::Error ? QColor(0xc6, 0x28, 0x28)
+                                                                          : QColor(0xb2, 0x6a, 0x00));
     }
     m_import->setEnabled(p.ok && errors == 0);
 }
@@ -330,16 +357,18 @@ void ImportDialog::startImport()
     m_checkAll->setEnabled(false);
     m_detected->setText(tr("Importing…"));
     QPointer<QProgressBar> bar = m_progress;
-    m_importWatcher->setFuture(QtConcurrent::run([file = m_file, db = m_dbPath, o = options(), cancel = m_cancelFlag, bar] {
-        return importCsv(file, db, o,
-                         [bar](double f) {
-                             QMetaObject::invokeMethod(bar, [bar, f] {
-                                 if (bar)
-                                     bar->setValue(int(f * 1000));
-                             });
-                         },
-                         cancel.get());
-    }));
+    m_importWatcher->setFuture(
+        QtConcurrent::run([file = m_file, db = m_dbPath, o = options(), cancel = m_cancelFlag, bar] {
+            return importCsv(
+                file, db, o,
+                [bar](double f) {
+                    QMetaObject::invokeMethod(bar, [bar, f] {
+                        if (bar)
+                            bar->setValue(int(f * 1000));
+                    });
+                },
+                cancel.get());
+        }));
 }
 
 void ImportDialog::cancelImport()

@@ -1,0 +1,307 @@
+#include "dialogs/settings_dialog.h"
+
+#include "models/pair_display.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QStackedWidget>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace pairlab {
+
+namespace {
+
+QLabel *note(const QString &text, QWidget *parent)
+{
+    auto *l = new QLabel(text, parent);
+    l->setWordWrap(true);
+    l->setForegroundRole(QPalette::PlaceholderText);
+    return l;
+}
+
+QSpinBox *spin(int lo, int hi, int value, const QString &suffix, QWidget *parent)
+{
+    auto *s = new QSpinBox(parent);
+    s->setRange(lo, hi);
+    s->setValue(value);
+    s->setSuffix(suffix);
+    s->setAccelerated(true);
+    return s;
+}
+
+void selectData(QComboBox *box, const QVariant &data)
+{
+    const int i = box->findData(data);
+    box->setCurrentIndex(i < 0 ? 0 : i);
+}
+
+} // namespace
+
+SettingsDialog::SettingsDialog(const AppSettings &settings, const QString &defaultDatabase, QWidget *parent)
+    : QDialog(parent), m_initial(settings)
+{
+    setWindowTitle(tr("Settings"));
+    m_pages = new QTabWidget(this);
+    m_pages->addTab(feedPage(settings), tr("&Feed"));
+    m_pages->addTab(databasePage(settings, defaultDatabase), tr("&Database"));
+    m_pages->addTab(analysisPage(settings), tr("&Analysis"));
+    m_pages->addTab(generalPage(settings), tr("&General"));
+    m_errorLabel = new QLabel(this);
+    m_errorLabel->setObjectName(QStringLiteral("settingsError"));
+    m_errorLabel->setWordWrap(true);
+    m_errorLabel->setStyleSheet(QStringLiteral("color: #c62828"));
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_pages, 1);
+    layout->addWidget(m_errorLabel);
+    layout->addWidget(m_buttons);
+
+    for (QLineEdit *e : {m_symbols, m_endpoint, m_sqlitePath, m_postgresUrl})
+        connect(e, &QLineEdit::textChanged, this, &SettingsDialog::validate);
+    for (QSpinBox *s : {m_reconnectBase, m_reconnectCap, m_stall, m_connectTimeout, m_window})
+        connect(s, &QSpinBox::valueChanged, this, &SettingsDialog::validate);
+    for (QDoubleSpinBox *s : {m_entry, m_exit})
+        connect(s, &QDoubleSpinBox::valueChanged, this, &SettingsDialog::validate);
+    connect(m_backend, &QComboBox::currentIndexChanged, this, &SettingsDialog::validate);
+    validate();
+    resize(sizeHint().expandedTo(QSize(560, 0)));
+}
+
+QWidget *SettingsDialog::feedPage(const AppSettings &s)
+{
+    auto *page = new QWidget(this);
+    auto *form = new QFormLayout(page);
+    m_symbols = new QLineEdit(s.feed.symbols.join(QStringLiteral(", ")), page);
+    m_symbols->setObjectName(QStringLiteral("symbols"));
+    m_symbols->setPlaceholderText(QStringLiteral("BTCUSDT, ETHUSDT"));
+    m_symbols->setToolTip(tr("Binance USD-M futures symbols, separated by commas"));
+    m_stream = new QComboBox(page);
+    m_stream->setObjectName(QStringLiteral("stream"));
+    m_stream->addItem(tr("Every trade (trade)"), QStringLiteral("trade"));
+    m_stream->addItem(tr("Aggregated trades (aggTrade)"), QStringLiteral("aggTrade"));
+    selectData(m_stream,
+               s.feed.kind == StreamKind::AggTrade ? QStringLiteral("aggTrade") : QStringLiteral("trade"));
+    m_endpoint = new QLineEdit(s.feed.endpoint.toString(), page);
+    m_endpoint->setObjectName(QStringLiteral("endpoint"));
+    auto *defaultEndpoint = new QPushButton(tr("Binance default"), page);
+    connect(defaultEndpoint, &QPushButton::clicked, this,
+            [this] { m_endpoint->setText(FeedConfig().endpoint.toString()); });
+    auto *endpointRow = new QHBoxLayout;
+    endpointRow->addWidget(m_endpoint, 1);
+    endpointRow->addWidget(defaultEndpoint);
+    m_reconnectBase = spin(50, 60000, s.feed.reconnectBaseMs, tr(" ms"), page);
+    m_reconnectBase->setObjectName(QStringLiteral("reconnectBase"));
+    m_reconnectBase->setToolTip(
+        tr("Delay before the first reconnect attempt; it doubles with each failed attempt"));
+    m_reconnectCap = spin(100, 600000, s.feed.reconnectCapMs, tr(" ms"), page);
+    m_reconnectCap->setObjectName(QStringLiteral("reconnectCap"));
+    m_stall = spin(5, 3600, s.feed.stallSeconds, tr(" s"), page);
+    m_stall->setObjectName(QStringLiteral("stall"));
+    m_stall->setToolTip(tr("A connection that delivers nothing for this long is dropped and reopened"));
+    m_connectTimeout = spin(1, 300, s.feed.connectTimeoutSeconds, tr(" s"), page);
+    m_connectTimeout->setObjectName(QStringLiteral("connectTimeout"));
+    form->addRow(tr("&Symbols:"), m_symbols);
+    form->addRow(tr("S&tream:"), m_stream);
+    form->addRow(tr("&Endpoint:"), endpointRow);
+    form->addRow(tr("First &reconnect after:"), m_reconnectBase);
+    form->addRow(tr("Longest reconnect &delay:"), m_reconnectCap);
+    form->addRow(tr("Reconnect when &silent for:"), m_stall);
+    form->addRow(tr("&Connect timeout:"), m_connectTimeout);
+    form->addRow(
+        note(tr("A live connection to Binance reconnects with these settings when you press OK."), page));
+    return page;
+}
+
+QWidget *SettingsDialog::databasePage(const AppSettings &s, const QString &defaultDatabase)
+{
+    auto *page = new QWidget(this);
+    auto *form = new QFormLayout(page);
+    const bool postgres = AppSettings::isPostgresUrl(s.database);
+    m_backend = new QComboBox(page);
+    m_backend->setObjectName(QStringLiteral("backend"));
+    m_backend->addItem(tr("SQLite file"), QStringLiteral("sqlite"));
+    m_backend->addItem(tr("PostgreSQL server"), QStringLiteral("postgresql"));
+    m_backendPages = new QStackedWidget(page);
+
+    auto *sqlite = new QWidget(m_backendPages);
+    auto *sqliteRow = new QHBoxLayout(sqlite);
+    sqliteRow->setContentsMargins(0, 0, 0, 0);
+    m_sqlitePath = new QLineEdit(postgres ? QString() : s.database, sqlite);
+    m_sqlitePath->setObjectName(QStringLiteral("sqlitePath"));
+    m_sqlitePath->setPlaceholderText(defaultDatabase);
+    m_sqlitePath->setToolTip(tr("Empty: %1").arg(defaultDatabase));
+    auto *browse = new QPushButton(tr("&Browse…"), sqlite);
+    connect(browse, &QPushButton::clicked, this, [this, defaultDatabase] {
+        const QString start = m_sqlitePath->text().isEmpty() ? defaultDatabase : m_sqlitePath->text();
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Database file"), start, tr("SQLite databases (*.sqlite *.db);;All files (*)"), nullptr,
+            QFileDialog::DontConfirmOverwrite);
+        if (!path.isEmpty())
+            m_sqlitePath->setText(path);
+    });
+    sqliteRow->addWidget(m_sqlitePath, 1);
+    sqliteRow->addWidget(browse);
+
+    auto *pg = new QWidget(m_backendPages);
+    auto *pgRow = new QHBoxLayout(pg);
+    pgRow->setContentsMargins(0, 0, 0, 0);
+    m_postgresUrl = new QLineEdit(postgres ? s.database : QString(), pg);
+    m_postgresUrl->setObjectName(QStringLiteral("postgresUrl"));
+    m_postgresUrl->setPlaceholderText(QStringLiteral("postgresql://user@host:5432/pairlab"));
+    m_postgresUrl->setToolTip(tr("The password comes from ~/.pgpass or PGPASSWORD, not from this field"));
+    pgRow->addWidget(m_postgresUrl, 1);
+    m_backendPages->addWidget(sqlite);
+    m_backendPages->addWidget(pg);
+    connect(m_backend, &QComboBox::currentIndexChanged, m_backendPages, &QStackedWidget::setCurrentIndex);
+    m_backend->setCurrentIndex(postgres ? 1 : 0);
+    m_backendPages->setCurrentIndex(postgres ? 1 : 0);
+
+    form->addRow(tr("&Backend:"), m_backend);
+    form->addRow(tr("&Location:"), m_backendPages);
+    form->addRow(note(tr("A new database takes effect the next time PairLab connects to Binance "
+                         "(Feed → Connect to Binance) or starts. The demo keeps its own database."),
+                      page));
+    return page;
+}
+
+QWidget *SettingsDialog::analysisPage(const AppSettings &s)
+{
+    auto *page = new QWidget(this);
+    auto *form = new QFormLayout(page);
+    m_window = spin(5, 100000, s.analysis.window, tr(" bars"), page);
+    m_window->setObjectName(QStringLiteral("window"));
+    m_entry = new QDoubleSpinBox(page);
+    m_entry->setObjectName(QStringLiteral("entryZ"));
+    m_entry->setRange(0.1, 10);
+    m_entry->setSingleStep(0.1);
+    m_entry->setValue(s.analysis.entryZ);
+    m_exit = new QDoubleSpinBox(page);
+    m_exit->setObjectName(QStringLiteral("exitZ"));
+    m_exit->setRange(0, 10);
+    m_exit->setSingleStep(0.1);
+    m_exit->setValue(s.analysis.exitZ);
+    m_hedge = new QComboBox(page);
+    m_hedge->setObjectName(QStringLiteral("hedgeMethod"));
+    const std::pair<HedgeMethod, QString> methods[] = {{HedgeMethod::Ols, QStringLiteral("ols")},
+                                                       {HedgeMethod::Huber, QStringLiteral("huber")},
+                                                       {HedgeMethod::TheilSen, QStringLiteral("theil-sen")},
+                                                       {HedgeMethod::Kalman, QStringLiteral("kalman")}};
+    for (const auto &[method, key] : methods)
+        m_hedge->addItem(hedgeMethodName(method), key);
+    selectData(m_hedge, s.analysis.hedgeMethod);
+    m_trend = new QComboBox(page);
+    m_trend->setObjectName(QStringLiteral("adfTrend"));
+    m_trend->addItem(tr("Constant"), QStringLiteral("c"));
+    m_trend->addItem(tr("Constant + trend"), QStringLiteral("ct"));
+    m_trend->addItem(tr("None"), QStringLiteral("n"));
+    selectData(m_trend, s.analysis.adfTrend);
+    form->addRow(tr("Rolling &window:"), m_window);
+    form->addRow(tr("&Entry at |z| ≥"), m_entry);
+    form->addRow(tr("E&xit at |z| ≤"), m_exit);
+    form->addRow(tr("&Hedge ratio:"), m_hedge);
+    form->addRow(tr("ADF &trend:"), m_trend);
+    form->addRow(
+        note(tr("A new workspace (File → New workspace) starts with these; a saved workspace keeps its own."),
+             page));
+    return page;
+}
+
+QWidget *SettingsDialog::generalPage(const AppSettings &s)
+{
+    auto *page = new QWidget(this);
+    auto *form = new QFormLayout(page);
+    m_tray = new QCheckBox(tr("Show a system tray message when an alert fires"), page);
+    m_tray->setObjectName(QStringLiteral("trayMessages"));
+    m_tray->setChecked(s.trayMessages);
+    m_sound = new QCheckBox(tr("Play a sound when an alert fires"), page);
+    m_sound->setObjectName(QStringLiteral("sound"));
+    m_sound->setChecked(s.sound);
+    m_theme = new QComboBox(page);
+    m_theme->setObjectName(QStringLiteral("theme"));
+    m_theme->addItem(tr("System"), QStringLiteral("system"));
+    m_theme->addItem(tr("Light"), QStringLiteral("light"));
+    m_theme->addItem(tr("Dark"), QStringLiteral("dark"));
+    selectData(m_theme, s.theme);
+    m_language = new QComboBox(page);
+    m_language->setObjectName(QStringLiteral("language"));
+    m_language->addItem(tr("System"), QStringLiteral("system"));
+    // Each language is named in itself, so it can be found whatever the current one is.
+    m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    m_language->addItem(QStringLiteral("Deutsch"), QStringLiteral("de"));
+    m_language->addItem(QStringLiteral("中文（简体）"), QStringLiteral("zh_CN"));
+    selectData(m_language, s.language);
+    form->addRow(tr("Alerts:"), m_tray);
+    form->addRow(QString(), m_sound);
+    form->addRow(tr("&Theme:"), m_theme);
+    form->addRow(tr("&Language:"), m_language);
+    form->addRow(note(tr("A new language takes effect when PairLab is restarted."), page));
+    return page;
+}
+
+AppSettings SettingsDialog::settings() const
+{
+    AppSettings s = m_initial;
+    AppSettings::parseSymbols(m_symbols->text(), &s.feed.symbols, nullptr);
+    s.feed.kind = m_stream->currentData().toString() == QLatin1String("aggTrade") ? StreamKind::AggTrade
+                                                                                  : StreamKind::Trade;
+    s.feed.endpoint = QUrl(m_endpoint->text().trimmed());
+    s.feed.reconnectBaseMs = m_reconnectBase->value();
+    s.feed.reconnectCapMs = m_reconnectCap->value();
+    s.feed.stallSeconds = m_stall->value();
+    s.feed.connectTimeoutSeconds = m_connectTimeout->value();
+    s.database = (m_backend->currentIndex() == 1 ? m_postgresUrl : m_sqlitePath)->text().trimmed();
+    s.analysis.window = m_window->value();
+    s.analysis.entryZ = m_entry->value();
+    s.analysis.exitZ = m_exit->value();
+    s.analysis.hedgeMethod = m_hedge->currentData().toString();
+    s.analysis.adfTrend = m_trend->currentData().toString();
+    s.trayMessages = m_tray->isChecked();
+    s.sound = m_sound->isChecked();
+    s.theme = m_theme->currentData().toString();
+    s.language = m_language->currentData().toString();
+    return s;
+}
+
+void SettingsDialog::validate()
+{
+    QString why;
+    int page = -1;
+    FeedConfig f;
+    f.reconnectBaseMs = m_reconnectBase->value();
+    f.reconnectCapMs = m_reconnectCap->value();
+    f.stallSeconds = m_stall->value();
+    f.connectTimeoutSeconds = m_connectTimeout->value();
+    if (!AppSettings::parseSymbols(m_symbols->text(), nullptr, &why) ||
+        !AppSettings::validateEndpoint(m_endpoint->text(), &why) ||
+        !AppSettings::validateReconnect(f, &why)) {
+        page = 0;
+    } else if (m_backend->currentIndex() == 1 &&
+               !AppSettings::validatePostgresUrl(m_postgresUrl->text(), &why)) {
+        page = 1;
+    } else if (m_backend->currentIndex() == 0 && AppSettings::isPostgresUrl(m_sqlitePath->text().trimmed())) {
+        why = tr("This is a PostgreSQL URL: choose the backend “PostgreSQL server” for it.");
+        page = 1;
+    } else if (m_exit->value() >= m_entry->value()) {
+        why = tr("The exit band must be inside the entry band (exit < entry).");
+        page = 2;
+    }
+    m_error = why;
+    m_errorLabel->setText(page < 0 ? QString()
+                                   : tr("%1: %2").arg(m_pages->tabText(page).remove(QLatin1Char('&')), why));
+    m_errorLabel->setVisible(page >= 0);
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(page < 0);
+}
+
+} // namespace pairlab
