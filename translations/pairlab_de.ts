@@ -127,6 +127,45 @@
     </message>
 </context>
 <context>
+    <name>AppSettings</name>
+    <message>
+        <source>“%1” is not a Binance symbol (2–20 letters A–Z and digits, e.g. BTCUSDT).</source>
+        <translation>„%1“ ist kein Binance-Symbol (2–20 Buchstaben A–Z und Ziffern, z. B. BTCUSDT).</translation>
+    </message>
+    <message>
+        <source>Enter at least one symbol, e.g. BTCUSDT,ETHUSDT.</source>
+        <translation>Geben Sie mindestens ein Symbol ein, z. B. BTCUSDT,ETHUSDT.</translation>
+    </message>
+    <message>
+        <source>The endpoint must be a ws:// or wss:// URL with a host, e.g. wss://fstream.binance.com/market.</source>
+        <translation>Der Endpunkt muss eine ws://- oder wss://-URL mit Host sein, z. B. wss://fstream.binance.com/market.</translation>
+    </message>
+    <message>
+        <source>Enter a PostgreSQL URL like postgresql://user@host:5432/pairlab (host and database name required).</source>
+        <translation>Geben Sie eine PostgreSQL-URL wie postgresql://benutzer@host:5432/pairlab ein (Host und Datenbankname sind nötig).</translation>
+    </message>
+    <message>
+        <source>The reconnect delay must be between %1 and %2 ms.</source>
+        <translation>Die Wartezeit vor dem Neuverbinden muss zwischen %1 und %2 ms liegen.</translation>
+    </message>
+    <message>
+        <source>The longest reconnect delay must be between %1 and %2 ms.</source>
+        <translation>Die längste Wartezeit vor dem Neuverbinden muss zwischen %1 und %2 ms liegen.</translation>
+    </message>
+    <message>
+        <source>The longest reconnect delay must not be shorter than the first one.</source>
+        <translation>Die längste Wartezeit vor dem Neuverbinden darf nicht kürzer als die erste sein.</translation>
+    </message>
+    <message>
+        <source>The stall timeout must be between %1 and %2 s.</source>
+        <translation>Das Zeitlimit für eine stille Verbindung muss zwischen %1 und %2 s liegen.</translation>
+    </message>
+    <message>
+        <source>The connect timeout must be between %1 and %2 s.</source>
+        <translation>Das Verbindungs-Zeitlimit muss zwischen %1 und %2 s liegen.</translation>
+    </message>
+</context>
+<context>
     <name>Backtest</name>
     <message>
         <source>the entry threshold must be a positive number</source>
@@ -340,16 +379,8 @@
         <translation>Import abgebrochen</translation>
     </message>
     <message>
-        <source>CSV import needs an open SQLite database</source>
-        <translation>der CSV-Import braucht eine geöffnete SQLite-Datenbank</translation>
-    </message>
-    <message>
         <source>cannot start a transaction: %1</source>
         <translation>Transaktion kann nicht gestartet werden: %1</translation>
-    </message>
-    <message>
-        <source>cannot prepare a statement: %1</source>
-        <translation>Anweisung kann nicht vorbereitet werden: %1</translation>
     </message>
     <message>
         <source>a dataset named %1 already exists; choose another name</source>
@@ -485,6 +516,10 @@
         <source>no time column; choose one in the column mapping</source>
         <translation>keine Zeitspalte; bitte eine in der Spaltenzuordnung wählen</translation>
     </message>
+    <message>
+        <source>CSV import needs an open SQLite or PostgreSQL database</source>
+        <translation>der CSV-Import braucht eine geöffnete SQLite- oder PostgreSQL-Datenbank</translation>
+    </message>
 </context>
 <context>
     <name>HedgeMethod</name>
@@ -580,6 +615,46 @@
     <message>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>the database connection gives no native SQLite or PostgreSQL handle</source>
+        <translation>die Datenbankverbindung liefert kein natives SQLite- oder PostgreSQL-Handle</translation>
+    </message>
+    <message>
+        <source>the PostgreSQL driver of Qt (QPSQL) is not installed</source>
+        <translation>der PostgreSQL-Treiber von Qt (QPSQL) ist nicht installiert</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid PostgreSQL URL: %2</source>
+        <translation>%1 ist keine gültige PostgreSQL-URL: %2</translation>
+    </message>
+    <message>
+        <source>a PostgreSQL URL starts with postgresql://, not %1</source>
+        <translation>eine PostgreSQL-URL beginnt mit postgresql://, nicht mit %1</translation>
+    </message>
+    <message>
+        <source>the PostgreSQL URL %1 names no host (postgresql://user@host:port/database)</source>
+        <translation>die PostgreSQL-URL %1 nennt keinen Host (postgresql://benutzer@host:port/datenbank)</translation>
+    </message>
+    <message>
+        <source>the PostgreSQL URL %1 names no database (postgresql://user@host:port/database)</source>
+        <translation>die PostgreSQL-URL %1 nennt keine Datenbank (postgresql://benutzer@host:port/datenbank)</translation>
+    </message>
+    <message>
+        <source>unknown parameter &apos;%1&apos; in the PostgreSQL URL (known: %2)</source>
+        <translation>unbekannter Parameter „%1“ in der PostgreSQL-URL (bekannt: %2)</translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1 of database %2</source>
+        <translation>der Ordner %1 der Datenbank %2 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>the transaction was rolled back</source>
+        <translation>die Transaktion wurde zurückgerollt</translation>
+    </message>
+    <message>
+        <source>cannot add symbol %1</source>
+        <translation>Symbol %1 kann nicht hinzugefügt werden</translation>
     </message>
 </context>
 <context>
@@ -792,12 +867,6 @@
 </translation>
     </message>
     <message>
-        <source>usage: pairlab-cli bench ingest|live|analytics [options]
-</source>
-        <translation>Aufruf: pairlab-cli bench ingest|live|analytics [Optionen]
-</translation>
-    </message>
-    <message>
         <source>cannot open %1: %2</source>
         <translation>%1 kann nicht geöffnet werden: %2</translation>
     </message>
@@ -805,6 +874,22 @@
         <source>%1 holds no trades
 </source>
         <translation>%1 enthält keine Trades
+</translation>
+    </message>
+    <message>
+        <source>usage: pairlab-cli bench ingest|live|postgres|analytics [options]
+</source>
+        <translation>Aufruf: pairlab-cli bench ingest|live|postgres|analytics [Optionen]
+</translation>
+    </message>
+    <message>
+        <source>cannot open the bundled recording</source>
+        <translation>die mitgelieferte Aufzeichnung kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>usage: pairlab-cli bench postgres --db postgresql://… [--ticks N] [--readers K]
+</source>
+        <translation>Aufruf: pairlab-cli bench postgres --db postgresql://… [--ticks N] [--readers K]
 </translation>
     </message>
 </context>
@@ -1792,6 +1877,80 @@ Funktionen: %2</translation>
     </message>
 </context>
 <context>
+    <name>pairlab::LogModel</name>
+    <message>
+        <source>Debug</source>
+        <translation>Debug</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Fatal</source>
+        <translation>Fatal</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+</context>
+<context>
+    <name>pairlab::LogPanel</name>
+    <message>
+        <source>Debug and above</source>
+        <translation>Debug und höher</translation>
+    </message>
+    <message>
+        <source>Info and above</source>
+        <translation>Info und höher</translation>
+    </message>
+    <message>
+        <source>Warnings and errors</source>
+        <translation>Warnungen und Fehler</translation>
+    </message>
+    <message>
+        <source>Errors only</source>
+        <translation>Nur Fehler</translation>
+    </message>
+    <message>
+        <source>Filter: category or message text</source>
+        <translation>Filter: Kategorie oder Meldungstext</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <source>Open log folder</source>
+        <translation>Protokollordner öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>&amp;Zeigen:</translation>
+    </message>
+</context>
+<context>
     <name>pairlab::MainWindow</name>
     <message>
         <source>Start the demo recording</source>
@@ -2116,6 +2275,74 @@ Funktionen: %2</translation>
     <message>
         <source>%1 malformed frames skipped; last: %2</source>
         <translation>%1 fehlerhafte Frames übersprungen; zuletzt: %2</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>&amp;Export alert events…</source>
+        <translation>Alarmereignisse &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>&amp;Market view</source>
+        <translation>&amp;Marktansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Pair view</source>
+        <translation>&amp;Paaransicht</translation>
+    </message>
+    <message>
+        <source>&amp;Recompute now</source>
+        <translation>Jetzt neu be&amp;rechnen</translation>
+    </message>
+    <message>
+        <source>New &amp;alert rule…</source>
+        <translation>Neue &amp;Alarmregel…</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>&amp;Welcome</source>
+        <translation>&amp;Willkommen</translation>
+    </message>
+    <message>
+        <source>Open &amp;log folder</source>
+        <translation>&amp;Protokollordner öffnen</translation>
+    </message>
+    <message>
+        <source>Not connected: Feed → Connect to Binance (Ctrl+B) or the demo (Ctrl+D).</source>
+        <translation>Nicht verbunden: Feed → Mit Binance verbinden (Strg+B) oder die Demo (Strg+D).</translation>
+    </message>
+    <message>
+        <source>The log folder is %1</source>
+        <translation>Der Protokollordner ist %1</translation>
+    </message>
+    <message>
+        <source>the live feed reconnected with the new settings</source>
+        <translation>der Live-Feed hat sich mit den neuen Einstellungen neu verbunden</translation>
+    </message>
+    <message>
+        <source>the new database is used from the next connect to Binance or start</source>
+        <translation>die neue Datenbank gilt ab der nächsten Verbindung mit Binance oder dem nächsten Start</translation>
+    </message>
+    <message>
+        <source>the language changes when PairLab is restarted</source>
+        <translation>die Sprache wechselt beim nächsten Start von PairLab</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>Einstellungen gespeichert.</translation>
+    </message>
+    <message>
+        <source>Settings saved: %1.</source>
+        <translation>Einstellungen gespeichert: %1.</translation>
     </message>
 </context>
 <context>
@@ -2535,6 +2762,244 @@ Funktionen: %2</translation>
     </message>
 </context>
 <context>
+    <name>pairlab::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>&amp;Feed</source>
+        <translation>&amp;Feed</translation>
+    </message>
+    <message>
+        <source>&amp;Database</source>
+        <translation>&amp;Datenbank</translation>
+    </message>
+    <message>
+        <source>&amp;Analysis</source>
+        <translation>&amp;Analyse</translation>
+    </message>
+    <message>
+        <source>&amp;General</source>
+        <translation>A&amp;llgemein</translation>
+    </message>
+    <message>
+        <source>Binance USD-M futures symbols, separated by commas</source>
+        <translation>Symbole der Binance-USD-M-Futures, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>Every trade (trade)</source>
+        <translation>Jeder Trade (trade)</translation>
+    </message>
+    <message>
+        <source>Aggregated trades (aggTrade)</source>
+        <translation>Zusammengefasste Trades (aggTrade)</translation>
+    </message>
+    <message>
+        <source>Binance default</source>
+        <translation>Binance-Standard</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>Delay before the first reconnect attempt; it doubles with each failed attempt</source>
+        <translation>Wartezeit vor dem ersten Verbindungsversuch; sie verdoppelt sich mit jedem fehlgeschlagenen Versuch</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>A connection that delivers nothing for this long is dropped and reopened</source>
+        <translation>Eine Verbindung, die so lange nichts liefert, wird getrennt und neu aufgebaut</translation>
+    </message>
+    <message>
+        <source>&amp;Symbols:</source>
+        <translation>&amp;Symbole:</translation>
+    </message>
+    <message>
+        <source>S&amp;tream:</source>
+        <translation>S&amp;tream:</translation>
+    </message>
+    <message>
+        <source>&amp;Endpoint:</source>
+        <translation>&amp;Endpunkt:</translation>
+    </message>
+    <message>
+        <source>First &amp;reconnect after:</source>
+        <translation>Erstes &amp;Neuverbinden nach:</translation>
+    </message>
+    <message>
+        <source>Longest reconnect &amp;delay:</source>
+        <translation>Längste &amp;Wartezeit:</translation>
+    </message>
+    <message>
+        <source>Reconnect when &amp;silent for:</source>
+        <translation>Neu verbinden nach &amp;Stille von:</translation>
+    </message>
+    <message>
+        <source>&amp;Connect timeout:</source>
+        <translation>&amp;Verbindungs-Zeitlimit:</translation>
+    </message>
+    <message>
+        <source>A live connection to Binance reconnects with these settings when you press OK.</source>
+        <translation>Eine Live-Verbindung mit Binance verbindet sich mit diesen Einstellungen neu, sobald Sie OK drücken.</translation>
+    </message>
+    <message>
+        <source>SQLite file</source>
+        <translation>SQLite-Datei</translation>
+    </message>
+    <message>
+        <source>PostgreSQL server</source>
+        <translation>PostgreSQL-Server</translation>
+    </message>
+    <message>
+        <source>Empty: %1</source>
+        <translation>Leer: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Database file</source>
+        <translation>Datenbankdatei</translation>
+    </message>
+    <message>
+        <source>SQLite databases (*.sqlite *.db);;All files (*)</source>
+        <translation>SQLite-Datenbanken (*.sqlite *.db);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>The password comes from ~/.pgpass or PGPASSWORD, not from this field</source>
+        <translation>Das Passwort kommt aus ~/.pgpass oder PGPASSWORD, nicht aus diesem Feld</translation>
+    </message>
+    <message>
+        <source>&amp;Backend:</source>
+        <translation>&amp;Backend:</translation>
+    </message>
+    <message>
+        <source>&amp;Location:</source>
+        <translation>&amp;Ort:</translation>
+    </message>
+    <message>
+        <source>A new database takes effect the next time PairLab connects to Binance (Feed → Connect to Binance) or starts. The demo keeps its own database.</source>
+        <translation>Eine neue Datenbank gilt ab der nächsten Verbindung von PairLab mit Binance (Feed → Mit Binance verbinden) oder dem nächsten Start. Die Demo behält ihre eigene Datenbank.</translation>
+    </message>
+    <message>
+        <source> bars</source>
+        <translation> Bars</translation>
+    </message>
+    <message>
+        <source>Constant</source>
+        <translation>Konstante</translation>
+    </message>
+    <message>
+        <source>Constant + trend</source>
+        <translation>Konstante + Trend</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>Rolling &amp;window:</source>
+        <translation>Rollendes &amp;Fenster:</translation>
+    </message>
+    <message>
+        <source>&amp;Entry at |z| ≥</source>
+        <translation>&amp;Einstieg bei |z| ≥</translation>
+    </message>
+    <message>
+        <source>E&amp;xit at |z| ≤</source>
+        <translation>A&amp;usstieg bei |z| ≤</translation>
+    </message>
+    <message>
+        <source>&amp;Hedge ratio:</source>
+        <translation>&amp;Hedge-Ratio:</translation>
+    </message>
+    <message>
+        <source>ADF &amp;trend:</source>
+        <translation>ADF-&amp;Trend:</translation>
+    </message>
+    <message>
+        <source>A new workspace (File → New workspace) starts with these; a saved workspace keeps its own.</source>
+        <translation>Ein neuer Arbeitsbereich (Datei → Neuer Arbeitsbereich) beginnt mit diesen Werten; ein gespeicherter behält seine eigenen.</translation>
+    </message>
+    <message>
+        <source>Show a system tray message when an alert fires</source>
+        <translation>Eine Meldung im Systembereich zeigen, wenn ein Alarm auslöst</translation>
+    </message>
+    <message>
+        <source>Play a sound when an alert fires</source>
+        <translation>Einen Ton abspielen, wenn ein Alarm auslöst</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>Alerts:</source>
+        <translation>Alarme:</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Design:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>A new language takes effect when PairLab is restarted.</source>
+        <translation>Eine neue Sprache gilt nach einem Neustart von PairLab.</translation>
+    </message>
+    <message>
+        <source>This is a PostgreSQL URL: choose the backend “PostgreSQL server” for it.</source>
+        <translation>Das ist eine PostgreSQL-URL: wählen Sie dafür das Backend „PostgreSQL-Server“.</translation>
+    </message>
+    <message>
+        <source>The exit band must be inside the entry band (exit &lt; entry).</source>
+        <translation>Das Ausstiegsband muss innerhalb des Einstiegsbands liegen (Ausstieg &lt; Einstieg).</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>pairlab::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Befehl</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Menü</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Find a command or key…</source>
+        <translation>Befehl oder Taste suchen…</translation>
+    </message>
+</context>
+<context>
     <name>pairlab::SweepGridModel</name>
     <message>
         <source>not computed</source>
@@ -2556,24 +3021,12 @@ Funktionen: %2</translation>
 <context>
     <name>pairlab::TickWriter</name>
     <message>
-        <source>the database driver gives no native SQLite handle</source>
-        <translation>der Datenbanktreiber liefert kein natives SQLite-Handle</translation>
-    </message>
-    <message>
-        <source>cannot prepare a statement: %1</source>
-        <translation>Anweisung kann nicht vorbereitet werden: %1</translation>
-    </message>
-    <message>
         <source>cannot add symbol %1: %2</source>
         <translation>Symbol %1 kann nicht angelegt werden: %2</translation>
     </message>
     <message>
         <source>cannot store ticks: %1</source>
         <translation>Ticks können nicht gespeichert werden: %1</translation>
-    </message>
-    <message>
-        <source>cannot store a %1 tick: %2</source>
-        <translation>ein %1-Tick kann nicht gespeichert werden: %2</translation>
     </message>
     <message>
         <source>the tick database is not open</source>
@@ -2584,16 +3037,20 @@ Funktionen: %2</translation>
         <translation>Transaktion kann nicht gestartet werden: %1</translation>
     </message>
     <message>
-        <source>cannot store a %1 bar: %2</source>
-        <translation>eine %1-Bar kann nicht gespeichert werden: %2</translation>
-    </message>
-    <message>
         <source>cannot update the ingest sequence: %1</source>
         <translation>die Ingest-Sequenz kann nicht aktualisiert werden: %1</translation>
     </message>
     <message>
         <source>cannot commit ticks: %1</source>
         <translation>Ticks können nicht festgeschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>cannot read the stored %1 ticks: %2</source>
+        <translation>die gespeicherten %1-Ticks können nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot store bars: %1</source>
+        <translation>Bars können nicht gespeichert werden: %1</translation>
     </message>
 </context>
 <context>
@@ -2652,6 +3109,37 @@ Funktionen: %2</translation>
     <message>
         <source>Reset zoom and follow live</source>
         <translation>Zoom zurücksetzen und live folgen</translation>
+    </message>
+</context>
+<context>
+    <name>pairlab::WelcomeDialog</name>
+    <message>
+        <source>Welcome to PairLab</source>
+        <translation>Willkommen bei PairLab</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Welcome to PairLab&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Willkommen bei PairLab&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;PairLab streams Binance USD-M futures trades live and keeps every tick and bar in a local database.&lt;/p&gt;&lt;p&gt;It analyses pairs as the bars close: hedge ratio, spread, z-score, stationarity and cointegration tests.&lt;/p&gt;&lt;p&gt;Alerts and backtests show whether a mean-reversion trade on the pair would have paid.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;PairLab empfängt die Trades der Binance-USD-M-Futures live und speichert jeden Tick und jede Bar in einer lokalen Datenbank.&lt;/p&gt;&lt;p&gt;Es analysiert Paare, sobald Bars schließen: Hedge-Ratio, Spread, z-Score, Stationaritäts- und Kointegrationstests.&lt;/p&gt;&lt;p&gt;Alarme und Backtests zeigen, ob sich ein Mean-Reversion-Trade auf dem Paar gelohnt hätte.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Without network access, the demo replays real recorded Binance trades.</source>
+        <translation>Ohne Netzwerk spielt die Demo echte aufgezeichnete Binance-Trades ab.</translation>
+    </message>
+    <message>
+        <source>Connect to Binance</source>
+        <translation>Mit Binance verbinden</translation>
+    </message>
+    <message>
+        <source>Start the demo recording</source>
+        <translation>Demo-Aufzeichnung starten</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
     </message>
 </context>
 </TS>

@@ -127,6 +127,45 @@
     </message>
 </context>
 <context>
+    <name>AppSettings</name>
+    <message>
+        <source>“%1” is not a Binance symbol (2–20 letters A–Z and digits, e.g. BTCUSDT).</source>
+        <translation>“%1”不是币安交易对代码（2–20 个 A–Z 字母和数字，例如 BTCUSDT）。</translation>
+    </message>
+    <message>
+        <source>Enter at least one symbol, e.g. BTCUSDT,ETHUSDT.</source>
+        <translation>请至少输入一个交易对，例如 BTCUSDT,ETHUSDT。</translation>
+    </message>
+    <message>
+        <source>The endpoint must be a ws:// or wss:// URL with a host, e.g. wss://fstream.binance.com/market.</source>
+        <translation>端点必须是带主机名的 ws:// 或 wss:// URL，例如 wss://fstream.binance.com/market。</translation>
+    </message>
+    <message>
+        <source>Enter a PostgreSQL URL like postgresql://user@host:5432/pairlab (host and database name required).</source>
+        <translation>请输入形如 postgresql://user@host:5432/pairlab 的 PostgreSQL URL（必须包含主机和数据库名）。</translation>
+    </message>
+    <message>
+        <source>The reconnect delay must be between %1 and %2 ms.</source>
+        <translation>重连延迟必须在 %1 到 %2 毫秒之间。</translation>
+    </message>
+    <message>
+        <source>The longest reconnect delay must be between %1 and %2 ms.</source>
+        <translation>最长重连延迟必须在 %1 到 %2 毫秒之间。</translation>
+    </message>
+    <message>
+        <source>The longest reconnect delay must not be shorter than the first one.</source>
+        <translation>最长重连延迟不能短于首次重连延迟。</translation>
+    </message>
+    <message>
+        <source>The stall timeout must be between %1 and %2 s.</source>
+        <translation>无数据超时必须在 %1 到 %2 秒之间。</translation>
+    </message>
+    <message>
+        <source>The connect timeout must be between %1 and %2 s.</source>
+        <translation>连接超时必须在 %1 到 %2 秒之间。</translation>
+    </message>
+</context>
+<context>
     <name>Backtest</name>
     <message>
         <source>the entry threshold must be a positive number</source>
@@ -340,16 +379,8 @@
         <translation>导入已取消</translation>
     </message>
     <message>
-        <source>CSV import needs an open SQLite database</source>
-        <translation>CSV 导入需要一个已打开的 SQLite 数据库</translation>
-    </message>
-    <message>
         <source>cannot start a transaction: %1</source>
         <translation>无法开始事务：%1</translation>
-    </message>
-    <message>
-        <source>cannot prepare a statement: %1</source>
-        <translation>无法准备语句：%1</translation>
     </message>
     <message>
         <source>a dataset named %1 already exists; choose another name</source>
@@ -485,6 +516,10 @@
         <source>no time column; choose one in the column mapping</source>
         <translation>没有时间列；请在列映射中选择一列</translation>
     </message>
+    <message>
+        <source>CSV import needs an open SQLite or PostgreSQL database</source>
+        <translation>CSV 导入需要一个已打开的 SQLite 或 PostgreSQL 数据库</translation>
+    </message>
 </context>
 <context>
     <name>HedgeMethod</name>
@@ -580,6 +615,46 @@
     <message>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>the database connection gives no native SQLite or PostgreSQL handle</source>
+        <translation>数据库连接未提供原生 SQLite 或 PostgreSQL 句柄</translation>
+    </message>
+    <message>
+        <source>the PostgreSQL driver of Qt (QPSQL) is not installed</source>
+        <translation>未安装 Qt 的 PostgreSQL 驱动（QPSQL）</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid PostgreSQL URL: %2</source>
+        <translation>%1 不是有效的 PostgreSQL URL：%2</translation>
+    </message>
+    <message>
+        <source>a PostgreSQL URL starts with postgresql://, not %1</source>
+        <translation>PostgreSQL URL 应以 postgresql:// 开头，而不是 %1</translation>
+    </message>
+    <message>
+        <source>the PostgreSQL URL %1 names no host (postgresql://user@host:port/database)</source>
+        <translation>PostgreSQL URL %1 未指定主机（postgresql://user@host:port/database）</translation>
+    </message>
+    <message>
+        <source>the PostgreSQL URL %1 names no database (postgresql://user@host:port/database)</source>
+        <translation>PostgreSQL URL %1 未指定数据库（postgresql://user@host:port/database）</translation>
+    </message>
+    <message>
+        <source>unknown parameter &apos;%1&apos; in the PostgreSQL URL (known: %2)</source>
+        <translation>PostgreSQL URL 中有未知参数“%1”（已知参数：%2）</translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1 of database %2</source>
+        <translation>无法创建数据库 %2 的文件夹 %1</translation>
+    </message>
+    <message>
+        <source>the transaction was rolled back</source>
+        <translation>事务已回滚</translation>
+    </message>
+    <message>
+        <source>cannot add symbol %1</source>
+        <translation>无法添加交易对 %1</translation>
     </message>
 </context>
 <context>
@@ -792,12 +867,6 @@
 </translation>
     </message>
     <message>
-        <source>usage: pairlab-cli bench ingest|live|analytics [options]
-</source>
-        <translation>用法：pairlab-cli bench ingest|live|analytics [选项]
-</translation>
-    </message>
-    <message>
         <source>cannot open %1: %2</source>
         <translation>无法打开 %1：%2</translation>
     </message>
@@ -805,6 +874,22 @@
         <source>%1 holds no trades
 </source>
         <translation>%1 中没有成交
+</translation>
+    </message>
+    <message>
+        <source>usage: pairlab-cli bench ingest|live|postgres|analytics [options]
+</source>
+        <translation>用法：pairlab-cli bench ingest|live|postgres|analytics [选项]
+</translation>
+    </message>
+    <message>
+        <source>cannot open the bundled recording</source>
+        <translation>无法打开内置录制数据</translation>
+    </message>
+    <message>
+        <source>usage: pairlab-cli bench postgres --db postgresql://… [--ticks N] [--readers K]
+</source>
+        <translation>用法：pairlab-cli bench postgres --db postgresql://… [--ticks N] [--readers K]
 </translation>
     </message>
 </context>
@@ -1790,6 +1875,80 @@ Functions: %2</source>
     </message>
 </context>
 <context>
+    <name>pairlab::LogModel</name>
+    <message>
+        <source>Debug</source>
+        <translation>调试</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>信息</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Fatal</source>
+        <translation>致命</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+</context>
+<context>
+    <name>pairlab::LogPanel</name>
+    <message>
+        <source>Debug and above</source>
+        <translation>调试及以上</translation>
+    </message>
+    <message>
+        <source>Info and above</source>
+        <translation>信息及以上</translation>
+    </message>
+    <message>
+        <source>Warnings and errors</source>
+        <translation>警告和错误</translation>
+    </message>
+    <message>
+        <source>Errors only</source>
+        <translation>仅错误</translation>
+    </message>
+    <message>
+        <source>Filter: category or message text</source>
+        <translation>筛选：类别或消息文本</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <source>Open log folder</source>
+        <translation>打开日志文件夹</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>显示(&amp;S)：</translation>
+    </message>
+</context>
+<context>
     <name>pairlab::MainWindow</name>
     <message>
         <source>Start the demo recording</source>
@@ -2114,6 +2273,74 @@ Functions: %2</source>
     <message>
         <source>%1 malformed frames skipped; last: %2</source>
         <translation>已跳过 %1 个格式错误的帧；最后一个：%2</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <source>&amp;Export alert events…</source>
+        <translation>导出警报事件(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings…</source>
+        <translation>设置(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;Market view</source>
+        <translation>市场视图(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Pair view</source>
+        <translation>配对视图(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Recompute now</source>
+        <translation>立即重新计算(&amp;R)</translation>
+    </message>
+    <message>
+        <source>New &amp;alert rule…</source>
+        <translation>新建警报规则(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Welcome</source>
+        <translation>欢迎(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Open &amp;log folder</source>
+        <translation>打开日志文件夹(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Not connected: Feed → Connect to Binance (Ctrl+B) or the demo (Ctrl+D).</source>
+        <translation>未连接：行情 → 连接币安（Ctrl+B）或启动演示（Ctrl+D）。</translation>
+    </message>
+    <message>
+        <source>The log folder is %1</source>
+        <translation>日志文件夹位于 %1</translation>
+    </message>
+    <message>
+        <source>the live feed reconnected with the new settings</source>
+        <translation>实时行情已按新设置重新连接</translation>
+    </message>
+    <message>
+        <source>the new database is used from the next connect to Binance or start</source>
+        <translation>新数据库将在下次连接币安或下次启动时生效</translation>
+    </message>
+    <message>
+        <source>the language changes when PairLab is restarted</source>
+        <translation>语言将在 PairLab 重启后更改</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>设置已保存。</translation>
+    </message>
+    <message>
+        <source>Settings saved: %1.</source>
+        <translation>设置已保存：%1。</translation>
     </message>
 </context>
 <context>
@@ -2533,6 +2760,244 @@ Functions: %2</source>
     </message>
 </context>
 <context>
+    <name>pairlab::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>&amp;Feed</source>
+        <translation>行情(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Database</source>
+        <translation>数据库(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Analysis</source>
+        <translation>分析(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;General</source>
+        <translation>常规(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Binance USD-M futures symbols, separated by commas</source>
+        <translation>币安 U 本位合约交易对，以逗号分隔</translation>
+    </message>
+    <message>
+        <source>Every trade (trade)</source>
+        <translation>逐笔成交（trade）</translation>
+    </message>
+    <message>
+        <source>Aggregated trades (aggTrade)</source>
+        <translation>归集成交（aggTrade）</translation>
+    </message>
+    <message>
+        <source>Binance default</source>
+        <translation>币安默认</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> 毫秒</translation>
+    </message>
+    <message>
+        <source>Delay before the first reconnect attempt; it doubles with each failed attempt</source>
+        <translation>首次重连前的等待时间；每次失败后加倍</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>A connection that delivers nothing for this long is dropped and reopened</source>
+        <translation>连接在这么长时间内没有数据时会断开并重新建立</translation>
+    </message>
+    <message>
+        <source>&amp;Symbols:</source>
+        <translation>交易对(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>S&amp;tream:</source>
+        <translation>数据流(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Endpoint:</source>
+        <translation>端点(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>First &amp;reconnect after:</source>
+        <translation>首次重连等待(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Longest reconnect &amp;delay:</source>
+        <translation>最长重连延迟(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Reconnect when &amp;silent for:</source>
+        <translation>静默多久后重连(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Connect timeout:</source>
+        <translation>连接超时(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>A live connection to Binance reconnects with these settings when you press OK.</source>
+        <translation>按下确定后，与币安的实时连接将按这些设置重新连接。</translation>
+    </message>
+    <message>
+        <source>SQLite file</source>
+        <translation>SQLite 文件</translation>
+    </message>
+    <message>
+        <source>PostgreSQL server</source>
+        <translation>PostgreSQL 服务器</translation>
+    </message>
+    <message>
+        <source>Empty: %1</source>
+        <translation>留空：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Database file</source>
+        <translation>数据库文件</translation>
+    </message>
+    <message>
+        <source>SQLite databases (*.sqlite *.db);;All files (*)</source>
+        <translation>SQLite 数据库 (*.sqlite *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>The password comes from ~/.pgpass or PGPASSWORD, not from this field</source>
+        <translation>密码取自 ~/.pgpass 或 PGPASSWORD，而不是此字段</translation>
+    </message>
+    <message>
+        <source>&amp;Backend:</source>
+        <translation>后端(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>&amp;Location:</source>
+        <translation>位置(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>A new database takes effect the next time PairLab connects to Binance (Feed → Connect to Binance) or starts. The demo keeps its own database.</source>
+        <translation>新数据库将在 PairLab 下次连接币安（行情 → 连接币安）或下次启动时生效。演示使用自己的数据库。</translation>
+    </message>
+    <message>
+        <source> bars</source>
+        <translation> 根K线</translation>
+    </message>
+    <message>
+        <source>Constant</source>
+        <translation>常数项</translation>
+    </message>
+    <message>
+        <source>Constant + trend</source>
+        <translation>常数项 + 趋势</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Rolling &amp;window:</source>
+        <translation>滚动窗口(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Entry at |z| ≥</source>
+        <translation>入场 |z| ≥(&amp;E)</translation>
+    </message>
+    <message>
+        <source>E&amp;xit at |z| ≤</source>
+        <translation>出场 |z| ≤(&amp;X)</translation>
+    </message>
+    <message>
+        <source>&amp;Hedge ratio:</source>
+        <translation>对冲比率(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>ADF &amp;trend:</source>
+        <translation>ADF 趋势(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>A new workspace (File → New workspace) starts with these; a saved workspace keeps its own.</source>
+        <translation>新工作区（文件 → 新建工作区）使用这些参数；已保存的工作区保留自己的参数。</translation>
+    </message>
+    <message>
+        <source>Show a system tray message when an alert fires</source>
+        <translation>警报触发时在系统托盘显示消息</translation>
+    </message>
+    <message>
+        <source>Play a sound when an alert fires</source>
+        <translation>警报触发时播放声音</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>Alerts:</source>
+        <translation>警报：</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>主题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>A new language takes effect when PairLab is restarted.</source>
+        <translation>新语言将在 PairLab 重启后生效。</translation>
+    </message>
+    <message>
+        <source>This is a PostgreSQL URL: choose the backend “PostgreSQL server” for it.</source>
+        <translation>这是一个 PostgreSQL URL：请为它选择“PostgreSQL 服务器”后端。</translation>
+    </message>
+    <message>
+        <source>The exit band must be inside the entry band (exit &lt; entry).</source>
+        <translation>出场带必须位于入场带之内（出场 &lt; 入场）。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>pairlab::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>菜单</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>Find a command or key…</source>
+        <translation>查找命令或按键…</translation>
+    </message>
+</context>
+<context>
     <name>pairlab::SweepGridModel</name>
     <message>
         <source>not computed</source>
@@ -2554,24 +3019,12 @@ Functions: %2</source>
 <context>
     <name>pairlab::TickWriter</name>
     <message>
-        <source>the database driver gives no native SQLite handle</source>
-        <translation>数据库驱动没有提供原生 SQLite 句柄</translation>
-    </message>
-    <message>
-        <source>cannot prepare a statement: %1</source>
-        <translation>无法准备语句：%1</translation>
-    </message>
-    <message>
         <source>cannot add symbol %1: %2</source>
         <translation>无法添加交易品种 %1：%2</translation>
     </message>
     <message>
         <source>cannot store ticks: %1</source>
         <translation>无法存储逐笔数据：%1</translation>
-    </message>
-    <message>
-        <source>cannot store a %1 tick: %2</source>
-        <translation>无法存储 %1 逐笔数据：%2</translation>
     </message>
     <message>
         <source>the tick database is not open</source>
@@ -2582,16 +3035,20 @@ Functions: %2</source>
         <translation>无法开始事务：%1</translation>
     </message>
     <message>
-        <source>cannot store a %1 bar: %2</source>
-        <translation>无法存储 %1 K 线：%2</translation>
-    </message>
-    <message>
         <source>cannot update the ingest sequence: %1</source>
         <translation>无法更新写入序号：%1</translation>
     </message>
     <message>
         <source>cannot commit ticks: %1</source>
         <translation>无法提交逐笔数据：%1</translation>
+    </message>
+    <message>
+        <source>cannot read the stored %1 ticks: %2</source>
+        <translation>无法读取已存储的 %1 逐笔数据：%2</translation>
+    </message>
+    <message>
+        <source>cannot store bars: %1</source>
+        <translation>无法存储K线：%1</translation>
     </message>
 </context>
 <context>
@@ -2650,6 +3107,37 @@ Functions: %2</source>
     <message>
         <source>Reset zoom and follow live</source>
         <translation>重置缩放并跟随实时</translation>
+    </message>
+</context>
+<context>
+    <name>pairlab::WelcomeDialog</name>
+    <message>
+        <source>Welcome to PairLab</source>
+        <translation>欢迎使用 PairLab</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Welcome to PairLab&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;欢迎使用 PairLab&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;PairLab streams Binance USD-M futures trades live and keeps every tick and bar in a local database.&lt;/p&gt;&lt;p&gt;It analyses pairs as the bars close: hedge ratio, spread, z-score, stationarity and cointegration tests.&lt;/p&gt;&lt;p&gt;Alerts and backtests show whether a mean-reversion trade on the pair would have paid.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;PairLab 实时接收币安 U 本位合约的成交，并把每笔成交和每根K线保存在本地数据库中。&lt;/p&gt;&lt;p&gt;每当K线收盘，它就分析配对：对冲比率、价差、z 分数、平稳性和协整检验。&lt;/p&gt;&lt;p&gt;警报和回测告诉你在该配对上做均值回归交易是否会盈利。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Without network access, the demo replays real recorded Binance trades.</source>
+        <translation>没有网络时，演示会回放真实录制的币安成交。</translation>
+    </message>
+    <message>
+        <source>Connect to Binance</source>
+        <translation>连接币安</translation>
+    </message>
+    <message>
+        <source>Start the demo recording</source>
+        <translation>启动演示录制</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 </TS>

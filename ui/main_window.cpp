@@ -891,8 +891,9 @@ void MainWindow::startSession(const FeedConfig &feed, const QString &dbPath)
     m_tickers->setSymbols(feed.symbols);
     m_lastReconnects = 0;
     m_lastMalformed = 0;
-    qCInfo(lcFeed).noquote() << "connecting to" << BinanceFeed::streamUrl(feed).toDisplayString() << "("
-                             << BinanceFeed::streamNames(feed).join(QStringLiteral(", ")) << ")";
+    qCInfo(lcFeed).noquote() << QStringLiteral("connecting to %1 (%2)")
+                                    .arg(BinanceFeed::streamUrl(feed).toDisplayString(),
+                                         BinanceFeed::streamNames(feed).join(QStringLiteral(", ")));
     qCInfo(lcStorage).noquote() << "database" << dbPath;
     m_session = std::make_unique<LiveSession>(feed, dbPath);
     connect(m_session.get(), &LiveSession::stored, this, &MainWindow::onStored);

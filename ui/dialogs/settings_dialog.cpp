@@ -114,7 +114,9 @@ QWidget *SettingsDialog::feedPage(const AppSettings &s)
     m_connectTimeout->setObjectName(QStringLiteral("connectTimeout"));
     form->addRow(tr("&Symbols:"), m_symbols);
     form->addRow(tr("S&tream:"), m_stream);
-    form->addRow(tr("&Endpoint:"), endpointRow);
+    auto *endpointLabel = new QLabel(tr("&Endpoint:"), page);
+    endpointLabel->setBuddy(m_endpoint);
+    form->addRow(endpointLabel, endpointRow);
     form->addRow(tr("First &reconnect after:"), m_reconnectBase);
     form->addRow(tr("Longest reconnect &delay:"), m_reconnectCap);
     form->addRow(tr("Reconnect when &silent for:"), m_stall);
@@ -134,6 +136,7 @@ QWidget *SettingsDialog::databasePage(const AppSettings &s, const QString &defau
     m_backend->addItem(tr("SQLite file"), QStringLiteral("sqlite"));
     m_backend->addItem(tr("PostgreSQL server"), QStringLiteral("postgresql"));
     m_backendPages = new QStackedWidget(page);
+    m_backendPages->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
 
     auto *sqlite = new QWidget(m_backendPages);
     auto *sqliteRow = new QHBoxLayout(sqlite);
@@ -169,7 +172,11 @@ QWidget *SettingsDialog::databasePage(const AppSettings &s, const QString &defau
     m_backendPages->setCurrentIndex(postgres ? 1 : 0);
 
     form->addRow(tr("&Backend:"), m_backend);
-    form->addRow(tr("&Location:"), m_backendPages);
+    auto *locationLabel = new QLabel(tr("&Location:"), page);
+    locationLabel->setBuddy(m_sqlitePath);
+    connect(m_backend, &QComboBox::currentIndexChanged, locationLabel,
+            [this, locationLabel](int i) { locationLabel->setBuddy(i == 1 ? m_postgresUrl : m_sqlitePath); });
+    form->addRow(locationLabel, m_backendPages);
     form->addRow(note(tr("A new database takes effect the next time PairLab connects to Binance "
                          "(Feed → Connect to Binance) or starts. The demo keeps its own database."),
                       page));
