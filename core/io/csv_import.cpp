@@ -34,6 +34,9 @@ using csv::Record;
 using csv::RecordReader;
 
 constexpr int HeadRecords = 200;
+// Epoch times an import accepts: 1000-01-01 to 9999-12-31 UTC, the years parseDateTime() reads.
+constexpr std::int64_t MinEpochMs = -30610224000000;
+constexpr std::int64_t MaxEpochMs = 253402300799999;
 
 /** The file's bytes: mapped (or read when mapping fails), without a UTF-8 byte-order mark. */
 struct Buffer
@@ -268,15 +271,20 @@ private:
         case TimeKind::EpochMillis:
         case TimeKind::EpochMicros:
         case TimeKind::EpochNanos: {
+            // Epoch numbers outside the years that dates may have (1000 to 9999) are not times: beyond them
+            // the conversion below, the spacing of rows and the bars' arithmetic would overflow.
             std::int64_t i = 0;
             if (csv::parseInt64(v, &i)) {
                 switch (m_l.timeKind) {
-                case TimeKind::EpochSeconds: *ms = i * 1000; break;
+                case TimeKind::EpochSeconds:
+                    *ms = i >= MinEpochMs / 1000 && i <= MaxEpochMs / 1000 ? i * 1000 : MaxEpochMs + 1;
+                    break;
                 case TimeKind::EpochMillis: *ms = i; break;
                 case TimeKind::EpochMicros: *ms = i / 1000 - (i % 1000 < 0 ? 1 : 0); break;
                 default: *ms = i / 1000000 - (i % 1000000 < 0 ? 1 : 0); break;
                 }
-                return true;
+                if (*ms >= MinEpochMs && *ms <= MaxEpochMs)
+                    return true;
             }
             double d = 0;
             if (csv::parseDouble(v, &d) && std::isfinite(d)) {
@@ -284,8 +292,11 @@ private:
                                      : m_l.timeKind == TimeKind::EpochMillis ? 1.0
                                      : m_l.timeKind == TimeKind::EpochMicros ? 1e-3
                                                                              : 1e-6;
-                *ms = std::int64_t(std::floor(d * scale + 1e-6));
-                return true;
+                const double t = std::floor(d * scale + 1e-6);
+                if (t >= double(MinEpochMs) && t <= double(MaxEpochMs)) {
+                    *ms = std::int64_t(t);
+                    return true;
+                }
             }
             error(rec.line, m_timeCol, CsvImport::tr("not a time: '%1'").arg(text(v)));
             return false;

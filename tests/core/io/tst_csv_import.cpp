@@ -532,6 +532,12 @@ void TestCsvImport::refusesMalformedFile_data()
     QTest::newRow("quotedNewlineCountsLines")
         << QByteArray("Date,Note,Close\n2020-01-01,\"a\nb\",1\n2020-01-02,\"c, d\",-1\n") << "" << qint64(4) << "Close"
         << "not positive";
+    // Found by fuzz_csv_import: epoch times beyond the year 9999 overflowed the conversion to milliseconds.
+    QTest::newRow("epochSecondsBeyondYear9999")
+        << QByteArray("time,open,high,low,close\n1669876800,1,1,1,1\n1.66988e+25,1,1,1,1\n") << "" << qint64(3) << "time"
+        << "not a time";
+    QTest::newRow("epochSecondsOverflowingMilliseconds")
+        << QByteArray("time,close\n1669876800,1\n9223372036854775,2\n") << "" << qint64(3) << "time" << "not a time";
     QTest::newRow("headerlessKlineBadHigh")
         << QByteArray("1637971200000,0.00002853,0.00002850,0.00002851,0.00002854,36304.2,1637971259999,1.03,79,19523.0,0.55,0\n")
         << "" << qint64(1) << "high" << "below";
