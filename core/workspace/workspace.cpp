@@ -179,10 +179,10 @@ bool Workspace::fromJson(const QJsonObject &json, Workspace *out, QString *error
     const QJsonValue version = json.value(QStringLiteral("version"));
     if (!version.isDouble() || version.toDouble() != std::floor(version.toDouble()) || version.toDouble() < 1)
         return r.fail(QStringLiteral("version"), WorkspaceText::tr("expected a format version number"));
-    if (version.toInt() > FormatVersion) {
+    if (version.toDouble() > FormatVersion) { // toInt() would read a version beyond int as 0
         if (error)
             *error = WorkspaceText::tr("written by a newer PairLab (workspace format %1; this version reads up to %2)")
-                         .arg(version.toInt())
+                         .arg(version.toDouble())
                          .arg(FormatVersion);
         return false;
     }

@@ -97,6 +97,9 @@ void TestWorkspace::rejectsBadFilesAndChangesNothing_data()
     QTest::newRow("array") << QByteArray("[1,2]") << QStringLiteral("expected a JSON object");
     QTest::newRow("notAWorkspace") << QByteArray(R"({"name":"something else"})") << QStringLiteral("not a PairLab workspace");
     QTest::newRow("futureVersion") << QByteArray(good).replace("\"version\": 1", "\"version\": 7") << QStringLiteral("newer PairLab");
+    // Found by fuzz_workspace: a version beyond int was read as 0 and the file loaded as the current format.
+    QTest::newRow("futureVersionBeyondInt")
+        << QByteArray(good).replace("\"version\": 1", "\"version\": 19007199254740993") << QStringLiteral("newer PairLab");
     QTest::newRow("windowAsText") << QByteArray(good).replace("\"window\": 240", "\"window\": \"240\"") << QStringLiteral("analysis.window");
     QTest::newRow("windowTooSmall") << QByteArray(good).replace("\"window\": 240", "\"window\": 1") << QStringLiteral("analysis.window");
     QTest::newRow("unknownHedge") << QByteArray(good).replace("\"kalman\"", "\"magic\"") << QStringLiteral("analysis.hedge");
