@@ -24,7 +24,7 @@ void usage(QTextStream &s)
          "  export  bars --db D --symbol S (--interval 1s|1m|5m | --dataset NAME --interval-seconds N) --out F.csv\n"
          "  export  ticks --db D --symbol S [--from T] [--to T] --out F.csv\n"
          "  analyze FILE.csv [--window 120] [--entry 2] [--exit 0.5] [--cost 2] [--bars-per-year N] [--series OUT.csv]\n"
-         "  bench   ingest|live|analytics|import|alerts|backtest [options]\n\n"
+         "  bench   ingest|live|postgres|analytics|import|alerts|backtest [options]\n\n"
          "options: --help, --version. Exit codes: 0 ok, 1 failure, 2 usage error.\n";
 }
 

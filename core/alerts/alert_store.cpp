@@ -85,8 +85,14 @@ QString whereClause(const AlertEventFilter &f, QVariantList &binds)
         binds << f.pair;
     }
     if (!f.text.isEmpty()) {
-        parts << QStringLiteral("(instr(lower(message), lower(?)) > 0 OR instr(lower(rule_name), lower(?)) > 0)");
-        binds << f.text << f.text;
+        // LIKE with an escape character: the same on SQLite and PostgreSQL (instr() is SQLite's only).
+        QString pattern = f.text;
+        pattern.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
+            .replace(QLatin1Char('%'), QStringLiteral("\\%"))
+            .replace(QLatin1Char('_'), QStringLiteral("\\_"));
+        pattern = QLatin1Char('%') + pattern + QLatin1Char('%');
+        parts << QStringLiteral("(lower(message) LIKE lower(?) ESCAPE '\\' OR lower(rule_name) LIKE lower(?) ESCAPE '\\')");
+        binds << pattern << pattern;
     }
     return parts.join(QStringLiteral(" AND "));
 }
@@ -124,7 +130,7 @@ bool AlertStore::saveRule(AlertRule &rule, QString *error)
     QSqlQuery q(m_db);
     if (rule.id == 0)
         q.prepare(QStringLiteral("INSERT INTO alert_rules(name, pair, expression, enabled, trigger_mode, cooldown_s, "
-                                 "min_bars) VALUES(?, ?, ?, ?, ?, ?, ?)"));
+                                 "min_bars) VALUES(?, ?, ?, ?, ?, ?, ?) RETURNING id"));
     else
         q.prepare(QStringLiteral("UPDATE alert_rules SET name = ?, pair = ?, expression = ?, enabled = ?, "
                                  "trigger_mode = ?, cooldown_s = ?, min_bars = ? WHERE id = ?"));
@@ -140,7 +146,7 @@ bool AlertStore::saveRule(AlertRule &rule, QString *error)
     if (!q.exec())
         return fail(q, error);
     if (rule.id == 0) {
-        rule.id = q.lastInsertId().toLongLong();
+        rule.id = q.next() ? q.value(0).toLongLong() : 0; // RETURNING: lastInsertId() is SQLite-only
     } else if (q.numRowsAffected() == 0) {
         if (error)
             *error = AlertStoreText::tr("alert rule %1 does not exist").arg(rule.id);
@@ -168,7 +174,7 @@ bool AlertStore::appendEvents(QList<AlertEvent> &events, QString *error)
     }
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("INSERT INTO alert_events(rule_id, ts_ms, rule_name, pair, values_json, message) "
-                             "VALUES(?, ?, ?, ?, ?, ?)"));
+                             "VALUES(?, ?, ?, ?, ?, ?) RETURNING id"));
     for (AlertEvent &e : events) {
         q.addBindValue(e.ruleId > 0 ? QVariant::fromValue(e.ruleId) : QVariant(QMetaType::fromType<qint64>()));
         q.addBindValue(QVariant::fromValue(e.timeMs));
@@ -183,7 +189,8 @@ bool AlertStore::appendEvents(QList<AlertEvent> &events, QString *error)
                 *error = why;
             return false;
         }
-        e.id = q.lastInsertId().toLongLong();
+        e.id = q.next() ? q.value(0).toLongLong() : 0;
+        q.finish();
     }
     if (!m_db.commit()) {
         if (error)

@@ -28,7 +28,7 @@ qint64 BacktestStore::save(const QString &pair, const BacktestConfig &config, co
                            qint64 createdMs, QString *error)
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("INSERT INTO backtests(created_ms, pair, params_json, summary_json) VALUES(?, ?, ?, ?)"));
+    q.prepare(QStringLiteral("INSERT INTO backtests(created_ms, pair, params_json, summary_json) VALUES(?, ?, ?, ?) RETURNING id"));
     q.addBindValue(QVariant::fromValue(createdMs ? createdMs : QDateTime::currentMSecsSinceEpoch()));
     q.addBindValue(pair);
     q.addBindValue(compact(config.toJson()));
@@ -38,7 +38,7 @@ qint64 BacktestStore::save(const QString &pair, const BacktestConfig &config, co
             *error = q.lastError().text();
         return 0;
     }
-    return q.lastInsertId().toLongLong();
+    return q.next() ? q.value(0).toLongLong() : 0; // RETURNING: lastInsertId() is SQLite-only
 }
 
 QList<StoredBacktest> BacktestStore::list(const QString &pair, QString *error) const

@@ -100,7 +100,7 @@ int ingest(const QStringList &args, QTextStream &out, QTextStream &err)
     QCommandLineParser p;
     p.addOption({QStringLiteral("url"), QStringLiteral("WebSocket endpoint (Binance or a replay server)."), QStringLiteral("URL")});
     p.addOption({QStringLiteral("file"), QStringLiteral("Recording to ingest directly ('demo' = the bundled one)."), QStringLiteral("F")});
-    p.addOption({QStringLiteral("db"), QStringLiteral("SQLite database file (created if missing)."), QStringLiteral("D")});
+    p.addOption({QStringLiteral("db"), QStringLiteral("Database: a SQLite file (created if missing) or a postgresql:// URL."), QStringLiteral("D")});
     p.addOption({QStringLiteral("symbols"), QStringLiteral("Comma-separated symbols for --url."), QStringLiteral("S"),
                  QStringLiteral("BTCUSDT,ETHUSDT")});
     p.addOption({QStringLiteral("stream"), QStringLiteral("trade or aggTrade."), QStringLiteral("KIND"), QStringLiteral("trade")});
@@ -203,7 +203,7 @@ bool parseTime(const QString &text, qint64 *ms)
 int exportEvents(const QStringList &args, QTextStream &out, QTextStream &err)
 {
     QCommandLineParser p;
-    p.addOption({QStringLiteral("db"), QStringLiteral("Database file."), QStringLiteral("D")});
+    p.addOption({QStringLiteral("db"), QStringLiteral("Database: a SQLite file or a postgresql:// URL."), QStringLiteral("D")});
     p.addOption({QStringLiteral("filter"), QStringLiteral("Only events whose rule or message contains this text."), QStringLiteral("TEXT")});
     p.addOption({QStringLiteral("out"), QStringLiteral("Output CSV file."), QStringLiteral("F")});
     if (!parseArgs(p, QStringLiteral("export events"), args, err))
@@ -212,7 +212,7 @@ int exportEvents(const QStringList &args, QTextStream &out, QTextStream &err)
         err << QCoreApplication::translate("cli", "export events needs --db and --out\n");
         return 2;
     }
-    if (!QFile::exists(p.value(QStringLiteral("db")))) {
+    if (!Database::isPostgres(p.value(QStringLiteral("db"))) && !QFile::exists(p.value(QStringLiteral("db")))) {
         err << QCoreApplication::translate("cli", "no database at %1\n").arg(p.value(QStringLiteral("db")));
         return 1;
     }
@@ -253,7 +253,7 @@ int exportData(const QStringList &args, QTextStream &out, QTextStream &err)
     }
     const bool ticks = what == QLatin1String("ticks");
     QCommandLineParser p;
-    p.addOption({QStringLiteral("db"), QStringLiteral("Database file."), QStringLiteral("D")});
+    p.addOption({QStringLiteral("db"), QStringLiteral("Database: a SQLite file or a postgresql:// URL."), QStringLiteral("D")});
     p.addOption({QStringLiteral("symbol"), QStringLiteral("Symbol, e.g. BTCUSDT."), QStringLiteral("S")});
     p.addOption({QStringLiteral("interval"), QStringLiteral("1s, 1m or 5m."), QStringLiteral("I"), QStringLiteral("1m")});
     p.addOption({QStringLiteral("dataset"), QStringLiteral("Bars of an imported dataset instead of live ones."), QStringLiteral("NAME")});
@@ -280,7 +280,7 @@ int exportData(const QStringList &args, QTextStream &out, QTextStream &err)
             return 2;
         }
     }
-    if (!QFile::exists(p.value(QStringLiteral("db")))) {
+    if (!Database::isPostgres(p.value(QStringLiteral("db"))) && !QFile::exists(p.value(QStringLiteral("db")))) {
         err << QCoreApplication::translate("cli", "no database at %1\n").arg(p.value(QStringLiteral("db")));
         return 1;
     }
@@ -293,7 +293,7 @@ int exportData(const QStringList &args, QTextStream &out, QTextStream &err)
         const QString symbol = p.value(QStringLiteral("symbol")).toUpper();
         if (db.isValid()) {
             if (!BarStore::symbols(db).contains(symbol)) {
-                error = QCoreApplication::translate("cli", "symbol %1 is not in %2").arg(symbol, p.value(QStringLiteral("db")));
+                error = QCoreApplication::translate("cli", "symbol %1 is not in %2").arg(symbol, Database::displayName(p.value(QStringLiteral("db"))));
             } else if (ticks) {
                 ok = BarStore::exportTicksCsv(db, symbol, from, to, p.value(QStringLiteral("out")), &error, &rows);
             } else if (dataset) {
@@ -322,7 +322,9 @@ int bench(const QStringList &args, QTextStream &out, QTextStream &err)
         return benchIngest(args.mid(1), out, err);
     if (what == QLatin1String("live"))
         return benchLive(args.mid(1), out, err);
-    err << QCoreApplication::translate("cli", "usage: pairlab-cli bench ingest|live|analytics [options]\n");
+    if (what == QLatin1String("postgres"))
+        return benchPostgres(args.mid(1), out, err);
+    err << QCoreApplication::translate("cli", "usage: pairlab-cli bench ingest|live|postgres|analytics [options]\n");
     return 2;
 }
 

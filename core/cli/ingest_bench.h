@@ -37,4 +37,9 @@ namespace pairlab::cli {
  *  its bar being merged in the model on the main thread (p50/p99/max). */
 int benchLive(const QStringList &args, QTextStream &out, QTextStream &err);
 
+/** `pairlab-cli bench postgres --db postgresql://… [--ticks N] [--readers K]`: TickWriter into PostgreSQL
+ *  (COPY) against raw libpq COPY and QSqlQuery::execBatch in the same run, then one writer with K readers
+ *  loading bar snapshots from the same database. */
+int benchPostgres(const QStringList &args, QTextStream &out, QTextStream &err);
+
 } // namespace pairlab::cli

@@ -4,6 +4,7 @@
 #include "io/csv_layout.h"
 #include "io/csv_text.h"
 #include "market/tick.h"
+#include "storage/bulk_store.h"
 #include "storage/database.h"
 
 #include <QCoreApplication>
@@ -13,10 +14,7 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QRegularExpression>
-#include <QSqlDriver>
 #include <QVariant>
-
-#include <sqlite3.h>
 
 #include <algorithm>
 #include <cmath>
@@ -365,6 +363,10 @@ private:
     {
         if (m_symbolCol < 0)
             return nullptr;
+        if (m_symbolCol >= int(rec.fields.size())) { // a short (e.g. truncated) row
+            error(rec.line, m_symbolCol, CsvImport::tr("missing value"));
+            return nullptr;
+        }
         const std::string_view sv = csv::trim(rec.fields[std::size_t(m_symbolCol)]);
         auto it = m_symbolIndex.find(std::string(sv));
         if (it != m_symbolIndex.end())
@@ -941,86 +943,6 @@ ImportPreview previewCsv(const QString &path, const ImportOptions &options, bool
 
 namespace {
 
-/** The write half: one transaction on the native SQLite handle. */
-class Writer
-{
-public:
-    explicit Writer(sqlite3 *db) : m_db(db) {}
-    ~Writer()
-    {
-        for (sqlite3_stmt *s : m_stmts)
-            sqlite3_finalize(s);
-    }
-
-    QString lastError() const { return QString::fromUtf8(sqlite3_errmsg(m_db)); }
-    bool exec(const char *sql) { return sqlite3_exec(m_db, sql, nullptr, nullptr, nullptr) == SQLITE_OK; }
-    sqlite3_stmt *prepare(const QByteArray &sql)
-    {
-        sqlite3_stmt *st = nullptr;
-        if (sqlite3_prepare_v2(m_db, sql.constData(), int(sql.size()), &st, nullptr) != SQLITE_OK)
-            return nullptr;
-        m_stmts.push_back(st);
-        return st;
-    }
-
-    bool symbolId(const QString &name, std::int64_t *id)
-    {
-        if (auto it = m_symbols.constFind(name); it != m_symbols.constEnd()) {
-            *id = it.value();
-            return true;
-        }
-        const QByteArray n = name.toUtf8();
-        if (!m_find && !(m_find = prepare("SELECT id FROM symbols WHERE name = ?")))
-            return false;
-        if (!m_insert && !(m_insert = prepare("INSERT INTO symbols(name) VALUES(?)")))
-            return false;
-        sqlite3_reset(m_find);
-        sqlite3_bind_text(m_find, 1, n.constData(), int(n.size()), SQLITE_TRANSIENT);
-        if (sqlite3_step(m_find) == SQLITE_ROW) {
-            *id = sqlite3_column_int64(m_find, 0);
-        } else {
-            sqlite3_reset(m_insert);
-            sqlite3_bind_text(m_insert, 1, n.constData(), int(n.size()), SQLITE_TRANSIENT);
-            if (sqlite3_step(m_insert) != SQLITE_DONE)
-                return false;
-            *id = sqlite3_last_insert_rowid(m_db);
-        }
-        sqlite3_reset(m_find);
-        m_symbols.insert(name, *id);
-        return true;
-    }
-
-    sqlite3 *db() const { return m_db; }
-
-private:
-    sqlite3 *m_db;
-    std::vector<sqlite3_stmt *> m_stmts;
-    sqlite3_stmt *m_find = nullptr;
-    sqlite3_stmt *m_insert = nullptr;
-    QHash<QString, std::int64_t> m_symbols;
-};
-
-constexpr int BarsPerStatement = 128;
-constexpr int TicksPerStatement = 64;
-
-QByteArray multiRow(const char *head, const char *tuple, int rows)
-{
-    QByteArray sql(head);
-    for (int i = 0; i < rows; ++i) {
-        if (i)
-            sql += ',';
-        sql += tuple;
-    }
-    return sql;
-}
-
-struct BarOut
-{
-    std::int64_t symbolId;
-    int intervalS;
-    const Bar *bar;
-};
-
 } // namespace
 
 ImportResult importCsv(const QString &path, QSqlDatabase db, const ImportOptions &options, const ImportProgress &progress,
@@ -1090,34 +1012,28 @@ ImportResult importCsv(const QString &path, QSqlDatabase db, const ImportOptions
 
     // ---- write
     timer.restart();
-    const QVariant h = db.isOpen() ? db.driver()->handle() : QVariant();
-    if (!h.isValid() || qstrcmp(h.typeName(), "sqlite3*") != 0)
-        return fileError(CsvImport::tr("CSV import needs an open SQLite database"));
-    sqlite3 *handle = *static_cast<sqlite3 *const *>(h.constData());
-    if (!handle)
-        return fileError(CsvImport::tr("CSV import needs an open SQLite database"));
-    Writer w(handle);
-    // A page cache large enough for the whole import: pages are written once, at the commit, instead of
-    // spilling to the WAL and being rewritten while the B-trees grow.
-    std::int64_t oldCache = -2000;
-    {
-        sqlite3_stmt *st = w.prepare("PRAGMA cache_size");
-        if (st && sqlite3_step(st) == SQLITE_ROW)
-            oldCache = sqlite3_column_int64(st, 0);
-    }
-    const std::int64_t wantKiB = std::min<std::int64_t>(1 << 20, 64 * 1024 + std::int64_t(job.buf.data.size() / 1024) * 3);
-    w.exec(QByteArray("PRAGMA cache_size=-" + QByteArray::number(wantKiB)).constData());
-    struct RestoreCache
-    {
-        Writer &w;
-        std::int64_t size;
-        ~RestoreCache() { w.exec(QByteArray("PRAGMA cache_size=" + QByteArray::number(size)).constData()); }
-    } restoreCache{w, oldCache};
-    if (!w.exec("BEGIN IMMEDIATE"))
-        return fileError(CsvImport::tr("cannot start a transaction: %1").arg(w.lastError()));
+    QString attachError;
+    const std::unique_ptr<BulkStore> w = db.isOpen() ? BulkStore::attach(db, &attachError) : nullptr;
+    if (!w)
+        return fileError(CsvImport::tr("CSV import needs an open SQLite or PostgreSQL database"));
+    w->expectBytes(std::int64_t(job.buf.data.size()));
+    if (!w->begin())
+        return fileError(CsvImport::tr("cannot start a transaction: %1").arg(w->lastError()));
     auto rollback = [&](const QString &msg) {
-        w.exec("ROLLBACK");
+        w->rollback();
         return fileError(msg);
+    };
+    QHash<QString, std::int64_t> symbolIds;
+    auto symbolId = [&](const QString &name, std::int64_t *id) {
+        if (auto it = symbolIds.constFind(name); it != symbolIds.constEnd()) {
+            *id = it.value();
+            return true;
+        }
+        const QByteArray n = name.toUtf8();
+        if (!w->symbolId(std::string_view(n.constData(), std::size_t(n.size())), id))
+            return false;
+        symbolIds.insert(name, *id);
+        return true;
     };
 
     std::int64_t storedRows = 0;
@@ -1126,28 +1042,17 @@ ImportResult importCsv(const QString &path, QSqlDatabase db, const ImportOptions
     storedRows += std::int64_t(p.trades.size());
 
     const QByteArray datasetName = res.dataset.toUtf8();
-    sqlite3_stmt *findDs = w.prepare("SELECT 1 FROM datasets WHERE name = ?");
-    sqlite3_stmt *insDs = w.prepare("INSERT INTO datasets(name, source_file, format, created_ms, rows) VALUES(?,?,?,?,?)");
-    if (!findDs || !insDs)
-        return rollback(CsvImport::tr("cannot prepare a statement: %1").arg(w.lastError()));
-    sqlite3_bind_text(findDs, 1, datasetName.constData(), int(datasetName.size()), SQLITE_TRANSIENT);
-    if (sqlite3_step(findDs) == SQLITE_ROW)
-        return rollback(CsvImport::tr("a dataset named %1 already exists; choose another name").arg(res.dataset));
     const QByteArray source = QByteArray("upload:") + datasetName;
-    const QByteArray file = QFileInfo(path).absoluteFilePath().toUtf8();
-    const QByteArray format = l.format.toUtf8();
-    sqlite3_bind_text(insDs, 1, datasetName.constData(), int(datasetName.size()), SQLITE_TRANSIENT);
-    sqlite3_bind_text(insDs, 2, file.constData(), int(file.size()), SQLITE_TRANSIENT);
-    sqlite3_bind_text(insDs, 3, format.constData(), int(format.size()), SQLITE_TRANSIENT);
-    sqlite3_bind_int64(insDs, 4, QDateTime::currentMSecsSinceEpoch());
-    sqlite3_bind_int64(insDs, 5, storedRows);
-    if (sqlite3_step(insDs) != SQLITE_DONE)
-        return rollback(CsvImport::tr("cannot add the dataset: %1").arg(w.lastError()));
-    const std::int64_t datasetId = sqlite3_last_insert_rowid(handle);
+    std::int64_t datasetId = 0;
+    bool exists = false;
+    if (!w->addDataset(datasetName, QFileInfo(path).absoluteFilePath().toUtf8(), l.format.toUtf8(),
+                       QDateTime::currentMSecsSinceEpoch(), storedRows, &datasetId, &exists))
+        return rollback(exists ? CsvImport::tr("a dataset named %1 already exists; choose another name").arg(res.dataset)
+                               : CsvImport::tr("cannot add the dataset: %1").arg(w->lastError()));
 
     // Bars to write: the file's own (bar files) or 1s/1m/5m aggregated from its trades.
     std::vector<Bar> fileBars;
-    std::vector<BarOut> out;
+    std::vector<BulkBar> out;
     std::vector<BarUpdate> tradeBars;
     std::vector<Tick> ticks;
     if (trades) {
@@ -1168,8 +1073,8 @@ ImportResult importCsv(const QString &path, QSqlDatabase db, const ImportOptions
         out.reserve(total);
         for (const BarUpdate &u : tradeBars) {
             std::int64_t sid = 0;
-            if (!w.symbolId(u.symbol.toString(), &sid))
-                return rollback(CsvImport::tr("cannot add symbol %1: %2").arg(u.symbol.toString(), w.lastError()));
+            if (!symbolId(u.symbol.toString(), &sid))
+                return rollback(CsvImport::tr("cannot add symbol %1: %2").arg(u.symbol.toString(), w->lastError()));
             for (const Bar &b : u.bars)
                 out.push_back({sid, intervalSeconds(u.interval), &b});
             res.barsPerSymbol[u.symbol.toString()] += qint64(u.bars.size());
@@ -1184,8 +1089,8 @@ ImportResult importCsv(const QString &path, QSqlDatabase db, const ImportOptions
             if (s.rows.empty())
                 continue;
             std::int64_t sid = 0;
-            if (!w.symbolId(s.symbol, &sid))
-                return rollback(CsvImport::tr("cannot add symbol %1: %2").arg(s.symbol, w.lastError()));
+            if (!symbolId(s.symbol, &sid))
+                return rollback(CsvImport::tr("cannot add symbol %1: %2").arg(s.symbol, w->lastError()));
             for (const BarRow &r : s.rows) {
                 Bar b;
                 b.openMs = r.t;
@@ -1203,7 +1108,7 @@ ImportResult importCsv(const QString &path, QSqlDatabase db, const ImportOptions
             if (s.rows.empty())
                 continue;
             std::int64_t sid = 0;
-            w.symbolId(s.symbol, &sid);
+            symbolId(s.symbol, &sid);
             for (std::size_t i = 0; i < s.rows.size(); ++i)
                 out.push_back({sid, p.intervalSeconds, &fileBars[k++]});
         }
@@ -1220,61 +1125,33 @@ ImportResult importCsv(const QString &path, QSqlDatabase db, const ImportOptions
             lastReported = f;
         }
     };
+    // Rows go down in slices, so that progress is reported and a cancel is seen within a slice.
+    constexpr std::size_t Slice = 65536;
 
     // Ticks
     if (!ticks.empty()) {
-        sqlite3_stmt *multi = w.prepare(multiRow("INSERT OR IGNORE INTO ticks(symbol_id, trade_id, ts_ms, price, qty, buyer_maker) VALUES ",
-                                                 "(?,?,?,?,?,?)", TicksPerStatement));
-        sqlite3_stmt *single = w.prepare("INSERT OR IGNORE INTO ticks(symbol_id, trade_id, ts_ms, price, qty, buyer_maker) VALUES(?,?,?,?,?,?)");
-        if (!multi || !single)
-            return rollback(CsvImport::tr("cannot prepare a statement: %1").arg(w.lastError()));
+        std::vector<BulkTick> rows;
+        rows.reserve(ticks.size());
         SymbolCode last;
         std::int64_t sid = -1;
-        std::size_t i = 0;
-        auto bind = [&](sqlite3_stmt *st, int base, const Tick &t) {
+        for (const Tick &t : ticks) {
             if (sid < 0 || t.symbol != last) {
-                w.symbolId(t.symbol.toString(), &sid);
+                if (!symbolId(t.symbol.toString(), &sid))
+                    return rollback(CsvImport::tr("cannot add symbol %1: %2").arg(t.symbol.toString(), w->lastError()));
                 last = t.symbol;
             }
-            sqlite3_bind_int64(st, base + 1, sid);
-            sqlite3_bind_int64(st, base + 2, t.tradeId);
-            sqlite3_bind_int64(st, base + 3, t.tsMs);
-            sqlite3_bind_double(st, base + 4, t.price);
-            sqlite3_bind_double(st, base + 5, t.qty);
-            sqlite3_bind_int(st, base + 6, t.buyerMaker ? 1 : 0);
-        };
-        for (const Tick &t : ticks) { // symbols first, outside the hot loop
-            if (sid < 0 || t.symbol != last) {
-                if (!w.symbolId(t.symbol.toString(), &sid))
-                    return rollback(CsvImport::tr("cannot add symbol %1: %2").arg(t.symbol.toString(), w.lastError()));
-                last = t.symbol;
-            }
+            rows.push_back({sid, &t});
         }
-        sid = -1;
-        while (i < ticks.size()) {
+        for (std::size_t i = 0; i < rows.size(); i += Slice) {
             if (cancelled()) {
                 res.cancelled = true;
                 return rollback(CsvImport::tr("import cancelled"));
             }
-            const std::size_t n = std::min<std::size_t>(TicksPerStatement, ticks.size() - i);
-            sqlite3_stmt *st = n == TicksPerStatement ? multi : single;
-            if (n == TicksPerStatement) {
-                for (std::size_t k = 0; k < n; ++k)
-                    bind(st, int(k) * 6, ticks[i + k]);
-                if (sqlite3_step(st) != SQLITE_DONE)
-                    return rollback(CsvImport::tr("cannot store ticks: %1").arg(w.lastError()));
-                res.ticksStored += sqlite3_changes(handle);
-                sqlite3_reset(st);
-            } else {
-                for (std::size_t k = 0; k < n; ++k) {
-                    bind(st, 0, ticks[i + k]);
-                    if (sqlite3_step(st) != SQLITE_DONE)
-                        return rollback(CsvImport::tr("cannot store ticks: %1").arg(w.lastError()));
-                    res.ticksStored += sqlite3_changes(handle);
-                    sqlite3_reset(st);
-                }
-            }
-            i += n;
+            const std::size_t n = std::min(Slice, rows.size() - i);
+            std::int64_t stored = 0;
+            if (!w->insertOrIgnoreTicks(std::span<const BulkTick>(rows).subspan(i, n), &stored))
+                return rollback(CsvImport::tr("cannot store ticks: %1").arg(w->lastError()));
+            res.ticksStored += stored;
             step(n);
         }
         res.ticks = qint64(ticks.size());
@@ -1286,62 +1163,22 @@ ImportResult importCsv(const QString &path, QSqlDatabase db, const ImportOptions
     }
 
     // Bars
-    if (!out.empty()) {
-        const QByteArray head = "INSERT INTO bars(symbol_id, interval_s, source, open_ms, open, high, low, close, volume, trades,"
-                                " first_trade_id, last_trade_id) VALUES ";
-        // The source is the same in every row: a literal, one bind less per row.
-        QByteArray quoted = source;
-        quoted.replace('\'', "''");
-        const QByteArray tuple = "(?,?,'" + quoted + "',?,?,?,?,?,?,?,?,?)";
-        sqlite3_stmt *multi = w.prepare(multiRow(head.constData(), tuple.constData(), BarsPerStatement));
-        sqlite3_stmt *single = w.prepare(multiRow(head.constData(), tuple.constData(), 1));
-        if (!multi || !single)
-            return rollback(CsvImport::tr("cannot prepare a statement: %1").arg(w.lastError()));
-        auto bind = [&](sqlite3_stmt *st, int base, const BarOut &o) {
-            const Bar &b = *o.bar;
-            sqlite3_bind_int64(st, base + 1, o.symbolId);
-            sqlite3_bind_int(st, base + 2, o.intervalS);
-            sqlite3_bind_int64(st, base + 3, b.openMs);
-            sqlite3_bind_double(st, base + 4, b.open);
-            sqlite3_bind_double(st, base + 5, b.high);
-            sqlite3_bind_double(st, base + 6, b.low);
-            sqlite3_bind_double(st, base + 7, b.close);
-            sqlite3_bind_double(st, base + 8, b.volume);
-            sqlite3_bind_int64(st, base + 9, b.trades);
-            sqlite3_bind_int64(st, base + 10, b.firstTradeId);
-            sqlite3_bind_int64(st, base + 11, b.lastTradeId);
-        };
-        std::size_t i = 0;
-        while (i < out.size()) {
-            if (cancelled()) {
-                res.cancelled = true;
-                return rollback(CsvImport::tr("import cancelled"));
-            }
-            const std::size_t n = std::min<std::size_t>(BarsPerStatement, out.size() - i);
-            if (n == BarsPerStatement) {
-                for (std::size_t k = 0; k < n; ++k)
-                    bind(multi, int(k) * 11, out[i + k]);
-                if (sqlite3_step(multi) != SQLITE_DONE)
-                    return rollback(CsvImport::tr("cannot store bars: %1").arg(w.lastError()));
-                sqlite3_reset(multi);
-            } else {
-                for (std::size_t k = 0; k < n; ++k) {
-                    bind(single, 0, out[i + k]);
-                    if (sqlite3_step(single) != SQLITE_DONE)
-                        return rollback(CsvImport::tr("cannot store bars: %1").arg(w.lastError()));
-                    sqlite3_reset(single);
-                }
-            }
-            i += n;
-            step(n);
+    for (std::size_t i = 0; i < out.size(); i += Slice) {
+        if (cancelled()) {
+            res.cancelled = true;
+            return rollback(CsvImport::tr("import cancelled"));
         }
+        const std::size_t n = std::min(Slice, out.size() - i);
+        if (!w->insertBars(std::span<const BulkBar>(out).subspan(i, n), source))
+            return rollback(CsvImport::tr("cannot store bars: %1").arg(w->lastError()));
+        step(n);
     }
     if (cancelled()) {
         res.cancelled = true;
         return rollback(CsvImport::tr("import cancelled"));
     }
-    if (!w.exec("COMMIT"))
-        return rollback(CsvImport::tr("cannot commit the import: %1").arg(w.lastError()));
+    if (!w->commit())
+        return rollback(CsvImport::tr("cannot commit the import: %1").arg(w->lastError()));
     res.writeSeconds = double(timer.nsecsElapsed()) / 1e9;
     res.warnings = 0;
     for (const ImportProblem &pr : std::as_const(res.problems))

@@ -1,6 +1,7 @@
 #include "storage/bar_store.h"
 
 #include "io/number_format.h"
+#include "storage/database.h"
 
 #include <QFile>
 
@@ -51,7 +52,8 @@ std::vector<Bar> loadRange(const QSqlDatabase &db, const QString &symbol, int in
     q.addBindValue(source);
     q.addBindValue(qint64(fromMs));
     q.addBindValue(qint64(toMs));
-    q.addBindValue(limit);
+    // "No limit" as a count: SQLite reads LIMIT -1 as none, PostgreSQL refuses a negative LIMIT.
+    q.addBindValue(limit < 0 ? std::numeric_limits<qint64>::max() : qint64(limit));
     if (!q.exec()) {
         if (error)
             *error = q.lastError().text();
@@ -138,11 +140,8 @@ std::vector<Bar> loadBarsSnapshot(QSqlDatabase db, const QString &symbol, Interv
                                   std::int64_t *batchSeq, QString *error)
 {
     *batchSeq = 0;
-    if (!db.transaction()) {
-        if (error)
-            *error = db.lastError().text();
+    if (!Database::beginSnapshot(db, error))
         return {};
-    }
     {
         QSqlQuery q(db);
         if (q.exec(QStringLiteral("SELECT batch_seq FROM ingest_state WHERE id = 1")) && q.next())
@@ -150,7 +149,7 @@ std::vector<Bar> loadBarsSnapshot(QSqlDatabase db, const QString &symbol, Interv
     }
     std::vector<Bar> bars = loadBars(db, symbol, interval, LiveSource, std::numeric_limits<std::int64_t>::min(),
                                      std::numeric_limits<std::int64_t>::max(), limit, error);
-    db.commit();
+    Database::endSnapshot(db);
     return bars;
 }
 

@@ -5,17 +5,35 @@
 
 namespace pairlab {
 
-/** Opens PairLab's database and keeps its schema current. SQLite is the default backend.
+/** Opens PairLab's database and keeps its schema current. A database is named by one string: a SQLite
+ *  file path (the default backend), or a PostgreSQL URL `postgresql://[user@]host[:port]/dbname[?param=…]`
+ *  (QPSQL; the password comes from libpq's PGPASSWORD or ~/.pgpass, never from PairLab's settings).
  *  Each thread opens its own connection (QSqlDatabase connections must not cross threads): call
  *  open() on the thread that will use it, with a connection name unique to that thread.
- *  Schema changes are forward-only migrations numbered by `PRAGMA user_version`. */
+ *  Schema changes are forward-only migrations numbered by `PRAGMA user_version` on SQLite and by the
+ *  table pairlab_schema on PostgreSQL; both backends have the same tables, keys and behaviour. */
 class Database
 {
 public:
     static constexpr int SchemaVersion = 1;
 
-    /** Opens (creating if needed) the database at path, applies WAL/synchronous settings and migrates.
-     *  Returns an invalid QSqlDatabase and sets error on failure. */
+    enum class Backend { SQLite, PostgreSQL };
+    /** The backend a database string names: PostgreSQL for postgresql:// and postgres:// URLs. */
+    static Backend backendOf(const QString &database);
+    static Backend backend(const QSqlDatabase &db);
+    static bool isPostgres(const QString &database) { return backendOf(database) == Backend::PostgreSQL; }
+    /** The database string for messages and logs: a URL's password is replaced by "***". */
+    static QString displayName(const QString &database);
+    /** Checks a PostgreSQL URL's shape (scheme, host, database name, known parameters); empty when fine. */
+    static QString checkPostgresUrl(const QString &url);
+
+    /** Starts a read-only transaction whose reads all see one snapshot (repeatable read on PostgreSQL). */
+    static bool beginSnapshot(QSqlDatabase &db, QString *error);
+    static void endSnapshot(QSqlDatabase &db);
+
+    /** Opens (creating if needed; on PostgreSQL the database must exist, the tables are created) the
+     * database, applies WAL/synchronous settings and migrates. Returns an invalid QSqlDatabase and sets error
+     * on failure. */
     static QSqlDatabase open(const QString &path, const QString &connectionName, QString *error);
 
     /** A reader's connection: no schema changes, no pragmas that need the write lock. Returns an invalid
@@ -25,8 +43,7 @@ public:
 
     /** Runs fn(QSqlDatabase&) on a reader connection of its own, opened and closed on the calling thread
      *  (a worker's). While nothing is stored yet, fn is not run and error stays empty. */
-    template <typename F>
-    static void withReader(const QString &path, F &&fn, QString *error)
+    template <typename F> static void withReader(const QString &path, F &&fn, QString *error)
     {
         const QString name = uniqueConnectionName(QStringLiteral("reader"));
         {

@@ -24,10 +24,13 @@ struct WriteStats
     std::int64_t batchSeq = 0; ///< sequence number of the committed batch (ingest_state.batch_seq)
 };
 
-/** Stores ticks and their 1s/1m/5m bars, one transaction per batch, through SQLite's native handle
- *  (Qt's driver does not batch). (symbol, trade_id) is unique: replays and reconnect overlaps are ignored,
- *  and only ticks that are new reach the bar aggregation, so bars count every trade exactly once.
- *  Lives on the storage thread: construct anywhere, call open() and everything else on that thread. */
+class BulkStore;
+
+/** Stores ticks and their 1s/1m/5m bars, one transaction per batch, through the connection's native handle
+ *  (BulkStore: multi-row statements on SQLite, COPY on PostgreSQL; Qt's drivers do not batch). (symbol,
+ * trade_id) is unique: replays and reconnect overlaps are ignored, and only ticks that are new reach the bar
+ * aggregation, so bars count every trade exactly once. Lives on the storage thread: construct anywhere, call
+ * open() and everything else on that thread. */
 class TickWriter : public QObject
 {
     Q_OBJECT
@@ -45,8 +48,6 @@ public:
 
     const WriteStats &totals() const { return m_totals; }
 
-    static constexpr std::size_t MultiRowTicks = 64;
-
 public Q_SLOTS:
     /** Queued entry point from the feed thread. Emits stored() or failed(). */
     void writeBatch(pairlab::TickBatch batch);
@@ -57,14 +58,14 @@ Q_SIGNALS:
     void failed(const QString &message);
 
 private:
-    struct Native;
-    enum class InsertResult { Ok, Failed, Conflict };
     bool ensureSymbol(const SymbolCode &s, std::int64_t *id, QString *error);
-    InsertResult insertTicks(std::span<const Tick> ticks, bool fast, std::vector<Tick> *fresh, QString *error);
+    bool insertTicks(std::span<const Tick> ticks, bool fast, std::vector<Tick> *fresh, bool *conflict,
+                     QString *error);
+    void forgetCaches();
 
     QString m_path;
     QString m_connection;
-    std::unique_ptr<Native> n;
+    std::unique_ptr<BulkStore> m_store;
     QHash<SymbolCode, std::int64_t> m_symbolIds;
     std::unordered_map<std::int64_t, std::int64_t> m_maxStoredId; // symbol id -> largest stored trade id
     BarAggregator m_aggregator;

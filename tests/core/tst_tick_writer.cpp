@@ -4,6 +4,7 @@
 #include "real_ticks.h"
 #include "storage/bar_store.h"
 #include "storage/database.h"
+#include "test_database.h"
 
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -31,14 +32,16 @@ private:
 
 void TestTickWriter::initTestCase()
 {
+    if (!test::backendAvailable())
+        return;
     m_ticks = test::loadRealTicks(QString::fromLatin1(test::CombinedRecording));
     QVERIFY(!m_ticks.empty());
 }
 
 void TestTickWriter::storesEveryTickOnceAndBarsMatch()
 {
-    QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("t.sqlite"));
+    test::ScratchDatabase scratch;
+    const QString path = scratch.spec();
     TickWriter w(path);
     QString error;
     QVERIFY2(w.open(&error), qPrintable(error));
@@ -79,8 +82,8 @@ void TestTickWriter::storesEveryTickOnceAndBarsMatch()
 
 void TestTickWriter::overlappingResendAddsNothing()
 {
-    QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("t.sqlite"));
+    test::ScratchDatabase scratch;
+    const QString path = scratch.spec();
     TickWriter w(path);
     QString error;
     QVERIFY(w.open(&error));
@@ -113,30 +116,33 @@ void TestTickWriter::overlappingResendAddsNothing()
 
 void TestTickWriter::freshDatabaseHasCurrentSchema()
 {
-    QTemporaryDir dir;
+    test::ScratchDatabase scratch;
     QString error;
     {
-        QSqlDatabase db = Database::open(dir.filePath(QStringLiteral("s.sqlite")), QStringLiteral("schema"), &error);
+        QSqlDatabase db = Database::open(scratch.spec(), QStringLiteral("schema"), &error);
         QVERIFY2(db.isValid(), qPrintable(error));
         QCOMPARE(Database::userVersion(db), Database::SchemaVersion);
-        const QStringList tables = db.tables();
         for (const char *t : {"symbols", "ticks", "bars", "datasets", "alert_rules", "alert_events", "backtests"})
-            QVERIFY2(tables.contains(QLatin1String(t)), t);
-        QSqlQuery q(db);
-        QVERIFY(q.exec(QStringLiteral("PRAGMA journal_mode")) && q.next());
-        QCOMPARE(q.value(0).toString(), QStringLiteral("wal"));
+            QVERIFY2(QSqlQuery(db).exec(QStringLiteral("SELECT count(*) FROM %1").arg(QLatin1String(t))), t);
+        QCOMPARE(Database::backend(db), test::usingPostgres() ? Database::Backend::PostgreSQL : Database::Backend::SQLite);
+        if (!test::usingPostgres()) {
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("PRAGMA journal_mode")) && q.next());
+            QCOMPARE(q.value(0).toString(), QStringLiteral("wal"));
+        }
     }
     Database::close(QStringLiteral("schema"));
 }
 
 void TestTickWriter::refusesDatabaseFromTheFuture()
 {
-    QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("f.sqlite"));
+    test::ScratchDatabase scratch;
+    const QString path = scratch.spec();
     QString error;
     {
         QSqlDatabase db = Database::open(path, QStringLiteral("future"), &error);
-        QSqlQuery(db).exec(QStringLiteral("PRAGMA user_version = 99"));
+        QVERIFY(QSqlQuery(db).exec(test::usingPostgres() ? QStringLiteral("UPDATE pairlab_schema SET version = 99")
+                                                         : QStringLiteral("PRAGMA user_version = 99")));
     }
     Database::close(QStringLiteral("future"));
     {
@@ -149,8 +155,8 @@ void TestTickWriter::refusesDatabaseFromTheFuture()
 
 void TestTickWriter::reopeningKeepsData()
 {
-    QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("r.sqlite"));
+    test::ScratchDatabase scratch;
+    const QString path = scratch.spec();
     QString error;
     for (int round = 0; round < 2; ++round) {
         TickWriter w(path);
@@ -165,8 +171,8 @@ void TestTickWriter::secondWriterOnTheSameDatabaseNeverDuplicates()
 {
     // Writer A learns the largest stored trade ids; writer B then stores later trades behind its back.
     // When A is sent an overlapping stretch, its multi-row shortcut sees the conflict and decides row by row.
-    QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("two.sqlite"));
+    test::ScratchDatabase scratch;
+    const QString path = scratch.spec();
     const std::span<const Tick> all(m_ticks);
     QString error;
     TickWriter a(path), b(path);

@@ -1,6 +1,7 @@
 #include "alerts/alert_engine.h"
 #include "alerts/alert_store.h"
 #include "storage/database.h"
+#include "test_database.h"
 
 #include <QBuffer>
 #include <QFile>
@@ -26,6 +27,7 @@ private Q_SLOTS:
 private:
     QSqlDatabase reopen();
     QTemporaryDir m_dir;
+    std::unique_ptr<test::ScratchDatabase> m_scratch;
     QString m_path;
     const QString m_name = QStringLiteral("tst_alert_store");
 };
@@ -33,12 +35,16 @@ private:
 void TestAlertStore::init()
 {
     QVERIFY(m_dir.isValid());
-    m_path = m_dir.filePath(QStringLiteral("alerts-%1.sqlite").arg(QLatin1String(QTest::currentTestFunction())));
+    if (!test::backendAvailable())
+        return;
+    m_scratch = std::make_unique<test::ScratchDatabase>(QLatin1String(QTest::currentTestFunction()));
+    m_path = m_scratch->spec();
 }
 
 void TestAlertStore::cleanup()
 {
     Database::close(m_name);
+    m_scratch.reset();
 }
 
 QSqlDatabase TestAlertStore::reopen()
@@ -151,6 +157,8 @@ void TestAlertStore::filtersEvents()
     for (int k = 0; k < 10; ++k)
         events << makeEvent(k % 2 ? r2.id : r1.id, 1000 * k, k < 5 ? QStringLiteral("A/B") : QStringLiteral("C/D"), k);
     events[7].message = QStringLiteral("Special move");
+    events[8].message = QStringLiteral("spread 50% wider");
+    events[9].message = QStringLiteral("spread 50 x wider");
     QVERIFY(store.appendEvents(events));
 
     QCOMPARE(store.queryEvents().size(), 10);
@@ -168,6 +176,11 @@ void TestAlertStore::filtersEvents()
     f = {};
     f.text = QStringLiteral("special");
     QCOMPARE(store.queryEvents(f).size(), 1);
+    f.text = QStringLiteral("50%"); // a literal percent sign, not a wildcard
+    QCOMPARE(store.queryEvents(f).size(), 1);
+    QCOMPARE(store.queryEvents(f).first().message, QStringLiteral("spread 50% wider"));
+    f.text = QStringLiteral("50_x"); // a literal underscore
+    QCOMPARE(store.queryEvents(f).size(), 0);
     f = {};
     f.limit = 4;
     QCOMPARE(store.queryEvents(f).size(), 4);

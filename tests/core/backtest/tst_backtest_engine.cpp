@@ -6,6 +6,7 @@
 #include "analytics/regression.h"
 #include "analytics/rolling.h"
 #include "storage/database.h"
+#include "test_database.h"
 #include "test_util.h"
 
 #include <QBuffer>
@@ -353,9 +354,10 @@ void TestBacktestEngine::jsonRoundTrip()
 
 void TestBacktestEngine::persistsAndExportsCsv()
 {
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    const QString path = dir.filePath(QStringLiteral("bt.sqlite"));
+    if (!test::backendAvailable())
+        return;
+    test::ScratchDatabase scratch;
+    const QString path = scratch.spec();
     const QString name = QStringLiteral("tst_backtest_engine");
     const auto data = test::syntheticPair(3000, 9);
     BacktestConfig c;
