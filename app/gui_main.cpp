@@ -3,6 +3,7 @@
 #include "logging/log_sink.h"
 #include "main_window.h"
 #include "settings/app_settings.h"
+#include "storage/database.h"
 #include "theme.h"
 
 #include <QApplication>
@@ -97,7 +98,7 @@ int main(int argc, char *argv[])
                  QApplication::translate(
                      "main", "Start the bundled real Binance recording instead of the live feed.")});
     // Without these options the settings (Settings…) apply; an option overrides its setting for this start.
-    p.addOption({QStringLiteral("db"), QApplication::translate("main", "SQLite database file."),
+    p.addOption({QStringLiteral("db"), QApplication::translate("main", "Database: a SQLite file or a postgresql://user@host:port/dbname URL."),
                  QStringLiteral("FILE")});
     p.addOption({QStringLiteral("symbols"), QApplication::translate("main", "Comma-separated symbols."),
                  QStringLiteral("LIST")});
@@ -171,6 +172,10 @@ int main(int argc, char *argv[])
     o.restoreLastWorkspace = o.workspacePath.isEmpty() && !o.demo;
     if (p.isSet(QStringLiteral("db")))
         o.databasePath = p.value(QStringLiteral("db"));
+    if (pairlab::Database::isPostgres(o.databasePath)) {
+        if (const QString problem = pairlab::Database::checkPostgresUrl(o.databasePath); !problem.isEmpty())
+            return usageError(QStringLiteral("--db: ") + problem);
+    }
     if (p.isSet(QStringLiteral("symbols")))
         o.feed.symbols = symbols;
     if (p.isSet(QStringLiteral("endpoint")))

@@ -666,8 +666,8 @@ void MainWindow::setInterval(const QString &name)
 
 ImportDialog *MainWindow::openImport(const QString &path)
 {
+    // Database::open() creates a SQLite file's folder; a postgresql:// URL names no folder.
     QString db = m_activeDb.isEmpty() ? m_options.databasePath : m_activeDb;
-    QDir().mkpath(QFileInfo(db).absolutePath());
     auto *dialog = new ImportDialog(path, db, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &ImportDialog::imported, this, [this](const QString &dataset) {
@@ -883,9 +883,9 @@ void MainWindow::reloadBars()
 void MainWindow::startSession(const FeedConfig &feed, const QString &dbPath)
 {
     // Callers stop the previous session (and its replay server) first.
-    QDir().mkpath(QFileInfo(dbPath).absolutePath());
     m_activeDb = dbPath;
     m_storedTicks = 0;
+    m_unsavedTicks = 0;
     m_sessionStartMs = QDateTime::currentMSecsSinceEpoch();
     m_trades->clear();
     m_tickers->setSymbols(feed.symbols);
@@ -901,7 +901,15 @@ void MainWindow::startSession(const FeedConfig &feed, const QString &dbPath)
     connect(m_session.get(), &LiveSession::feedStatsUpdated, this, &MainWindow::onFeedStats);
     connect(m_session.get(), &LiveSession::storageError, this, [this](const QString &m) {
         qCWarning(lcStorage).noquote() << m;
-        statusBar()->showMessage(tr("Storage error: %1").arg(m), 10000);
+        statusBar()->showMessage(
+            tr("Storage error: %1. The feed goes on; trades are held in memory and saved when the database works again.")
+                .arg(m),
+            30000);
+    });
+    connect(m_session.get(), &LiveSession::storageRecovered, this, [this](qint64 n) {
+        qCInfo(lcStorage).noquote() << "database writable again," << n << "held trades stored";
+        m_unsavedTicks = 0;
+        statusBar()->showMessage(tr("The database works again: %L1 held trades stored.").arg(n), 15000);
     });
     connect(m_session.get(), &LiveSession::streamSilent, this, [this](const QString &stream, int seconds) {
         qCWarning(lcFeed).noquote() << "stream" << stream << "silent for" << seconds << "s";
@@ -1056,7 +1064,7 @@ void MainWindow::toggleRecording()
 
 void MainWindow::onStored(const TickBatch &ticks, const BarBatch &bars, const WriteStats &stats)
 {
-    if (m_banner->isVisible() && stats.stored > 0)
+    if (m_banner->isVisible() && (stats.stored > 0 || (ticks && !ticks->empty())))
         m_banner->hide();
     m_storedTicks += stats.stored;
     if (ticks) {
@@ -1066,7 +1074,10 @@ void MainWindow::onStored(const TickBatch &ticks, const BarBatch &bars, const Wr
     m_barModel->applyBatch(bars, stats.batchSeq);
     m_barModel2->applyBatch(bars, stats.batchSeq);
     m_pairView->applyBatch(bars, stats.batchSeq);
-    m_storedLabel->setText(tr("%L1 trades stored").arg(m_storedTicks));
+    if (stats.unsaved && ticks)
+        m_unsavedTicks += qint64(ticks->size());
+    m_storedLabel->setText(m_unsavedTicks > 0 ? tr("%L1 trades stored, %L2 not saved yet").arg(m_storedTicks).arg(m_unsavedTicks)
+                                              : tr("%L1 trades stored").arg(m_storedTicks));
 }
 
 QString MainWindow::connectionText() const

@@ -183,6 +183,7 @@ private:
     FeedState m_state = FeedState::Stopped;
     QString m_stateDetail;
     qint64 m_storedTicks = 0;
+    qint64 m_unsavedTicks = 0; ///< shown while the database refused them (held in memory by the writer)
     qint64 m_sessionStartMs = 0;
     bool m_recording = false;
     QString m_workspacePath;

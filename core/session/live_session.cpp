@@ -31,6 +31,7 @@ void LiveSession::start()
     m_running = true;
     m_feed = new BinanceFeed(m_config);
     m_writer = new TickWriter(m_dbPath);
+    m_writer->setRetryInterval(m_storageRetryMs);
     m_feed->moveToThread(&m_feedThread);
     m_writer->moveToThread(&m_storageThread);
     connect(&m_feedThread, &QThread::finished, m_feed, &QObject::deleteLater);
@@ -39,6 +40,7 @@ void LiveSession::start()
     connect(m_feed, &BinanceFeed::ticks, m_writer, &TickWriter::writeBatch);
     connect(m_writer, &TickWriter::stored, this, &LiveSession::stored);
     connect(m_writer, &TickWriter::failed, this, &LiveSession::storageError);
+    connect(m_writer, &TickWriter::recovered, this, &LiveSession::storageRecovered);
     connect(m_feed, &BinanceFeed::stateChanged, this, &LiveSession::feedStateChanged);
     connect(m_feed, &BinanceFeed::statsUpdated, this, &LiveSession::feedStatsUpdated);
     connect(m_feed, &BinanceFeed::streamSilent, this, &LiveSession::streamSilent);
@@ -48,12 +50,7 @@ void LiveSession::start()
 
     m_storageThread.start();
     m_feedThread.start();
-    TickWriter *writer = m_writer;
-    QMetaObject::invokeMethod(writer, [writer] {
-        QString error;
-        if (!writer->open(&error))
-            Q_EMIT writer->failed(error);
-    });
+    QMetaObject::invokeMethod(m_writer, &TickWriter::openOrRetry);
     QMetaObject::invokeMethod(m_feed, &BinanceFeed::start);
 }
 

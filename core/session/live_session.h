@@ -30,9 +30,14 @@ public:
     void startRecording(const QString &path);
     void stopRecording();
 
+    /** How often the writer retries a database that refuses writes (set before start()). */
+    void setStorageRetryInterval(int ms) { m_storageRetryMs = ms; }
+
 Q_SIGNALS:
     void stored(pairlab::TickBatch newTicks, pairlab::BarBatch bars, pairlab::WriteStats stats);
+    /** The database refuses writes: the feed goes on, its ticks are held in memory and retried. */
     void storageError(const QString &message);
+    void storageRecovered(qint64 storedTicks);
     void feedStateChanged(pairlab::FeedState state, const QString &detail);
     void feedStatsUpdated(const pairlab::FeedStats &stats);
     void streamSilent(const QString &stream, int seconds);
@@ -48,6 +53,7 @@ private:
     BinanceFeed *m_feed = nullptr;
     TickWriter *m_writer = nullptr;
     bool m_running = false;
+    int m_storageRetryMs = 2000;
 };
 
 void registerMetaTypes();

@@ -4,6 +4,9 @@
 #include "storage/database.h"
 
 #include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTimer>
 
 #include <limits>
 
@@ -32,6 +35,15 @@ bool TickWriter::open(QString *error)
     QSqlDatabase db = Database::open(m_path, m_connection, error);
     if (!db.isValid())
         return false;
+    for (const QString &sql : std::as_const(m_sessionStatements)) {
+        QSqlQuery q(db);
+        if (!q.exec(sql)) {
+            if (error)
+                *error = tr("cannot prepare the database connection: %1").arg(q.lastError().text());
+            close();
+            return false;
+        }
+    }
     m_store = BulkStore::attach(db, error);
     if (!m_store)
         close();
@@ -223,16 +235,131 @@ void TickWriter::writeBatch(pairlab::TickBatch batch)
 {
     if (!batch || batch->empty())
         return;
-    WriteStats stats;
-    QString error;
-    std::vector<Tick> fresh;
-    std::vector<BarUpdate> bars;
-    if (!write(*batch, &stats, &error, &fresh, &bars)) {
-        Q_EMIT failed(error);
-        return;
+    if (m_pending.empty()) {
+        WriteStats stats;
+        QString error = m_failure.isEmpty() ? tr("the tick database is not open") : m_failure;
+        std::vector<Tick> fresh;
+        std::vector<BarUpdate> bars;
+        if (m_store && write(*batch, &stats, &error, &fresh, &bars)) {
+            for (const Tick &t : fresh) {
+                std::int64_t &shown = m_shown[t.symbol];
+                shown = std::max(shown, t.tradeId);
+            }
+            Q_EMIT stored(std::make_shared<const std::vector<Tick>>(std::move(fresh)),
+                          std::make_shared<const std::vector<BarUpdate>>(std::move(bars)), stats);
+            return;
+        }
+        hold(*batch, error);
+    } else {
+        hold(*batch, QString()); // keep the order: nothing new is written before what is held
     }
-    Q_EMIT stored(std::make_shared<const std::vector<Tick>>(std::move(fresh)),
+    // The live views still get the trades, once each, marked unsaved; batchSeq above any snapshot's, since
+    // no database snapshot holds them yet.
+    std::vector<Tick> shown = displayable(*batch);
+    std::vector<BarUpdate> bars = m_aggregator.aggregate(shown);
+    WriteStats stats;
+    stats.received = std::int64_t(batch->size());
+    stats.unsaved = true;
+    stats.batchSeq = std::numeric_limits<std::int64_t>::max();
+    Q_EMIT stored(std::make_shared<const std::vector<Tick>>(std::move(shown)),
                   std::make_shared<const std::vector<BarUpdate>>(std::move(bars)), stats);
+}
+
+std::vector<Tick> TickWriter::displayable(std::span<const Tick> ticks)
+{
+    std::vector<Tick> out;
+    out.reserve(ticks.size());
+    for (const Tick &t : ticks) {
+        auto it = m_shown.find(t.symbol);
+        if (it == m_shown.end()) {
+            // Start from what the database already held, so that a reconnect overlap is not shown twice.
+            std::int64_t known = 0;
+            if (const auto sid = m_symbolIds.constFind(t.symbol); sid != m_symbolIds.constEnd()) {
+                if (const auto m = m_maxStoredId.find(sid.value()); m != m_maxStoredId.end())
+                    known = m->second;
+            }
+            it = m_shown.insert(t.symbol, known);
+        }
+        if (t.tradeId > it.value()) {
+            it.value() = t.tradeId;
+            out.push_back(t);
+        }
+    }
+    return out;
+}
+
+void TickWriter::hold(const std::vector<Tick> &ticks, const QString &error)
+{
+    m_pending.insert(m_pending.end(), ticks.begin(), ticks.end());
+    if (m_pending.size() > MaxPendingTicks) {
+        const std::size_t drop = m_pending.size() - MaxPendingTicks;
+        m_pending.erase(m_pending.begin(), m_pending.begin() + std::ptrdiff_t(drop));
+        m_dropped += std::int64_t(drop);
+    }
+    if (!error.isEmpty() && error != m_failure) {
+        m_failure = error;
+        Q_EMIT failed(error);
+    }
+    scheduleRetry();
+}
+
+void TickWriter::scheduleRetry()
+{
+    if (!m_retryTimer) {
+        m_retryTimer = new QTimer(this);
+        connect(m_retryTimer, &QTimer::timeout, this, [this] {
+            QString error;
+            if (!retryPending(&error) && !error.isEmpty() && error != m_failure) {
+                m_failure = error;
+                Q_EMIT failed(error);
+            }
+        });
+    }
+    if (!m_retryTimer->isActive())
+        m_retryTimer->start(m_retryMs);
+}
+
+void TickWriter::openOrRetry()
+{
+    QString error;
+    if (open(&error))
+        return;
+    m_failure = error;
+    Q_EMIT failed(error);
+    scheduleRetry();
+}
+
+bool TickWriter::retryPending(QString *error)
+{
+    if (!m_store && !open(error))
+        return false;
+    constexpr std::size_t Chunk = 50000;
+    std::int64_t storedNow = 0;
+    std::size_t done = 0;
+    while (done < m_pending.size()) {
+        const std::size_t n = std::min(Chunk, m_pending.size() - done);
+        WriteStats s;
+        if (!write(std::span<const Tick>(m_pending).subspan(done, n), &s, error)) {
+            // What went in stays (each chunk is one transaction); reopen on the next try.
+            m_pending.erase(m_pending.begin(), m_pending.begin() + std::ptrdiff_t(done));
+            close();
+            return false;
+        }
+        storedNow += s.stored;
+        done += n;
+    }
+    m_pending.clear();
+    m_pending.shrink_to_fit();
+    m_failure.clear();
+    if (m_retryTimer)
+        m_retryTimer->stop();
+    // The ticks were shown when they were held: the views get only the count.
+    WriteStats stats;
+    stats.stored = storedNow;
+    Q_EMIT stored(std::make_shared<const std::vector<Tick>>(),
+                  std::make_shared<const std::vector<BarUpdate>>(), stats);
+    Q_EMIT recovered(storedNow);
+    return true;
 }
 
 } // namespace pairlab

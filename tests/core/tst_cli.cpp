@@ -5,6 +5,7 @@
 #include "storage/database.h"
 
 #include "real_ticks.h"
+#include "test_database.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -20,7 +21,11 @@ class TestCli : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
-    void initTestCase() { registerMetaTypes(); }
+    void initTestCase()
+    {
+        registerMetaTypes();
+        test::backendAvailable();
+    }
     void ingestFileThenExportBars();
     void ingestFromReplayServerStopsWhenIdle();
     void exportsTicksOfATimeRange();
@@ -48,8 +53,8 @@ Run run(F command, const QStringList &args)
 
 void TestCli::ingestFileThenExportBars()
 {
-    QTemporaryDir dir;
-    const QString db = dir.filePath(QStringLiteral("t.sqlite"));
+    test::ScratchDatabase dir;
+    const QString db = dir.spec();
     const QString rec = test::sharedData(QString::fromLatin1(test::CombinedRecording));
     Run r = run(cli::ingest, {QStringLiteral("--file"), rec, QStringLiteral("--db"), db});
     QVERIFY2(r.code == 0, qPrintable(r.err));
@@ -84,17 +89,17 @@ void TestCli::ingestFromReplayServerStopsWhenIdle()
     QVERIFY(server.load(test::sharedData(QString::fromLatin1(test::CombinedRecording)), &error));
     server.setSpeed(0);
     QVERIFY(server.listen(0, &error));
-    QTemporaryDir dir;
+    test::ScratchDatabase dir;
     const Run r = run(cli::ingest, {QStringLiteral("--url"), server.url().toString(), QStringLiteral("--db"),
-                                    dir.filePath(QStringLiteral("u.sqlite")), QStringLiteral("--idle-exit"), QStringLiteral("2")});
+                                    dir.spec(), QStringLiteral("--idle-exit"), QStringLiteral("2")});
     QVERIFY2(r.code == 0, qPrintable(r.err));
     QVERIFY2(r.out.contains(QLatin1String("ticks stored 16821, duplicates 0")), qPrintable(r.out));
 }
 
 void TestCli::exportsTicksOfATimeRange()
 {
-    QTemporaryDir dir;
-    const QString db = dir.filePath(QStringLiteral("t.sqlite"));
+    test::ScratchDatabase dir;
+    const QString db = dir.spec();
     Run r = run(cli::ingest, {QStringLiteral("--file"), test::sharedData(QString::fromLatin1(test::CombinedRecording)),
                               QStringLiteral("--db"), db});
     QCOMPARE(r.code, 0);
@@ -154,6 +159,12 @@ void TestCli::reportsUsageAndInputErrors_data()
                                                       QStringLiteral("--symbol"), QStringLiteral("B"), QStringLiteral("--interval"),
                                                       QStringLiteral("2h"), QStringLiteral("--out"), QStringLiteral("o")}
                                        << 2 << "1s, 1m, 5m";
+    QTest::newRow("postgresUrlWithoutDatabase")
+        << "ingest" << QStringList{QStringLiteral("--file"), QStringLiteral("demo"), QStringLiteral("--db"), QStringLiteral("postgresql://user@db.example")}
+        << 1 << "names no database";
+    QTest::newRow("postgresUrlUnknownParameter")
+        << "ingest" << QStringList{QStringLiteral("--file"), QStringLiteral("demo"), QStringLiteral("--db"), QStringLiteral("postgresql://db.example/pairlab?sslmod=require")}
+        << 1 << "unknown parameter 'sslmod'";
     QTest::newRow("exportEventsNoDb") << "export" << QStringList{QStringLiteral("events"), QStringLiteral("--db"), QStringLiteral("/nonexistent.sqlite"), QStringLiteral("--out"), QStringLiteral("/tmp/e.csv")} << 1 << "no database";
     QTest::newRow("exportUnknownKind") << "export" << QStringList{QStringLiteral("candles")} << 2 << "usage";
     QTest::newRow("replayBadPort") << "replay" << QStringList{QStringLiteral("--port"), QStringLiteral("99999")} << 2 << "--port";
