@@ -21,11 +21,13 @@
 namespace pairlab {
 
 CandleChartView::CandleChartView(QWidget *parent)
-    : QChartView(parent), m_chart(new QChart), m_candles(new QCandlestickSeries), m_volumeLine(new QLineSeries),
-      m_volume(new QAreaSeries(m_volumeLine)), m_timeAxis(new QDateTimeAxis), m_priceAxis(new QValueAxis),
-      m_volumeAxis(new QValueAxis), m_refreshTimer(new QTimer(this))
+    : QChartView(parent), m_chart(chart()), m_candles(new QCandlestickSeries),
+      m_volumeLine(new QLineSeries(this)), m_volume(new QAreaSeries(m_volumeLine)),
+      m_timeAxis(new QDateTimeAxis), m_priceAxis(new QValueAxis), m_volumeAxis(new QValueAxis),
+      m_refreshTimer(new QTimer(this))
 {
-    setChart(m_chart);
+    // m_chart is the chart QChartView(parent) made: setChart() with another would release that one to leak.
+    // The view owns m_volumeLine (a QAreaSeries does not own its boundary lines).
     setRenderHint(QPainter::Antialiasing, false);
     setFocusPolicy(Qt::StrongFocus);
     m_chart->legend()->hide();

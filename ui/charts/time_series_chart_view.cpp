@@ -26,10 +26,10 @@
 namespace pairlab {
 
 TimeSeriesChartView::TimeSeriesChartView(const QString &title, QWidget *parent)
-    : QChartView(parent), m_chart(new QChart), m_timeAxis(new QDateTimeAxis), m_valueAxis(new QValueAxis),
+    : QChartView(parent), m_chart(chart()), m_timeAxis(new QDateTimeAxis), m_valueAxis(new QValueAxis),
       m_refreshTimer(new QTimer(this))
 {
-    setChart(m_chart);
+    // m_chart is the chart QChartView(parent) made: setChart() with another would release that one to leak.
     setRenderHint(QPainter::Antialiasing, false);
     setMouseTracking(true);
     m_title = title;
