@@ -5,7 +5,9 @@
 
 #include <QDateTime>
 #include <QRandomGenerator>
+#include <QSslError>
 #include <QTimer>
+#include <QUrlQuery>
 #include <QWebSocket>
 
 #include <algorithm>
@@ -16,13 +18,52 @@ namespace pairlab {
 
 qint64 steadyNowNs()
 {
-    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(
+               std::chrono::steady_clock::now().time_since_epoch())
         .count();
 }
+
+namespace {
+
+QString hostAndPort(const QUrl &url)
+{
+    const bool secure = url.scheme() == QLatin1String("wss");
+    return url.host() + QLatin1Char(':') + QString::number(url.port(secure ? 443 : 80));
+}
+
+/** What a socket error means for the user; TLS/SSL failures say so (the connection is never continued). */
+QString describeSocketError(const QWebSocket *socket, QAbstractSocket::SocketError error, bool handshaking)
+{
+    const QUrl url = socket->requestUrl();
+    const bool secure = url.scheme() == QLatin1String("wss");
+    switch (error) {
+    case QAbstractSocket::ConnectionRefusedError:
+        return BinanceFeed::tr("connection refused by %1 (nothing listening there)").arg(hostAndPort(url));
+    case QAbstractSocket::HostNotFoundError:
+        return BinanceFeed::tr("host %1 not found").arg(url.host());
+    case QAbstractSocket::SslHandshakeFailedError:
+    case QAbstractSocket::SslInternalError:
+    case QAbstractSocket::SslInvalidUserDataError:
+        return BinanceFeed::tr("TLS/SSL error with %1: %2").arg(hostAndPort(url), socket->errorString());
+    default:
+        if (secure && handshaking)
+            return BinanceFeed::tr("TLS/SSL handshake with %1 failed: %2")
+                .arg(hostAndPort(url), socket->errorString());
+        return socket->errorString();
+    }
+}
+
+} // namespace
 
 BinanceFeed::BinanceFeed(FeedConfig config, QObject *parent)
     : QObject(parent), m_config(std::move(config)), m_parser(std::make_unique<BinanceTradeParser>())
 {
+    const QString streams = QUrlQuery(streamUrl(m_config)).queryItemValue(QStringLiteral("streams"));
+    for (const QString &name : streams.split(QLatin1Char('/'), Qt::SkipEmptyParts)) {
+        const SymbolCode code = SymbolCode::fromString(name.section(QLatin1Char('@'), 0, 0));
+        if (!code.isEmpty())
+            m_subscribed.insert(code);
+    }
 }
 
 BinanceFeed::~BinanceFeed()
@@ -34,7 +75,8 @@ BinanceFeed::~BinanceFeed()
 QStringList BinanceFeed::streamNames(const FeedConfig &config)
 {
     QStringList names;
-    const QString suffix = config.kind == StreamKind::AggTrade ? QStringLiteral("@aggTrade") : QStringLiteral("@trade");
+    const QString suffix =
+        config.kind == StreamKind::AggTrade ? QStringLiteral("@aggTrade") : QStringLiteral("@trade");
     for (const QString &s : config.symbols) {
         const SymbolCode code = SymbolCode::fromString(s.trimmed());
         if (!code.isEmpty() && !names.contains(code.toStreamName() + suffix))
@@ -130,10 +172,20 @@ void BinanceFeed::rotate()
 QWebSocket *BinanceFeed::openSocket()
 {
     auto *socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
-    connect(socket, &QWebSocket::textMessageReceived, this, [this, socket](const QString &m) { onText(socket, m); });
+    connect(socket, &QWebSocket::textMessageReceived, this,
+            [this, socket](const QString &m) { onText(socket, m); });
     connect(socket, &QWebSocket::disconnected, this, [this, socket] { onDisconnected(socket); });
     connect(socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
             [this, socket](QAbstractSocket::SocketError e) { onError(socket, e); });
+    connect(socket, &QWebSocket::sslErrors, this, [this, socket](const QList<QSslError> &errors) {
+        if (socket != m_socket)
+            return;
+        QStringList texts;
+        for (const QSslError &e : errors)
+            texts << e.errorString();
+        m_failure = tr("TLS certificate of %1 not accepted: %2")
+                        .arg(hostAndPort(socket->requestUrl()), texts.join(QStringLiteral("; ")));
+    });
     connect(socket, &QWebSocket::connected, this, [this, socket] {
         if (socket == m_socket) {
             m_connectedMs = m_lastFrameMs = m_clock.elapsed();
@@ -142,11 +194,15 @@ QWebSocket *BinanceFeed::openSocket()
             setState(FeedState::Connected, streamUrl(m_config).toString());
         }
     });
-    // TLS errors are never ignored: QWebSocket refuses the handshake and errorOccurred says why.
+    // TLS errors are never ignored: QWebSocket refuses the handshake, sslErrors and error say why.
     m_connectStartedMs = m_clock.elapsed();
-    if (socket != m_next && !m_socket)
+    if (!m_socket) {
+        m_failure.clear();
         setState(FeedState::Connecting, streamUrl(m_config).toString());
-    socket->open(streamUrl(m_config));
+    }
+    // Opened from the event loop once the caller holds the pointer: a refused connection on loopback is
+    // reported synchronously inside open().
+    QTimer::singleShot(0, socket, [socket, url = streamUrl(m_config)] { socket->open(url); });
     return socket;
 }
 
@@ -178,6 +234,10 @@ void BinanceFeed::onText(QWebSocket *socket, const QString &message)
     Tick t;
     switch (m_parser->parse(frame, t)) {
     case FrameKind::Trade:
+        if (!m_subscribed.isEmpty() && !m_subscribed.contains(t.symbol)) {
+            ++m_stats.unsubscribed;
+            break;
+        }
         ++m_stats.ticks;
         m_attempt = 0;
         m_stats.lagMs = wallMs - t.tsMs;
@@ -232,19 +292,42 @@ void BinanceFeed::onDisconnected(QWebSocket *socket)
     m_socket = nullptr;
     socket->deleteLater();
     flush();
-    if (m_running) {
-        QString why = socket->closeReason();
-        if (why.isEmpty())
-            why = socket->errorString();
-        scheduleReconnect(why);
-    }
+    if (!m_running)
+        return;
+    QString why;
+    if (socket->closeCode() != QWebSocketProtocol::CloseCodeNormal || !socket->closeReason().isEmpty())
+        why = tr("server closed the connection with code %1: %2")
+                  .arg(int(socket->closeCode()))
+                  .arg(socket->closeReason().isEmpty() ? tr("no reason given") : socket->closeReason());
+    else if (!m_failure.isEmpty())
+        why = m_failure;
+    else if (socket->error() != QAbstractSocket::UnknownSocketError) // the error may follow the disconnect
+        why = describeSocketError(socket, socket->error(), m_state == FeedState::Connecting);
+    scheduleReconnect(why);
 }
 
 void BinanceFeed::onError(QWebSocket *socket, QAbstractSocket::SocketError error)
 {
-    Q_UNUSED(error);
-    if (socket == m_socket && m_state == FeedState::Connecting)
-        setState(FeedState::Connecting, socket->errorString());
+    if (socket != m_socket)
+        return;
+    if (m_failure.isEmpty())
+        m_failure = describeSocketError(socket, error, m_state == FeedState::Connecting);
+    if (m_state == FeedState::Connecting)
+        setState(FeedState::Connecting, m_failure);
+}
+
+void BinanceFeed::dropConnection(const QString &why)
+{
+    QWebSocket *s = m_socket;
+    m_failure = why;
+    s->abort();
+    if (s == m_socket) { // abort did not report a disconnect synchronously (or, while connecting, at all)
+        s->disconnect(this);
+        m_socket = nullptr;
+        s->deleteLater();
+        flush();
+        scheduleReconnect(why);
+    }
 }
 
 void BinanceFeed::scheduleReconnect(const QString &why)
@@ -252,9 +335,9 @@ void BinanceFeed::scheduleReconnect(const QString &why)
     const int delay = backoffMs(m_config, m_attempt, QRandomGenerator::global()->generateDouble());
     ++m_attempt;
     ++m_stats.reconnects;
-    setState(FeedState::WaitingToReconnect,
-             tr("%1 — reconnecting in %2 s").arg(why.isEmpty() ? tr("connection lost") : why)
-                 .arg(double(delay) / 1000.0, 0, 'f', 1));
+    setState(FeedState::WaitingToReconnect, tr("%1 — reconnecting in %2 s")
+                                                .arg(why.isEmpty() ? tr("connection lost") : why)
+                                                .arg(double(delay) / 1000.0, 0, 'f', 1));
     m_reconnectTimer->start(delay);
 }
 
@@ -263,16 +346,17 @@ void BinanceFeed::watchdog()
     const qint64 now = m_clock.elapsed();
     if (m_socket && m_state == FeedState::Connecting &&
         now - m_connectStartedMs > qint64(m_config.connectTimeoutSeconds) * 1000) {
-        m_socket->abort(); // disconnected() schedules the reconnect
+        const QUrl url = streamUrl(m_config);
+        dropConnection(url.scheme() == QLatin1String("wss")
+                           ? tr("TLS/SSL or WebSocket handshake with %1 not completed within %2 s")
+                                 .arg(hostAndPort(url))
+                                 .arg(m_config.connectTimeoutSeconds)
+                           : tr("no answer from %1 within %2 s")
+                                 .arg(hostAndPort(url))
+                                 .arg(m_config.connectTimeoutSeconds));
     } else if (m_socket && m_state == FeedState::Connected) {
         if (now - m_lastFrameMs > qint64(m_config.stallSeconds) * 1000) {
-            QWebSocket *s = m_socket;
-            s->abort();
-            if (s == m_socket) { // abort did not report a disconnect synchronously
-                m_socket = nullptr;
-                s->deleteLater();
-                scheduleReconnect(tr("no data for %1 s").arg(m_config.stallSeconds));
-            }
+            dropConnection(tr("no data for %1 s (stalled connection dropped)").arg(m_config.stallSeconds));
         } else {
             for (const QString &stream : streamNames(m_config)) {
                 const qint64 since = now - std::max(m_connectedMs, m_lastSeen.value(stream, 0));

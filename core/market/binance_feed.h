@@ -6,6 +6,7 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
+#include <QSet>
 #include <QStringList>
 #include <QUrl>
 
@@ -40,14 +41,18 @@ struct FeedConfig
     int reconnectBaseMs = 500;
     int reconnectCapMs = 30000;
     qint64 rotateAfterMs = qint64(23) * 3600 * 1000 + 30 * 60 * 1000; ///< Binance closes at 24 h
-    int flushIntervalMs = 20;  ///< ticks leave the feed thread in batches at least this often
+    int flushIntervalMs = 20; ///< ticks leave the feed thread in batches at least this often
     int maxBatch = 10000;
+    /** Gaps in the trade ids are back-filled from this REST base (GET /fapi/v1/aggTrades) when on. */
+    QUrl restBase = QUrl(QStringLiteral("https://fapi.binance.com"));
+    bool backfill = true;
 };
 
 struct FeedStats
 {
     double framesPerSecond = 0;
     qint64 frames = 0, ticks = 0, malformed = 0, unknown = 0, errorReplies = 0;
+    qint64 unsubscribed = 0; ///< trades of a symbol the feed did not subscribe to (ignored, not emitted)
     qint64 reconnects = 0;
     qint64 lagMs = 0; ///< local receive time minus trade time of the latest tick
     QString lastMalformed;
@@ -58,6 +63,9 @@ struct FeedStats
  *  Reconnects with exponential backoff and jitter, drops a stalled connection, reports subscribed streams
  *  that stay silent, and rotates the connection before Binance's 24-hour limit (make before break: the new
  *  connection runs until it delivers, then the old one closes; the overlap is de-duplicated downstream).
+ *  Every drop is reported in stateChanged's detail: a refused connection, a TLS/SSL or certificate error (the
+ *  connection is refused, never continued), the server's close code and reason, a stall or a connect
+ *  timeout. Trades of symbols that were not subscribed are counted and dropped.
  *  Lives on its own thread: construct, moveToThread(), then invoke start() through the event loop. */
 class BinanceFeed : public QObject
 {
@@ -96,6 +104,7 @@ private:
     void onText(QWebSocket *socket, const QString &message);
     void onDisconnected(QWebSocket *socket);
     void onError(QWebSocket *socket, QAbstractSocket::SocketError error);
+    void dropConnection(const QString &why);
     void scheduleReconnect(const QString &why);
     void setState(FeedState s, const QString &detail);
     void flush();
@@ -122,6 +131,8 @@ private:
     bool m_running = false;
     QHash<QString, qint64> m_lastSeen; // stream -> clock ms
     QHash<QString, bool> m_silent;
+    QSet<SymbolCode> m_subscribed; // empty: the URL names no streams, every symbol is taken
+    QString m_failure;             // first reason reported for the current connection
 };
 
 } // namespace pairlab

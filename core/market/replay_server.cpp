@@ -19,6 +19,7 @@ struct ReplayServer::Session
     QElapsedTimer clock;
     std::int64_t baseTimeMs = 0; // recording time at clock start
     bool done = false;
+    bool stalled = false; // fault injection: open but silent
 };
 
 ReplayServer::ReplayServer(QObject *parent)
@@ -115,32 +116,52 @@ void ReplayServer::endSession(Session *s, bool dropped)
     }
 }
 
+bool ReplayServer::injectFault(Session *s)
+{
+    const auto atLimit = [s](int limit) { return limit > 0 && s->sentHere >= limit; };
+    if (!atLimit(m_dropAfter) && !atLimit(m_closeAfter) && !atLimit(m_stallAfter))
+        return false;
+    m_resumeAt = std::max(m_resumeAt, s->cursor);
+    s->socket->flush(); // what was "sent" reaches the client
+    if (atLimit(m_dropAfter)) {
+        s->socket->abort(); // then the line goes dead; endSession runs from disconnected()
+    } else if (atLimit(m_closeAfter)) {
+        s->socket->close(m_closeCode, m_closeReason);
+    } else {
+        s->stalled = true; // stays open and says nothing until the client gives up
+    }
+    return true;
+}
+
 void ReplayServer::pump(Session *s)
 {
+    if (s->stalled)
+        return;
     const auto &frames = m_recording.frames;
     constexpr qint64 MaxBuffered = 8 << 20;
-    const bool asFast = m_speed <= 0.0;
-    const std::int64_t now = asFast ? 0 : s->baseTimeMs + std::int64_t(double(s->clock.elapsed()) * m_speed);
+    const bool paced = m_framesPerSecond > 0.0;
+    const bool asFast = !paced && m_speed <= 0.0;
+    const std::int64_t now =
+        asFast || paced ? 0 : s->baseTimeMs + std::int64_t(double(s->clock.elapsed()) * m_speed);
+    const qint64 due = paced ? qint64(double(s->clock.elapsed()) * m_framesPerSecond / 1000.0) + 1 : 0;
     int sentNow = 0;
     while (s->cursor < frames.size()) {
         if (asFast && (sentNow >= 2000 || s->socket->bytesToWrite() > MaxBuffered))
             break;
+        if (paced && s->sentHere >= due)
+            break;
         const RecordedFrame &f = frames[s->cursor];
-        if (!asFast && f.timeMs > now)
+        if (!asFast && !paced && f.timeMs > now)
             break;
         ++s->cursor;
-        if (!s->streams.isEmpty() && !s->streams.contains(f.stream))
+        if (!m_sendUnsubscribed && !s->streams.isEmpty() && !s->streams.contains(f.stream))
             continue;
         s->socket->sendTextMessage(QString::fromUtf8(f.json));
         ++s->sentHere;
         ++m_framesSent;
         ++sentNow;
-        if (m_dropAfter > 0 && s->sentHere >= m_dropAfter) {
-            m_resumeAt = std::max(m_resumeAt, s->cursor);
-            s->socket->flush(); // what was "sent" reaches the client; then the line goes dead
-            s->socket->abort();
-            return; // endSession runs from disconnected()
-        }
+        if (injectFault(s))
+            return;
     }
     if (s->cursor >= frames.size()) {
         if (m_loop && !frames.empty()) {
@@ -157,6 +178,9 @@ void ReplayServer::pump(Session *s)
     }
     if (asFast) {
         s->timer->start(s->socket->bytesToWrite() > MaxBuffered ? 1 : 0);
+    } else if (paced) {
+        const double nextMs = double(s->sentHere) * 1000.0 / m_framesPerSecond - double(s->clock.elapsed());
+        s->timer->start(int(std::clamp(nextMs, 0.0, 1000.0)));
     } else {
         const std::int64_t waitMs = std::int64_t(double(frames[s->cursor].timeMs - now) / m_speed);
         s->timer->start(int(std::clamp<std::int64_t>(waitMs, 0, 1000)));

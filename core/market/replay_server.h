@@ -6,6 +6,7 @@
 #include <QObject>
 #include <QSet>
 #include <QUrl>
+#include <QWebSocketProtocol>
 
 #include <memory>
 #include <vector>
@@ -20,8 +21,10 @@ namespace pairlab {
  *  the tests run the very same WebSocket path as a live session. Honours the `streams=` query of the
  *  client's URL (frames of other streams are not sent). Paces frames in real time × speed from the
  *  recorded times, or as fast as the socket drains (speed 0).
- *  Fault injection for tests: drop every connection after N frames, and resume a reconnecting client a
- *  number of frames *before* where the last connection stopped (an overlapping stretch).
+ *  Fault injection for tests: after N frames of a connection drop it, close it with a WebSocket close code
+ * and reason, or fall silent while keeping it open (a stall); resume a reconnecting client a number of frames
+ *  *before* where the last connection stopped (an overlapping stretch); pace frames at a fixed rate; send
+ *  streams the client did not subscribe to. Duplicated or shuffled frames come in through the Recording.
  *  Lives on the thread that created it (usually the GUI or CLI main thread; it only sends). */
 class ReplayServer : public QObject
 {
@@ -34,10 +37,23 @@ public:
     void setRecording(Recording recording);
     const Recording &recording() const { return m_recording; }
 
-    void setSpeed(double speed) { m_speed = speed; }  ///< 1 = real time; 0 = as fast as possible
-    void setLoop(bool loop) { m_loop = loop; }        ///< start over at the end (the demo)
+    void setSpeed(double speed) { m_speed = speed; } ///< 1 = real time; 0 = as fast as possible
+    void setLoop(bool loop) { m_loop = loop; }       ///< start over at the end (the demo)
     void setDropAfterFrames(int frames) { m_dropAfter = frames; }
     void setOverlapOnReconnect(int frames) { m_overlap = frames; }
+    /** Each connection goes silent after this many frames but stays open (0: never). */
+    void setStallAfterFrames(int frames) { m_stallAfter = frames; }
+    /** Each connection is closed with this close code and reason after this many frames (0: never). */
+    void setCloseAfterFrames(int frames, QWebSocketProtocol::CloseCode code, const QString &reason)
+    {
+        m_closeAfter = frames;
+        m_closeCode = code;
+        m_closeReason = reason;
+    }
+    /** Sends at this fixed rate instead of the recorded times (0: by speed). */
+    void setFramesPerSecond(double rate) { m_framesPerSecond = rate; }
+    /** Ignores the client's streams= query and sends every stream of the recording. */
+    void setSendUnsubscribed(bool on) { m_sendUnsubscribed = on; }
 
     bool listen(quint16 port, QString *error);
     quint16 port() const;
@@ -56,6 +72,7 @@ private:
     void onNewConnection();
     void pump(Session *s);
     void endSession(Session *s, bool dropped);
+    bool injectFault(Session *s);
 
     Recording m_recording;
     QWebSocketServer *m_server = nullptr;
@@ -64,6 +81,12 @@ private:
     bool m_loop = false;
     int m_dropAfter = 0;
     int m_overlap = 0;
+    int m_stallAfter = 0;
+    int m_closeAfter = 0;
+    QWebSocketProtocol::CloseCode m_closeCode = QWebSocketProtocol::CloseCodeNormal;
+    QString m_closeReason;
+    double m_framesPerSecond = 0;
+    bool m_sendUnsubscribed = false;
     std::size_t m_resumeAt = 0;
     qint64 m_framesSent = 0;
     int m_connections = 0;

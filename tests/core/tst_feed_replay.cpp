@@ -4,19 +4,186 @@
 #include "storage/bar_store.h"
 #include "storage/database.h"
 
-#include "real_ticks.h"
+#include "bars/bar_aggregator.h"
 
+#include "real_ticks.h"
+#include "test_database.h"
+
+#include <QDirIterator>
+#include <QElapsedTimer>
+#include <QRegularExpression>
 #include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+#include <random>
 #include <set>
 
 using namespace pairlab;
 
-/** BinanceFeed against the local ReplayServer on loopback, through the whole live path into SQLite:
+/** A test that stores nothing runs once, on SQLite (a QSKIP must be in the test function itself). */
+#define SKIP_WITHOUT_STORAGE()                                                                               \
+    do {                                                                                                     \
+        if (test::usingPostgres())                                                                           \
+            QSKIP("stores nothing: run once, on SQLite");                                                    \
+    } while (false)
+
+namespace {
+
+/** What a LiveSession reported: storage counts, every feed state with its detail, the latest feed stats. */
+struct SessionLog
+{
+    std::int64_t stored = 0, duplicates = 0;
+    QList<std::pair<FeedState, QString>> states;
+    FeedStats stats;
+    double peakFramesPerSecond = 0;
+
+    void attach(LiveSession &session, QObject *context)
+    {
+        QObject::connect(&session, &LiveSession::stored, context,
+                         [this](const TickBatch &, const BarBatch &, const WriteStats &s) {
+                             stored += s.stored;
+                             duplicates += s.duplicates;
+                         });
+        QObject::connect(&session, &LiveSession::feedStateChanged, context,
+                         [this](FeedState state, const QString &detail) {
+                             states.append({state, detail});
+                         });
+        QObject::connect(&session, &LiveSession::feedStatsUpdated, context, [this](const FeedStats &s) {
+            stats = s;
+            peakFramesPerSecond = std::max(peakFramesPerSecond, s.framesPerSecond);
+        });
+    }
+    QStringList details(FeedState state) const
+    {
+        QStringList out;
+        for (const auto &[s, d] : states)
+            if (s == state)
+                out << d;
+        return out;
+    }
+};
+
+/** The same for a BinanceFeed used directly on the test's thread. */
+QStringList detailsOf(const QSignalSpy &spy, FeedState state)
+{
+    QStringList out;
+    for (const auto &args : spy)
+        if (args.at(0).value<FeedState>() == state)
+            out << args.at(1).toString();
+    return out;
+}
+
+Recording firstFrames(const Recording &r, std::size_t n)
+{
+    Recording out;
+    out.frames.assign(r.frames.begin(), r.frames.begin() + std::ptrdiff_t(std::min(n, r.frames.size())));
+    return out;
+}
+
+/** Adds delta to the integer after "key": in a frame's JSON (trade id "t", times "T" and "E"). */
+QByteArray shiftField(QByteArray json, const QByteArray &key, qint64 delta)
+{
+    const QByteArray needle = '"' + key + "\":";
+    const qsizetype at = json.indexOf(needle);
+    if (at < 0)
+        return json;
+    const qsizetype from = at + needle.size();
+    qsizetype to = from;
+    while (to < json.size() && json.at(to) >= '0' && json.at(to) <= '9')
+        ++to;
+    const qint64 value = json.mid(from, to - from).toLongLong();
+    return json.replace(from, to - from, QByteArray::number(value + delta));
+}
+
+/** The recording played `times` times in a row, each copy with new trade ids and later times: distinct
+ *  trades, as a long burst of real traffic would be. */
+Recording repeatedWithNewIds(const Recording &r, int times)
+{
+    std::int64_t firstMs = r.frames.front().timeMs, lastMs = firstMs;
+    for (const RecordedFrame &f : r.frames) {
+        firstMs = std::min(firstMs, f.timeMs);
+        lastMs = std::max(lastMs, f.timeMs);
+    }
+    constexpr qint64 IdStride = 10000000; // well beyond the recording's range of ids per symbol
+    const qint64 timeStride = lastMs - firstMs + 1000;
+    Recording out;
+    out.frames.reserve(r.frames.size() * std::size_t(times));
+    for (int k = 0; k < times; ++k) {
+        for (RecordedFrame f : r.frames) {
+            f.json = shiftField(shiftField(shiftField(f.json, "t", k * IdStride), "T", k * timeStride), "E",
+                                k * timeStride);
+            f.timeMs += k * timeStride;
+            out.frames.push_back(std::move(f));
+        }
+    }
+    return out;
+}
+
+/** Every frame once, about a third of them a second time a few frames later, then shuffled within windows
+ *  of 64 frames (duplicates and out-of-order trades as a flaky upstream delivers them). */
+Recording duplicatedAndShuffled(const Recording &r)
+{
+    std::mt19937 rng(20240808);
+    Recording out;
+    for (std::size_t i = 0; i < r.frames.size(); ++i) {
+        out.frames.push_back(r.frames[i]);
+        if (rng() % 3 == 0)
+            out.frames.push_back(r.frames[i - std::min<std::size_t>(i, rng() % 8)]);
+    }
+    for (std::size_t at = 0; at < out.frames.size(); at += 64) {
+        const auto begin = out.frames.begin() + std::ptrdiff_t(at);
+        std::shuffle(begin, begin + std::ptrdiff_t(std::min<std::size_t>(64, out.frames.size() - at)), rng);
+    }
+    return out;
+}
+
+/** A loopback port with nothing listening on it (taken and released again). */
+quint16 freePort()
+{
+    QTcpServer probe;
+    if (!probe.listen(QHostAddress::LocalHost, 0))
+        return 0;
+    const quint16 port = probe.serverPort();
+    probe.close();
+    return port;
+}
+
+/** The reconnect delay in a WaitingToReconnect detail ("… — reconnecting in 0.4 s"), or -1. */
+double reconnectDelaySeconds(const QString &detail)
+{
+    static const QRegularExpression re(QStringLiteral("reconnecting in ([0-9.]+) s"));
+    const QRegularExpressionMatch m = re.match(detail);
+    return m.hasMatch() ? m.captured(1).toDouble() : -1.0;
+}
+
+std::int64_t storedTicks(const QString &spec, const QString &symbol = QString())
+{
+    QString error;
+    std::int64_t n = -1;
+    {
+        QSqlDatabase conn = Database::open(spec, QStringLiteral("verify"), &error);
+        if (conn.isValid())
+            n = BarStore::tickCount(conn, symbol);
+        else
+            qWarning("%s", qPrintable(error));
+    }
+    Database::close(QStringLiteral("verify"));
+    return n;
+}
+
+} // namespace
+
+/** BinanceFeed against the local ReplayServer on loopback, through the whole live path into the database:
  *  real frames, a server that drops the connection mid-stream and resends an overlapping stretch after the
- *  reconnect, unsubscribed streams, and a stream that never delivers. */
+ *  reconnect, unsubscribed streams, and a stream that never delivers. Faults: nothing listening, a stall,
+ *  a handshake that never completes, a slow trickle, close codes with reasons, TLS against a plain server,
+ *  a burst of ~300k frames, duplicated and shuffled trades, trades of symbols that were not subscribed.
+ *  The storage-checking tests run on SQLite and PostgreSQL (test::ScratchDatabase); the feed-only ones are
+ *  skipped in the PostgreSQL run. */
 class TestFeedReplay : public QObject
 {
     Q_OBJECT
@@ -29,6 +196,18 @@ private Q_SLOTS:
     void reportsSilentStreamByName();
     void recordsFramesThatReplayBack();
     void plannedRotationLosesAndDuplicatesNothing();
+    void refusedConnectionBacksOffThenStoresEverythingOnce();
+    void stalledConnectionIsDroppedAndResumed();
+    void handshakeThatNeverCompletesTimesOut();
+    void slowTrickleIsNotAStall();
+    void serverCloseCodeAndReasonAreReported_data();
+    void serverCloseCodeAndReasonAreReported();
+    void tlsAgainstPlainServerIsReportedAndNeverConnects_data();
+    void tlsAgainstPlainServerIsReportedAndNeverConnects();
+    void noCodeIgnoresTlsErrors();
+    void burstOfThreeHundredThousandFramesLosesNothing();
+    void duplicatedAndShuffledTradesAreStoredOnce();
+    void tradesOfUnsubscribedSymbolsAreIgnored();
 
 private:
     Recording m_recording;
@@ -37,25 +216,31 @@ private:
 void TestFeedReplay::initTestCase()
 {
     registerMetaTypes();
+    if (!test::backendAvailable())
+        return;
     QString error;
-    QVERIFY2(Recording::load(test::sharedData(QString::fromLatin1(test::CombinedRecording)), &m_recording, &error),
-             qPrintable(error));
+    QVERIFY2(
+        Recording::load(test::sharedData(QString::fromLatin1(test::CombinedRecording)), &m_recording, &error),
+        qPrintable(error));
     QCOMPARE(m_recording.frames.size(), std::size_t(16821));
 }
 
 void TestFeedReplay::buildsCombinedStreamUrl()
 {
+    SKIP_WITHOUT_STORAGE();
     FeedConfig c;
     c.symbols = {QStringLiteral("BTCUSDT"), QStringLiteral("ethusdt"), QStringLiteral("BTCUSDT")};
     QCOMPARE(BinanceFeed::streamUrl(c).toString(),
              QStringLiteral("wss://fstream.binance.com/market/stream?streams=btcusdt@trade/ethusdt@trade"));
     c.kind = StreamKind::AggTrade;
     c.endpoint = QUrl(QStringLiteral("ws://127.0.0.1:9000/"));
-    QCOMPARE(BinanceFeed::streamUrl(c).toString(), QStringLiteral("ws://127.0.0.1:9000/stream?streams=btcusdt@aggTrade/ethusdt@aggTrade"));
+    QCOMPARE(BinanceFeed::streamUrl(c).toString(),
+             QStringLiteral("ws://127.0.0.1:9000/stream?streams=btcusdt@aggTrade/ethusdt@aggTrade"));
 }
 
 void TestFeedReplay::backoffGrowsAndIsCapped()
 {
+    SKIP_WITHOUT_STORAGE();
     FeedConfig c;
     QCOMPARE(BinanceFeed::backoffMs(c, 0, 1.0), 500);
     QCOMPARE(BinanceFeed::backoffMs(c, 3, 1.0), 4000);
@@ -75,17 +260,24 @@ void TestFeedReplay::storesEveryTickExactlyOnceAcrossDrops()
     QVERIFY2(server.listen(0, &error), qPrintable(error));
     QSignalSpy finished(&server, &ReplayServer::finished);
 
-    QTemporaryDir dir;
-    const QString db = dir.filePath(QStringLiteral("live.sqlite"));
+    test::ScratchDatabase scratch;
+    const QString db = scratch.spec();
+    QVERIFY2(!db.isEmpty(), qPrintable(scratch.error()));
     FeedConfig cfg;
     cfg.endpoint = server.url();
     cfg.reconnectBaseMs = 20;
     cfg.reconnectCapMs = 100;
     LiveSession session(cfg, db);
     std::int64_t stored = 0, duplicates = 0;
-    connect(&session, &LiveSession::stored, this, [&](const TickBatch &, const BarBatch &, const WriteStats &s) {
-        stored += s.stored;
-        duplicates += s.duplicates;
+    connect(&session, &LiveSession::stored, this,
+            [&](const TickBatch &, const BarBatch &, const WriteStats &s) {
+                stored += s.stored;
+                duplicates += s.duplicates;
+            });
+    QStringList waits;
+    connect(&session, &LiveSession::feedStateChanged, this, [&](FeedState state, const QString &d) {
+        if (state == FeedState::WaitingToReconnect)
+            waits << d;
     });
     session.start();
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 60000);
@@ -93,6 +285,10 @@ void TestFeedReplay::storesEveryTickExactlyOnceAcrossDrops()
     session.stop();
     QVERIFY2(server.connectionCount() >= 6, "the server should have dropped the feed several times");
     QVERIFY2(duplicates >= 700 * 5, "overlapping stretches must have been resent and ignored");
+    QCOMPARE(waits.size(), server.connectionCount() - 1);
+    for (const QString &d : waits) // a dropped line, not a close frame
+        QVERIFY2(d.contains(QLatin1String("remote host closed")) && !d.contains(QLatin1String("code")),
+                 qPrintable(d));
 
     QSqlDatabase conn = Database::open(db, QStringLiteral("verify"), &error);
     QCOMPARE(BarStore::tickCount(conn), std::int64_t(16821));
@@ -112,18 +308,19 @@ void TestFeedReplay::onlySubscribedStreamsArrive()
     server.setSpeed(0);
     QString error;
     QVERIFY(server.listen(0, &error));
-    QTemporaryDir dir;
+    test::ScratchDatabase scratch;
     FeedConfig cfg;
     cfg.endpoint = server.url();
     cfg.symbols = {QStringLiteral("ETHUSDT")};
-    LiveSession session(cfg, dir.filePath(QStringLiteral("eth.sqlite")));
+    LiveSession session(cfg, scratch.spec());
     std::set<std::string> symbols;
     std::int64_t stored = 0;
-    connect(&session, &LiveSession::stored, this, [&](const TickBatch &ticks, const BarBatch &, const WriteStats &s) {
-        stored += s.stored;
-        for (const Tick &t : *ticks)
-            symbols.insert(std::string(t.symbol.view()));
-    });
+    connect(&session, &LiveSession::stored, this,
+            [&](const TickBatch &ticks, const BarBatch &, const WriteStats &s) {
+                stored += s.stored;
+                for (const Tick &t : *ticks)
+                    symbols.insert(std::string(t.symbol.view()));
+            });
     session.start();
     QTRY_COMPARE_WITH_TIMEOUT(stored, std::int64_t(6044), 30000);
     session.stop();
@@ -132,6 +329,7 @@ void TestFeedReplay::onlySubscribedStreamsArrive()
 
 void TestFeedReplay::reportsSilentStreamByName()
 {
+    SKIP_WITHOUT_STORAGE();
     ReplayServer server;
     server.setRecording(m_recording);
     server.setSpeed(1);
@@ -155,6 +353,7 @@ void TestFeedReplay::reportsSilentStreamByName()
 
 void TestFeedReplay::recordsFramesThatReplayBack()
 {
+    SKIP_WITHOUT_STORAGE();
     Recording small;
     small.frames.assign(m_recording.frames.begin(), m_recording.frames.begin() + 500);
     ReplayServer server;
@@ -191,17 +390,19 @@ void TestFeedReplay::plannedRotationLosesAndDuplicatesNothing()
     QString error;
     QVERIFY(server.listen(0, &error));
     QSignalSpy finished(&server, &ReplayServer::finished);
-    QTemporaryDir dir;
+    test::ScratchDatabase scratch;
     FeedConfig cfg;
     cfg.endpoint = server.url();
-    LiveSession session(cfg, dir.filePath(QStringLiteral("rot.sqlite")));
+    LiveSession session(cfg, scratch.spec());
     std::int64_t stored = 0, duplicates = 0;
     QStringList details;
-    connect(&session, &LiveSession::stored, this, [&](const TickBatch &, const BarBatch &, const WriteStats &s) {
-        stored += s.stored;
-        duplicates += s.duplicates;
-    });
-    connect(&session, &LiveSession::feedStateChanged, this, [&](FeedState, const QString &d) { details << d; });
+    connect(&session, &LiveSession::stored, this,
+            [&](const TickBatch &, const BarBatch &, const WriteStats &s) {
+                stored += s.stored;
+                duplicates += s.duplicates;
+            });
+    connect(&session, &LiveSession::feedStateChanged, this,
+            [&](FeedState, const QString &d) { details << d; });
     session.start();
     QTRY_VERIFY_WITH_TIMEOUT(stored > 2000, 20000);
     QVERIFY(stored < std::int64_t(m_recording.frames.size()));
@@ -211,6 +412,393 @@ void TestFeedReplay::plannedRotationLosesAndDuplicatesNothing()
     session.stop();
     QCOMPARE(server.connectionCount(), 2);
     QVERIFY(duplicates > 0);
+    QCOMPARE(storedTicks(scratch.spec()), std::int64_t(m_recording.frames.size()));
+}
+
+void TestFeedReplay::refusedConnectionBacksOffThenStoresEverythingOnce()
+{
+    const quint16 port = freePort();
+    QVERIFY(port != 0);
+    test::ScratchDatabase scratch;
+    FeedConfig cfg;
+    cfg.endpoint.setScheme(QStringLiteral("ws"));
+    cfg.endpoint.setHost(QStringLiteral("127.0.0.1"));
+    cfg.endpoint.setPort(port);
+    cfg.reconnectBaseMs = 200;
+    cfg.reconnectCapMs = 5000;
+    LiveSession session(cfg, scratch.spec());
+    SessionLog log;
+    log.attach(session, this);
+    session.start();
+    QTRY_VERIFY_WITH_TIMEOUT(log.details(FeedState::WaitingToReconnect).size() >= 4, 15000);
+
+    // Nothing listens: every attempt says so, and the delays grow (jitter keeps each step >= the last).
+    const QStringList waits = log.details(FeedState::WaitingToReconnect);
+    QList<double> delays;
+    for (const QString &d : waits) {
+        QVERIFY2(d.contains(QLatin1String("refused")) && d.contains(QString::number(port)), qPrintable(d));
+        delays << reconnectDelaySeconds(d);
+        QVERIFY2(delays.last() > 0, qPrintable(d));
+    }
+    for (qsizetype i = 1; i < delays.size(); ++i)
+        QVERIFY2(delays[i] >= delays[i - 1], qPrintable(waits.join(QLatin1Char('\n'))));
+    QVERIFY2(delays.last() >= 2 * delays.first(), qPrintable(waits.join(QLatin1Char('\n'))));
+    QVERIFY(log.details(FeedState::Connected).isEmpty());
+
+    // The server comes up on that port: the next attempt connects and everything is stored once.
+    ReplayServer server;
+    server.setRecording(m_recording);
+    server.setSpeed(0);
+    QString error;
+    QVERIFY2(server.listen(port, &error), qPrintable(error));
+    QTRY_VERIFY_WITH_TIMEOUT(!log.details(FeedState::Connected).isEmpty(), 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(log.stored, std::int64_t(m_recording.frames.size()), 30000);
+    session.stop();
+    QCOMPARE(server.connectionCount(), 1);
+    QCOMPARE(log.duplicates, std::int64_t(0));
+    QCOMPARE(storedTicks(scratch.spec()), std::int64_t(m_recording.frames.size()));
+}
+
+void TestFeedReplay::stalledConnectionIsDroppedAndResumed()
+{
+    // The server goes silent after 2000 frames but keeps the connection open: the stall watchdog drops it,
+    // the reconnect resumes where it stopped.
+    const Recording part = firstFrames(m_recording, 3000);
+    ReplayServer server;
+    server.setRecording(part);
+    server.setSpeed(0);
+    server.setStallAfterFrames(2000);
+    QString error;
+    QVERIFY(server.listen(0, &error));
+    test::ScratchDatabase scratch;
+    FeedConfig cfg;
+    cfg.endpoint = server.url();
+    cfg.stallSeconds = 1;
+    cfg.reconnectBaseMs = 20;
+    cfg.reconnectCapMs = 100;
+    LiveSession session(cfg, scratch.spec());
+    SessionLog log;
+    log.attach(session, this);
+    session.start();
+    QTRY_COMPARE_WITH_TIMEOUT(log.stored, std::int64_t(part.frames.size()), 20000);
+    session.stop();
+    const QStringList waits = log.details(FeedState::WaitingToReconnect);
+    QCOMPARE(waits.size(), 1);
+    QVERIFY2(waits.first().contains(QLatin1String("no data for 1 s")), qPrintable(waits.first()));
+    QCOMPARE(server.connectionCount(), 2);
+    QCOMPARE(storedTicks(scratch.spec()), std::int64_t(part.frames.size()));
+}
+
+void TestFeedReplay::handshakeThatNeverCompletesTimesOut()
+{
+    SKIP_WITHOUT_STORAGE();
+    // A server that accepts TCP and never answers the WebSocket handshake.
+    QTcpServer mute;
+    QVERIFY(mute.listen(QHostAddress::LocalHost, 0));
+    QList<QTcpSocket *> accepted;
+    connect(&mute, &QTcpServer::newConnection, this, [&] {
+        while (QTcpSocket *c = mute.nextPendingConnection())
+            accepted << c;
+    });
+    FeedConfig cfg;
+    cfg.endpoint.setScheme(QStringLiteral("ws"));
+    cfg.endpoint.setHost(QStringLiteral("127.0.0.1"));
+    cfg.endpoint.setPort(mute.serverPort());
+    cfg.connectTimeoutSeconds = 1;
+    cfg.reconnectBaseMs = 20;
+    cfg.reconnectCapMs = 100;
+    BinanceFeed feed(cfg);
+    QSignalSpy states(&feed, &BinanceFeed::stateChanged);
+    feed.start();
+    QTRY_VERIFY_WITH_TIMEOUT(detailsOf(states, FeedState::WaitingToReconnect).size() >= 2, 15000);
+    feed.stop();
+    for (const QString &d : detailsOf(states, FeedState::WaitingToReconnect))
+        QVERIFY2(d.contains(QStringLiteral("no answer from 127.0.0.1:%1 within 1 s").arg(mute.serverPort())),
+                 qPrintable(d));
+    QVERIFY(detailsOf(states, FeedState::Connected).isEmpty());
+    QVERIFY(accepted.size() >= 2);
+}
+
+void TestFeedReplay::slowTrickleIsNotAStall()
+{
+    // 25 frames/s with a 1 s stall limit: slow is not silent, nothing is dropped or reconnected.
+    const Recording part = firstFrames(m_recording, 75);
+    ReplayServer server;
+    server.setRecording(part);
+    server.setFramesPerSecond(25);
+    QString error;
+    QVERIFY(server.listen(0, &error));
+    QSignalSpy finished(&server, &ReplayServer::finished);
+    test::ScratchDatabase scratch;
+    FeedConfig cfg;
+    cfg.endpoint = server.url();
+    cfg.stallSeconds = 1;
+    LiveSession session(cfg, scratch.spec());
+    SessionLog log;
+    log.attach(session, this);
+    QElapsedTimer clock;
+    clock.start();
+    session.start();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(log.stored, std::int64_t(part.frames.size()), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(log.stats.ticks, qint64(part.frames.size()), 5000);
+    session.stop();
+    QVERIFY2(clock.elapsed() > 2000, "the trickle should have taken about 3 s"); // pacing works, not a bound
+    QVERIFY2(log.details(FeedState::WaitingToReconnect).isEmpty(),
+             qPrintable(log.details(FeedState::WaitingToReconnect).join(QLatin1Char('\n'))));
+    QCOMPARE(log.stats.reconnects, qint64(0));
+    QCOMPARE(server.connectionCount(), 1);
+    QCOMPARE(storedTicks(scratch.spec()), std::int64_t(part.frames.size()));
+}
+
+void TestFeedReplay::serverCloseCodeAndReasonAreReported_data()
+{
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("policyViolated1008")
+        << int(QWebSocketProtocol::CloseCodePolicyViolated) << QStringLiteral("too many requests");
+    QTest::newRow("internalError1011")
+        << int(QWebSocketProtocol::CloseCodeBadOperation) << QStringLiteral("upstream restarting");
+}
+
+void TestFeedReplay::serverCloseCodeAndReasonAreReported()
+{
+    QFETCH(int, code);
+    QFETCH(QString, reason);
+    const Recording part = firstFrames(m_recording, 6000);
+    ReplayServer server;
+    server.setRecording(part);
+    server.setSpeed(0);
+    server.setCloseAfterFrames(2500, QWebSocketProtocol::CloseCode(code), reason);
+    QString error;
+    QVERIFY(server.listen(0, &error));
+    test::ScratchDatabase scratch;
+    FeedConfig cfg;
+    cfg.endpoint = server.url();
+    cfg.reconnectBaseMs = 20;
+    cfg.reconnectCapMs = 100;
+    LiveSession session(cfg, scratch.spec());
+    SessionLog log;
+    log.attach(session, this);
+    session.start();
+    QTRY_COMPARE_WITH_TIMEOUT(log.stored, std::int64_t(part.frames.size()), 20000);
+    session.stop();
+    const QStringList waits = log.details(FeedState::WaitingToReconnect);
+    QCOMPARE(waits.size(), 2);
+    for (const QString &d : waits)
+        QVERIFY2(d.contains(QString::number(code)) && d.contains(reason), qPrintable(d));
+    QCOMPARE(server.connectionCount(), 3);
+    QCOMPARE(log.details(FeedState::Connected).size(), 3);
+    QCOMPARE(storedTicks(scratch.spec()), std::int64_t(part.frames.size()));
+}
+
+void TestFeedReplay::tlsAgainstPlainServerIsReportedAndNeverConnects_data()
+{
+    QTest::addColumn<bool>("http");
+    QTest::newRow("plainHttpServer") << true;       // answers the ClientHello with plain HTTP text
+    QTest::newRow("plainWebSocketServer") << false; // waits for an HTTP upgrade that never comes
+}
+
+void TestFeedReplay::tlsAgainstPlainServerIsReportedAndNeverConnects()
+{
+    SKIP_WITHOUT_STORAGE();
+    // wss:// to a plain server: the TLS handshake fails, is reported as such, and the feed backs off and
+    // tries again; it never carries on without TLS.
+    QFETCH(bool, http);
+    QTcpServer plainHttp;
+    ReplayServer plainWs;
+    plainWs.setRecording(firstFrames(m_recording, 100));
+    QString error;
+    quint16 port = 0;
+    if (http) {
+        QVERIFY(plainHttp.listen(QHostAddress::LocalHost, 0));
+        port = plainHttp.serverPort();
+        connect(&plainHttp, &QTcpServer::newConnection, this, [&] {
+            while (QTcpSocket *c = plainHttp.nextPendingConnection()) {
+                connect(c, &QTcpSocket::readyRead, c, [c] {
+                    c->readAll();
+                    c->write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+                    c->disconnectFromHost();
+                });
+                connect(c, &QTcpSocket::disconnected, c, &QObject::deleteLater);
+            }
+        });
+    } else {
+        QVERIFY(plainWs.listen(0, &error));
+        port = plainWs.port();
+    }
+    FeedConfig cfg;
+    cfg.endpoint.setScheme(QStringLiteral("wss"));
+    cfg.endpoint.setHost(QStringLiteral("127.0.0.1"));
+    cfg.endpoint.setPort(port);
+    cfg.connectTimeoutSeconds = 1;
+    cfg.reconnectBaseMs = 100;
+    cfg.reconnectCapMs = 1000;
+    BinanceFeed feed(cfg);
+    QSignalSpy states(&feed, &BinanceFeed::stateChanged);
+    QSignalSpy ticks(&feed, &BinanceFeed::ticks);
+    feed.start();
+    QTRY_VERIFY_WITH_TIMEOUT(detailsOf(states, FeedState::WaitingToReconnect).size() >= 3, 15000);
+    feed.stop();
+    const QStringList waits = detailsOf(states, FeedState::WaitingToReconnect);
+    for (const QString &d : waits)
+        QVERIFY2(d.contains(QLatin1String("TLS/SSL")) && d.contains(QString::number(port)), qPrintable(d));
+    QVERIFY(reconnectDelaySeconds(waits.last()) >= reconnectDelaySeconds(waits.first()));
+    QVERIFY(detailsOf(states, FeedState::Connected).isEmpty());
+    QCOMPARE(plainWs.connectionCount(), 0);
+    QCOMPARE(plainWs.framesSent(), qint64(0));
+    QVERIFY(ticks.isEmpty());
+    QCOMPARE(feed.stats().frames, qint64(0));
+    qInfo("%s", qPrintable(waits.first()));
+}
+
+void TestFeedReplay::noCodeIgnoresTlsErrors()
+{
+    SKIP_WITHOUT_STORAGE();
+    // A static check: no source of the application may switch off certificate verification.
+    const QStringList forbidden = {QStringLiteral("ignoreSslErrors"), QStringLiteral("VerifyNone"),
+                                   QStringLiteral("QueryPeer")};
+    QStringList found;
+    int files = 0;
+    for (const QString &dir : {QStringLiteral("core"), QStringLiteral("ui"), QStringLiteral("app")}) {
+        QDirIterator it(test::sourceFile(dir), {QStringLiteral("*.cpp"), QStringLiteral("*.h")}, QDir::Files,
+                        QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            QFile f(it.next());
+            QVERIFY2(f.open(QIODevice::ReadOnly), qPrintable(f.fileName()));
+            ++files;
+            int line = 0;
+            while (!f.atEnd()) {
+                ++line;
+                const QString text = QString::fromUtf8(f.readLine());
+                for (const QString &word : forbidden)
+                    if (text.contains(word))
+                        found << QStringLiteral("%1:%2: %3").arg(f.fileName()).arg(line).arg(text.trimmed());
+            }
+        }
+    }
+    QVERIFY2(files > 100, "the source tree was not found");
+    QVERIFY2(found.isEmpty(), qPrintable(found.join(QLatin1Char('\n'))));
+}
+
+void TestFeedReplay::burstOfThreeHundredThousandFramesLosesNothing()
+{
+    // The real recording 18 times over with new trade ids (~300k distinct trades), sent as fast as the
+    // socket drains. Every trade is stored once and the feed counts no loss; the rate is printed.
+    const Recording burst = repeatedWithNewIds(m_recording, 18);
+    const auto n = qint64(burst.frames.size());
+    QVERIFY(n >= 300000);
+    ReplayServer server;
+    server.setRecording(burst);
+    server.setSpeed(0);
+    QString error;
+    QVERIFY(server.listen(0, &error));
+    QSignalSpy finished(&server, &ReplayServer::finished);
+    test::ScratchDatabase scratch;
+    FeedConfig cfg;
+    cfg.endpoint = server.url();
+    LiveSession session(cfg, scratch.spec());
+    SessionLog log;
+    log.attach(session, this);
+    QElapsedTimer clock;
+    clock.start();
+    session.start();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 90000);
+    const double sentSeconds = double(clock.elapsed()) / 1000.0;
+    QTRY_COMPARE_WITH_TIMEOUT(log.stored, n, 90000);
+    const double storedSeconds = double(clock.elapsed()) / 1000.0;
+    QTRY_COMPARE_WITH_TIMEOUT(log.stats.frames, n, 5000);
+    session.stop();
+    qInfo(
+        "burst: %lld frames sent in %.2f s (%.0f frames/s), stored in %.2f s (%.0f ticks/s); feed peak %.0f "
+        "frames/s",
+        n, sentSeconds, double(n) / sentSeconds, storedSeconds, double(n) / storedSeconds,
+        log.peakFramesPerSecond);
+    QCOMPARE(log.stats.ticks, n);
+    QCOMPARE(log.stats.malformed, qint64(0));
+    QCOMPARE(log.stats.unknown, qint64(0));
+    QCOMPARE(log.stats.reconnects, qint64(0));
+    QCOMPARE(log.duplicates, std::int64_t(0));
+    QCOMPARE(server.connectionCount(), 1);
+    QCOMPARE(storedTicks(scratch.spec()), n);
+}
+
+void TestFeedReplay::duplicatedAndShuffledTradesAreStoredOnce()
+{
+    const Recording messy = duplicatedAndShuffled(m_recording);
+    const auto unique = std::int64_t(m_recording.frames.size());
+    QVERIFY(std::int64_t(messy.frames.size()) > unique * 5 / 4);
+    ReplayServer server;
+    server.setRecording(messy);
+    server.setSpeed(0);
+    QString error;
+    QVERIFY(server.listen(0, &error));
+    QSignalSpy finished(&server, &ReplayServer::finished);
+    test::ScratchDatabase scratch;
+    FeedConfig cfg;
+    cfg.endpoint = server.url();
+    LiveSession session(cfg, scratch.spec());
+    SessionLog log;
+    log.attach(session, this);
+    session.start();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(log.stored + log.duplicates, std::int64_t(messy.frames.size()), 20000);
+    session.stop();
+    QCOMPARE(log.stored, unique);
+    QCOMPARE(log.duplicates, std::int64_t(messy.frames.size()) - unique);
+
+    // The stored bars are those of the unique trades in trade order, whatever order they came in.
+    const std::vector<Tick> ticks = test::loadRealTicks(QString::fromLatin1(test::CombinedRecording));
+    QCOMPARE(std::int64_t(ticks.size()), unique);
+    QSqlDatabase db = Database::open(scratch.spec(), QStringLiteral("check"), &error);
+    QVERIFY2(db.isValid(), qPrintable(error));
+    QCOMPARE(BarStore::tickCount(db), unique);
+    int compared = 0;
+    for (const BarUpdate &u : BarAggregator().aggregate(ticks)) {
+        const std::vector<Bar> stored = BarStore::loadBars(db, u.symbol.toString(), u.interval);
+        QCOMPARE(stored.size(), u.bars.size());
+        for (std::size_t i = 0; i < stored.size(); ++i) {
+            QCOMPARE(stored[i].openMs, u.bars[i].openMs);
+            QCOMPARE(stored[i].open, u.bars[i].open);
+            QCOMPARE(stored[i].close, u.bars[i].close);
+            QCOMPARE(stored[i].high, u.bars[i].high);
+            QCOMPARE(stored[i].low, u.bars[i].low);
+            QCOMPARE(stored[i].trades, u.bars[i].trades);
+            QVERIFY(test::fuzzyEqual(stored[i].volume, u.bars[i].volume, 1e-12, 1e-9));
+            ++compared;
+        }
+    }
+    QVERIFY(compared > 100);
+    db = QSqlDatabase();
+    Database::close(QStringLiteral("check"));
+}
+
+void TestFeedReplay::tradesOfUnsubscribedSymbolsAreIgnored()
+{
+    // The server ignores the subscription and sends BTCUSDT too: counted, never stored.
+    ReplayServer server;
+    server.setRecording(m_recording);
+    server.setSpeed(0);
+    server.setSendUnsubscribed(true);
+    QString error;
+    QVERIFY(server.listen(0, &error));
+    QSignalSpy finished(&server, &ReplayServer::finished);
+    test::ScratchDatabase scratch;
+    FeedConfig cfg;
+    cfg.endpoint = server.url();
+    cfg.symbols = {QStringLiteral("ETHUSDT")};
+    LiveSession session(cfg, scratch.spec());
+    SessionLog log;
+    log.attach(session, this);
+    session.start();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(log.stored, std::int64_t(6044), 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(log.stats.frames, qint64(m_recording.frames.size()), 5000);
+    session.stop();
+    QCOMPARE(log.stats.unsubscribed, qint64(10777));
+    QCOMPARE(log.stats.ticks, qint64(6044));
+    QCOMPARE(storedTicks(scratch.spec(), QStringLiteral("BTCUSDT")), std::int64_t(0));
+    QCOMPARE(storedTicks(scratch.spec()), std::int64_t(6044));
 }
 
 QTEST_GUILESS_MAIN(TestFeedReplay)
