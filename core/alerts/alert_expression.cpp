@@ -11,7 +11,8 @@ namespace pairlab {
 
 namespace {
 
-struct VariableInfo {
+struct VariableInfo
+{
     const char *name;
     const char *description;
 };
@@ -34,7 +35,8 @@ constexpr VariableInfo kVariables[AlertVariableCount] = {
     {"volume_y", QT_TRANSLATE_NOOP("AlertExpression", "volume of the last bar of y")},
 };
 
-struct Alias {
+struct Alias
+{
     const char *name;
     AlertVariable target;
 };
@@ -49,24 +51,60 @@ struct AlertExpressionText
 // Division by zero is counted per thread while an expression is evaluated.
 thread_local int t_divisionsByZero = 0;
 
-double opAdd(double a, double b) { return a + b; }
-double opSub(double a, double b) { return a - b; }
-double opMul(double a, double b) { return a * b; }
+double opAdd(double a, double b)
+{
+    return a + b;
+}
+double opSub(double a, double b)
+{
+    return a - b;
+}
+double opMul(double a, double b)
+{
+    return a * b;
+}
 double opDiv(double a, double b)
 {
     if (b == 0)
         ++t_divisionsByZero;
     return a / b;
 }
-double opPow(double a, double b) { return std::pow(a, b); }
-double opLt(double a, double b) { return a < b; }
-double opGt(double a, double b) { return a > b; }
-double opLe(double a, double b) { return a <= b; }
-double opGe(double a, double b) { return a >= b; }
-double opEq(double a, double b) { return a == b; }
-double opNe(double a, double b) { return a != b; }
-double opAnd(double a, double b) { return a != 0 && b != 0; }
-double opOr(double a, double b) { return a != 0 || b != 0; }
+double opPow(double a, double b)
+{
+    return std::pow(a, b);
+}
+double opLt(double a, double b)
+{
+    return a < b;
+}
+double opGt(double a, double b)
+{
+    return a > b;
+}
+double opLe(double a, double b)
+{
+    return a <= b;
+}
+double opGe(double a, double b)
+{
+    return a >= b;
+}
+double opEq(double a, double b)
+{
+    return a == b;
+}
+double opNe(double a, double b)
+{
+    return a != b;
+}
+double opAnd(double a, double b)
+{
+    return a != 0 && b != 0;
+}
+double opOr(double a, double b)
+{
+    return a != 0 || b != 0;
+}
 
 // muparser's token reader and locale are process-wide; compile one expression at a time.
 std::mutex &compileMutex()
@@ -92,7 +130,8 @@ int firstTopLevelComma(const QString &e)
 
 } // namespace
 
-struct AlertExpression::Impl {
+struct AlertExpression::Impl
+{
     mu::Parser parser;
     std::array<double, AlertVariableCount> vars{};
 };
@@ -119,10 +158,10 @@ QStringList alertVariableNames()
 
 QStringList alertFunctionNames()
 {
-    static const char *const names[] = {"abs",  "sign", "sqrt", "exp",  "ln",   "log",  "log2", "log10",
-                                        "rint", "min",  "max",  "sum",  "avg",  "sin",  "cos",  "tan",
-                                        "asin", "acos", "atan", "sinh", "cosh", "tanh", "asinh", "acosh",
-                                        "atanh"};
+    static const char *const names[] = {"abs",   "sign",  "sqrt",  "exp",  "ln",   "log",  "log2",
+                                        "log10", "rint",  "min",   "max",  "sum",  "avg",  "sin",
+                                        "cos",   "tan",   "asin",  "acos", "atan", "sinh", "cosh",
+                                        "tanh",  "asinh", "acosh", "atanh"};
     QStringList out;
     for (const char *n : names)
         out << QString::fromLatin1(n);
@@ -138,6 +177,26 @@ AlertExpression::AlertExpression(const QString &expression) : m_text(expression)
         r.position = 0;
         r.message = AlertExpressionText::tr("the expression is empty");
         return;
+    }
+    if (expression.size() > MaxAlertExpressionLength) {
+        r.position = MaxAlertExpressionLength;
+        r.message = AlertExpressionText::tr("the expression is longer than %1 characters")
+                        .arg(MaxAlertExpressionLength);
+        return;
+    }
+    int depth = 0;
+    for (int i = 0; i < expression.size(); ++i) {
+        if (expression.at(i) == QLatin1Char('('))
+            ++depth;
+        else if (expression.at(i) == QLatin1Char(')'))
+            --depth;
+        if (depth > MaxAlertExpressionDepth) {
+            r.position = i;
+            r.message = AlertExpressionText::tr("brackets nested deeper than %1 levels at position %2")
+                            .arg(MaxAlertExpressionDepth)
+                            .arg(i);
+            return;
+        }
     }
     // muparser works on narrow strings; anything outside ASCII can only be an invalid token.
     for (int i = 0; i < expression.size(); ++i) {
@@ -177,7 +236,8 @@ AlertExpression::AlertExpression(const QString &expression) : m_text(expression)
         t_divisionsByZero = before;
         if (p.GetNumResults() != 1) {
             r.position = std::max(0, firstTopLevelComma(expression));
-            r.message = AlertExpressionText::tr("only one expression is allowed (found a ',' outside a function call)");
+            r.message = AlertExpressionText::tr(
+                "only one expression is allowed (found a ',' outside a function call)");
             return;
         }
         for (const auto &[name, ptr] : p.GetUsedVar()) {
@@ -196,11 +256,16 @@ AlertExpression::AlertExpression(const QString &expression) : m_text(expression)
         if (e.GetCode() == mu::ecUNASSIGNABLE_TOKEN && !token.isEmpty() &&
             (token.at(0).isLetter() || token.at(0) == QLatin1Char('_'))) {
             int len = 0;
-            while (len < token.size() && (token.at(len).isLetterOrNumber() || token.at(len) == QLatin1Char('_')))
+            while (len < token.size() &&
+                   (token.at(len).isLetterOrNumber() || token.at(len) == QLatin1Char('_')))
                 ++len;
-            r.message = AlertExpressionText::tr("unknown variable or function '%1' at position %2").arg(token.left(len)).arg(r.position);
+            r.message = AlertExpressionText::tr("unknown variable or function '%1' at position %2")
+                            .arg(token.left(len))
+                            .arg(r.position);
         } else if (e.GetCode() == mu::ecUNASSIGNABLE_TOKEN && !token.isEmpty()) {
-            r.message = AlertExpressionText::tr("unexpected '%1' at position %2").arg(token.left(2).trimmed()).arg(r.position);
+            r.message = AlertExpressionText::tr("unexpected '%1' at position %2")
+                            .arg(token.left(2).trimmed())
+                            .arg(r.position);
         } else {
             r.message = QString::fromStdString(e.GetMsg());
         }
@@ -220,7 +285,8 @@ AlertEvaluation AlertExpression::evaluate(const AlertVariables &variables) const
     }
     for (int i = 0; i < AlertVariableCount; ++i) {
         if (m_uses[std::size_t(i)] && !std::isfinite(variables.values[std::size_t(i)])) {
-            out.reason = AlertExpressionText::tr("variable '%1' is undefined").arg(QString::fromLatin1(kVariables[i].name));
+            out.reason = AlertExpressionText::tr("variable '%1' is undefined")
+                             .arg(QString::fromLatin1(kVariables[i].name));
             return out;
         }
     }
@@ -237,7 +303,8 @@ AlertEvaluation AlertExpression::evaluate(const AlertVariables &variables) const
         return out;
     }
     if (!std::isfinite(out.value)) {
-        out.reason = std::isnan(out.value) ? AlertExpressionText::tr("the result is not a number") : AlertExpressionText::tr("the result is infinite");
+        out.reason = std::isnan(out.value) ? AlertExpressionText::tr("the result is not a number")
+                                           : AlertExpressionText::tr("the result is infinite");
         return out;
     }
     out.valid = true;

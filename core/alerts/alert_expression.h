@@ -41,7 +41,8 @@ QStringList alertFunctionNames();
 
 /** One evaluation's inputs: the variables (NaN = undefined), the number of aligned bars and the
     market time (open time of the newest bar, ms) of the analytics update. */
-struct AlertVariables {
+struct AlertVariables
+{
     std::array<double, AlertVariableCount> values;
     qint64 bars = 0;
     qint64 timeMs = 0;
@@ -50,9 +51,14 @@ struct AlertVariables {
     double operator[](AlertVariable v) const { return values[std::size_t(v)]; }
 };
 
+/** Limits of an expression: longer or more deeply bracketed text is refused before muparser sees it. */
+constexpr int MaxAlertExpressionLength = 1000;
+constexpr int MaxAlertExpressionDepth = 32;
+
 /** Result of compiling an expression. `position` is the 0-based character offset of the error in
     the expression (-1 when unknown or ok); `usedVariables` are canonical names in AlertVariable order. */
-struct AlertCompileResult {
+struct AlertCompileResult
+{
     bool ok = false;
     int position = -1;
     QString message;
@@ -62,7 +68,8 @@ struct AlertCompileResult {
 /** Result of one evaluation. `valid` is false when a used variable is undefined (NaN), a division
     by zero happened or the result is not finite; `reason` then says why. A valid result is true
     when `value != 0`. */
-struct AlertEvaluation {
+struct AlertEvaluation
+{
     bool valid = false;
     double value = std::numeric_limits<double>::quiet_NaN();
     QString reason;
@@ -76,7 +83,8 @@ struct AlertEvaluation {
     assignment, no string, no user callback other than the arithmetic operators defined here (which
     are pure functions), so an expression can neither run code nor touch files. Division is a
     PairLab operator that records a division by zero, so `z/0 > 1` is reported instead of
-    comparing infinity.
+    comparing infinity. Expressions beyond MaxAlertExpressionLength characters or
+    MaxAlertExpressionDepth nested brackets are refused.
 
     Threading: an instance is not shared between threads; compilation is serialised internally
     (muparser keeps process-wide parser state), evaluation runs on the caller's thread. Move-only. */
@@ -113,7 +121,8 @@ private:
 AlertCompileResult compileAlertExpression(const QString &expression);
 
 /** Compile + evaluate once on sample variables (e.g. the current analytics) for a preview. */
-struct AlertPreview {
+struct AlertPreview
+{
     AlertCompileResult compile;
     AlertEvaluation evaluation;
 };

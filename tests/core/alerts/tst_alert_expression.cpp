@@ -1,5 +1,6 @@
 #include "alerts/alert_expression.h"
 
+#include <QTemporaryDir>
 #include <QtTest>
 
 #include <cmath>
@@ -16,6 +17,9 @@ private Q_SLOTS:
     void compilesValidExpressions();
     void rejectsInvalidExpressionsWithPosition_data();
     void rejectsInvalidExpressionsWithPosition();
+    void refusesCodeAndFileAccessAndRunsNothing_data();
+    void refusesCodeAndFileAccessAndRunsNothing();
+    void refusesOverlongAndDeeplyNestedExpressions();
     void aliasesReadTheSameVariable();
     void evaluatesArithmeticAndLogic_data();
     void evaluatesArithmeticAndLogic();
@@ -24,6 +28,9 @@ private Q_SLOTS:
     void nonFiniteResultIsInvalid();
     void previewReportsCompileErrors();
     void namesAreComplete();
+
+private:
+    QTemporaryDir m_markerDir;
 };
 
 static AlertVariables sample()
@@ -56,10 +63,11 @@ void TestAlertExpression::compilesValidExpressions_data()
     QTest::newRow("allStats") << QStringLiteral("adf_p < 0.05 || coint_p < 0.05 && half_life < 600")
                               << QStringList{QStringLiteral("adf_p"), QStringLiteral("coint_p"),
                                              QStringLiteral("half_life")};
-    QTest::newRow("legs") << QStringLiteral("abs(ret_x - ret_y) > 0.001 && volume_x + volume_y > 10 && price_x > 0 && price_y > 0")
-                          << QStringList{QStringLiteral("price_x"), QStringLiteral("price_y"), QStringLiteral("ret_x"),
-                                         QStringLiteral("ret_y"), QStringLiteral("volume_x"),
-                                         QStringLiteral("volume_y")};
+    QTest::newRow("legs")
+        << QStringLiteral(
+               "abs(ret_x - ret_y) > 0.001 && volume_x + volume_y > 10 && price_x > 0 && price_y > 0")
+        << QStringList{QStringLiteral("price_x"), QStringLiteral("price_y"),  QStringLiteral("ret_x"),
+                       QStringLiteral("ret_y"),   QStringLiteral("volume_x"), QStringLiteral("volume_y")};
     QTest::newRow("ternary") << QStringLiteral("spread > 0 ? beta > 1 : corr_ret > 0")
                              << QStringList{QStringLiteral("spread"), QStringLiteral("beta"),
                                             QStringLiteral("corr_ret")};
@@ -108,6 +116,77 @@ void TestAlertExpression::rejectsInvalidExpressionsWithPosition()
     QVERIFY(r.usedVariables.isEmpty());
 }
 
+void TestAlertExpression::refusesCodeAndFileAccessAndRunsNothing_data()
+{
+    // %1 is a path in a temporary folder: if anything ran the command or opened the file, it would appear.
+    const int marker = int(m_markerDir.filePath(QStringLiteral("ran")).size());
+    QTest::addColumn<QString>("expression");
+    QTest::addColumn<int>("position");
+    QTest::addColumn<QString>("messagePart");
+    QTest::newRow("systemCall") << QStringLiteral("system(\"touch %1\")") << 0 << QStringLiteral("'system'");
+    QTest::newRow("execCall") << QStringLiteral("exec(\"touch %1\")") << 0 << QStringLiteral("'exec'");
+    QTest::newRow("popenCall") << QStringLiteral("popen(\"touch %1\", \"r\")") << 0
+                               << QStringLiteral("'popen'");
+    QTest::newRow("fopenCall") << QStringLiteral("z > fopen(\"%1\")") << 4 << QStringLiteral("'fopen'");
+    QTest::newRow("bareFileName") << QStringLiteral("%1") << 0 << QString();
+    QTest::newRow("quotedFileName") << QStringLiteral("\"%1\" > 0") << marker + 2
+                                    << QString(); // a string is no value
+    QTest::newRow("shellSubstitution")
+        << QStringLiteral("$(touch %1)") << 0 << QStringLiteral("unexpected '$");
+    QTest::newRow("backticks") << QStringLiteral("`touch %1`") << 0 << QStringLiteral("unexpected '`");
+    QTest::newRow("semicolonChain") << QStringLiteral("z > 1; touch %1") << 5 << QStringLiteral("';'");
+    QTest::newRow("unknownFunction") << QStringLiteral("spawn(z)") << 0 << QStringLiteral("'spawn'");
+}
+
+void TestAlertExpression::refusesCodeAndFileAccessAndRunsNothing()
+{
+    QFETCH(QString, expression);
+    QFETCH(int, position);
+    QFETCH(QString, messagePart);
+    const QString marker = m_markerDir.filePath(QStringLiteral("ran"));
+    const QString text = expression.arg(marker);
+    const AlertExpression e(text);
+    QVERIFY(!e.isValid());
+    QCOMPARE(e.compileResult().position, position);
+    QVERIFY2(!e.compileResult().message.isEmpty(), qPrintable(text));
+    QVERIFY2(e.compileResult().message.contains(messagePart), qPrintable(e.compileResult().message));
+    AlertVariables vars;
+    vars.values.fill(1.0);
+    const AlertEvaluation ev = e.evaluate(vars);
+    QVERIFY(!ev.valid);
+    QCOMPARE(ev.reason, e.compileResult().message);
+    QVERIFY(!QFile::exists(marker));
+    QCOMPARE(QDir(m_markerDir.path()).entryList(QDir::NoDotAndDotDot | QDir::AllEntries), QStringList());
+}
+
+void TestAlertExpression::refusesOverlongAndDeeplyNestedExpressions()
+{
+    QString longest = QStringLiteral("z");
+    while (longest.size() + 4 <= MaxAlertExpressionLength)
+        longest += QStringLiteral(" + z");
+    QVERIFY2(compileAlertExpression(longest).ok, qPrintable(compileAlertExpression(longest).message));
+    const AlertCompileResult tooLong = compileAlertExpression(longest + QStringLiteral(" + z"));
+    QVERIFY(!tooLong.ok);
+    QCOMPARE(tooLong.position, MaxAlertExpressionLength);
+    QVERIFY2(tooLong.message.contains(QString::number(MaxAlertExpressionLength)),
+             qPrintable(tooLong.message));
+    QVERIFY(!compileAlertExpression(QString(100000, QLatin1Char('z'))).ok);
+
+    const auto nested = [](int depth) {
+        return QString(depth, QLatin1Char('(')) + QStringLiteral("z") + QString(depth, QLatin1Char(')')) +
+               QStringLiteral(" > 1");
+    };
+    QVERIFY(compileAlertExpression(nested(MaxAlertExpressionDepth)).ok);
+    const AlertCompileResult deep = compileAlertExpression(nested(MaxAlertExpressionDepth + 1));
+    QVERIFY(!deep.ok);
+    QCOMPARE(deep.position, MaxAlertExpressionDepth);
+    QVERIFY2(deep.message.contains(QLatin1String("nested")), qPrintable(deep.message));
+    const AlertCompileResult deepFunctions = compileAlertExpression(
+        QStringLiteral("abs(").repeated(100) + QStringLiteral("z") + QString(100, QLatin1Char(')')));
+    QVERIFY(!deepFunctions.ok);
+    QCOMPARE(deepFunctions.position, 4 * MaxAlertExpressionDepth + 3);
+}
+
 void TestAlertExpression::aliasesReadTheSameVariable()
 {
     AlertVariables v = sample();
@@ -127,7 +206,8 @@ void TestAlertExpression::evaluatesArithmeticAndLogic_data()
     QTest::newRow("powerRightAssoc") << QStringLiteral("2^3^2") << 512.0;
     QTest::newRow("unaryMinusBelowPower") << QStringLiteral("-z^2") << -6.25;
     QTest::newRow("leftAssocDivision") << QStringLiteral("8/2/2") << 2.0;
-    QTest::newRow("comparisonChain") << QStringLiteral("(z >= 2.5) + (z <= 2.5) + (z == 2.5) + (z != 2.5)") << 3.0;
+    QTest::newRow("comparisonChain") << QStringLiteral("(z >= 2.5) + (z <= 2.5) + (z == 2.5) + (z != 2.5)")
+                                     << 3.0;
     QTest::newRow("ternary") << QStringLiteral("z > 2 ? spread : beta") << 12.0;
     QTest::newRow("functions") << QStringLiteral("max(half_life, 100) + min(1, 2) + sqrt(4)") << 303.0;
     QTest::newRow("ratio") << QStringLiteral("spread / beta") << 12.0 / 18.0;
