@@ -4,6 +4,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QSaveFile>
+#include <QUrl>
 
 #include <cmath>
 
@@ -20,9 +21,9 @@ struct WorkspaceText
 const QStringList &knownKeys()
 {
     static const QStringList keys = {
-        QStringLiteral("format"), QStringLiteral("version"), QStringLiteral("feed"), QStringLiteral("pair"),
-        QStringLiteral("analysis"), QStringLiteral("universe"), QStringLiteral("alerts"), QStringLiteral("backtest"),
-        QStringLiteral("layout")};
+        QStringLiteral("format"), QStringLiteral("version"),  QStringLiteral("feed"),
+        QStringLiteral("pair"),   QStringLiteral("analysis"), QStringLiteral("universe"),
+        QStringLiteral("alerts"), QStringLiteral("backtest"), QStringLiteral("layout")};
     return keys;
 }
 
@@ -48,7 +49,19 @@ struct Reader
             fail(path, WorkspaceText::tr("expected an object"));
         return v.toObject();
     }
-    void string(const QJsonObject &o, const QString &key, const QString &path, QString &out, const QStringList &allowed = {})
+    /** Text of a workspace is one line of reasonable length: no control characters, nothing absurdly long. */
+    bool plainText(const QString &path, const QString &text)
+    {
+        constexpr int MaxText = 4096;
+        if (text.size() > MaxText)
+            return fail(path, WorkspaceText::tr("longer than %1 characters").arg(MaxText));
+        for (qsizetype i = 0; i < text.size(); ++i)
+            if (text.at(i).category() == QChar::Other_Control)
+                return fail(path, WorkspaceText::tr("control character at position %1").arg(i));
+        return true;
+    }
+    void string(const QJsonObject &o, const QString &key, const QString &path, QString &out,
+                const QStringList &allowed = {})
     {
         const QJsonValue v = o.value(key);
         if (v.isUndefined())
@@ -57,8 +70,11 @@ struct Reader
             fail(path, WorkspaceText::tr("expected text"));
             return;
         }
+        if (!plainText(path, v.toString()))
+            return;
         if (!allowed.isEmpty() && !allowed.contains(v.toString())) {
-            fail(path, WorkspaceText::tr("\"%1\" is not one of %2").arg(v.toString(), allowed.join(QStringLiteral(", "))));
+            fail(path, WorkspaceText::tr("\"%1\" is not one of %2")
+                           .arg(v.toString(), allowed.join(QStringLiteral(", "))));
             return;
         }
         out = v.toString();
@@ -78,6 +94,8 @@ struct Reader
                 fail(path, WorkspaceText::tr("expected a list of text"));
                 return;
             }
+            if (!plainText(path, e.toString()))
+                return;
             list << e.toString();
         }
         out = list;
@@ -105,7 +123,8 @@ struct Reader
         }
         out = v.toInteger();
     }
-    void number(const QJsonObject &o, const QString &key, const QString &path, double &out, double lo, double hi)
+    void number(const QJsonObject &o, const QString &key, const QString &path, double &out, double lo,
+                double hi)
     {
         const QJsonValue v = o.value(key);
         if (v.isUndefined())
@@ -121,7 +140,8 @@ struct Reader
         const QJsonValue v = o.value(key);
         if (v.isUndefined())
             return;
-        const auto decoded = QByteArray::fromBase64Encoding(v.toString().toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+        const auto decoded =
+            QByteArray::fromBase64Encoding(v.toString().toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
         if (!v.isString() || !decoded) {
             fail(path, WorkspaceText::tr("expected base64 text"));
             return;
@@ -147,9 +167,10 @@ QJsonObject Workspace::toJson() const
     QJsonObject o = unknownFields;
     o.insert(QStringLiteral("format"), QStringLiteral("pairlab-workspace"));
     o.insert(QStringLiteral("version"), FormatVersion);
-    o.insert(QStringLiteral("feed"), QJsonObject{{QStringLiteral("symbols"), QJsonArray::fromStringList(symbols)},
-                                                 {QStringLiteral("endpoint"), endpoint},
-                                                 {QStringLiteral("stream"), streamKind}});
+    o.insert(QStringLiteral("feed"),
+             QJsonObject{{QStringLiteral("symbols"), QJsonArray::fromStringList(symbols)},
+                         {QStringLiteral("endpoint"), endpoint},
+                         {QStringLiteral("stream"), streamKind}});
     o.insert(QStringLiteral("pair"), QJsonObject{{QStringLiteral("y"), pairY},
                                                  {QStringLiteral("x"), pairX},
                                                  {QStringLiteral("source"), source},
@@ -181,7 +202,8 @@ bool Workspace::fromJson(const QJsonObject &json, Workspace *out, QString *error
         return r.fail(QStringLiteral("version"), WorkspaceText::tr("expected a format version number"));
     if (version.toDouble() > FormatVersion) { // toInt() would read a version beyond int as 0
         if (error)
-            *error = WorkspaceText::tr("written by a newer PairLab (workspace format %1; this version reads up to %2)")
+            *error = WorkspaceText::tr(
+                         "written by a newer PairLab (workspace format %1; this version reads up to %2)")
                          .arg(version.toDouble())
                          .arg(FormatVersion);
         return false;
@@ -193,28 +215,45 @@ bool Workspace::fromJson(const QJsonObject &json, Workspace *out, QString *error
         if (!validSymbol(s))
             r.fail(QStringLiteral("feed.symbols"), WorkspaceText::tr("\"%1\" is not a symbol").arg(s));
     r.string(feed, QStringLiteral("endpoint"), QStringLiteral("feed.endpoint"), w.endpoint);
-    if (!w.endpoint.isEmpty() && !w.endpoint.startsWith(QLatin1String("wss://")) && !w.endpoint.startsWith(QLatin1String("ws://")))
-        r.fail(QStringLiteral("feed.endpoint"), WorkspaceText::tr("expected a ws:// or wss:// address"));
-    r.string(feed, QStringLiteral("stream"), QStringLiteral("feed.stream"), w.streamKind, {QStringLiteral("trade"), QStringLiteral("aggTrade")});
+    if (!w.endpoint.isEmpty()) {
+        const QUrl url(w.endpoint, QUrl::StrictMode);
+        if ((url.scheme() != QLatin1String("wss") && url.scheme() != QLatin1String("ws")) || !url.isValid() ||
+            url.host().isEmpty())
+            r.fail(QStringLiteral("feed.endpoint"), WorkspaceText::tr("expected a ws:// or wss:// address"));
+        else if (!url.userInfo().isEmpty())
+            r.fail(
+                QStringLiteral("feed.endpoint"),
+                WorkspaceText::tr("an address with a user name or password is refused (PairLab reads public "
+                                  "streams only and stores no credentials)"));
+    }
+    r.string(feed, QStringLiteral("stream"), QStringLiteral("feed.stream"), w.streamKind,
+             {QStringLiteral("trade"), QStringLiteral("aggTrade")});
     const QJsonObject pair = r.object(json, QStringLiteral("pair"), QStringLiteral("pair"));
     r.string(pair, QStringLiteral("y"), QStringLiteral("pair.y"), w.pairY);
     r.string(pair, QStringLiteral("x"), QStringLiteral("pair.x"), w.pairX);
-    for (const auto &[field, s] : {std::pair{QStringLiteral("pair.y"), w.pairY}, std::pair{QStringLiteral("pair.x"), w.pairX}})
+    for (const auto &[field, s] :
+         {std::pair{QStringLiteral("pair.y"), w.pairY}, std::pair{QStringLiteral("pair.x"), w.pairX}})
         if (!validSymbol(s))
             r.fail(field, WorkspaceText::tr("\"%1\" is not a symbol").arg(s));
     r.string(pair, QStringLiteral("source"), QStringLiteral("pair.source"), w.source);
-    if (w.source != QLatin1String("live") && !w.source.startsWith(QLatin1String("upload:")))
+    if (w.source != QLatin1String("live") &&
+        (!w.source.startsWith(QLatin1String("upload:")) || w.source.size() == int(qstrlen("upload:"))))
         r.fail(QStringLiteral("pair.source"), WorkspaceText::tr("expected \"live\" or \"upload:<dataset>\""));
-    r.integer(pair, QStringLiteral("interval_s"), QStringLiteral("pair.interval_s"), w.intervalSeconds, 1, 366 * 86400);
+    r.integer(pair, QStringLiteral("interval_s"), QStringLiteral("pair.interval_s"), w.intervalSeconds, 1,
+              366 * 86400);
     const QJsonObject analysis = r.object(json, QStringLiteral("analysis"), QStringLiteral("analysis"));
     r.integer(analysis, QStringLiteral("window"), QStringLiteral("analysis.window"), w.window, 5, 100000);
     r.string(analysis, QStringLiteral("hedge"), QStringLiteral("analysis.hedge"), w.hedgeMethod,
-             {QStringLiteral("ols"), QStringLiteral("huber"), QStringLiteral("theil-sen"), QStringLiteral("kalman")});
+             {QStringLiteral("ols"), QStringLiteral("huber"), QStringLiteral("theil-sen"),
+              QStringLiteral("kalman")});
     r.string(analysis, QStringLiteral("adf_trend"), QStringLiteral("analysis.adf_trend"), w.adfTrend,
              {QStringLiteral("c"), QStringLiteral("ct"), QStringLiteral("n")});
     r.number(analysis, QStringLiteral("entry_z"), QStringLiteral("analysis.entry_z"), w.entryZ, 0.01, 100);
     r.number(analysis, QStringLiteral("exit_z"), QStringLiteral("analysis.exit_z"), w.exitZ, 0, 100);
     r.strings(json, QStringLiteral("universe"), QStringLiteral("universe"), w.universe);
+    for (const QString &s : std::as_const(w.universe))
+        if (!validSymbol(s))
+            r.fail(QStringLiteral("universe"), WorkspaceText::tr("\"%1\" is not a symbol").arg(s));
     const QJsonValue alerts = json.value(QStringLiteral("alerts"));
     if (!alerts.isUndefined() && !alerts.isArray())
         r.fail(QStringLiteral("alerts"), WorkspaceText::tr("expected a list"));
@@ -223,8 +262,10 @@ bool Workspace::fromJson(const QJsonObject &json, Workspace *out, QString *error
     const QJsonObject layout = r.object(json, QStringLiteral("layout"), QStringLiteral("layout"));
     r.bytes(layout, QStringLiteral("geometry"), QStringLiteral("layout.geometry"), w.windowGeometry);
     r.bytes(layout, QStringLiteral("state"), QStringLiteral("layout.state"), w.windowState);
-    r.string(layout, QStringLiteral("view"), QStringLiteral("layout.view"), w.activeView, {QStringLiteral("market"), QStringLiteral("pair")});
-    r.integer64(layout, QStringLiteral("chart_from_ms"), QStringLiteral("layout.chart_from_ms"), w.chartFromMs);
+    r.string(layout, QStringLiteral("view"), QStringLiteral("layout.view"), w.activeView,
+             {QStringLiteral("market"), QStringLiteral("pair")});
+    r.integer64(layout, QStringLiteral("chart_from_ms"), QStringLiteral("layout.chart_from_ms"),
+                w.chartFromMs);
     r.integer64(layout, QStringLiteral("chart_to_ms"), QStringLiteral("layout.chart_to_ms"), w.chartToMs);
     if (!r.ok)
         return false;
@@ -257,8 +298,12 @@ bool Workspace::load(const QString &path, Workspace *out, QString *error)
         const qsizetype line = head.count('\n') + 1;
         const qsizetype column = pe.offset - (head.lastIndexOf('\n') + 1) + 1;
         if (error)
-            *error = WorkspaceText::tr("%1:%2:%3: not valid JSON (%4) — the file may be truncated or hand-edited")
-                         .arg(path).arg(line).arg(column).arg(pe.errorString());
+            *error =
+                WorkspaceText::tr("%1:%2:%3: not valid JSON (%4) — the file may be truncated or hand-edited")
+                    .arg(path)
+                    .arg(line)
+                    .arg(column)
+                    .arg(pe.errorString());
         return false;
     }
     if (!doc.isObject()) {

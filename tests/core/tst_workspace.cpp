@@ -40,7 +40,8 @@ Workspace TestWorkspace::sample()
     w.entryZ = 2.25;
     w.exitZ = 0.25;
     w.universe = {QStringLiteral("BTCUSDT"), QStringLiteral("SOLUSDT")};
-    w.alertRules = QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("wide")}, {QStringLiteral("expression"), QStringLiteral("abs(z) > 2")}}};
+    w.alertRules = QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("wide")},
+                                          {QStringLiteral("expression"), QStringLiteral("abs(z) > 2")}}};
     w.backtest = QJsonObject{{QStringLiteral("entry"), 2.0}, {QStringLiteral("fee_bps"), 4.0}};
     w.windowGeometry = QByteArray("\x01\x02geometry", 10);
     w.windowState = QByteArray("state\x00\xff", 7);
@@ -81,7 +82,8 @@ void TestWorkspace::keepsUnknownFieldsOnSave()
     QVERIFY(w.save(path, &error));
     QVERIFY(f.open(QIODevice::ReadOnly));
     const QJsonObject again = QJsonDocument::fromJson(f.readAll()).object();
-    QCOMPARE(again.value(QStringLiteral("notes")).toString(), QStringLiteral("written by a colleague's newer build"));
+    QCOMPARE(again.value(QStringLiteral("notes")).toString(),
+             QStringLiteral("written by a colleague's newer build"));
     QCOMPARE(again.value(QStringLiteral("plugins")).toArray().size(), 3);
     QCOMPARE(again.value(QStringLiteral("analysis")).toObject().value(QStringLiteral("window")).toInt(), 30);
 }
@@ -95,17 +97,46 @@ void TestWorkspace::rejectsBadFilesAndChangesNothing_data()
     QTest::newRow("empty") << QByteArray() << QStringLiteral("not valid JSON");
     QTest::newRow("binary") << QByteArray("\x00\x01\x02\xff", 4) << QStringLiteral("not valid JSON");
     QTest::newRow("array") << QByteArray("[1,2]") << QStringLiteral("expected a JSON object");
-    QTest::newRow("notAWorkspace") << QByteArray(R"({"name":"something else"})") << QStringLiteral("not a PairLab workspace");
-    QTest::newRow("futureVersion") << QByteArray(good).replace("\"version\": 1", "\"version\": 7") << QStringLiteral("newer PairLab");
+    QTest::newRow("notAWorkspace") << QByteArray(R"({"name":"something else"})")
+                                   << QStringLiteral("not a PairLab workspace");
+    QTest::newRow("futureVersion") << QByteArray(good).replace("\"version\": 1", "\"version\": 7")
+                                   << QStringLiteral("newer PairLab");
     // Found by fuzz_workspace: a version beyond int was read as 0 and the file loaded as the current format.
     QTest::newRow("futureVersionBeyondInt")
-        << QByteArray(good).replace("\"version\": 1", "\"version\": 19007199254740993") << QStringLiteral("newer PairLab");
-    QTest::newRow("windowAsText") << QByteArray(good).replace("\"window\": 240", "\"window\": \"240\"") << QStringLiteral("analysis.window");
-    QTest::newRow("windowTooSmall") << QByteArray(good).replace("\"window\": 240", "\"window\": 1") << QStringLiteral("analysis.window");
-    QTest::newRow("unknownHedge") << QByteArray(good).replace("\"kalman\"", "\"magic\"") << QStringLiteral("analysis.hedge");
-    QTest::newRow("badSymbol") << QByteArray(good).replace("\"ETHUSDT\",", "\"../../etc/passwd\",") << QStringLiteral("feed.symbols");
-    QTest::newRow("httpEndpoint") << QByteArray(good).replace("wss://fstream", "http://fstream") << QStringLiteral("feed.endpoint");
-    QTest::newRow("badBase64") << QByteArray(good).replace("\"state\": \"", "\"state\": \"***") << QStringLiteral("layout.state");
+        << QByteArray(good).replace("\"version\": 1", "\"version\": 19007199254740993")
+        << QStringLiteral("newer PairLab");
+    QTest::newRow("windowAsText") << QByteArray(good).replace("\"window\": 240", "\"window\": \"240\"")
+                                  << QStringLiteral("analysis.window");
+    QTest::newRow("windowTooSmall") << QByteArray(good).replace("\"window\": 240", "\"window\": 1")
+                                    << QStringLiteral("analysis.window");
+    QTest::newRow("unknownHedge") << QByteArray(good).replace("\"kalman\"", "\"magic\"")
+                                  << QStringLiteral("analysis.hedge");
+    QTest::newRow("badSymbol") << QByteArray(good).replace("\"ETHUSDT\",", "\"../../etc/passwd\",")
+                               << QStringLiteral("feed.symbols");
+    QTest::newRow("httpEndpoint") << QByteArray(good).replace("wss://fstream", "http://fstream")
+                                  << QStringLiteral("feed.endpoint");
+    // Text fields: no control characters, no absurd length, no credentials in the address; the dataset and
+    // the universe name things in the database, never files.
+    QTest::newRow("controlCharacterInEndpoint")
+        << QByteArray(good).replace("fstream.binance.com", "fstream\\u0000.binance.com")
+        << QStringLiteral("feed.endpoint");
+    QTest::newRow("newlineInSource") << QByteArray(good).replace("upload:ewa-ewc", "upload:ewa\\nrm -rf ~")
+                                     << QStringLiteral("pair.source");
+    QTest::newRow("overlongEndpoint") << QByteArray(good).replace("/market", "/" + QByteArray(5000, 'a'))
+                                      << QStringLiteral("feed.endpoint");
+    QTest::newRow("endpointWithPassword")
+        << QByteArray(good).replace("wss://fstream", "wss://user:secret@fstream")
+        << QStringLiteral("user name or password");
+    QTest::newRow("endpointWithoutHost")
+        << QByteArray(good).replace("wss://fstream.binance.com/market", "wss:///etc/passwd")
+        << QStringLiteral("feed.endpoint");
+    QTest::newRow("emptyDataset") << QByteArray(good).replace("upload:ewa-ewc", "upload:")
+                                  << QStringLiteral("pair.source");
+    QTest::newRow("pathInUniverse") << QByteArray(good).replace("\"SOLUSDT\"\n    ]",
+                                                                "\"/home/user/.ssh/id_rsa\"\n    ]")
+                                    << QStringLiteral("universe");
+    QTest::newRow("badBase64") << QByteArray(good).replace("\"state\": \"", "\"state\": \"***")
+                               << QStringLiteral("layout.state");
 }
 
 void TestWorkspace::rejectsBadFilesAndChangesNothing()
@@ -134,7 +165,8 @@ void TestWorkspace::savesAtomically()
     QString error;
     QVERIFY(sample().save(path, &error));
     QVERIFY(Workspace().save(path, &error));
-    QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{QStringLiteral("c.pairlab")}); // no temporary left
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files),
+             QStringList{QStringLiteral("c.pairlab")}); // no temporary left
     // A save into a directory that does not exist fails cleanly and says where.
     QVERIFY(!sample().save(dir.filePath(QStringLiteral("missing/d.pairlab")), &error));
     QVERIFY(error.contains(QLatin1String("missing")));
