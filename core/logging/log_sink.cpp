@@ -3,6 +3,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
+#include <QRegularExpression>
 
 #include <atomic>
 
@@ -150,13 +151,28 @@ LogSink *LogSink::instance()
     return g_sink.load();
 }
 
+QString redactCredentials(const QString &message)
+{
+    if (!message.contains(QLatin1Char('@')) &&
+        !message.contains(QLatin1String("password"), Qt::CaseInsensitive))
+        return message; // the usual case, without a regular expression
+    static const QRegularExpression userInfo(
+        QStringLiteral("([A-Za-z][A-Za-z0-9+.-]*://[^\\s:/@]*):[^\\s@/]*@"));
+    static const QRegularExpression parameter(QStringLiteral("(password\\s*=\\s*)[^\\s&;]+"),
+                                              QRegularExpression::CaseInsensitiveOption);
+    QString out = message;
+    out.replace(userInfo, QStringLiteral("\\1:***@"));
+    out.replace(parameter, QStringLiteral("\\1***"));
+    return out;
+}
+
 void LogSink::handle(QtMsgType type, const QMessageLogContext &context, const QString &message)
 {
     LogEntry e;
     e.timeMs = QDateTime::currentMSecsSinceEpoch();
     e.level = logLevel(type);
     e.category = context.category ? QString::fromLatin1(context.category) : QStringLiteral("default");
-    e.message = message;
+    e.message = redactCredentials(message);
     add(e);
 }
 

@@ -13,6 +13,10 @@
 
 namespace pairlab {
 
+/** A log message with credentials masked: the password of a URL (scheme://user:password@host) and
+ *  password=... parameters become "***". Every message passes through it before the file or the queue. */
+QString redactCredentials(const QString &message);
+
 /** A log file that rotates by size: when the next line would take `path` past maxBytes, path.(keep-2)
  *  becomes path.(keep-1), …, path becomes path.1 and a new path is started, so at most `keep` files
  *  (the current one and keep-1 older ones) exist. Not thread-safe by itself: LogSink serialises it. */

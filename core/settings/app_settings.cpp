@@ -63,7 +63,7 @@ AppSettings AppSettings::load(const QSettings &s)
 
     const QString db = s.value(QStringLiteral("database")).toString().trimmed();
     if (!isPostgresUrl(db) || validatePostgresUrl(db, nullptr))
-        a.database = db;
+        a.database = withoutPassword(db); // a password written by hand or by an older version is dropped
 
     a.analysis.window = intIn(s, QStringLiteral("analysis/window"), a.analysis.window, 5, 100000);
     a.analysis.entryZ = doubleIn(s, QStringLiteral("analysis/entryZ"), a.analysis.entryZ, 0.1, 10);
@@ -93,7 +93,7 @@ void AppSettings::save(QSettings &s) const
     s.setValue(QStringLiteral("feed/reconnectCapMs"), feed.reconnectCapMs);
     s.setValue(QStringLiteral("feed/stallSeconds"), feed.stallSeconds);
     s.setValue(QStringLiteral("feed/connectTimeoutSeconds"), feed.connectTimeoutSeconds);
-    s.setValue(QStringLiteral("database"), database);
+    s.setValue(QStringLiteral("database"), withoutPassword(database));
     s.setValue(QStringLiteral("analysis/window"), analysis.window);
     s.setValue(QStringLiteral("analysis/entryZ"), analysis.entryZ);
     s.setValue(QStringLiteral("analysis/exitZ"), analysis.exitZ);
@@ -150,6 +150,17 @@ bool AppSettings::isPostgresUrl(const QString &database)
 {
     return database.startsWith(QLatin1String("postgresql://")) ||
            database.startsWith(QLatin1String("postgres://"));
+}
+
+QString AppSettings::withoutPassword(const QString &database)
+{
+    if (!isPostgresUrl(database.trimmed()))
+        return database;
+    QUrl url(database.trimmed());
+    if (url.password().isEmpty())
+        return database;
+    url.setPassword(QString());
+    return url.toString();
 }
 
 bool AppSettings::validatePostgresUrl(const QString &text, QString *error)

@@ -52,6 +52,9 @@ public:
     /** A postgresql:// (or postgres://) URL with a host and a database name. */
     static bool validatePostgresUrl(const QString &text, QString *error);
     static bool isPostgresUrl(const QString &database);
+    /** The database string with a PostgreSQL URL's password removed: what save() stores. PairLab keeps no
+     *  credentials; libpq reads the password from PGPASSWORD or ~/.pgpass. */
+    static QString withoutPassword(const QString &database);
     /** Reconnect base ≤ cap and every value in its range. */
     static bool validateReconnect(const FeedConfig &feed, QString *error);
     /** The database the window opens: `database`, or defaultFile when it is empty. */

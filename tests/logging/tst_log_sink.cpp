@@ -41,6 +41,7 @@ private Q_SLOTS:
     void messagesFromAnotherThreadReachTheQueue();
     void fullQueueDropsTheOldest();
     void uninstallStopsCollecting();
+    void credentialsNeverReachTheFileOrTheQueue();
 };
 
 void TestLogSink::rotatesAtTheSizeLimitAndKeepsNFiles()
@@ -81,6 +82,33 @@ void TestLogSink::keepOneTruncatesInPlace()
         QVERIFY(file.write(line(i)));
     QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{QStringLiteral("pairlab.log")});
     QCOMPARE(linesOf(path), (QStringList{line(6)}));
+}
+
+void TestLogSink::credentialsNeverReachTheFileOrTheQueue()
+{
+    QTemporaryDir dir;
+    {
+        LogSink sink(dir.filePath(QStringLiteral("logs")), 4096, 5);
+        LogSink::install(&sink);
+        qCInfo(lcStorage).noquote() << "database set to postgresql://pairlab:s3cret@db.example:5432/pairlab";
+        qCWarning(lcStorage).noquote() << "cannot connect: host=db.example password=hunter2 dbname=pairlab";
+        qCInfo(lcFeed).noquote() << "connecting to wss://fstream.binance.com:443/market (alice@example.com)";
+        LogSink::uninstall();
+        const std::vector<LogEntry> queued = sink.takePending();
+        QCOMPARE(queued.size(), std::size_t(3));
+        QCOMPARE(queued[0].message,
+                 QStringLiteral("database set to postgresql://pairlab:***@db.example:5432/pairlab"));
+        QCOMPARE(queued[1].message,
+                 QStringLiteral("cannot connect: host=db.example password=*** dbname=pairlab"));
+        QCOMPARE(queued[2].message,
+                 QStringLiteral("connecting to wss://fstream.binance.com:443/market (alice@example.com)"));
+    }
+    QFile f(dir.filePath(QStringLiteral("logs/pairlab.log")));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray text = f.readAll();
+    QVERIFY(!text.contains("s3cret"));
+    QVERIFY(!text.contains("hunter2"));
+    QCOMPARE(text.count("***"), 2);
 }
 
 void TestLogSink::installedSinkWritesEveryCategoryToTheFileAndQueue()

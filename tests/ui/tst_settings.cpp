@@ -12,6 +12,7 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
@@ -46,6 +47,7 @@ private Q_SLOTS:
     void validatesEndpointsAndPostgresUrls_data();
     void validatesEndpointsAndPostgresUrls();
     void startOptionsComeFromTheSettings();
+    void databasePasswordIsNeverStored();
     void dialogRefusesBadFieldsAndReturnsTheEditedSettings();
     void okReconnectsTheLiveFeedAndAppliesTheRest();
     void newWorkspaceStartsWithTheAnalysisDefaults();
@@ -186,6 +188,47 @@ void TestSettings::startOptionsComeFromTheSettings()
     QVERIFY(!o.offerWelcome);
     s.database = QStringLiteral("postgresql://quant@db:5432/pairlab"); // passed on as the database "path"
     QCOMPARE(optionsFromSettings(s, QStringLiteral("/data")).databasePath, s.database);
+}
+
+void TestSettings::databasePasswordIsNeverStored()
+{
+    QTemporaryDir dir;
+    const QString ini = dir.filePath(QStringLiteral("s.ini"));
+    AppSettings a;
+    a.database = QStringLiteral("postgresql://pairlab:s3cret@127.0.0.1:5432/pairlab");
+    {
+        QSettings file(ini, QSettings::IniFormat);
+        a.save(file);
+    }
+    QFile raw(ini);
+    QVERIFY(raw.open(QIODevice::ReadOnly));
+    const QByteArray text = raw.readAll();
+    QVERIFY2(!text.contains("s3cret"), text.constData());
+    QVERIFY(text.contains("pairlab@127.0.0.1"));
+    {
+        QSettings file(ini, QSettings::IniFormat);
+        QCOMPARE(AppSettings::load(file).database,
+                 QStringLiteral("postgresql://pairlab@127.0.0.1:5432/pairlab"));
+        // A password written into the file by hand is dropped on load as well.
+        file.setValue(QStringLiteral("database"),
+                      QStringLiteral("postgres://u:pw@db.example/pl?sslmode=require"));
+        QCOMPARE(AppSettings::load(file).database,
+                 QStringLiteral("postgres://u@db.example/pl?sslmode=require"));
+    }
+    QCOMPARE(AppSettings::withoutPassword(QStringLiteral("/data/a:b@c.sqlite")),
+             QStringLiteral("/data/a:b@c.sqlite"));
+
+    // The dialog returns the URL without the password and says where the password comes from.
+    SettingsDialog dialog(AppSettings(), QStringLiteral("/data/pairlab.sqlite"));
+    auto *backend = dialog.findChild<QComboBox *>(QStringLiteral("backend"));
+    auto *url = dialog.findChild<QLineEdit *>(QStringLiteral("postgresUrl"));
+    auto *passwordNote = dialog.findChild<QLabel *>(QStringLiteral("passwordNote"));
+    QVERIFY(backend && url && passwordNote);
+    QVERIFY(passwordNote->text().contains(QLatin1String("PGPASSWORD")));
+    QVERIFY(passwordNote->text().contains(QLatin1String("~/.pgpass")));
+    backend->setCurrentIndex(1);
+    url->setText(QStringLiteral("postgresql://pairlab:s3cret@127.0.0.1:5432/pairlab"));
+    QCOMPARE(dialog.settings().database, QStringLiteral("postgresql://pairlab@127.0.0.1:5432/pairlab"));
 }
 
 void TestSettings::dialogRefusesBadFieldsAndReturnsTheEditedSettings()

@@ -177,6 +177,11 @@ QWidget *SettingsDialog::databasePage(const AppSettings &s, const QString &defau
     connect(m_backend, &QComboBox::currentIndexChanged, locationLabel,
             [this, locationLabel](int i) { locationLabel->setBuddy(i == 1 ? m_postgresUrl : m_sqlitePath); });
     form->addRow(locationLabel, m_backendPages);
+    auto *passwordNote = note(tr("PairLab never stores a database password: a password typed into the URL is "
+                                 "removed; PostgreSQL reads it from PGPASSWORD or ~/.pgpass."),
+                              page);
+    passwordNote->setObjectName(QStringLiteral("passwordNote"));
+    form->addRow(passwordNote);
     form->addRow(note(tr("A new database takes effect the next time PairLab connects to Binance "
                          "(Feed → Connect to Binance) or starts. The demo keeps its own database."),
                       page));
@@ -268,7 +273,8 @@ AppSettings SettingsDialog::settings() const
     s.feed.reconnectCapMs = m_reconnectCap->value();
     s.feed.stallSeconds = m_stall->value();
     s.feed.connectTimeoutSeconds = m_connectTimeout->value();
-    s.database = (m_backend->currentIndex() == 1 ? m_postgresUrl : m_sqlitePath)->text().trimmed();
+    s.database = AppSettings::withoutPassword(
+        (m_backend->currentIndex() == 1 ? m_postgresUrl : m_sqlitePath)->text().trimmed());
     s.analysis.window = m_window->value();
     s.analysis.entryZ = m_entry->value();
     s.analysis.exitZ = m_exit->value();
