@@ -1,5 +1,14 @@
 #include "session/live_session.h"
 
+#include "logging/log_categories.h"
+#include "market/aggtrades_backfill.h"
+#include "storage/gap_store.h"
+
+#include <QDateTime>
+#include <QTimer>
+
+#include <algorithm>
+
 namespace pairlab {
 
 void registerMetaTypes()
@@ -9,6 +18,9 @@ void registerMetaTypes()
     qRegisterMetaType<pairlab::WriteStats>("pairlab::WriteStats");
     qRegisterMetaType<pairlab::FeedState>("pairlab::FeedState");
     qRegisterMetaType<pairlab::FeedStats>("pairlab::FeedStats");
+    qRegisterMetaType<pairlab::TradeGap>("pairlab::TradeGap");
+    qRegisterMetaType<pairlab::TradeGapList>("pairlab::TradeGapList");
+    qRegisterMetaType<pairlab::BackfillOutcome>("pairlab::BackfillOutcome");
 }
 
 LiveSession::LiveSession(FeedConfig feed, QString databasePath, QObject *parent)
@@ -48,6 +60,39 @@ void LiveSession::start()
     connect(m_feed, &BinanceFeed::errorReply, this, &LiveSession::errorReply);
     connect(m_feed, &BinanceFeed::recordingChanged, this, &LiveSession::recordingChanged);
 
+    // Gaps: detected on the feed's ticks here, recorded on the storage thread, back-filled on the feed
+    // thread.
+    connect(m_feed, &BinanceFeed::ticks, this, &LiveSession::onFeedTicks);
+    if (!m_gapSettle) {
+        m_gapSettle = new QTimer(this);
+        m_gapSettle->setSingleShot(true);
+        m_gapSettle->setInterval(1000);
+        connect(m_gapSettle, &QTimer::timeout, this, [this] { takeGaps(m_gapDetector.takeAll()); });
+    }
+    m_gapRecorder = new GapRecorder(m_dbPath);
+    m_gapRecorder->moveToThread(&m_storageThread);
+    connect(&m_storageThread, &QThread::finished, m_gapRecorder, &QObject::deleteLater);
+    connect(m_gapRecorder, &GapRecorder::failed, this,
+            [](const QString &message) { qCWarning(lcStorage).noquote() << message; });
+    connect(m_gapRecorder, &GapRecorder::loaded, this, [this](const TradeGapList &stored) {
+        mergeGaps(stored);
+        Q_EMIT gapsChanged(m_gaps);
+        for (const TradeGap &g : stored)
+            if (g.state == GapState::Open && m_backfill)
+                QMetaObject::invokeMethod(m_backfill, [b = m_backfill, g] { b->fill(g); });
+    });
+    if (m_config.backfill) {
+        BackfillConfig bc;
+        bc.restBase = m_config.restBase;
+        bc.kind = m_config.kind;
+        m_backfill = new AggTradesBackfill(bc);
+        m_backfill->moveToThread(&m_feedThread);
+        connect(&m_feedThread, &QThread::finished, m_backfill, &QObject::deleteLater);
+        connect(m_backfill, &AggTradesBackfill::ticks, m_writer, &TickWriter::writeBatch);
+        connect(m_backfill, &AggTradesBackfill::finished, this, &LiveSession::onBackfilled);
+    }
+    QMetaObject::invokeMethod(m_gapRecorder, [r = m_gapRecorder] { r->load(qint64(7) * 24 * 3600 * 1000); });
+
     m_storageThread.start();
     m_feedThread.start();
     QMetaObject::invokeMethod(m_writer, &TickWriter::openOrRetry);
@@ -69,6 +114,9 @@ void LiveSession::stop()
     m_storageThread.wait();
     m_feed = nullptr;
     m_writer = nullptr;
+    m_backfill = nullptr; // deleted with their threads
+    m_gapRecorder = nullptr;
+    m_gapSettle->stop();
 }
 
 void LiveSession::startRecording(const QString &path)
@@ -81,6 +129,82 @@ void LiveSession::stopRecording()
 {
     if (m_feed)
         QMetaObject::invokeMethod(m_feed, &BinanceFeed::stopRecording);
+}
+
+void LiveSession::onFeedTicks(const TickBatch &batch)
+{
+    if (!batch)
+        return;
+    m_gapDetector.feed(*batch, QDateTime::currentMSecsSinceEpoch());
+    takeGaps(m_gapDetector.takeSettled());
+    // A gap followed by silence settles after a second.
+    if (m_gapDetector.hasUnsettled() && !m_gapSettle->isActive())
+        m_gapSettle->start();
+}
+
+void LiveSession::takeGaps(std::vector<TradeGap> gaps)
+{
+    if (gaps.empty())
+        return;
+    TradeGapList records;
+    for (TradeGap &g : gaps) {
+        const QString message = tr("gap of %n trade(s) in %1 (ids %2 to %3)", nullptr, int(g.count()))
+                                    .arg(g.symbol.toString())
+                                    .arg(g.fromId)
+                                    .arg(g.toId);
+        qCWarning(lcFeed).noquote() << message;
+        Q_EMIT gapReport(message);
+        if (m_backfill)
+            QMetaObject::invokeMethod(m_backfill, [b = m_backfill, g] { b->fill(g); });
+        g.edge.clear();
+        records << g;
+    }
+    mergeGaps(records);
+    if (m_gapRecorder)
+        QMetaObject::invokeMethod(m_gapRecorder, [r = m_gapRecorder, records] { r->record(records); });
+    Q_EMIT gapsChanged(m_gaps);
+}
+
+void LiveSession::onBackfilled(const BackfillOutcome &outcome)
+{
+    const TradeGap &g = outcome.gap;
+    QString message;
+    if (outcome.complete()) {
+        message =
+            tr("gap of %n trade(s) in %1 back-filled", nullptr, int(g.count())).arg(g.symbol.toString());
+        qCInfo(lcFeed).noquote() << message;
+    } else if (outcome.filledTo >= g.fromId) {
+        message = tr("gap of %n trade(s) in %1 back-filled up to id %2; the rest could not be filled: %3",
+                     nullptr, int(g.count()))
+                      .arg(g.symbol.toString())
+                      .arg(outcome.filledTo)
+                      .arg(outcome.reason);
+        qCWarning(lcFeed).noquote() << message;
+    } else {
+        message = tr("gap of %n trade(s) in %1 could not be filled: %2", nullptr, int(g.count()))
+                      .arg(g.symbol.toString(), outcome.reason);
+        qCWarning(lcFeed).noquote() << message;
+    }
+    const TradeGapList records = outcome.records();
+    mergeGaps(records);
+    // Posted after the back-filled ticks reached the writer's queue, so the gap is marked once they are in.
+    if (m_gapRecorder)
+        QMetaObject::invokeMethod(m_gapRecorder, [r = m_gapRecorder, records] { r->record(records); });
+    Q_EMIT gapReport(message);
+    Q_EMIT gapsChanged(m_gaps);
+}
+
+void LiveSession::mergeGaps(const TradeGapList &records)
+{
+    for (const TradeGap &r : records) {
+        m_gaps.removeIf([&r](const TradeGap &g) {
+            return g.symbol == r.symbol && g.fromId <= r.toId && r.fromId <= g.toId;
+        });
+        m_gaps << r;
+    }
+    std::sort(m_gaps.begin(), m_gaps.end(), [](const TradeGap &a, const TradeGap &b) {
+        return a.symbol != b.symbol ? a.symbol < b.symbol : a.fromId < b.fromId;
+    });
 }
 
 } // namespace pairlab

@@ -2,12 +2,19 @@
 
 #include "market/bar.h"
 #include "market/binance_feed.h"
+#include "market/gap_detector.h"
 #include "storage/tick_writer.h"
 
 #include <QObject>
 #include <QThread>
 
+class QTimer;
+
 namespace pairlab {
+
+class AggTradesBackfill;
+class GapRecorder;
+struct BackfillOutcome;
 
 /** The live data path wired together: BinanceFeed on the feed thread, TickWriter (ticks + bars) on the
  *  storage thread. Signals of both arrive here queued, on the thread that owns the session (the GUI or the
@@ -33,6 +40,12 @@ public:
     /** How often the writer retries a database that refuses writes (set before start()). */
     void setStorageRetryInterval(int ms) { m_storageRetryMs = ms; }
 
+    /** Gaps in the trade ids (GapDetector on the feed's ticks, in stream order): those recorded in the last
+     *  week and this session's, by symbol and id. Each new gap is recorded 'open' and, with
+     *  FeedConfig::backfill, filled from Binance's aggTrades history on the feed thread (AggTradesBackfill,
+     *  its ticks through TickWriter); open gaps recorded by an earlier run are tried again at start. */
+    const TradeGapList &gaps() const { return m_gaps; }
+
 Q_SIGNALS:
     void stored(pairlab::TickBatch newTicks, pairlab::BarBatch bars, pairlab::WriteStats stats);
     /** The database refuses writes: the feed goes on, its ticks are held in memory and retried. */
@@ -44,6 +57,9 @@ Q_SIGNALS:
     void streamResumed(const QString &stream);
     void errorReply(const QString &message);
     void recordingChanged(bool recording, const QString &pathOrError);
+    void gapsChanged(const pairlab::TradeGapList &gaps);
+    /** One line for the status bar on a detected, back-filled or unfillable gap (also logged). */
+    void gapReport(const QString &message);
 
 private:
     FeedConfig m_config;
@@ -54,6 +70,16 @@ private:
     TickWriter *m_writer = nullptr;
     bool m_running = false;
     int m_storageRetryMs = 2000;
+
+    void onFeedTicks(const pairlab::TickBatch &batch);
+    void takeGaps(std::vector<TradeGap> gaps);
+    void onBackfilled(const pairlab::BackfillOutcome &outcome);
+    void mergeGaps(const TradeGapList &records);
+    GapDetector m_gapDetector;
+    TradeGapList m_gaps;
+    AggTradesBackfill *m_backfill = nullptr;
+    GapRecorder *m_gapRecorder = nullptr;
+    QTimer *m_gapSettle = nullptr;
 };
 
 void registerMetaTypes();

@@ -91,6 +91,20 @@ CREATE TABLE backtests(
   summary_json TEXT NOT NULL
 );
 )sql"),
+        // 2: stretches of trade ids the stream skipped, and what the back-fill made of them
+        QStringLiteral(R"sql(
+CREATE TABLE gaps(
+  symbol_id   INTEGER NOT NULL REFERENCES symbols(id),
+  from_id     INTEGER NOT NULL,
+  to_id       INTEGER NOT NULL,
+  from_ms     INTEGER NOT NULL,
+  to_ms       INTEGER NOT NULL,
+  state       TEXT    NOT NULL CHECK (state IN ('open', 'filled', 'unfillable')),
+  reason      TEXT    NOT NULL DEFAULT '',
+  detected_ms INTEGER NOT NULL,
+  PRIMARY KEY(symbol_id, from_id)
+) WITHOUT ROWID;
+)sql"),
     };
     return steps;
 }
@@ -170,6 +184,20 @@ CREATE TABLE backtests(
   pair        TEXT NOT NULL,
   params_json TEXT NOT NULL,
   summary_json TEXT NOT NULL
+);
+)sql"),
+        // 2: gaps
+        QStringLiteral(R"sql(
+CREATE TABLE gaps(
+  symbol_id   INTEGER NOT NULL,
+  from_id     BIGINT  NOT NULL,
+  to_id       BIGINT  NOT NULL,
+  from_ms     BIGINT  NOT NULL,
+  to_ms       BIGINT  NOT NULL,
+  state       TEXT    NOT NULL CHECK (state IN ('open', 'filled', 'unfillable')),
+  reason      TEXT    NOT NULL DEFAULT '',
+  detected_ms BIGINT  NOT NULL,
+  PRIMARY KEY(symbol_id, from_id)
 );
 )sql"),
     };

@@ -1,0 +1,478 @@
+#include "market/aggtrades_backfill.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QTimer>
+#include <QUrlQuery>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <string>
+
+namespace pairlab {
+
+namespace {
+
+constexpr qint64 MinuteMs = 60000;
+
+bool toDouble(const QByteArray &text, double *out)
+{
+    const char *end = text.constData() + text.size();
+    const auto r = std::from_chars(text.constData(), end, *out);
+    return r.ec == std::errc() && r.ptr == end;
+}
+
+// "0.206" -> 206 with scale 3: the exact decimal as an integer count of 10^-scale.
+bool decimalUnits(const QByteArray &text, std::int64_t *units, int *scale)
+{
+    std::int64_t v = 0;
+    int digits = 0, sc = -1;
+    for (char c : text) {
+        if (c == '.' && sc < 0) {
+            sc = 0;
+            continue;
+        }
+        if (c < '0' || c > '9' || ++digits > 18)
+            return false;
+        v = v * 10 + (c - '0');
+        if (sc >= 0)
+            ++sc;
+    }
+    if (digits == 0)
+        return false;
+    *units = v;
+    *scale = std::max(sc, 0);
+    return true;
+}
+
+double unitsToDouble(std::int64_t units, int scale)
+{
+    std::string s = std::to_string(units);
+    if (scale > 0) {
+        if (int(s.size()) <= scale)
+            s.insert(0, std::size_t(scale + 1 - int(s.size())), '0');
+        s.insert(s.size() - std::size_t(scale), 1, '.');
+    }
+    double d = 0;
+    std::from_chars(s.data(), s.data() + s.size(), d);
+    return d;
+}
+
+qint64 retryAfterMs(const QNetworkReply *reply)
+{
+    bool ok = false;
+    const qint64 s = reply->rawHeader("Retry-After").trimmed().toLongLong(&ok);
+    return ok && s >= 0 ? s * 1000 : -1;
+}
+
+} // namespace
+
+TradeGapList BackfillOutcome::records() const
+{
+    TradeGapList out;
+    if (filledTo >= gap.fromId) {
+        TradeGap f = gap;
+        f.edge.clear();
+        f.toId = std::min(filledTo, gap.toId);
+        f.toMs = complete() ? gap.toMs : filledToMs;
+        f.state = GapState::Filled;
+        f.reason = missingIds > 0 ? AggTradesBackfill::tr("%n trade id(s) not in Binance's aggregate trades",
+                                                          nullptr, int(missingIds))
+                                  : QString();
+        out << f;
+    }
+    if (!complete()) {
+        TradeGap u = gap;
+        u.edge.clear();
+        u.fromId = std::max(filledTo + 1, gap.fromId);
+        if (filledTo >= gap.fromId)
+            u.fromMs = filledToMs;
+        u.state = GapState::Unfillable;
+        u.reason = reason;
+        out << u;
+    }
+    return out;
+}
+
+AggTradesBackfill::AggTradesBackfill(BackfillConfig config, QObject *parent)
+    : QObject(parent), m_config(std::move(config)), m_nam(new QNetworkAccessManager(this)),
+      m_timer(new QTimer(this))
+{
+    m_timer->setSingleShot(true);
+    m_timer->setTimerType(Qt::PreciseTimer); // a Retry-After must not end early
+    connect(m_timer, &QTimer::timeout, this, &AggTradesBackfill::send);
+    m_clock.start();
+}
+
+AggTradesBackfill::~AggTradesBackfill()
+{
+    cancel();
+}
+
+QUrl AggTradesBackfill::pageUrl(const BackfillConfig &config, const SymbolCode &symbol, std::int64_t fromId,
+                                std::int64_t startMs, std::int64_t endMs)
+{
+    QUrl url = config.restBase;
+    QString path = url.path();
+    while (path.endsWith(QLatin1Char('/')))
+        path.chop(1);
+    url.setPath(path + QStringLiteral("/fapi/v1/aggTrades"));
+    QUrlQuery q;
+    q.addQueryItem(QStringLiteral("symbol"), symbol.toString());
+    if (fromId >= 0)
+        q.addQueryItem(QStringLiteral("fromId"), QString::number(fromId));
+    if (startMs >= 0)
+        q.addQueryItem(QStringLiteral("startTime"), QString::number(startMs));
+    if (endMs >= 0)
+        q.addQueryItem(QStringLiteral("endTime"), QString::number(endMs));
+    q.addQueryItem(QStringLiteral("limit"), QString::number(config.pageLimit));
+    url.setQuery(q);
+    return url;
+}
+
+bool AggTradesBackfill::parsePage(const QByteArray &json, std::vector<AggTrade> *out, QString *error)
+{
+    QJsonParseError pe;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &pe);
+    if (pe.error != QJsonParseError::NoError) {
+        *error = tr("not JSON: %1 at offset %2").arg(pe.errorString()).arg(pe.offset);
+        return false;
+    }
+    if (!doc.isArray()) {
+        *error = tr("not a list of aggregate trades");
+        return false;
+    }
+    out->clear();
+    const QJsonArray rows = doc.array();
+    out->reserve(std::size_t(rows.size()));
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        const QJsonObject o = rows.at(i).toObject();
+        AggTrade t;
+        const QJsonValue a = o.value(QLatin1String("a")), f = o.value(QLatin1String("f")),
+                         l = o.value(QLatin1String("l")), T = o.value(QLatin1String("T")),
+                         m = o.value(QLatin1String("m"));
+        const QByteArray p = o.value(QLatin1String("p")).toString().toLatin1();
+        t.qtyText = o.value(QLatin1String("q")).toString().toLatin1();
+        if (!a.isDouble() || !f.isDouble() || !l.isDouble() || !T.isDouble() || !m.isBool() ||
+            !toDouble(p, &t.price) || !toDouble(t.qtyText, &t.qty)) {
+            *error = tr("aggregate trade %1 lacks a field or has one of the wrong type").arg(i);
+            return false;
+        }
+        t.a = a.toInteger();
+        t.f = f.toInteger();
+        t.l = l.toInteger();
+        t.T = T.toInteger();
+        t.buyerMaker = m.toBool();
+        if (t.l < t.f || (!out->empty() && t.a <= out->back().a)) {
+            *error = tr("aggregate trade %1 is out of order").arg(t.a);
+            return false;
+        }
+        out->push_back(t);
+    }
+    return true;
+}
+
+void AggTradesBackfill::fill(const TradeGap &gap)
+{
+    if (gap.count() <= 0)
+        return;
+    if (m_bannedUntilMs > QDateTime::currentMSecsSinceEpoch()) {
+        refuse(gap, m_banReason);
+        return;
+    }
+    m_queue.push_back(gap);
+    if (!m_job)
+        startNext();
+}
+
+void AggTradesBackfill::cancel()
+{
+    m_timer->stop();
+    m_queue.clear();
+    m_job.reset();
+    if (m_reply) {
+        QNetworkReply *r = m_reply;
+        m_reply = nullptr;
+        r->disconnect(this);
+        r->abort();
+        r->deleteLater();
+    }
+}
+
+void AggTradesBackfill::refuse(const TradeGap &gap, const QString &reason)
+{
+    BackfillOutcome o;
+    o.gap = gap;
+    o.filledTo = gap.fromId - 1;
+    o.filledToMs = gap.fromMs;
+    o.reason = reason;
+    Q_EMIT finished(o);
+}
+
+void AggTradesBackfill::startNext()
+{
+    if (m_queue.empty())
+        return;
+    Job job;
+    job.outcome.gap = std::move(m_queue.front());
+    m_queue.pop_front();
+    job.outcome.filledTo = job.outcome.gap.fromId - 1;
+    job.outcome.filledToMs = job.outcome.gap.fromMs;
+    if (m_config.kind == StreamKind::AggTrade)
+        job.nextAggId = job.outcome.gap.fromId;
+    m_job = std::move(job);
+    schedule(0);
+}
+
+qint64 AggTradesBackfill::backoffMs(int attempt) const
+{
+    const double raw = double(m_config.retryBaseMs) * std::pow(2.0, std::min(attempt, 20));
+    return qint64(std::min(raw, double(m_config.retryCapMs)));
+}
+
+qint64 AggTradesBackfill::pacingDelayMs() const
+{
+    const qint64 now = m_clock.elapsed();
+    qint64 wait = 0;
+    if (!m_sentAt.empty())
+        wait = std::max<qint64>(wait, m_sentAt.back() + m_config.minIntervalMs - now);
+    // Our own count over a sliding minute.
+    std::size_t recent = 0;
+    for (qint64 t : m_sentAt)
+        recent += t > now - MinuteMs ? 1 : 0;
+    const qint64 weight = m_config.requestWeight;
+    if (qint64(recent + 1) * weight > m_config.weightPerMinute && !m_sentAt.empty()) {
+        // Wait until enough of the oldest requests have left the window.
+        const std::size_t drop =
+            recent + 1 - std::size_t(std::max<qint64>(1, m_config.weightPerMinute / weight));
+        const std::size_t first = m_sentAt.size() - recent;
+        const std::size_t idx = std::min(m_sentAt.size() - 1, first + drop - 1);
+        wait = std::max(wait, m_sentAt[idx] + MinuteMs - now + 1);
+    }
+    // Binance's count for this IP, per wall-clock minute.
+    const qint64 wall = QDateTime::currentMSecsSinceEpoch();
+    if (m_serverWeight >= 0 && m_serverWeightMinute == wall / MinuteMs &&
+        m_serverWeight + weight > m_config.weightPerMinute)
+        wait = std::max(wait, (wall / MinuteMs + 1) * MinuteMs - wall + 50);
+    return std::max<qint64>(wait, 0);
+}
+
+void AggTradesBackfill::schedule(qint64 delayMs)
+{
+    m_timer->start(int(std::min<qint64>(std::max(delayMs, pacingDelayMs()), 10 * MinuteMs)));
+}
+
+void AggTradesBackfill::send()
+{
+    if (!m_job || m_reply)
+        return;
+    const qint64 pacing = pacingDelayMs();
+    if (pacing > 0) { // a 429 wait may have ended before the weight window did
+        m_timer->start(int(pacing));
+        return;
+    }
+    Job &job = *m_job;
+    if (job.outcome.requests >= m_config.maxRequestsPerGap) {
+        finish(tr("stopped after %n request(s)", nullptr, job.outcome.requests));
+        return;
+    }
+    const TradeGap &gap = job.outcome.gap;
+    const QUrl url = job.nextAggId >= 0
+                         ? pageUrl(m_config, gap.symbol, job.nextAggId)
+                         : pageUrl(m_config, gap.symbol, -1, gap.fromMs,
+                                   std::min<std::int64_t>(gap.toMs, gap.fromMs + 60 * MinuteMs - 1));
+    QNetworkRequest request(url);
+    request.setTransferTimeout(m_config.timeoutMs);
+    request.setRawHeader("Accept", "application/json");
+    ++job.outcome.requests;
+    ++m_requestsSent;
+    const qint64 now = m_clock.elapsed();
+    m_sentAt.push_back(now);
+    while (!m_sentAt.empty() && m_sentAt.front() <= now - MinuteMs)
+        m_sentAt.pop_front();
+    m_reply = m_nam->get(request);
+    QNetworkReply *reply = m_reply;
+    connect(reply, &QNetworkReply::finished, this, [this, reply] { onReply(reply); });
+}
+
+void AggTradesBackfill::onReply(QNetworkReply *reply)
+{
+    reply->deleteLater();
+    if (reply != m_reply || !m_job)
+        return;
+    m_reply = nullptr;
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QByteArray used = reply->rawHeader("X-MBX-USED-WEIGHT-1m");
+    bool ok = false;
+    const qint64 weight = used.trimmed().toLongLong(&ok);
+    if (ok) {
+        m_serverWeight = weight;
+        m_serverWeightMinute = QDateTime::currentMSecsSinceEpoch() / MinuteMs;
+    }
+    Job &job = *m_job;
+    if (status == 0) { // no answer: refused, reset, timed out
+        retry(reply->errorString());
+        return;
+    }
+    const QByteArray body = reply->readAll();
+    if (status == 418) {
+        const qint64 ban = retryAfterMs(reply);
+        m_bannedUntilMs = QDateTime::currentMSecsSinceEpoch() + (ban >= 0 ? ban : 2 * MinuteMs);
+        m_banReason = tr("Binance banned this IP address (HTTP 418) for %1 s")
+                          .arg(ban >= 0 ? ban / 1000 : 2 * MinuteMs / 1000);
+        finish(m_banReason);
+        return;
+    }
+    if (status == 429) {
+        ++job.outcome.rateLimited;
+        const qint64 wait = retryAfterMs(reply);
+        schedule(wait >= 0 ? wait : backoffMs(job.outcome.rateLimited - 1));
+        return;
+    }
+    if (status >= 500 && status < 600) {
+        retry(tr("HTTP %1").arg(status));
+        return;
+    }
+    if (status != 200) {
+        QString msg = QString::fromUtf8(body.left(200));
+        const QJsonDocument doc = QJsonDocument::fromJson(body);
+        if (doc.isObject() && doc.object().contains(QLatin1String("msg")))
+            msg = doc.object().value(QLatin1String("msg")).toString();
+        finish(tr("Binance refused the request (HTTP %1): %2").arg(status).arg(msg));
+        return;
+    }
+    std::vector<AggTrade> page;
+    QString error;
+    if (!parsePage(body, &page, &error)) {
+        retry(tr("malformed answer: %1").arg(error));
+        return;
+    }
+    job.retries = 0;
+    QString reason;
+    const bool done = takePage(page, &reason);
+    Q_EMIT progress(job.outcome.gap, job.outcome.filledTo, job.outcome.requests);
+    if (done)
+        finish(reason);
+    else
+        schedule(0);
+}
+
+bool AggTradesBackfill::takePage(const std::vector<AggTrade> &page, QString *reason)
+{
+    BackfillOutcome &o = m_job->outcome;
+    const TradeGap &gap = o.gap;
+    const bool byTime = m_job->nextAggId < 0;
+    if (page.empty()) {
+        *reason =
+            byTime ? tr("Binance has no aggregate trades of %1 from %2 on")
+                         .arg(gap.symbol.toString(),
+                              QDateTime::fromMSecsSinceEpoch(gap.fromMs, Qt::UTC).toString(Qt::ISODateWithMs))
+                   : tr("Binance has no aggregate trades of %1 after id %2")
+                         .arg(gap.symbol.toString())
+                         .arg(m_job->nextAggId - 1);
+        return true;
+    }
+    std::vector<Tick> out;
+    bool done = false;
+    const bool aggIds = m_config.kind == StreamKind::AggTrade;
+    for (const AggTrade &t : page) {
+        const std::int64_t first = aggIds ? t.a : t.f, last = aggIds ? t.a : t.l;
+        if (last <= o.filledTo)
+            continue; // before the gap (or already taken)
+        if (first > gap.toId || (!aggIds && t.T > gap.toMs)) {
+            done = true; // past the gap: ids not reached are in no aggregate trade
+            break;
+        }
+        const std::int64_t lo = std::max(first, o.filledTo + 1), hi = std::min(last, gap.toId);
+        o.missingIds += lo - (o.filledTo + 1);
+        Tick tick;
+        tick.symbol = gap.symbol;
+        tick.tsMs = t.T;
+        tick.price = t.price;
+        tick.buyerMaker = t.buyerMaker;
+        tick.tradeId = lo;
+        tick.qty = t.qty;
+        if (!aggIds) {
+            // The quantity less what the stream delivered of this aggregate trade, in exact decimal.
+            std::int64_t units = 0;
+            int scale = 0;
+            if (decimalUnits(t.qtyText, &units, &scale)) {
+                const double factor = std::pow(10.0, scale);
+                std::int64_t known = 0;
+                for (const Tick &e : gap.edge)
+                    if (e.tradeId >= t.f && e.tradeId <= t.l && (e.tradeId < lo || e.tradeId > hi) &&
+                        e.price == t.price)
+                        known += std::llround(e.qty * factor);
+                if (known > 0)
+                    tick.qty = unitsToDouble(std::max<std::int64_t>(0, units - known), scale);
+            }
+        }
+        out.push_back(tick);
+        for (std::int64_t id = lo + 1; id <= hi; ++id) {
+            tick.tradeId = id;
+            tick.qty = 0;
+            out.push_back(tick);
+        }
+        o.filledTo = hi;
+        o.filledToMs = t.T;
+        if (hi >= gap.toId) {
+            done = true;
+            break;
+        }
+    }
+    m_job->nextAggId = page.back().a + 1;
+    if (!done && !byTime && int(page.size()) < m_config.pageLimit) {
+        done = true; // the newest trades reached
+    }
+    if (done && !o.complete()) {
+        if (!aggIds && (page.back().T > gap.toMs || page.back().l > gap.toId)) {
+            // Binance went past the gap: the ids left are in no aggregate trade.
+            o.missingIds += gap.toId - o.filledTo;
+            o.filledTo = gap.toId;
+            o.filledToMs = gap.toMs;
+        } else if (reason->isEmpty()) {
+            *reason = tr("Binance has no aggregate trades of %1 after id %2")
+                          .arg(gap.symbol.toString())
+                          .arg(page.back().a);
+        }
+    }
+    o.ticks += std::int64_t(out.size());
+    if (!out.empty())
+        Q_EMIT ticks(std::make_shared<const std::vector<Tick>>(std::move(out)));
+    return done;
+}
+
+void AggTradesBackfill::retry(const QString &why)
+{
+    Job &job = *m_job;
+    if (++job.retries > m_config.maxRetries) {
+        finish(tr("%1 (after %n attempt(s))", nullptr, job.retries).arg(why));
+        return;
+    }
+    schedule(backoffMs(job.retries - 1));
+}
+
+void AggTradesBackfill::finish(const QString &reason)
+{
+    BackfillOutcome o = std::move(m_job->outcome);
+    m_job.reset();
+    if (!o.complete())
+        o.reason = reason.isEmpty() ? tr("not found in Binance's aggregate trades") : reason;
+    Q_EMIT finished(o);
+    if (m_bannedUntilMs > QDateTime::currentMSecsSinceEpoch()) {
+        while (!m_queue.empty()) {
+            const TradeGap g = std::move(m_queue.front());
+            m_queue.pop_front();
+            refuse(g, m_banReason);
+        }
+    }
+    startNext();
+}
+
+} // namespace pairlab
