@@ -114,6 +114,14 @@
         <source>the result is infinite</source>
         <translation>das Ergebnis ist unendlich</translation>
     </message>
+    <message>
+        <source>the expression is longer than %1 characters</source>
+        <translation>der Ausdruck ist länger als %1 Zeichen</translation>
+    </message>
+    <message>
+        <source>brackets nested deeper than %1 levels at position %2</source>
+        <translation>Klammern tiefer als %1 Ebenen verschachtelt an Position %2</translation>
+    </message>
 </context>
 <context>
     <name>AlertStore</name>
@@ -743,6 +751,18 @@
         <source>cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
+    <message>
+        <source>longer than %1 characters</source>
+        <translation>länger als %1 Zeichen</translation>
+    </message>
+    <message>
+        <source>control character at position %1</source>
+        <translation>Steuerzeichen an Position %1</translation>
+    </message>
+    <message>
+        <source>an address with a user name or password is refused (PairLab reads public streams only and stores no credentials)</source>
+        <translation>eine Adresse mit Benutzername oder Passwort wird abgelehnt (PairLab liest nur öffentliche Streams und speichert keine Zugangsdaten)</translation>
+    </message>
 </context>
 <context>
     <name>cli</name>
@@ -912,10 +932,6 @@
         <translation>Die mitgelieferte echte Binance-Aufzeichnung statt des Live-Feeds starten.</translation>
     </message>
     <message>
-        <source>SQLite database file.</source>
-        <translation>SQLite-Datenbankdatei.</translation>
-    </message>
-    <message>
         <source>Comma-separated symbols.</source>
         <translation>Kommagetrennte Symbole.</translation>
     </message>
@@ -962,6 +978,78 @@
     <message>
         <source>Replay speed of the demo (1 = real time).</source>
         <translation>Wiedergabegeschwindigkeit der Demo (1 = Echtzeit).</translation>
+    </message>
+    <message>
+        <source>Database: a SQLite file or a postgresql://user@host:port/dbname URL.</source>
+        <translation>Datenbank: eine SQLite-Datei oder eine URL postgresql://benutzer@host:port/datenbank.</translation>
+    </message>
+</context>
+<context>
+    <name>pairlab::AggTradesBackfill</name>
+    <message numerus="yes">
+        <source>%n trade id(s) not in Binance&apos;s aggregate trades</source>
+        <translation>
+            <numerusform>%n Trade-ID nicht in Binances aggregierten Trades</numerusform>
+            <numerusform>%n Trade-IDs nicht in Binances aggregierten Trades</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not JSON: %1 at offset %2</source>
+        <translation>kein JSON: %1 bei Offset %2</translation>
+    </message>
+    <message>
+        <source>not a list of aggregate trades</source>
+        <translation>keine Liste aggregierter Trades</translation>
+    </message>
+    <message>
+        <source>aggregate trade %1 lacks a field or has one of the wrong type</source>
+        <translation>dem aggregierten Trade %1 fehlt ein Feld oder ein Feld hat den falschen Typ</translation>
+    </message>
+    <message>
+        <source>aggregate trade %1 is out of order</source>
+        <translation>aggregierter Trade %1 ist nicht in der richtigen Reihenfolge</translation>
+    </message>
+    <message numerus="yes">
+        <source>stopped after %n request(s)</source>
+        <translation>
+            <numerusform>nach %n Anfrage abgebrochen</numerusform>
+            <numerusform>nach %n Anfragen abgebrochen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Binance banned this IP address (HTTP 418) for %1 s</source>
+        <translation>Binance hat diese IP-Adresse für %1 s gesperrt (HTTP 418)</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>Binance refused the request (HTTP %1): %2</source>
+        <translation>Binance hat die Anfrage abgelehnt (HTTP %1): %2</translation>
+    </message>
+    <message>
+        <source>malformed answer: %1</source>
+        <translation>fehlerhafte Antwort: %1</translation>
+    </message>
+    <message>
+        <source>Binance has no aggregate trades of %1 from %2 on</source>
+        <translation>Binance hat keine aggregierten Trades von %1 ab %2</translation>
+    </message>
+    <message>
+        <source>Binance has no aggregate trades of %1 after id %2</source>
+        <translation>Binance hat keine aggregierten Trades von %1 nach ID %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (after %n attempt(s))</source>
+        <translation>
+            <numerusform>%1 (nach %n Versuch)</numerusform>
+            <numerusform>%1 (nach %n Versuchen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not found in Binance&apos;s aggregate trades</source>
+        <translation>nicht in Binances aggregierten Trades gefunden</translation>
     </message>
 </context>
 <context>
@@ -1548,8 +1636,44 @@ Funktionen: %2</translation>
         <translation>Verbindung verloren</translation>
     </message>
     <message>
-        <source>no data for %1 s</source>
-        <translation>keine Daten für %1 s</translation>
+        <source>connection refused by %1 (nothing listening there)</source>
+        <translation>Verbindung von %1 abgelehnt (dort lauscht niemand)</translation>
+    </message>
+    <message>
+        <source>host %1 not found</source>
+        <translation>Host %1 nicht gefunden</translation>
+    </message>
+    <message>
+        <source>TLS/SSL error with %1: %2</source>
+        <translation>TLS/SSL-Fehler mit %1: %2</translation>
+    </message>
+    <message>
+        <source>TLS/SSL handshake with %1 failed: %2</source>
+        <translation>TLS/SSL-Handshake mit %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>TLS certificate of %1 not accepted: %2</source>
+        <translation>TLS-Zertifikat von %1 nicht akzeptiert: %2</translation>
+    </message>
+    <message>
+        <source>server closed the connection with code %1: %2</source>
+        <translation>der Server hat die Verbindung mit Code %1 geschlossen: %2</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>kein Grund angegeben</translation>
+    </message>
+    <message>
+        <source>TLS/SSL or WebSocket handshake with %1 not completed within %2 s</source>
+        <translation>TLS/SSL- oder WebSocket-Handshake mit %1 nicht innerhalb von %2 s abgeschlossen</translation>
+    </message>
+    <message>
+        <source>no answer from %1 within %2 s</source>
+        <translation>keine Antwort von %1 innerhalb von %2 s</translation>
+    </message>
+    <message>
+        <source>no data for %1 s (stalled connection dropped)</source>
+        <translation>seit %1 s keine Daten (hängende Verbindung getrennt)</translation>
     </message>
 </context>
 <context>
@@ -1572,6 +1696,17 @@ Funktionen: %2</translation>
     <message>
         <source>%1 / %2: correlation of log returns %3</source>
         <translation>%1 / %2: Korrelation der Log-Renditen %3</translation>
+    </message>
+</context>
+<context>
+    <name>pairlab::GapRecorder</name>
+    <message>
+        <source>cannot record gaps: %1</source>
+        <translation>Lücken können nicht aufgezeichnet werden: %1</translation>
+    </message>
+    <message>
+        <source>cannot read the recorded gaps: %1</source>
+        <translation>die aufgezeichneten Lücken können nicht gelesen werden: %1</translation>
     </message>
 </context>
 <context>
@@ -1877,6 +2012,37 @@ Funktionen: %2</translation>
     </message>
 </context>
 <context>
+    <name>pairlab::LiveSession</name>
+    <message numerus="yes">
+        <source>gap of %n trade(s) in %1 (ids %2 to %3)</source>
+        <translation>
+            <numerusform>Lücke von %n Trade in %1 (IDs %2 bis %3)</numerusform>
+            <numerusform>Lücke von %n Trades in %1 (IDs %2 bis %3)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>gap of %n trade(s) in %1 back-filled</source>
+        <translation>
+            <numerusform>Lücke von %n Trade in %1 nachgeladen</numerusform>
+            <numerusform>Lücke von %n Trades in %1 nachgeladen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>gap of %n trade(s) in %1 back-filled up to id %2; the rest could not be filled: %3</source>
+        <translation>
+            <numerusform>Lücke von %n Trade in %1 bis ID %2 nachgeladen; der Rest konnte nicht gefüllt werden: %3</numerusform>
+            <numerusform>Lücke von %n Trades in %1 bis ID %2 nachgeladen; der Rest konnte nicht gefüllt werden: %3</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>gap of %n trade(s) in %1 could not be filled: %2</source>
+        <translation>
+            <numerusform>Lücke von %n Trade in %1 konnte nicht gefüllt werden: %2</numerusform>
+            <numerusform>Lücke von %n Trades in %1 konnte nicht gefüllt werden: %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>pairlab::LogModel</name>
     <message>
         <source>Debug</source>
@@ -2169,10 +2335,6 @@ Funktionen: %2</translation>
         <translation>Der Arbeitsbereich hat ungespeicherte Änderungen. Speichern?</translation>
     </message>
     <message>
-        <source>Storage error: %1</source>
-        <translation>Speicherfehler: %1</translation>
-    </message>
-    <message>
         <source>Stream %1 has delivered nothing for %2 s — is the endpoint path right?</source>
         <translation>Stream %1 hat seit %2 s nichts geliefert — stimmt der Pfad des Endpunkts?</translation>
     </message>
@@ -2343,6 +2505,18 @@ Funktionen: %2</translation>
     <message>
         <source>Settings saved: %1.</source>
         <translation>Einstellungen gespeichert: %1.</translation>
+    </message>
+    <message>
+        <source>Storage error: %1. The feed goes on; trades are held in memory and saved when the database works again.</source>
+        <translation>Speicherfehler: %1. Der Datenstrom läuft weiter; Trades werden im Speicher gehalten und gesichert, sobald die Datenbank wieder funktioniert.</translation>
+    </message>
+    <message>
+        <source>The database works again: %L1 held trades stored.</source>
+        <translation>Die Datenbank funktioniert wieder: %L1 zurückgehaltene Trades gespeichert.</translation>
+    </message>
+    <message>
+        <source>%L1 trades stored, %L2 not saved yet</source>
+        <translation>%L1 Trades gespeichert, %L2 noch nicht gesichert</translation>
     </message>
 </context>
 <context>
@@ -2975,6 +3149,10 @@ Funktionen: %2</translation>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <source>PairLab never stores a database password: a password typed into the URL is removed; PostgreSQL reads it from PGPASSWORD or ~/.pgpass.</source>
+        <translation>PairLab speichert nie ein Datenbank-Passwort: ein in die URL eingegebenes Passwort wird entfernt; PostgreSQL liest es aus PGPASSWORD oder ~/.pgpass.</translation>
+    </message>
 </context>
 <context>
     <name>pairlab::ShortcutsDialog</name>
@@ -3051,6 +3229,10 @@ Funktionen: %2</translation>
     <message>
         <source>cannot store bars: %1</source>
         <translation>Bars können nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>cannot prepare the database connection: %1</source>
+        <translation>die Datenbankverbindung kann nicht vorbereitet werden: %1</translation>
     </message>
 </context>
 <context>

@@ -114,6 +114,14 @@
         <source>the result is infinite</source>
         <translation>结果为无穷大</translation>
     </message>
+    <message>
+        <source>the expression is longer than %1 characters</source>
+        <translation>表达式超过 %1 个字符</translation>
+    </message>
+    <message>
+        <source>brackets nested deeper than %1 levels at position %2</source>
+        <translation>括号嵌套超过 %1 层（位置 %2）</translation>
+    </message>
 </context>
 <context>
     <name>AlertStore</name>
@@ -743,6 +751,18 @@
         <source>cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
+    <message>
+        <source>longer than %1 characters</source>
+        <translation>超过 %1 个字符</translation>
+    </message>
+    <message>
+        <source>control character at position %1</source>
+        <translation>位置 %1 处有控制字符</translation>
+    </message>
+    <message>
+        <source>an address with a user name or password is refused (PairLab reads public streams only and stores no credentials)</source>
+        <translation>拒绝包含用户名或密码的地址（PairLab 只读取公开数据流，不保存任何凭据）</translation>
+    </message>
 </context>
 <context>
     <name>cli</name>
@@ -912,10 +932,6 @@
         <translation>启动内置的真实币安录制数据，而不是实时行情。</translation>
     </message>
     <message>
-        <source>SQLite database file.</source>
-        <translation>SQLite 数据库文件。</translation>
-    </message>
-    <message>
         <source>Comma-separated symbols.</source>
         <translation>以逗号分隔的交易品种。</translation>
     </message>
@@ -962,6 +978,75 @@
     <message>
         <source>Replay speed of the demo (1 = real time).</source>
         <translation>演示的回放速度（1 = 实时）。</translation>
+    </message>
+    <message>
+        <source>Database: a SQLite file or a postgresql://user@host:port/dbname URL.</source>
+        <translation>数据库：SQLite 文件或 postgresql://user@host:port/dbname 形式的 URL。</translation>
+    </message>
+</context>
+<context>
+    <name>pairlab::AggTradesBackfill</name>
+    <message numerus="yes">
+        <source>%n trade id(s) not in Binance&apos;s aggregate trades</source>
+        <translation>
+            <numerusform>%n 个成交 ID 不在币安的归集成交中</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not JSON: %1 at offset %2</source>
+        <translation>不是 JSON：%1（偏移 %2）</translation>
+    </message>
+    <message>
+        <source>not a list of aggregate trades</source>
+        <translation>不是归集成交列表</translation>
+    </message>
+    <message>
+        <source>aggregate trade %1 lacks a field or has one of the wrong type</source>
+        <translation>归集成交 %1 缺少字段或字段类型错误</translation>
+    </message>
+    <message>
+        <source>aggregate trade %1 is out of order</source>
+        <translation>归集成交 %1 顺序错乱</translation>
+    </message>
+    <message numerus="yes">
+        <source>stopped after %n request(s)</source>
+        <translation>
+            <numerusform>%n 次请求后停止</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Binance banned this IP address (HTTP 418) for %1 s</source>
+        <translation>币安已封禁此 IP 地址 %1 秒（HTTP 418）</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>Binance refused the request (HTTP %1): %2</source>
+        <translation>币安拒绝了请求（HTTP %1）：%2</translation>
+    </message>
+    <message>
+        <source>malformed answer: %1</source>
+        <translation>响应格式错误：%1</translation>
+    </message>
+    <message>
+        <source>Binance has no aggregate trades of %1 from %2 on</source>
+        <translation>币安没有 %1 自 %2 起的归集成交</translation>
+    </message>
+    <message>
+        <source>Binance has no aggregate trades of %1 after id %2</source>
+        <translation>币安没有 %1 在 ID %2 之后的归集成交</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (after %n attempt(s))</source>
+        <translation>
+            <numerusform>%1（尝试 %n 次后）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not found in Binance&apos;s aggregate trades</source>
+        <translation>在币安的归集成交中未找到</translation>
     </message>
 </context>
 <context>
@@ -1546,8 +1631,44 @@ Functions: %2</source>
         <translation>连接已断开</translation>
     </message>
     <message>
-        <source>no data for %1 s</source>
-        <translation>%1 秒内没有数据</translation>
+        <source>connection refused by %1 (nothing listening there)</source>
+        <translation>%1 拒绝连接（该端口无服务监听）</translation>
+    </message>
+    <message>
+        <source>host %1 not found</source>
+        <translation>找不到主机 %1</translation>
+    </message>
+    <message>
+        <source>TLS/SSL error with %1: %2</source>
+        <translation>与 %1 的 TLS/SSL 错误：%2</translation>
+    </message>
+    <message>
+        <source>TLS/SSL handshake with %1 failed: %2</source>
+        <translation>与 %1 的 TLS/SSL 握手失败：%2</translation>
+    </message>
+    <message>
+        <source>TLS certificate of %1 not accepted: %2</source>
+        <translation>未接受 %1 的 TLS 证书：%2</translation>
+    </message>
+    <message>
+        <source>server closed the connection with code %1: %2</source>
+        <translation>服务器以代码 %1 关闭了连接：%2</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>未给出原因</translation>
+    </message>
+    <message>
+        <source>TLS/SSL or WebSocket handshake with %1 not completed within %2 s</source>
+        <translation>与 %1 的 TLS/SSL 或 WebSocket 握手未在 %2 秒内完成</translation>
+    </message>
+    <message>
+        <source>no answer from %1 within %2 s</source>
+        <translation>%1 在 %2 秒内无应答</translation>
+    </message>
+    <message>
+        <source>no data for %1 s (stalled connection dropped)</source>
+        <translation>%1 秒无数据（已断开停滞的连接）</translation>
     </message>
 </context>
 <context>
@@ -1570,6 +1691,17 @@ Functions: %2</source>
     <message>
         <source>%1 / %2: correlation of log returns %3</source>
         <translation>%1 / %2：对数收益率相关系数 %3</translation>
+    </message>
+</context>
+<context>
+    <name>pairlab::GapRecorder</name>
+    <message>
+        <source>cannot record gaps: %1</source>
+        <translation>无法记录缺口：%1</translation>
+    </message>
+    <message>
+        <source>cannot read the recorded gaps: %1</source>
+        <translation>无法读取已记录的缺口：%1</translation>
     </message>
 </context>
 <context>
@@ -1875,6 +2007,33 @@ Functions: %2</source>
     </message>
 </context>
 <context>
+    <name>pairlab::LiveSession</name>
+    <message numerus="yes">
+        <source>gap of %n trade(s) in %1 (ids %2 to %3)</source>
+        <translation>
+            <numerusform>%1 中缺少 %n 笔成交（ID %2 至 %3）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>gap of %n trade(s) in %1 back-filled</source>
+        <translation>
+            <numerusform>%1 中 %n 笔成交的缺口已补齐</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>gap of %n trade(s) in %1 back-filled up to id %2; the rest could not be filled: %3</source>
+        <translation>
+            <numerusform>%1 中 %n 笔成交的缺口已补至 ID %2；其余无法补齐：%3</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>gap of %n trade(s) in %1 could not be filled: %2</source>
+        <translation>
+            <numerusform>%1 中 %n 笔成交的缺口无法补齐：%2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>pairlab::LogModel</name>
     <message>
         <source>Debug</source>
@@ -2167,10 +2326,6 @@ Functions: %2</source>
         <translation>工作区有未保存的更改。是否保存？</translation>
     </message>
     <message>
-        <source>Storage error: %1</source>
-        <translation>存储错误：%1</translation>
-    </message>
-    <message>
         <source>Stream %1 has delivered nothing for %2 s — is the endpoint path right?</source>
         <translation>数据流 %1 已有 %2 秒没有数据 — 端点路径是否正确？</translation>
     </message>
@@ -2341,6 +2496,18 @@ Functions: %2</source>
     <message>
         <source>Settings saved: %1.</source>
         <translation>设置已保存：%1。</translation>
+    </message>
+    <message>
+        <source>Storage error: %1. The feed goes on; trades are held in memory and saved when the database works again.</source>
+        <translation>存储错误：%1。数据流继续运行；成交暂存在内存中，数据库恢复后再保存。</translation>
+    </message>
+    <message>
+        <source>The database works again: %L1 held trades stored.</source>
+        <translation>数据库已恢复：已保存 %L1 笔暂存的成交。</translation>
+    </message>
+    <message>
+        <source>%L1 trades stored, %L2 not saved yet</source>
+        <translation>已存储 %L1 笔成交，%L2 笔尚未保存</translation>
     </message>
 </context>
 <context>
@@ -2973,6 +3140,10 @@ Functions: %2</source>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
+    <message>
+        <source>PairLab never stores a database password: a password typed into the URL is removed; PostgreSQL reads it from PGPASSWORD or ~/.pgpass.</source>
+        <translation>PairLab 从不保存数据库密码：URL 中输入的密码会被移除；PostgreSQL 从 PGPASSWORD 或 ~/.pgpass 读取密码。</translation>
+    </message>
 </context>
 <context>
     <name>pairlab::ShortcutsDialog</name>
@@ -3049,6 +3220,10 @@ Functions: %2</source>
     <message>
         <source>cannot store bars: %1</source>
         <translation>无法存储K线：%1</translation>
+    </message>
+    <message>
+        <source>cannot prepare the database connection: %1</source>
+        <translation>无法准备数据库连接：%1</translation>
     </message>
 </context>
 <context>
