@@ -8,6 +8,7 @@
 #include <QString>
 
 #include <cstdint>
+#include <limits>
 #include <span>
 #include <vector>
 
@@ -44,16 +45,18 @@ GapState gapStateFromName(const QString &name);
 /** Finds gaps in the trade-id sequence of each symbol. Binance numbers the trades of a symbol
  *  consecutively (trade ids of the trade stream, aggregate ids of the aggTrade stream), so a tick whose id
  *  jumps past last + 1 opens the gap [last + 1, id - 1]. Ids that repeat or go back are not gaps (the
- *  overlap of a reconnect or a rotation) and leave the last id alone. A gap is handed out (takeSettled())
- *  once the run of ticks right after it — same time, price and side — has ended, so that its edge ticks
- *  are complete. Pure bookkeeping, no I/O, any single thread. */
+ *  overlap of a reconnect or a rotation) and leave the last id alone; a late tick with an id inside a gap
+ *  not yet handed out shrinks or splits it (an upstream that delivers slightly out of order). A gap is
+ *  handed out (takeSettled()) once the run of ticks right after it — same time, price and side — has ended,
+ *  so that its edge ticks are complete, and settleMs have passed since it was seen (four times that at
+ *  most while the run goes on). Pure bookkeeping, no I/O, any single thread. */
 class GapDetector
 {
 public:
     /** Ticks in stream order. nowMs is the wall clock for TradeGap::detectedMs. */
     void feed(std::span<const Tick> ticks, std::int64_t nowMs);
-    /** Gaps whose after-run has ended, oldest first. */
-    std::vector<TradeGap> takeSettled();
+    /** Gaps that are settled at nowMs (wall clock, as given to feed()), oldest first. */
+    std::vector<TradeGap> takeSettled(std::int64_t nowMs = std::numeric_limits<std::int64_t>::max());
     /** Every detected gap not handed out yet, settled or not. */
     std::vector<TradeGap> takeAll();
 
@@ -62,6 +65,8 @@ public:
     /** The last trade id seen of symbol, or -1. */
     std::int64_t lastId(const SymbolCode &symbol) const;
     std::int64_t gapsDetected() const { return m_detected; }
+    /** How long a gap waits for late ticks before it is handed out (default 0). */
+    void setSettleMs(std::int64_t ms) { m_settleMs = ms; }
     bool hasUnsettled() const { return !m_pending.empty(); }
 
     /** Longest edge run kept on either side of a gap. */
@@ -78,7 +83,7 @@ private:
     struct Pending
     {
         TradeGap gap;
-        bool settled = false;
+        bool runEnded = false;
     };
     static bool sameRun(const Tick &a, const Tick &b)
     {
@@ -89,6 +94,9 @@ private:
     QHash<SymbolCode, SymbolState> m_symbols;
     std::vector<Pending> m_pending;
     std::int64_t m_detected = 0;
+    std::int64_t m_settleMs = 0;
+
+    void absorbLate(const Tick &t);
 };
 
 } // namespace pairlab

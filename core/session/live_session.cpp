@@ -5,6 +5,7 @@
 #include "storage/gap_store.h"
 
 #include <QDateTime>
+#include <QHostAddress>
 #include <QTimer>
 
 #include <algorithm>
@@ -29,6 +30,7 @@ LiveSession::LiveSession(FeedConfig feed, QString databasePath, QObject *parent)
     registerMetaTypes();
     m_feedThread.setObjectName(QStringLiteral("pairlab-feed"));
     m_storageThread.setObjectName(QStringLiteral("pairlab-storage"));
+    m_gapDetector.setSettleMs(1000); // late ticks of an out-of-order upstream close gaps first
 }
 
 LiveSession::~LiveSession()
@@ -65,9 +67,12 @@ void LiveSession::start()
     connect(m_feed, &BinanceFeed::ticks, this, &LiveSession::onFeedTicks);
     if (!m_gapSettle) {
         m_gapSettle = new QTimer(this);
-        m_gapSettle->setSingleShot(true);
-        m_gapSettle->setInterval(1000);
-        connect(m_gapSettle, &QTimer::timeout, this, [this] { takeGaps(m_gapDetector.takeAll()); });
+        m_gapSettle->setInterval(500);
+        connect(m_gapSettle, &QTimer::timeout, this, [this] {
+            takeGaps(m_gapDetector.takeSettled(QDateTime::currentMSecsSinceEpoch()));
+            if (!m_gapDetector.hasUnsettled())
+                m_gapSettle->stop();
+        });
     }
     m_gapRecorder = new GapRecorder(m_dbPath);
     m_gapRecorder->moveToThread(&m_storageThread);
@@ -81,7 +86,11 @@ void LiveSession::start()
             if (g.state == GapState::Open && m_backfill)
                 QMetaObject::invokeMethod(m_backfill, [b = m_backfill, g] { b->fill(g); });
     });
-    if (m_config.backfill) {
+    // A replay on this machine is not Binance's stream: its gaps are not filled from the internet.
+    auto isLocal = [](const QUrl &u) {
+        return u.host() == QLatin1String("localhost") || QHostAddress(u.host()).isLoopback();
+    };
+    if (m_config.backfill && (!isLocal(m_config.endpoint) || isLocal(m_config.restBase))) {
         BackfillConfig bc;
         bc.restBase = m_config.restBase;
         bc.kind = m_config.kind;
@@ -136,8 +145,7 @@ void LiveSession::onFeedTicks(const TickBatch &batch)
     if (!batch)
         return;
     m_gapDetector.feed(*batch, QDateTime::currentMSecsSinceEpoch());
-    takeGaps(m_gapDetector.takeSettled());
-    // A gap followed by silence settles after a second.
+    takeGaps(m_gapDetector.takeSettled(QDateTime::currentMSecsSinceEpoch()));
     if (m_gapDetector.hasUnsettled() && !m_gapSettle->isActive())
         m_gapSettle->start();
 }
