@@ -918,6 +918,13 @@ void MainWindow::startSession(const FeedConfig &feed, const QString &dbPath)
                                      .arg(seconds),
                                  15000);
     });
+    connect(m_session.get(), &LiveSession::gapsChanged, this, [this](const TradeGapList &gaps) {
+        m_chart->setGaps(gaps);
+        m_chart2->setGaps(gaps);
+        m_pairView->setGaps(gaps);
+    });
+    connect(m_session.get(), &LiveSession::gapReport, this,
+            [this](const QString &m) { statusBar()->showMessage(m, 15000); });
     connect(m_session.get(), &LiveSession::errorReply, this, [this](const QString &m) {
         qCWarning(lcFeed).noquote() << "server error:" << m;
         statusBar()->showMessage(tr("Server error: %1").arg(m), 10000);

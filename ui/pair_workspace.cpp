@@ -507,6 +507,18 @@ void PairWorkspace::setPair(const QString &y, const QString &x)
         m_xBox->setCurrentText(x);
     }
     reload();
+    setGaps(m_gaps);
+}
+
+void PairWorkspace::setGaps(const TradeGapList &gaps)
+{
+    m_gaps = gaps;
+    TradeGapList legs;
+    for (const TradeGap &g : gaps)
+        if (g.symbol.toString() == symbolY() || g.symbol.toString() == symbolX())
+            legs << g;
+    for (TimeSeriesChartView *chart : charts())
+        chart->setGaps(legs);
 }
 
 void PairWorkspace::setInterval(Interval interval)

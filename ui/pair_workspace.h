@@ -1,6 +1,7 @@
 #pragma once
 
 #include "market/bar.h"
+#include "market/gap_detector.h"
 #include "alerts/alert_expression.h"
 #include "models/pair_display.h"
 #include "storage/bar_store.h"
@@ -77,6 +78,8 @@ public:
     QString summaryText() const;
     QString verdict() const { return m_verdict; }
     QList<TimeSeriesChartView *> charts() const;
+    /** Shades the open and unfillable gaps of either leg on every chart. */
+    void setGaps(const TradeGapList &gaps);
     TimeSeriesChartView *zChart() const { return m_zChart; }
     CorrelationMatrixModel *correlationModel() const { return m_corrModel; }
     PairScannerModel *scannerModel() const { return m_scanModel; }
@@ -134,6 +137,7 @@ private:
     QLabel *m_summary;
     QLabel *m_status;
     TimeSeriesChartView *m_priceChart, *m_spreadChart, *m_zChart, *m_hedgeChart, *m_corrChart;
+    TradeGapList m_gaps;
     ChartGroup *m_group;
     PairAnalyticsService *m_service;
     QFutureWatcher<PairDisplay> *m_displayWatcher;

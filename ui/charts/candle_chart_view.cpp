@@ -24,7 +24,7 @@ CandleChartView::CandleChartView(QWidget *parent)
     : QChartView(parent), m_chart(chart()), m_candles(new QCandlestickSeries),
       m_volumeLine(new QLineSeries(this)), m_volume(new QAreaSeries(m_volumeLine)),
       m_timeAxis(new QDateTimeAxis), m_priceAxis(new QValueAxis), m_volumeAxis(new QValueAxis),
-      m_refreshTimer(new QTimer(this))
+      m_refreshTimer(new QTimer(this)), m_gapBands(m_chart)
 {
     // m_chart is the chart QChartView(parent) made: setChart() with another would release that one to leak.
     // The view owns m_volumeLine (a QAreaSeries does not own its boundary lines).
@@ -128,7 +128,12 @@ void CandleChartView::refreshNow()
     m_merge = (m_model && !m_model->bars().empty())
                   ? std::max(1, int(std::ceil(double(std::min<int>(m_visible, int(m_model->bars().size()))) / double(m_maxCandles))))
                   : 1;
+    if (m_model && m_model->symbol() != m_gapSymbol) {
+        m_gapSymbol = m_model->symbol();
+        m_gapBands.setGaps(m_allGaps, {m_gapSymbol});
+    }
     if (n == 0) {
+        m_gapBands.hide();
         m_candles->clear();
         m_volumeLine->clear();
         m_drawn = 0;
@@ -180,9 +185,18 @@ void CandleChartView::refreshNow()
     m_volumeAxis->setRange(0, std::max(vmax, 1e-9) * 4.0);
     m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(candles.front().openMs - width / 2),
                          QDateTime::fromMSecsSinceEpoch(candles.back().openMs + width + width / 2));
+    m_gapBands.layout(candles.front().openMs - width / 2, candles.back().openMs + width + width / 2);
     const qint64 span = candles.back().openMs - candles.front().openMs;
     m_timeAxis->setFormat(span > 2 * 86400000LL ? QStringLiteral("MM-dd HH:mm")
                                                 : (span > 600000 ? QStringLiteral("HH:mm") : QStringLiteral("HH:mm:ss")));
+}
+
+void CandleChartView::setGaps(const TradeGapList &gaps)
+{
+    m_allGaps = gaps;
+    m_gapSymbol = m_model ? m_model->symbol() : QString();
+    m_gapBands.setGaps(m_allGaps, {m_gapSymbol});
+    scheduleRefresh();
 }
 
 void CandleChartView::followLive()

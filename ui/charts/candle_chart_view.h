@@ -1,5 +1,6 @@
 #pragma once
 
+#include "charts/gap_bands.h"
 #include "market/bar.h"
 
 #include <QChartView>
@@ -36,6 +37,9 @@ public:
     bool followsLive() const { return m_offset == 0; }
     /** Merge factor of the last refresh (1 = bars drawn as they are). */
     int mergeFactor() const { return m_merge; }
+    /** Gaps of the trade stream; those of the model's symbol that are open or unfillable are shaded. */
+    void setGaps(const TradeGapList &gaps);
+    const GapBands &gapBands() const { return m_gapBands; }
 
 public Q_SLOTS:
     void scheduleRefresh();
@@ -76,6 +80,9 @@ private:
     qint64 m_firstDrawnMs = -1;
     int m_dragStartX = -1;
     int m_dragStartOffset = 0;
+    TradeGapList m_allGaps;
+    QString m_gapSymbol;
+    GapBands m_gapBands;
 };
 
 } // namespace pairlab

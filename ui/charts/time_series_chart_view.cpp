@@ -27,7 +27,7 @@ namespace pairlab {
 
 TimeSeriesChartView::TimeSeriesChartView(const QString &title, QWidget *parent)
     : QChartView(parent), m_chart(chart()), m_timeAxis(new QDateTimeAxis), m_valueAxis(new QValueAxis),
-      m_refreshTimer(new QTimer(this))
+      m_refreshTimer(new QTimer(this)), m_gapBands(m_chart)
 {
     // m_chart is the chart QChartView(parent) made: setChart() with another would release that one to leak.
     setRenderHint(QPainter::Antialiasing, false);
@@ -293,9 +293,16 @@ void TimeSeriesChartView::refreshNow()
     setAxis(m_valueAxis, vmin, vmax);
     setAxis(m_secondaryAxis, smin, smax);
     m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(m_from), QDateTime::fromMSecsSinceEpoch(m_to));
+    m_gapBands.layout(m_from, m_to);
     const qint64 span = m_to - m_from;
     m_timeAxis->setFormat(span > 2 * 86400000LL ? QStringLiteral("MM-dd HH:mm")
                                                 : (span > 1800000 ? QStringLiteral("HH:mm") : QStringLiteral("HH:mm:ss")));
+}
+
+void TimeSeriesChartView::setGaps(const TradeGapList &gaps)
+{
+    m_gapBands.setGaps(gaps);
+    scheduleRefresh();
 }
 
 qint64 TimeSeriesChartView::timeAtX(double x) const

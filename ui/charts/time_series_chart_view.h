@@ -1,5 +1,7 @@
 #pragma once
 
+#include "charts/gap_bands.h"
+
 #include <QChartView>
 #include <QColor>
 #include <QList>
@@ -42,6 +44,9 @@ public:
     void setValueFormat(const QString &format);
     /** The chart as it is drawn now, as a PNG file. */
     bool savePng(const QString &path);
+    /** Gaps of the trade stream to shade (open and unfillable ones; the caller picks the symbols). */
+    void setGaps(const TradeGapList &gaps);
+    const GapBands &gapBands() const { return m_gapBands; }
     /** Delay of a scheduled refresh (default 40 ms, i.e. at most 25 Hz). */
     void setRefreshDelay(int ms);
 
@@ -116,6 +121,7 @@ private:
     qint64 m_dragFrom = 0, m_dragTo = 0;
     bool m_rubberDrag = false;
     QString m_valueFormat = QStringLiteral("%.4g");
+    GapBands m_gapBands;
 };
 
 /** Colours a chart after the widget's palette (dark or light, as the system is). */
