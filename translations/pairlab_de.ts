@@ -530,6 +530,24 @@
     </message>
 </context>
 <context>
+    <name>GapBands</name>
+    <message numerus="yes">
+        <source>%1: %n trade(s) missing (ids %2 to %3), %4 to %5</source>
+        <translation>
+            <numerusform>%1: %n Trade fehlt (IDs %2 bis %3), %4 bis %5</numerusform>
+            <numerusform>%1: %n Trades fehlen (IDs %2 bis %3), %4 bis %5</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>being back-filled</source>
+        <translation>wird nachgeladen</translation>
+    </message>
+    <message>
+        <source>could not be filled: %1</source>
+        <translation>konnte nicht nachgeladen werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>HedgeMethod</name>
     <message>
         <source>OLS</source>

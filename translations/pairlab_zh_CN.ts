@@ -530,6 +530,23 @@
     </message>
 </context>
 <context>
+    <name>GapBands</name>
+    <message numerus="yes">
+        <source>%1: %n trade(s) missing (ids %2 to %3), %4 to %5</source>
+        <translation>
+            <numerusform>%1：缺失 %n 笔成交（ID %2 至 %3），%4 至 %5</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>being back-filled</source>
+        <translation>正在补齐</translation>
+    </message>
+    <message>
+        <source>could not be filled: %1</source>
+        <translation>无法补齐：%1</translation>
+    </message>
+</context>
+<context>
     <name>HedgeMethod</name>
     <message>
         <source>OLS</source>
