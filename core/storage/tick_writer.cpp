@@ -1,5 +1,6 @@
 #include "storage/tick_writer.h"
 
+#include "logging/log_categories.h"
 #include "storage/bulk_store.h"
 #include "storage/database.h"
 
@@ -19,6 +20,10 @@ TickWriter::TickWriter(QString databasePath, QObject *parent)
 
 TickWriter::~TickWriter()
 {
+    if (!m_pending.empty())
+        qCWarning(lcStorage).noquote()
+            << m_pending.size()
+            << "trades held in memory were not stored: the database refused them until the end";
     close();
 }
 
