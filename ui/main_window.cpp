@@ -370,7 +370,7 @@ void MainWindow::buildMenus()
                           [this] {
                               const QString path = QFileDialog::getOpenFileName(
                                   this, tr("Import CSV"), QString(),
-                                  tr("Data files (*.csv *.txt *.tsv *.json);;All files (*)"));
+                                  tr("Data files (*.csv *.txt *.tsv *.json *.zip);;All files (*)"));
                               if (!path.isEmpty())
                                   openImport(path);
                           }),

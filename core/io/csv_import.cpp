@@ -3,6 +3,7 @@
 #include "bars/bar_aggregator.h"
 #include "io/csv_layout.h"
 #include "io/csv_text.h"
+#include "io/zip_archive.h"
 #include "market/tick.h"
 #include "storage/bulk_store.h"
 #include "storage/database.h"
@@ -17,6 +18,7 @@
 #include <QVariant>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <memory>
 #include <numeric>
@@ -35,6 +37,85 @@ constexpr int HeadRecords = 200;
 // Epoch times an import accepts: 1000-01-01 to 9999-12-31 UTC, the years parseDateTime() reads.
 constexpr std::int64_t MinEpochMs = -30610224000000;
 constexpr std::int64_t MaxEpochMs = 253402300799999;
+// Plausible market data: intraday bars and trades from 1990-01-01 on (electronic markets; an epoch number read
+// at the wrong magnitude lands in 1970), daily or longer bars written as dates from 1900-01-01; nothing later
+// than a day from now.
+constexpr std::int64_t Earliest1990Ms = 631152000000;
+constexpr std::int64_t Earliest1900Ms = -2208988800000;
+constexpr std::int64_t FutureSlackMs = 86400000;
+
+/** "1990-01-01" for messages. */
+QString dateText(std::int64_t ms)
+{
+    return QString::fromStdString(csv::formatUtc(ms)).left(10);
+}
+
+QString hexByte(unsigned char c)
+{
+    return QStringLiteral("0x%1").arg(int(c), 2, 16, QLatin1Char('0')).toUpper().replace(QLatin1String("0X"), QLatin1String("0x"));
+}
+
+/** The first byte that makes the text unreadable as CSV: NUL and other control bytes, a carriage return
+ *  that ends a line on its own, a byte-order mark after the start (files joined together), bytes that are
+ *  not UTF-8. Looks at the first `limit` bytes. */
+bool scanBytes(std::string_view data, std::size_t limit, std::int64_t *line, QString *why)
+{
+    const std::size_t n = std::min(limit, data.size());
+    const auto *b = reinterpret_cast<const unsigned char *>(data.data());
+    std::size_t bad = n;
+    for (std::size_t i = 0; i < n; ++i) {
+        const unsigned char c = b[i];
+        if (c >= 0x20 && c < 0x7F) [[likely]]
+            continue;
+        if (c == '\n' || c == '\t')
+            continue;
+        if (c == '\r') {
+            if (i + 1 < data.size() && b[i + 1] == '\n')
+                continue;
+            if (i + 1 == data.size())
+                continue; // a final CR
+            *why = CsvImport::tr("a line ends with a carriage return alone (old Mac line ends); save the file with "
+                                 "LF or CRLF line ends");
+            bad = i;
+            break;
+        }
+        if (c >= 0x80) {
+            // UTF-8: a lead byte and its continuation bytes (no overlong forms, no surrogates).
+            const int len = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+            bool ok = len > 0 && i + std::size_t(len) <= data.size();
+            for (int k = 1; ok && k < len; ++k)
+                ok = (b[i + std::size_t(k)] & 0xC0) == 0x80;
+            if (ok && len == 3) {
+                const unsigned char c1 = b[i + 1];
+                ok = !(c == 0xE0 && c1 < 0xA0) && !(c == 0xED && c1 >= 0xA0);
+            }
+            if (ok && len == 4) {
+                const unsigned char c1 = b[i + 1];
+                ok = !(c == 0xF0 && c1 < 0x90) && !(c == 0xF4 && c1 >= 0x90);
+            }
+            if (ok && len == 3 && c == 0xEF && b[i + 1] == 0xBB && b[i + 2] == 0xBF) {
+                *why = CsvImport::tr("a byte-order mark inside the file (files joined together?)");
+                bad = i;
+                break;
+            }
+            if (!ok) {
+                *why = CsvImport::tr("byte %1 is not UTF-8 text").arg(hexByte(c));
+                bad = i;
+                break;
+            }
+            i += std::size_t(len) - 1;
+            continue;
+        }
+        *why = c == 0 ? CsvImport::tr("a NUL byte: the file is binary or not UTF-8 text (UTF-16?)")
+                      : CsvImport::tr("control byte %1: the file is not plain text").arg(hexByte(c));
+        bad = i;
+        break;
+    }
+    if (bad == n)
+        return true;
+    *line = 1 + std::int64_t(std::count(data.begin(), data.begin() + std::ptrdiff_t(bad), '\n'));
+    return false;
+}
 
 /** The file's bytes: mapped (or read when mapping fails), without a UTF-8 byte-order mark. */
 struct Buffer
@@ -45,6 +126,17 @@ struct Buffer
 
     bool open(const QString &path, QString *error)
     {
+        if (isZipPath(path)) {
+            // A data.binance.vision archive: its one CSV, read into memory (checked against .CHECKSUM).
+            ZipMember member;
+            if (!readZipMember(path, &member, error))
+                return false;
+            copy = std::move(member.data);
+            data = std::string_view(copy.constData(), std::size_t(copy.size()));
+            if (data.size() >= 3 && std::string_view(data.data(), 3) == "\xEF\xBB\xBF")
+                data.remove_prefix(3);
+            return true;
+        }
         file.setFileName(path);
         if (!file.open(QIODevice::ReadOnly)) {
             *error = CsvImport::tr("cannot open the file: %1").arg(file.errorString());
@@ -100,6 +192,7 @@ struct Parsed
     int intervalSeconds = 0;
     qint64 errors = 0;
     QList<ImportProblem> problems;
+    std::int64_t pendingBlankLine = 0; ///< an empty line after the last row read so far
 };
 
 class Parser
@@ -194,7 +287,17 @@ public:
             return ok;
         }
         RecordReader rr(data.substr(m_l.dataOffset), m_l.delim, m_l.dataLine);
-        return runWith(rr, data.size() - m_l.dataOffset, stopAtError, maxRecords, cancel, progress);
+        const bool ok = runWith(rr, data.size() - m_l.dataOffset, stopAtError, maxRecords, cancel, progress);
+        switch (rr.error()) {
+        case RecordReader::Error::None: return ok;
+        case RecordReader::Error::UnterminatedQuote:
+            error(rr.errorLine(), -1, CsvImport::tr("a quote opens on this line and never closes"));
+            return false;
+        case RecordReader::Error::TextAfterQuote:
+            error(rr.errorLine(), -1, CsvImport::tr("text after the closing quote of a field"));
+            return false;
+        }
+        return false;
     }
 
     template<typename Reader>
@@ -205,8 +308,17 @@ public:
         int n = 0;
         std::size_t nextReport = total / 100;
         while (rr.next(rec)) {
-            if (rec.blank())
+            if (rec.blank()) {
+                if (m_out.pendingBlankLine == 0)
+                    m_out.pendingBlankLine = rec.line;
                 continue;
+            }
+            if (m_out.pendingBlankLine > 0) {
+                error(m_out.pendingBlankLine, -1, CsvImport::tr("an empty line inside the data (rows follow on line %1)").arg(rec.line));
+                m_out.pendingBlankLine = 0;
+                if (stopAtError)
+                    return false;
+            }
             ++m_out.rows;
             if ((m_out.rows & 0xFFF) == 0) {
                 if (cancel && cancel->load(std::memory_order_relaxed))
@@ -216,7 +328,7 @@ public:
                     nextReport = rr.offset() + total / 100;
                 }
             }
-            const bool ok = m_trades ? tradeRow(rec) : barRow(rec);
+            const bool ok = wellFormed(rec) && (m_trades ? tradeRow(rec) : barRow(rec));
             if (!ok && stopAtError)
                 return false;
             if (m_out.errors >= m_opt.maxProblems)
@@ -259,6 +371,65 @@ private:
     static QString text(std::string_view v)
     {
         return QString::fromUtf8(v.data(), qsizetype(std::min<std::size_t>(v.size(), 60)));
+    }
+
+    /** The record has the file's number of fields and is not the header again. */
+    bool wellFormed(const Record &rec)
+    {
+        if (m_l.width == 0)
+            return true; // JSON records
+        if (rec.fields.size() != m_l.width) {
+            const qsizetype have = qsizetype(rec.fields.size());
+            const qsizetype want = qsizetype(m_l.width);
+            QString msg = m_l.hasHeader ? CsvImport::tr("%n field(s) where the header has %1", nullptr, int(have)).arg(want)
+                                        : CsvImport::tr("%n field(s) where the other rows have %1", nullptr, int(have)).arg(want);
+            // Another delimiter that would give the right count: the line was written with it.
+            for (char d : {',', ';', '\t', '|'}) {
+                if (d == m_l.delim)
+                    continue;
+                std::size_t count = 0;
+                for (std::string_view f : rec.fields)
+                    count += std::size_t(std::count(f.begin(), f.end(), d));
+                if (count + rec.fields.size() == m_l.width) {
+                    msg += CsvImport::tr(" (this line uses '%1' as its delimiter)")
+                               .arg(d == '\t' ? CsvImport::tr("tab") : QString(QLatin1Char(d)));
+                    break;
+                }
+            }
+            if (m_l.trailingDelimiter && have + 1 == want)
+                msg += CsvImport::tr(" (the other rows end with a delimiter, this one does not)");
+            else if (have == want + 1 && csv::trim(rec.fields.back()).empty())
+                msg += CsvImport::tr(" (a delimiter ends this line)");
+            error(rec.line, -1, msg);
+            return false;
+        }
+        if (m_l.hasHeader && m_timeCol >= 0 && m_timeCol < m_l.header.size() && !m_l.header.at(m_timeCol).isEmpty()) {
+            const std::string_view v = csv::trim(rec.fields[std::size_t(m_timeCol)]);
+            if (QString::fromUtf8(v.data(), qsizetype(v.size())) == m_l.header.at(m_timeCol)) {
+                error(rec.line, m_timeCol, CsvImport::tr("the header (line %1) repeats here: files joined together?").arg(m_l.headerLine));
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Why s is not a number, as precisely as can be said. */
+    static QString notANumber(std::string_view s)
+    {
+        const std::string_view t = csv::trim(s);
+        if (csv::isMissing(t))
+            return t.empty() ? CsvImport::tr("missing value") : CsvImport::tr("missing value ('%1')").arg(text(t));
+        double v = 0;
+        std::string_view u = t.front() == '+' ? t.substr(1) : t;
+        const auto r = std::from_chars(u.data(), u.data() + u.size(), v, std::chars_format::general);
+        if (r.ec == std::errc::result_out_of_range)
+            return CsvImport::tr("'%1' is out of the range of a number").arg(text(t));
+        if (r.ec == std::errc() && r.ptr == u.data() + u.size() && !std::isfinite(v))
+            return CsvImport::tr("'%1' is not a finite number").arg(text(t));
+        if (r.ec == std::errc() && r.ptr != u.data() + u.size())
+            return CsvImport::tr("not a number: '%1' (only '%2' reads as one)")
+                .arg(text(t), text(std::string_view(t.data(), std::size_t(r.ptr - t.data()))));
+        return CsvImport::tr("not a number: '%1'").arg(text(t));
     }
 
     bool time(const Record &rec, std::int64_t *ms)
@@ -351,11 +522,31 @@ private:
             if (csv::parseDouble(std::string_view(buf, s.size()), v) && std::isfinite(*v))
                 return true;
         }
-        if (!required && csv::isMissing(s)) {
-            *v = 0;
+        if (!required && csv::trim(s).empty()) {
+            *v = 0; // an empty volume cell: no volume recorded
             return true;
         }
-        error(rec.line, col, csv::isMissing(s) ? CsvImport::tr("missing value") : CsvImport::tr("not a number: '%1'").arg(text(s)));
+        error(rec.line, col, notANumber(s));
+        return false;
+    }
+
+    /** With a symbol given for the import, a symbol column must name one symbol throughout: a change means
+     *  the file holds more than was asked for. */
+    bool oneSymbol(const Record &rec, std::string_view sv)
+    {
+        if (m_opt.symbol.trimmed().isEmpty())
+            return true;
+        if (!m_firstSymbolSeen) {
+            m_firstSymbolSeen = true;
+            m_firstSymbol = std::string(sv);
+            m_firstSymbolLine = rec.line;
+            return true;
+        }
+        if (sv == m_firstSymbol)
+            return true;
+        error(rec.line, m_symbolCol,
+              CsvImport::tr("the symbol changes from %1 (line %2) to %3, but the import is for one symbol (%4)")
+                  .arg(text(m_firstSymbol), QString::number(m_firstSymbolLine), text(sv), m_opt.symbol.trimmed()));
         return false;
     }
 
@@ -368,6 +559,8 @@ private:
             return nullptr;
         }
         const std::string_view sv = csv::trim(rec.fields[std::size_t(m_symbolCol)]);
+        if (!oneSymbol(rec, sv))
+            return nullptr;
         auto it = m_symbolIndex.find(std::string(sv));
         if (it != m_symbolIndex.end())
             return &m_out.series[it->second];
@@ -407,8 +600,8 @@ private:
                                     (tmpl.low < 0 || csv::isMissing(cell(tmpl.low)));
             if (allMissing) {
                 if (!m_wide) {
-                    ++m_out.skippedRows;
-                    problem(ImportProblem::Severity::Warning, rec.line, tmpl.close, CsvImport::tr("no prices; row skipped"));
+                    error(rec.line, tmpl.close, CsvImport::tr("no prices in this row"));
+                    return false;
                 }
                 continue; // wide files: this instrument has no value here
             }
@@ -522,6 +715,8 @@ private:
         }
         if (m_symbolCol >= 0) {
             const std::string_view sv = csv::trim(m_symbolCol < int(rec.fields.size()) ? rec.fields[std::size_t(m_symbolCol)] : std::string_view());
+            if (!oneSymbol(rec, sv))
+                return false;
             if (sv != m_lastSymbolText) {
                 m_lastSymbolText = std::string(sv);
                 m_lastSymbol = SymbolCode::fromText(sv);
@@ -556,6 +751,9 @@ private:
     std::vector<Series> m_templates;
     std::unordered_map<std::string, std::size_t> m_symbolIndex;
     std::string m_lastSymbolText = std::string(1, '\0');
+    bool m_firstSymbolSeen = false;
+    std::string m_firstSymbol;
+    std::int64_t m_firstSymbolLine = 0;
     SymbolCode m_lastSymbol;
     SymbolCode m_defaultSymbol;
 };
@@ -588,6 +786,12 @@ bool parseAll(const Layout &l, const ImportOptions &o, const QString &path, std:
     const bool headOk = first.run(data.substr(0, mid), stopAtError, 0, cancel, progress);
     worker.join();
 
+    if (out.pendingBlankLine > 0 && tail.rows > 0) { // the head ended on an empty line, and rows follow
+        ++out.errors;
+        out.problems.append({ImportProblem::Severity::Error, path, out.pendingBlankLine, QString(),
+                             CsvImport::tr("an empty line inside the data (rows follow on line %1)").arg(second.dataLine), 0});
+    }
+    out.pendingBlankLine = tail.pendingBlankLine;
     out.rows += tail.rows;
     out.errors += tail.errors;
     out.skippedRows += tail.skippedRows;
@@ -660,6 +864,33 @@ void sortByTime(std::vector<T> &v, Key key)
     std::stable_sort(v.begin(), v.end(), [&](const T &a, const T &b) { return key(a) < key(b); });
 }
 
+/** Refuses times before earliest or more than a day ahead of now; forEach(visit) calls visit(ms, line) for
+ *  every row. */
+template<typename ForEach>
+bool plausibleTimes(Parsed &p, const ImportOptions &o, const QString &path, const QString &timeField, std::int64_t earliest,
+                    ForEach forEach)
+{
+    const std::int64_t latest = QDateTime::currentMSecsSinceEpoch() + FutureSlackMs;
+    bool ok = true;
+    forEach([&](std::int64_t t, std::int64_t line) {
+        if (t >= earliest && t <= latest)
+            return;
+        ok = false;
+        const QString when = QString::fromStdString(csv::formatUtc(t));
+        if (t < earliest)
+            addProblem(p, o, path, ImportProblem::Severity::Error, line, timeField,
+                       o.earliestMs ? CsvImport::tr("%1 is before %2, the earliest time asked for").arg(when, dateText(earliest))
+                       : earliest == Earliest1900Ms
+                           ? CsvImport::tr("%1 is before %2: not a plausible market date (--earliest imports older data)").arg(when, dateText(earliest))
+                           : CsvImport::tr("%1 is before %2: not plausible for intraday bars or trades (--earliest imports older data)")
+                                 .arg(when, dateText(earliest)));
+        else
+            addProblem(p, o, path, ImportProblem::Severity::Error, line, timeField,
+                       CsvImport::tr("%1 is in the future (more than a day from now)").arg(when));
+    });
+    return ok;
+}
+
 void finishBars(Parsed &p, const Layout &l, const ImportOptions &o, const QString &path)
 {
     const int timeCol = std::max(columnOf(l.columns, ColumnRole::Time), columnOf(l.columns, ColumnRole::Date));
@@ -703,6 +934,18 @@ void finishBars(Parsed &p, const Layout &l, const ImportOptions &o, const QStrin
         const std::int64_t t = p.series.empty() || p.series.front().rows.empty() ? 0 : p.series.front().rows.front().t;
         p.intervalSeconds = t % 86400000 == 0 ? 86400 : 60;
     }
+    // Plausible times (the option's earliest, else by the kind of data), before gaps are looked for: a time in
+    // the wrong millennium is an error, not a gap.
+    const bool dated = l.timeKind == TimeKind::Text || l.timeKind == TimeKind::DateAndTime;
+    const std::int64_t earliest = o.earliestMs ? *o.earliestMs
+                                  : p.intervalSeconds >= 86400 && dated ? Earliest1900Ms
+                                                                        : Earliest1990Ms;
+    if (!plausibleTimes(p, o, path, timeField, earliest, [&](auto &&visit) {
+            for (const Series &s : p.series)
+                for (const BarRow &r : s.rows)
+                    visit(r.t, r.line);
+        }))
+        return;
     // Gaps: a missing bar (spacing above 1.5 intervals). Daily data of markets closed at weekends: more than
     // a long weekend with holidays (5 days).
     const std::int64_t iv = std::int64_t(p.intervalSeconds) * 1000;
@@ -743,6 +986,13 @@ void finishBars(Parsed &p, const Layout &l, const ImportOptions &o, const QStrin
 void finishTrades(Parsed &p, const Layout &l, const ImportOptions &o, const QString &path)
 {
     sortByTime(p.trades, [](const TradeRow &r) { return r.tick.tsMs; });
+    const int timeCol = l.timeFromTradeId ? columnOf(l.columns, ColumnRole::TradeId)
+                                          : std::max(columnOf(l.columns, ColumnRole::Time), columnOf(l.columns, ColumnRole::Date));
+    if (!plausibleTimes(p, o, path, fieldLabel(l, timeCol), o.earliestMs ? *o.earliestMs : Earliest1990Ms, [&](auto &&visit) {
+            for (const TradeRow &r : p.trades)
+                visit(r.tick.tsMs, r.line);
+        }))
+        return;
     if (!p.tradeIds) {
         std::int64_t repeats = 0;
         for (std::size_t i = 1; i < p.trades.size(); ++i) {
@@ -810,11 +1060,14 @@ struct Job
     ImportProblem fileProblem;
 };
 
-bool prepare(Job &job, const QString &path, const ImportOptions &opt)
+bool prepare(Job &job, const QString &path, const ImportOptions &opt, std::size_t scanLimit)
 {
     QString err;
-    if (!job.buf.open(path, &err) || !detectLayout(job.buf.data, opt, path, job.layout, &err)) {
+    std::int64_t line = 0;
+    if (!job.buf.open(path, &err) || !scanBytes(job.buf.data, scanLimit, &line, &err) ||
+        !detectLayout(job.buf.data, opt, path, job.layout, &err)) {
         job.fileProblem.file = path;
+        job.fileProblem.line = line;
         job.fileProblem.message = err;
         return false;
     }
@@ -852,7 +1105,7 @@ ImportPreview previewCsv(const QString &path, const ImportOptions &options, bool
 {
     ImportPreview pv;
     Job job;
-    if (!prepare(job, path, options)) {
+    if (!prepare(job, path, options, fullScan ? std::string_view::npos : std::size_t(1) << 20)) {
         pv.problems.append(job.fileProblem);
         return pv;
     }
@@ -967,7 +1220,7 @@ ImportResult importCsv(const QString &path, QSqlDatabase db, const ImportOptions
     auto cancelled = [&] { return cancel && cancel->load(std::memory_order_relaxed); };
 
     Job job;
-    if (!prepare(job, path, options))
+    if (!prepare(job, path, options, std::string_view::npos))
         return failWith(job.fileProblem);
     const Layout &l = job.layout;
     res.format = l.format;

@@ -69,6 +69,9 @@ struct ImportOptions
     std::optional<char> delimiter;        ///< , ; \t | (else detected)
     std::optional<bool> hasHeader;        ///< else detected
     std::optional<QList<ColumnMapping>> columns; ///< the user's mapping (else detected from the header)
+    /** Times before this are refused (UTC epoch ms); else 1990-01-01 for intraday bars and trades, 1900-01-01
+     *  for daily or longer bars written as dates. Times more than a day from now are always refused. */
+    std::optional<std::int64_t> earliestMs;
     int maxProblems = 100;                ///< problems kept in a preview/result
 };
 
@@ -154,9 +157,16 @@ using ImportProgress = std::function<void(double)>;
  * HHmmss, 12-hour clocks) and the day/month order of a/b/y dates (from the whole file). JSON arrays of
  * flat records (exchange REST candles such as Coinbase's {"candles":[...]}) go through the same mapping.
  *
- * Validation: prices > 0, low <= open, close <= high, volume >= 0, one row per time and symbol (identical
- * repeats are dropped with a warning), unique trade ids. Unsorted input is sorted; gaps are warnings.
- * Every error names the file, the 1-based physical line and the column. */
+ * Validation: a file imports completely, exactly as written, or not at all. Refused, naming the line: text that
+ * is not UTF-8 (NUL and control bytes, a byte-order mark inside the file, CR-only line ends), a record whose
+ * field count differs from the header's (mixed delimiters, a trailing delimiter on some rows), a quote that
+ * never closes (the line where it opens), text after a closing quote, an empty line or a repeated header inside
+ * the data, a value that is not wholly a number or a time (a prefix such as '61205.5O', overflow to infinity,
+ * NaN), a row without prices, a symbol column that changes when one symbol was asked for, times before the
+ * earliest plausible one or more than a day ahead; prices > 0, low <= open, close <= high, volume >= 0,
+ * one row per time and symbol (identical repeats are dropped with a warning), unique trade ids.
+ * Unsorted input is sorted; gaps are warnings. Every error names the file, the 1-based physical line and the
+ * column. */
 
 /** Detects the layout of a CSV file and shows how it would be imported. Reads the head of the file (about
  *  the first 200 data rows) unless fullScan, which parses and validates every row like importCsv() does

@@ -8,6 +8,7 @@
 #include "market/recording.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -24,7 +25,8 @@ QString usage()
 {
     return CsvImport::tr("usage: pairlab-cli import FILE --db DATABASE [--symbol S] [--dataset NAME]\n"
               "         [--format auto|ohlc|close|wide|trades|binance-klines|binance-trades|binance-aggtrades]\n"
-              "         [--interval SECONDS] [--tz ZONE] [--day-first|--month-first] [--delimiter C] [--preview]\n");
+              "         [--interval SECONDS] [--tz ZONE] [--day-first|--month-first] [--delimiter C]\n"
+              "         [--earliest YYYY-MM-DD] [--preview]\n");
 }
 
 const QStringList Formats = {QStringLiteral("auto"),  QStringLiteral("ohlc"),   QStringLiteral("close"),
@@ -83,6 +85,17 @@ int runImportCommand(const QStringList &args, QTextStream &out, QTextStream &err
                 return 2;
             }
             opt.delimiter = v == QLatin1String("t") ? '\t' : char(v.at(0).toLatin1());
+        } else if (a == QLatin1String("--earliest")) {
+            QDateTime t = value(&v) ? QDateTime::fromString(v, Qt::ISODate) : QDateTime();
+            if (!t.isValid() && QDate::fromString(v, Qt::ISODate).isValid())
+                t = QDate::fromString(v, Qt::ISODate).startOfDay(QTimeZone::utc());
+            if (!t.isValid()) {
+                err << CsvImport::tr("--earliest wants a date (YYYY-MM-DD) or an ISO-8601 time: %1").arg(v) << '\n' << usage();
+                return 2;
+            }
+            if (t.timeSpec() == Qt::LocalTime)
+                t.setTimeZone(QTimeZone::utc());
+            opt.earliestMs = t.toMSecsSinceEpoch();
         } else if (a == QLatin1String("--day-first")) {
             opt.dayFirst = true;
         } else if (a == QLatin1String("--month-first")) {
@@ -125,7 +138,11 @@ int runImportCommand(const QStringList &args, QTextStream &out, QTextStream &err
         if (p.severity == ImportProblem::Severity::Warning)
             out << p.toString() << '\n';
     if (!r.ok) {
+        // The first error by line, then the others the import found (nothing was stored).
         err << r.error.toString() << '\n';
+        for (const ImportProblem &p : r.problems)
+            if (p.severity == ImportProblem::Severity::Error && !(p == r.error))
+                err << p.toString() << '\n';
         return 1;
     }
     out << CsvImport::tr("imported %1 as dataset %2 (%3): %4 rows").arg(file, r.dataset, r.format).arg(r.rows);

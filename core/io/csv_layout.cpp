@@ -711,8 +711,19 @@ bool detectLayout(std::string_view data, const ImportOptions &opt, const QString
     if (header) {
         for (const std::string &h : split[headerIdx])
             l.header.append(QString::fromUtf8(h.data(), qsizetype(h.size())).trimmed());
-        if (std::size_t(l.header.size()) + 1 == width)
-            l.header.prepend(QString());
+        if (std::size_t(l.header.size()) + 1 == width) {
+            // One name short: pandas' unnamed index column in front, or a delimiter that ends every data row
+            // (an empty last field) while the header has none. Taking one for the other shifts every column.
+            bool emptyLast = headerIdx + 1 < split.size();
+            for (std::size_t i = headerIdx + 1; i < split.size() && emptyLast; ++i)
+                emptyLast = split[i].size() == width && csv::trim(split[i].back()).empty();
+            if (emptyLast) {
+                l.header.append(QString());
+                l.trailingDelimiter = true;
+            } else {
+                l.header.prepend(QString());
+            }
+        }
         l.headerLine = lines[headerIdx].line;
         if (headerIdx + 1 < lines.size()) {
             l.dataOffset = lines[headerIdx + 1].offset;
@@ -725,6 +736,7 @@ bool detectLayout(std::string_view data, const ImportOptions &opt, const QString
         l.dataOffset = lines[first].offset;
         l.dataLine = lines[first].line;
     }
+    l.width = width;
     sample.assign(split.begin() + std::ptrdiff_t(header ? headerIdx + 1 : first), split.end());
     if (sample.empty()) {
         *error = CsvImport::tr("the file has no data rows");

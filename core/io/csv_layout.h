@@ -40,6 +40,8 @@ struct Layout
     bool dayFirst = false;
     bool dayFirstAmbiguous = false;
     bool timeFromTradeId = false;
+    std::size_t width = 0;             ///< fields in every record of a CSV file (0: JSON, not checked)
+    bool trailingDelimiter = false;    ///< every data row ends with a delimiter the header does not have
     QString defaultSymbol;
     bool symbolFromFile = false;
     bool json = false;                 ///< an array of JSON records instead of CSV

@@ -42,6 +42,7 @@ bool RecordReader::next(Record &rec)
     std::size_t fieldIndex = 0;
     for (;;) {
         if (p < n && base[p] == '"') {
+            const std::int64_t quoteLine = m_line;
             ++p;
             const std::size_t start = p;
             bool escaped = false;
@@ -59,8 +60,14 @@ bool RecordReader::next(Record &rec)
                 ++p;
             }
             const std::size_t stop = p;
-            if (p < n)
-                ++p; // closing quote
+            if (p >= n) {
+                // The quote never closes: everything after it would be swallowed into one field.
+                m_error = Error::UnterminatedQuote;
+                m_errorLine = quoteLine;
+                m_pos = n;
+                return false;
+            }
+            ++p; // closing quote
             std::string_view v(base + start, stop - start);
             if (escaped) {
                 if (m_scratch.size() <= fieldIndex)
@@ -74,9 +81,16 @@ bool RecordReader::next(Record &rec)
                 }
                 v = s;
             }
-            // Anything between the closing quote and the delimiter is ignored (blanks).
-            while (p < n && base[p] != m_delim && base[p] != '\n')
+            // Only blanks may stand between the closing quote and the delimiter; text there would be lost.
+            while (p < n && base[p] != m_delim && base[p] != '\n') {
+                if (base[p] != ' ' && base[p] != '\t' && base[p] != '\r') {
+                    m_error = Error::TextAfterQuote;
+                    m_errorLine = m_line;
+                    m_pos = n;
+                    return false;
+                }
                 ++p;
+            }
             rec.fields.push_back(v);
         } else {
             const std::size_t start = p;

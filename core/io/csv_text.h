@@ -27,7 +27,12 @@ public:
     {
     }
 
+    /** The next record; false at the end of the data or at a record that cannot be read (error() says why,
+     *  errorLine() where: for an unterminated quote, the line on which the quote opens). */
     bool next(Record &rec);
+    enum class Error { None, UnterminatedQuote, TextAfterQuote };
+    Error error() const { return m_error; }
+    std::int64_t errorLine() const { return m_errorLine; }
     bool atEnd() const { return m_pos >= m_data.size(); }
     std::size_t offset() const { return m_pos; }
     void seek(std::size_t offset, std::int64_t line)
@@ -42,6 +47,8 @@ private:
     std::size_t m_pos = 0;
     std::int64_t m_line = 1;
     std::vector<std::string> m_scratch;
+    Error m_error = Error::None;
+    std::int64_t m_errorLine = 0;
 };
 
 /** Reads JSON market data shaped as an array of flat records, the way exchanges' REST APIs return candles

@@ -71,7 +71,8 @@ void TestImportDialog::previewsAndImportsARealPairFile()
     for (QPushButton *b : d.findChildren<QPushButton *>())
         if (b->text() == QLatin1String("&Import"))
             import = b;
-    QVERIFY(import && import->isEnabled());
+    QVERIFY(import);
+    QTRY_VERIFY_WITH_TIMEOUT(import->isEnabled(), 10000); // once every row is checked
     QTest::mouseClick(import, Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(finished.size() == 1, 20000);
     QVERIFY(finished.first().first().toBool());

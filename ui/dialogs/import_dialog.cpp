@@ -162,11 +162,16 @@ ImportDialog::ImportDialog(const QString &file, const QString &databasePath, QWi
     connect(m_interval, &QSpinBox::editingFinished, this, [this] { refreshPreview(); });
     connect(m_previewWatcher, &QFutureWatcher<ImportPreview>::finished, this, [this] {
         m_preview = m_previewWatcher->result();
+        m_previewWhole = m_previewRunningWhole;
         showPreview();
         Q_EMIT previewReady();
         if (m_previewAgain) {
             m_previewAgain = false;
             refreshPreview();
+        } else if (!m_previewWhole && m_preview.ok) {
+            // The head reads well: check every row before Import is offered, so that the problems the import
+            // would refuse are listed, with their lines, before anything is written.
+            refreshPreview(true);
         }
     });
     connect(m_importWatcher, &QFutureWatcher<ImportResult>::finished, this, [this] {
@@ -249,6 +254,8 @@ void ImportDialog::refreshPreview(bool fullScan)
         return;
     }
     m_detected->setText(fullScan ? tr("Checking every row…") : tr("Reading the file…"));
+    m_previewRunningWhole = fullScan;
+    m_import->setEnabled(false);
     m_previewWatcher->setFuture(QtConcurrent::run(
         [file = m_file, o = options(), fullScan] { return previewCsv(file, o, fullScan); }));
 }
@@ -263,7 +270,7 @@ void ImportDialog::showPreview()
     m_detected->setText(
         tr("<b>%1</b> (%2) · delimiter <b>%3</b> · %4 · times: <b>%5</b>%6 · interval <b>%7</b> · symbols "
            "<b>%8</b> · "
-           "%9 rows read · <span style='color:%10'>%11 errors</span>, %12 warnings")
+           "%9 rows read%13 · <span style='color:%10'>%11 error(s)</span>, %12 warning(s)")
             .arg(p.ok ? p.format : tr("not understood"), p.dialect.toHtmlEscaped(), delimiter.toHtmlEscaped())
             .arg(p.hasHeader ? tr("header on line %1").arg(p.headerLine) : tr("no header"))
             .arg(timeKindName(p.timeKind), p.dayFirst ? tr(", day first") : QString())
@@ -272,7 +279,8 @@ void ImportDialog::showPreview()
             .arg(p.rowsScanned)
             .arg(errors ? QStringLiteral("#c62828") : QStringLiteral("inherit"))
             .arg(errors)
-            .arg(warnings));
+            .arg(warnings)
+            .arg(m_previewWhole ? tr(" (the whole file)") : tr(" (the head; checking the rest…)")));
 
     // Column mapping, editable.
     m_fillingMapping = true;
@@ -327,7 +335,7 @@ void ImportDialog::showPreview()
         item->setForeground(pr.severity == ImportProblem::Severity::Error ? QColor(0xc6, 0x28, 0x28)
                                                                           : QColor(0xb2, 0x6a, 0x00));
     }
-    m_import->setEnabled(p.ok && errors == 0);
+    m_import->setEnabled(p.ok && errors == 0 && m_previewWhole);
 }
 
 void ImportDialog::mappingEdited()

@@ -70,6 +70,8 @@ private:
     QFutureWatcher<ImportResult> *m_importWatcher;
     std::shared_ptr<std::atomic<bool>> m_cancelFlag;
     bool m_previewAgain = false;
+    bool m_previewRunningWhole = false; ///< the preview being computed reads every row
+    bool m_previewWhole = false;        ///< m_preview read every row (Import is offered only then)
     bool m_fillingMapping = false;
 };
 

@@ -1,5 +1,6 @@
 #include "io/csv_import.h"
 #include "io/csv_text.h"
+#include "io/zip_archive.h"
 #include "storage/bar_store.h"
 #include "storage/database.h"
 #include "storage/tick_writer.h"
@@ -7,6 +8,7 @@
 #include "test_util.h"
 
 #include <QCryptographicHash>
+#include <QFileInfo>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -128,6 +130,9 @@ private Q_SLOTS:
     void keepsLiveTicksOnce();
     void refusesExistingDataset();
     void survivesTruncatedAndForeignInput();
+    void importsBinanceVisionZips();
+    void refusesDamagedOrMismatchedZip();
+    void trailingDelimiterOnEveryRow();
     void commandLine();
 
 private:
@@ -549,7 +554,7 @@ void TestCsvImport::refusesMalformedFile_data()
     // column was read past its fields and filed under the previous row's symbol.
     QTest::newRow("truncatedRowWithoutSymbol")
         << QByteArray("date,symbol,close\n2020-01-01,BTCUSD,1\n2020-01-02,BTCUSD,2\n2020-01-03\n") << "" << qint64(4)
-        << "symbol" << "missing value";
+        << "" << "1 field(s) where the header has 3";
     QTest::newRow("headerlessKlineBadHigh")
         << QByteArray("1637971200000,0.00002853,0.00002850,0.00002851,0.00002854,36304.2,1637971259999,1.03,79,19523.0,0.55,0\n")
         << "" << qint64(1) << "high" << "below";
@@ -585,7 +590,8 @@ void TestCsvImport::refusesMalformedFile()
     QVERIFY2(r.error.line == line, qPrintable(r.error.toString()));
     QCOMPARE(r.error.field, field);
     QVERIFY2(r.error.message.contains(reason), qPrintable(r.error.message));
-    QVERIFY(r.error.toString().startsWith(QStringLiteral("%1:%2: %3: ").arg(path).arg(line).arg(field)));
+    QVERIFY(r.error.toString().startsWith(field.isEmpty() ? QStringLiteral("%1:%2: ").arg(path).arg(line)
+                                                          : QStringLiteral("%1:%2: %3: ").arg(path).arg(line).arg(field)));
     QCOMPARE(dumpDatabase(dbPath), before);
 }
 
@@ -1117,6 +1123,133 @@ void TestCsvImport::commandLine()
                                   out, err),
                  2);
     }
+}
+
+void TestCsvImport::importsBinanceVisionZips()
+{
+    // Exact data.binance.vision dumps: the CSV inside (unzipped here) imports as Binance klines, 1,440 bars a day,
+    // and the .zip as downloaded gives the very same bars.
+    for (int day = 1; day <= 3; ++day) {
+        const QString zip = real(QStringLiteral("binance_dumps/BTCUSDT-1m-2020-01-%1.zip").arg(day, 2, 10, QLatin1Char('0')));
+        ZipMember member;
+        QString error;
+        QVERIFY2(readZipMember(zip, &member, &error), qPrintable(error));
+        QCOMPARE(member.name, QFileInfo(zip).completeBaseName() + QStringLiteral(".csv"));
+        const QString csv = m_dir.filePath(member.name);
+        QVERIFY(writeFile(csv, member.data));
+
+        const QString dbPath = freshDb();
+        ImportOptions opt;
+        opt.dataset = QStringLiteral("unzipped");
+        const ImportResult r = importCsv(csv, dbPath, opt);
+        QVERIFY2(r.ok, qPrintable(r.error.toString()));
+        QCOMPARE(r.format, QStringLiteral("binance-klines"));
+        QCOMPARE(r.intervalSeconds, 60);
+        QCOMPARE(r.barsPerSymbol.value(QStringLiteral("BTCUSDT")), qint64(1440));
+        QCOMPARE(r.warnings, qint64(0));
+        opt.dataset = QStringLiteral("zipped");
+        const ImportResult z = importCsv(zip, dbPath, opt);
+        QVERIFY2(z.ok, qPrintable(z.error.toString()));
+        QCOMPARE(z.barsPerSymbol.value(QStringLiteral("BTCUSDT")), qint64(1440));
+
+        Db db(dbPath);
+        const std::vector<Bar> a = db.bars(QStringLiteral("BTCUSDT"), 60, QStringLiteral("unzipped"));
+        const std::vector<Bar> b = db.bars(QStringLiteral("BTCUSDT"), 60, QStringLiteral("zipped"));
+        QCOMPARE(qint64(a.size()), qint64(1440));
+        const qint64 dayStart = utcMs(qPrintable(QStringLiteral("2020-01-%1T00:00:00").arg(day, 2, 10, QLatin1Char('0'))));
+        QCOMPARE(a.front().openMs, dayStart);
+        QCOMPARE(a.back().openMs, dayStart + 1439 * 60000);
+        for (std::size_t i = 0; i < a.size(); ++i) {
+            QCOMPARE(a[i].openMs, dayStart + qint64(i) * 60000); // every minute, once
+            QCOMPARE(b[i].openMs, a[i].openMs);
+            QCOMPARE(b[i].close, a[i].close);
+            QCOMPARE(b[i].volume, a[i].volume);
+        }
+        if (day == 1) { // the first row of the published file, exactly
+            QCOMPARE(a.front().open, 7195.24);
+            QCOMPARE(a.front().high, 7196.25);
+            QCOMPARE(a.front().low, 7183.14);
+            QCOMPARE(a.front().close, 7186.68);
+            QCOMPARE(a.front().volume, 51.642812);
+        }
+    }
+}
+
+void TestCsvImport::refusesDamagedOrMismatchedZip()
+{
+    const QString original = real(QStringLiteral("binance_dumps/BTCUSDT-1m-2020-01-02.zip"));
+    QFile in(original);
+    QVERIFY(in.open(QIODevice::ReadOnly));
+    const QByteArray bytes = in.readAll();
+    const QString sha = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+
+    const QString dbPath = freshDb();
+    ImportOptions first;
+    first.dataset = QStringLiteral("before");
+    QVERIFY(importCsv(real(QStringLiteral("binance_dumps/nautilus_ADABTC-1m-2021-11-27.csv")), dbPath, first).ok);
+    const QString before = dumpDatabase(dbPath);
+
+    // The right checksum beside it: imported.
+    QTemporaryDir dir;
+    const QString good = dir.filePath(QStringLiteral("BTCUSDT-1m-2020-01-02.zip"));
+    QVERIFY(writeFile(good, bytes));
+    QVERIFY(writeFile(good + QStringLiteral(".CHECKSUM"), (sha + QStringLiteral("  BTCUSDT-1m-2020-01-02.zip\n")).toLatin1()));
+    ImportOptions opt;
+    opt.dataset = QStringLiteral("checked");
+    {
+        const QString scratch = freshDb();
+        const ImportResult r = importCsv(good, scratch, opt);
+        QVERIFY2(r.ok, qPrintable(r.error.toString()));
+        QCOMPARE(r.bars, qint64(1440));
+    }
+    // A checksum that does not match: refused, nothing stored.
+    const QString mismatched = dir.filePath(QStringLiteral("BTCUSDT-1m-2020-01-03.zip"));
+    QVERIFY(writeFile(mismatched, bytes));
+    QString wrong = sha;
+    wrong[0] = wrong[0] == QLatin1Char('0') ? QLatin1Char('1') : QLatin1Char('0');
+    QVERIFY(writeFile(mismatched + QStringLiteral(".CHECKSUM"), (wrong + QStringLiteral("  BTCUSDT-1m-2020-01-03.zip\n")).toLatin1()));
+    ImportResult r = importCsv(mismatched, dbPath, opt);
+    QVERIFY(!r.ok);
+    QVERIFY2(r.error.message.contains(QStringLiteral("does not match")), qPrintable(r.error.toString()));
+    QCOMPARE(dumpDatabase(dbPath), before);
+
+    // A damaged member (bytes flipped inside the compressed data) and a cut archive: refused, nothing stored.
+    QByteArray damaged = bytes;
+    for (int i = 2000; i < 2064; ++i)
+        damaged[i] = char(damaged[i] ^ 0x5A);
+    const QString flipped = dir.filePath(QStringLiteral("flipped.zip"));
+    QVERIFY(writeFile(flipped, damaged));
+    r = importCsv(flipped, dbPath, opt);
+    QVERIFY(!r.ok);
+    QVERIFY2(r.error.message.contains(QStringLiteral("damaged")), qPrintable(r.error.toString()));
+    const QString cut = dir.filePath(QStringLiteral("cut.zip"));
+    QVERIFY(writeFile(cut, bytes.left(bytes.size() / 2)));
+    r = importCsv(cut, dbPath, opt);
+    QVERIFY(!r.ok);
+    QVERIFY2(r.error.message.contains(QStringLiteral("zip")), qPrintable(r.error.toString()));
+    QCOMPARE(dumpDatabase(dbPath), before);
+}
+
+void TestCsvImport::trailingDelimiterOnEveryRow()
+{
+    // Every data row ends with a delimiter the header lacks: the columns stay where the header puts them (taking
+    // the missing name for pandas' index column in front would shift every value one column to the right).
+    const QString path = m_dir.filePath(QStringLiteral("trailing.csv"));
+    QVERIFY(writeFile(path, "Date,Open,High,Low,Close\n2023-01-02,10,12,9,11,\n2023-01-03,11,13,10,12,\n2023-01-04,12,14,11,13,\n"));
+    const QString dbPath = freshDb();
+    ImportOptions opt;
+    opt.symbol = QStringLiteral("X");
+    opt.dataset = QStringLiteral("t");
+    const ImportResult r = importCsv(path, dbPath, opt);
+    QVERIFY2(r.ok, qPrintable(r.error.toString()));
+    Db db(dbPath);
+    const std::vector<Bar> bars = db.bars(QStringLiteral("X"), 86400, QStringLiteral("t"));
+    QCOMPARE(bars.size(), std::size_t(3));
+    QCOMPARE(bars.front().openMs, utcMs("2023-01-02T00:00:00"));
+    QCOMPARE(bars.front().open, 10.0);
+    QCOMPARE(bars.front().high, 12.0);
+    QCOMPARE(bars.front().low, 9.0);
+    QCOMPARE(bars.front().close, 11.0);
 }
 
 QTEST_GUILESS_MAIN(TestCsvImport)
