@@ -2,7 +2,7 @@
 
 #include "alerts_panel.h"
 #include "charts/candle_chart_view.h"
-#include "cli/commands.h"
+#include "market/recording.h"
 #include "dialogs/backtest_dialog.h"
 #include "dialogs/import_dialog.h"
 #include "dialogs/settings_dialog.h"
@@ -993,7 +993,7 @@ void MainWindow::startDemo()
     m_banner->hide();
     auto *server = new ReplayServer(this);
     QString error;
-    if (!server->load(cli::demoRecordingPath(), &error) || !server->listen(0, &error)) {
+    if (!server->load(demoRecordingPath(), &error) || !server->listen(0, &error)) {
         delete server;
         qCWarning(lcFeed).noquote() << "cannot start the demo recording:" << error;
         QMessageBox::critical(this, tr("Demo"), tr("Cannot start the demo recording: %1").arg(error));

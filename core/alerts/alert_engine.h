@@ -8,7 +8,6 @@
 
 #include <vector>
 
-class QTextStream;
 
 namespace pairlab {
 
@@ -86,9 +85,5 @@ private:
     const Entry *find(qint64 ruleId) const;
     std::vector<Entry> m_entries;
 };
-
-/** Benchmark: evaluates `--rules N` (default 50) rules over `--updates M` (default 100000) synthetic
-    updates and prints microseconds per rule per update. Returns 0 on success. */
-int runAlertBench(const QStringList &args, QTextStream &out);
 
 } // namespace pairlab

@@ -9,7 +9,6 @@
 #include <memory>
 #include <vector>
 
-class QTextStream;
 class QThreadPool;
 
 namespace pairlab {
@@ -72,10 +71,6 @@ SweepResult collectSweep(const SweepGrid &grid, const QFuture<SweepCell> &future
 /** Blocking sweep for worker threads, the CLI and tests (never call it on the GUI thread). */
 SweepResult runBacktestSweep(std::shared_ptr<const PreparedBacktest> inputs, const BacktestConfig &base,
                              const SweepGrid &grid, QThreadPool *pool = nullptr);
-
-/** Benchmark: `--bars N` (default 100000) synthetic cointegrated bars, `--grid K` (default 20, K x K
-    cells); prints the preparation time, the sweep wall time and ms per backtest. Returns 0 on success. */
-int runBacktestBench(const QStringList &args, QTextStream &out);
 
 } // namespace pairlab
 

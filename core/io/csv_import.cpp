@@ -79,6 +79,11 @@ bool scanBytes(std::string_view data, std::size_t limit, std::int64_t *line, QSt
             bad = i;
             break;
         }
+        if (i == 0 && n >= 2 && ((c == 0xFF && b[1] == 0xFE) || (c == 0xFE && b[1] == 0xFF))) {
+            *why = CsvImport::tr("the file is UTF-16 text; save it as UTF-8");
+            bad = i;
+            break;
+        }
         if (c >= 0x80) {
             // UTF-8: a lead byte and its continuation bytes (no overlong forms, no surrogates).
             const int len = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
@@ -692,6 +697,10 @@ private:
             const std::string_view v = m_id < int(rec.fields.size()) ? rec.fields[std::size_t(m_id)] : std::string_view();
             if (!csv::parseInt64(v, &t.tradeId)) {
                 error(rec.line, m_id, CsvImport::tr("not a trade id: '%1'").arg(text(v)));
+                return false;
+            }
+            if (t.tradeId < 0) { // negative ids are the synthetic ids of files without ids
+                error(rec.line, m_id, CsvImport::tr("trade id %1 is negative").arg(t.tradeId));
                 return false;
             }
         }

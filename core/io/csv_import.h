@@ -13,7 +13,6 @@
 #include <optional>
 #include <vector>
 
-class QTextStream;
 
 namespace pairlab {
 
@@ -185,14 +184,5 @@ ImportResult importCsv(const QString &path, QSqlDatabase db, const ImportOptions
                        const ImportProgress &progress = {}, const std::atomic<bool> *cancel = nullptr);
 ImportResult importCsv(const QString &path, const QString &databasePath, const ImportOptions &options = {},
                        const ImportProgress &progress = {}, const std::atomic<bool> *cancel = nullptr);
-
-/** pairlab-cli import FILE --db D [--symbol S] [--format F] [--dataset NAME] [--interval SECONDS]
- *  [--tz ZONE] [--day-first|--month-first] [--preview]. args are the words after "import".
- *  Exit 0 ok, 1 import refused (FILE:LINE: field: reason on err), 2 usage. */
-int runImportCommand(const QStringList &args, QTextStream &out, QTextStream &err);
-
-/** pairlab-cli bench import [--rows N]: writes an OHLC file and a Binance trades dump of N rows each (real
- *  rows repeated with shifted times) to a temporary directory and times their import. */
-int runImportBench(const QStringList &args, QTextStream &out);
 
 } // namespace pairlab

@@ -714,10 +714,15 @@ bool detectLayout(std::string_view data, const ImportOptions &opt, const QString
         if (std::size_t(l.header.size()) + 1 == width) {
             // One name short: pandas' unnamed index column in front, or a delimiter that ends every data row
             // (an empty last field) while the header has none. Taking one for the other shifts every column.
-            bool emptyLast = headerIdx + 1 < split.size();
-            for (std::size_t i = headerIdx + 1; i < split.size() && emptyLast; ++i)
-                emptyLast = split[i].size() == width && csv::trim(split[i].back()).empty();
-            if (emptyLast) {
+            // Rows of another width (a defect the import names) do not decide it.
+            bool anyRow = false, emptyLast = true;
+            for (std::size_t i = headerIdx + 1; i < split.size(); ++i) {
+                if (split[i].size() != width)
+                    continue;
+                anyRow = true;
+                emptyLast = emptyLast && csv::trim(split[i].back()).empty();
+            }
+            if (anyRow && emptyLast) {
                 l.header.append(QString());
                 l.trailingDelimiter = true;
             } else {

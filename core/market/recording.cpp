@@ -7,6 +7,11 @@
 
 namespace pairlab {
 
+QString demoRecordingPath()
+{
+    return QStringLiteral(":/pairlab/demo/binance_usdm_btcusdt_ethusdt_trade_20240808.jsonl");
+}
+
 bool Recording::load(const QString &path, Recording *out, QString *error)
 {
     QFile f(path);

@@ -29,4 +29,7 @@ struct Recording
     static bool parse(const QByteArray &text, Recording *out, QString *error);
 };
 
+/** The bundled demo recording (real Binance USD-M BTCUSDT/ETHUSDT trades of 2024-08-08), a Qt resource path. */
+QString demoRecordingPath();
+
 } // namespace pairlab

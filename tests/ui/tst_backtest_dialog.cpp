@@ -3,7 +3,7 @@
 #include "backtest/backtest_store.h"
 #include "backtest/backtest_sweep.h"
 #include "charts/time_series_chart_view.h"
-#include "cli/ingest_bench.h"
+#include "session/recording_ingest.h"
 #include "dialogs/backtest_dialog.h"
 #include "models/backtest_trades_model.h"
 #include "models/sweep_grid_model.h"
@@ -54,9 +54,9 @@ static bool same(double a, double b)
 void TestBacktestDialog::initTestCase()
 {
     m_db = m_dir.filePath(QStringLiteral("bt.sqlite"));
-    cli::IngestCounts c;
+    IngestCounts c;
     QString error;
-    QVERIFY2(cli::ingestRecordingFile(
+    QVERIFY2(ingestRecordingFile(
                  test::sharedData(QStringLiteral(
                      "real/binance_ws/binance_usdm_btc_eth_trade_combined_20240808_2358-0000.jsonl")),
                  m_db, &c, &error),

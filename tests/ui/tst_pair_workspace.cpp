@@ -1,6 +1,6 @@
 #include "analytics/pair_analytics_service.h"
 #include "charts/time_series_chart_view.h"
-#include "cli/ingest_bench.h"
+#include "session/recording_ingest.h"
 #include "io/csv_import.h"
 #include "market/binance_trade_parser.h"
 #include "models/leg_stats_model.h"
@@ -46,9 +46,9 @@ private:
 void TestPairWorkspace::initTestCase()
 {
     m_db = m_dir.filePath(QStringLiteral("pair.sqlite"));
-    cli::IngestCounts c;
+    IngestCounts c;
     QString error;
-    QVERIFY2(cli::ingestRecordingFile(test::sharedData(QStringLiteral("real/binance_ws/binance_usdm_btc_eth_trade_combined_20240808_2358-0000.jsonl")),
+    QVERIFY2(ingestRecordingFile(test::sharedData(QStringLiteral("real/binance_ws/binance_usdm_btc_eth_trade_combined_20240808_2358-0000.jsonl")),
                                       m_db, &c, &error),
              qPrintable(error));
     QCOMPARE(c.stored, 16821);

@@ -1,4 +1,5 @@
-#include "analytics/analyze_command.h"
+#include "cli/analyze_command.h"
+#include "cli/commands.h"
 #include "analytics/adf.h"
 #include "analytics/regression.h"
 #include "analytics/rolling.h"
@@ -54,7 +55,7 @@ void TestAnalyzeCommand::printsJsonMatchingPureFunctions()
 {
     QString outText, errText;
     QTextStream out(&outText), err(&errText);
-    QCOMPARE(runAnalyzeCommand({m_csv}, out, err), 0);
+    QCOMPARE(cli::analyze({m_csv}, out, err), 0);
     QJsonParseError pe;
     const QJsonDocument doc = QJsonDocument::fromJson(outText.toUtf8(), &pe);
     QVERIFY2(pe.error == QJsonParseError::NoError, qPrintable(pe.errorString()));
@@ -111,7 +112,7 @@ void TestAnalyzeCommand::writesOneSeriesRowPerInputRow()
     const QString series = m_dir.filePath(QStringLiteral("series.csv"));
     QString outText, errText;
     QTextStream out(&outText), err(&errText);
-    QCOMPARE(runAnalyzeCommand({m_csv, QStringLiteral("--series"), series, QStringLiteral("--window"),
+    QCOMPARE(cli::analyze({m_csv, QStringLiteral("--series"), series, QStringLiteral("--window"),
                                 QStringLiteral("60")},
                                out, err),
              0);
@@ -152,7 +153,7 @@ void TestAnalyzeCommand::rejectsBadInput()
     const QString path = writeFile(QString::fromLatin1(QTest::currentDataTag()) + QStringLiteral(".csv"), content);
     QString outText, errText;
     QTextStream out(&outText), err(&errText);
-    QVERIFY(runAnalyzeCommand({path}, out, err) != 0);
+    QVERIFY(cli::analyze({path}, out, err) != 0);
     QVERIFY2(errText.contains(expectedInError), qPrintable(errText));
     QVERIFY(outText.isEmpty());
 }
@@ -161,10 +162,10 @@ void TestAnalyzeCommand::rejectsBadUsage()
 {
     QString outText, errText;
     QTextStream out(&outText), err(&errText);
-    QCOMPARE(runAnalyzeCommand({}, out, err), 2);
-    QCOMPARE(runAnalyzeCommand({m_csv, QStringLiteral("--window"), QStringLiteral("x")}, out, err), 2);
-    QCOMPARE(runAnalyzeCommand({m_csv, QStringLiteral("--bogus")}, out, err), 2);
-    QCOMPARE(runAnalyzeCommand({QStringLiteral("/nonexistent/file.csv")}, out, err), 1);
+    QCOMPARE(cli::analyze({}, out, err), 2);
+    QCOMPARE(cli::analyze({m_csv, QStringLiteral("--window"), QStringLiteral("x")}, out, err), 2);
+    QCOMPARE(cli::analyze({m_csv, QStringLiteral("--bogus")}, out, err), 2);
+    QCOMPARE(cli::analyze({QStringLiteral("/nonexistent/file.csv")}, out, err), 1);
     QVERIFY(errText.contains(QLatin1String("cannot open")));
 }
 
@@ -179,7 +180,7 @@ void TestAnalyzeCommand::collinearLegsGiveNullCointStatAndWarning()
     const QString path = writeFile(QStringLiteral("collinear.csv"), csv);
     QString outText, errText;
     QTextStream out(&outText), err(&errText);
-    QCOMPARE(runAnalyzeCommand({path}, out, err), 0);
+    QCOMPARE(cli::analyze({path}, out, err), 0);
     const QJsonObject o = QJsonDocument::fromJson(outText.toUtf8()).object();
     QVERIFY(o[QLatin1String("coint")][QLatin1String("stat")].isNull()); // -inf is printed as null
     QCOMPARE(o[QLatin1String("coint")][QLatin1String("pvalue")].toDouble(), 0.0);

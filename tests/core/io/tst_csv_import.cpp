@@ -1,3 +1,4 @@
+#include "cli/commands.h"
 #include "io/csv_import.h"
 #include "io/csv_text.h"
 #include "io/zip_archive.h"
@@ -555,6 +556,16 @@ void TestCsvImport::refusesMalformedFile_data()
     QTest::newRow("truncatedRowWithoutSymbol")
         << QByteArray("date,symbol,close\n2020-01-01,BTCUSD,1\n2020-01-02,BTCUSD,2\n2020-01-03\n") << "" << qint64(4)
         << "" << "1 field(s) where the header has 3";
+    {
+        // Two days ahead of now (made here, so that the case stays in the future).
+        const QDateTime ahead = QDateTime::currentDateTimeUtc().addDays(2);
+        const QDate today = QDateTime::currentDateTimeUtc().date();
+        QByteArray text = "Date,Open,High,Low,Close\n";
+        for (int d = 3; d >= 1; --d)
+            text += today.addDays(-d).toString(Qt::ISODate).toLatin1() + ",10,12,9,11\n";
+        text += ahead.date().toString(Qt::ISODate).toLatin1() + ",10,12,9,11\n";
+        QTest::newRow("twoDaysAhead") << text << "" << qint64(5) << "Date" << "is in the future";
+    }
     QTest::newRow("headerlessKlineBadHigh")
         << QByteArray("1637971200000,0.00002853,0.00002850,0.00002851,0.00002854,36304.2,1637971259999,1.03,79,19523.0,0.55,0\n")
         << "" << qint64(1) << "high" << "below";
@@ -1089,7 +1100,7 @@ void TestCsvImport::commandLine()
     QString o, e;
     {
         QTextStream out(&o), err(&e);
-        const int rc = runImportCommand({real(QStringLiteral("binance_dumps/nautilus_ADABTC-1m-2021-11-27.csv")),
+        const int rc = cli::importFile({real(QStringLiteral("binance_dumps/nautilus_ADABTC-1m-2021-11-27.csv")),
                                          QStringLiteral("--db"), dbPath, QStringLiteral("--dataset"), QStringLiteral("k")},
                                         out, err);
         QCOMPARE(rc, 0);
@@ -1100,7 +1111,7 @@ void TestCsvImport::commandLine()
     const QString bad = real(QStringLiteral("csv_formats/pyalgotrade_orcl-2010-googlefinance-malformed.csv"));
     {
         QTextStream out(&o), err(&e);
-        QCOMPARE(runImportCommand({bad, QStringLiteral("--db"), dbPath, QStringLiteral("--symbol"), QStringLiteral("ORCL")},
+        QCOMPARE(cli::importFile({bad, QStringLiteral("--db"), dbPath, QStringLiteral("--symbol"), QStringLiteral("ORCL")},
                                   out, err),
                  1);
     }
@@ -1109,7 +1120,7 @@ void TestCsvImport::commandLine()
     o.clear();
     {
         QTextStream out(&o), err(&e);
-        QCOMPARE(runImportCommand({real(QStringLiteral("pairs/arbitragelab_shell-rdp-close_USD.csv")), QStringLiteral("--preview")},
+        QCOMPARE(cli::importFile({real(QStringLiteral("pairs/arbitragelab_shell-rdp-close_USD.csv")), QStringLiteral("--preview")},
                                   out, err),
                  0);
     }
@@ -1118,8 +1129,8 @@ void TestCsvImport::commandLine()
              qPrintable(o));
     {
         QTextStream out(&o), err(&e);
-        QCOMPARE(runImportCommand({bad}, out, err), 2);
-        QCOMPARE(runImportCommand({bad, QStringLiteral("--db"), dbPath, QStringLiteral("--format"), QStringLiteral("xml")},
+        QCOMPARE(cli::importFile({bad}, out, err), 2);
+        QCOMPARE(cli::importFile({bad, QStringLiteral("--db"), dbPath, QStringLiteral("--format"), QStringLiteral("xml")},
                                   out, err),
                  2);
     }

@@ -1,0 +1,32 @@
+#include "cli/cli_util.h"
+
+#include "market/recording.h"
+
+#include <QCommandLineParser>
+#include <QTextStream>
+
+namespace pairlab::cli {
+
+bool parseArgs(QCommandLineParser &p, const QString &command, const QStringList &args, QTextStream &err)
+{
+    p.setApplicationDescription(command);
+    p.addHelpOption();
+    QStringList full = args;
+    full.prepend(QStringLiteral("pairlab-cli ") + command);
+    if (!p.parse(full)) {
+        err << p.errorText() << "\n\n" << p.helpText();
+        return false;
+    }
+    if (p.isSet(QStringLiteral("help"))) {
+        err << p.helpText();
+        return false;
+    }
+    return true;
+}
+
+QString resolveRecording(const QString &file)
+{
+    return file == QLatin1String("demo") ? demoRecordingPath() : file;
+}
+
+} // namespace pairlab::cli

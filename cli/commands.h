@@ -1,0 +1,46 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+class QTextStream;
+
+// pairlab-cli's commands: one table (name, synopsis, handler) that the dispatcher and the usage text are made
+// from. Each handler takes the arguments after its own name, writes results to out and problems to err, and
+// returns the process exit code (0 ok, 1 failure, 2 usage error). They need a QCoreApplication; commands that
+// serve or listen run its event loop.
+namespace pairlab::cli {
+
+int replay(const QStringList &args, QTextStream &out, QTextStream &err);
+int ingest(const QStringList &args, QTextStream &out, QTextStream &err);
+/** `import FILE --db D …`: a CSV (or data.binance.vision .zip) all or nothing. Exit 1 when refused, with
+ *  FILE:LINE: field: reason on err. */
+int importFile(const QStringList &args, QTextStream &out, QTextStream &err);
+int exportData(const QStringList &args, QTextStream &out, QTextStream &err);
+/** `analyze FILE.csv [--window 120] [--entry 2] [--exit 0.5] [--cost 2] [--bars-per-year 31536000]
+ *  [--series OUT.csv]`: one JSON object (shape of shared/tools/check_analyze_json.py) on out; 1 on bad
+ *  input (the offending line or reason on err), 2 on bad usage. */
+int analyze(const QStringList &args, QTextStream &out, QTextStream &err);
+/** `bench KIND [options]`: the benchmarks of bench/benchmarks.h. */
+int bench(const QStringList &args, QTextStream &out, QTextStream &err);
+
+using Handler = int (*)(const QStringList &, QTextStream &, QTextStream &);
+
+struct Command
+{
+    QString name;
+    QString synopsis; ///< the usage lines after "pairlab-cli NAME"
+    Handler run = nullptr;
+};
+
+/** Every command, in the order the usage lists them. */
+const QList<Command> &commands();
+
+/** The usage text, made from commands(). */
+QString usage();
+
+/** Runs `pairlab-cli ARGS…` (args without the program name): --help, --version, or a command. */
+int run(QStringList args, QTextStream &out, QTextStream &err);
+
+} // namespace pairlab::cli

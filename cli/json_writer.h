@@ -1,0 +1,60 @@
+#pragma once
+
+#include "io/number_format.h"
+
+#include <QByteArray>
+
+#include <cmath>
+
+// JSON output of the stable CLI interfaces (analyze, and the commands after it): numbers in shortest
+// round-trip form, NaN and infinities as null, keys in the order written.
+namespace pairlab::cli {
+
+/** Shortest round-trip text of a double; NaN/inf as JSON null. */
+inline void appendNumber(QByteArray &o, double v)
+{
+    if (!std::isfinite(v)) {
+        o += "null";
+        return;
+    }
+    appendDouble(o, v);
+}
+
+/** Tiny ordered JSON object writer. */
+class JsonObject
+{
+public:
+    JsonObject &num(const char *key, double v)
+    {
+        keyOf(key);
+        appendNumber(m_out, v);
+        return *this;
+    }
+    JsonObject &integer(const char *key, long long v)
+    {
+        keyOf(key);
+        appendInt(m_out, v);
+        return *this;
+    }
+    JsonObject &object(const char *key, const QByteArray &json)
+    {
+        keyOf(key);
+        m_out += json;
+        return *this;
+    }
+    QByteArray done() const { return m_out + '}'; }
+
+private:
+    void keyOf(const char *key)
+    {
+        m_out += m_first ? "" : ",";
+        m_first = false;
+        m_out += '"';
+        m_out += key;
+        m_out += "\":";
+    }
+    QByteArray m_out = "{";
+    bool m_first = true;
+};
+
+} // namespace pairlab::cli

@@ -1,0 +1,19 @@
+#pragma once
+
+#include <QString>
+
+#include <cstdint>
+
+namespace pairlab {
+
+struct IngestCounts
+{
+    std::int64_t frames = 0, stored = 0, duplicates = 0, malformed = 0, unknown = 0;
+};
+
+/** Parses a recording (JSON lines, optional local-time prefixes) and stores its trades and 1s/1m/5m bars
+ *  into the database dbPath (SQLite file or PostgreSQL URL), in batches of one transaction each. Malformed
+ *  lines are counted and skipped. Used by `pairlab-cli ingest --file`, the ingest benchmark and tests. */
+bool ingestRecordingFile(const QString &path, const QString &dbPath, IngestCounts *counts, QString *error);
+
+} // namespace pairlab
