@@ -283,10 +283,6 @@
         <translation>kein Symbol: &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>no prices; row skipped</source>
-        <translation>keine Preise; Zeile übersprungen</translation>
-    </message>
-    <message>
         <source>price %1 is not positive</source>
         <translation>Preis %1 ist nicht positiv</translation>
     </message>
@@ -419,16 +415,6 @@
         <translation>der Import kann nicht abgeschlossen werden: %1</translation>
     </message>
     <message>
-        <source>usage: pairlab-cli import FILE --db DATABASE [--symbol S] [--dataset NAME]
-         [--format auto|ohlc|close|wide|trades|binance-klines|binance-trades|binance-aggtrades]
-         [--interval SECONDS] [--tz ZONE] [--day-first|--month-first] [--delimiter C] [--preview]
-</source>
-        <translation>Aufruf: pairlab-cli import DATEI --db DATENBANK [--symbol S] [--dataset NAME]
-         [--format auto|ohlc|close|wide|trades|binance-klines|binance-trades|binance-aggtrades]
-         [--interval SEKUNDEN] [--tz ZONE] [--day-first|--month-first] [--delimiter Z] [--preview]
-</translation>
-    </message>
-    <message>
         <source>unknown format: %1</source>
         <translation>unbekanntes Format: %1</translation>
     </message>
@@ -527,6 +513,180 @@
     <message>
         <source>CSV import needs an open SQLite or PostgreSQL database</source>
         <translation>der CSV-Import braucht eine geöffnete SQLite- oder PostgreSQL-Datenbank</translation>
+    </message>
+    <message>
+        <source>a line ends with a carriage return alone (old Mac line ends); save the file with LF or CRLF line ends</source>
+        <translation>eine Zeile endet nur mit einem Wagenrücklauf (alte Mac-Zeilenenden); bitte die Datei mit LF- oder CRLF-Zeilenenden speichern</translation>
+    </message>
+    <message>
+        <source>the file is UTF-16 text; save it as UTF-8</source>
+        <translation>die Datei ist UTF-16-Text; bitte als UTF-8 speichern</translation>
+    </message>
+    <message>
+        <source>a byte-order mark inside the file (files joined together?)</source>
+        <translation>eine Byte-Order-Mark mitten in der Datei (Dateien aneinandergehängt?)</translation>
+    </message>
+    <message>
+        <source>byte %1 is not UTF-8 text</source>
+        <translation>Byte %1 ist kein UTF-8-Text</translation>
+    </message>
+    <message>
+        <source>a NUL byte: the file is binary or not UTF-8 text (UTF-16?)</source>
+        <translation>ein NUL-Byte: die Datei ist binär oder kein UTF-8-Text (UTF-16?)</translation>
+    </message>
+    <message>
+        <source>control byte %1: the file is not plain text</source>
+        <translation>Steuerbyte %1: die Datei ist kein reiner Text</translation>
+    </message>
+    <message>
+        <source>a quote opens on this line and never closes</source>
+        <translation>ein Anführungszeichen wird in dieser Zeile geöffnet und nie geschlossen</translation>
+    </message>
+    <message>
+        <source>text after the closing quote of a field</source>
+        <translation>Text nach dem schließenden Anführungszeichen eines Feldes</translation>
+    </message>
+    <message>
+        <source>an empty line inside the data (rows follow on line %1)</source>
+        <translation>eine leere Zeile mitten in den Daten (die Daten gehen in Zeile %1 weiter)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s) where the header has %1</source>
+        <translation>
+            <numerusform>%n Feld, die Kopfzeile hat aber %1</numerusform>
+            <numerusform>%n Felder, die Kopfzeile hat aber %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s) where the other rows have %1</source>
+        <translation>
+            <numerusform>%n Feld, die anderen Zeilen haben aber %1</numerusform>
+            <numerusform>%n Felder, die anderen Zeilen haben aber %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (this line uses &apos;%1&apos; as its delimiter)</source>
+        <translation> (diese Zeile verwendet &apos;%1&apos; als Trennzeichen)</translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation>Tabulator</translation>
+    </message>
+    <message>
+        <source> (the other rows end with a delimiter, this one does not)</source>
+        <translation> (die anderen Zeilen enden mit einem Trennzeichen, diese nicht)</translation>
+    </message>
+    <message>
+        <source> (a delimiter ends this line)</source>
+        <translation> (diese Zeile endet mit einem Trennzeichen)</translation>
+    </message>
+    <message>
+        <source>the header (line %1) repeats here: files joined together?</source>
+        <translation>die Kopfzeile (Zeile %1) wiederholt sich hier: Dateien aneinandergehängt?</translation>
+    </message>
+    <message>
+        <source>missing value (&apos;%1&apos;)</source>
+        <translation>fehlender Wert (&apos;%1&apos;)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is out of the range of a number</source>
+        <translation>&apos;%1&apos; liegt außerhalb des Zahlenbereichs</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a finite number</source>
+        <translation>&apos;%1&apos; ist keine endliche Zahl</translation>
+    </message>
+    <message>
+        <source>not a number: &apos;%1&apos; (only &apos;%2&apos; reads as one)</source>
+        <translation>keine Zahl: &apos;%1&apos; (nur &apos;%2&apos; ist als Zahl lesbar)</translation>
+    </message>
+    <message>
+        <source>the symbol changes from %1 (line %2) to %3, but the import is for one symbol (%4)</source>
+        <translation>das Symbol wechselt von %1 (Zeile %2) zu %3, der Import ist aber für ein einziges Symbol (%4)</translation>
+    </message>
+    <message>
+        <source>no prices in this row</source>
+        <translation>keine Preise in dieser Zeile</translation>
+    </message>
+    <message>
+        <source>trade id %1 is negative</source>
+        <translation>Trade-ID %1 ist negativ</translation>
+    </message>
+    <message>
+        <source>%1 is before %2, the earliest time asked for</source>
+        <translation>%1 liegt vor %2, der frühesten angeforderten Zeit</translation>
+    </message>
+    <message>
+        <source>%1 is before %2: not a plausible market date (--earliest imports older data)</source>
+        <translation>%1 liegt vor %2: kein plausibles Marktdatum (--earliest importiert ältere Daten)</translation>
+    </message>
+    <message>
+        <source>%1 is before %2: not plausible for intraday bars or trades (--earliest imports older data)</source>
+        <translation>%1 liegt vor %2: nicht plausibel für Intraday-Bars oder Trades (--earliest importiert ältere Daten)</translation>
+    </message>
+    <message>
+        <source>%1 is in the future (more than a day from now)</source>
+        <translation>%1 liegt in der Zukunft (mehr als einen Tag voraus)</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 does not hold a SHA-256 checksum</source>
+        <translation>%1 enthält keine SHA-256-Prüfsumme</translation>
+    </message>
+    <message>
+        <source>cannot read the file: %1</source>
+        <translation>die Datei kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>SHA-256 %1 does not match %2 (%3): the download is damaged or not the published file</source>
+        <translation>SHA-256 %1 stimmt nicht mit %2 (%3) überein: der Download ist beschädigt oder nicht die veröffentlichte Datei</translation>
+    </message>
+    <message>
+        <source>not a readable zip archive: %1</source>
+        <translation>kein lesbares zip-Archiv: %1</translation>
+    </message>
+    <message>
+        <source>the archive holds more than one file (%1 and %2); import them one by one</source>
+        <translation>das Archiv enthält mehr als eine Datei (%1 und %2); bitte einzeln importieren</translation>
+    </message>
+    <message>
+        <source>the archive holds no file</source>
+        <translation>das Archiv enthält keine Datei</translation>
+    </message>
+    <message>
+        <source>cannot read %1 in the archive: %2</source>
+        <translation>%1 im Archiv kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is %2 bytes uncompressed, more than the %3 an import reads</source>
+        <translation>%1 ist entpackt %2 Byte groß, mehr als die %3, die ein Import liest</translation>
+    </message>
+    <message>
+        <source>cannot open %1 in the archive: %2</source>
+        <translation>%1 im Archiv kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 in the archive is damaged: %2</source>
+        <translation>%1 im Archiv ist beschädigt: %2</translation>
+    </message>
+    <message>
+        <source>usage: pairlab-cli import FILE --db DATABASE [--symbol S] [--dataset NAME]
+         [--format auto|ohlc|close|wide|trades|binance-klines|binance-trades|binance-aggtrades]
+         [--interval SECONDS] [--tz ZONE] [--day-first|--month-first] [--delimiter C]
+         [--earliest YYYY-MM-DD] [--preview]
+</source>
+        <translation>Aufruf: pairlab-cli import DATEI --db DATENBANK [--symbol S] [--dataset NAME]
+         [--format auto|ohlc|close|wide|trades|binance-klines|binance-trades|binance-aggtrades]
+         [--interval SEKUNDEN] [--tz ZONE] [--day-first|--month-first] [--delimiter Z]
+         [--earliest YYYY-MM-DD] [--preview]
+</translation>
+    </message>
+    <message>
+        <source>--earliest wants a date (YYYY-MM-DD) or an ISO-8601 time: %1</source>
+        <translation>--earliest erwartet ein Datum (YYYY-MM-DD) oder eine ISO-8601-Zeit: %1</translation>
     </message>
 </context>
 <context>
@@ -915,20 +1075,14 @@
 </translation>
     </message>
     <message>
-        <source>usage: pairlab-cli bench ingest|live|postgres|analytics [options]
-</source>
-        <translation>Aufruf: pairlab-cli bench ingest|live|postgres|analytics [Optionen]
-</translation>
-    </message>
-    <message>
-        <source>cannot open the bundled recording</source>
-        <translation>die mitgelieferte Aufzeichnung kann nicht geöffnet werden</translation>
-    </message>
-    <message>
         <source>usage: pairlab-cli bench postgres --db postgresql://… [--ticks N] [--readers K]
 </source>
         <translation>Aufruf: pairlab-cli bench postgres --db postgresql://… [--ticks N] [--readers K]
 </translation>
+    </message>
+    <message>
+        <source>the demo recording has no trades</source>
+        <translation>die Demo-Aufzeichnung enthält keine Trades</translation>
     </message>
 </context>
 <context>
@@ -1855,7 +2009,7 @@ Funktionen: %2</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation>Schluss</translation>
+        <translation>Schließen</translation>
     </message>
     <message>
         <source>&lt;b style=&apos;color:#2e7d32&apos;&gt;Imported&lt;/b&gt; %1 rows as dataset &lt;b&gt;%2&lt;/b&gt;: %3 bars, %4 ticks (%5 new), %6 warnings.</source>
@@ -1876,10 +2030,6 @@ Funktionen: %2</translation>
     <message>
         <source>Reading the file…</source>
         <translation>Die Datei wird gelesen…</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;%1&lt;/b&gt; (%2) · delimiter &lt;b&gt;%3&lt;/b&gt; · %4 · times: &lt;b&gt;%5&lt;/b&gt;%6 · interval &lt;b&gt;%7&lt;/b&gt; · symbols &lt;b&gt;%8&lt;/b&gt; · %9 rows read · &lt;span style=&apos;color:%10&apos;&gt;%11 errors&lt;/span&gt;, %12 warnings</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; (%2) · Trennzeichen &lt;b&gt;%3&lt;/b&gt; · %4 · Zeiten: &lt;b&gt;%5&lt;/b&gt;%6 · Intervall &lt;b&gt;%7&lt;/b&gt; · Symbole &lt;b&gt;%8&lt;/b&gt; · %9 Zeilen gelesen · &lt;span style=&apos;color:%10&apos;&gt;%11 Fehler&lt;/span&gt;, %12 Warnungen</translation>
     </message>
     <message>
         <source>not understood</source>
@@ -1948,6 +2098,18 @@ Funktionen: %2</translation>
     <message>
         <source>Importing…</source>
         <translation>Importiere…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2) · delimiter &lt;b&gt;%3&lt;/b&gt; · %4 · times: &lt;b&gt;%5&lt;/b&gt;%6 · interval &lt;b&gt;%7&lt;/b&gt; · symbols &lt;b&gt;%8&lt;/b&gt; · %9 rows read%13 · &lt;span style=&apos;color:%10&apos;&gt;%11 error(s)&lt;/span&gt;, %12 warning(s)</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (%2) · Trennzeichen &lt;b&gt;%3&lt;/b&gt; · %4 · Zeiten: &lt;b&gt;%5&lt;/b&gt;%6 · Intervall &lt;b&gt;%7&lt;/b&gt; · Symbole &lt;b&gt;%8&lt;/b&gt; · %9 Zeilen gelesen%13 · &lt;span style=&apos;color:%10&apos;&gt;%11 Fehler&lt;/span&gt;, %12 Warnung(en)</translation>
+    </message>
+    <message>
+        <source> (the whole file)</source>
+        <translation> (die ganze Datei)</translation>
+    </message>
+    <message>
+        <source> (the head; checking the rest…)</source>
+        <translation> (der Anfang; der Rest wird geprüft…)</translation>
     </message>
 </context>
 <context>
@@ -2245,10 +2407,6 @@ Funktionen: %2</translation>
         <translation>CSV importieren</translation>
     </message>
     <message>
-        <source>Data files (*.csv *.txt *.tsv *.json);;All files (*)</source>
-        <translation>Datendateien (*.csv *.txt *.tsv *.json);;Alle Dateien (*)</translation>
-    </message>
-    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
@@ -2535,6 +2693,10 @@ Funktionen: %2</translation>
     <message>
         <source>%L1 trades stored, %L2 not saved yet</source>
         <translation>%L1 Trades gespeichert, %L2 noch nicht gesichert</translation>
+    </message>
+    <message>
+        <source>Data files (*.csv *.txt *.tsv *.json *.zip);;All files (*)</source>
+        <translation>Datendateien (*.csv *.txt *.tsv *.json *.zip);;Alle Dateien (*)</translation>
     </message>
 </context>
 <context>

@@ -283,10 +283,6 @@
         <translation>不是交易品种：&apos;%1&apos;</translation>
     </message>
     <message>
-        <source>no prices; row skipped</source>
-        <translation>没有价格；已跳过该行</translation>
-    </message>
-    <message>
         <source>price %1 is not positive</source>
         <translation>价格 %1 不是正数</translation>
     </message>
@@ -419,16 +415,6 @@
         <translation>无法提交导入：%1</translation>
     </message>
     <message>
-        <source>usage: pairlab-cli import FILE --db DATABASE [--symbol S] [--dataset NAME]
-         [--format auto|ohlc|close|wide|trades|binance-klines|binance-trades|binance-aggtrades]
-         [--interval SECONDS] [--tz ZONE] [--day-first|--month-first] [--delimiter C] [--preview]
-</source>
-        <translation>用法：pairlab-cli import 文件 --db 数据库 [--symbol S] [--dataset 名称]
-         [--format auto|ohlc|close|wide|trades|binance-klines|binance-trades|binance-aggtrades]
-         [--interval 秒数] [--tz 时区] [--day-first|--month-first] [--delimiter 字符] [--preview]
-</translation>
-    </message>
-    <message>
         <source>unknown format: %1</source>
         <translation>未知格式：%1</translation>
     </message>
@@ -527,6 +513,178 @@
     <message>
         <source>CSV import needs an open SQLite or PostgreSQL database</source>
         <translation>CSV 导入需要一个已打开的 SQLite 或 PostgreSQL 数据库</translation>
+    </message>
+    <message>
+        <source>a line ends with a carriage return alone (old Mac line ends); save the file with LF or CRLF line ends</source>
+        <translation>有一行仅以回车符结尾（旧式 Mac 换行符）；请用 LF 或 CRLF 换行符保存文件</translation>
+    </message>
+    <message>
+        <source>the file is UTF-16 text; save it as UTF-8</source>
+        <translation>文件是 UTF-16 文本；请另存为 UTF-8</translation>
+    </message>
+    <message>
+        <source>a byte-order mark inside the file (files joined together?)</source>
+        <translation>文件中间出现字节顺序标记（是否拼接了多个文件？）</translation>
+    </message>
+    <message>
+        <source>byte %1 is not UTF-8 text</source>
+        <translation>字节 %1 不是 UTF-8 文本</translation>
+    </message>
+    <message>
+        <source>a NUL byte: the file is binary or not UTF-8 text (UTF-16?)</source>
+        <translation>出现 NUL 字节：文件是二进制文件或不是 UTF-8 文本（UTF-16？）</translation>
+    </message>
+    <message>
+        <source>control byte %1: the file is not plain text</source>
+        <translation>控制字节 %1：文件不是纯文本</translation>
+    </message>
+    <message>
+        <source>a quote opens on this line and never closes</source>
+        <translation>此行有一个引号开始后没有闭合</translation>
+    </message>
+    <message>
+        <source>text after the closing quote of a field</source>
+        <translation>字段的结束引号之后还有文本</translation>
+    </message>
+    <message>
+        <source>an empty line inside the data (rows follow on line %1)</source>
+        <translation>数据中间有空行（数据从第 %1 行继续）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s) where the header has %1</source>
+        <translation>
+            <numerusform>%n 个字段，而表头有 %1 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s) where the other rows have %1</source>
+        <translation>
+            <numerusform>%n 个字段，而其他行有 %1 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (this line uses &apos;%1&apos; as its delimiter)</source>
+        <translation>（此行使用 &apos;%1&apos; 作为分隔符）</translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation>制表符</translation>
+    </message>
+    <message>
+        <source> (the other rows end with a delimiter, this one does not)</source>
+        <translation>（其他行以分隔符结尾，此行没有）</translation>
+    </message>
+    <message>
+        <source> (a delimiter ends this line)</source>
+        <translation>（此行以分隔符结尾）</translation>
+    </message>
+    <message>
+        <source>the header (line %1) repeats here: files joined together?</source>
+        <translation>表头（第 %1 行）在此重复出现：是否拼接了多个文件？</translation>
+    </message>
+    <message>
+        <source>missing value (&apos;%1&apos;)</source>
+        <translation>缺少数值（&apos;%1&apos;）</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is out of the range of a number</source>
+        <translation>&apos;%1&apos; 超出数字的范围</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a finite number</source>
+        <translation>&apos;%1&apos; 不是有限数</translation>
+    </message>
+    <message>
+        <source>not a number: &apos;%1&apos; (only &apos;%2&apos; reads as one)</source>
+        <translation>不是数字：&apos;%1&apos;（只有 &apos;%2&apos; 可读作数字）</translation>
+    </message>
+    <message>
+        <source>the symbol changes from %1 (line %2) to %3, but the import is for one symbol (%4)</source>
+        <translation>交易品种从 %1（第 %2 行）变为 %3，但本次导入只针对一个交易品种（%4）</translation>
+    </message>
+    <message>
+        <source>no prices in this row</source>
+        <translation>此行没有价格</translation>
+    </message>
+    <message>
+        <source>trade id %1 is negative</source>
+        <translation>成交 ID %1 为负数</translation>
+    </message>
+    <message>
+        <source>%1 is before %2, the earliest time asked for</source>
+        <translation>%1 早于所要求的最早时间 %2</translation>
+    </message>
+    <message>
+        <source>%1 is before %2: not a plausible market date (--earliest imports older data)</source>
+        <translation>%1 早于 %2：不是合理的市场日期（--earliest 可导入更早的数据）</translation>
+    </message>
+    <message>
+        <source>%1 is before %2: not plausible for intraday bars or trades (--earliest imports older data)</source>
+        <translation>%1 早于 %2：对日内 K 线或成交而言不合理（--earliest 可导入更早的数据）</translation>
+    </message>
+    <message>
+        <source>%1 is in the future (more than a day from now)</source>
+        <translation>%1 在未来（距现在超过一天）</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 does not hold a SHA-256 checksum</source>
+        <translation>%1 中没有 SHA-256 校验和</translation>
+    </message>
+    <message>
+        <source>cannot read the file: %1</source>
+        <translation>无法读取文件：%1</translation>
+    </message>
+    <message>
+        <source>SHA-256 %1 does not match %2 (%3): the download is damaged or not the published file</source>
+        <translation>SHA-256 %1 与 %2（%3）不符：下载的文件已损坏或不是发布的文件</translation>
+    </message>
+    <message>
+        <source>not a readable zip archive: %1</source>
+        <translation>不是可读取的 zip 压缩包：%1</translation>
+    </message>
+    <message>
+        <source>the archive holds more than one file (%1 and %2); import them one by one</source>
+        <translation>压缩包中有多个文件（%1 和 %2）；请逐个导入</translation>
+    </message>
+    <message>
+        <source>the archive holds no file</source>
+        <translation>压缩包中没有文件</translation>
+    </message>
+    <message>
+        <source>cannot read %1 in the archive: %2</source>
+        <translation>无法读取压缩包中的 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is %2 bytes uncompressed, more than the %3 an import reads</source>
+        <translation>%1 解压后为 %2 字节，超过导入可读取的上限 %3</translation>
+    </message>
+    <message>
+        <source>cannot open %1 in the archive: %2</source>
+        <translation>无法打开压缩包中的 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 in the archive is damaged: %2</source>
+        <translation>压缩包中的 %1 已损坏：%2</translation>
+    </message>
+    <message>
+        <source>usage: pairlab-cli import FILE --db DATABASE [--symbol S] [--dataset NAME]
+         [--format auto|ohlc|close|wide|trades|binance-klines|binance-trades|binance-aggtrades]
+         [--interval SECONDS] [--tz ZONE] [--day-first|--month-first] [--delimiter C]
+         [--earliest YYYY-MM-DD] [--preview]
+</source>
+        <translation>用法：pairlab-cli import 文件 --db 数据库 [--symbol S] [--dataset 名称]
+         [--format auto|ohlc|close|wide|trades|binance-klines|binance-trades|binance-aggtrades]
+         [--interval 秒数] [--tz 时区] [--day-first|--month-first] [--delimiter 字符]
+         [--earliest YYYY-MM-DD] [--preview]
+</translation>
+    </message>
+    <message>
+        <source>--earliest wants a date (YYYY-MM-DD) or an ISO-8601 time: %1</source>
+        <translation>--earliest 需要日期（YYYY-MM-DD）或 ISO-8601 时间：%1</translation>
     </message>
 </context>
 <context>
@@ -914,20 +1072,14 @@
 </translation>
     </message>
     <message>
-        <source>usage: pairlab-cli bench ingest|live|postgres|analytics [options]
-</source>
-        <translation>用法：pairlab-cli bench ingest|live|postgres|analytics [选项]
-</translation>
-    </message>
-    <message>
-        <source>cannot open the bundled recording</source>
-        <translation>无法打开内置录制数据</translation>
-    </message>
-    <message>
         <source>usage: pairlab-cli bench postgres --db postgresql://… [--ticks N] [--readers K]
 </source>
         <translation>用法：pairlab-cli bench postgres --db postgresql://… [--ticks N] [--readers K]
 </translation>
+    </message>
+    <message>
+        <source>the demo recording has no trades</source>
+        <translation>演示录制中没有成交</translation>
     </message>
 </context>
 <context>
@@ -1849,7 +2001,7 @@ Functions: %2</source>
     </message>
     <message>
         <source>Close</source>
-        <translation>收盘</translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <source>&lt;b style=&apos;color:#2e7d32&apos;&gt;Imported&lt;/b&gt; %1 rows as dataset &lt;b&gt;%2&lt;/b&gt;: %3 bars, %4 ticks (%5 new), %6 warnings.</source>
@@ -1870,10 +2022,6 @@ Functions: %2</source>
     <message>
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;%1&lt;/b&gt; (%2) · delimiter &lt;b&gt;%3&lt;/b&gt; · %4 · times: &lt;b&gt;%5&lt;/b&gt;%6 · interval &lt;b&gt;%7&lt;/b&gt; · symbols &lt;b&gt;%8&lt;/b&gt; · %9 rows read · &lt;span style=&apos;color:%10&apos;&gt;%11 errors&lt;/span&gt;, %12 warnings</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt;（%2）· 分隔符 &lt;b&gt;%3&lt;/b&gt; · %4 · 时间：&lt;b&gt;%5&lt;/b&gt;%6 · 周期 &lt;b&gt;%7&lt;/b&gt; · 品种 &lt;b&gt;%8&lt;/b&gt; · 已读取 %9 行 · &lt;span style=&apos;color:%10&apos;&gt;%11 个错误&lt;/span&gt;，%12 个警告</translation>
     </message>
     <message>
         <source>not understood</source>
@@ -1942,6 +2090,18 @@ Functions: %2</source>
     <message>
         <source>Importing…</source>
         <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2) · delimiter &lt;b&gt;%3&lt;/b&gt; · %4 · times: &lt;b&gt;%5&lt;/b&gt;%6 · interval &lt;b&gt;%7&lt;/b&gt; · symbols &lt;b&gt;%8&lt;/b&gt; · %9 rows read%13 · &lt;span style=&apos;color:%10&apos;&gt;%11 error(s)&lt;/span&gt;, %12 warning(s)</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;（%2）· 分隔符 &lt;b&gt;%3&lt;/b&gt; · %4 · 时间：&lt;b&gt;%5&lt;/b&gt;%6 · 周期 &lt;b&gt;%7&lt;/b&gt; · 品种 &lt;b&gt;%8&lt;/b&gt; · 已读取 %9 行%13 · &lt;span style=&apos;color:%10&apos;&gt;%11 个错误&lt;/span&gt;，%12 个警告</translation>
+    </message>
+    <message>
+        <source> (the whole file)</source>
+        <translation>（整个文件）</translation>
+    </message>
+    <message>
+        <source> (the head; checking the rest…)</source>
+        <translation>（文件开头；正在检查其余部分…）</translation>
     </message>
 </context>
 <context>
@@ -2235,10 +2395,6 @@ Functions: %2</source>
         <translation>导入 CSV</translation>
     </message>
     <message>
-        <source>Data files (*.csv *.txt *.tsv *.json);;All files (*)</source>
-        <translation>数据文件 (*.csv *.txt *.tsv *.json);;所有文件 (*)</translation>
-    </message>
-    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -2525,6 +2681,10 @@ Functions: %2</source>
     <message>
         <source>%L1 trades stored, %L2 not saved yet</source>
         <translation>已存储 %L1 笔成交，%L2 笔尚未保存</translation>
+    </message>
+    <message>
+        <source>Data files (*.csv *.txt *.tsv *.json *.zip);;All files (*)</source>
+        <translation>数据文件 (*.csv *.txt *.tsv *.json *.zip);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
