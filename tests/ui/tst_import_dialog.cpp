@@ -8,6 +8,7 @@
 #include "test_util.h"
 
 #include <QComboBox>
+#include <QFile>
 #include <QDropEvent>
 #include <QMimeData>
 #include <QPushButton>
@@ -29,6 +30,7 @@ private Q_SLOTS:
     void refusesAMalformedFileAndChangesNothing();
     void editingTheMappingChangesThePreview();
     void droppingAFileOnTheWindowOpensTheDialog();
+    void checksEveryRowBeforeOfferingImport();
 
 private:
     static QString newDatabase(QTemporaryDir &dir);
@@ -147,6 +149,41 @@ void TestImportDialog::droppingAFileOnTheWindowOpensTheDialog()
     QVERIFY(finished.first().first().toBool());
     // The pair view now offers the dataset (and switches to it).
     QTRY_VERIFY_WITH_TIMEOUT(w.pairWorkspace()->source().startsWith(QLatin1String("upload:")), 10000);
+}
+
+void TestImportDialog::checksEveryRowBeforeOfferingImport()
+{
+    // A defect far past the head the first preview reads: the dialog goes on to read every row by itself,
+    // lists the problem with its line, and never offers Import.
+    QTemporaryDir dir;
+    const QString db = newDatabase(dir);
+    QByteArray text = "time,open,high,low,close,volume\n";
+    const qint64 t0 = 1700000000000;
+    for (int i = 0; i < 400; ++i) {
+        const QByteArray close = i == 349 ? QByteArray("12.5O") : QByteArray("12.5");
+        text += QByteArray::number(t0 + qint64(i) * 60000) + ",12,13,11," + close + ",1\n";
+    }
+    const QString path = dir.filePath(QStringLiteral("late-defect.csv"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly) && f.write(text) == text.size());
+    f.close();
+    ImportDialog d(path, db);
+    QSignalSpy previewed(&d, &ImportDialog::previewReady);
+    QPushButton *import = nullptr;
+    for (QPushButton *b : d.findChildren<QPushButton *>())
+        if (b->text() == QLatin1String("&Import"))
+            import = b;
+    QVERIFY(import);
+    QTRY_VERIFY_WITH_TIMEOUT(previewed.size() >= 1, 10000);
+    QVERIFY(!import->isEnabled()); // the head reads well, but the rest is not checked yet
+    QTRY_VERIFY_WITH_TIMEOUT(previewed.size() >= 2, 10000);
+    bool listed = false;
+    for (const ImportProblem &p : d.preview().problems)
+        listed |= p.severity == ImportProblem::Severity::Error && p.line == 351 && p.field == QLatin1String("close") &&
+                  p.message.contains(QLatin1String("12.5O"));
+    QVERIFY2(listed, "the late defect is listed at line 351, column close");
+    QVERIFY(!import->isEnabled());
+    QCOMPARE(d.preview().rowsScanned, qint64(400));
 }
 
 QTEST_MAIN(TestImportDialog)
