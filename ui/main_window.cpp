@@ -3,6 +3,7 @@
 #include "alerts_panel.h"
 #include "charts/candle_chart_view.h"
 #include "market/recording.h"
+#include "models/analysis_choices.h"
 #include "dialogs/backtest_dialog.h"
 #include "dialogs/import_dialog.h"
 #include "dialogs/settings_dialog.h"
@@ -53,31 +54,6 @@
 
 namespace pairlab {
 
-namespace {
-QString methodKey(HedgeMethod m)
-{
-    switch (m) {
-    case HedgeMethod::Huber:
-        return QStringLiteral("huber");
-    case HedgeMethod::TheilSen:
-        return QStringLiteral("theil-sen");
-    case HedgeMethod::Kalman:
-        return QStringLiteral("kalman");
-    default:
-        return QStringLiteral("ols");
-    }
-}
-HedgeMethod methodFromKey(const QString &k)
-{
-    if (k == QLatin1String("huber"))
-        return HedgeMethod::Huber;
-    if (k == QLatin1String("theil-sen"))
-        return HedgeMethod::TheilSen;
-    if (k == QLatin1String("kalman"))
-        return HedgeMethod::Kalman;
-    return HedgeMethod::Ols;
-}
-} // namespace
 
 MainWindowOptions optionsFromSettings(const AppSettings &settings, const QString &dataDir)
 {
@@ -122,7 +98,7 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
     if (!opened) { // the analysis defaults of the settings
         m_applying = true;
         m_pairView->setWindow(m_options.analysis.window);
-        m_pairView->setMethod(methodFromKey(m_options.analysis.hedgeMethod));
+        m_pairView->setMethod(hedgeMethodFromKey(m_options.analysis.hedgeMethod).value_or(HedgeMethod::Ols));
         m_pairView->setAdfTrend(m_options.analysis.adfTrend);
         m_pairView->setEntryExit(m_options.analysis.entryZ, m_options.analysis.exitZ);
         m_applying = false;
@@ -709,7 +685,7 @@ Workspace MainWindow::captureWorkspace() const
     w.source = m_pairView->source();
     w.intervalSeconds = m_pairView->intervalSeconds();
     w.window = m_pairView->window();
-    w.hedgeMethod = methodKey(m_pairView->method());
+    w.hedgeMethod = hedgeMethodKey(m_pairView->method());
     w.adfTrend = m_pairView->adfTrend();
     w.entryZ = m_pairView->entryZ();
     w.exitZ = m_pairView->exitZ();
@@ -735,7 +711,7 @@ void MainWindow::applyWorkspace(const Workspace &w)
     else
         m_options.feed = feed;
     m_pairView->setWindow(w.window);
-    m_pairView->setMethod(methodFromKey(w.hedgeMethod));
+    m_pairView->setMethod(hedgeMethodFromKey(w.hedgeMethod).value_or(HedgeMethod::Ols));
     m_pairView->setAdfTrend(w.adfTrend);
     m_pairView->setEntryExit(w.entryZ, w.exitZ);
     if (w.source == QLatin1String("live"))

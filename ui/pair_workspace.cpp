@@ -1,5 +1,7 @@
 #include "pair_workspace.h"
 
+#include "models/analysis_choices.h"
+
 #include "alerts/alert_engine.h"
 #include "analytics/pair_analytics_service.h"
 #include "charts/time_series_chart_view.h"
@@ -80,12 +82,11 @@ PairWorkspace::PairWorkspace(QWidget *parent)
     m_windowBox->setValue(120);
     m_windowBox->setToolTip(tr("Rolling window in bars (z-score, correlations, rolling β)"));
     m_methodBox = new QComboBox(this);
-    for (HedgeMethod m : {HedgeMethod::Ols, HedgeMethod::Huber, HedgeMethod::TheilSen, HedgeMethod::Kalman})
-        m_methodBox->addItem(hedgeMethodName(m), int(m));
+    for (const HedgeMethodChoice &c : hedgeMethodChoices())
+        m_methodBox->addItem(hedgeMethodName(c.method), int(c.method));
     m_trendBox = new QComboBox(this);
-    m_trendBox->addItem(tr("ADF: constant"), QStringLiteral("c"));
-    m_trendBox->addItem(tr("ADF: constant + trend"), QStringLiteral("ct"));
-    m_trendBox->addItem(tr("ADF: none"), QStringLiteral("n"));
+    for (const AdfTrendChoice &c : adfTrendChoices())
+        m_trendBox->addItem(tr("ADF: %1").arg(adfTrendLabel(c.trend)), QString::fromLatin1(c.key));
     m_entryBox = new QDoubleSpinBox(this);
     m_entryBox->setRange(0.1, 10);
     m_entryBox->setValue(2.0);
@@ -894,8 +895,8 @@ void PairWorkspace::updateSummary(const PairAnalytics &a)
         m_summary->setText(tr("<b>No analysis:</b> %1").arg(f->error.toHtmlEscaped()));
         return;
     }
-    const QString trend = m_trendBox->currentData().toString();
-    const AdfResult &adf = trend == QLatin1String("ct") ? f->adfCt : (trend == QLatin1String("n") ? f->adfN : f->adfC);
+    const AdfTrend trend = adfTrendFromKey(m_trendBox->currentData().toString()).value_or(AdfTrend::Constant);
+    const AdfResult &adf = trend == AdfTrend::ConstantTrend ? f->adfCt : (trend == AdfTrend::None ? f->adfN : f->adfC);
     const double egp = f->coint.pvalue;
     QString colour, verdict;
     if (std::isfinite(egp) && egp < 0.01) {
@@ -938,7 +939,7 @@ void PairWorkspace::updateSummary(const PairAnalytics &a)
     html += row(tr("Theil-Sen"), QStringLiteral("%1 <small>[%2, %3]</small>").arg(num(f->theilSen.slope, 6), num(f->theilSen.lowSlope, 5), num(f->theilSen.highSlope, 5)));
     html += row(tr("Kalman (last)"), num(a.live.kalmanBeta, 6));
     html += QStringLiteral("<tr><th colspan=2 align=left>") + tr("Stationarity of the OLS spread") + QStringLiteral("</th></tr>");
-    html += row(tr("ADF (%1) statistic").arg(trend), num(adf.stat, 5));
+    html += row(tr("ADF (%1) statistic").arg(adfTrendKey(trend)), num(adf.stat, 5));
     html += row(tr("p-value"), num(adf.pvalue, 4));
     html += row(tr("lag / nobs"), QStringLiteral("%1 / %2").arg(adf.usedlag).arg(adf.nobs));
     html += row(tr("critical 1% / 5% / 10%"), QStringLiteral("%1 / %2 / %3").arg(num(adf.crit[0]), num(adf.crit[1]), num(adf.crit[2])));

@@ -250,7 +250,7 @@ Scratch &threadScratch()
 
 } // namespace
 
-QString hedgeMethodKey(BacktestHedge m)
+QString backtestHedgeKey(BacktestHedge m)
 {
     switch (m) {
     case BacktestHedge::StaticOls:
@@ -263,7 +263,7 @@ QString hedgeMethodKey(BacktestHedge m)
     return QStringLiteral("static_ols");
 }
 
-BacktestHedge hedgeMethodFromKey(const QString &key)
+BacktestHedge backtestHedgeFromKey(const QString &key)
 {
     if (key == QLatin1String("rolling_ols"))
         return BacktestHedge::RollingOls;
@@ -294,7 +294,7 @@ QJsonObject BacktestConfig::toJson() const
     o.insert(QLatin1String("exit_z"), exitZ);
     o.insert(QLatin1String("stop_z"), stopZ ? QJsonValue(*stopZ) : QJsonValue(QJsonValue::Null));
     o.insert(QLatin1String("window"), window);
-    o.insert(QLatin1String("hedge"), hedgeMethodKey(hedge));
+    o.insert(QLatin1String("hedge"), backtestHedgeKey(hedge));
     o.insert(QLatin1String("kalman_delta"), kalman.delta);
     o.insert(QLatin1String("kalman_r"), kalman.r);
     o.insert(QLatin1String("spread_cost"), spreadCost);
@@ -316,7 +316,7 @@ BacktestConfig BacktestConfig::fromJson(const QJsonObject &o)
     if (stop.isDouble())
         c.stopZ = stop.toDouble();
     c.window = o.value(QLatin1String("window")).toInt(c.window);
-    c.hedge = hedgeMethodFromKey(o.value(QLatin1String("hedge")).toString());
+    c.hedge = backtestHedgeFromKey(o.value(QLatin1String("hedge")).toString());
     c.kalman.delta = jsonDouble(o, "kalman_delta", c.kalman.delta);
     c.kalman.r = jsonDouble(o, "kalman_r", c.kalman.r);
     c.spreadCost = jsonDouble(o, "spread_cost", c.spreadCost);

@@ -147,8 +147,8 @@ BacktestSummary backtestSummary(const PreparedBacktest &inputs, const BacktestCo
 /** Checks a configuration (thresholds, window, costs); returns an empty string when valid. */
 QString validateBacktestConfig(const BacktestConfig &config);
 
-QString hedgeMethodKey(BacktestHedge m);
-BacktestHedge hedgeMethodFromKey(const QString &key);
+QString backtestHedgeKey(BacktestHedge m);
+BacktestHedge backtestHedgeFromKey(const QString &key);
 QString tradeExitKey(TradeExit e);
 
 } // namespace pairlab

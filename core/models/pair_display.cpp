@@ -12,17 +12,6 @@
 
 namespace pairlab {
 
-QString hedgeMethodName(HedgeMethod m)
-{
-    switch (m) {
-    case HedgeMethod::Ols: return QCoreApplication::translate("HedgeMethod", "OLS");
-    case HedgeMethod::Huber: return QCoreApplication::translate("HedgeMethod", "Huber");
-    case HedgeMethod::TheilSen: return QCoreApplication::translate("HedgeMethod", "Theil-Sen");
-    case HedgeMethod::Kalman: return QCoreApplication::translate("HedgeMethod", "Kalman");
-    }
-    return {};
-}
-
 namespace {
 template <typename T>
 std::shared_ptr<const std::vector<T>> share(std::vector<T> v)

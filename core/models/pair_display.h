@@ -10,6 +10,7 @@
 namespace pairlab {
 
 enum class HedgeMethod { Ols, Huber, TheilSen, Kalman };
+/** The method's label, translated (models/analysis_choices.h holds the keys and labels). */
 QString hedgeMethodName(HedgeMethod m);
 
 /** The per-bar columns the pair charts draw, for one hedge-ratio method: both legs normalised to 100 at

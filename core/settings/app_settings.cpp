@@ -1,5 +1,7 @@
 #include "settings/app_settings.h"
 
+#include "models/analysis_choices.h"
+
 #include <QRegularExpression>
 #include <QSettings>
 
@@ -7,9 +9,6 @@ namespace pairlab {
 
 namespace {
 
-const QStringList HedgeKeys{QStringLiteral("ols"), QStringLiteral("huber"), QStringLiteral("theil-sen"),
-                            QStringLiteral("kalman")};
-const QStringList TrendKeys{QStringLiteral("c"), QStringLiteral("ct"), QStringLiteral("n")};
 const QStringList ThemeKeys{QStringLiteral("system"), QStringLiteral("light"), QStringLiteral("dark")};
 const QStringList LanguageKeys{QStringLiteral("system"), QStringLiteral("en"), QStringLiteral("de"),
                                QStringLiteral("zh_CN")};
@@ -73,8 +72,8 @@ AppSettings AppSettings::load(const QSettings &s)
         a.analysis.exitZ = AnalysisDefaults().exitZ;
     }
     a.analysis.hedgeMethod =
-        oneOf(s, QStringLiteral("analysis/hedgeMethod"), HedgeKeys, a.analysis.hedgeMethod);
-    a.analysis.adfTrend = oneOf(s, QStringLiteral("analysis/adfTrend"), TrendKeys, a.analysis.adfTrend);
+        oneOf(s, QStringLiteral("analysis/hedgeMethod"), hedgeMethodKeys(), a.analysis.hedgeMethod);
+    a.analysis.adfTrend = oneOf(s, QStringLiteral("analysis/adfTrend"), adfTrendKeys(), a.analysis.adfTrend);
 
     a.trayMessages = s.value(QStringLiteral("notify/tray"), a.trayMessages).toBool();
     a.sound = s.value(QStringLiteral("notify/sound"), a.sound).toBool();

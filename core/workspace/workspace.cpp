@@ -1,5 +1,7 @@
 #include "workspace/workspace.h"
 
+#include "models/analysis_choices.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonDocument>
@@ -244,10 +246,9 @@ bool Workspace::fromJson(const QJsonObject &json, Workspace *out, QString *error
     const QJsonObject analysis = r.object(json, QStringLiteral("analysis"), QStringLiteral("analysis"));
     r.integer(analysis, QStringLiteral("window"), QStringLiteral("analysis.window"), w.window, 5, 100000);
     r.string(analysis, QStringLiteral("hedge"), QStringLiteral("analysis.hedge"), w.hedgeMethod,
-             {QStringLiteral("ols"), QStringLiteral("huber"), QStringLiteral("theil-sen"),
-              QStringLiteral("kalman")});
+             hedgeMethodKeys());
     r.string(analysis, QStringLiteral("adf_trend"), QStringLiteral("analysis.adf_trend"), w.adfTrend,
-             {QStringLiteral("c"), QStringLiteral("ct"), QStringLiteral("n")});
+             adfTrendKeys());
     r.number(analysis, QStringLiteral("entry_z"), QStringLiteral("analysis.entry_z"), w.entryZ, 0.01, 100);
     r.number(analysis, QStringLiteral("exit_z"), QStringLiteral("analysis.exit_z"), w.exitZ, 0, 100);
     r.strings(json, QStringLiteral("universe"), QStringLiteral("universe"), w.universe);

@@ -1,5 +1,7 @@
 #include "dialogs/settings_dialog.h"
 
+#include "models/analysis_choices.h"
+
 #include "models/pair_display.h"
 
 #include <QCheckBox>
@@ -206,18 +208,13 @@ QWidget *SettingsDialog::analysisPage(const AppSettings &s)
     m_exit->setValue(s.analysis.exitZ);
     m_hedge = new QComboBox(page);
     m_hedge->setObjectName(QStringLiteral("hedgeMethod"));
-    const std::pair<HedgeMethod, QString> methods[] = {{HedgeMethod::Ols, QStringLiteral("ols")},
-                                                       {HedgeMethod::Huber, QStringLiteral("huber")},
-                                                       {HedgeMethod::TheilSen, QStringLiteral("theil-sen")},
-                                                       {HedgeMethod::Kalman, QStringLiteral("kalman")}};
-    for (const auto &[method, key] : methods)
-        m_hedge->addItem(hedgeMethodName(method), key);
+    for (const HedgeMethodChoice &c : hedgeMethodChoices())
+        m_hedge->addItem(hedgeMethodName(c.method), QString::fromLatin1(c.key));
     selectData(m_hedge, s.analysis.hedgeMethod);
     m_trend = new QComboBox(page);
     m_trend->setObjectName(QStringLiteral("adfTrend"));
-    m_trend->addItem(tr("Constant"), QStringLiteral("c"));
-    m_trend->addItem(tr("Constant + trend"), QStringLiteral("ct"));
-    m_trend->addItem(tr("None"), QStringLiteral("n"));
+    for (const AdfTrendChoice &c : adfTrendChoices())
+        m_trend->addItem(adfTrendLabel(c.trend), QString::fromLatin1(c.key));
     selectData(m_trend, s.analysis.adfTrend);
     form->addRow(tr("Rolling &window:"), m_window);
     form->addRow(tr("&Entry at |z| ≥"), m_entry);
