@@ -1,6 +1,8 @@
 #include "main_window.h"
 
 #include "alerts_panel.h"
+#include "controllers/session_controller.h"
+#include "controllers/workspace_document.h"
 #include "charts/candle_chart_view.h"
 #include "market/recording.h"
 #include "models/analysis_choices.h"
@@ -71,9 +73,12 @@ MainWindowOptions optionsFromSettings(const AppSettings &settings, const QString
 MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
     : QMainWindow(parent), m_options(std::move(options)), m_tickers(new TickerModel(this)),
       m_trades(new RecentTradesModel(500, this)), m_barModel(new BarModel(this)),
-      m_barModel2(new BarModel(this))
+      m_barModel2(new BarModel(this)), m_sessions(new SessionController(this)),
+      m_document(new WorkspaceDocument(this))
 {
     registerMetaTypes();
+    m_sessions->setNoDataHintSeconds(m_options.noDataHintSeconds);
+    m_sessions->setDemoSpeed(m_options.demoSpeed);
     m_defaultFeed = m_options.feed;
     if (m_options.defaultDatabasePath.isEmpty())
         m_options.defaultDatabasePath = m_options.databasePath;
@@ -82,6 +87,7 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
     buildUi();
     buildMenus();
     resize(1280, 800);
+    connectControllers();
     updateTitle();
     m_alerts->setNotifications(m_options.trayMessages, m_options.alertSound);
     connect(m_alerts, &AlertsPanel::soundToggled, this,
@@ -91,8 +97,8 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
     if (!m_options.workspacePath.isEmpty()) {
         opened = openWorkspace(m_options.workspacePath);
     } else if (m_options.restoreLastWorkspace) {
-        const QString last = QSettings().value(QStringLiteral("lastWorkspace")).toString();
-        if (!last.isEmpty() && QFileInfo::exists(last))
+        const QString last = WorkspaceDocument::lastWorkspace();
+        if (!last.isEmpty())
             opened = openWorkspace(last, nullptr, false);
     }
     if (!opened) { // the analysis defaults of the settings
@@ -102,6 +108,7 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
         m_pairView->setAdfTrend(m_options.analysis.adfTrend);
         m_pairView->setEntryExit(m_options.analysis.entryZ, m_options.analysis.exitZ);
         m_applying = false;
+        m_document->settle(captureWorkspace()); // what the window shows at start is not a change
     }
     const bool welcome = m_options.offerWelcome && !m_options.demo &&
                          !QSettings().value(QStringLiteral("welcomeShown")).toBool();
@@ -115,7 +122,7 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
 
 MainWindow::~MainWindow()
 {
-    stopSession();
+    m_sessions->stop();
 }
 
 void MainWindow::buildUi()
@@ -292,9 +299,7 @@ void MainWindow::buildMenus()
                               if (!maybeSave())
                                   return;
                               applyWorkspace(newWorkspace());
-                              m_workspacePath.clear();
-                              setWindowModified(false);
-                              updateTitle();
+                              m_document->reset(captureWorkspace());
                           }),
           "actionNewWorkspace");
     named(file->addAction(tr("&Open workspace…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this,
@@ -312,14 +317,14 @@ void MainWindow::buildMenus()
     rebuildRecentMenu();
     named(file->addAction(tr("&Save workspace"), QKeySequence::Save, this,
                           [this] {
-                              if (m_workspacePath.isEmpty()) {
+                              if (m_document->path().isEmpty()) {
                                   const QString path = QFileDialog::getSaveFileName(
                                       this, tr("Save workspace"), QStringLiteral("workspace.pairlab"),
                                       tr("PairLab workspaces (*.pairlab)"));
                                   if (!path.isEmpty())
                                       saveWorkspace(path);
                               } else {
-                                  saveWorkspace(m_workspacePath);
+                                  saveWorkspace(m_document->path());
                               }
                           }),
           "actionSaveWorkspace");
@@ -328,8 +333,8 @@ void MainWindow::buildMenus()
                           [this] {
                               const QString path = QFileDialog::getSaveFileName(
                                   this, tr("Save workspace as"),
-                                  m_workspacePath.isEmpty() ? QStringLiteral("workspace.pairlab")
-                                                            : m_workspacePath,
+                                  m_document->path().isEmpty() ? QStringLiteral("workspace.pairlab")
+                                                               : m_document->path(),
                                   tr("PairLab workspaces (*.pairlab)"));
                               if (!path.isEmpty())
                                   saveWorkspace(path);
@@ -377,7 +382,7 @@ void MainWindow::buildMenus()
           "actionDemo");
     named(feed->addAction(tr("&Disconnect"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D), this,
                           [this] {
-                              stopSession();
+                              m_sessions->stop();
                               qCInfo(lcFeed) << "disconnected by the user";
                               onFeedState(FeedState::Stopped, tr("disconnected"));
                           }),
@@ -437,7 +442,7 @@ void MainWindow::buildMenus()
                   const double barsPerYear = 365.0 * 24 * 3600 / std::max(1, m_pairView->intervalSeconds());
                   auto *dialog = new BacktestDialog(
                       std::move(pair), m_pairView->symbolY(), m_pairView->symbolX(), barsPerYear,
-                      m_activeDb.isEmpty() ? m_options.databasePath : m_activeDb, this);
+                      activeDatabase(), this);
                   dialog->setAttribute(Qt::WA_DeleteOnClose);
                   dialog->setEntryExit(m_pairView->entryZ(), m_pairView->exitZ());
                   dialog->setWindow(m_pairView->window());
@@ -510,7 +515,7 @@ WelcomeDialog *MainWindow::showWelcome()
             startDemo();
             break;
         case WelcomeDialog::Choice::Close:
-            if (!m_session)
+            if (!m_sessions->isRunning())
                 statusBar()->showMessage(
                     tr("Not connected: Feed → Connect to Binance (Ctrl+B) or the demo (Ctrl+D)."));
             break;
@@ -562,7 +567,7 @@ void MainWindow::applySettings(const AppSettings &s)
         const bool workspaceFeed = feed.symbols != m_options.feed.symbols ||
                                    feed.kind != m_options.feed.kind ||
                                    feed.endpoint != m_options.feed.endpoint;
-        const bool live = m_session && !isDemo();
+        const bool live = m_sessions->kind() == SessionController::Kind::Live;
         setFeed(feed);
         if (workspaceFeed)
             markDirty();
@@ -592,9 +597,9 @@ void MainWindow::applySettings(const AppSettings &s)
 void MainWindow::setFeed(const FeedConfig &feed)
 {
     m_options.feed = feed;
-    if (m_session && !isDemo()) {
+    if (m_sessions->kind() == SessionController::Kind::Live) {
         startLive();
-    } else if (!m_session) {
+    } else if (!m_sessions->isRunning()) {
         m_symbolBox->clear();
         m_symbolBox->addItems(feed.symbols);
         m_symbolBox2->clear();
@@ -643,12 +648,12 @@ void MainWindow::setInterval(const QString &name)
 ImportDialog *MainWindow::openImport(const QString &path)
 {
     // Database::open() creates a SQLite file's folder; a postgresql:// URL names no folder.
-    QString db = m_activeDb.isEmpty() ? m_options.databasePath : m_activeDb;
+    QString db = activeDatabase();
     auto *dialog = new ImportDialog(path, db, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &ImportDialog::imported, this, [this](const QString &dataset) {
         statusBar()->showMessage(tr("Imported dataset %1").arg(dataset), 10000);
-        if (m_activeDb.isEmpty()) // no session: analyse the database the data went to
+        if (m_sessions->databasePath().isEmpty()) // no session: analyse the database the data went to
             m_pairView->setDatabase(m_options.databasePath);
         m_pairView->showSourceWhenAvailable(BarStore::sourceForDataset(dataset));
         m_tabs->setCurrentWidget(m_pairView);
@@ -674,7 +679,7 @@ void MainWindow::dropEvent(QDropEvent *event)
 
 Workspace MainWindow::captureWorkspace() const
 {
-    Workspace w = m_workspace; // keeps alert rules, backtest parameters and unknown fields
+    Workspace w = m_document->baseline(); // keeps alert rules, backtest parameters and unknown fields
     w.symbols = m_options.feed.symbols;
     w.endpoint =
         m_options.feed.endpoint == FeedConfig().endpoint ? QString() : m_options.feed.endpoint.toString();
@@ -699,7 +704,6 @@ Workspace MainWindow::captureWorkspace() const
 void MainWindow::applyWorkspace(const Workspace &w)
 {
     m_applying = true;
-    m_workspace = w;
     FeedConfig feed = m_options.feed;
     feed.symbols = w.symbols;
     feed.endpoint = w.endpoint.isEmpty() ? FeedConfig().endpoint : QUrl(w.endpoint);
@@ -735,8 +739,7 @@ bool MainWindow::openWorkspace(const QString &path, QString *error, bool interac
 {
     Workspace w;
     QString why;
-    if (!Workspace::load(path, &w, &why)) {
-        qCWarning(lcWorkspace).noquote() << "cannot open" << path << "-" << why;
+    if (!m_document->load(path, &w, &why)) {
         if (error)
             *error = why;
         if (interactive)
@@ -745,50 +748,43 @@ bool MainWindow::openWorkspace(const QString &path, QString *error, bool interac
         return false;
     }
     applyWorkspace(w);
-    qCInfo(lcWorkspace).noquote() << "opened" << path;
-    m_workspacePath = path;
-    setWindowModified(false);
-    rememberRecent(path);
-    updateTitle();
+    m_document->settle(captureWorkspace());
     return true;
 }
 
 bool MainWindow::saveWorkspace(const QString &path, QString *error)
 {
-    const Workspace w = captureWorkspace();
     QString why;
-    if (!w.save(path, &why)) {
-        qCWarning(lcWorkspace).noquote() << "cannot save" << path << "-" << why;
+    if (!m_document->save(captureWorkspace(), path, &why)) {
         if (error)
             *error = why;
         QMessageBox::warning(this, tr("Save workspace"), why);
         return false;
     }
-    m_workspace = w;
-    qCInfo(lcWorkspace).noquote() << "saved" << path;
-    m_workspacePath = path;
-    setWindowModified(false);
-    rememberRecent(path);
-    updateTitle();
     statusBar()->showMessage(tr("Workspace saved to %1").arg(path), 5000);
     return true;
+}
+
+QString MainWindow::workspacePath() const
+{
+    return m_document->path();
 }
 
 void MainWindow::markDirty()
 {
     if (!m_applying)
-        setWindowModified(true);
+        m_document->update(captureWorkspace());
 }
 
 void MainWindow::updateTitle()
 {
-    const QString name = m_workspacePath.isEmpty() ? tr("Untitled") : QFileInfo(m_workspacePath).fileName();
-    setWindowTitle(tr("%1[*] — PairLab").arg(name));
+    setWindowTitle(tr("%1[*] — PairLab").arg(m_document->displayName()));
+    setWindowModified(m_document->isDirty());
 }
 
 bool MainWindow::maybeSave()
 {
-    if (!isWindowModified())
+    if (!m_document->isDirty())
         return true;
     const auto answer = QMessageBox::question(
         this, tr("Unsaved changes"), tr("The workspace has unsaved changes. Save them?"),
@@ -797,7 +793,7 @@ bool MainWindow::maybeSave()
         return false;
     if (answer == QMessageBox::Discard)
         return true;
-    QString path = m_workspacePath;
+    QString path = m_document->path();
     if (path.isEmpty())
         path = QFileDialog::getSaveFileName(this, tr("Save workspace"), QStringLiteral("workspace.pairlab"),
                                             tr("PairLab workspaces (*.pairlab)"));
@@ -806,21 +802,7 @@ bool MainWindow::maybeSave()
 
 QStringList MainWindow::recentWorkspaces() const
 {
-    return QSettings().value(QStringLiteral("recentWorkspaces")).toStringList();
-}
-
-void MainWindow::rememberRecent(const QString &path)
-{
-    QSettings settings;
-    QStringList recent = settings.value(QStringLiteral("recentWorkspaces")).toStringList();
-    const QString abs = QFileInfo(path).absoluteFilePath();
-    recent.removeAll(abs);
-    recent.prepend(abs);
-    while (recent.size() > 8)
-        recent.removeLast();
-    settings.setValue(QStringLiteral("recentWorkspaces"), recent);
-    settings.setValue(QStringLiteral("lastWorkspace"), abs);
-    rebuildRecentMenu();
+    return m_document->recent();
 }
 
 void MainWindow::rebuildRecentMenu()
@@ -843,154 +825,96 @@ void MainWindow::showPairView()
     m_tabs->setCurrentWidget(m_pairView);
 }
 
+QString MainWindow::activeDatabase() const
+{
+    return m_sessions->databasePath().isEmpty() ? m_options.databasePath : m_sessions->databasePath();
+}
+
 void MainWindow::reloadBars()
 {
     const auto interval = intervalFromName(m_intervalBox->currentText());
-    if (m_activeDb.isEmpty() || !interval || m_symbolBox->currentText().isEmpty())
+    const QString db = m_sessions->databasePath();
+    if (db.isEmpty() || !interval || m_symbolBox->currentText().isEmpty())
         return;
-    m_barModel->setSeries(m_activeDb, m_symbolBox->currentText(), *interval);
+    m_barModel->setSeries(db, m_symbolBox->currentText(), *interval);
     m_chart->followLive();
     if (!m_symbolBox2->currentText().isEmpty()) {
-        m_barModel2->setSeries(m_activeDb, m_symbolBox2->currentText(), *interval);
+        m_barModel2->setSeries(db, m_symbolBox2->currentText(), *interval);
         m_chart2->followLive();
     }
 }
 
-void MainWindow::startSession(const FeedConfig &feed, const QString &dbPath)
+void MainWindow::connectControllers()
 {
-    // Callers stop the previous session (and its replay server) first.
-    m_activeDb = dbPath;
-    m_storedTicks = 0;
-    m_unsavedTicks = 0;
-    m_sessionStartMs = QDateTime::currentMSecsSinceEpoch();
-    m_trades->clear();
-    m_tickers->setSymbols(feed.symbols);
-    m_lastReconnects = 0;
-    m_lastMalformed = 0;
-    qCInfo(lcFeed).noquote() << QStringLiteral("connecting to %1 (%2)")
-                                    .arg(BinanceFeed::streamUrl(feed).toDisplayString(),
-                                         BinanceFeed::streamNames(feed).join(QStringLiteral(", ")));
-    qCInfo(lcStorage).noquote() << "database" << dbPath;
-    m_session = std::make_unique<LiveSession>(feed, dbPath);
-    connect(m_session.get(), &LiveSession::stored, this, &MainWindow::onStored);
-    connect(m_session.get(), &LiveSession::feedStateChanged, this, &MainWindow::onFeedState);
-    connect(m_session.get(), &LiveSession::feedStatsUpdated, this, &MainWindow::onFeedStats);
-    connect(m_session.get(), &LiveSession::storageError, this, [this](const QString &m) {
-        qCWarning(lcStorage).noquote() << m;
-        statusBar()->showMessage(
-            tr("Storage error: %1. The feed goes on; trades are held in memory and saved when the database works again.")
-                .arg(m),
-            30000);
+    connect(m_document, &WorkspaceDocument::dirtyChanged, this, &MainWindow::updateTitle);
+    connect(m_document, &WorkspaceDocument::pathChanged, this, &MainWindow::updateTitle);
+    connect(m_document, &WorkspaceDocument::recentChanged, this, [this] {
+        if (m_recentMenu)
+            rebuildRecentMenu();
     });
-    connect(m_session.get(), &LiveSession::storageRecovered, this, [this](qint64 n) {
-        qCInfo(lcStorage).noquote() << "database writable again," << n << "held trades stored";
-        m_unsavedTicks = 0;
-        statusBar()->showMessage(tr("The database works again: %L1 held trades stored.").arg(n), 15000);
+    SessionController *c = m_sessions;
+    connect(c, &SessionController::started, this,
+            [this](SessionController::Kind, const QStringList &symbols, const QString &db) {
+                m_trades->clear();
+                m_tickers->setSymbols(symbols);
+                if (m_sessions->isReplay()) { // the recording's own symbols
+                    m_symbolBox->clear();
+                    m_symbolBox->addItems(symbols);
+                    m_symbolBox2->clear();
+                    m_symbolBox2->addItems(symbols);
+                    m_symbolBox2->setCurrentIndex(m_symbolBox2->count() > 1 ? 1 : 0);
+                }
+                m_storedLabel->setText(tr("%L1 trades stored").arg(0));
+                reloadBars();
+                m_pairView->setSymbols(symbols);
+                m_pairView->setDatabase(db);
+                m_alerts->setDatabase(db);
+            });
+    connect(c, &SessionController::stored, this, &MainWindow::onStored);
+    connect(c, &SessionController::countsChanged, this, [this](qint64 stored, qint64 unsaved) {
+        m_storedLabel->setText(unsaved > 0 ? tr("%L1 trades stored, %L2 not saved yet").arg(stored).arg(unsaved)
+                                           : tr("%L1 trades stored").arg(stored));
     });
-    connect(m_session.get(), &LiveSession::streamSilent, this, [this](const QString &stream, int seconds) {
-        qCWarning(lcFeed).noquote() << "stream" << stream << "silent for" << seconds << "s";
-        statusBar()->showMessage(tr("Stream %1 has delivered nothing for %2 s — is the endpoint path right?")
-                                     .arg(stream)
-                                     .arg(seconds),
-                                 15000);
-    });
-    connect(m_session.get(), &LiveSession::gapsChanged, this, [this](const TradeGapList &gaps) {
+    connect(c, &SessionController::feedStateChanged, this, &MainWindow::onFeedState);
+    connect(c, &SessionController::feedStatsUpdated, this, &MainWindow::onFeedStats);
+    connect(c, &SessionController::message, this,
+            [this](const QString &text, int timeoutMs) { statusBar()->showMessage(text, timeoutMs); });
+    connect(c, &SessionController::noTrades, this, [this](const QString &text) { showBanner(text, true); });
+    connect(c, &SessionController::gapsChanged, this, [this](const TradeGapList &gaps) {
         m_chart->setGaps(gaps);
         m_chart2->setGaps(gaps);
         m_pairView->setGaps(gaps);
     });
-    connect(m_session.get(), &LiveSession::gapReport, this,
-            [this](const QString &m) { statusBar()->showMessage(m, 15000); });
-    connect(m_session.get(), &LiveSession::errorReply, this, [this](const QString &m) {
-        qCWarning(lcFeed).noquote() << "server error:" << m;
-        statusBar()->showMessage(tr("Server error: %1").arg(m), 10000);
+    connect(c, &SessionController::recordingChanged, this, [this](bool on, const QString &pathOrError) {
+        m_recordAction->setText(on ? tr("Stop &recording") : tr("&Record session…"));
+        m_recordLabel->setText(on ? tr("● REC %1").arg(QFileInfo(pathOrError).fileName()) : QString());
+        if (!on && !pathOrError.isEmpty() && !QFileInfo::exists(pathOrError))
+            QMessageBox::warning(this, tr("Recording"), pathOrError);
     });
-    connect(
-        m_session.get(), &LiveSession::recordingChanged, this, [this](bool on, const QString &pathOrError) {
-            m_recording = on;
-            if (on)
-                qCInfo(lcFeed).noquote() << "recording to" << pathOrError;
-            else if (!pathOrError.isEmpty() && !QFileInfo::exists(pathOrError))
-                qCWarning(lcFeed).noquote() << "recording failed:" << pathOrError;
-            else
-                qCInfo(lcFeed) << "recording stopped";
-            m_recordAction->setText(on ? tr("Stop &recording") : tr("&Record session…"));
-            m_recordLabel->setText(on ? tr("● REC %1").arg(QFileInfo(pathOrError).fileName()) : QString());
-            if (!on && !pathOrError.isEmpty() && !QFileInfo::exists(pathOrError))
-                QMessageBox::warning(this, tr("Recording"), pathOrError);
-        });
-    m_session->start();
-    reloadBars();
-    m_pairView->setSymbols(feed.symbols);
-    m_pairView->setDatabase(dbPath);
-    m_alerts->setDatabase(dbPath);
-
-    // Nothing after a few seconds: say so and offer the demo (unless this is the demo).
-    if (!m_demoServer) {
-        QTimer::singleShot(m_options.noDataHintSeconds * 1000, this, [this, started = m_sessionStartMs] {
-            if (m_session && m_sessionStartMs == started && m_storedTicks == 0) {
-                qCWarning(lcFeed).noquote()
-                    << "no trades after" << m_options.noDataHintSeconds << "s:" << m_stateDetail;
-                showBanner(tr("No trades from Binance after %1 s (%2). The network may be unreachable.")
-                               .arg(m_options.noDataHintSeconds)
-                               .arg(m_stateDetail),
-                           true);
-            }
-        });
-    }
 }
 
-void MainWindow::stopSession()
+qint64 MainWindow::storedTicks() const
 {
-    if (m_session) {
-        m_session->stop();
-        m_session.reset();
-    }
-    if (m_demoServer) {
-        delete m_demoServer;
-        m_demoServer = nullptr;
-    }
-    m_recording = false;
-    if (m_recordLabel)
-        m_recordLabel->clear();
+    return m_sessions->storedTicks();
+}
+
+bool MainWindow::isDemo() const
+{
+    return m_sessions->isReplay();
 }
 
 void MainWindow::startLive()
 {
-    stopSession();
     m_banner->hide();
-    statusBar()->showMessage(tr("Connecting to Binance USD-M futures…"), 5000);
-    startSession(m_options.feed, m_options.databasePath);
+    m_sessions->startLive(m_options.feed, m_options.databasePath);
 }
 
 void MainWindow::startDemo()
 {
-    stopSession();
     m_banner->hide();
-    auto *server = new ReplayServer(this);
     QString error;
-    if (!server->load(demoRecordingPath(), &error) || !server->listen(0, &error)) {
-        delete server;
-        qCWarning(lcFeed).noquote() << "cannot start the demo recording:" << error;
+    if (!m_sessions->startDemo(m_options.feed, m_options.demoDatabasePath, &error))
         QMessageBox::critical(this, tr("Demo"), tr("Cannot start the demo recording: %1").arg(error));
-        return;
-    }
-    server->setSpeed(m_options.demoSpeed);
-    server->setLoop(false);
-    m_demoServer = server;
-    connect(server, &ReplayServer::finished, this, [this] {
-        statusBar()->showMessage(tr("The demo recording has ended (5 min 45 s of real trades)."), 0);
-    });
-    FeedConfig feed = m_options.feed;
-    feed.endpoint = server->url();
-    feed.symbols = {QStringLiteral("BTCUSDT"), QStringLiteral("ETHUSDT")};
-    statusBar()->showMessage(tr("Demo: recorded Binance futures trades, 2024-08-08"), 10000);
-    m_symbolBox->clear();
-    m_symbolBox->addItems(feed.symbols);
-    m_symbolBox2->clear();
-    m_symbolBox2->addItems(feed.symbols);
-    m_symbolBox2->setCurrentIndex(m_symbolBox2->count() > 1 ? 1 : 0);
-    startSession(feed, m_options.demoDatabasePath);
 }
 
 void MainWindow::openRecording()
@@ -999,40 +923,17 @@ void MainWindow::openRecording()
                                                       tr("Recordings (*.jsonl *.json *.txt);;All files (*)"));
     if (path.isEmpty())
         return;
-    stopSession();
-    auto *server = new ReplayServer(this);
     QString error;
-    if (!server->load(path, &error) || !server->listen(0, &error)) {
-        delete server;
-        qCWarning(lcFeed).noquote() << "cannot open the recording" << path << "-" << error;
+    if (!m_sessions->startReplay(path, m_options.feed, m_options.demoDatabasePath, &error))
         QMessageBox::critical(this, tr("Open recording"), error);
-        return;
-    }
-    m_demoServer = server;
-    FeedConfig feed = m_options.feed;
-    feed.endpoint = server->url();
-    QStringList symbols;
-    for (const RecordedFrame &f : server->recording().frames) {
-        const QString s = QString::fromLatin1(f.stream.left(f.stream.indexOf('@'))).toUpper();
-        if (!symbols.contains(s))
-            symbols << s;
-    }
-    feed.symbols = symbols;
-    m_symbolBox->clear();
-    m_symbolBox->addItems(symbols);
-    m_symbolBox2->clear();
-    m_symbolBox2->addItems(symbols);
-    m_symbolBox2->setCurrentIndex(m_symbolBox2->count() > 1 ? 1 : 0);
-    statusBar()->showMessage(tr("Replay of %1").arg(QFileInfo(path).fileName()), 10000);
-    startSession(feed, m_options.demoDatabasePath);
 }
 
 void MainWindow::toggleRecording()
 {
-    if (!m_session)
+    if (!m_sessions->isRunning())
         return;
-    if (m_recording) {
-        m_session->stopRecording();
+    if (m_sessions->isRecording()) {
+        m_sessions->stopRecording();
         return;
     }
     const QString suggested =
@@ -1042,14 +943,13 @@ void MainWindow::toggleRecording()
     const QString path =
         QFileDialog::getSaveFileName(this, tr("Record session to"), suggested, tr("Recordings (*.jsonl)"));
     if (!path.isEmpty())
-        m_session->startRecording(path);
+        m_sessions->startRecording(path);
 }
 
 void MainWindow::onStored(const TickBatch &ticks, const BarBatch &bars, const WriteStats &stats)
 {
     if (m_banner->isVisible() && (stats.stored > 0 || (ticks && !ticks->empty())))
         m_banner->hide();
-    m_storedTicks += stats.stored;
     if (ticks) {
         m_tickers->addTicks(*ticks);
         m_trades->addTicks(*ticks);
@@ -1057,10 +957,6 @@ void MainWindow::onStored(const TickBatch &ticks, const BarBatch &bars, const Wr
     m_barModel->applyBatch(bars, stats.batchSeq);
     m_barModel2->applyBatch(bars, stats.batchSeq);
     m_pairView->applyBatch(bars, stats.batchSeq);
-    if (stats.unsaved && ticks)
-        m_unsavedTicks += qint64(ticks->size());
-    m_storedLabel->setText(m_unsavedTicks > 0 ? tr("%L1 trades stored, %L2 not saved yet").arg(m_storedTicks).arg(m_unsavedTicks)
-                                              : tr("%L1 trades stored").arg(m_storedTicks));
 }
 
 QString MainWindow::connectionText() const
@@ -1075,29 +971,11 @@ bool MainWindow::isOfferingDemo() const
 
 void MainWindow::onFeedState(FeedState state, const QString &detail)
 {
-    if (state != m_state || detail != m_stateDetail) {
-        switch (state) {
-        case FeedState::Connected:
-            qCInfo(lcFeed).noquote() << "connected:" << detail;
-            break;
-        case FeedState::Connecting:
-            qCInfo(lcFeed).noquote() << "connecting:" << detail;
-            break;
-        case FeedState::WaitingToReconnect:
-            qCWarning(lcFeed).noquote() << "disconnected:" << detail;
-            break;
-        case FeedState::Stopped:
-            qCInfo(lcFeed).noquote() << "stopped:" << detail;
-            break;
-        }
-    }
-    m_state = state;
-    m_stateDetail = detail;
     QString dot, text;
     switch (state) {
     case FeedState::Connected:
         dot = QStringLiteral("#2e7d32");
-        text = m_demoServer ? tr("Demo replay connected") : tr("Connected");
+        text = isDemo() ? tr("Demo replay connected") : tr("Connected");
         break;
     case FeedState::Connecting:
         dot = QStringLiteral("#f9a825");
@@ -1118,15 +996,8 @@ void MainWindow::onFeedState(FeedState state, const QString &detail)
 
 void MainWindow::onFeedStats(const FeedStats &s)
 {
-    if (s.reconnects > m_lastReconnects)
-        qCInfo(lcFeed) << "reconnect" << s.reconnects << "of this session";
-    if (s.malformed > m_lastMalformed)
-        qCWarning(lcFeed).noquote() << s.malformed - m_lastMalformed
-                                    << "malformed frames skipped; last:" << s.lastMalformed;
-    m_lastReconnects = s.reconnects;
-    m_lastMalformed = s.malformed;
     m_rateLabel->setText(tr("%1 msg/s").arg(s.framesPerSecond, 0, 'f', 0));
-    m_lagLabel->setText(m_demoServer ? tr("lag n/a (replay)") : tr("lag %1 ms").arg(s.lagMs));
+    m_lagLabel->setText(isDemo() ? tr("lag n/a (replay)") : tr("lag %1 ms").arg(s.lagMs));
     if (s.malformed > 0)
         m_rateLabel->setToolTip(
             tr("%1 malformed frames skipped; last: %2").arg(s.malformed).arg(s.lastMalformed));
@@ -1145,7 +1016,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
         event->ignore();
         return;
     }
-    stopSession();
+    m_sessions->stop();
     event->accept();
 }
 

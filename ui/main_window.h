@@ -26,6 +26,8 @@ namespace pairlab {
 class BarModel;
 class CandleChartView;
 class LiveSession;
+class SessionController;
+class WorkspaceDocument;
 class AlertsPanel;
 class ImportDialog;
 class LogModel;
@@ -76,7 +78,9 @@ public:
     explicit MainWindow(MainWindowOptions options, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    bool isDemo() const { return m_demoServer != nullptr; }
+    bool isDemo() const;
+    SessionController *sessions() const { return m_sessions; }
+    WorkspaceDocument *document() const { return m_document; }
     BarModel *barModel() const { return m_barModel; }
     BarModel *secondLegModel() const { return m_barModel2; }
     TickerModel *tickerModel() const { return m_tickers; }
@@ -86,7 +90,7 @@ public:
     AlertsPanel *alertsPanel() const { return m_alerts; }
     QTabWidget *tabs() const { return m_tabs; }
     QString currentSymbol() const;
-    qint64 storedTicks() const { return m_storedTicks; }
+    qint64 storedTicks() const;
     QString connectionText() const;
     bool isOfferingDemo() const;
     LogPanel *logPanel() const { return m_logPanel; }
@@ -110,7 +114,7 @@ public Q_SLOTS:
     /** Loads path; on a bad file shows why (when interactive) and keeps the current workspace. */
     bool openWorkspace(const QString &path, QString *error = nullptr, bool interactive = true);
     bool saveWorkspace(const QString &path, QString *error = nullptr);
-    QString workspacePath() const { return m_workspacePath; }
+    QString workspacePath() const;
     QStringList recentWorkspaces() const;
 
     /** Opens the import preview for a CSV file (File → Import, or a file dropped on the window). */
@@ -135,8 +139,8 @@ protected:
 private:
     void buildUi();
     void buildMenus();
-    void startSession(const FeedConfig &feed, const QString &dbPath);
-    void stopSession();
+    void connectControllers();
+    QString activeDatabase() const;
     void reloadBars();
     void onStored(const TickBatch &ticks, const BarBatch &bars, const WriteStats &stats);
     void onFeedState(FeedState state, const QString &detail);
@@ -146,16 +150,12 @@ private:
     void markDirty();
     void updateTitle();
     bool maybeSave();
-    void rememberRecent(const QString &path);
     void rebuildRecentMenu();
     void openRecording();
     Workspace newWorkspace() const;
     void setFeed(const FeedConfig &feed);
 
     MainWindowOptions m_options;
-    std::unique_ptr<LiveSession> m_session;
-    ReplayServer *m_demoServer = nullptr;
-    QString m_activeDb;
     TickerModel *m_tickers;
     RecentTradesModel *m_trades;
     BarModel *m_barModel;
@@ -180,14 +180,6 @@ private:
     QLabel *m_recordLabel = nullptr;
     QAction *m_recordAction = nullptr;
     QAction *m_followAction = nullptr;
-    FeedState m_state = FeedState::Stopped;
-    QString m_stateDetail;
-    qint64 m_storedTicks = 0;
-    qint64 m_unsavedTicks = 0; ///< shown while the database refused them (held in memory by the writer)
-    qint64 m_sessionStartMs = 0;
-    bool m_recording = false;
-    QString m_workspacePath;
-    Workspace m_workspace; ///< the last loaded/saved one: keeps what the window does not edit yet
     QMenu *m_recentMenu = nullptr;
     bool m_applying = false;
     LogModel *m_logModel = nullptr;
@@ -196,8 +188,8 @@ private:
     QDockWidget *m_alertsDock = nullptr;
     QPointer<WelcomeDialog> m_welcome;
     FeedConfig m_defaultFeed; ///< the feed of the settings/command line: File → New starts with it
-    qint64 m_lastReconnects = 0;
-    qint64 m_lastMalformed = 0;
+    SessionController *m_sessions;
+    WorkspaceDocument *m_document;
 };
 
 } // namespace pairlab

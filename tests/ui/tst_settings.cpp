@@ -1,4 +1,5 @@
 #include "alerts_panel.h"
+#include "controllers/workspace_document.h"
 #include "dialogs/settings_dialog.h"
 #include "logging/log_model.h"
 #include "logging/log_sink.h"
@@ -375,7 +376,7 @@ void TestSettings::newWorkspaceStartsWithTheAnalysisDefaults()
     s.feed.symbols = {QStringLiteral("SOLUSDT"), QStringLiteral("BNBUSDT")};
     w.applySettings(s);
     w.pairWorkspace()->setWindow(90);
-    w.setWindowModified(false); // File → New would ask to save the changed symbols first
+    w.document()->settle(w.captureWorkspace()); // File → New would ask to save the changed symbols first
     w.findChild<QAction *>(QStringLiteral("actionNewWorkspace"))->trigger();
     QCOMPARE(w.pairWorkspace()->window(), 400);
     QCOMPARE(w.pairWorkspace()->method(), HedgeMethod::Kalman);

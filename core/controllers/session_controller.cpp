@@ -1,0 +1,230 @@
+#include "controllers/session_controller.h"
+
+#include "logging/log_categories.h"
+#include "market/recording.h"
+#include "market/replay_server.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QFileInfo>
+#include <QTimer>
+
+namespace pairlab {
+
+SessionController::SessionController(QObject *parent) : QObject(parent) {}
+
+SessionController::~SessionController()
+{
+    stop();
+}
+
+void SessionController::startLive(const FeedConfig &feed, const QString &databasePath)
+{
+    stop();
+    Q_EMIT message(tr("Connecting to Binance USD-M futures…"), 5000);
+    begin(Kind::Live, feed, databasePath);
+}
+
+bool SessionController::serve(const QString &recordingPath, QString *error)
+{
+    auto *server = new ReplayServer(this);
+    if (!server->load(recordingPath, error) || !server->listen(0, error)) {
+        delete server;
+        return false;
+    }
+    m_server = server;
+    m_replayEnded = false;
+    connect(server, &ReplayServer::finished, this, [this] {
+        m_replayEnded = true;
+        Q_EMIT replayFinished();
+    });
+    return true;
+}
+
+bool SessionController::startDemo(const FeedConfig &base, const QString &databasePath, QString *error)
+{
+    stop();
+    QString why;
+    if (!serve(demoRecordingPath(), &why)) {
+        qCWarning(lcFeed).noquote() << "cannot start the demo recording:" << why;
+        if (error)
+            *error = why;
+        return false;
+    }
+    m_server->setSpeed(m_demoSpeed);
+    m_server->setLoop(false);
+    FeedConfig feed = base;
+    feed.endpoint = m_server->url();
+    feed.symbols = {QStringLiteral("BTCUSDT"), QStringLiteral("ETHUSDT")};
+    Q_EMIT message(tr("Demo: recorded Binance futures trades, 2024-08-08"), 10000);
+    begin(Kind::Demo, feed, databasePath);
+    return true;
+}
+
+bool SessionController::startReplay(const QString &recordingPath, const FeedConfig &base,
+                                    const QString &databasePath, QString *error)
+{
+    stop();
+    QString why;
+    if (!serve(recordingPath, &why)) {
+        qCWarning(lcFeed).noquote() << "cannot open the recording" << recordingPath << "-" << why;
+        if (error)
+            *error = why;
+        return false;
+    }
+    FeedConfig feed = base;
+    feed.endpoint = m_server->url();
+    QStringList symbols;
+    for (const RecordedFrame &f : m_server->recording().frames) {
+        const QString s = QString::fromLatin1(f.stream.left(f.stream.indexOf('@'))).toUpper();
+        if (!symbols.contains(s))
+            symbols << s;
+    }
+    feed.symbols = symbols;
+    Q_EMIT message(tr("Replay of %1").arg(QFileInfo(recordingPath).fileName()), 10000);
+    begin(Kind::Replay, feed, databasePath);
+    return true;
+}
+
+void SessionController::begin(Kind kind, const FeedConfig &feed, const QString &databasePath)
+{
+    m_kind = kind;
+    m_dbPath = databasePath;
+    m_symbols = feed.symbols;
+    m_stored = 0;
+    m_unsaved = 0;
+    m_lastReconnects = 0;
+    m_lastMalformed = 0;
+    m_startedMs = QDateTime::currentMSecsSinceEpoch();
+    qCInfo(lcFeed).noquote() << QStringLiteral("connecting to %1 (%2)")
+                                    .arg(BinanceFeed::streamUrl(feed).toDisplayString(),
+                                         BinanceFeed::streamNames(feed).join(QStringLiteral(", ")));
+    qCInfo(lcStorage).noquote() << "database" << databasePath;
+    m_session = std::make_unique<LiveSession>(feed, databasePath);
+    LiveSession *s = m_session.get();
+    connect(s, &LiveSession::stored, this,
+            [this](const TickBatch &ticks, const BarBatch &bars, const WriteStats &stats) {
+                m_stored += stats.stored;
+                if (stats.unsaved && ticks)
+                    m_unsaved += qint64(ticks->size());
+                Q_EMIT stored(ticks, bars, stats);
+                Q_EMIT countsChanged(m_stored, m_unsaved);
+            });
+    connect(s, &LiveSession::feedStateChanged, this, &SessionController::onFeedState);
+    connect(s, &LiveSession::feedStatsUpdated, this, &SessionController::onFeedStats);
+    connect(s, &LiveSession::storageError, this, [this](const QString &m) {
+        qCWarning(lcStorage).noquote() << m;
+        Q_EMIT message(tr("Storage error: %1. The feed goes on; trades are held in memory and saved when the "
+                          "database works again.")
+                           .arg(m),
+                       30000);
+    });
+    connect(s, &LiveSession::storageRecovered, this, [this](qint64 n) {
+        qCInfo(lcStorage).noquote() << "database writable again," << n << "held trades stored";
+        m_unsaved = 0;
+        Q_EMIT countsChanged(m_stored, m_unsaved);
+        Q_EMIT message(tr("The database works again: %L1 held trades stored.").arg(n), 15000);
+    });
+    connect(s, &LiveSession::streamSilent, this, [this](const QString &stream, int seconds) {
+        if (m_replayEnded)
+            return; // a finished recording is silent by nature
+        qCWarning(lcFeed).noquote() << "stream" << stream << "silent for" << seconds << "s";
+        Q_EMIT message(isReplay() ? tr("Stream %1 has delivered nothing for %2 s.").arg(stream).arg(seconds)
+                                  : tr("Stream %1 has delivered nothing for %2 s — is the endpoint path right?")
+                                        .arg(stream)
+                                        .arg(seconds),
+                       15000);
+    });
+    connect(s, &LiveSession::gapsChanged, this, &SessionController::gapsChanged);
+    connect(s, &LiveSession::gapReport, this, [this](const QString &m) { Q_EMIT message(m, 15000); });
+    connect(s, &LiveSession::errorReply, this, [this](const QString &m) {
+        qCWarning(lcFeed).noquote() << "server error:" << m;
+        Q_EMIT message(tr("Server error: %1").arg(m), 10000);
+    });
+    connect(s, &LiveSession::recordingChanged, this, [this](bool on, const QString &pathOrError) {
+        m_recording = on;
+        if (on)
+            qCInfo(lcFeed).noquote() << "recording to" << pathOrError;
+        else if (!pathOrError.isEmpty() && !QFileInfo::exists(pathOrError))
+            qCWarning(lcFeed).noquote() << "recording failed:" << pathOrError;
+        else
+            qCInfo(lcFeed) << "recording stopped";
+        Q_EMIT recordingChanged(on, pathOrError);
+    });
+    connect(this, &SessionController::replayFinished, s, [this] {
+        if (m_kind == Kind::Demo)
+            Q_EMIT message(tr("The demo recording has ended (5 min 45 s of real trades)."), 0);
+        else
+            Q_EMIT message(tr("The replay has ended."), 0);
+    });
+    m_session->start();
+    Q_EMIT started(kind, m_symbols, databasePath);
+
+    // Nothing after a few seconds: say so and offer the demo (unless this is a replay).
+    if (kind == Kind::Live && m_noDataHintSeconds > 0) {
+        QTimer::singleShot(m_noDataHintSeconds * 1000, this, [this, startedMs = m_startedMs] {
+            if (m_session && m_startedMs == startedMs && m_stored == 0) {
+                qCWarning(lcFeed).noquote() << "no trades after" << m_noDataHintSeconds << "s:" << m_detail;
+                Q_EMIT noTrades(tr("No trades from Binance after %1 s (%2). The network may be unreachable.")
+                                    .arg(m_noDataHintSeconds)
+                                    .arg(m_detail));
+            }
+        });
+    }
+}
+
+void SessionController::stop()
+{
+    if (m_session) {
+        m_session->stop();
+        m_session.reset();
+    }
+    if (m_server)
+        delete m_server.data();
+    m_kind = Kind::None;
+    if (m_recording) {
+        m_recording = false;
+        Q_EMIT recordingChanged(false, QString());
+    }
+}
+
+void SessionController::startRecording(const QString &path)
+{
+    if (m_session)
+        m_session->startRecording(path);
+}
+
+void SessionController::stopRecording()
+{
+    if (m_session)
+        m_session->stopRecording();
+}
+
+void SessionController::onFeedState(FeedState state, const QString &detail)
+{
+    if (state != m_state || detail != m_detail) {
+        switch (state) {
+        case FeedState::Connected: qCInfo(lcFeed).noquote() << "connected:" << detail; break;
+        case FeedState::Connecting: qCInfo(lcFeed).noquote() << "connecting:" << detail; break;
+        case FeedState::WaitingToReconnect: qCWarning(lcFeed).noquote() << "disconnected:" << detail; break;
+        case FeedState::Stopped: qCInfo(lcFeed).noquote() << "stopped:" << detail; break;
+        }
+    }
+    m_state = state;
+    m_detail = detail;
+    Q_EMIT feedStateChanged(state, detail);
+}
+
+void SessionController::onFeedStats(const FeedStats &s)
+{
+    if (s.reconnects > m_lastReconnects)
+        qCInfo(lcFeed) << "reconnect" << s.reconnects << "of this session";
+    if (s.malformed > m_lastMalformed)
+        qCWarning(lcFeed).noquote() << s.malformed - m_lastMalformed
+                                    << "malformed frames skipped; last:" << s.lastMalformed;
+    m_lastReconnects = s.reconnects;
+    m_lastMalformed = s.malformed;
+    Q_EMIT feedStatsUpdated(s);
+}
+
+} // namespace pairlab

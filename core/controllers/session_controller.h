@@ -1,0 +1,98 @@
+#pragma once
+
+#include "market/binance_feed.h"
+#include "session/live_session.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+namespace pairlab {
+
+class ReplayServer;
+
+/** The lifecycle of the one data session the window shows: live Binance, the bundled demo recording, or a
+ *  recording opened as a replay (served by a local ReplayServer through the same WebSocket path). It starts
+ *  and stops LiveSession, counts stored and unsaved trades, logs the feed's events, and tells the window
+ *  what to say (status messages, the "no trades" banner) through signals; the window only displays.
+ *  GUI thread. */
+class SessionController : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Kind { None, Live, Demo, Replay };
+    Q_ENUM(Kind)
+
+    explicit SessionController(QObject *parent = nullptr);
+    ~SessionController() override;
+
+    /** Seconds without a stored trade before a live session offers the demo (0 = never). */
+    void setNoDataHintSeconds(int seconds) { m_noDataHintSeconds = seconds; }
+    /** Replay speed of the demo (1 = real time). */
+    void setDemoSpeed(double speed) { m_demoSpeed = speed; }
+
+    void startLive(const FeedConfig &feed, const QString &databasePath);
+    /** The bundled real recording; false (and error) when its replay server cannot start. */
+    bool startDemo(const FeedConfig &base, const QString &databasePath, QString *error);
+    /** A recording file served as a replay of its own symbols. */
+    bool startReplay(const QString &recordingPath, const FeedConfig &base, const QString &databasePath,
+                     QString *error);
+    void stop();
+
+    Kind kind() const { return m_kind; }
+    bool isRunning() const { return m_session != nullptr; }
+    bool isReplay() const { return m_kind == Kind::Demo || m_kind == Kind::Replay; }
+    LiveSession *session() const { return m_session.get(); }
+    ReplayServer *replayServer() const { return m_server; }
+    QString databasePath() const { return m_dbPath; }
+    QStringList symbols() const { return m_symbols; }
+    qint64 storedTicks() const { return m_stored; }
+    qint64 unsavedTicks() const { return m_unsaved; }
+    FeedState feedState() const { return m_state; }
+    QString feedDetail() const { return m_detail; }
+    bool isRecording() const { return m_recording; }
+    void startRecording(const QString &path);
+    void stopRecording();
+
+Q_SIGNALS:
+    /** A session started on databasePath with these symbols. */
+    void started(pairlab::SessionController::Kind kind, const QStringList &symbols, const QString &databasePath);
+    void stored(pairlab::TickBatch newTicks, pairlab::BarBatch bars, pairlab::WriteStats stats);
+    void countsChanged(qint64 stored, qint64 unsaved);
+    void feedStateChanged(pairlab::FeedState state, const QString &detail);
+    void feedStatsUpdated(const pairlab::FeedStats &stats);
+    void gapsChanged(const pairlab::TradeGapList &gaps);
+    void recordingChanged(bool recording, const QString &pathOrError);
+    /** A line for the status bar (timeoutMs 0 = until replaced). */
+    void message(const QString &text, int timeoutMs);
+    /** A live session stored nothing for a while: the window offers the demo. */
+    void noTrades(const QString &text);
+    /** The demo or replay has served its last frame. */
+    void replayFinished();
+
+private:
+    void begin(Kind kind, const FeedConfig &feed, const QString &databasePath);
+    bool serve(const QString &recordingPath, QString *error);
+    void onFeedState(FeedState state, const QString &detail);
+    void onFeedStats(const FeedStats &stats);
+
+    std::unique_ptr<LiveSession> m_session;
+    QPointer<ReplayServer> m_server;
+    Kind m_kind = Kind::None;
+    QString m_dbPath;
+    QStringList m_symbols;
+    qint64 m_stored = 0, m_unsaved = 0;
+    qint64 m_startedMs = 0;
+    qint64 m_lastReconnects = 0, m_lastMalformed = 0;
+    FeedState m_state = FeedState::Stopped;
+    QString m_detail;
+    bool m_recording = false;
+    bool m_replayEnded = false;
+    int m_noDataHintSeconds = 15;
+    double m_demoSpeed = 1.0;
+};
+
+} // namespace pairlab

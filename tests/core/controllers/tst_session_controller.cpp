@@ -1,0 +1,124 @@
+#include "controllers/session_controller.h"
+#include "market/replay_server.h"
+#include "storage/bar_store.h"
+#include "storage/database.h"
+
+#include "test_util.h"
+
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace pairlab;
+
+namespace {
+
+qint64 storedTrades(const QString &dbPath)
+{
+    qint64 n = -1;
+    QString error;
+    Database::withReader(
+        dbPath,
+        [&](QSqlDatabase &db) {
+            QSqlQuery q(db);
+            if (q.exec(QStringLiteral("SELECT count(*) FROM ticks")) && q.next())
+                n = q.value(0).toLongLong();
+        },
+        &error);
+    return n;
+}
+
+} // namespace
+
+/** The session lifecycle without a window: demo and replay through the local replay server, counts,
+ *  messages, stop. */
+class TestSessionController : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { registerMetaTypes(); }
+
+    void demoStoresTheRecordingAndSaysWhatItIs()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("demo.sqlite"));
+        SessionController c;
+        c.setDemoSpeed(200); // 5 min 45 s of trades in about two seconds
+        QSignalSpy started(&c, &SessionController::started);
+        QSignalSpy messages(&c, &SessionController::message);
+        QSignalSpy finished(&c, &SessionController::replayFinished);
+        QSignalSpy noTrades(&c, &SessionController::noTrades);
+        QString error;
+        QVERIFY2(c.startDemo(FeedConfig(), db, &error), qPrintable(error));
+        QCOMPARE(c.kind(), SessionController::Kind::Demo);
+        QVERIFY(c.isReplay());
+        QCOMPARE(started.size(), 1);
+        QCOMPARE(started.first().at(1).toStringList(), (QStringList{QStringLiteral("BTCUSDT"), QStringLiteral("ETHUSDT")}));
+        QCOMPARE(started.first().at(2).toString(), db);
+        QVERIFY(messages.first().at(0).toString().contains(QLatin1String("2024-08-08"))); // says it is a recording
+        QTRY_VERIFY_WITH_TIMEOUT(finished.size() == 1, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(c.storedTicks(), storedTrades(db), 10000);
+        QVERIFY(c.storedTicks() > 10000);
+        QCOMPARE(c.unsavedTicks(), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(messages.last().at(0).toString().contains(QLatin1String("ended")), 5000);
+        QCOMPARE(noTrades.size(), 0); // a replay never offers the demo
+        c.stop();
+        QVERIFY(!c.isRunning());
+        QCOMPARE(c.kind(), SessionController::Kind::None);
+        QCOMPARE(c.databasePath(), db); // the data stays where it went
+    }
+
+    void replaysARecordingWithItsOwnSymbols()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("replay.sqlite"));
+        SessionController c;
+        QSignalSpy counts(&c, &SessionController::countsChanged);
+        QSignalSpy states(&c, &SessionController::feedStateChanged);
+        QString error;
+        const QString file = test::sharedData(QStringLiteral("real/binance_ws/binance_usdm_ethusdt_trade_20240808.jsonl"));
+        QVERIFY2(c.startReplay(file, FeedConfig(), db, &error), qPrintable(error));
+        QCOMPARE(c.kind(), SessionController::Kind::Replay);
+        QCOMPARE(c.symbols(), QStringList{QStringLiteral("ETHUSDT")});
+        c.replayServer()->setSpeed(1000);
+        QTRY_VERIFY_WITH_TIMEOUT(c.feedState() == FeedState::Connected, 10000);
+        QSignalSpy finished(&c, &SessionController::replayFinished);
+        QTRY_VERIFY_WITH_TIMEOUT(finished.size() == 1, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(c.storedTicks(), storedTrades(db), 10000); // every stored trade counted once
+        QVERIFY(!counts.isEmpty() && c.storedTicks() > 1000);
+        c.stop();
+    }
+
+    void aMissingRecordingIsRefusedAndNothingStarts()
+    {
+        QTemporaryDir dir;
+        SessionController c;
+        QSignalSpy started(&c, &SessionController::started);
+        QString error;
+        QVERIFY(!c.startReplay(dir.filePath(QStringLiteral("nothing.jsonl")), FeedConfig(),
+                               dir.filePath(QStringLiteral("x.sqlite")), &error));
+        QVERIFY(!error.isEmpty());
+        QCOMPARE(started.size(), 0);
+        QVERIFY(!c.isRunning());
+        QCOMPARE(c.kind(), SessionController::Kind::None);
+    }
+
+    void aSilentLiveFeedOffersTheDemo()
+    {
+        QTemporaryDir dir;
+        SessionController c;
+        c.setNoDataHintSeconds(1);
+        QSignalSpy noTrades(&c, &SessionController::noTrades);
+        FeedConfig feed;
+        feed.endpoint = QUrl(QStringLiteral("ws://127.0.0.1:1/stream")); // nothing listens there
+        c.startLive(feed, dir.filePath(QStringLiteral("live.sqlite")));
+        QCOMPARE(c.kind(), SessionController::Kind::Live);
+        QTRY_VERIFY_WITH_TIMEOUT(noTrades.size() == 1, 10000);
+        QVERIFY(noTrades.first().at(0).toString().contains(QLatin1String("No trades")));
+        c.stop();
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSessionController)
+#include "tst_session_controller.moc"
