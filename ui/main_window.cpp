@@ -12,6 +12,7 @@
 #include "dialogs/shortcuts_dialog.h"
 #include "dialogs/welcome_dialog.h"
 #include "log_panel.h"
+#include "market_view.h"
 #include "logging/log_categories.h"
 #include "logging/log_model.h"
 #include "logging/log_sink.h"
@@ -72,8 +73,7 @@ MainWindowOptions optionsFromSettings(const AppSettings &settings, const QString
 
 MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
     : QMainWindow(parent), m_options(std::move(options)), m_tickers(new TickerModel(this)),
-      m_trades(new RecentTradesModel(500, this)), m_barModel(new BarModel(this)),
-      m_barModel2(new BarModel(this)), m_sessions(new SessionController(this)),
+      m_trades(new RecentTradesModel(500, this)), m_sessions(new SessionController(this)),
       m_document(new WorkspaceDocument(this))
 {
     registerMetaTypes();
@@ -152,64 +152,20 @@ void MainWindow::buildUi()
     m_banner->hide();
     layout->addWidget(m_banner);
 
-    auto *bar = new QHBoxLayout;
-    m_symbolBox = new QComboBox(central);
-    m_symbolBox->setMinimumContentsLength(10);
-    m_symbolBox->addItems(m_options.feed.symbols);
-    m_intervalBox = new QComboBox(central);
-    for (Interval i : AllIntervals)
-        m_intervalBox->addItem(intervalName(i));
-    m_intervalBox->setCurrentIndex(0);
-    auto *symbolLabel = new QLabel(tr("&Symbol:"), central);
-    symbolLabel->setBuddy(m_symbolBox);
-    auto *intervalLabel = new QLabel(tr("&Interval:"), central);
-    intervalLabel->setBuddy(m_intervalBox);
-    m_symbolBox2 = new QComboBox(central);
-    m_symbolBox2->setMinimumContentsLength(10);
-    m_symbolBox2->addItems(m_options.feed.symbols);
-    m_symbolBox2->setCurrentIndex(m_symbolBox2->count() > 1 ? 1 : 0);
-    auto *symbolLabel2 = new QLabel(tr("S&econd leg:"), central);
-    symbolLabel2->setBuddy(m_symbolBox2);
-    bar->addWidget(symbolLabel);
-    bar->addWidget(m_symbolBox);
-    bar->addSpacing(12);
-    bar->addWidget(symbolLabel2);
-    bar->addWidget(m_symbolBox2);
-    bar->addSpacing(12);
-    bar->addWidget(intervalLabel);
-    bar->addWidget(m_intervalBox);
-    bar->addStretch(1);
-
-    m_chart = new CandleChartView(central);
-    m_chart->setModel(m_barModel);
-    m_chart2 = new CandleChartView(central);
-    m_chart2->setModel(m_barModel2);
-    auto *legs = new QSplitter(Qt::Vertical, central);
-    legs->addWidget(m_chart);
-    legs->addWidget(m_chart2);
-    auto *market = new QWidget(central);
-    auto *marketLayout = new QVBoxLayout(market);
-    marketLayout->setContentsMargins(0, 0, 0, 0);
-    marketLayout->addLayout(bar);
-    marketLayout->addWidget(legs, 1);
+    m_market = new MarketView(m_options.feed.symbols, central);
     m_pairView = new PairWorkspace(central);
     m_tabs = new QTabWidget(central);
-    m_tabs->addTab(market, tr("&Market"));
+    m_tabs->addTab(m_market, tr("&Market"));
     m_tabs->addTab(m_pairView, tr("&Pair"));
     layout->addWidget(m_tabs, 1);
     setCentralWidget(central);
-    connect(m_symbolBox, &QComboBox::currentTextChanged, this, [this] { reloadBars(); });
-    connect(m_symbolBox2, &QComboBox::currentTextChanged, this, [this] { reloadBars(); });
     // The pair being analysed is the pair charted in the market view.
     connect(m_pairView, &PairWorkspace::pairChanged, this, [this](const QString &y, const QString &x) {
         if (m_pairView->source() != QLatin1String("live"))
             return;
-        setSymbol(y);
-        if (m_symbolBox2->findText(x) < 0)
-            m_symbolBox2->addItem(x);
-        m_symbolBox2->setCurrentText(x);
+        m_market->setSymbol(y);
+        m_market->setSecondLeg(x);
     });
-    connect(m_intervalBox, &QComboBox::currentTextChanged, this, [this] { reloadBars(); });
 
     // Watchlist dock.
     m_tickers->setSymbols(m_options.feed.symbols);
@@ -286,198 +242,6 @@ void MainWindow::buildUi()
     onFeedState(FeedState::Stopped, tr("not connected"));
 }
 
-void MainWindow::buildMenus()
-{
-    // Every frequent command has a key; Help → Keyboard shortcuts lists them from these actions.
-    const auto named = [](QAction *a, const char *name) {
-        a->setObjectName(QString::fromLatin1(name));
-        return a;
-    };
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    named(file->addAction(tr("&New workspace"), QKeySequence::New, this,
-                          [this] {
-                              if (!maybeSave())
-                                  return;
-                              applyWorkspace(newWorkspace());
-                              m_document->reset(captureWorkspace());
-                          }),
-          "actionNewWorkspace");
-    named(file->addAction(tr("&Open workspace…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this,
-                          [this] {
-                              if (!maybeSave())
-                                  return;
-                              const QString path =
-                                  QFileDialog::getOpenFileName(this, tr("Open workspace"), QString(),
-                                                               tr("PairLab workspaces (*.pairlab)"));
-                              if (!path.isEmpty())
-                                  openWorkspace(path);
-                          }),
-          "actionOpenWorkspace");
-    m_recentMenu = file->addMenu(tr("Open &recent"));
-    rebuildRecentMenu();
-    named(file->addAction(tr("&Save workspace"), QKeySequence::Save, this,
-                          [this] {
-                              if (m_document->path().isEmpty()) {
-                                  const QString path = QFileDialog::getSaveFileName(
-                                      this, tr("Save workspace"), QStringLiteral("workspace.pairlab"),
-                                      tr("PairLab workspaces (*.pairlab)"));
-                                  if (!path.isEmpty())
-                                      saveWorkspace(path);
-                              } else {
-                                  saveWorkspace(m_document->path());
-                              }
-                          }),
-          "actionSaveWorkspace");
-    // QKeySequence::SaveAs is empty on some platforms (as Preferences is on most Linux desktops).
-    named(file->addAction(tr("Save workspace &as…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), this,
-                          [this] {
-                              const QString path = QFileDialog::getSaveFileName(
-                                  this, tr("Save workspace as"),
-                                  m_document->path().isEmpty() ? QStringLiteral("workspace.pairlab")
-                                                               : m_document->path(),
-                                  tr("PairLab workspaces (*.pairlab)"));
-                              if (!path.isEmpty())
-                                  saveWorkspace(path);
-                          }),
-          "actionSaveWorkspaceAs");
-    file->addSeparator();
-    m_recordAction =
-        named(file->addAction(tr("&Record session…"), this, &MainWindow::toggleRecording), "actionRecord");
-    m_recordAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
-    named(file->addAction(tr("&Open recording as replay…"), QKeySequence::Open, this,
-                          &MainWindow::openRecording),
-          "actionOpenRecording");
-    named(file->addAction(tr("&Import CSV…"), QKeySequence(Qt::CTRL | Qt::Key_I), this,
-                          [this] {
-                              const QString path = QFileDialog::getOpenFileName(
-                                  this, tr("Import CSV"), QString(),
-                                  tr("Data files (*.csv *.txt *.tsv *.json *.zip);;All files (*)"));
-                              if (!path.isEmpty())
-                                  openImport(path);
-                          }),
-          "actionImport");
-    named(file->addAction(tr("&Export alert events…"), QKeySequence(Qt::CTRL | Qt::Key_E), m_alerts,
-                          &AlertsPanel::exportEvents),
-          "actionExportEvents");
-    file->addSeparator();
-    QAction *settings =
-        named(file->addAction(tr("Se&ttings…"), this, [this] { openSettings(); }), "actionSettings");
-    // QKeySequence::Preferences is empty on most Linux desktops: Ctrl+, everywhere, plus the platform's own.
-    QList<QKeySequence> prefs{QKeySequence(Qt::CTRL | Qt::Key_Comma)};
-    for (const QKeySequence &k : QKeySequence::keyBindings(QKeySequence::Preferences))
-        if (!prefs.contains(k))
-            prefs << k;
-    settings->setShortcuts(prefs);
-    settings->setMenuRole(QAction::PreferencesRole);
-    file->addSeparator();
-    named(file->addAction(tr("&Quit"), QKeySequence(Qt::CTRL | Qt::Key_Q), this, &QWidget::close),
-          "actionQuit");
-
-    QMenu *feed = menuBar()->addMenu(tr("F&eed"));
-    named(feed->addAction(tr("Connect to &Binance"), QKeySequence(Qt::CTRL | Qt::Key_B), this,
-                          &MainWindow::startLive),
-          "actionConnect");
-    named(feed->addAction(tr("Start the &demo recording"), QKeySequence(Qt::CTRL | Qt::Key_D), this,
-                          &MainWindow::startDemo),
-          "actionDemo");
-    named(feed->addAction(tr("&Disconnect"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D), this,
-                          [this] {
-                              m_sessions->stop();
-                              qCInfo(lcFeed) << "disconnected by the user";
-                              onFeedState(FeedState::Stopped, tr("disconnected"));
-                          }),
-          "actionDisconnect");
-
-    QMenu *view = menuBar()->addMenu(tr("&View"));
-    named(view->addAction(tr("&Market view"), QKeySequence(Qt::CTRL | Qt::Key_1), this,
-                          [this] { m_tabs->setCurrentIndex(0); }),
-          "actionMarketView");
-    named(view->addAction(tr("&Pair view"), QKeySequence(Qt::CTRL | Qt::Key_2), this,
-                          &MainWindow::showPairView),
-          "actionPairView");
-    view->addSeparator();
-    m_followAction = named(
-        view->addAction(tr("&Follow live"), QKeySequence(Qt::Key_End), m_chart, &CandleChartView::followLive),
-        "actionFollowLive");
-    named(view->addAction(tr("Zoom &in"), QKeySequence::ZoomIn, m_chart, [this] { m_chart->zoom(0.8); }),
-          "actionZoomIn");
-    named(view->addAction(tr("Zoom &out"), QKeySequence::ZoomOut, m_chart, [this] { m_chart->zoom(1.25); }),
-          "actionZoomOut");
-    view->addSeparator();
-    const std::pair<const char *, QKeySequence> dockKeys[] = {
-        {"watchlistDock", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W)},
-        {"tradesDock", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R)},
-        {"alertsDock", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A)},
-        {"logDock", QKeySequence(Qt::CTRL | Qt::Key_L)}};
-    for (const auto &[name, keys] : dockKeys) {
-        auto *dock = findChild<QDockWidget *>(QString::fromLatin1(name));
-        QAction *toggle = dock->toggleViewAction();
-        toggle->setObjectName(QStringLiteral("toggle_") + QString::fromLatin1(name));
-        toggle->setShortcut(keys);
-        view->addAction(toggle);
-    }
-
-    // Analysis → Backtest… on the pair shown in the Pair tab (its aligned closes, bands and window).
-    QMenu *analysis = menuBar()->addMenu(tr("&Analysis"));
-    named(analysis->addAction(tr("&Recompute now"), QKeySequence(Qt::Key_F5), m_pairView,
-                              &PairWorkspace::recompute),
-          "actionRecompute");
-    named(analysis->addAction(
-              tr("&Backtest…"), QKeySequence(Qt::CTRL | Qt::Key_T), this,
-              [this] {
-                  const PairDisplay &d = m_pairView->display();
-                  if (d.empty() || !d.x || !d.y || d.x->size() != d.time->size() ||
-                      d.y->size() != d.time->size()) {
-                      QMessageBox::information(
-                          this, tr("Backtest"),
-                          tr("The pair %1/%2 has no data yet. Choose a pair with stored bars in the Pair tab "
-                             "(or wait for live bars of both legs) and try again.")
-                              .arg(m_pairView->symbolY(), m_pairView->symbolX()));
-                      return;
-                  }
-                  AlignedPair pair;
-                  pair.timeMs = *d.time;
-                  pair.x = *d.x;
-                  pair.y = *d.y;
-                  const double barsPerYear = 365.0 * 24 * 3600 / std::max(1, m_pairView->intervalSeconds());
-                  auto *dialog = new BacktestDialog(
-                      std::move(pair), m_pairView->symbolY(), m_pairView->symbolX(), barsPerYear,
-                      activeDatabase(), this);
-                  dialog->setAttribute(Qt::WA_DeleteOnClose);
-                  dialog->setEntryExit(m_pairView->entryZ(), m_pairView->exitZ());
-                  dialog->setWindow(m_pairView->window());
-                  dialog->setHedgeIndex(
-                      m_pairView->method() == HedgeMethod::Kalman ? 2 : 0); // static OLS for the other fits
-                  dialog->show();
-              }),
-          "actionBacktest");
-    named(analysis->addAction(tr("New &alert rule…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), this,
-                              [this] {
-                                  m_alertsDock->show();
-                                  m_alerts->newRule();
-                              }),
-          "actionNewAlert");
-
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    named(help->addAction(tr("&Keyboard shortcuts"), this, [this] { showShortcuts(); }), "actionShortcuts")
-        ->setShortcuts({QKeySequence(Qt::Key_F1), QKeySequence(Qt::CTRL | Qt::Key_Slash)});
-    named(help->addAction(tr("&Welcome"), this, [this] { showWelcome(); }), "actionWelcome");
-    named(help->addAction(tr("Open &log folder"), this, &MainWindow::openLogFolder), "actionOpenLogFolder");
-    help->addSeparator();
-    named(
-        help->addAction(
-            tr("&About PairLab"), this,
-            [this] {
-                QMessageBox::about(
-                    this, tr("About PairLab"),
-                    tr("<h3>PairLab %1</h3><p>A live statistical-arbitrage workbench for crypto futures.</p>"
-                       "<p>The demo recording holds real Binance USD-M futures trades (BTCUSDT, ETHUSDT, "
-                       "2024-08-08) recorded by the hftbacktest project (MIT licence).</p>"
-                       "<p>Built with Qt %2, Eigen, Boost.Math, simdjson, muparser and SQLite.</p>")
-                        .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion())));
-            }),
-        "actionAbout");
-}
 
 QList<ShortcutEntry> MainWindow::shortcuts() const
 {
@@ -600,11 +364,7 @@ void MainWindow::setFeed(const FeedConfig &feed)
     if (m_sessions->kind() == SessionController::Kind::Live) {
         startLive();
     } else if (!m_sessions->isRunning()) {
-        m_symbolBox->clear();
-        m_symbolBox->addItems(feed.symbols);
-        m_symbolBox2->clear();
-        m_symbolBox2->addItems(feed.symbols);
-        m_symbolBox2->setCurrentIndex(m_symbolBox2->count() > 1 ? 1 : 0);
+        m_market->setSymbols(feed.symbols);
         m_pairView->setSymbols(feed.symbols);
         m_tickers->setSymbols(feed.symbols);
     }
@@ -630,19 +390,17 @@ Workspace MainWindow::newWorkspace() const
 
 QString MainWindow::currentSymbol() const
 {
-    return m_symbolBox->currentText();
+    return m_market->symbol();
 }
 
 void MainWindow::setSymbol(const QString &symbol)
 {
-    if (m_symbolBox->findText(symbol) < 0)
-        m_symbolBox->addItem(symbol);
-    m_symbolBox->setCurrentText(symbol);
+    m_market->setSymbol(symbol);
 }
 
 void MainWindow::setInterval(const QString &name)
 {
-    m_intervalBox->setCurrentText(name);
+    m_market->setInterval(name);
 }
 
 ImportDialog *MainWindow::openImport(const QString &path)
@@ -830,20 +588,6 @@ QString MainWindow::activeDatabase() const
     return m_sessions->databasePath().isEmpty() ? m_options.databasePath : m_sessions->databasePath();
 }
 
-void MainWindow::reloadBars()
-{
-    const auto interval = intervalFromName(m_intervalBox->currentText());
-    const QString db = m_sessions->databasePath();
-    if (db.isEmpty() || !interval || m_symbolBox->currentText().isEmpty())
-        return;
-    m_barModel->setSeries(db, m_symbolBox->currentText(), *interval);
-    m_chart->followLive();
-    if (!m_symbolBox2->currentText().isEmpty()) {
-        m_barModel2->setSeries(db, m_symbolBox2->currentText(), *interval);
-        m_chart2->followLive();
-    }
-}
-
 void MainWindow::connectControllers()
 {
     connect(m_document, &WorkspaceDocument::dirtyChanged, this, &MainWindow::updateTitle);
@@ -857,15 +601,10 @@ void MainWindow::connectControllers()
             [this](SessionController::Kind, const QStringList &symbols, const QString &db) {
                 m_trades->clear();
                 m_tickers->setSymbols(symbols);
-                if (m_sessions->isReplay()) { // the recording's own symbols
-                    m_symbolBox->clear();
-                    m_symbolBox->addItems(symbols);
-                    m_symbolBox2->clear();
-                    m_symbolBox2->addItems(symbols);
-                    m_symbolBox2->setCurrentIndex(m_symbolBox2->count() > 1 ? 1 : 0);
-                }
+                if (m_sessions->isReplay()) // the recording's own symbols
+                    m_market->setSymbols(symbols);
                 m_storedLabel->setText(tr("%L1 trades stored").arg(0));
-                reloadBars();
+                m_market->setDatabase(db);
                 m_pairView->setSymbols(symbols);
                 m_pairView->setDatabase(db);
                 m_alerts->setDatabase(db);
@@ -881,8 +620,7 @@ void MainWindow::connectControllers()
             [this](const QString &text, int timeoutMs) { statusBar()->showMessage(text, timeoutMs); });
     connect(c, &SessionController::noTrades, this, [this](const QString &text) { showBanner(text, true); });
     connect(c, &SessionController::gapsChanged, this, [this](const TradeGapList &gaps) {
-        m_chart->setGaps(gaps);
-        m_chart2->setGaps(gaps);
+        m_market->setGaps(gaps);
         m_pairView->setGaps(gaps);
     });
     connect(c, &SessionController::recordingChanged, this, [this](bool on, const QString &pathOrError) {
@@ -891,6 +629,21 @@ void MainWindow::connectControllers()
         if (!on && !pathOrError.isEmpty() && !QFileInfo::exists(pathOrError))
             QMessageBox::warning(this, tr("Recording"), pathOrError);
     });
+}
+
+BarModel *MainWindow::barModel() const
+{
+    return m_market->barModel();
+}
+
+BarModel *MainWindow::secondLegModel() const
+{
+    return m_market->secondLegModel();
+}
+
+CandleChartView *MainWindow::chartView() const
+{
+    return m_market->chartView();
 }
 
 qint64 MainWindow::storedTicks() const
@@ -954,8 +707,7 @@ void MainWindow::onStored(const TickBatch &ticks, const BarBatch &bars, const Wr
         m_tickers->addTicks(*ticks);
         m_trades->addTicks(*ticks);
     }
-    m_barModel->applyBatch(bars, stats.batchSeq);
-    m_barModel2->applyBatch(bars, stats.batchSeq);
+    m_market->applyBatch(bars, stats.batchSeq);
     m_pairView->applyBatch(bars, stats.batchSeq);
 }
 

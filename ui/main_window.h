@@ -26,6 +26,7 @@ namespace pairlab {
 class BarModel;
 class CandleChartView;
 class LiveSession;
+class MarketView;
 class SessionController;
 class WorkspaceDocument;
 class AlertsPanel;
@@ -81,11 +82,12 @@ public:
     bool isDemo() const;
     SessionController *sessions() const { return m_sessions; }
     WorkspaceDocument *document() const { return m_document; }
-    BarModel *barModel() const { return m_barModel; }
-    BarModel *secondLegModel() const { return m_barModel2; }
+    BarModel *barModel() const;
+    BarModel *secondLegModel() const;
     TickerModel *tickerModel() const { return m_tickers; }
     RecentTradesModel *tradesModel() const { return m_trades; }
-    CandleChartView *chartView() const { return m_chart; }
+    CandleChartView *chartView() const;
+    MarketView *marketView() const { return m_market; }
     PairWorkspace *pairWorkspace() const { return m_pairView; }
     AlertsPanel *alertsPanel() const { return m_alerts; }
     QTabWidget *tabs() const { return m_tabs; }
@@ -141,7 +143,6 @@ private:
     void buildMenus();
     void connectControllers();
     QString activeDatabase() const;
-    void reloadBars();
     void onStored(const TickBatch &ticks, const BarBatch &bars, const WriteStats &stats);
     void onFeedState(FeedState state, const QString &detail);
     void onFeedStats(const FeedStats &stats);
@@ -158,16 +159,10 @@ private:
     MainWindowOptions m_options;
     TickerModel *m_tickers;
     RecentTradesModel *m_trades;
-    BarModel *m_barModel;
-    BarModel *m_barModel2;
-    CandleChartView *m_chart = nullptr;
-    CandleChartView *m_chart2 = nullptr;
-    QComboBox *m_symbolBox2 = nullptr;
+    MarketView *m_market = nullptr;
     PairWorkspace *m_pairView = nullptr;
     AlertsPanel *m_alerts = nullptr;
     QTabWidget *m_tabs = nullptr;
-    QComboBox *m_symbolBox = nullptr;
-    QComboBox *m_intervalBox = nullptr;
     QTableView *m_watchView = nullptr;
     QTableView *m_tradesView = nullptr;
     QFrame *m_banner = nullptr;

@@ -58,7 +58,7 @@ private Q_SLOTS:
         QCOMPARE(started.first().at(2).toString(), db);
         QVERIFY(messages.first().at(0).toString().contains(QLatin1String("2024-08-08"))); // says it is a recording
         QTRY_VERIFY_WITH_TIMEOUT(finished.size() == 1, 30000);
-        QTRY_COMPARE_WITH_TIMEOUT(c.storedTicks(), storedTrades(db), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(c.storedTicks(), storedTrades(db), 30000);
         QVERIFY(c.storedTicks() > 10000);
         QCOMPARE(c.unsavedTicks(), 0);
         QTRY_VERIFY_WITH_TIMEOUT(messages.last().at(0).toString().contains(QLatin1String("ended")), 5000);
@@ -85,7 +85,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(c.feedState() == FeedState::Connected, 10000);
         QSignalSpy finished(&c, &SessionController::replayFinished);
         QTRY_VERIFY_WITH_TIMEOUT(finished.size() == 1, 30000);
-        QTRY_COMPARE_WITH_TIMEOUT(c.storedTicks(), storedTrades(db), 10000); // every stored trade counted once
+        QTRY_COMPARE_WITH_TIMEOUT(c.storedTicks(), storedTrades(db), 30000); // every stored trade counted once
         QVERIFY(!counts.isEmpty() && c.storedTicks() > 1000);
         c.stop();
     }

@@ -1,0 +1,120 @@
+#include "market_view.h"
+
+#include "charts/candle_chart_view.h"
+#include "market/interval.h"
+#include "models/bar_model.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QSplitter>
+#include <QVBoxLayout>
+
+namespace pairlab {
+
+MarketView::MarketView(const QStringList &symbols, QWidget *parent)
+    : QWidget(parent), m_symbolBox(new QComboBox(this)), m_symbolBox2(new QComboBox(this)),
+      m_intervalBox(new QComboBox(this)), m_model(new BarModel(this)), m_model2(new BarModel(this)),
+      m_chart(new CandleChartView(this)), m_chart2(new CandleChartView(this))
+{
+    m_symbolBox->setMinimumContentsLength(10);
+    m_symbolBox2->setMinimumContentsLength(10);
+    for (Interval i : AllIntervals)
+        m_intervalBox->addItem(intervalName(i));
+    m_intervalBox->setCurrentIndex(0);
+    setSymbols(symbols);
+    auto *symbolLabel = new QLabel(tr("&Symbol:"), this);
+    symbolLabel->setBuddy(m_symbolBox);
+    auto *symbolLabel2 = new QLabel(tr("S&econd leg:"), this);
+    symbolLabel2->setBuddy(m_symbolBox2);
+    auto *intervalLabel = new QLabel(tr("&Interval:"), this);
+    intervalLabel->setBuddy(m_intervalBox);
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(symbolLabel);
+    bar->addWidget(m_symbolBox);
+    bar->addSpacing(12);
+    bar->addWidget(symbolLabel2);
+    bar->addWidget(m_symbolBox2);
+    bar->addSpacing(12);
+    bar->addWidget(intervalLabel);
+    bar->addWidget(m_intervalBox);
+    bar->addStretch(1);
+
+    m_chart->setModel(m_model);
+    m_chart2->setModel(m_model2);
+    auto *legs = new QSplitter(Qt::Vertical, this);
+    legs->addWidget(m_chart);
+    legs->addWidget(m_chart2);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(bar);
+    layout->addWidget(legs, 1);
+    for (QComboBox *box : {m_symbolBox, m_symbolBox2, m_intervalBox})
+        connect(box, &QComboBox::currentTextChanged, this, &MarketView::reload);
+}
+
+void MarketView::setSymbols(const QStringList &symbols)
+{
+    m_symbolBox->clear();
+    m_symbolBox->addItems(symbols);
+    m_symbolBox2->clear();
+    m_symbolBox2->addItems(symbols);
+    m_symbolBox2->setCurrentIndex(m_symbolBox2->count() > 1 ? 1 : 0);
+}
+
+void MarketView::setSymbol(const QString &symbol)
+{
+    if (m_symbolBox->findText(symbol) < 0)
+        m_symbolBox->addItem(symbol);
+    m_symbolBox->setCurrentText(symbol);
+}
+
+void MarketView::setSecondLeg(const QString &symbol)
+{
+    if (m_symbolBox2->findText(symbol) < 0)
+        m_symbolBox2->addItem(symbol);
+    m_symbolBox2->setCurrentText(symbol);
+}
+
+void MarketView::setInterval(const QString &name)
+{
+    m_intervalBox->setCurrentText(name);
+}
+
+QString MarketView::symbol() const
+{
+    return m_symbolBox->currentText();
+}
+
+void MarketView::setDatabase(const QString &path)
+{
+    m_db = path;
+    reload();
+}
+
+void MarketView::reload()
+{
+    const auto interval = intervalFromName(m_intervalBox->currentText());
+    if (m_db.isEmpty() || !interval || m_symbolBox->currentText().isEmpty())
+        return;
+    m_model->setSeries(m_db, m_symbolBox->currentText(), *interval);
+    m_chart->followLive();
+    if (!m_symbolBox2->currentText().isEmpty()) {
+        m_model2->setSeries(m_db, m_symbolBox2->currentText(), *interval);
+        m_chart2->followLive();
+    }
+}
+
+void MarketView::applyBatch(const BarBatch &bars, qint64 batchSeq)
+{
+    m_model->applyBatch(bars, batchSeq);
+    m_model2->applyBatch(bars, batchSeq);
+}
+
+void MarketView::setGaps(const TradeGapList &gaps)
+{
+    m_chart->setGaps(gaps);
+    m_chart2->setGaps(gaps);
+}
+
+} // namespace pairlab

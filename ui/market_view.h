@@ -1,0 +1,49 @@
+#pragma once
+
+#include "market/bar.h"
+#include "market/gap_detector.h"
+
+#include <QStringList>
+#include <QWidget>
+
+class QComboBox;
+
+namespace pairlab {
+
+class BarModel;
+class CandleChartView;
+
+/** The Market tab: candlesticks and volume of two symbols (the legs of the active pair) at one interval,
+ *  from the session's database and its live bar batches. GUI thread. */
+class MarketView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit MarketView(const QStringList &symbols, QWidget *parent = nullptr);
+
+    /** The symbols to choose from; the first two become the legs. */
+    void setSymbols(const QStringList &symbols);
+    void setSymbol(const QString &symbol);
+    void setSecondLeg(const QString &symbol);
+    void setInterval(const QString &name);
+    QString symbol() const;
+    /** Charts the session's database (reloads both legs). */
+    void setDatabase(const QString &path);
+    void applyBatch(const BarBatch &bars, qint64 batchSeq);
+    void setGaps(const TradeGapList &gaps);
+
+    BarModel *barModel() const { return m_model; }
+    BarModel *secondLegModel() const { return m_model2; }
+    CandleChartView *chartView() const { return m_chart; }
+
+public Q_SLOTS:
+    void reload();
+
+private:
+    QString m_db;
+    QComboBox *m_symbolBox, *m_symbolBox2, *m_intervalBox;
+    BarModel *m_model, *m_model2;
+    CandleChartView *m_chart, *m_chart2;
+};
+
+} // namespace pairlab
