@@ -25,6 +25,7 @@ void PairAnalyticsService::setOptions(const PairAnalysisOptions &options)
 {
     m_options = options;
     m_options.series = true;
+    newEpoch(); // the window and the backtest bands change every number
     requestFull();
 }
 
@@ -38,12 +39,30 @@ void PairAnalyticsService::setSeries(const CloseSeries &x, const CloseSeries &y)
     m_pair = std::make_shared<AlignedPair>(alignOnOpenTime(x, y));
     m_latest.symbolX = x.symbol;
     m_latest.symbolY = y.symbol;
-    ++m_dataEpoch;
+    newEpoch();
+    requestFull();
+}
+
+void PairAnalyticsService::clear()
+{
+    m_pair = std::make_shared<AlignedPair>();
+    m_latest.symbolX.clear();
+    m_latest.symbolY.clear();
+    newEpoch();
+    m_dirty = false;
+    m_heavyTimer.stop();
+}
+
+void PairAnalyticsService::newEpoch()
+{
+    ++m_epoch;
+    m_latest.full.reset(); // an analysis of the previous epoch is never published again
+    m_latest.fullBars = 0;
+    m_latest.live = PairAnalytics().live;
     m_live.reset();
     m_liveBars = 0;
     if (m_running && m_cancel)
-        m_cancel->store(true); // its data is obsolete: stop it, the dirty rerun takes the new history
-    requestFull();
+        m_cancel->store(true); // its input is obsolete: stop it, the dirty rerun takes the new one
 }
 
 void PairAnalyticsService::appendBar(qint64 openTimeMs, double closeX, double closeY)
@@ -95,11 +114,11 @@ void PairAnalyticsService::startJob()
     const std::shared_ptr<const AlignedPair> snapshot = m_pair; // shared; appends copy on write
     const PairAnalysisOptions options = m_options;
     const auto cancelFlag = m_cancel;
-    const quint64 epoch = m_dataEpoch;
+    const quint64 epoch = m_epoch;
     m_watcher.setFuture(QtConcurrent::run([snapshot, options, cancelFlag, epoch]() {
         JobResult r;
         r.bars = snapshot->size();
-        r.dataEpoch = epoch;
+        r.epoch = epoch;
         auto a = std::make_shared<PairAnalysis>(analyzePair(*snapshot, options, cancelFlag.get()));
         if (a->ok() && !cancelFlag->load()) {
             auto live = std::make_shared<LivePairState>(a->ols.alpha, a->ols.beta, options.window);
@@ -117,7 +136,7 @@ void PairAnalyticsService::onJobFinished()
     m_running = false;
     const JobResult r = m_watcher.result();
     const bool cancelled = (m_cancel && m_cancel->load()) || r.analysis->status == AnalyticsStatus::Cancelled;
-    if (!cancelled && r.dataEpoch == m_dataEpoch) {
+    if (!cancelled && r.epoch == m_epoch) {
         if (!r.analysis->ok()) {
             Q_EMIT analysisFailed(r.analysis->error);
         } else {
@@ -142,6 +161,7 @@ void PairAnalyticsService::publish()
     m_latest.bars = int(m_pair->size());
     m_latest.lastTimeMs = m_pair->timeMs.empty() ? 0 : m_pair->timeMs.back();
     ++m_latest.sequence;
+    m_latest.epoch = m_epoch;
     Q_EMIT analyticsReady(m_latest);
 }
 

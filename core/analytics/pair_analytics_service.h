@@ -26,6 +26,7 @@ struct PairAnalytics {
     int fullBars = 0;             ///< bars the full analysis was computed on
     LivePairState::Update live{kNaN, kNaN, kNaN, kNaN, kNaN, kNaN, kNaN, kNaN, kNaN};
     quint64 sequence = 0;         ///< increases with every publication
+    quint64 epoch = 0;            ///< the service's epoch (history and options) this value belongs to
 };
 
 /** Computes pair analytics off the GUI thread and publishes whole PairAnalytics values.
@@ -36,7 +37,11 @@ struct PairAnalytics {
     data (latest wins). New bars (`appendBar`) update z / correlations / Kalman incrementally in O(1)
     and publish at once; the heavy batch (ADF, EG, Huber, Theil-Sen) reruns at most every
     `heavyIntervalMs` or on `requestFull()`. `cancel()` (and the destructor) stop a running job through
-    an std::atomic<bool> checked between steps. */
+    an std::atomic<bool> checked between steps.
+
+    The service holds the one aligned pair of its user (`pair()`): new history or new options start a new
+    epoch; nothing computed in an earlier epoch is published afterwards, and every publication carries its
+    epoch, so a user can tell which of its requests a value answers. */
 class PairAnalyticsService : public QObject
 {
     Q_OBJECT
@@ -50,6 +55,10 @@ public:
     bool isBusy() const { return m_running; }
     const PairAnalytics &latest() const { return m_latest; }
     int jobsStarted() const { return m_jobsStarted; }
+    /** Bumps with every setSeries(), setOptions() and clear(). */
+    quint64 epoch() const { return m_epoch; }
+    /** The aligned bars (history + appended); shared, never mutated (appends copy on write). */
+    std::shared_ptr<const AlignedPair> pair() const { return m_pair; }
 
 public Q_SLOTS:
     /** Replaces the history: inner join of the two series on bar open time, then a full analysis. */
@@ -60,6 +69,8 @@ public Q_SLOTS:
     void requestFull();
     /** Stops the running job; nothing is published for it. */
     void cancel();
+    /** Drops the history (a new epoch with no bars): nothing is computed or published until setSeries(). */
+    void clear();
 
 Q_SIGNALS:
     void analyticsReady(const pairlab::PairAnalytics &analytics);
@@ -70,8 +81,9 @@ private:
         std::shared_ptr<const PairAnalysis> analysis;
         std::shared_ptr<LivePairState> live; ///< replayed over the job's bars with the job's hedge
         std::size_t bars = 0;
-        quint64 dataEpoch = 0;
+        quint64 epoch = 0;
     };
+    void newEpoch();
     void startJob();
     void onJobFinished();
     void publish();
@@ -79,7 +91,7 @@ private:
     PairAnalysisOptions m_options;
     int m_heavyIntervalMs = 5000;
     std::shared_ptr<AlignedPair> m_pair; ///< copy-on-write: jobs keep the snapshot they started with
-    quint64 m_dataEpoch = 0;             ///< bumps when the history is replaced (not on append)
+    quint64 m_epoch = 0;                 ///< bumps when the history or the options are replaced (not on append)
     std::shared_ptr<LivePairState> m_live;
     std::size_t m_liveBars = 0;
     PairAnalytics m_latest;

@@ -4,6 +4,7 @@
 
 #include <QLocale>
 
+#include <algorithm>
 #include <cmath>
 
 namespace pairlab {
@@ -21,6 +22,29 @@ void LegStatsModel::setScopes(std::vector<Scoped> scopes)
     beginResetModel();
     m_scopes = std::move(scopes);
     endResetModel();
+}
+
+std::vector<LegStatsModel::Scoped> LegStatsModel::scopesOf(const PairDisplay &d, const PairAnalysis &analysis,
+                                                           qint64 from, qint64 to, int window, const QString &y,
+                                                           const QString &x, double barsPerYear)
+{
+    std::vector<Scoped> out;
+    out.push_back({tr("analysed (%1 bars)").arg(analysis.n), y, x, analysis.statsY, analysis.statsX});
+    if (d.empty())
+        return out;
+    const auto &t = *d.time;
+    auto range = [&](std::size_t b, std::size_t e, const QString &name) {
+        if (e <= b + 2)
+            return;
+        const std::span<const double> ys(d.y->data() + b, e - b), xs(d.x->data() + b, e - b);
+        out.push_back({name, y, x, legStats(ys, barsPerYear), legStats(xs, barsPerYear)});
+    };
+    const std::size_t vb = std::size_t(std::lower_bound(t.begin(), t.end(), from) - t.begin());
+    const std::size_t ve = std::size_t(std::upper_bound(t.begin(), t.end(), to) - t.begin());
+    range(vb, ve, tr("visible (%1 bars)").arg(qint64(ve) - qint64(vb)));
+    const std::size_t n = t.size();
+    range(n > std::size_t(window) ? n - std::size_t(window) : 0, n, tr("last window (%1 bars)").arg(window));
+    return out;
 }
 
 int LegStatsModel::rowCount(const QModelIndex &parent) const

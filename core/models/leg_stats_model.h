@@ -1,6 +1,7 @@
 #pragma once
 
 #include "analytics/series_stats.h"
+#include "models/pair_display.h"
 
 #include <QAbstractTableModel>
 
@@ -26,6 +27,11 @@ public:
 
     explicit LegStatsModel(QObject *parent = nullptr);
     void setScopes(std::vector<Scoped> scopes);
+    /** The scopes of one analysis of Y ~ X: the analysed range, the bars of display in [from, to], and the
+     *  last window (ranges of fewer than 3 bars are left out). Pure; any thread. */
+    static std::vector<Scoped> scopesOf(const PairDisplay &display, const PairAnalysis &analysis, qint64 from,
+                                        qint64 to, int window, const QString &y, const QString &x,
+                                        double barsPerYear);
     QByteArray toCsv() const;
 
     int rowCount(const QModelIndex &parent = {}) const override;

@@ -5,6 +5,8 @@
 #include "analytics/rolling.h"
 #include "analytics/series_stats.h"
 #include "io/number_format.h"
+#include "storage/bar_store.h"
+#include "storage/database.h"
 
 #include <QLocale>
 
@@ -61,6 +63,37 @@ QString fmt(double v, int decimals)
 }
 
 } // namespace
+
+UniverseResult loadUniverse(const QString &dbPath, const QStringList &symbols, int intervalSeconds,
+                            const QString &source, int window, int maxBars, const std::atomic<bool> *cancel)
+{
+    std::vector<CloseSeries> series;
+    QString error;
+    Database::withReader(
+        dbPath,
+        [&](QSqlDatabase &conn) {
+            for (const QString &s : symbols) {
+                CloseSeries cs;
+                cs.symbol = s;
+                for (const Bar &b : BarStore::loadBarsSeconds(conn, s, intervalSeconds, source, maxBars + 1, &error)) {
+                    cs.openTimeMs.push_back(b.openMs);
+                    cs.close.push_back(b.close);
+                }
+                if (source == BarStore::LiveSource && !cs.close.empty()) { // the newest live bar may still be forming
+                    cs.openTimeMs.pop_back();
+                    cs.close.pop_back();
+                }
+                series.push_back(std::move(cs));
+            }
+        },
+        &error);
+    UniverseResult r = analyzeUniverse(series, window, maxBars, cancel);
+    r.symbols = symbols;
+    if (r.correlation.size() != std::size_t(symbols.size() * symbols.size()))
+        r.correlation.assign(std::size_t(symbols.size() * symbols.size()), kNaN);
+    r.error = error;
+    return r;
+}
 
 UniverseResult analyzeUniverse(const std::vector<CloseSeries> &series, int window, int maxBars,
                                const std::atomic<bool> *cancel)

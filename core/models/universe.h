@@ -37,6 +37,12 @@ struct UniverseResult
 UniverseResult analyzeUniverse(const std::vector<CloseSeries> &series, int window, int maxBars,
                                const std::atomic<bool> *cancel = nullptr);
 
+/** analyzeUniverse() of the newest maxBars closed bars of each symbol (intervalSeconds, source) read from the
+ *  database at dbPath on the calling thread's own connection; the newest live bar may still be forming and
+ *  is left out. The result names the symbols asked for and has an N x N (NaN) matrix even on errors. */
+UniverseResult loadUniverse(const QString &dbPath, const QStringList &symbols, int intervalSeconds,
+                            const QString &source, int window, int maxBars, const std::atomic<bool> *cancel = nullptr);
+
 /** N x N log-return correlations, values in cells; ValueRole gives the number for a colour delegate. */
 class CorrelationMatrixModel : public QAbstractTableModel
 {

@@ -36,6 +36,7 @@ private Q_SLOTS:
     void heatmapAndScannerCoverTheUniverseAndSelectPairs();
     void statisticsTableHasEveryScopeAndLeg();
     void analysesAnImportedDataset();
+    void newRequestShowsItsStateNotTheOldResult();
 
 private:
     void waitForDisplay(PairWorkspace &w, QSignalSpy &spy, int count);
@@ -336,6 +337,38 @@ void TestPairWorkspace::analysesAnImportedDataset()
     w.setSource(QStringLiteral("live"));
     QCOMPARE(w.symbolY(), QStringLiteral("BTCUSDT"));
     QCOMPARE(w.intervalSeconds(), 1);
+}
+
+void TestPairWorkspace::newRequestShowsItsStateNotTheOldResult()
+{
+    // 1 s analysed with window 60, then 1 m: two minutes of trades hold only a few 1 m bars. The charts and
+    // the summary drop the 1 s result at once and say what the 1 m request waits for.
+    PairWorkspace w;
+    QSignalSpy shown(&w, &PairWorkspace::displayUpdated);
+    w.resize(1200, 900);
+    w.show();
+    w.setWindow(60);
+    w.setSymbols({QStringLiteral("BTCUSDT"), QStringLiteral("ETHUSDT")});
+    w.setDatabase(m_db);
+    waitForDisplay(w, shown, 1);
+    QVERIFY2(w.summaryText().contains(QStringLiteral("bars of 1s · window 60")), qPrintable(w.summaryText()));
+    QTRY_VERIFY(w.zChart()->drawnPoints(0) > 10);
+    const int before = int(shown.size());
+    w.setIntervalSeconds(60);
+    QVERIFY(w.display().empty());
+    QVERIFY(w.verdict().isEmpty());
+    QVERIFY(!w.summaryText().contains(QLatin1String("Engle-Granger")));
+    QTRY_COMPARE(w.zChart()->drawnPoints(0), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(w.summaryText().contains(QLatin1String("waiting for data")), 10000);
+    QVERIFY2(w.summaryText().contains(QLatin1String("of 60 1m bars")), qPrintable(w.summaryText()));
+    QCOMPARE(int(shown.size()), before);
+    // Back to 1 s with window 30: what is shown next is window 30's result, labelled as such.
+    w.setIntervalSeconds(1);
+    w.setWindow(30);
+    waitForDisplay(w, shown, before + 1);
+    QVERIFY2(w.summaryText().contains(QStringLiteral("bars of 1s · window 30")), qPrintable(w.summaryText()));
+    QCOMPARE(w.service()->latest().full->window, 30);
+    QVERIFY(!w.verdict().isEmpty());
 }
 
 QTEST_MAIN(TestPairWorkspace)

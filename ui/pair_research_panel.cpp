@@ -1,0 +1,304 @@
+#include "pair_research_panel.h"
+
+#include "charts/time_series_chart_view.h"
+#include "controllers/pair_controller.h"
+#include "models/analysis_choices.h"
+#include "models/leg_stats_model.h"
+#include "models/universe.h"
+
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPainter>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QScrollArea>
+#include <QSortFilterProxyModel>
+#include <QStyledItemDelegate>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace pairlab {
+
+namespace {
+
+QString num(double v, int precision = 4)
+{
+    return std::isfinite(v) ? QString::number(v, 'g', precision) : QStringLiteral("—");
+}
+
+/** Paints a correlation cell: blue for +1, white for 0, red for -1, the value on top. */
+class CorrelationDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        const double v = index.data(CorrelationMatrixModel::ValueRole).toDouble();
+        QColor c = option.palette.color(QPalette::Base);
+        if (std::isfinite(v)) {
+            const double a = std::clamp(std::fabs(v), 0.0, 1.0);
+            const QColor end = v >= 0 ? QColor(0x15, 0x65, 0xc0) : QColor(0xc6, 0x28, 0x28);
+            c = QColor::fromRgbF(float(1.0 + (end.redF() - 1.0) * a), float(1.0 + (end.greenF() - 1.0) * a),
+                                 float(1.0 + (end.blueF() - 1.0) * a));
+        }
+        painter->fillRect(option.rect, c);
+        if (option.state & QStyle::State_Selected) {
+            painter->setPen(QPen(option.palette.color(QPalette::Highlight), 2));
+            painter->drawRect(option.rect.adjusted(1, 1, -1, -1));
+        }
+        painter->setPen(std::isfinite(v) && std::fabs(v) > 0.6 ? Qt::white : Qt::black);
+        painter->drawText(option.rect, Qt::AlignCenter, index.data().toString());
+    }
+};
+
+bool writeFile(QWidget *parent, const QString &title, const QString &suggested, const QByteArray &data)
+{
+    const QString path =
+        QFileDialog::getSaveFileName(parent, title, suggested, QObject::tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return false;
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(data) != data.size() || !f.commit()) {
+        QMessageBox::warning(parent, title, QObject::tr("Cannot write %1: %2").arg(path, f.errorString()));
+        return false;
+    }
+    return true;
+}
+
+QString verdictColour(PairVerdict::Level level)
+{
+    switch (level) {
+    case PairVerdict::Level::At1Percent:
+    case PairVerdict::Level::At5Percent:
+        return QStringLiteral("#2e7d32");
+    case PairVerdict::Level::At10Percent:
+        return QStringLiteral("#f9a825");
+    case PairVerdict::Level::None:
+    case PairVerdict::Level::NotCointegrated:
+        break;
+    }
+    return QStringLiteral("#c62828");
+}
+
+} // namespace
+
+PairResearchPanel::PairResearchPanel(PairController *controller, TimeSeriesChartView *rangeChart,
+                                     QWidget *parent)
+    : QWidget(parent), m_controller(controller), m_rangeChart(rangeChart), m_tabs(new QTabWidget(this)),
+      m_summary(new QLabel(this)), m_universeEdit(new QLineEdit(this)),
+      m_corrModel(new CorrelationMatrixModel(this)), m_scanModel(new PairScannerModel(this)),
+      m_statsModel(new LegStatsModel(this)), m_statsTimer(new QTimer(this))
+{
+    m_summary->setTextFormat(Qt::RichText);
+    m_summary->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_summary->setMinimumWidth(240);
+    m_summary->setMargin(8);
+    auto *scroll = new QScrollArea(m_tabs);
+    scroll->setWidget(m_summary);
+    scroll->setWidgetResizable(true);
+    m_tabs->addTab(scroll, tr("Summary"));
+    m_tabs->addTab(buildStatsPage(), tr("Statistics"));
+    m_tabs->addTab(buildCorrelationPage(), tr("Correlation"));
+    m_tabs->addTab(buildScannerPage(), tr("Scanner"));
+
+    m_universeEdit->setPlaceholderText(tr("symbols, comma-separated"));
+    m_universeEdit->setToolTip(tr("Symbols of the correlation matrix and the pair scanner"));
+    m_universeEdit->setText(m_controller->universe().join(QStringLiteral(", ")));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto *ul = new QHBoxLayout;
+    auto *ulabel = new QLabel(tr("&Universe:"), this);
+    ulabel->setBuddy(m_universeEdit);
+    ul->addWidget(ulabel);
+    ul->addWidget(m_universeEdit, 1);
+    layout->addLayout(ul);
+    layout->addWidget(m_tabs, 1);
+
+    connect(m_universeEdit, &QLineEdit::editingFinished, this,
+            [this] { m_controller->setUniverse(m_universeEdit->text().split(QLatin1Char(','))); });
+    connect(m_controller, &PairController::universeChanged, this, [this](const QStringList &symbols) {
+        m_universeEdit->setText(symbols.join(QStringLiteral(", ")));
+    });
+    connect(m_controller, &PairController::universeReady, this, [this](const UniverseResult &r) {
+        m_corrModel->setResult(r);
+        m_scanModel->setRows(r.rows);
+        Q_EMIT universeUpdated();
+    });
+
+    m_statsTimer->setSingleShot(true);
+    m_statsTimer->setInterval(200);
+    connect(m_statsTimer, &QTimer::timeout, this,
+            [this] { m_controller->refreshStats(m_rangeChart->rangeFrom(), m_rangeChart->rangeTo()); });
+    connect(m_controller, &PairController::resultChanged, m_statsTimer, qOverload<>(&QTimer::start));
+    connect(m_rangeChart, &TimeSeriesChartView::userRangeChanged, m_statsTimer, qOverload<>(&QTimer::start));
+    connect(m_rangeChart, &TimeSeriesChartView::userReset, m_statsTimer, qOverload<>(&QTimer::start));
+    connect(m_controller, &PairController::statsReady, this,
+            [this](const std::vector<LegStatsModel::Scoped> &scopes) {
+                m_statsModel->setScopes(scopes);
+                Q_EMIT statsUpdated();
+            });
+
+    connect(m_controller, &PairController::stateChanged, this, [this](const PairState &s) {
+        if (s.kind != PairState::Kind::Ready)
+            m_statsModel->setScopes({}); // statistics of an earlier request are not shown under this one
+        renderSummary();
+    });
+    connect(m_controller, &PairController::resultChanged, this, &PairResearchPanel::renderSummary);
+    connect(m_controller, &PairController::resultUpdated, this, &PairResearchPanel::renderSummary);
+    renderSummary();
+}
+
+QWidget *PairResearchPanel::buildStatsPage()
+{
+    auto *page = new QWidget(m_tabs);
+    auto *view = new QTableView(page);
+    view->setModel(m_statsModel);
+    view->verticalHeader()->hide();
+    view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    auto *exportButton = new QPushButton(tr("Export statistics CSV…"), page);
+    connect(exportButton, &QPushButton::clicked, this, [this] {
+        writeFile(this, tr("Export statistics"), QStringLiteral("statistics.csv"), m_statsModel->toCsv());
+    });
+    auto *layout = new QVBoxLayout(page);
+    layout->addWidget(view, 1);
+    layout->addWidget(exportButton, 0, Qt::AlignRight);
+    return page;
+}
+
+QWidget *PairResearchPanel::buildCorrelationPage()
+{
+    auto *page = new QWidget(m_tabs);
+    m_heatmap = new QTableView(page);
+    m_heatmap->setModel(m_corrModel);
+    m_heatmap->setItemDelegate(new CorrelationDelegate(m_heatmap));
+    m_heatmap->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_heatmap->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_heatmap->verticalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_heatmap->setToolTip(tr("Correlation of log returns on common bars; click a cell to analyse that pair"));
+    connect(m_heatmap, &QTableView::clicked, this, [this](const QModelIndex &i) {
+        const QStringList syms = m_corrModel->symbols();
+        if (i.row() != i.column())
+            Q_EMIT pairChosen(syms.at(i.row()), syms.at(i.column()));
+    });
+    auto *exportButton = new QPushButton(tr("Export matrix CSV…"), page);
+    connect(exportButton, &QPushButton::clicked, this, [this] {
+        writeFile(this, tr("Export correlation matrix"), QStringLiteral("correlation.csv"),
+                  m_corrModel->toCsv());
+    });
+    auto *layout = new QVBoxLayout(page);
+    layout->addWidget(m_heatmap, 1);
+    layout->addWidget(exportButton, 0, Qt::AlignRight);
+    return page;
+}
+
+QWidget *PairResearchPanel::buildScannerPage()
+{
+    auto *proxy = new QSortFilterProxyModel(this);
+    proxy->setSourceModel(m_scanModel);
+    proxy->setSortRole(Qt::EditRole);
+    m_scanner = new QTableView(m_tabs);
+    m_scanner->setModel(proxy);
+    m_scanner->setSortingEnabled(true);
+    m_scanner->sortByColumn(PairScannerModel::ZScore, Qt::DescendingOrder);
+    m_scanner->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_scanner->verticalHeader()->hide();
+    m_scanner->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    connect(m_scanner, &QTableView::clicked, this, [this](const QModelIndex &i) {
+        Q_EMIT pairChosen(i.data(PairScannerModel::SymbolYRole).toString(),
+                          i.data(PairScannerModel::SymbolXRole).toString());
+    });
+    return m_scanner;
+}
+
+QString PairResearchPanel::summaryText() const
+{
+    return m_summary->text();
+}
+
+void PairResearchPanel::renderSummary()
+{
+    const PairState &state = m_controller->state();
+    const PairResult &r = m_controller->result();
+    if (state.kind == PairState::Kind::NotPossible) {
+        m_summary->setText(tr("<b>No analysis:</b> %1").arg(state.reason.toHtmlEscaped()));
+        return;
+    }
+    if (state.kind != PairState::Kind::Ready || !r.valid()) {
+        m_summary->setText(QStringLiteral("<i>%1</i>").arg(m_controller->statusText().toHtmlEscaped()));
+        return;
+    }
+    // Every label comes from the request the result answers, never from the controls.
+    const PairRequest &q = r.request;
+    const PairAnalysis &f = *r.analytics.full;
+    const LivePairState::Update &live = r.analytics.live;
+    const AdfResult &adf =
+        q.adfTrend == AdfTrend::ConstantTrend ? f.adfCt : (q.adfTrend == AdfTrend::None ? f.adfN : f.adfC);
+    const QString colour = verdictColour(r.verdict.level);
+    const double lastZ = live.zscore;
+    QString zColour = QStringLiteral("inherit");
+    QString zNote;
+    if (std::isfinite(lastZ) && std::fabs(lastZ) > q.entry) {
+        zColour = QStringLiteral("#c62828");
+        zNote = lastZ > 0 ? tr("above +entry: short spread") : tr("below −entry: long spread");
+    } else if (std::isfinite(lastZ) && std::fabs(lastZ) < q.exit) {
+        zColour = QStringLiteral("#2e7d32");
+        zNote = tr("inside ±exit");
+    }
+    auto row = [](const QString &k, const QString &v) {
+        return QStringLiteral("<tr><td>%1</td><td align=right>%2</td></tr>").arg(k, v);
+    };
+    auto heading = [](const QString &title) {
+        return QStringLiteral("<tr><th colspan=2 align=left>%1</th></tr>").arg(title);
+    };
+    QString html;
+    html +=
+        QStringLiteral("<h3 style='color:%1;margin:0'>%2</h3>").arg(colour, r.verdict.text.toHtmlEscaped());
+    html += tr("<p style='margin-top:2px'>%1 ~ %2 · %3 bars of %4 · window %5</p>")
+                .arg(q.y, q.x)
+                .arg(f.n)
+                .arg(BarStore::intervalLabel(q.intervalSeconds))
+                .arg(f.window);
+    html += QStringLiteral("<p style='font-size:large'>") + tr("last z") +
+            QStringLiteral(" <b style='color:%1'>%2</b> <small>%3</small></p>")
+                .arg(zColour, num(lastZ, 3), zNote.toHtmlEscaped());
+    html += QStringLiteral("<table cellspacing=3>");
+    html += heading(tr("Hedge ratio β"));
+    html += row(tr("OLS"), QStringLiteral("%1 <small>± %2, R² %3</small>")
+                               .arg(num(f.ols.beta, 6), num(f.ols.betaSe, 2), num(f.ols.r2, 4)));
+    html += row(tr("Huber"), num(f.huber.beta, 6));
+    html += row(tr("Theil-Sen"), QStringLiteral("%1 <small>[%2, %3]</small>")
+                                     .arg(num(f.theilSen.slope, 6), num(f.theilSen.lowSlope, 5),
+                                          num(f.theilSen.highSlope, 5)));
+    html += row(tr("Kalman (last)"), num(live.kalmanBeta, 6));
+    html += heading(tr("Stationarity of the OLS spread"));
+    html += row(tr("ADF (%1) statistic").arg(adfTrendKey(q.adfTrend)), num(adf.stat, 5));
+    html += row(tr("p-value"), num(adf.pvalue, 4));
+    html += row(tr("lag / nobs"), QStringLiteral("%1 / %2").arg(adf.usedlag).arg(adf.nobs));
+    html += row(tr("critical 1% / 5% / 10%"),
+                QStringLiteral("%1 / %2 / %3").arg(num(adf.crit[0]), num(adf.crit[1]), num(adf.crit[2])));
+    html += row(tr("Engle-Granger p-value"),
+                QStringLiteral("<b style='color:%1'>%2</b>").arg(colour, num(f.coint.pvalue, 4)));
+    html += heading(tr("Mean reversion"));
+    html += row(tr("half-life"), f.halfLife.ok() ? tr("%1 bars (%2 s)")
+                                                       .arg(num(f.halfLife.halfLife, 4),
+                                                            num(f.halfLife.halfLife * q.intervalSeconds, 4))
+                                                 : tr("none (λ ≥ 0)"));
+    html += row(tr("Hurst"), num(f.hurst, 3));
+    html += row(tr("corr prices / returns"),
+                QStringLiteral("%1 / %2").arg(num(live.corrPrice, 3), num(live.corrLogReturn, 3)));
+    html += row(tr("backtest net PnL / Sharpe"),
+                QStringLiteral("%1 / %2").arg(num(f.backtest.netPnl, 5), num(f.backtest.sharpeNet, 3)));
+    html += QStringLiteral("</table>");
+    m_summary->setText(html);
+}
+
+} // namespace pairlab

@@ -1,0 +1,61 @@
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QTabWidget;
+class QTableView;
+class QTimer;
+
+namespace pairlab {
+
+class CorrelationMatrixModel;
+class LegStatsModel;
+class PairController;
+class PairScannerModel;
+class TimeSeriesChartView;
+
+/** The side panel of the pair view: the summary of the current result (or why there is none), per-leg
+ *  statistics of the analysed, visible and last-window ranges, the correlation heatmap and the pair scanner
+ *  of a universe of symbols. Displays what its PairController publishes; the visible range is the one of
+ *  rangeChart. GUI thread. */
+class PairResearchPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    PairResearchPanel(PairController *controller, TimeSeriesChartView *rangeChart, QWidget *parent = nullptr);
+
+    QString summaryText() const;
+    CorrelationMatrixModel *correlationModel() const { return m_corrModel; }
+    PairScannerModel *scannerModel() const { return m_scanModel; }
+    LegStatsModel *statsModel() const { return m_statsModel; }
+    QTableView *heatmapView() const { return m_heatmap; }
+    QTableView *scannerView() const { return m_scanner; }
+
+Q_SIGNALS:
+    /** A heatmap cell or a scanner row was clicked. */
+    void pairChosen(const QString &y, const QString &x);
+    void universeUpdated();
+    void statsUpdated();
+
+private:
+    void renderSummary();
+    QWidget *buildStatsPage();
+    QWidget *buildCorrelationPage();
+    QWidget *buildScannerPage();
+
+    PairController *m_controller;
+    TimeSeriesChartView *m_rangeChart;
+    QTabWidget *m_tabs;
+    QLabel *m_summary;
+    QLineEdit *m_universeEdit;
+    CorrelationMatrixModel *m_corrModel;
+    PairScannerModel *m_scanModel;
+    LegStatsModel *m_statsModel;
+    QTableView *m_heatmap = nullptr;
+    QTableView *m_scanner = nullptr;
+    QTimer *m_statsTimer;
+};
+
+} // namespace pairlab
