@@ -109,7 +109,7 @@ static void benchStall(int seconds)
     double btc = 61000, eth = 2650;
     for (qint64 i = 0; i < total; ++i) {
         const bool isBtc = i % 2 == 0;
-        const qint64 ts = start + 86400 * 1000 + qint64(double(i) * 1000.0 / rate);
+        const qint64 ts = start + qint64(86400) * 1000 + qint64(double(i) * 1000.0 / rate);
         const double px = isBtc ? (btc += 0.1 * std::sin(double(i) * 0.001)) : (eth += 0.01 * std::sin(double(i) * 0.0011));
         RecordedFrame f;
         f.stream = isBtc ? "btcusdt@trade" : "ethusdt@trade";

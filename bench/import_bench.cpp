@@ -54,7 +54,7 @@ int benchImport(const QStringList &args, QTextStream &out, QTextStream & /*err*/
     const std::int64_t span = ticks.back().tsMs - ticks.front().tsMs + 1;
     const std::int64_t idSpan = ticks.back().tradeId - ticks.front().tradeId + 1;
     QByteArray text("id,price,qty,quote_qty,time,is_buyer_maker\n");
-    text.reserve(int(rows) * 56);
+    text.reserve(qsizetype(rows) * 56);
     for (qint64 i = 0; i < rows; ++i) {
         const std::size_t k = std::size_t(i % qint64(ticks.size()));
         const qint64 rep = i / qint64(ticks.size());
@@ -86,7 +86,7 @@ int benchImport(const QStringList &args, QTextStream &out, QTextStream & /*err*/
             bars = u.bars;
     const std::int64_t barSpan = bars.back().openMs - bars.front().openMs + 1000;
     text = "timestamp,open,high,low,close,volume\n";
-    text.reserve(int(rows) * 64);
+    text.reserve(qsizetype(rows) * 64);
     for (qint64 i = 0; i < rows; ++i) {
         const Bar &b = bars[std::size_t(i % qint64(bars.size()))];
         appendInt(text, b.openMs + (i / qint64(bars.size())) * barSpan);

@@ -219,6 +219,7 @@ int benchPostgres(const QStringList &args, QTextStream &out, QTextStream &err)
             std::atomic<bool> done{false};
             std::atomic<std::int64_t> loads{0}, failures{0};
             std::vector<std::thread> pool;
+            pool.reserve(std::size_t(readers));
             for (int k = 0; k < readers; ++k) {
                 pool.emplace_back([&, k] {
                     const QString name = QStringLiteral("bench-reader-%1").arg(k);

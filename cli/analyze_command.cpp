@@ -142,7 +142,7 @@ bool readPairCsv(const QString &path, AlignedPair &out, QString &error)
     out.y.reserve(std::size_t(data.size() / 28));
     out.timeMs.reserve(std::size_t(data.size() / 28));
     long long lineNo = 1;
-    const char *fieldB[64], *fieldE[64];
+    const char *fieldB[64] = {}, *fieldE[64] = {};
     while (nextLine(b, e)) {
         ++lineNo;
         if (b == e)

@@ -121,7 +121,7 @@ BacktestSummary simulate(const PreparedBacktest &in, const BacktestConfig &c, Sc
         int pos = prev;
         bool stopped = false;
         const double zt = z[t];
-        if (std::isnan(zt)) {
+        if (std::isnan(zt)) { // NOLINT(bugprone-branch-clone): the rules of CONVENTIONS §12 in their order
             pos = 0;
         } else if (hasStop && std::fabs(zt) > stop) {
             pos = 0;
@@ -480,7 +480,7 @@ std::shared_ptr<const PreparedBacktest> prepareBacktest(const AlignedPair &pair,
     return prepareBacktest(pair.x, pair.y, pair.timeMs, config);
 }
 
-BacktestRun backtestPair(std::shared_ptr<const PreparedBacktest> inputs, const BacktestConfig &config,
+BacktestRun backtestPair(const std::shared_ptr<const PreparedBacktest> &inputs, const BacktestConfig &config,
                          bool seriesAndTrades)
 {
     BacktestRun run;

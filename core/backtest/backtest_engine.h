@@ -139,7 +139,7 @@ struct BacktestRun {
     (a flip's cost is split into the old trade's exit and the new trade's entry).
 
     With `seriesAndTrades` false only the summary is computed (for sweeps). Pure; any thread. */
-BacktestRun backtestPair(std::shared_ptr<const PreparedBacktest> inputs, const BacktestConfig &config,
+BacktestRun backtestPair(const std::shared_ptr<const PreparedBacktest> &inputs, const BacktestConfig &config,
                          bool seriesAndTrades = true);
 /** Summary only; the same numbers as backtestPair(...).summary, without allocations. */
 BacktestSummary backtestSummary(const PreparedBacktest &inputs, const BacktestConfig &config);

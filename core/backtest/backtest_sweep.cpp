@@ -37,7 +37,7 @@ std::pair<int, int> SweepResult::best() const
     return at;
 }
 
-QFuture<SweepCell> startBacktestSweep(std::shared_ptr<const PreparedBacktest> inputs, const BacktestConfig &base,
+QFuture<SweepCell> startBacktestSweep(const std::shared_ptr<const PreparedBacktest> &inputs, const BacktestConfig &base,
                                       const SweepGrid &grid, QThreadPool *pool)
 {
     std::vector<SweepCell> cells;

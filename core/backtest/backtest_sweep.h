@@ -64,7 +64,7 @@ struct SweepResult {
     (resultAt(k) = cell k, row-major), and stops scheduling cells when cancel() is called; observe it
     with a QFutureWatcher<SweepCell> in the GUI and build the grid with collectSweep() when it
     finishes. `base.entryZ/exitZ` are ignored. */
-QFuture<SweepCell> startBacktestSweep(std::shared_ptr<const PreparedBacktest> inputs, const BacktestConfig &base,
+QFuture<SweepCell> startBacktestSweep(const std::shared_ptr<const PreparedBacktest> &inputs, const BacktestConfig &base,
                                       const SweepGrid &grid, QThreadPool *pool = nullptr);
 /** Assembles the grid from the results a (possibly cancelled) sweep future holds. */
 SweepResult collectSweep(const SweepGrid &grid, const QFuture<SweepCell> &future);

@@ -1166,7 +1166,7 @@ ImportPreview previewCsv(const QString &path, const ImportOptions &options, bool
     for (const Series &s : p.series) {
         if (!syms.contains(s.symbol))
             syms.append(s.symbol);
-        for (std::size_t i = 0; i < s.rows.size() && pv.rows.size() < 20 * int(p.series.size()) && i < 20; ++i) {
+        for (std::size_t i = 0; i < s.rows.size() && pv.rows.size() < 20 * qsizetype(p.series.size()) && i < 20; ++i) {
             const BarRow &b = s.rows[i];
             PreviewRow r;
             r.line = b.line;

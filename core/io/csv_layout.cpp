@@ -271,6 +271,7 @@ char detectDelimiter(const std::vector<HeadLine> &lines)
     long bestScore = -1;
     for (char c : candidates) {
         std::vector<std::size_t> counts;
+        counts.reserve(lines.size());
         for (const HeadLine &l : lines)
             counts.push_back(csv::splitLine(l.text, c).size());
         if (counts.empty())
@@ -674,6 +675,7 @@ bool detectLayout(std::string_view data, const ImportOptions &opt, const QString
     l.delim = opt.delimiter ? *opt.delimiter : detectDelimiter(lines);
 
     std::vector<std::vector<std::string>> split;
+    split.reserve(lines.size());
     for (const HeadLine &hl : lines)
         split.push_back(csv::splitLine(hl.text, l.delim));
     // The most common field count among the last lines of the head is the data's width.

@@ -27,7 +27,7 @@ QString zipError(int code)
 {
     zip_error_t e;
     zip_error_init_with_code(&e, code);
-    const QString s = QString::fromUtf8(zip_error_strerror(&e));
+    QString s = QString::fromUtf8(zip_error_strerror(&e));
     zip_error_fini(&e);
     return s;
 }

@@ -91,7 +91,7 @@ struct Reader
             return;
         }
         QStringList list;
-        for (const QJsonValue &e : v.toArray()) {
+        for (const QJsonValueRef e : v.toArray()) {
             if (!e.isString()) {
                 fail(path, WorkspaceText::tr("expected a list of text"));
                 return;
@@ -285,7 +285,7 @@ bool Workspace::load(const QString &path, Workspace *out, QString *error)
             *error = WorkspaceText::tr("cannot open %1: %2").arg(path, f.errorString());
         return false;
     }
-    if (f.size() > 64 * 1024 * 1024) {
+    if (f.size() > qint64(64) * 1024 * 1024) {
         if (error)
             *error = WorkspaceText::tr("%1 is too large to be a workspace").arg(path);
         return false;
