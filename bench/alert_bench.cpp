@@ -58,9 +58,9 @@ int benchAlerts(const QStringList &args, QTextStream &out, QTextStream & /*err*/
         events += engine.evaluate(pair, v).size();
     }
     const double us = double(timer.nsecsElapsed()) / 1000.0;
-    out << "bench alerts: " << rules << " rules x " << updates << " updates: "
-        << QString::number(us / (double(rules) * updates), 'f', 3) << " us per rule per update (" << events
-        << " events, goal <= 50 us)\n";
+    out << "bench alerts: " << rules << " rules x " << updates
+        << " updates: " << QString::number(us / (double(rules) * updates), 'f', 3)
+        << " us per rule per update (" << events << " events, goal <= 50 us)\n";
     return 0;
 }
 

@@ -1,8 +1,8 @@
 #include "bench/benchmarks.h"
 
 #include "analytics/pair_analysis.h"
-#include "market/recording.h"
 #include "analytics/rolling.h"
+#include "market/recording.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -36,7 +36,8 @@ CloseSeries secondCloses(const QString &path, const QString &symbol, QString &er
             continue;
         line.remove(0, brace); // a recorder's time prefix
         const QJsonObject d = QJsonDocument::fromJson(line).object().value(QLatin1String("data")).toObject();
-        if (d.value(QLatin1String("e")).toString() != QLatin1String("trade") || d.value(QLatin1String("s")).toString() != symbol)
+        if (d.value(QLatin1String("e")).toString() != QLatin1String("trade") ||
+            d.value(QLatin1String("s")).toString() != symbol)
             continue;
         const qint64 t = qint64(d.value(QLatin1String("T")).toDouble()) / 1000 * 1000;
         closes[t] = d.value(QLatin1String("p")).toString().toDouble();
@@ -69,7 +70,8 @@ int benchAnalytics(const QStringList &args, QTextStream &out, QTextStream & /*er
             dumpPath = args[i + 1];
     }
     QString error;
-    CloseSeries sx = secondCloses(eth, QStringLiteral("ETHUSDT"), error), sy = secondCloses(btc, QStringLiteral("BTCUSDT"), error);
+    CloseSeries sx = secondCloses(eth, QStringLiteral("ETHUSDT"), error),
+                sy = secondCloses(btc, QStringLiteral("BTCUSDT"), error);
     if (!error.isEmpty()) {
         out << "bench analytics: " << error << "\n";
         return 1;
@@ -103,7 +105,8 @@ int benchAnalytics(const QStringList &args, QTextStream &out, QTextStream & /*er
         pair.y.push_back(py);
     }
     out << "Input: " << n << " aligned 1 s bars: the " << m
-        << " real 1 s log-return pairs of ETHUSDT/BTCUSDT (Binance USD-M trade recordings 2024-08-08, last trade "
+        << " real 1 s log-return pairs of ETHUSDT/BTCUSDT (Binance USD-M trade recordings 2024-08-08, last "
+           "trade "
            "per second, inner join) replayed block after block, each block with a random sign for both legs "
            "(fixed seed), compounded from the first real closes and rounded to 0.01.\n";
     if (!dumpPath.isEmpty()) {
@@ -112,7 +115,8 @@ int benchAnalytics(const QStringList &args, QTextStream &out, QTextStream & /*er
             QTextStream csv(&f);
             csv << "ts_ms,x,y\n";
             for (std::size_t t = 0; t < pair.size(); ++t)
-                csv << pair.timeMs[t] << ',' << QString::number(pair.x[t], 'g', QLocale::FloatingPointShortest) << ','
+                csv << pair.timeMs[t] << ','
+                    << QString::number(pair.x[t], 'g', QLocale::FloatingPointShortest) << ','
                     << QString::number(pair.y[t], 'g', QLocale::FloatingPointShortest) << '\n';
         }
         out << "Input written to " << dumpPath << "\n";
@@ -148,9 +152,12 @@ int benchAnalytics(const QStringList &args, QTextStream &out, QTextStream & /*er
         for (std::size_t t = 0; t < pair.size(); ++t)
             sink += live.push(pair.x[t], pair.y[t]).kalmanBeta;
         const double perBarUs = double(inc.nsecsElapsed()) / 1e3 / double(pair.size());
-        record(QStringLiteral("incremental_push_us_per_bar"), sink == 0.12345 ? 0 : perBarUs); // keep sink alive
+        record(QStringLiteral("incremental_push_us_per_bar"),
+               sink == 0.12345 ? 0 : perBarUs); // keep sink alive
     }
-    out << QStringLiteral("%1 %2\n").arg(QStringLiteral("computation"), -32).arg(QStringLiteral("best ms"), 12);
+    out << QStringLiteral("%1 %2\n")
+               .arg(QStringLiteral("computation"), -32)
+               .arg(QStringLiteral("best ms"), 12);
     for (const QString &name : order) {
         const bool us = name.endsWith(QLatin1String("_us_per_bar"));
         out << QStringLiteral("%1 %2%3\n")

@@ -54,14 +54,15 @@ int benchBacktest(const QStringList &args, QTextStream &out, QTextStream & /*err
     const SweepResult r = runBacktestSweep(inputs, base, grid);
     const double sweepMs = double(timer.nsecsElapsed()) / 1e6;
     const auto [bi, bj] = r.best();
-    out << "bench backtest: prepare " << bars << " bars (static OLS, z W=120): " << QString::number(prepMs, 'f', 1)
-        << " ms\n";
+    out << "bench backtest: prepare " << bars
+        << " bars (static OLS, z W=120): " << QString::number(prepMs, 'f', 1) << " ms\n";
     out << "bench backtest: sweep " << grid.size() << " backtests x " << bars << " bars on "
         << QThreadPool::globalInstance()->maxThreadCount() << " threads: " << QString::number(sweepMs, 'f', 1)
-        << " ms (" << QString::number(sweepMs / grid.size(), 'f', 3) << " ms per backtest; goal 400 in <= 5000 ms)\n";
+        << " ms (" << QString::number(sweepMs / grid.size(), 'f', 3)
+        << " ms per backtest; goal 400 in <= 5000 ms)\n";
     if (bi >= 0)
-        out << "bench backtest: best net Sharpe " << QString::number(r.netSharpe(bi, bj), 'g', 6) << " at entry "
-            << r.entries[std::size_t(bi)] << ", exit " << r.exits[std::size_t(bj)] << '\n';
+        out << "bench backtest: best net Sharpe " << QString::number(r.netSharpe(bi, bj), 'g', 6)
+            << " at entry " << r.entries[std::size_t(bi)] << ", exit " << r.exits[std::size_t(bj)] << '\n';
     return r.complete ? 0 : 1;
 }
 

@@ -67,9 +67,10 @@ static double benchRefresh()
     static_cast<QLineSeries *>(raw)->replace(all);
     view.grab();
     const double rawMs = double(timer.nsecsElapsed()) / 1e6;
-    std::printf("refresh with 1M points: mean %.2f ms, worst %.2f ms (decimate + replace + paint, %d rounds); "
-                "undecimated replace + paint %.1f ms; ratio %.0fx\n",
-                total / rounds, worst, rounds, rawMs, rawMs / (total / rounds));
+    std::printf(
+        "refresh with 1M points: mean %.2f ms, worst %.2f ms (decimate + replace + paint, %d rounds); "
+        "undecimated replace + paint %.1f ms; ratio %.0fx\n",
+        total / rounds, worst, rounds, rawMs, rawMs / (total / rounds));
     return worst;
 }
 
@@ -110,13 +111,19 @@ static void benchStall(int seconds)
     for (qint64 i = 0; i < total; ++i) {
         const bool isBtc = i % 2 == 0;
         const qint64 ts = start + qint64(86400) * 1000 + qint64(double(i) * 1000.0 / rate);
-        const double px = isBtc ? (btc += 0.1 * std::sin(double(i) * 0.001)) : (eth += 0.01 * std::sin(double(i) * 0.0011));
+        const double px =
+            isBtc ? (btc += 0.1 * std::sin(double(i) * 0.001)) : (eth += 0.01 * std::sin(double(i) * 0.0011));
         RecordedFrame f;
         f.stream = isBtc ? "btcusdt@trade" : "ethusdt@trade";
-        f.json = QStringLiteral("{\"stream\":\"%1\",\"data\":{\"e\":\"trade\",\"E\":%2,\"T\":%2,\"s\":\"%3\",\"t\":%4,"
-                                "\"p\":\"%5\",\"q\":\"0.010\",\"X\":\"MARKET\",\"m\":false}}")
-                     .arg(QString::fromLatin1(f.stream)).arg(ts).arg(isBtc ? QStringLiteral("BTCUSDT") : QStringLiteral("ETHUSDT"))
-                     .arg(2000000 + i).arg(px, 0, 'f', 2).toLatin1();
+        f.json = QStringLiteral(
+                     "{\"stream\":\"%1\",\"data\":{\"e\":\"trade\",\"E\":%2,\"T\":%2,\"s\":\"%3\",\"t\":%4,"
+                     "\"p\":\"%5\",\"q\":\"0.010\",\"X\":\"MARKET\",\"m\":false}}")
+                     .arg(QString::fromLatin1(f.stream))
+                     .arg(ts)
+                     .arg(isBtc ? QStringLiteral("BTCUSDT") : QStringLiteral("ETHUSDT"))
+                     .arg(2000000 + i)
+                     .arg(px, 0, 'f', 2)
+                     .toLatin1();
         f.timeMs = qint64(double(i) * 1000.0 / rate);
         rec.frames.push_back(std::move(f));
     }
@@ -151,9 +158,10 @@ static void benchStall(int seconds)
     probe.start(2);
     QTimer::singleShot((seconds + 3) * 1000, qApp, &QCoreApplication::quit);
     QApplication::exec();
-    std::printf("live replay at %.0f trades/s over a day of 1 s bars per leg (%lld trades stored, pair of %d bars): "
-                "longest GUI stall %.1f ms (at %.1f s; probe every 2 ms)\n",
-                rate, w.storedTicks(), w.pairWorkspace()->service()->latest().bars, worst, double(worstAt) / 1000.0);
+    std::printf(
+        "live replay at %.0f trades/s over a day of 1 s bars per leg (%lld trades stored, pair of %d bars): "
+        "longest GUI stall %.1f ms (at %.1f s; probe every 2 ms)\n",
+        rate, w.storedTicks(), w.pairWorkspace()->service()->latest().bars, worst, double(worstAt) / 1000.0);
 }
 
 int main(int argc, char *argv[])

@@ -11,7 +11,8 @@ class QTextStream;
 namespace pairlab::bench {
 
 /** `bench ingest [--ticks N] [--file F]`: parse rate (simdjson vs QJsonDocument), end-to-end recording →
- *  parse → SQLite → bars rate against raw sqlite3 inserts of the same rows in the same run, resident memory. */
+ *  parse → SQLite → bars rate against raw sqlite3 inserts of the same rows in the same run, resident memory.
+ */
 int benchIngest(const QStringList &args, QTextStream &out, QTextStream &err);
 
 /** `bench live [--rate 5000] [--seconds 20]`: the real recording served by a local ReplayServer at the given
@@ -19,17 +20,19 @@ int benchIngest(const QStringList &args, QTextStream &out, QTextStream &err);
  *  to its bar being merged in the model on the main thread (p50/p99/max). */
 int benchLive(const QStringList &args, QTextStream &out, QTextStream &err);
 
-/** `bench postgres --db postgresql://… [--ticks N] [--readers K]`: TickWriter into PostgreSQL (COPY) against raw
- *  libpq COPY and QSqlQuery::execBatch in the same run, then one writer with K readers loading bar snapshots. */
+/** `bench postgres --db postgresql://… [--ticks N] [--readers K]`: TickWriter into PostgreSQL (COPY) against
+ * raw libpq COPY and QSqlQuery::execBatch in the same run, then one writer with K readers loading bar
+ * snapshots. */
 int benchPostgres(const QStringList &args, QTextStream &out, QTextStream &err);
 
 /** `bench analytics [--n 100000] [--runs 3] [--btc F.jsonl --eth F.jsonl] [--dump IN.csv]`: times every
  *  computation on an n-bar BTC/ETH-like input built from the real 1 s log returns of the Binance recordings
- *  (replayed in blocks with a random sign per block), best of `runs`; --dump writes the input as ts_ms,x,y. */
+ *  (replayed in blocks with a random sign per block), best of `runs`; --dump writes the input as ts_ms,x,y.
+ */
 int benchAnalytics(const QStringList &args, QTextStream &out, QTextStream &err);
 
-/** `bench import [--rows N]`: writes an OHLC file and a Binance trades dump of N rows each (real rows repeated
- *  with shifted times) to a temporary directory and times their import. */
+/** `bench import [--rows N]`: writes an OHLC file and a Binance trades dump of N rows each (real rows
+ * repeated with shifted times) to a temporary directory and times their import. */
 int benchImport(const QStringList &args, QTextStream &out, QTextStream &err);
 
 /** `bench alerts [--rules 50] [--updates 100000]`: µs per rule per update of the alert engine. */

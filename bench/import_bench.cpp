@@ -34,7 +34,8 @@ int benchImport(const QStringList &args, QTextStream &out, QTextStream & /*err*/
     // Real trades: the bundled Binance USD-M BTCUSDT recording.
     Recording rec;
     QString error;
-    if (!Recording::load(QStringLiteral(":/pairlab/demo/binance_usdm_btcusdt_ethusdt_trade_20240808.jsonl"), &rec, &error)) {
+    if (!Recording::load(QStringLiteral(":/pairlab/demo/binance_usdm_btcusdt_ethusdt_trade_20240808.jsonl"),
+                         &rec, &error)) {
         out << error << '\n';
         return 1;
     }
@@ -42,7 +43,8 @@ int benchImport(const QStringList &args, QTextStream &out, QTextStream & /*err*/
     std::vector<Tick> ticks;
     for (const RecordedFrame &f : rec.frames) {
         Tick t;
-        if (parser.parse(std::string_view(f.json.constData(), std::size_t(f.json.size())), t) == FrameKind::Trade &&
+        if (parser.parse(std::string_view(f.json.constData(), std::size_t(f.json.size())), t) ==
+                FrameKind::Trade &&
             t.symbol.view() == "BTCUSDT")
             ticks.push_back(t);
     }
@@ -119,7 +121,8 @@ int benchImport(const QStringList &args, QTextStream &out, QTextStream & /*err*/
             ++failures;
             continue;
         }
-        out << CsvImport::tr("import %1: %2 rows (%3) in %4 s = %5 rows/s (parse %6 s, write %7 s); %8 bars, %9 ticks\n")
+        out << CsvImport::tr("import %1: %2 rows (%3) in %4 s = %5 rows/s (parse %6 s, write %7 s); %8 bars, "
+                             "%9 ticks\n")
                    .arg(QFileInfo(path).fileName())
                    .arg(r.rows)
                    .arg(r.format)

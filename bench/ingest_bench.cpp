@@ -1,8 +1,8 @@
 #include "bench/benchmarks.h"
 
+#include "market/binance_trade_parser.h"
 #include "market/recording.h"
 #include "session/recording_ingest.h"
-#include "market/binance_trade_parser.h"
 #include "storage/tick_writer.h"
 
 #include <QCommandLineParser>
@@ -21,7 +21,6 @@
 #include <vector>
 
 namespace pairlab::bench {
-
 
 namespace {
 
@@ -71,23 +70,22 @@ double residentMiB(bool peak)
     return 0;
 }
 
-
-
 int benchIngest(const QStringList &args, QTextStream &out, QTextStream &err)
 {
     QCommandLineParser p;
     p.addHelpOption();
     p.addOption({QStringLiteral("ticks"), QStringLiteral("Ticks to ingest end to end."), QStringLiteral("N"),
                  QStringLiteral("2000000")});
-    p.addOption({QStringLiteral("file"), QStringLiteral("Recording ('demo' = the bundled one)."), QStringLiteral("F"),
-                 QStringLiteral("demo")});
+    p.addOption({QStringLiteral("file"), QStringLiteral("Recording ('demo' = the bundled one)."),
+                 QStringLiteral("F"), QStringLiteral("demo")});
     if (!p.parse(QStringList{QStringLiteral("pairlab-cli bench ingest")} + args)) {
         err << p.errorText() << '\n';
         return 2;
     }
     const qint64 target = p.value(QStringLiteral("ticks")).toLongLong();
-    const QString file = p.value(QStringLiteral("file")) == QLatin1String("demo") ? demoRecordingPath()
-                                                                                  : p.value(QStringLiteral("file"));
+    const QString file = p.value(QStringLiteral("file")) == QLatin1String("demo")
+                             ? demoRecordingPath()
+                             : p.value(QStringLiteral("file"));
     QByteArray text;
     QString error;
     if (!readAll(file, &text, &error)) {
@@ -137,15 +135,21 @@ int benchIngest(const QStringList &args, QTextStream &out, QTextStream &err)
     timer.start();
     for (std::size_t i = 0; i < qtFrames; ++i) {
         const std::string_view l = lines[i % lines.size()];
-        const QJsonObject o = QJsonDocument::fromJson(QByteArray::fromRawData(l.data(), qsizetype(l.size()))).object();
+        const QJsonObject o =
+            QJsonDocument::fromJson(QByteArray::fromRawData(l.data(), qsizetype(l.size()))).object();
         const QJsonObject d = o.value(QLatin1String("data")).toObject();
-        checksum += d.value(QLatin1String("p")).toString().toDouble() + double(d.value(QLatin1String("t")).toInteger());
+        checksum += d.value(QLatin1String("p")).toString().toDouble() +
+                    double(d.value(QLatin1String("t")).toInteger());
     }
     const double qtRate = double(qtFrames) / (double(timer.nsecsElapsed()) / 1e9);
-    out << QStringLiteral("parse      PairLab %1 M frames/s   simdjson on-demand only %2 M/s   QJsonDocument %3 M/s"
-                          "   ratios %4x, %5x\n")
-               .arg(simdRate / 1e6, 0, 'f', 2).arg(simdOnlyRate / 1e6, 0, 'f', 2).arg(qtRate / 1e6, 0, 'f', 2)
-               .arg(simdRate / simdOnlyRate, 0, 'f', 1).arg(simdRate / qtRate, 0, 'f', 1);
+    out << QStringLiteral(
+               "parse      PairLab %1 M frames/s   simdjson on-demand only %2 M/s   QJsonDocument %3 M/s"
+               "   ratios %4x, %5x\n")
+               .arg(simdRate / 1e6, 0, 'f', 2)
+               .arg(simdOnlyRate / 1e6, 0, 'f', 2)
+               .arg(qtRate / 1e6, 0, 'f', 2)
+               .arg(simdRate / simdOnlyRate, 0, 'f', 1)
+               .arg(simdRate / qtRate, 0, 'f', 1);
 
     // 2. End to end: recording text -> parse -> SQLite (ticks, dedupe) -> 1s/1m/5m bars, in batches.
     // The recording is repeated with trade ids and times shifted past its own span to reach N ticks.
@@ -196,9 +200,11 @@ int benchIngest(const QStringList &args, QTextStream &out, QTextStream &err)
     {
         sqlite3 *db = nullptr;
         sqlite3_open(dir.filePath(QStringLiteral("raw.sqlite")).toUtf8().constData(), &db);
-        sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
-                         "CREATE TABLE t(s INTEGER, id INTEGER, ts INTEGER, p REAL, q REAL, m INTEGER,"
-                         " PRIMARY KEY(s, id)) WITHOUT ROWID;", nullptr, nullptr, nullptr);
+        sqlite3_exec(db,
+                     "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+                     "CREATE TABLE t(s INTEGER, id INTEGER, ts INTEGER, p REAL, q REAL, m INTEGER,"
+                     " PRIMARY KEY(s, id)) WITHOUT ROWID;",
+                     nullptr, nullptr, nullptr);
         sqlite3_stmt *st = nullptr;
         sqlite3_prepare_v2(db, "INSERT OR IGNORE INTO t VALUES(?,?,?,?,?,?)", -1, &st, nullptr);
         std::int64_t i = 0;
@@ -222,11 +228,17 @@ int benchIngest(const QStringList &args, QTextStream &out, QTextStream &err)
         sqlite3_close(db);
     }
     const double rawRate = double(stored) / (double(timer.nsecsElapsed()) / 1e9);
-    out << QStringLiteral("end to end %1 k ticks/s (parse + store + 1s/1m/5m bars, %2 ticks)   raw sqlite3 inserts "
-                          "%3 k rows/s   ratio %4\n")
-               .arg(e2eRate / 1e3, 0, 'f', 0).arg(stored).arg(rawRate / 1e3, 0, 'f', 0).arg(e2eRate / rawRate, 0, 'f', 2);
+    out << QStringLiteral(
+               "end to end %1 k ticks/s (parse + store + 1s/1m/5m bars, %2 ticks)   raw sqlite3 inserts "
+               "%3 k rows/s   ratio %4\n")
+               .arg(e2eRate / 1e3, 0, 'f', 0)
+               .arg(stored)
+               .arg(rawRate / 1e3, 0, 'f', 0)
+               .arg(e2eRate / rawRate, 0, 'f', 2);
     out << QStringLiteral("memory     resident %1 MiB, peak %2 MiB after %3 ticks\n")
-               .arg(residentMiB(), 0, 'f', 1).arg(residentMiB(true), 0, 'f', 1).arg(stored);
+               .arg(residentMiB(), 0, 'f', 1)
+               .arg(residentMiB(true), 0, 'f', 1)
+               .arg(stored);
     if (checksum == 0)
         out << "";
     return 0;

@@ -1,8 +1,8 @@
 #include "bench/benchmarks.h"
 #include "bench/fixtures.h"
-#include "market/recording.h"
 #include "io/number_format.h"
 #include "market/binance_trade_parser.h"
+#include "market/recording.h"
 #include "market/replay_server.h"
 #include "models/bar_model.h"
 #include "session/live_session.h"
@@ -44,8 +44,10 @@ QByteArray tradeFrame(const Tick &t)
 int benchLive(const QStringList &args, QTextStream &out, QTextStream &err)
 {
     QCommandLineParser p;
-    p.addOption({QStringLiteral("rate"), QStringLiteral("Trades per second."), QStringLiteral("N"), QStringLiteral("5000")});
-    p.addOption({QStringLiteral("seconds"), QStringLiteral("Duration."), QStringLiteral("S"), QStringLiteral("20")});
+    p.addOption({QStringLiteral("rate"), QStringLiteral("Trades per second."), QStringLiteral("N"),
+                 QStringLiteral("5000")});
+    p.addOption(
+        {QStringLiteral("seconds"), QStringLiteral("Duration."), QStringLiteral("S"), QStringLiteral("20")});
     if (!p.parse(QStringList{QStringLiteral("pairlab-cli bench live")} + args)) {
         err << p.errorText() << '\n';
         return 2;
@@ -101,7 +103,8 @@ int benchLive(const QStringList &args, QTextStream &out, QTextStream &err)
                                  latenciesMs.push_back(double(now - t.receivedNs) / 1e6);
                          stored += s.stored;
                      });
-    QObject::connect(&server, &ReplayServer::finished, &session, [] { QTimer::singleShot(500, qApp, &QCoreApplication::quit); });
+    QObject::connect(&server, &ReplayServer::finished, &session,
+                     [] { QTimer::singleShot(500, qApp, &QCoreApplication::quit); });
     QTimer::singleShot((seconds + 30) * 1000, qApp, &QCoreApplication::quit);
     session.start();
     QCoreApplication::exec();
@@ -111,11 +114,18 @@ int benchLive(const QStringList &args, QTextStream &out, QTextStream &err)
         return 1;
     }
     std::sort(latenciesMs.begin(), latenciesMs.end());
-    auto pct = [&](double q) { return latenciesMs[std::min(latenciesMs.size() - 1, std::size_t(q * double(latenciesMs.size())))]; };
+    auto pct = [&](double q) {
+        return latenciesMs[std::min(latenciesMs.size() - 1, std::size_t(q * double(latenciesMs.size())))];
+    };
     out << QStringLiteral("live path at %1 trades/s for %2 s: %3 trades stored, bar model %4 bars\n")
-               .arg(rate).arg(seconds).arg(stored).arg(model.rowCount());
+               .arg(rate)
+               .arg(seconds)
+               .arg(stored)
+               .arg(model.rowCount());
     out << QStringLiteral("latency receive -> bar model: p50 %1 ms   p99 %2 ms   max %3 ms\n")
-               .arg(pct(0.5), 0, 'f', 1).arg(pct(0.99), 0, 'f', 1).arg(latenciesMs.back(), 0, 'f', 1);
+               .arg(pct(0.5), 0, 'f', 1)
+               .arg(pct(0.99), 0, 'f', 1)
+               .arg(latenciesMs.back(), 0, 'f', 1);
     return 0;
 }
 

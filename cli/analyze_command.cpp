@@ -10,15 +10,14 @@
 #include <QJsonObject>
 
 #include <charconv>
-#include <cstring>
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <map>
 
 namespace pairlab::cli {
 
 namespace {
-
 
 QByteArray critJson(const CriticalValues &c)
 {
@@ -133,7 +132,8 @@ bool readPairCsv(const QString &path, AlignedPair &out, QString &error)
     if (cY < 0)
         missing << QStringLiteral("y");
     if (!missing.isEmpty()) {
-        error = QStringLiteral("line 1: missing column(s) %1 (expected header ts_ms,x,y)").arg(missing.join(QLatin1Char(',')));
+        error = QStringLiteral("line 1: missing column(s) %1 (expected header ts_ms,x,y)")
+                    .arg(missing.join(QLatin1Char(',')));
         return false;
     }
     const int cols = int(header.size());
@@ -196,57 +196,59 @@ QByteArray analysisToJson(const PairAnalysis &a)
     JsonObject timings;
     for (const auto &[name, ms] : a.timingsMs)
         timings.num(name.toLatin1().constData(), ms);
-    QByteArray o = JsonObject()
-        .integer("n", a.n)
-        .integer("window", a.window)
-        .object("ols", JsonObject()
-                           .num("alpha", a.ols.alpha)
-                           .num("beta", a.ols.beta)
-                           .num("r2", a.ols.r2)
-                           .num("alpha_se", a.ols.alphaSe)
-                           .num("beta_se", a.ols.betaSe)
-                           .num("fit_at_mean_x", a.ols.fitAtMeanX)
-                           .done())
-        .object("huber", JsonObject()
-                             .num("alpha", a.huber.alpha)
-                             .num("beta", a.huber.beta)
-                             .num("scale", a.huber.scale)
-                             .integer("iterations", a.huber.iterations)
-                             .done())
-        .object("theil_sen", JsonObject()
-                                 .num("slope", a.theilSen.slope)
-                                 .num("intercept", a.theilSen.intercept)
-                                 .num("low_slope", a.theilSen.lowSlope)
-                                 .num("high_slope", a.theilSen.highSlope)
+    QByteArray o =
+        JsonObject()
+            .integer("n", a.n)
+            .integer("window", a.window)
+            .object("ols", JsonObject()
+                               .num("alpha", a.ols.alpha)
+                               .num("beta", a.ols.beta)
+                               .num("r2", a.ols.r2)
+                               .num("alpha_se", a.ols.alphaSe)
+                               .num("beta_se", a.ols.betaSe)
+                               .num("fit_at_mean_x", a.ols.fitAtMeanX)
+                               .done())
+            .object("huber", JsonObject()
+                                 .num("alpha", a.huber.alpha)
+                                 .num("beta", a.huber.beta)
+                                 .num("scale", a.huber.scale)
+                                 .integer("iterations", a.huber.iterations)
                                  .done())
-        .object("kalman2", JsonObject().num("alpha", a.kalman2Alpha).num("beta", a.kalman2Beta).done())
-        .object("kalman1", JsonObject().num("beta", a.kalman1Beta).done())
-        .object("adf", JsonObject()
-                           .object("c", adfJson(a.adfC))
-                           .object("ct", adfJson(a.adfCt))
-                           .object("n", adfJson(a.adfN))
-                           .done())
-        .object("coint", JsonObject()
-                             .num("stat", a.coint.stat)
-                             .num("pvalue", a.coint.pvalue)
-                             .object("crit", critJson(a.coint.crit))
-                             .done())
-        .object("stats", JsonObject().object("x", legJson(a.statsX)).object("y", legJson(a.statsY)).done())
-        .num("half_life", a.halfLife.halfLife)
-        .num("half_life_log_variant", a.halfLife.halfLifeLog)
-        .num("hurst", a.hurst)
-        .object("backtest", JsonObject()
-                                .integer("trades", bt.trades)
-                                .num("win_rate", bt.winRate)
-                                .num("gross_pnl", bt.grossPnl)
-                                .num("net_pnl", bt.netPnl)
-                                .num("sharpe_gross", bt.sharpeGross)
-                                .num("sharpe_net", bt.sharpeNet)
-                                .num("max_drawdown_gross", bt.maxDrawdownGross)
-                                .num("max_drawdown_net", bt.maxDrawdownNet)
-                                .done())
-        .object("timings_ms", timings.done())
-        .done();
+            .object("theil_sen", JsonObject()
+                                     .num("slope", a.theilSen.slope)
+                                     .num("intercept", a.theilSen.intercept)
+                                     .num("low_slope", a.theilSen.lowSlope)
+                                     .num("high_slope", a.theilSen.highSlope)
+                                     .done())
+            .object("kalman2", JsonObject().num("alpha", a.kalman2Alpha).num("beta", a.kalman2Beta).done())
+            .object("kalman1", JsonObject().num("beta", a.kalman1Beta).done())
+            .object("adf", JsonObject()
+                               .object("c", adfJson(a.adfC))
+                               .object("ct", adfJson(a.adfCt))
+                               .object("n", adfJson(a.adfN))
+                               .done())
+            .object("coint", JsonObject()
+                                 .num("stat", a.coint.stat)
+                                 .num("pvalue", a.coint.pvalue)
+                                 .object("crit", critJson(a.coint.crit))
+                                 .done())
+            .object("stats",
+                    JsonObject().object("x", legJson(a.statsX)).object("y", legJson(a.statsY)).done())
+            .num("half_life", a.halfLife.halfLife)
+            .num("half_life_log_variant", a.halfLife.halfLifeLog)
+            .num("hurst", a.hurst)
+            .object("backtest", JsonObject()
+                                    .integer("trades", bt.trades)
+                                    .num("win_rate", bt.winRate)
+                                    .num("gross_pnl", bt.grossPnl)
+                                    .num("net_pnl", bt.netPnl)
+                                    .num("sharpe_gross", bt.sharpeGross)
+                                    .num("sharpe_net", bt.sharpeNet)
+                                    .num("max_drawdown_gross", bt.maxDrawdownGross)
+                                    .num("max_drawdown_net", bt.maxDrawdownNet)
+                                    .done())
+            .object("timings_ms", timings.done())
+            .done();
     return o;
 }
 
@@ -288,7 +290,8 @@ bool writeSeriesCsv(const QString &path, const PairAnalysis &a, QString &error)
 
 namespace {
 
-struct ParsedArgs {
+struct ParsedArgs
+{
     QString file, seriesPath;
     PairAnalysisOptions options;
     QString error;

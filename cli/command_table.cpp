@@ -17,8 +17,9 @@ struct BenchKind
 
 // Every benchmark, routed here and nowhere else.
 const BenchKind BenchKinds[] = {
-    {"ingest", &bench::benchIngest},     {"live", &bench::benchLive},       {"postgres", &bench::benchPostgres},
-    {"analytics", &bench::benchAnalytics}, {"import", &bench::benchImport}, {"alerts", &bench::benchAlerts},
+    {"ingest", &bench::benchIngest},     {"live", &bench::benchLive},
+    {"postgres", &bench::benchPostgres}, {"analytics", &bench::benchAnalytics},
+    {"import", &bench::benchImport},     {"alerts", &bench::benchAlerts},
     {"backtest", &bench::benchBacktest},
 };
 
@@ -46,20 +47,27 @@ const QList<Command> &commands()
 {
     static const QList<Command> table = {
         {QStringLiteral("replay"),
-         QStringLiteral("--file F [--port P] [--speed X | --max] [--loop]   serve a recording on ws://127.0.0.1"), &replay},
+         QStringLiteral(
+             "--file F [--port P] [--speed X | --max] [--loop]   serve a recording on ws://127.0.0.1"),
+         &replay},
         {QStringLiteral("ingest"),
-         QStringLiteral("(--url URL | --file F) --db D [--idle-exit S]      store a stream or recording (ticks + bars)"),
+         QStringLiteral(
+             "(--url URL | --file F) --db D [--idle-exit S]      store a stream or recording (ticks + bars)"),
          &ingest},
         {QStringLiteral("import"),
-         QStringLiteral("FILE --db D [--symbol S] [--format auto|ohlc|binance-klines|binance-trades|binance-aggtrades]\n"
-                        "        [--dataset NAME] [--earliest DATE]                 import a CSV or .zip (all or nothing)"),
+         QStringLiteral(
+             "FILE --db D [--symbol S] [--format auto|ohlc|binance-klines|binance-trades|binance-aggtrades]\n"
+             "        [--dataset NAME] [--earliest DATE]                 import a CSV or .zip (all or "
+             "nothing)"),
          &importFile},
         {QStringLiteral("export"),
-         QStringLiteral("bars --db D --symbol S (--interval 1s|1m|5m | --dataset NAME --interval-seconds N) --out F.csv\n"
+         QStringLiteral("bars --db D --symbol S (--interval 1s|1m|5m | --dataset NAME --interval-seconds N) "
+                        "--out F.csv\n"
                         "export  ticks --db D --symbol S [--from T] [--to T] --out F.csv"),
          &exportData},
         {QStringLiteral("analyze"),
-         QStringLiteral("FILE.csv [--window 120] [--entry 2] [--exit 0.5] [--cost 2] [--bars-per-year N] [--series OUT.csv]"),
+         QStringLiteral("FILE.csv [--window 120] [--entry 2] [--exit 0.5] [--cost 2] [--bars-per-year N] "
+                        "[--series OUT.csv]"),
          &analyze},
         {QStringLiteral("bench"), QStringLiteral("%1 [options]").arg(benchKinds()), &bench},
     };
@@ -85,7 +93,8 @@ int run(QStringList args, QTextStream &out, QTextStream &err)
         return 2;
     }
     const QString command = args.takeFirst();
-    if (command == QLatin1String("--help") || command == QLatin1String("-h") || command == QLatin1String("help")) {
+    if (command == QLatin1String("--help") || command == QLatin1String("-h") ||
+        command == QLatin1String("help")) {
         out << usage();
         return 0;
     }

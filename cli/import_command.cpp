@@ -24,14 +24,16 @@ namespace {
 
 QString importUsage()
 {
-    return CsvImport::tr("usage: pairlab-cli import FILE --db DATABASE [--symbol S] [--dataset NAME]\n"
-              "         [--format auto|ohlc|close|wide|trades|binance-klines|binance-trades|binance-aggtrades]\n"
-              "         [--interval SECONDS] [--tz ZONE] [--day-first|--month-first] [--delimiter C]\n"
-              "         [--earliest YYYY-MM-DD] [--preview]\n");
+    return CsvImport::tr(
+        "usage: pairlab-cli import FILE --db DATABASE [--symbol S] [--dataset NAME]\n"
+        "         [--format auto|ohlc|close|wide|trades|binance-klines|binance-trades|binance-aggtrades]\n"
+        "         [--interval SECONDS] [--tz ZONE] [--day-first|--month-first] [--delimiter C]\n"
+        "         [--earliest YYYY-MM-DD] [--preview]\n");
 }
 
-const QStringList Formats = {QStringLiteral("auto"),  QStringLiteral("ohlc"),   QStringLiteral("close"),
-                             QStringLiteral("wide"),  QStringLiteral("trades"), QStringLiteral("binance-klines"),
+const QStringList Formats = {QStringLiteral("auto"),           QStringLiteral("ohlc"),
+                             QStringLiteral("close"),          QStringLiteral("wide"),
+                             QStringLiteral("trades"),         QStringLiteral("binance-klines"),
                              QStringLiteral("binance-trades"), QStringLiteral("binance-aggtrades")};
 
 } // namespace
@@ -91,7 +93,9 @@ int importFile(const QStringList &args, QTextStream &out, QTextStream &err)
             if (!t.isValid() && QDate::fromString(v, Qt::ISODate).isValid())
                 t = QDate::fromString(v, Qt::ISODate).startOfDay(QTimeZone::utc());
             if (!t.isValid()) {
-                err << CsvImport::tr("--earliest wants a date (YYYY-MM-DD) or an ISO-8601 time: %1").arg(v) << '\n' << importUsage();
+                err << CsvImport::tr("--earliest wants a date (YYYY-MM-DD) or an ISO-8601 time: %1").arg(v)
+                    << '\n'
+                    << importUsage();
                 return 2;
             }
             if (t.timeSpec() == Qt::LocalTime)
@@ -119,7 +123,8 @@ int importFile(const QStringList &args, QTextStream &out, QTextStream &err)
     }
     if (preview) {
         const ImportPreview pv = previewCsv(file, opt, true);
-        out << CsvImport::tr("format %1 (%2), delimiter '%3', header line %4, time %5%6, interval %7 s, %8 rows, symbols %9\n")
+        out << CsvImport::tr("format %1 (%2), delimiter '%3', header line %4, time %5%6, interval %7 s, %8 "
+                             "rows, symbols %9\n")
                    .arg(pv.format, pv.dialect.isEmpty() ? CsvImport::tr("generic") : pv.dialect,
                         pv.delimiter == '\t' ? QStringLiteral("\\t") : QString(QLatin1Char(pv.delimiter)))
                    .arg(pv.headerLine)
@@ -146,7 +151,9 @@ int importFile(const QStringList &args, QTextStream &out, QTextStream &err)
                 err << p.toString() << '\n';
         return 1;
     }
-    out << CsvImport::tr("imported %1 as dataset %2 (%3): %4 rows").arg(file, r.dataset, r.format).arg(r.rows);
+    out << CsvImport::tr("imported %1 as dataset %2 (%3): %4 rows")
+               .arg(file, r.dataset, r.format)
+               .arg(r.rows);
     if (r.ticks > 0)
         out << CsvImport::tr(", %1 ticks (%2 new)").arg(r.ticks).arg(r.ticksStored);
     out << CsvImport::tr(", %1 bars").arg(r.bars);

@@ -1,11 +1,11 @@
-#include "cli/commands.h"
 #include "alerts/alert_store.h"
 #include "cli/cli_util.h"
-#include "session/recording_ingest.h"
+#include "cli/commands.h"
 #include "market/binance_trade_parser.h"
 #include "market/recording.h"
 #include "market/replay_server.h"
 #include "session/live_session.h"
+#include "session/recording_ingest.h"
 #include "storage/bar_store.h"
 #include "storage/database.h"
 #include "storage/tick_writer.h"
@@ -23,19 +23,27 @@ namespace pairlab::cli {
 int ingest(const QStringList &args, QTextStream &out, QTextStream &err)
 {
     QCommandLineParser p;
-    p.addOption({QStringLiteral("url"), QStringLiteral("WebSocket endpoint (Binance or a replay server)."), QStringLiteral("URL")});
-    p.addOption({QStringLiteral("file"), QStringLiteral("Recording to ingest directly ('demo' = the bundled one)."), QStringLiteral("F")});
-    p.addOption({QStringLiteral("db"), QStringLiteral("Database: a SQLite file (created if missing) or a postgresql:// URL."), QStringLiteral("D")});
-    p.addOption({QStringLiteral("symbols"), QStringLiteral("Comma-separated symbols for --url."), QStringLiteral("S"),
-                 QStringLiteral("BTCUSDT,ETHUSDT")});
-    p.addOption({QStringLiteral("stream"), QStringLiteral("trade or aggTrade."), QStringLiteral("KIND"), QStringLiteral("trade")});
-    p.addOption({QStringLiteral("idle-exit"), QStringLiteral("With --url: exit after this many seconds without a trade."),
+    p.addOption({QStringLiteral("url"), QStringLiteral("WebSocket endpoint (Binance or a replay server)."),
+                 QStringLiteral("URL")});
+    p.addOption({QStringLiteral("file"),
+                 QStringLiteral("Recording to ingest directly ('demo' = the bundled one)."),
+                 QStringLiteral("F")});
+    p.addOption({QStringLiteral("db"),
+                 QStringLiteral("Database: a SQLite file (created if missing) or a postgresql:// URL."),
+                 QStringLiteral("D")});
+    p.addOption({QStringLiteral("symbols"), QStringLiteral("Comma-separated symbols for --url."),
+                 QStringLiteral("S"), QStringLiteral("BTCUSDT,ETHUSDT")});
+    p.addOption({QStringLiteral("stream"), QStringLiteral("trade or aggTrade."), QStringLiteral("KIND"),
+                 QStringLiteral("trade")});
+    p.addOption({QStringLiteral("idle-exit"),
+                 QStringLiteral("With --url: exit after this many seconds without a trade."),
                  QStringLiteral("SECONDS"), QStringLiteral("10")});
     if (!parseArgs(p, QStringLiteral("ingest"), args, err))
         return 2;
     const QString db = p.value(QStringLiteral("db"));
     if (db.isEmpty() || p.isSet(QStringLiteral("url")) == p.isSet(QStringLiteral("file"))) {
-        err << QCoreApplication::translate("cli", "ingest needs --db and exactly one of --url or --file\n\n") << p.helpText();
+        err << QCoreApplication::translate("cli", "ingest needs --db and exactly one of --url or --file\n\n")
+            << p.helpText();
         return 2;
     }
     if (p.isSet(QStringLiteral("file"))) {
@@ -45,8 +53,13 @@ int ingest(const QStringList &args, QTextStream &out, QTextStream &err)
             err << error << '\n';
             return 1;
         }
-        out << QCoreApplication::translate("cli", "frames %1, ticks stored %2, duplicates %3, malformed %4, other %5\n")
-                   .arg(c.frames).arg(c.stored).arg(c.duplicates).arg(c.malformed).arg(c.unknown);
+        out << QCoreApplication::translate(
+                   "cli", "frames %1, ticks stored %2, duplicates %3, malformed %4, other %5\n")
+                   .arg(c.frames)
+                   .arg(c.stored)
+                   .arg(c.duplicates)
+                   .arg(c.malformed)
+                   .arg(c.unknown);
         return 0;
     }
 
@@ -58,12 +71,15 @@ int ingest(const QStringList &args, QTextStream &out, QTextStream &err)
     }
     FeedConfig cfg;
     cfg.endpoint = QUrl(p.value(QStringLiteral("url")));
-    if (!cfg.endpoint.isValid() || (cfg.endpoint.scheme() != QLatin1String("ws") && cfg.endpoint.scheme() != QLatin1String("wss"))) {
-        err << QCoreApplication::translate("cli", "--url: not a ws:// or wss:// URL: %1\n").arg(p.value(QStringLiteral("url")));
+    if (!cfg.endpoint.isValid() ||
+        (cfg.endpoint.scheme() != QLatin1String("ws") && cfg.endpoint.scheme() != QLatin1String("wss"))) {
+        err << QCoreApplication::translate("cli", "--url: not a ws:// or wss:// URL: %1\n")
+                   .arg(p.value(QStringLiteral("url")));
         return 2;
     }
     cfg.symbols = p.value(QStringLiteral("symbols")).split(QLatin1Char(','), Qt::SkipEmptyParts);
-    cfg.kind = p.value(QStringLiteral("stream")) == QLatin1String("aggTrade") ? StreamKind::AggTrade : StreamKind::Trade;
+    cfg.kind = p.value(QStringLiteral("stream")) == QLatin1String("aggTrade") ? StreamKind::AggTrade
+                                                                              : StreamKind::Trade;
     LiveSession session(cfg, db);
     WriteStats totals;
     int exitCode = 0;
@@ -82,12 +98,14 @@ int ingest(const QStringList &args, QTextStream &out, QTextStream &err)
         exitCode = 1;
         QCoreApplication::exit(1);
     });
-    QObject::connect(&session, &LiveSession::feedStateChanged, &session, [&](FeedState, const QString &detail) {
-        err << detail << '\n';
-        err.flush();
-    });
+    QObject::connect(&session, &LiveSession::feedStateChanged, &session,
+                     [&](FeedState, const QString &detail) {
+                         err << detail << '\n';
+                         err.flush();
+                     });
     FeedStats lastStats;
-    QObject::connect(&session, &LiveSession::feedStatsUpdated, &session, [&](const FeedStats &s) { lastStats = s; });
+    QObject::connect(&session, &LiveSession::feedStatsUpdated, &session,
+                     [&](const FeedStats &s) { lastStats = s; });
     QTimer idleCheck;
     QObject::connect(&idleCheck, &QTimer::timeout, &session, [&] {
         if (sinceTick.elapsed() > qint64(idle) * 1000)
@@ -99,9 +117,14 @@ int ingest(const QStringList &args, QTextStream &out, QTextStream &err)
     session.stop();
     // Batches committed during stop() arrive as queued signals: deliver them before printing.
     QCoreApplication::processEvents();
-    out << QCoreApplication::translate("cli", "frames %1, ticks stored %2, duplicates %3, malformed %4, other %5, reconnects %6\n")
-               .arg(lastStats.frames).arg(totals.stored).arg(totals.duplicates).arg(lastStats.malformed)
-               .arg(lastStats.unknown).arg(lastStats.reconnects);
+    out << QCoreApplication::translate(
+               "cli", "frames %1, ticks stored %2, duplicates %3, malformed %4, other %5, reconnects %6\n")
+               .arg(lastStats.frames)
+               .arg(totals.stored)
+               .arg(totals.duplicates)
+               .arg(lastStats.malformed)
+               .arg(lastStats.unknown)
+               .arg(lastStats.reconnects);
     return exitCode;
 }
 

@@ -1,22 +1,22 @@
 #include "main_window.h"
 
 #include "alerts_panel.h"
+#include "charts/candle_chart_view.h"
 #include "controllers/session_controller.h"
 #include "controllers/workspace_document.h"
-#include "charts/candle_chart_view.h"
-#include "market/recording.h"
-#include "models/analysis_choices.h"
 #include "dialogs/backtest_dialog.h"
 #include "dialogs/import_dialog.h"
 #include "dialogs/settings_dialog.h"
 #include "dialogs/shortcuts_dialog.h"
 #include "dialogs/welcome_dialog.h"
 #include "log_panel.h"
-#include "market_view.h"
 #include "logging/log_categories.h"
 #include "logging/log_model.h"
 #include "logging/log_sink.h"
+#include "market/recording.h"
 #include "market/replay_server.h"
+#include "market_view.h"
+#include "models/analysis_choices.h"
 #include "models/bar_model.h"
 #include "models/recent_trades_model.h"
 #include "models/ticker_model.h"
@@ -56,7 +56,6 @@
 #include <QVBoxLayout>
 
 namespace pairlab {
-
 
 MainWindowOptions optionsFromSettings(const AppSettings &settings, const QString &dataDir)
 {
@@ -241,7 +240,6 @@ void MainWindow::buildUi()
     statusBar()->addPermanentWidget(m_storedLabel);
     onFeedState(FeedState::Stopped, tr("not connected"));
 }
-
 
 QList<ShortcutEntry> MainWindow::shortcuts() const
 {
@@ -611,8 +609,9 @@ void MainWindow::connectControllers()
             });
     connect(c, &SessionController::stored, this, &MainWindow::onStored);
     connect(c, &SessionController::countsChanged, this, [this](qint64 stored, qint64 unsaved) {
-        m_storedLabel->setText(unsaved > 0 ? tr("%L1 trades stored, %L2 not saved yet").arg(stored).arg(unsaved)
-                                           : tr("%L1 trades stored").arg(stored));
+        m_storedLabel->setText(unsaved > 0
+                                   ? tr("%L1 trades stored, %L2 not saved yet").arg(stored).arg(unsaved)
+                                   : tr("%L1 trades stored").arg(stored));
     });
     connect(c, &SessionController::feedStateChanged, this, &MainWindow::onFeedState);
     connect(c, &SessionController::feedStatsUpdated, this, &MainWindow::onFeedStats);

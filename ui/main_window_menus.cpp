@@ -2,22 +2,22 @@
 #include "main_window.h"
 
 #include "alerts_panel.h"
+#include "charts/candle_chart_view.h"
 #include "controllers/session_controller.h"
 #include "controllers/workspace_document.h"
-#include "charts/candle_chart_view.h"
-#include "market/recording.h"
-#include "models/analysis_choices.h"
 #include "dialogs/backtest_dialog.h"
 #include "dialogs/import_dialog.h"
 #include "dialogs/settings_dialog.h"
 #include "dialogs/shortcuts_dialog.h"
 #include "dialogs/welcome_dialog.h"
 #include "log_panel.h"
-#include "market_view.h"
 #include "logging/log_categories.h"
 #include "logging/log_model.h"
 #include "logging/log_sink.h"
+#include "market/recording.h"
 #include "market/replay_server.h"
+#include "market_view.h"
+#include "models/analysis_choices.h"
 #include "models/bar_model.h"
 #include "models/recent_trades_model.h"
 #include "models/ticker_model.h"
@@ -168,12 +168,14 @@ void MainWindow::buildMenus()
                           &MainWindow::showPairView),
           "actionPairView");
     view->addSeparator();
-    m_followAction = named(
-        view->addAction(tr("&Follow live"), QKeySequence(Qt::Key_End), m_market->chartView(), &CandleChartView::followLive),
-        "actionFollowLive");
-    named(view->addAction(tr("Zoom &in"), QKeySequence::ZoomIn, m_market->chartView(), [this] { m_market->chartView()->zoom(0.8); }),
+    m_followAction = named(view->addAction(tr("&Follow live"), QKeySequence(Qt::Key_End),
+                                           m_market->chartView(), &CandleChartView::followLive),
+                           "actionFollowLive");
+    named(view->addAction(tr("Zoom &in"), QKeySequence::ZoomIn, m_market->chartView(),
+                          [this] { m_market->chartView()->zoom(0.8); }),
           "actionZoomIn");
-    named(view->addAction(tr("Zoom &out"), QKeySequence::ZoomOut, m_market->chartView(), [this] { m_market->chartView()->zoom(1.25); }),
+    named(view->addAction(tr("Zoom &out"), QKeySequence::ZoomOut, m_market->chartView(),
+                          [this] { m_market->chartView()->zoom(1.25); }),
           "actionZoomOut");
     view->addSeparator();
     const std::pair<const char *, QKeySequence> dockKeys[] = {
@@ -212,9 +214,9 @@ void MainWindow::buildMenus()
                   pair.x = *d.x;
                   pair.y = *d.y;
                   const double barsPerYear = 365.0 * 24 * 3600 / std::max(1, m_pairView->intervalSeconds());
-                  auto *dialog = new BacktestDialog(
-                      std::move(pair), m_pairView->symbolY(), m_pairView->symbolX(), barsPerYear,
-                      activeDatabase(), this);
+                  auto *dialog =
+                      new BacktestDialog(std::move(pair), m_pairView->symbolY(), m_pairView->symbolX(),
+                                         barsPerYear, activeDatabase(), this);
                   dialog->setAttribute(Qt::WA_DeleteOnClose);
                   dialog->setEntryExit(m_pairView->entryZ(), m_pairView->exitZ());
                   dialog->setWindow(m_pairView->window());

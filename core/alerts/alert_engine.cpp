@@ -153,7 +153,8 @@ QList<AlertEvent> AlertEngine::evaluate(const QString &pair, const AlertVariable
         }
         const double cooldownMs = std::max(0.0, r.cooldownS) * 1000.0;
         if (st.fired && double(v.timeMs - st.lastFireMs) < cooldownMs) {
-            e.lastReason = AlertEngineText::tr("in cooldown until %1 ms").arg(st.lastFireMs + qint64(std::ceil(cooldownMs)));
+            e.lastReason = AlertEngineText::tr("in cooldown until %1 ms")
+                               .arg(st.lastFireMs + qint64(std::ceil(cooldownMs)));
             continue;
         }
         st.fired = true;
@@ -175,11 +176,11 @@ QList<AlertEvent> AlertEngine::evaluate(const QString &pair, const AlertVariable
         }
         out.message = shown.isEmpty()
                           ? AlertEngineText::tr("%1 on %2: %3").arg(r.name, pair, r.expression)
-                          : AlertEngineText::tr("%1 on %2: %3 (%4)").arg(r.name, pair, r.expression, shown.join(QStringLiteral(", ")));
+                          : AlertEngineText::tr("%1 on %2: %3 (%4)")
+                                .arg(r.name, pair, r.expression, shown.join(QStringLiteral(", ")));
         fired.append(std::move(out));
     }
     return fired;
 }
-
 
 } // namespace pairlab

@@ -8,18 +8,20 @@
 
 #include <vector>
 
-
 namespace pairlab {
 
 struct PairAnalytics;
 
 /** Last prices and volumes of the two legs that PairAnalytics does not carry: the newest closes, the
     closes one bar before (for ret_x/ret_y = ln(p_t/p_{t-1})) and the volumes of the newest bars. */
-struct AlertMarketInputs {
-    double priceX = std::numeric_limits<double>::quiet_NaN(), priceY = std::numeric_limits<double>::quiet_NaN();
+struct AlertMarketInputs
+{
+    double priceX = std::numeric_limits<double>::quiet_NaN(),
+           priceY = std::numeric_limits<double>::quiet_NaN();
     double previousPriceX = std::numeric_limits<double>::quiet_NaN(),
            previousPriceY = std::numeric_limits<double>::quiet_NaN();
-    double volumeX = std::numeric_limits<double>::quiet_NaN(), volumeY = std::numeric_limits<double>::quiet_NaN();
+    double volumeX = std::numeric_limits<double>::quiet_NaN(),
+           volumeY = std::numeric_limits<double>::quiet_NaN();
 };
 
 /** Builds the variables of one analytics update: z, spread, corr, corr_ret from `live`; beta (the
@@ -71,12 +73,14 @@ public:
     void resetState();
 
 private:
-    struct PairState {
+    struct PairState
+    {
         int previous = -1; ///< -1 never validly evaluated, 0 false, 1 true
         bool fired = false;
         qint64 lastFireMs = 0;
     };
-    struct Entry {
+    struct Entry
+    {
         AlertRule rule;
         AlertExpression expression;
         QHash<QString, PairState> state;

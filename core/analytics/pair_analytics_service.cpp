@@ -68,7 +68,7 @@ void PairAnalyticsService::newEpoch()
 void PairAnalyticsService::appendBar(qint64 openTimeMs, double closeX, double closeY)
 {
     if (!m_pair->timeMs.empty() && openTimeMs <= m_pair->timeMs.back())
-        return; // not newer: ignore (the feed re-sends a bar on reconnect)
+        return;                 // not newer: ignore (the feed re-sends a bar on reconnect)
     if (m_pair.use_count() > 1) // a job still reads the current snapshot: copy on write
         m_pair = std::make_shared<AlignedPair>(*m_pair);
     m_pair->timeMs.push_back(openTimeMs);

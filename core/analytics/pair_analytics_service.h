@@ -18,15 +18,16 @@ namespace pairlab {
     (OLS, ADF, EG, Huber, Theil-Sen, backtest, per-bar series) — it may lag the newest bars by up to the
     heavy interval; `live` holds the O(1) per-bar values (spread on the static hedge of `full`, z,
     correlations, Kalman) for the newest bar. Cheap to copy (shared, never mutated). */
-struct PairAnalytics {
+struct PairAnalytics
+{
     QString symbolX, symbolY;
-    int bars = 0;                 ///< aligned bars known to the service
-    qint64 lastTimeMs = 0;        ///< open time of the newest aligned bar
+    int bars = 0;          ///< aligned bars known to the service
+    qint64 lastTimeMs = 0; ///< open time of the newest aligned bar
     std::shared_ptr<const PairAnalysis> full;
-    int fullBars = 0;             ///< bars the full analysis was computed on
+    int fullBars = 0; ///< bars the full analysis was computed on
     LivePairState::Update live{kNaN, kNaN, kNaN, kNaN, kNaN, kNaN, kNaN, kNaN, kNaN};
-    quint64 sequence = 0;         ///< increases with every publication
-    quint64 epoch = 0;            ///< the service's epoch (history and options) this value belongs to
+    quint64 sequence = 0; ///< increases with every publication
+    quint64 epoch = 0;    ///< the service's epoch (history and options) this value belongs to
 };
 
 /** Computes pair analytics off the GUI thread and publishes whole PairAnalytics values.
@@ -77,7 +78,8 @@ Q_SIGNALS:
     void analysisFailed(const QString &reason);
 
 private:
-    struct JobResult {
+    struct JobResult
+    {
         std::shared_ptr<const PairAnalysis> analysis;
         std::shared_ptr<LivePairState> live; ///< replayed over the job's bars with the job's hedge
         std::size_t bars = 0;
@@ -91,7 +93,7 @@ private:
     PairAnalysisOptions m_options;
     int m_heavyIntervalMs = 5000;
     std::shared_ptr<AlignedPair> m_pair; ///< copy-on-write: jobs keep the snapshot they started with
-    quint64 m_epoch = 0;                 ///< bumps when the history or the options are replaced (not on append)
+    quint64 m_epoch = 0; ///< bumps when the history or the options are replaced (not on append)
     std::shared_ptr<LivePairState> m_live;
     std::size_t m_liveBars = 0;
     PairAnalytics m_latest;

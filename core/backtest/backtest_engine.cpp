@@ -68,7 +68,8 @@ QJsonValue jsonNumber(double v)
     return std::isfinite(v) ? QJsonValue(v) : QJsonValue(QJsonValue::Null);
 }
 
-struct TradeMark {
+struct TradeMark
+{
     int entry, exit; ///< exit = -1 while open
     int side;
     double entryCost, exitCost;
@@ -77,7 +78,8 @@ struct TradeMark {
 };
 
 /** Per-thread scratch of the summary-only path: no allocation per sweep cell after the first. */
-struct Scratch {
+struct Scratch
+{
     std::vector<double> pnlGross, pnlNet;
     std::vector<TradeMark> trades;
 };
@@ -143,8 +145,9 @@ BacktestSummary simulate(const PreparedBacktest &in, const BacktestConfig &c, Sc
         if (pos != prev) {
             double nqy = 0, nqx = 0;
             if (pos != 0) {
-                const double k = c.sizing == PositionSizing::Notional ? c.notional / (y[t] + std::fabs(beta[t]) * x[t])
-                                                                      : 1.0;
+                const double k = c.sizing == PositionSizing::Notional
+                                     ? c.notional / (y[t] + std::fabs(beta[t]) * x[t])
+                                     : 1.0;
                 nqy = pos * k;
                 nqx = -pos * k * beta[t];
             }
@@ -300,8 +303,8 @@ QJsonObject BacktestConfig::toJson() const
     o.insert(QLatin1String("spread_cost"), spreadCost);
     o.insert(QLatin1String("fee_bps"), feeBps);
     o.insert(QLatin1String("slippage_bps"), slippageBps);
-    o.insert(QLatin1String("sizing"), sizing == PositionSizing::Notional ? QStringLiteral("notional")
-                                                                         : QStringLiteral("unit_spread"));
+    o.insert(QLatin1String("sizing"),
+             sizing == PositionSizing::Notional ? QStringLiteral("notional") : QStringLiteral("unit_spread"));
     o.insert(QLatin1String("notional"), notional);
     o.insert(QLatin1String("bars_per_year"), barsPerYear);
     return o;
@@ -322,8 +325,9 @@ BacktestConfig BacktestConfig::fromJson(const QJsonObject &o)
     c.spreadCost = jsonDouble(o, "spread_cost", c.spreadCost);
     c.feeBps = jsonDouble(o, "fee_bps", c.feeBps);
     c.slippageBps = jsonDouble(o, "slippage_bps", c.slippageBps);
-    c.sizing = o.value(QLatin1String("sizing")).toString() == QLatin1String("notional") ? PositionSizing::Notional
-                                                                                         : PositionSizing::UnitSpread;
+    c.sizing = o.value(QLatin1String("sizing")).toString() == QLatin1String("notional")
+                   ? PositionSizing::Notional
+                   : PositionSizing::UnitSpread;
     c.notional = jsonDouble(o, "notional", c.notional);
     c.barsPerYear = jsonDouble(o, "bars_per_year", c.barsPerYear);
     return c;
@@ -389,7 +393,8 @@ QString validateBacktestConfig(const BacktestConfig &c)
 }
 
 std::shared_ptr<const PreparedBacktest> prepareBacktest(std::span<const double> x, std::span<const double> y,
-                                                        std::span<const qint64> timeMs, const BacktestConfig &c)
+                                                        std::span<const qint64> timeMs,
+                                                        const BacktestConfig &c)
 {
     auto p = std::make_shared<PreparedBacktest>();
     p->window = c.window;
@@ -407,7 +412,8 @@ std::shared_ptr<const PreparedBacktest> prepareBacktest(std::span<const double> 
     if (!allFinite(x) || !allFinite(y))
         return failWith(AnalyticsStatus::NonFinite, BacktestText::tr("the prices contain non-finite values"));
     if (c.window < 2)
-        return failWith(AnalyticsStatus::TooFewRows, BacktestText::tr("the window must have at least 2 bars"));
+        return failWith(AnalyticsStatus::TooFewRows,
+                        BacktestText::tr("the window must have at least 2 bars"));
     p->x.assign(x.begin(), x.end());
     p->y.assign(y.begin(), y.end());
     p->timeMs.resize(n);
@@ -417,7 +423,9 @@ std::shared_ptr<const PreparedBacktest> prepareBacktest(std::span<const double> 
     case BacktestHedge::StaticOls: {
         const OlsResult ols = olsFit(x, y);
         if (!ols.ok())
-            return failWith(ols.status, BacktestText::tr("the static regression failed: %1").arg(analyticsStatusText(ols.status)));
+            return failWith(
+                ols.status,
+                BacktestText::tr("the static regression failed: %1").arg(analyticsStatusText(ols.status)));
         p->spread = spreadSeries(x, y, ols.alpha, ols.beta);
         p->zscore = rollingZScore(p->spread, c.window);
         p->beta.assign(n, ols.beta);
@@ -465,7 +473,9 @@ std::shared_ptr<const PreparedBacktest> prepareBacktest(std::span<const double> 
     case BacktestHedge::Kalman: {
         const KalmanSeries k = kalman2(x, y, c.kalman);
         if (!k.ok())
-            return failWith(k.status, BacktestText::tr("the Kalman filter failed: %1").arg(analyticsStatusText(k.status)));
+            return failWith(
+                k.status,
+                BacktestText::tr("the Kalman filter failed: %1").arg(analyticsStatusText(k.status)));
         p->spread = spreadSeries(x, y, k.alpha, k.beta);
         p->zscore = rollingZScore(p->spread, c.window);
         p->beta = k.beta;
@@ -537,13 +547,24 @@ bool writeAll(QIODevice *device, const QByteArray &text, QString *error)
 
 bool BacktestRun::writeTradesCsv(QIODevice *device, QString *errorText) const
 {
-    QByteArray text = "entry_bar,exit_bar,entry_time_utc,exit_time_utc,side,entry_z,exit_z,hedge_ratio,qty_y,qty_x,"
-                      "holding_bars,gross_pnl,costs,net_pnl,exit\n";
+    QByteArray text =
+        "entry_bar,exit_bar,entry_time_utc,exit_time_utc,side,entry_z,exit_z,hedge_ratio,qty_y,qty_x,"
+        "holding_bars,gross_pnl,costs,net_pnl,exit\n";
     for (const BacktestTrade &t : trades) {
-        const QStringList row = {QString::number(t.entryBar), QString::number(t.exitBar), utc(t.entryTimeMs),
-                                 utc(t.exitTimeMs), QString::number(t.side), num(t.entryZ), num(t.exitZ),
-                                 num(t.hedgeRatio), num(t.quantityY), num(t.quantityX),
-                                 QString::number(t.holdingBars), num(t.grossPnl), num(t.costs), num(t.netPnl),
+        const QStringList row = {QString::number(t.entryBar),
+                                 QString::number(t.exitBar),
+                                 utc(t.entryTimeMs),
+                                 utc(t.exitTimeMs),
+                                 QString::number(t.side),
+                                 num(t.entryZ),
+                                 num(t.exitZ),
+                                 num(t.hedgeRatio),
+                                 num(t.quantityY),
+                                 num(t.quantityX),
+                                 QString::number(t.holdingBars),
+                                 num(t.grossPnl),
+                                 num(t.costs),
+                                 num(t.netPnl),
                                  tradeExitKey(t.exit)};
         text += row.join(QLatin1Char(',')).toUtf8();
         text += '\n';
@@ -553,13 +574,15 @@ bool BacktestRun::writeTradesCsv(QIODevice *device, QString *errorText) const
 
 bool BacktestRun::writeEquityCsv(QIODevice *device, QString *errorText) const
 {
-    QByteArray text = "bar,time_utc,ts_ms,spread,z,beta,position,pnl_gross,pnl_net,equity_gross,equity_net,drawdown\n";
+    QByteArray text =
+        "bar,time_utc,ts_ms,spread,z,beta,position,pnl_gross,pnl_net,equity_gross,equity_net,drawdown\n";
     if (inputs && position.size() == inputs->size()) {
         for (std::size_t t = 0; t < position.size(); ++t) {
-            const QStringList row = {QString::number(t), utc(inputs->timeMs[t]), QString::number(inputs->timeMs[t]),
-                                     num(inputs->spread[t]), num(inputs->zscore[t]), num(inputs->beta[t]),
-                                     QString::number(position[t]), num(pnlGross[t]), num(pnlNet[t]),
-                                     num(equityGross[t]), num(equityNet[t]), num(drawdown[t])};
+            const QStringList row = {
+                QString::number(t),           utc(inputs->timeMs[t]), QString::number(inputs->timeMs[t]),
+                num(inputs->spread[t]),       num(inputs->zscore[t]), num(inputs->beta[t]),
+                QString::number(position[t]), num(pnlGross[t]),       num(pnlNet[t]),
+                num(equityGross[t]),          num(equityNet[t]),      num(drawdown[t])};
             text += row.join(QLatin1Char(',')).toUtf8();
             text += '\n';
         }

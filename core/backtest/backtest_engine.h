@@ -34,17 +34,18 @@ enum class PositionSizing { UnitSpread, Notional };
 enum class TradeExit { Exit, Stop, Flip, Open };
 
 /** Parameters of a mean-reversion backtest (see backtestPair for the rules). */
-struct BacktestConfig {
+struct BacktestConfig
+{
     double entryZ = 2.0, exitZ = 0.5;
-    std::optional<double> stopZ;   ///< |z| > stopZ -> flat, locked out until |z| < entryZ
+    std::optional<double> stopZ; ///< |z| > stopZ -> flat, locked out until |z| < entryZ
     int window = 120;
     BacktestHedge hedge = BacktestHedge::StaticOls;
     KalmanParams kalman;
-    double spreadCost = 2.0;       ///< §12 cost c per unit change of the side (spread units / currency)
-    double feeBps = 0.0;           ///< per leg, on traded notional
-    double slippageBps = 0.0;      ///< per leg, on traded notional
+    double spreadCost = 2.0;  ///< §12 cost c per unit change of the side (spread units / currency)
+    double feeBps = 0.0;      ///< per leg, on traded notional
+    double slippageBps = 0.0; ///< per leg, on traded notional
     PositionSizing sizing = PositionSizing::UnitSpread;
-    double notional = 10000.0;     ///< per trade, for PositionSizing::Notional
+    double notional = 10000.0; ///< per trade, for PositionSizing::Notional
     double barsPerYear = 365.0 * 24 * 3600;
 
     QJsonObject toJson() const;
@@ -53,7 +54,8 @@ struct BacktestConfig {
 
 /** One trade: a maximal run of bars with the same non-zero side (entry at the close of entryBar,
     exit at the close of exitBar; an open trade is marked at the last bar). */
-struct BacktestTrade {
+struct BacktestTrade
+{
     int entryBar = 0, exitBar = 0;
     qint64 entryTimeMs = 0, exitTimeMs = 0;
     int side = 0; ///< +1 long spread, -1 short spread
@@ -69,7 +71,8 @@ struct BacktestTrade {
     downside deviation sqrt(mean(min(pnl,0)^2)) for Sortino), times sqrt(barsPerYear). Max drawdown of
     the net equity from max(0, running peak) (§12). Exposure = fraction of bars with a non-zero
     position; average holding time in bars over all trades (an open one counts to the last bar). */
-struct BacktestSummary {
+struct BacktestSummary
+{
     int bars = 0, trades = 0, wins = 0;
     double winRate = kNaN, grossPnl = 0, netPnl = 0, totalCost = 0;
     double sharpe = kNaN, sharpeGross = kNaN, sortino = kNaN;
@@ -82,7 +85,8 @@ struct BacktestSummary {
 
 /** Input series of a run, computed once per (data, window, hedge method) and shared read-only by
     every cell of a sweep: closes, bar times, spread, z and the hedge ratio known at each close. */
-struct PreparedBacktest {
+struct PreparedBacktest
+{
     AnalyticsStatus status = AnalyticsStatus::Ok;
     QString error;
     int window = 0;
@@ -96,12 +100,15 @@ struct PreparedBacktest {
 /** Computes spread, z and hedge ratios for `config.window`, `config.hedge` and `config.kalman`
     (timeMs may be empty: bar indices are used). Pure; any thread. */
 std::shared_ptr<const PreparedBacktest> prepareBacktest(std::span<const double> x, std::span<const double> y,
-                                                        std::span<const qint64> timeMs, const BacktestConfig &config);
+                                                        std::span<const qint64> timeMs,
+                                                        const BacktestConfig &config);
 /** The same for an aligned pair (x = regressor leg, y = dependent leg, bar open times). */
-std::shared_ptr<const PreparedBacktest> prepareBacktest(const AlignedPair &pair, const BacktestConfig &config);
+std::shared_ptr<const PreparedBacktest> prepareBacktest(const AlignedPair &pair,
+                                                        const BacktestConfig &config);
 
 /** Full result of one run: summary, trades and per-bar series (position, gross/net pnl, equity, drawdown). */
-struct BacktestRun {
+struct BacktestRun
+{
     AnalyticsStatus status = AnalyticsStatus::Ok;
     QString error;
     BacktestConfig config;

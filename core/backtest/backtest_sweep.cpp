@@ -37,8 +37,8 @@ std::pair<int, int> SweepResult::best() const
     return at;
 }
 
-QFuture<SweepCell> startBacktestSweep(const std::shared_ptr<const PreparedBacktest> &inputs, const BacktestConfig &base,
-                                      const SweepGrid &grid, QThreadPool *pool)
+QFuture<SweepCell> startBacktestSweep(const std::shared_ptr<const PreparedBacktest> &inputs,
+                                      const BacktestConfig &base, const SweepGrid &grid, QThreadPool *pool)
 {
     std::vector<SweepCell> cells;
     cells.reserve(std::size_t(grid.size()));
@@ -106,6 +106,5 @@ SweepResult runBacktestSweep(std::shared_ptr<const PreparedBacktest> inputs, con
     f.waitForFinished();
     return collectSweep(grid, f);
 }
-
 
 } // namespace pairlab

@@ -18,7 +18,8 @@ namespace pairlab {
 QFuture<BacktestRun> startBacktest(const AlignedPair &pair, const BacktestConfig &config);
 
 /** Entry x exit thresholds of a sweep (all other parameters come from the base configuration). */
-struct SweepGrid {
+struct SweepGrid
+{
     std::vector<double> entries, exits;
     int size() const { return int(entries.size() * exits.size()); }
 };
@@ -29,7 +30,8 @@ std::vector<double> thresholdRange(double from, double to, double step);
 /** One cell of a sweep: its indices and thresholds, and the summary of that backtest. `valid` is
     false (summary left default) when the pair of thresholds is not a valid configuration
     (e.g. exit >= entry) — `error` says why. */
-struct SweepCell {
+struct SweepCell
+{
     int entryIndex = 0, exitIndex = 0;
     double entryZ = kNaN, exitZ = kNaN;
     bool valid = false;
@@ -39,7 +41,8 @@ struct SweepCell {
 
 /** The assembled grid: cells row-major by entry (cell(i, j) = entries[i] x exits[j]); cells that were
     not computed (cancelled sweep) are invalid. */
-struct SweepResult {
+struct SweepResult
+{
     std::vector<double> entries, exits;
     std::vector<SweepCell> cells;
     bool complete = false;
@@ -64,8 +67,9 @@ struct SweepResult {
     (resultAt(k) = cell k, row-major), and stops scheduling cells when cancel() is called; observe it
     with a QFutureWatcher<SweepCell> in the GUI and build the grid with collectSweep() when it
     finishes. `base.entryZ/exitZ` are ignored. */
-QFuture<SweepCell> startBacktestSweep(const std::shared_ptr<const PreparedBacktest> &inputs, const BacktestConfig &base,
-                                      const SweepGrid &grid, QThreadPool *pool = nullptr);
+QFuture<SweepCell> startBacktestSweep(const std::shared_ptr<const PreparedBacktest> &inputs,
+                                      const BacktestConfig &base, const SweepGrid &grid,
+                                      QThreadPool *pool = nullptr);
 /** Assembles the grid from the results a (possibly cancelled) sweep future holds. */
 SweepResult collectSweep(const SweepGrid &grid, const QFuture<SweepCell> &future);
 /** Blocking sweep for worker threads, the CLI and tests (never call it on the GUI thread). */

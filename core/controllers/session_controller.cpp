@@ -129,10 +129,11 @@ void SessionController::begin(Kind kind, const FeedConfig &feed, const QString &
         if (m_replayEnded)
             return; // a finished recording is silent by nature
         qCWarning(lcFeed).noquote() << "stream" << stream << "silent for" << seconds << "s";
-        Q_EMIT message(isReplay() ? tr("Stream %1 has delivered nothing for %2 s.").arg(stream).arg(seconds)
-                                  : tr("Stream %1 has delivered nothing for %2 s — is the endpoint path right?")
-                                        .arg(stream)
-                                        .arg(seconds),
+        Q_EMIT message(isReplay()
+                           ? tr("Stream %1 has delivered nothing for %2 s.").arg(stream).arg(seconds)
+                           : tr("Stream %1 has delivered nothing for %2 s — is the endpoint path right?")
+                                 .arg(stream)
+                                 .arg(seconds),
                        15000);
     });
     connect(s, &LiveSession::gapsChanged, this, &SessionController::gapsChanged);
@@ -204,10 +205,18 @@ void SessionController::onFeedState(FeedState state, const QString &detail)
 {
     if (state != m_state || detail != m_detail) {
         switch (state) {
-        case FeedState::Connected: qCInfo(lcFeed).noquote() << "connected:" << detail; break;
-        case FeedState::Connecting: qCInfo(lcFeed).noquote() << "connecting:" << detail; break;
-        case FeedState::WaitingToReconnect: qCWarning(lcFeed).noquote() << "disconnected:" << detail; break;
-        case FeedState::Stopped: qCInfo(lcFeed).noquote() << "stopped:" << detail; break;
+        case FeedState::Connected:
+            qCInfo(lcFeed).noquote() << "connected:" << detail;
+            break;
+        case FeedState::Connecting:
+            qCInfo(lcFeed).noquote() << "connecting:" << detail;
+            break;
+        case FeedState::WaitingToReconnect:
+            qCWarning(lcFeed).noquote() << "disconnected:" << detail;
+            break;
+        case FeedState::Stopped:
+            qCInfo(lcFeed).noquote() << "stopped:" << detail;
+            break;
         }
     }
     m_state = state;

@@ -59,7 +59,8 @@ public:
 
 Q_SIGNALS:
     /** A session started on databasePath with these symbols. */
-    void started(pairlab::SessionController::Kind kind, const QStringList &symbols, const QString &databasePath);
+    void started(pairlab::SessionController::Kind kind, const QStringList &symbols,
+                 const QString &databasePath);
     void stored(pairlab::TickBatch newTicks, pairlab::BarBatch bars, pairlab::WriteStats stats);
     void countsChanged(qint64 stored, qint64 unsaved);
     void feedStateChanged(pairlab::FeedState state, const QString &detail);

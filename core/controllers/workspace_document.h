@@ -25,7 +25,8 @@ public:
     /** "Untitled" or the file's name. */
     QString displayName() const;
     bool isDirty() const { return m_dirty; }
-    /** The last loaded or saved workspace (it keeps what the window does not edit: alerts, unknown fields). */
+    /** The last loaded or saved workspace (it keeps what the window does not edit: alerts, unknown fields).
+     */
     const Workspace &baseline() const { return m_baseline; }
 
     /** A new, untitled document whose baseline is w (what the window shows after File → New). */

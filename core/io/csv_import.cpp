@@ -37,9 +37,9 @@ constexpr int HeadRecords = 200;
 // Epoch times an import accepts: 1000-01-01 to 9999-12-31 UTC, the years parseDateTime() reads.
 constexpr std::int64_t MinEpochMs = -30610224000000;
 constexpr std::int64_t MaxEpochMs = 253402300799999;
-// Plausible market data: intraday bars and trades from 1990-01-01 on (electronic markets; an epoch number read
-// at the wrong magnitude lands in 1970), daily or longer bars written as dates from 1900-01-01; nothing later
-// than a day from now.
+// Plausible market data: intraday bars and trades from 1990-01-01 on (electronic markets; an epoch number
+// read at the wrong magnitude lands in 1970), daily or longer bars written as dates from 1900-01-01; nothing
+// later than a day from now.
 constexpr std::int64_t Earliest1990Ms = 631152000000;
 constexpr std::int64_t Earliest1900Ms = -2208988800000;
 constexpr std::int64_t FutureSlackMs = 86400000;
@@ -52,7 +52,10 @@ QString dateText(std::int64_t ms)
 
 QString hexByte(unsigned char c)
 {
-    return QStringLiteral("0x%1").arg(int(c), 2, 16, QLatin1Char('0')).toUpper().replace(QLatin1String("0X"), QLatin1String("0x"));
+    return QStringLiteral("0x%1")
+        .arg(int(c), 2, 16, QLatin1Char('0'))
+        .toUpper()
+        .replace(QLatin1String("0X"), QLatin1String("0x"));
 }
 
 /** The first byte that makes the text unreadable as CSV: NUL and other control bytes, a carriage return
@@ -74,8 +77,9 @@ bool scanBytes(std::string_view data, std::size_t limit, std::int64_t *line, QSt
                 continue;
             if (i + 1 == data.size())
                 continue; // a final CR
-            *why = CsvImport::tr("a line ends with a carriage return alone (old Mac line ends); save the file with "
-                                 "LF or CRLF line ends");
+            *why = CsvImport::tr(
+                "a line ends with a carriage return alone (old Mac line ends); save the file with "
+                "LF or CRLF line ends");
             bad = i;
             break;
         }
@@ -86,7 +90,10 @@ bool scanBytes(std::string_view data, std::size_t limit, std::int64_t *line, QSt
         }
         if (c >= 0x80) {
             // UTF-8: a lead byte and its continuation bytes (no overlong forms, no surrogates).
-            const int len = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+            const int len = c >= 0xC2 && c <= 0xDF   ? 2
+                            : c >= 0xE0 && c <= 0xEF ? 3
+                            : c >= 0xF0 && c <= 0xF4 ? 4
+                                                     : 0;
             bool ok = len > 0 && i + std::size_t(len) <= data.size();
             for (int k = 1; ok && k < len; ++k)
                 ok = (b[i + std::size_t(k)] & 0xC0) == 0x80;
@@ -208,7 +215,8 @@ public:
     {
         m_trades = l.format.contains(QLatin1String("trades"));
         m_timeCol = l.timeFromTradeId ? columnOf(l.columns, ColumnRole::TradeId)
-                                      : std::max(columnOf(l.columns, ColumnRole::Time), columnOf(l.columns, ColumnRole::Date));
+                                      : std::max(columnOf(l.columns, ColumnRole::Time),
+                                                 columnOf(l.columns, ColumnRole::Date));
         m_todCol = columnOf(l.columns, ColumnRole::TimeOfDay);
         m_symbolCol = columnOf(l.columns, ColumnRole::Symbol);
         m_order = l.dayFirst ? DateOrder::DayFirst : DateOrder::MonthFirst;
@@ -261,7 +269,8 @@ public:
         } else {
             for (const Series &s : m_templates)
                 if (s.close < 0) {
-                    *error = CsvImport::tr("no close (or price) column for %1").arg(s.symbol.isEmpty() ? m_l.defaultSymbol : s.symbol);
+                    *error = CsvImport::tr("no close (or price) column for %1")
+                                 .arg(s.symbol.isEmpty() ? m_l.defaultSymbol : s.symbol);
                     return false;
                 }
         }
@@ -286,7 +295,8 @@ public:
             jr.setKeys(m_l.jsonKeys);
             const bool ok = runWith(jr, data.size(), stopAtError, maxRecords, cancel, progress);
             if (!jr.error().empty()) {
-                error(jr.line(), -1, CsvImport::tr("unreadable JSON: %1").arg(QString::fromStdString(jr.error())));
+                error(jr.line(), -1,
+                      CsvImport::tr("unreadable JSON: %1").arg(QString::fromStdString(jr.error())));
                 return false;
             }
             return ok;
@@ -294,7 +304,8 @@ public:
         RecordReader rr(data.substr(m_l.dataOffset), m_l.delim, m_l.dataLine);
         const bool ok = runWith(rr, data.size() - m_l.dataOffset, stopAtError, maxRecords, cancel, progress);
         switch (rr.error()) {
-        case RecordReader::Error::None: return ok;
+        case RecordReader::Error::None:
+            return ok;
         case RecordReader::Error::UnterminatedQuote:
             error(rr.errorLine(), -1, CsvImport::tr("a quote opens on this line and never closes"));
             return false;
@@ -305,9 +316,9 @@ public:
         return false;
     }
 
-    template<typename Reader>
-    bool runWith(Reader &rr, std::size_t total, bool stopAtError, int maxRecords, const std::atomic<bool> *cancel,
-                 const std::function<void(double)> &progress)
+    template <typename Reader>
+    bool runWith(Reader &rr, std::size_t total, bool stopAtError, int maxRecords,
+                 const std::atomic<bool> *cancel, const std::function<void(double)> &progress)
     {
         Record rec;
         int n = 0;
@@ -319,7 +330,8 @@ public:
                 continue;
             }
             if (m_out.pendingBlankLine > 0) {
-                error(m_out.pendingBlankLine, -1, CsvImport::tr("an empty line inside the data (rows follow on line %1)").arg(rec.line));
+                error(m_out.pendingBlankLine, -1,
+                      CsvImport::tr("an empty line inside the data (rows follow on line %1)").arg(rec.line));
                 m_out.pendingBlankLine = 0;
                 if (stopAtError)
                     return false;
@@ -342,7 +354,8 @@ public:
                 break;
             if (m_out.rows == 256 && maxRecords == 0) {
                 // Reserve for the whole file from the head's average record length.
-                const std::size_t expected = std::size_t(double(total) / double(std::max<std::size_t>(rr.offset(), 1)) * 256.0 * 1.05);
+                const std::size_t expected =
+                    std::size_t(double(total) / double(std::max<std::size_t>(rr.offset(), 1)) * 256.0 * 1.05);
                 if (m_trades)
                     m_out.trades.reserve(expected);
                 else if (m_out.series.size() == 1)
@@ -352,7 +365,8 @@ public:
         return m_out.errors == 0;
     }
 
-    void problem(ImportProblem::Severity sev, std::int64_t line, int column, const QString &msg, std::int64_t other = 0)
+    void problem(ImportProblem::Severity sev, std::int64_t line, int column, const QString &msg,
+                 std::int64_t other = 0)
     {
         if (sev == ImportProblem::Severity::Error)
             ++m_out.errors;
@@ -386,8 +400,10 @@ private:
         if (rec.fields.size() != m_l.width) {
             const qsizetype have = qsizetype(rec.fields.size());
             const qsizetype want = qsizetype(m_l.width);
-            QString msg = m_l.hasHeader ? CsvImport::tr("%n field(s) where the header has %1", nullptr, int(have)).arg(want)
-                                        : CsvImport::tr("%n field(s) where the other rows have %1", nullptr, int(have)).arg(want);
+            QString msg =
+                m_l.hasHeader
+                    ? CsvImport::tr("%n field(s) where the header has %1", nullptr, int(have)).arg(want)
+                    : CsvImport::tr("%n field(s) where the other rows have %1", nullptr, int(have)).arg(want);
             // Another delimiter that would give the right count: the line was written with it.
             for (char d : {',', ';', '\t', '|'}) {
                 if (d == m_l.delim)
@@ -408,10 +424,13 @@ private:
             error(rec.line, -1, msg);
             return false;
         }
-        if (m_l.hasHeader && m_timeCol >= 0 && m_timeCol < m_l.header.size() && !m_l.header.at(m_timeCol).isEmpty()) {
+        if (m_l.hasHeader && m_timeCol >= 0 && m_timeCol < m_l.header.size() &&
+            !m_l.header.at(m_timeCol).isEmpty()) {
             const std::string_view v = csv::trim(rec.fields[std::size_t(m_timeCol)]);
             if (QString::fromUtf8(v.data(), qsizetype(v.size())) == m_l.header.at(m_timeCol)) {
-                error(rec.line, m_timeCol, CsvImport::tr("the header (line %1) repeats here: files joined together?").arg(m_l.headerLine));
+                error(rec.line, m_timeCol,
+                      CsvImport::tr("the header (line %1) repeats here: files joined together?")
+                          .arg(m_l.headerLine));
                 return false;
             }
         }
@@ -423,7 +442,8 @@ private:
     {
         const std::string_view t = csv::trim(s);
         if (csv::isMissing(t))
-            return t.empty() ? CsvImport::tr("missing value") : CsvImport::tr("missing value ('%1')").arg(text(t));
+            return t.empty() ? CsvImport::tr("missing value")
+                             : CsvImport::tr("missing value ('%1')").arg(text(t));
         double v = 0;
         std::string_view u = t.front() == '+' ? t.substr(1) : t;
         const auto r = std::from_chars(u.data(), u.data() + u.size(), v, std::chars_format::general);
@@ -453,16 +473,22 @@ private:
                 case TimeKind::EpochSeconds:
                     *ms = i >= MinEpochMs / 1000 && i <= MaxEpochMs / 1000 ? i * 1000 : MaxEpochMs + 1;
                     break;
-                case TimeKind::EpochMillis: *ms = i; break;
-                case TimeKind::EpochMicros: *ms = i / 1000 - (i % 1000 < 0 ? 1 : 0); break;
-                default: *ms = i / 1000000 - (i % 1000000 < 0 ? 1 : 0); break;
+                case TimeKind::EpochMillis:
+                    *ms = i;
+                    break;
+                case TimeKind::EpochMicros:
+                    *ms = i / 1000 - (i % 1000 < 0 ? 1 : 0);
+                    break;
+                default:
+                    *ms = i / 1000000 - (i % 1000000 < 0 ? 1 : 0);
+                    break;
                 }
                 if (*ms >= MinEpochMs && *ms <= MaxEpochMs)
                     return true;
             }
             double d = 0;
             if (csv::parseDouble(v, &d) && std::isfinite(d)) {
-                const double scale = m_l.timeKind == TimeKind::EpochSeconds ? 1000.0
+                const double scale = m_l.timeKind == TimeKind::EpochSeconds  ? 1000.0
                                      : m_l.timeKind == TimeKind::EpochMillis ? 1.0
                                      : m_l.timeKind == TimeKind::EpochMicros ? 1e-3
                                                                              : 1e-6;
@@ -484,7 +510,9 @@ private:
             }
             if (m_todCol >= 0) {
                 std::int64_t tod = 0;
-                const std::string_view tv = m_todCol < int(rec.fields.size()) ? rec.fields[std::size_t(m_todCol)] : std::string_view();
+                const std::string_view tv = m_todCol < int(rec.fields.size())
+                                                ? rec.fields[std::size_t(m_todCol)]
+                                                : std::string_view();
                 if (!csv::parseTimeOfDay(tv, &tod)) {
                     error(rec.line, m_todCol, CsvImport::tr("not a time of day: '%1'").arg(text(tv)));
                     return false;
@@ -498,7 +526,8 @@ private:
                 const std::int64_t rem = pt.wallMs - days * 86400000;
                 int y, mo, d;
                 csv::civilFromDays(days, &y, &mo, &d);
-                const QDateTime dt(QDate(y, mo, d), QTime::fromMSecsSinceStartOfDay(int(rem)), m_opt.timeZone);
+                const QDateTime dt(QDate(y, mo, d), QTime::fromMSecsSinceStartOfDay(int(rem)),
+                                   m_opt.timeZone);
                 *ms = dt.toMSecsSinceEpoch();
             }
             return true;
@@ -515,7 +544,8 @@ private:
             *v = 0;
             return true;
         }
-        const std::string_view s = col < int(rec.fields.size()) ? rec.fields[std::size_t(col)] : std::string_view();
+        const std::string_view s =
+            col < int(rec.fields.size()) ? rec.fields[std::size_t(col)] : std::string_view();
         if (csv::parseDouble(s, v) && std::isfinite(*v))
             return true;
         // Decimal comma ("1,2345" in a ';' or tab separated European export).
@@ -549,9 +579,11 @@ private:
         }
         if (sv == m_firstSymbol)
             return true;
-        error(rec.line, m_symbolCol,
-              CsvImport::tr("the symbol changes from %1 (line %2) to %3, but the import is for one symbol (%4)")
-                  .arg(text(m_firstSymbol), QString::number(m_firstSymbolLine), text(sv), m_opt.symbol.trimmed()));
+        error(
+            rec.line, m_symbolCol,
+            CsvImport::tr("the symbol changes from %1 (line %2) to %3, but the import is for one symbol (%4)")
+                .arg(text(m_firstSymbol), QString::number(m_firstSymbolLine), text(sv),
+                     m_opt.symbol.trimmed()));
         return false;
     }
 
@@ -600,7 +632,8 @@ private:
             auto cell = [&](int c) {
                 return c >= 0 && c < int(rec.fields.size()) ? rec.fields[std::size_t(c)] : std::string_view();
             };
-            const bool allMissing = csv::isMissing(cell(tmpl.close)) && (tmpl.open < 0 || csv::isMissing(cell(tmpl.open))) &&
+            const bool allMissing = csv::isMissing(cell(tmpl.close)) &&
+                                    (tmpl.open < 0 || csv::isMissing(cell(tmpl.open))) &&
                                     (tmpl.high < 0 || csv::isMissing(cell(tmpl.high))) &&
                                     (tmpl.low < 0 || csv::isMissing(cell(tmpl.low)));
             if (allMissing) {
@@ -644,8 +677,14 @@ private:
 
     bool validBar(std::int64_t line, const Series &s, const BarRow &b)
     {
-        struct P { double v; int col; const char *name; };
-        const P prices[] = {{b.o, s.open, "open"}, {b.h, s.high, "high"}, {b.l, s.low, "low"}, {b.c, s.close, "close"}};
+        struct P
+        {
+            double v;
+            int col;
+            const char *name;
+        };
+        const P prices[] = {
+            {b.o, s.open, "open"}, {b.h, s.high, "high"}, {b.l, s.low, "low"}, {b.c, s.close, "close"}};
         for (const P &p : prices)
             if (p.col >= 0 && !(p.v > 0)) {
                 error(line, p.col, CsvImport::tr("price %1 is not positive").arg(p.v));
@@ -660,11 +699,19 @@ private:
             return false;
         }
         if (b.h < b.o || b.h < b.c) {
-            error(line, s.high, CsvImport::tr("high %1 is below %2 %3").arg(b.h).arg(b.h < b.o ? CsvImport::tr("open") : CsvImport::tr("close")).arg(b.h < b.o ? b.o : b.c));
+            error(line, s.high,
+                  CsvImport::tr("high %1 is below %2 %3")
+                      .arg(b.h)
+                      .arg(b.h < b.o ? CsvImport::tr("open") : CsvImport::tr("close"))
+                      .arg(b.h < b.o ? b.o : b.c));
             return false;
         }
         if (b.l > b.o || b.l > b.c) {
-            error(line, s.low, CsvImport::tr("low %1 is above %2 %3").arg(b.l).arg(b.l > b.o ? CsvImport::tr("open") : CsvImport::tr("close")).arg(b.l > b.o ? b.o : b.c));
+            error(line, s.low,
+                  CsvImport::tr("low %1 is above %2 %3")
+                      .arg(b.l)
+                      .arg(b.l > b.o ? CsvImport::tr("open") : CsvImport::tr("close"))
+                      .arg(b.l > b.o ? b.o : b.c));
             return false;
         }
         return true;
@@ -694,7 +741,8 @@ private:
             return false;
         }
         if (m_id >= 0) {
-            const std::string_view v = m_id < int(rec.fields.size()) ? rec.fields[std::size_t(m_id)] : std::string_view();
+            const std::string_view v =
+                m_id < int(rec.fields.size()) ? rec.fields[std::size_t(m_id)] : std::string_view();
             if (!csv::parseInt64(v, &t.tradeId)) {
                 error(rec.line, m_id, CsvImport::tr("not a trade id: '%1'").arg(text(v)));
                 return false;
@@ -705,17 +753,20 @@ private:
             }
         }
         if (m_maker >= 0) {
-            const std::string_view v = m_maker < int(rec.fields.size()) ? rec.fields[std::size_t(m_maker)] : std::string_view();
+            const std::string_view v =
+                m_maker < int(rec.fields.size()) ? rec.fields[std::size_t(m_maker)] : std::string_view();
             if (!csv::parseBool(v, &t.buyerMaker)) {
                 error(rec.line, m_maker, CsvImport::tr("not true or false: '%1'").arg(text(v)));
                 return false;
             }
         } else if (m_side >= 0) {
-            const std::string_view v = csv::trim(m_side < int(rec.fields.size()) ? rec.fields[std::size_t(m_side)] : std::string_view());
+            const std::string_view v = csv::trim(
+                m_side < int(rec.fields.size()) ? rec.fields[std::size_t(m_side)] : std::string_view());
             const QString s = QString::fromLatin1(v.data(), qsizetype(v.size())).toLower();
             if (s == QLatin1String("buy") || s == QLatin1String("bid") || s == QLatin1String("b"))
                 t.buyerMaker = false;
-            else if (s == QLatin1String("sell") || s == QLatin1String("ask") || s == QLatin1String("s") || s == QLatin1String("a"))
+            else if (s == QLatin1String("sell") || s == QLatin1String("ask") || s == QLatin1String("s") ||
+                     s == QLatin1String("a"))
                 t.buyerMaker = true;
             else if (!s.isEmpty()) {
                 error(rec.line, m_side, CsvImport::tr("not a side (buy/sell): '%1'").arg(text(v)));
@@ -723,14 +774,17 @@ private:
             }
         }
         if (m_symbolCol >= 0) {
-            const std::string_view sv = csv::trim(m_symbolCol < int(rec.fields.size()) ? rec.fields[std::size_t(m_symbolCol)] : std::string_view());
+            const std::string_view sv =
+                csv::trim(m_symbolCol < int(rec.fields.size()) ? rec.fields[std::size_t(m_symbolCol)]
+                                                               : std::string_view());
             if (!oneSymbol(rec, sv))
                 return false;
             if (sv != m_lastSymbolText) {
                 m_lastSymbolText = std::string(sv);
                 m_lastSymbol = SymbolCode::fromText(sv);
                 if (m_lastSymbol.isEmpty())
-                    m_lastSymbol = SymbolCode::fromString(sanitizeSymbol(QString::fromUtf8(sv.data(), qsizetype(sv.size()))));
+                    m_lastSymbol = SymbolCode::fromString(
+                        sanitizeSymbol(QString::fromUtf8(sv.data(), qsizetype(sv.size()))));
             }
             if (m_lastSymbol.isEmpty()) {
                 error(rec.line, m_symbolCol, CsvImport::tr("not a symbol: '%1'").arg(text(sv)));
@@ -770,14 +824,16 @@ private:
 /** Parses every record. Large CSV files without quotes are parsed in two halves on two threads (records
  *  cannot span lines there, so the halves split at a line end); the halves' results are joined in file order.
  *  progress is called on the calling thread only. */
-bool parseAll(const Layout &l, const ImportOptions &o, const QString &path, std::string_view data, Parsed &out,
-              bool stopAtError, const std::atomic<bool> *cancel, const std::function<void(double)> &progress)
+bool parseAll(const Layout &l, const ImportOptions &o, const QString &path, std::string_view data,
+              Parsed &out, bool stopAtError, const std::atomic<bool> *cancel,
+              const std::function<void(double)> &progress)
 {
     const std::size_t begin = std::min(l.dataOffset, data.size());
     const std::size_t size = data.size() - begin;
     std::size_t mid = begin + size / 2;
     const void *nl = mid < data.size() ? std::memchr(data.data() + mid, '\n', data.size() - mid) : nullptr;
-    const bool split = !l.json && size > (std::size_t(8) << 20) && nl && std::thread::hardware_concurrency() > 1 &&
+    const bool split = !l.json && size > (std::size_t(8) << 20) && nl &&
+                       std::thread::hardware_concurrency() > 1 &&
                        std::memchr(data.data() + begin, '"', size) == nullptr;
     if (!split) {
         Parser parser(l, o, path, out);
@@ -786,7 +842,8 @@ bool parseAll(const Layout &l, const ImportOptions &o, const QString &path, std:
     mid = std::size_t(static_cast<const char *>(nl) - data.data()) + 1;
     Layout second = l;
     second.dataOffset = mid;
-    second.dataLine = l.dataLine + std::count(data.begin() + std::ptrdiff_t(begin), data.begin() + std::ptrdiff_t(mid), '\n');
+    second.dataLine = l.dataLine + std::count(data.begin() + std::ptrdiff_t(begin),
+                                              data.begin() + std::ptrdiff_t(mid), '\n');
     Parsed tail;
     Parser first(l, o, path, out);
     Parser last(second, o, path, tail);
@@ -797,8 +854,10 @@ bool parseAll(const Layout &l, const ImportOptions &o, const QString &path, std:
 
     if (out.pendingBlankLine > 0 && tail.rows > 0) { // the head ended on an empty line, and rows follow
         ++out.errors;
-        out.problems.append({ImportProblem::Severity::Error, path, out.pendingBlankLine, QString(),
-                             CsvImport::tr("an empty line inside the data (rows follow on line %1)").arg(second.dataLine), 0});
+        out.problems.append(
+            {ImportProblem::Severity::Error, path, out.pendingBlankLine, QString(),
+             CsvImport::tr("an empty line inside the data (rows follow on line %1)").arg(second.dataLine),
+             0});
     }
     out.pendingBlankLine = tail.pendingBlankLine;
     out.rows += tail.rows;
@@ -827,8 +886,8 @@ bool parseAll(const Layout &l, const ImportOptions &o, const QString &path, std:
 // ---------------------------------------------------------------------------------------------------
 // Ordering, duplicates, interval, gaps
 
-void addProblem(Parsed &p, const ImportOptions &o, const QString &path, ImportProblem::Severity sev, std::int64_t line,
-                const QString &field, const QString &msg, std::int64_t other = 0)
+void addProblem(Parsed &p, const ImportOptions &o, const QString &path, ImportProblem::Severity sev,
+                std::int64_t line, const QString &field, const QString &msg, std::int64_t other = 0)
 {
     if (sev == ImportProblem::Severity::Error)
         ++p.errors;
@@ -844,8 +903,7 @@ void addProblem(Parsed &p, const ImportOptions &o, const QString &path, ImportPr
     p.problems.append(pr);
 }
 
-template<typename T, typename Key>
-void sortByTime(std::vector<T> &v, Key key)
+template <typename T, typename Key> void sortByTime(std::vector<T> &v, Key key)
 {
     bool ascending = true, descending = true;
     for (std::size_t i = 1; i < v.size() && (ascending || descending); ++i) {
@@ -875,9 +933,9 @@ void sortByTime(std::vector<T> &v, Key key)
 
 /** Refuses times before earliest or more than a day ahead of now; forEach(visit) calls visit(ms, line) for
  *  every row. */
-template<typename ForEach>
-bool plausibleTimes(Parsed &p, const ImportOptions &o, const QString &path, const QString &timeField, std::int64_t earliest,
-                    ForEach forEach)
+template <typename ForEach>
+bool plausibleTimes(Parsed &p, const ImportOptions &o, const QString &path, const QString &timeField,
+                    std::int64_t earliest, ForEach forEach)
 {
     const std::int64_t latest = QDateTime::currentMSecsSinceEpoch() + FutureSlackMs;
     bool ok = true;
@@ -887,12 +945,17 @@ bool plausibleTimes(Parsed &p, const ImportOptions &o, const QString &path, cons
         ok = false;
         const QString when = QString::fromStdString(csv::formatUtc(t));
         if (t < earliest)
-            addProblem(p, o, path, ImportProblem::Severity::Error, line, timeField,
-                       o.earliestMs ? CsvImport::tr("%1 is before %2, the earliest time asked for").arg(when, dateText(earliest))
-                       : earliest == Earliest1900Ms
-                           ? CsvImport::tr("%1 is before %2: not a plausible market date (--earliest imports older data)").arg(when, dateText(earliest))
-                           : CsvImport::tr("%1 is before %2: not plausible for intraday bars or trades (--earliest imports older data)")
-                                 .arg(when, dateText(earliest)));
+            addProblem(
+                p, o, path, ImportProblem::Severity::Error, line, timeField,
+                o.earliestMs ? CsvImport::tr("%1 is before %2, the earliest time asked for")
+                                   .arg(when, dateText(earliest))
+                : earliest == Earliest1900Ms
+                    ? CsvImport::tr(
+                          "%1 is before %2: not a plausible market date (--earliest imports older data)")
+                          .arg(when, dateText(earliest))
+                    : CsvImport::tr("%1 is before %2: not plausible for intraday bars or trades (--earliest "
+                                    "imports older data)")
+                          .arg(when, dateText(earliest)));
         else
             addProblem(p, o, path, ImportProblem::Severity::Error, line, timeField,
                        CsvImport::tr("%1 is in the future (more than a day from now)").arg(when));
@@ -902,7 +965,8 @@ bool plausibleTimes(Parsed &p, const ImportOptions &o, const QString &path, cons
 
 void finishBars(Parsed &p, const Layout &l, const ImportOptions &o, const QString &path)
 {
-    const int timeCol = std::max(columnOf(l.columns, ColumnRole::Time), columnOf(l.columns, ColumnRole::Date));
+    const int timeCol =
+        std::max(columnOf(l.columns, ColumnRole::Time), columnOf(l.columns, ColumnRole::Date));
     const QString timeField = fieldLabel(l, timeCol);
     std::vector<std::int64_t> diffs;
     for (Series &s : p.series) {
@@ -940,13 +1004,14 @@ void finishBars(Parsed &p, const Layout &l, const ImportOptions &o, const QStrin
         std::nth_element(d.begin(), d.begin() + std::ptrdiff_t(d.size() / 2), d.end());
         p.intervalSeconds = int(std::max<std::int64_t>(1, (d[d.size() / 2] + 500) / 1000));
     } else {
-        const std::int64_t t = p.series.empty() || p.series.front().rows.empty() ? 0 : p.series.front().rows.front().t;
+        const std::int64_t t =
+            p.series.empty() || p.series.front().rows.empty() ? 0 : p.series.front().rows.front().t;
         p.intervalSeconds = t % 86400000 == 0 ? 86400 : 60;
     }
-    // Plausible times (the option's earliest, else by the kind of data), before gaps are looked for: a time in
-    // the wrong millennium is an error, not a gap.
+    // Plausible times (the option's earliest, else by the kind of data), before gaps are looked for: a time
+    // in the wrong millennium is an error, not a gap.
     const bool dated = l.timeKind == TimeKind::Text || l.timeKind == TimeKind::DateAndTime;
-    const std::int64_t earliest = o.earliestMs ? *o.earliestMs
+    const std::int64_t earliest = o.earliestMs                          ? *o.earliestMs
                                   : p.intervalSeconds >= 86400 && dated ? Earliest1900Ms
                                                                         : Earliest1990Ms;
     if (!plausibleTimes(p, o, path, timeField, earliest, [&](auto &&visit) {
@@ -982,8 +1047,10 @@ void finishBars(Parsed &p, const Layout &l, const ImportOptions &o, const QStrin
                 if (listed < 20) {
                     ++listed;
                     addProblem(p, o, path, ImportProblem::Severity::Warning, s.rows[i].line, timeField,
-                               CsvImport::tr("%1: gap of %2 s after %3").arg(s.symbol).arg(d / 1000).arg(
-                                   QString::fromStdString(csv::formatUtc(s.rows[i - 1].t))));
+                               CsvImport::tr("%1: gap of %2 s after %3")
+                                   .arg(s.symbol)
+                                   .arg(d / 1000)
+                                   .arg(QString::fromStdString(csv::formatUtc(s.rows[i - 1].t))));
                 }
             }
         }
@@ -996,11 +1063,13 @@ void finishTrades(Parsed &p, const Layout &l, const ImportOptions &o, const QStr
 {
     sortByTime(p.trades, [](const TradeRow &r) { return r.tick.tsMs; });
     const int timeCol = l.timeFromTradeId ? columnOf(l.columns, ColumnRole::TradeId)
-                                          : std::max(columnOf(l.columns, ColumnRole::Time), columnOf(l.columns, ColumnRole::Date));
-    if (!plausibleTimes(p, o, path, fieldLabel(l, timeCol), o.earliestMs ? *o.earliestMs : Earliest1990Ms, [&](auto &&visit) {
-            for (const TradeRow &r : p.trades)
-                visit(r.tick.tsMs, r.line);
-        }))
+                                          : std::max(columnOf(l.columns, ColumnRole::Time),
+                                                     columnOf(l.columns, ColumnRole::Date));
+    if (!plausibleTimes(p, o, path, fieldLabel(l, timeCol), o.earliestMs ? *o.earliestMs : Earliest1990Ms,
+                        [&](auto &&visit) {
+                            for (const TradeRow &r : p.trades)
+                                visit(r.tick.tsMs, r.line);
+                        }))
         return;
     if (!p.tradeIds) {
         std::int64_t repeats = 0;
@@ -1011,7 +1080,8 @@ void finishTrades(Parsed &p, const Layout &l, const ImportOptions &o, const QStr
         }
         if (repeats > 0)
             addProblem(p, o, path, ImportProblem::Severity::Warning, 0, QString(),
-                       CsvImport::tr("%1 trade(s) repeat the previous one exactly; kept as separate trades (the file has no trade ids)")
+                       CsvImport::tr("%1 trade(s) repeat the previous one exactly; kept as separate trades "
+                                     "(the file has no trade ids)")
                            .arg(repeats));
         return;
     }
@@ -1021,7 +1091,8 @@ void finishTrades(Parsed &p, const Layout &l, const ImportOptions &o, const QStr
     std::iota(idx.begin(), idx.end(), std::size_t(0));
     bool increasing = true;
     for (std::size_t i = 1; i < p.trades.size() && increasing; ++i)
-        if (!(p.trades[i].tick.symbol == p.trades[i - 1].tick.symbol && p.trades[i].tick.tradeId > p.trades[i - 1].tick.tradeId))
+        if (!(p.trades[i].tick.symbol == p.trades[i - 1].tick.symbol &&
+              p.trades[i].tick.tradeId > p.trades[i - 1].tick.tradeId))
             increasing = false;
     if (increasing)
         return;
@@ -1042,7 +1113,9 @@ void finishTrades(Parsed &p, const Layout &l, const ImportOptions &o, const QStr
             ++p.duplicateRows;
         } else {
             addProblem(p, o, path, ImportProblem::Severity::Error, std::max(a.line, b.line), idField,
-                       CsvImport::tr("trade id %1 appears twice with different values (line %2)").arg(b.tick.tradeId).arg(std::min(a.line, b.line)),
+                       CsvImport::tr("trade id %1 appears twice with different values (line %2)")
+                           .arg(b.tick.tradeId)
+                           .arg(std::min(a.line, b.line)),
                        std::min(a.line, b.line));
         }
     }
@@ -1053,7 +1126,8 @@ void finishTrades(Parsed &p, const Layout &l, const ImportOptions &o, const QStr
             if (!drop[i])
                 kept.push_back(p.trades[i]);
         p.trades.swap(kept);
-        addProblem(p, o, path, ImportProblem::Severity::Warning, 0, idField, CsvImport::tr("%1 repeated trade(s) dropped").arg(p.duplicateRows));
+        addProblem(p, o, path, ImportProblem::Severity::Warning, 0, idField,
+                   CsvImport::tr("%1 repeated trade(s) dropped").arg(p.duplicateRows));
     }
 }
 
@@ -1087,7 +1161,8 @@ ImportProblem firstError(const QList<ImportProblem> &problems)
 {
     ImportProblem best;
     for (const ImportProblem &p : problems)
-        if (p.severity == ImportProblem::Severity::Error && (best.message.isEmpty() || (p.line > 0 && (best.line == 0 || p.line < best.line))))
+        if (p.severity == ImportProblem::Severity::Error &&
+            (best.message.isEmpty() || (p.line > 0 && (best.line == 0 || p.line < best.line))))
             best = p;
     return best;
 }
@@ -1166,7 +1241,8 @@ ImportPreview previewCsv(const QString &path, const ImportOptions &options, bool
     for (const Series &s : p.series) {
         if (!syms.contains(s.symbol))
             syms.append(s.symbol);
-        for (std::size_t i = 0; i < s.rows.size() && pv.rows.size() < 20 * qsizetype(p.series.size()) && i < 20; ++i) {
+        for (std::size_t i = 0;
+             i < s.rows.size() && pv.rows.size() < 20 * qsizetype(p.series.size()) && i < 20; ++i) {
             const BarRow &b = s.rows[i];
             PreviewRow r;
             r.line = b.line;
@@ -1207,8 +1283,8 @@ namespace {
 
 } // namespace
 
-ImportResult importCsv(const QString &path, QSqlDatabase db, const ImportOptions &options, const ImportProgress &progress,
-                       const std::atomic<bool> *cancel)
+ImportResult importCsv(const QString &path, QSqlDatabase db, const ImportOptions &options,
+                       const ImportProgress &progress, const std::atomic<bool> *cancel)
 {
     ImportResult res;
     QElapsedTimer timer;
@@ -1233,7 +1309,8 @@ ImportResult importCsv(const QString &path, QSqlDatabase db, const ImportOptions
         return failWith(job.fileProblem);
     const Layout &l = job.layout;
     res.format = l.format;
-    res.dataset = options.dataset.trimmed().isEmpty() ? QFileInfo(path).completeBaseName() : options.dataset.trimmed();
+    res.dataset =
+        options.dataset.trimmed().isEmpty() ? QFileInfo(path).completeBaseName() : options.dataset.trimmed();
     const bool trades = l.format.contains(QLatin1String("trades"));
 
     QString err;
@@ -1309,8 +1386,9 @@ ImportResult importCsv(const QString &path, QSqlDatabase db, const ImportOptions
     bool exists = false;
     if (!w->addDataset(datasetName, QFileInfo(path).absoluteFilePath().toUtf8(), l.format.toUtf8(),
                        QDateTime::currentMSecsSinceEpoch(), storedRows, &datasetId, &exists))
-        return rollback(exists ? CsvImport::tr("a dataset named %1 already exists; choose another name").arg(res.dataset)
-                               : CsvImport::tr("cannot add the dataset: %1").arg(w->lastError()));
+        return rollback(
+            exists ? CsvImport::tr("a dataset named %1 already exists; choose another name").arg(res.dataset)
+                   : CsvImport::tr("cannot add the dataset: %1").arg(w->lastError()));
 
     // Bars to write: the file's own (bar files) or 1s/1m/5m aggregated from its trades.
     std::vector<Bar> fileBars;
@@ -1336,7 +1414,8 @@ ImportResult importCsv(const QString &path, QSqlDatabase db, const ImportOptions
         for (const BarUpdate &u : tradeBars) {
             std::int64_t sid = 0;
             if (!symbolId(u.symbol.toString(), &sid))
-                return rollback(CsvImport::tr("cannot add symbol %1: %2").arg(u.symbol.toString(), w->lastError()));
+                return rollback(
+                    CsvImport::tr("cannot add symbol %1: %2").arg(u.symbol.toString(), w->lastError()));
             for (const Bar &b : u.bars)
                 out.push_back({sid, intervalSeconds(u.interval), &b});
             res.barsPerSymbol[u.symbol.toString()] += qint64(u.bars.size());
@@ -1399,7 +1478,8 @@ ImportResult importCsv(const QString &path, QSqlDatabase db, const ImportOptions
         for (const Tick &t : ticks) {
             if (sid < 0 || t.symbol != last) {
                 if (!symbolId(t.symbol.toString(), &sid))
-                    return rollback(CsvImport::tr("cannot add symbol %1: %2").arg(t.symbol.toString(), w->lastError()));
+                    return rollback(
+                        CsvImport::tr("cannot add symbol %1: %2").arg(t.symbol.toString(), w->lastError()));
                 last = t.symbol;
             }
             rows.push_back({sid, &t});
@@ -1418,10 +1498,12 @@ ImportResult importCsv(const QString &path, QSqlDatabase db, const ImportOptions
         }
         res.ticks = qint64(ticks.size());
         if (res.ticksStored < res.ticks)
-            res.problems.append({ImportProblem::Severity::Warning, path, 0, QString(),
-                                 CsvImport::tr("%1 trade(s) were already stored (same symbol and trade id) and were kept once")
-                                     .arg(res.ticks - res.ticksStored),
-                                 0});
+            res.problems.append(
+                {ImportProblem::Severity::Warning, path, 0, QString(),
+                 CsvImport::tr(
+                     "%1 trade(s) were already stored (same symbol and trade id) and were kept once")
+                     .arg(res.ticks - res.ticksStored),
+                 0});
     }
 
     // Bars

@@ -18,7 +18,6 @@ using csv::DateOrder;
 using csv::Record;
 using csv::RecordReader;
 
-
 // ---------------------------------------------------------------------------------------------------
 // Names
 
@@ -28,11 +27,21 @@ struct RoleName
     const char *name;
 };
 constexpr RoleName RoleNames[] = {
-    {ColumnRole::Ignore, "ignore"},   {ColumnRole::Time, "time"},         {ColumnRole::Date, "date"},
-    {ColumnRole::TimeOfDay, "time-of-day"}, {ColumnRole::Open, "open"},   {ColumnRole::High, "high"},
-    {ColumnRole::Low, "low"},         {ColumnRole::Close, "close"},       {ColumnRole::AdjClose, "adj-close"},
-    {ColumnRole::Volume, "volume"},   {ColumnRole::Symbol, "symbol"},     {ColumnRole::Price, "price"},
-    {ColumnRole::Qty, "qty"},         {ColumnRole::TradeId, "trade-id"},  {ColumnRole::IsBuyerMaker, "is-buyer-maker"},
+    {ColumnRole::Ignore, "ignore"},
+    {ColumnRole::Time, "time"},
+    {ColumnRole::Date, "date"},
+    {ColumnRole::TimeOfDay, "time-of-day"},
+    {ColumnRole::Open, "open"},
+    {ColumnRole::High, "high"},
+    {ColumnRole::Low, "low"},
+    {ColumnRole::Close, "close"},
+    {ColumnRole::AdjClose, "adj-close"},
+    {ColumnRole::Volume, "volume"},
+    {ColumnRole::Symbol, "symbol"},
+    {ColumnRole::Price, "price"},
+    {ColumnRole::Qty, "qty"},
+    {ColumnRole::TradeId, "trade-id"},
+    {ColumnRole::IsBuyerMaker, "is-buyer-maker"},
     {ColumnRole::Side, "side"},
 };
 
@@ -56,10 +65,12 @@ std::optional<ColumnRole> roleFromAlias(const QString &norm)
             for (const char *n : names)
                 h.insert(QString::fromLatin1(n), r);
         };
-        add(ColumnRole::Time, {"timestamp", "time", "datetime", "datetimeutc", "opentime", "dates", "start", "startunixs",
-                               "unix", "unixtime", "ts", "transacttime", "tradetime", "timeutc", "gmttime",
-                               "localtime", "epoch", "opentimestamp", "openms", "timems", "tsms", "timestampms", "starttime", "begin", "period",
-                               "opentimems", "starttimems", "datetimems"});
+        add(ColumnRole::Time,
+            {"timestamp", "time",       "datetime",    "datetimeutc", "opentime",  "dates",
+             "start",     "startunixs", "unix",        "unixtime",    "ts",        "transacttime",
+             "tradetime", "timeutc",    "gmttime",     "localtime",   "epoch",     "opentimestamp",
+             "openms",    "timems",     "tsms",        "timestampms", "starttime", "begin",
+             "period",    "opentimems", "starttimems", "datetimems"});
         add(ColumnRole::Date, {"date", "day", "tradedate"});
         add(ColumnRole::Open, {"open", "o", "openprice", "first"});
         add(ColumnRole::High, {"high", "h", "highprice", "max"});
@@ -74,13 +85,44 @@ std::optional<ColumnRole> roleFromAlias(const QString &norm)
         add(ColumnRole::IsBuyerMaker, {"isbuyermaker", "buyermaker", "m", "maker"});
         add(ColumnRole::Side, {"side", "type", "takerside", "direction"});
         // Known columns that are not stored.
-        add(ColumnRole::Ignore,
-            {"closetime", "quotevolume", "quoteassetvolume", "count", "trades", "numberoftrades", "takerbuyvolume",
-             "takerbuybasevolume", "takerbuyquotevolume", "takerbuybaseassetvolume", "takerbuyquoteassetvolume",
-             "ignore", "quoteqty", "firsttradeid", "lasttradeid", "isbestmatch", "bestmatch", "exchange",
-             "localtimestamp", "change", "changepercent", "dividends", "dividendamount", "stocksplits",
-             "splitcoefficient", "splitratio", "exdividend", "capitalgains", "adjopen", "adjhigh", "adjlow",
-             "adjvolume", "openinterest", "spread", "realvolume", "vwap", "wap", "atr"});
+        add(ColumnRole::Ignore, {"closetime",
+                                 "quotevolume",
+                                 "quoteassetvolume",
+                                 "count",
+                                 "trades",
+                                 "numberoftrades",
+                                 "takerbuyvolume",
+                                 "takerbuybasevolume",
+                                 "takerbuyquotevolume",
+                                 "takerbuybaseassetvolume",
+                                 "takerbuyquoteassetvolume",
+                                 "ignore",
+                                 "quoteqty",
+                                 "firsttradeid",
+                                 "lasttradeid",
+                                 "isbestmatch",
+                                 "bestmatch",
+                                 "exchange",
+                                 "localtimestamp",
+                                 "change",
+                                 "changepercent",
+                                 "dividends",
+                                 "dividendamount",
+                                 "stocksplits",
+                                 "splitcoefficient",
+                                 "splitratio",
+                                 "exdividend",
+                                 "capitalgains",
+                                 "adjopen",
+                                 "adjhigh",
+                                 "adjlow",
+                                 "adjvolume",
+                                 "openinterest",
+                                 "spread",
+                                 "realvolume",
+                                 "vwap",
+                                 "wap",
+                                 "atr"});
         return h;
     }();
     const auto it = aliases.constFind(norm);
@@ -92,8 +134,9 @@ std::optional<ColumnRole> roleFromAlias(const QString &norm)
 /** "BTC:open" / "btc_close" / "EWA Close" -> (prefix, role) for wide files grouped by instrument. */
 bool groupedName(const QString &name, QString *prefix, ColumnRole *role)
 {
-    const QRegularExpression re(QStringLiteral("^\\s*(.+?)\\s*[:_ .\\-/]\\s*(open|high|low|close|volume|price|vol)\\s*$"),
-                                       QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpression re(
+        QStringLiteral("^\\s*(.+?)\\s*[:_ .\\-/]\\s*(open|high|low|close|volume|price|vol)\\s*$"),
+        QRegularExpression::CaseInsensitiveOption);
     const auto m = re.match(name);
     if (!m.hasMatch())
         return false;
@@ -140,9 +183,10 @@ QString symbolFromFileName(const QString &path)
         QStringLiteral("(?:^|[_ ])([A-Z0-9]{2,})-(?:\\d+[smhdwM]|trades|aggTrades|klines)(?:-|$)"));
     if (const auto m = binance.match(base); m.hasMatch())
         return sanitizeSymbol(m.captured(1));
-    static const QStringList venues = {QStringLiteral("BINANCE"), QStringLiteral("COINBASE"), QStringLiteral("BITSTAMP"),
-                                       QStringLiteral("KRAKEN"), QStringLiteral("BYBIT"), QStringLiteral("OKX"),
-                                       QStringLiteral("NYSE"), QStringLiteral("NASDAQ"), QStringLiteral("CME")};
+    static const QStringList venues = {
+        QStringLiteral("BINANCE"), QStringLiteral("COINBASE"), QStringLiteral("BITSTAMP"),
+        QStringLiteral("KRAKEN"),  QStringLiteral("BYBIT"),    QStringLiteral("OKX"),
+        QStringLiteral("NYSE"),    QStringLiteral("NASDAQ"),   QStringLiteral("CME")};
     const QRegularExpression word(QStringLiteral("[A-Za-z0-9]+"));
     for (auto it = word.globalMatch(base); it.hasNext();) {
         const QString w = it.next().captured(0);
@@ -220,7 +264,8 @@ bool isCompactDate(std::string_view v)
     if (v.size() != 8)
         return false;
     csv::ParsedTime pt;
-    return csv::parseDateTime(v, DateOrder::MonthFirst, &pt) && pt.wallMs >= csv::daysFromCivil(1900, 1, 1) * 86400000LL;
+    return csv::parseDateTime(v, DateOrder::MonthFirst, &pt) &&
+           pt.wallMs >= csv::daysFromCivil(1900, 1, 1) * 86400000LL;
 }
 
 TimeKind epochKind(double magnitude)
@@ -234,8 +279,6 @@ TimeKind epochKind(double magnitude)
         return TimeKind::EpochMicros;
     return TimeKind::EpochNanos;
 }
-
-
 
 struct HeadLine
 {
@@ -337,17 +380,26 @@ void setPositional(Layout &l, const std::vector<std::pair<ColumnRole, const char
 }
 
 using R = ColumnRole;
-const std::vector<std::pair<ColumnRole, const char *>> KlineRoles = {
-    {R::Time, "open_time"}, {R::Open, "open"}, {R::High, "high"}, {R::Low, "low"}, {R::Close, "close"},
-    {R::Volume, "volume"}, {R::Ignore, "close_time"}, {R::Ignore, "quote_volume"}, {R::Ignore, "count"},
-    {R::Ignore, "taker_buy_volume"}, {R::Ignore, "taker_buy_quote_volume"}, {R::Ignore, "ignore"}};
+const std::vector<std::pair<ColumnRole, const char *>> KlineRoles = {{R::Time, "open_time"},
+                                                                     {R::Open, "open"},
+                                                                     {R::High, "high"},
+                                                                     {R::Low, "low"},
+                                                                     {R::Close, "close"},
+                                                                     {R::Volume, "volume"},
+                                                                     {R::Ignore, "close_time"},
+                                                                     {R::Ignore, "quote_volume"},
+                                                                     {R::Ignore, "count"},
+                                                                     {R::Ignore, "taker_buy_volume"},
+                                                                     {R::Ignore, "taker_buy_quote_volume"},
+                                                                     {R::Ignore, "ignore"}};
 const std::vector<std::pair<ColumnRole, const char *>> TradeRoles = {
-    {R::TradeId, "id"}, {R::Price, "price"}, {R::Qty, "qty"}, {R::Ignore, "quote_qty"}, {R::Time, "time"},
-    {R::IsBuyerMaker, "is_buyer_maker"}, {R::Ignore, "is_best_match"}};
-const std::vector<std::pair<ColumnRole, const char *>> AggTradeRoles = {
-    {R::TradeId, "agg_trade_id"}, {R::Price, "price"}, {R::Qty, "quantity"}, {R::Ignore, "first_trade_id"},
-    {R::Ignore, "last_trade_id"}, {R::Time, "transact_time"}, {R::IsBuyerMaker, "is_buyer_maker"},
+    {R::TradeId, "id"},          {R::Price, "price"}, {R::Qty, "qty"},
+    {R::Ignore, "quote_qty"},    {R::Time, "time"},   {R::IsBuyerMaker, "is_buyer_maker"},
     {R::Ignore, "is_best_match"}};
+const std::vector<std::pair<ColumnRole, const char *>> AggTradeRoles = {
+    {R::TradeId, "agg_trade_id"},        {R::Price, "price"},          {R::Qty, "quantity"},
+    {R::Ignore, "first_trade_id"},       {R::Ignore, "last_trade_id"}, {R::Time, "transact_time"},
+    {R::IsBuyerMaker, "is_buyer_maker"}, {R::Ignore, "is_best_match"}};
 
 bool hasRole(const QList<ColumnMapping> &cols, ColumnRole r)
 {
@@ -406,8 +458,8 @@ void mapHeader(Layout &l, const std::vector<std::vector<std::string>> &sample)
 
     // Volume in the base currency when the file gives it per currency ("volume_btc,volume" of
     // CryptoDataDownload, where the plain volume is in USD): the unit that starts the symbol.
-    if (const int symCol = columnOf(l.columns, ColumnRole::Symbol); symCol >= 0 && !sample.empty() &&
-                                                                     symCol < int(sample.front().size())) {
+    if (const int symCol = columnOf(l.columns, ColumnRole::Symbol);
+        symCol >= 0 && !sample.empty() && symCol < int(sample.front().size())) {
         const std::string &first = sample.front()[std::size_t(symCol)];
         const QString sym = sanitizeSymbol(QString::fromUtf8(first.data(), qsizetype(first.size())));
         for (ColumnMapping &m : l.columns) {
@@ -446,7 +498,8 @@ void mapHeader(Layout &l, const std::vector<std::vector<std::string>> &sample)
         for (ColumnMapping &m : l.columns) {
             if (m.role != ColumnRole::RoleCount)
                 continue;
-            if (allKind(m.column, {CellKind::DateText}) || (m.name.trimmed().isEmpty() && allKind(m.column, {CellKind::Int}))) {
+            if (allKind(m.column, {CellKind::DateText}) ||
+                (m.name.trimmed().isEmpty() && allKind(m.column, {CellKind::Int}))) {
                 m.role = ColumnRole::Time;
                 break;
             }
@@ -501,7 +554,8 @@ void mapHeader(Layout &l, const std::vector<std::vector<std::string>> &sample)
             for (ColumnMapping &m : l.columns) {
                 if (m.role != ColumnRole::RoleCount)
                     continue;
-                if (allKind(m.column, {CellKind::Int, CellKind::Number}) && !symbolFromColumn(m.name).isEmpty()) {
+                if (allKind(m.column, {CellKind::Int, CellKind::Number}) &&
+                    !symbolFromColumn(m.name).isEmpty()) {
                     m.role = ColumnRole::Close;
                     m.symbol = symbolFromColumn(m.name);
                 }
@@ -579,9 +633,17 @@ void mapHeaderless(Layout &l, const std::vector<std::vector<std::string>> &sampl
         }
         return k;
     };
-    auto epochAt = [&](int c) { return kindAt(c) == CellKind::Int && isEpochLike(sample.front()[std::size_t(c)]); };
-    auto numericAt = [&](int c) { const CellKind k = kindAt(c); return k == CellKind::Int || k == CellKind::Number; };
-    auto boolAt = [&](int c) { const CellKind k = kindAt(c); return k == CellKind::Bool || k == CellKind::Int; };
+    auto epochAt = [&](int c) {
+        return kindAt(c) == CellKind::Int && isEpochLike(sample.front()[std::size_t(c)]);
+    };
+    auto numericAt = [&](int c) {
+        const CellKind k = kindAt(c);
+        return k == CellKind::Int || k == CellKind::Number;
+    };
+    auto boolAt = [&](int c) {
+        const CellKind k = kindAt(c);
+        return k == CellKind::Bool || k == CellKind::Int;
+    };
 
     if (n >= 11 && n <= 12 && epochAt(0) && epochAt(6)) {
         setPositional(l, KlineRoles, n);
@@ -605,7 +667,8 @@ void mapHeaderless(Layout &l, const std::vector<std::vector<std::string>> &sampl
     int first = 1;
     std::vector<std::pair<ColumnRole, const char *>> roles;
     const CellKind k0 = kindAt(0);
-    if (!(k0 == CellKind::DateText || epochAt(0) || (k0 == CellKind::Int && isCompactDate(sample.front()[0]))))
+    if (!(k0 == CellKind::DateText || epochAt(0) ||
+          (k0 == CellKind::Int && isCompactDate(sample.front()[0]))))
         return;
     std::int64_t tod = 0;
     if (n > 1 && kindAt(1) == CellKind::DateText && csv::parseTimeOfDay(sample.front()[1], &tod)) {
@@ -631,7 +694,10 @@ void mapHeaderless(Layout &l, const std::vector<std::vector<std::string>> &sampl
         roles.push_back({R::IsBuyerMaker, "is_buyer_maker"});
         l.format = QStringLiteral("trades");
     } else if (values >= 4) {
-        for (auto r : {std::pair{R::Open, "open"}, {R::High, "high"}, {R::Low, "low"}, {R::Close, "close"},
+        for (auto r : {std::pair{R::Open, "open"},
+                       {R::High, "high"},
+                       {R::Low, "low"},
+                       {R::Close, "close"},
                        {R::Volume, "volume"}})
             roles.push_back(r);
         l.format = QStringLiteral("ohlc");
@@ -642,7 +708,8 @@ void mapHeaderless(Layout &l, const std::vector<std::vector<std::string>> &sampl
 }
 
 /** Finds the layout from the head of the file, then applies the options. */
-bool detectLayout(std::string_view data, const ImportOptions &opt, const QString &path, Layout &l, QString *error)
+bool detectLayout(std::string_view data, const ImportOptions &opt, const QString &path, Layout &l,
+                  QString *error)
 {
     std::vector<std::vector<std::string>> sample;
     bool header = false;
@@ -662,94 +729,97 @@ bool detectLayout(std::string_view data, const ImportOptions &opt, const QString
         while (sample.size() < 40 && json.next(rec))
             sample.emplace_back(rec.fields.begin(), rec.fields.end());
         if (sample.empty()) {
-            *error = json.error().empty() ? CsvImport::tr("the file has no data rows")
-                                          : CsvImport::tr("line %1: %2").arg(json.line()).arg(QString::fromStdString(json.error()));
+            *error =
+                json.error().empty()
+                    ? CsvImport::tr("the file has no data rows")
+                    : CsvImport::tr("line %1: %2").arg(json.line()).arg(QString::fromStdString(json.error()));
             return false;
         }
     } else {
-    const std::vector<HeadLine> lines = headLines(data, 40);
-    if (lines.empty()) {
-        *error = CsvImport::tr("the file is empty");
-        return false;
-    }
-    l.delim = opt.delimiter ? *opt.delimiter : detectDelimiter(lines);
+        const std::vector<HeadLine> lines = headLines(data, 40);
+        if (lines.empty()) {
+            *error = CsvImport::tr("the file is empty");
+            return false;
+        }
+        l.delim = opt.delimiter ? *opt.delimiter : detectDelimiter(lines);
 
-    std::vector<std::vector<std::string>> split;
-    split.reserve(lines.size());
-    for (const HeadLine &hl : lines)
-        split.push_back(csv::splitLine(hl.text, l.delim));
-    // The most common field count among the last lines of the head is the data's width.
-    std::unordered_map<std::size_t, int> freq;
-    for (std::size_t i = split.size() / 2; i < split.size(); ++i)
-        ++freq[split[i].size()];
-    std::size_t width = split.back().size();
-    int best = 0;
-    for (const auto &[w, f] : freq)
-        if (f > best || (f == best && w > width)) {
-            width = w;
-            best = f;
-        }
-    // First line of the table: width fields, or width-1 when a header omits the index column's name.
-    std::size_t first = 0;
-    auto missingIndexName = [&](std::size_t i) {
-        return split[i].size() >= 2 && split[i].size() + 1 == width && i + 1 < split.size() &&
-               split[i + 1].size() == width && numericCells(split[i]) == 0 && numericCells(split[i + 1]) > 0;
-    };
-    while (first < split.size() && split[first].size() != width && !missingIndexName(first))
-        ++first;
-    if (first == split.size())
-        first = 0;
-    std::size_t headerIdx = first;
-    if (opt.hasHeader) {
-        header = *opt.hasHeader;
-    } else if (split[first].size() + 1 == width) {
-        header = true;
-    } else if (first + 1 < split.size()) {
-        header = numericCells(split[first]) < numericCells(split[first + 1]);
-    } else {
-        header = numericCells(split[first]) == 0;
-    }
-    l.bannerLines = qint64(first);
-    l.hasHeader = header;
-    if (header) {
-        for (const std::string &h : split[headerIdx])
-            l.header.append(QString::fromUtf8(h.data(), qsizetype(h.size())).trimmed());
-        if (std::size_t(l.header.size()) + 1 == width) {
-            // One name short: pandas' unnamed index column in front, or a delimiter that ends every data row
-            // (an empty last field) while the header has none. Taking one for the other shifts every column.
-            // Rows of another width (a defect the import names) do not decide it.
-            bool anyRow = false, emptyLast = true;
-            for (std::size_t i = headerIdx + 1; i < split.size(); ++i) {
-                if (split[i].size() != width)
-                    continue;
-                anyRow = true;
-                emptyLast = emptyLast && csv::trim(split[i].back()).empty();
+        std::vector<std::vector<std::string>> split;
+        split.reserve(lines.size());
+        for (const HeadLine &hl : lines)
+            split.push_back(csv::splitLine(hl.text, l.delim));
+        // The most common field count among the last lines of the head is the data's width.
+        std::unordered_map<std::size_t, int> freq;
+        for (std::size_t i = split.size() / 2; i < split.size(); ++i)
+            ++freq[split[i].size()];
+        std::size_t width = split.back().size();
+        int best = 0;
+        for (const auto &[w, f] : freq)
+            if (f > best || (f == best && w > width)) {
+                width = w;
+                best = f;
             }
-            if (anyRow && emptyLast) {
-                l.header.append(QString());
-                l.trailingDelimiter = true;
-            } else {
-                l.header.prepend(QString());
-            }
-        }
-        l.headerLine = lines[headerIdx].line;
-        if (headerIdx + 1 < lines.size()) {
-            l.dataOffset = lines[headerIdx + 1].offset;
-            l.dataLine = lines[headerIdx + 1].line;
+        // First line of the table: width fields, or width-1 when a header omits the index column's name.
+        std::size_t first = 0;
+        auto missingIndexName = [&](std::size_t i) {
+            return split[i].size() >= 2 && split[i].size() + 1 == width && i + 1 < split.size() &&
+                   split[i + 1].size() == width && numericCells(split[i]) == 0 &&
+                   numericCells(split[i + 1]) > 0;
+        };
+        while (first < split.size() && split[first].size() != width && !missingIndexName(first))
+            ++first;
+        if (first == split.size())
+            first = 0;
+        std::size_t headerIdx = first;
+        if (opt.hasHeader) {
+            header = *opt.hasHeader;
+        } else if (split[first].size() + 1 == width) {
+            header = true;
+        } else if (first + 1 < split.size()) {
+            header = numericCells(split[first]) < numericCells(split[first + 1]);
         } else {
-            l.dataOffset = data.size();
-            l.dataLine = lines[headerIdx].line + 1;
+            header = numericCells(split[first]) == 0;
         }
-    } else {
-        l.dataOffset = lines[first].offset;
-        l.dataLine = lines[first].line;
-    }
-    l.width = width;
-    sample.assign(split.begin() + std::ptrdiff_t(header ? headerIdx + 1 : first), split.end());
-    if (sample.empty()) {
-        *error = CsvImport::tr("the file has no data rows");
-        return false;
-    }
+        l.bannerLines = qint64(first);
+        l.hasHeader = header;
+        if (header) {
+            for (const std::string &h : split[headerIdx])
+                l.header.append(QString::fromUtf8(h.data(), qsizetype(h.size())).trimmed());
+            if (std::size_t(l.header.size()) + 1 == width) {
+                // One name short: pandas' unnamed index column in front, or a delimiter that ends every data
+                // row (an empty last field) while the header has none. Taking one for the other shifts every
+                // column. Rows of another width (a defect the import names) do not decide it.
+                bool anyRow = false, emptyLast = true;
+                for (std::size_t i = headerIdx + 1; i < split.size(); ++i) {
+                    if (split[i].size() != width)
+                        continue;
+                    anyRow = true;
+                    emptyLast = emptyLast && csv::trim(split[i].back()).empty();
+                }
+                if (anyRow && emptyLast) {
+                    l.header.append(QString());
+                    l.trailingDelimiter = true;
+                } else {
+                    l.header.prepend(QString());
+                }
+            }
+            l.headerLine = lines[headerIdx].line;
+            if (headerIdx + 1 < lines.size()) {
+                l.dataOffset = lines[headerIdx + 1].offset;
+                l.dataLine = lines[headerIdx + 1].line;
+            } else {
+                l.dataOffset = data.size();
+                l.dataLine = lines[headerIdx].line + 1;
+            }
+        } else {
+            l.dataOffset = lines[first].offset;
+            l.dataLine = lines[first].line;
+        }
+        l.width = width;
+        sample.assign(split.begin() + std::ptrdiff_t(header ? headerIdx + 1 : first), split.end());
+        if (sample.empty()) {
+            *error = CsvImport::tr("the file has no data rows");
+            return false;
+        }
     }
 
     const QString fmt = opt.format.isEmpty() ? QStringLiteral("auto") : opt.format.toLower();
@@ -767,9 +837,9 @@ bool detectLayout(std::string_view data, const ImportOptions &opt, const QString
             for (const ColumnMapping &m : l.columns)
                 if (!m.symbol.isEmpty())
                     syms.insert(m.symbol);
-            l.format = syms.size() > 1 ? QStringLiteral("wide")
+            l.format = syms.size() > 1                        ? QStringLiteral("wide")
                        : hasRole(l.columns, ColumnRole::Open) ? QStringLiteral("ohlc")
-                                                               : QStringLiteral("close");
+                                                              : QStringLiteral("close");
         }
         if (!hasRole(l.columns, ColumnRole::Time) && !hasRole(l.columns, ColumnRole::Date) &&
             hasRole(l.columns, ColumnRole::TradeId))
@@ -780,9 +850,10 @@ bool detectLayout(std::string_view data, const ImportOptions &opt, const QString
             mapHeader(l, sample);
         } else {
             const int n = int(sample.front().size());
-            setPositional(l, fmt == QLatin1String("binance-klines")  ? KlineRoles
-                             : fmt == QLatin1String("binance-trades") ? TradeRoles
-                                                                      : AggTradeRoles,
+            setPositional(l,
+                          fmt == QLatin1String("binance-klines")   ? KlineRoles
+                          : fmt == QLatin1String("binance-trades") ? TradeRoles
+                                                                   : AggTradeRoles,
                           n);
         }
         l.format = fmt;
@@ -801,7 +872,8 @@ bool detectLayout(std::string_view data, const ImportOptions &opt, const QString
             const bool isTrades = l.format.contains(QLatin1String("trades"));
             if (wantTrades != isTrades && (fmt == QLatin1String("trades") || fmt == QLatin1String("ohlc") ||
                                            fmt == QLatin1String("close") || fmt == QLatin1String("wide"))) {
-                *error = CsvImport::tr("the file does not look like a %1 file (it looks like %2)").arg(fmt, l.format);
+                *error = CsvImport::tr("the file does not look like a %1 file (it looks like %2)")
+                             .arg(fmt, l.format);
                 return false;
             }
             if (fmt == QLatin1String("ohlc") || fmt == QLatin1String("close") || fmt == QLatin1String("wide"))
@@ -811,7 +883,8 @@ bool detectLayout(std::string_view data, const ImportOptions &opt, const QString
 
     // The time column and how it is written.
     const int timeCol = l.timeFromTradeId ? columnOf(l.columns, ColumnRole::TradeId)
-                                          : std::max(columnOf(l.columns, ColumnRole::Time), columnOf(l.columns, ColumnRole::Date));
+                                          : std::max(columnOf(l.columns, ColumnRole::Time),
+                                                     columnOf(l.columns, ColumnRole::Date));
     if (timeCol < 0) {
         *error = CsvImport::tr("no time column; choose one in the column mapping");
         return false;
@@ -868,7 +941,8 @@ bool detectLayout(std::string_view data, const ImportOptions &opt, const QString
 
     // Symbol
     l.defaultSymbol = sanitizeSymbol(opt.symbol);
-    if (l.defaultSymbol.isEmpty() && !hasRole(l.columns, ColumnRole::Symbol) && l.format != QLatin1String("wide")) {
+    if (l.defaultSymbol.isEmpty() && !hasRole(l.columns, ColumnRole::Symbol) &&
+        l.format != QLatin1String("wide")) {
         l.defaultSymbol = symbolFromFileName(path);
         l.symbolFromFile = true;
     }
@@ -920,13 +994,20 @@ std::optional<ColumnRole> columnRoleFromName(const QString &name)
 QString timeKindName(TimeKind kind)
 {
     switch (kind) {
-    case TimeKind::EpochSeconds: return QStringLiteral("epoch-s");
-    case TimeKind::EpochMillis: return QStringLiteral("epoch-ms");
-    case TimeKind::EpochMicros: return QStringLiteral("epoch-us");
-    case TimeKind::EpochNanos: return QStringLiteral("epoch-ns");
-    case TimeKind::Text: return QStringLiteral("text");
-    case TimeKind::DateAndTime: return QStringLiteral("date+time");
-    case TimeKind::Unknown: break;
+    case TimeKind::EpochSeconds:
+        return QStringLiteral("epoch-s");
+    case TimeKind::EpochMillis:
+        return QStringLiteral("epoch-ms");
+    case TimeKind::EpochMicros:
+        return QStringLiteral("epoch-us");
+    case TimeKind::EpochNanos:
+        return QStringLiteral("epoch-ns");
+    case TimeKind::Text:
+        return QStringLiteral("text");
+    case TimeKind::DateAndTime:
+        return QStringLiteral("date+time");
+    case TimeKind::Unknown:
+        break;
     }
     return QStringLiteral("unknown");
 }

@@ -40,8 +40,8 @@ struct Layout
     bool dayFirst = false;
     bool dayFirstAmbiguous = false;
     bool timeFromTradeId = false;
-    std::size_t width = 0;             ///< fields in every record of a CSV file (0: JSON, not checked)
-    bool trailingDelimiter = false;    ///< every data row ends with a delimiter the header does not have
+    std::size_t width = 0;          ///< fields in every record of a CSV file (0: JSON, not checked)
+    bool trailingDelimiter = false; ///< every data row ends with a delimiter the header does not have
     QString defaultSymbol;
     bool symbolFromFile = false;
     bool json = false;                 ///< an array of JSON records instead of CSV
@@ -50,7 +50,8 @@ struct Layout
 
 /** Finds the layout of a CSV (or JSON records) text from its head and applies the options; error says why
  *  when the layout cannot be told. */
-bool detectLayout(std::string_view data, const ImportOptions &opt, const QString &path, Layout &l, QString *error);
+bool detectLayout(std::string_view data, const ImportOptions &opt, const QString &path, Layout &l,
+                  QString *error);
 
 /** The column's header name, else "column N". */
 QString fieldLabel(const Layout &l, int column);

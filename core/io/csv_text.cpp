@@ -435,7 +435,8 @@ std::string formatUtc(std::int64_t ms)
     int y, m, d;
     civilFromDays(days, &y, &m, &d);
     char buf[48];
-    const int h = int(rem / 3600000), mi = int(rem / 60000 % 60), s = int(rem / 1000 % 60), f = int(rem % 1000);
+    const int h = int(rem / 3600000), mi = int(rem / 60000 % 60), s = int(rem / 1000 % 60),
+              f = int(rem % 1000);
     if (f)
         std::snprintf(buf, sizeof buf, "%04d-%02d-%02d %02d:%02d:%02d.%03d", y, m, d, h, mi, s, f);
     else
@@ -582,7 +583,8 @@ bool parseTimePart(Scan &sc, ParsedTime *out, std::int64_t *msOfDay)
             ++sc.p;
         sc.blanks();
         const std::string_view w = sc.word();
-        if (w.size() == 2 && (w[1] == 'M' || w[1] == 'm') && (w[0] == 'A' || w[0] == 'a' || w[0] == 'P' || w[0] == 'p')) {
+        if (w.size() == 2 && (w[1] == 'M' || w[1] == 'm') &&
+            (w[0] == 'A' || w[0] == 'a' || w[0] == 'P' || w[0] == 'p')) {
             if (h < 1 || h > 12)
                 return false;
             const bool pm = (w[0] == 'P' || w[0] == 'p');

@@ -44,7 +44,8 @@ bool checksumMatches(const QString &path, QString *error)
     }
     const QByteArray expected = sum.read(4096).simplified().split(' ').value(0).toLower();
     if (expected.size() != 64) {
-        *error = CsvImport::tr("%1 does not hold a SHA-256 checksum").arg(QFileInfo(sum.fileName()).fileName());
+        *error =
+            CsvImport::tr("%1 does not hold a SHA-256 checksum").arg(QFileInfo(sum.fileName()).fileName());
         return false;
     }
     QFile zipFile(path);
@@ -55,8 +56,10 @@ bool checksumMatches(const QString &path, QString *error)
     }
     const QByteArray actual = hash.result().toHex();
     if (actual != expected) {
-        *error = CsvImport::tr("SHA-256 %1 does not match %2 (%3): the download is damaged or not the published file")
-                     .arg(QString::fromLatin1(actual), QFileInfo(sum.fileName()).fileName(), QString::fromLatin1(expected));
+        *error = CsvImport::tr(
+                     "SHA-256 %1 does not match %2 (%3): the download is damaged or not the published file")
+                     .arg(QString::fromLatin1(actual), QFileInfo(sum.fileName()).fileName(),
+                          QString::fromLatin1(expected));
         return false;
     }
     return true;
@@ -102,7 +105,8 @@ bool readZipMember(const QString &path, ZipMember *out, QString *error, qint64 m
     zip_stat_t st;
     zip_stat_init(&st);
     if (zip_stat_index(z.get(), zip_uint64_t(member), 0, &st) != 0 || !(st.valid & ZIP_STAT_SIZE)) {
-        *error = CsvImport::tr("cannot read %1 in the archive: %2").arg(out->name, QString::fromUtf8(zip_strerror(z.get())));
+        *error = CsvImport::tr("cannot read %1 in the archive: %2")
+                     .arg(out->name, QString::fromUtf8(zip_strerror(z.get())));
         return false;
     }
     if (qint64(st.size) > maxBytes) {
@@ -114,23 +118,27 @@ bool readZipMember(const QString &path, ZipMember *out, QString *error, qint64 m
     }
     std::unique_ptr<zip_file_t, FileCloser> f(zip_fopen_index(z.get(), zip_uint64_t(member), 0));
     if (!f) {
-        *error = CsvImport::tr("cannot open %1 in the archive: %2").arg(out->name, QString::fromUtf8(zip_strerror(z.get())));
+        *error = CsvImport::tr("cannot open %1 in the archive: %2")
+                     .arg(out->name, QString::fromUtf8(zip_strerror(z.get())));
         return false;
     }
     out->data.resize(qsizetype(st.size));
     zip_int64_t done = 0;
     while (done < zip_int64_t(st.size)) {
-        const zip_int64_t n = zip_fread(f.get(), out->data.data() + done, zip_uint64_t(zip_int64_t(st.size) - done));
+        const zip_int64_t n =
+            zip_fread(f.get(), out->data.data() + done, zip_uint64_t(zip_int64_t(st.size) - done));
         if (n <= 0) {
             // libzip checks the member's CRC at its end: a damaged member fails here.
-            *error = CsvImport::tr("%1 in the archive is damaged: %2").arg(out->name, QString::fromUtf8(zip_file_strerror(f.get())));
+            *error = CsvImport::tr("%1 in the archive is damaged: %2")
+                         .arg(out->name, QString::fromUtf8(zip_file_strerror(f.get())));
             return false;
         }
         done += n;
     }
     char extra = 0;
     if (zip_fread(f.get(), &extra, 1) < 0) {
-        *error = CsvImport::tr("%1 in the archive is damaged: %2").arg(out->name, QString::fromUtf8(zip_file_strerror(f.get())));
+        *error = CsvImport::tr("%1 in the archive is damaged: %2")
+                     .arg(out->name, QString::fromUtf8(zip_file_strerror(f.get())));
         return false;
     }
     return true;

@@ -9,8 +9,8 @@ namespace pairlab {
  *  libzip. */
 struct ZipMember
 {
-    QString name;     ///< the member's name inside the archive
-    QByteArray data;  ///< its uncompressed bytes
+    QString name;    ///< the member's name inside the archive
+    QByteArray data; ///< its uncompressed bytes
 };
 
 /** True when path names a .zip archive (by its name; the content is checked when it is read). */

@@ -58,7 +58,8 @@ bool Recording::parse(const QByteArray &text, Recording *out, QString *error)
             // A raw payload: wrap it as the combined stream would deliver it.
             const bool agg = json.find("\"aggTrade\"") != std::string_view::npos;
             f.stream = t.symbol.toStreamName().toLatin1() + (agg ? "@aggTrade" : "@trade");
-            f.json = "{\"stream\":\"" + f.stream + "\",\"data\":" + QByteArray(json.data(), qsizetype(json.size())) + '}';
+            f.json = "{\"stream\":\"" + f.stream +
+                     "\",\"data\":" + QByteArray(json.data(), qsizetype(json.size())) + '}';
         } else {
             ++out->skippedLines;
             continue;

@@ -29,7 +29,8 @@ struct Recording
     static bool parse(const QByteArray &text, Recording *out, QString *error);
 };
 
-/** The bundled demo recording (real Binance USD-M BTCUSDT/ETHUSDT trades of 2024-08-08), a Qt resource path. */
+/** The bundled demo recording (real Binance USD-M BTCUSDT/ETHUSDT trades of 2024-08-08), a Qt resource path.
+ */
 QString demoRecordingPath();
 
 } // namespace pairlab

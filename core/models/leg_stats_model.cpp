@@ -25,8 +25,9 @@ void LegStatsModel::setScopes(std::vector<Scoped> scopes)
 }
 
 std::vector<LegStatsModel::Scoped> LegStatsModel::scopesOf(const PairDisplay &d, const PairAnalysis &analysis,
-                                                           qint64 from, qint64 to, int window, const QString &y,
-                                                           const QString &x, double barsPerYear)
+                                                           qint64 from, qint64 to, int window,
+                                                           const QString &y, const QString &x,
+                                                           double barsPerYear)
 {
     std::vector<Scoped> out;
     out.push_back({tr("analysed (%1 bars)").arg(analysis.n), y, x, analysis.statsY, analysis.statsX});
@@ -64,14 +65,22 @@ double LegStatsModel::value(int row, int column) const
     const bool returns = row % 2 == 1;
     const Moments &m = returns ? leg.returns : leg.levels;
     switch (column) {
-    case Mean: return m.mean;
-    case Std: return m.std;
-    case Skew: return m.skew;
-    case Kurtosis: return m.kurtosis;
-    case SkewUnbiased: return m.skewUnbiased;
-    case KurtosisUnbiased: return m.kurtosisUnbiased;
-    case LastReturn: return returns ? leg.lastReturn : kNaN;
-    case AnnualisedVol: return returns ? leg.annualisedVol : kNaN;
+    case Mean:
+        return m.mean;
+    case Std:
+        return m.std;
+    case Skew:
+        return m.skew;
+    case Kurtosis:
+        return m.kurtosis;
+    case SkewUnbiased:
+        return m.skewUnbiased;
+    case KurtosisUnbiased:
+        return m.kurtosisUnbiased;
+    case LastReturn:
+        return returns ? leg.lastReturn : kNaN;
+    case AnnualisedVol:
+        return returns ? leg.annualisedVol : kNaN;
     }
     return kNaN;
 }
@@ -83,14 +92,19 @@ QVariant LegStatsModel::data(const QModelIndex &index, int role) const
     const int row = index.row();
     const Scoped &s = m_scopes[std::size_t(row / 4)];
     if (role == Qt::TextAlignmentRole)
-        return index.column() <= Series ? QVariant(Qt::AlignLeft | Qt::AlignVCenter) : QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        return index.column() <= Series ? QVariant(Qt::AlignLeft | Qt::AlignVCenter)
+                                        : QVariant(Qt::AlignRight | Qt::AlignVCenter);
     if (role != Qt::DisplayRole && role != Qt::EditRole)
         return {};
     switch (index.column()) {
-    case Scope: return s.scope;
-    case Leg: return (row % 4) < 2 ? s.symbolY : s.symbolX;
-    case Series: return row % 2 == 1 ? tr("log returns") : tr("prices");
-    default: break;
+    case Scope:
+        return s.scope;
+    case Leg:
+        return (row % 4) < 2 ? s.symbolY : s.symbolX;
+    case Series:
+        return row % 2 == 1 ? tr("log returns") : tr("prices");
+    default:
+        break;
     }
     const double v = value(row, index.column());
     if (role == Qt::EditRole)
@@ -106,36 +120,54 @@ QVariant LegStatsModel::headerData(int section, Qt::Orientation orientation, int
         return {};
     if (role == Qt::ToolTipRole) {
         switch (section) {
-        case Std: return tr("Standard deviation, ddof = 1");
-        case Skew: return tr("Skewness g1 (biased, as scipy's default)");
-        case Kurtosis: return tr("Excess kurtosis g2 (biased)");
-        case SkewUnbiased: return tr("Skewness G1 (bias-corrected)");
-        case KurtosisUnbiased: return tr("Excess kurtosis G2 (bias-corrected)");
-        case AnnualisedVol: return tr("Standard deviation of log returns × √(bars per year)");
+        case Std:
+            return tr("Standard deviation, ddof = 1");
+        case Skew:
+            return tr("Skewness g1 (biased, as scipy's default)");
+        case Kurtosis:
+            return tr("Excess kurtosis g2 (biased)");
+        case SkewUnbiased:
+            return tr("Skewness G1 (bias-corrected)");
+        case KurtosisUnbiased:
+            return tr("Excess kurtosis G2 (bias-corrected)");
+        case AnnualisedVol:
+            return tr("Standard deviation of log returns × √(bars per year)");
         }
         return {};
     }
     if (role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case Scope: return tr("Range");
-    case Leg: return tr("Leg");
-    case Series: return tr("Series");
-    case Mean: return tr("Mean");
-    case Std: return tr("Std");
-    case Skew: return tr("Skew");
-    case Kurtosis: return tr("Kurtosis");
-    case SkewUnbiased: return tr("Skew (unbiased)");
-    case KurtosisUnbiased: return tr("Kurtosis (unbiased)");
-    case LastReturn: return tr("Last return");
-    case AnnualisedVol: return tr("Ann. volatility");
+    case Scope:
+        return tr("Range");
+    case Leg:
+        return tr("Leg");
+    case Series:
+        return tr("Series");
+    case Mean:
+        return tr("Mean");
+    case Std:
+        return tr("Std");
+    case Skew:
+        return tr("Skew");
+    case Kurtosis:
+        return tr("Kurtosis");
+    case SkewUnbiased:
+        return tr("Skew (unbiased)");
+    case KurtosisUnbiased:
+        return tr("Kurtosis (unbiased)");
+    case LastReturn:
+        return tr("Last return");
+    case AnnualisedVol:
+        return tr("Ann. volatility");
     }
     return {};
 }
 
 QByteArray LegStatsModel::toCsv() const
 {
-    QByteArray out("range,leg,series,mean,std,skew,kurtosis,skew_unbiased,kurtosis_unbiased,last_return,ann_vol\n");
+    QByteArray out(
+        "range,leg,series,mean,std,skew,kurtosis,skew_unbiased,kurtosis_unbiased,last_return,ann_vol\n");
     for (int r = 0; r < rowCount(); ++r) {
         for (int c = 0; c <= Series; ++c) {
             if (c)

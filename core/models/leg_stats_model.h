@@ -16,7 +16,20 @@ class LegStatsModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Scope, Leg, Series, Mean, Std, Skew, Kurtosis, SkewUnbiased, KurtosisUnbiased, LastReturn, AnnualisedVol, ColumnCount };
+    enum Column {
+        Scope,
+        Leg,
+        Series,
+        Mean,
+        Std,
+        Skew,
+        Kurtosis,
+        SkewUnbiased,
+        KurtosisUnbiased,
+        LastReturn,
+        AnnualisedVol,
+        ColumnCount
+    };
 
     struct Scoped
     {

@@ -13,8 +13,7 @@
 namespace pairlab {
 
 namespace {
-template <typename T>
-std::shared_ptr<const std::vector<T>> share(std::vector<T> v)
+template <typename T> std::shared_ptr<const std::vector<T>> share(std::vector<T> v)
 {
     return std::make_shared<const std::vector<T>>(std::move(v));
 }
@@ -38,7 +37,8 @@ std::vector<double> rollingBeta(std::span<const double> x, std::span<const doubl
 }
 } // namespace
 
-PairDisplay buildPairDisplay(const AlignedPair &pair, const PairAnalysis &analysis, HedgeMethod method, int window)
+PairDisplay buildPairDisplay(const AlignedPair &pair, const PairAnalysis &analysis, HedgeMethod method,
+                             int window)
 {
     PairDisplay d;
     d.method = method;
@@ -82,9 +82,11 @@ PairDisplay buildPairDisplay(const AlignedPair &pair, const PairAnalysis &analys
     std::vector<double> z = rollingZScore(spread, window);
     if (z.size() != n)
         z.assign(n, kNaN);
-    std::vector<double> cp = analysis.corrPrice.size() == n ? analysis.corrPrice : rollingCorrelation(pair.x, pair.y, window);
-    std::vector<double> cr =
-        analysis.corrLogReturn.size() == n ? analysis.corrLogReturn : rollingLogReturnCorrelation(pair.x, pair.y, window);
+    std::vector<double> cp =
+        analysis.corrPrice.size() == n ? analysis.corrPrice : rollingCorrelation(pair.x, pair.y, window);
+    std::vector<double> cr = analysis.corrLogReturn.size() == n
+                                 ? analysis.corrLogReturn
+                                 : rollingLogReturnCorrelation(pair.x, pair.y, window);
     if (cp.size() != n)
         cp.assign(n, kNaN);
     if (cr.size() != n)
@@ -108,8 +110,10 @@ bool exportPairSeriesCsv(const PairDisplay &d, const QString &path, QString *err
     QSaveFile f(path);
     if (d.empty() || !f.open(QIODevice::WriteOnly)) {
         if (error)
-            *error = d.empty() ? QCoreApplication::translate("PairDisplay", "there is no pair series to export")
-                               : QCoreApplication::translate("PairDisplay", "cannot write %1: %2").arg(path, f.errorString());
+            *error = d.empty()
+                         ? QCoreApplication::translate("PairDisplay", "there is no pair series to export")
+                         : QCoreApplication::translate("PairDisplay", "cannot write %1: %2")
+                               .arg(path, f.errorString());
         return false;
     }
     QByteArray out("ts_ms,x,y,beta,spread,zscore,corr_price,corr_logret\n");
@@ -128,7 +132,8 @@ bool exportPairSeriesCsv(const PairDisplay &d, const QString &path, QString *err
     f.write(out);
     if (!f.commit()) {
         if (error)
-            *error = QCoreApplication::translate("PairDisplay", "cannot write %1: %2").arg(path, f.errorString());
+            *error =
+                QCoreApplication::translate("PairDisplay", "cannot write %1: %2").arg(path, f.errorString());
         return false;
     }
     return true;

@@ -23,8 +23,8 @@ struct PairDisplay
     HedgeMethod method = HedgeMethod::Ols;
     double alpha = 0, beta = 0; ///< the static hedge used (NaN for Kalman)
     std::shared_ptr<const std::vector<qint64>> time;
-    std::shared_ptr<const std::vector<double>> x, y, normX, normY, hedge, rollingOlsBeta, spread, zscore, corrPrice,
-        corrLogReturn;
+    std::shared_ptr<const std::vector<double>> x, y, normX, normY, hedge, rollingOlsBeta, spread, zscore,
+        corrPrice, corrLogReturn;
     bool empty() const { return !time || time->empty(); }
 };
 
@@ -33,6 +33,7 @@ struct PairDisplay
 bool exportPairSeriesCsv(const PairDisplay &d, const QString &path, QString *error);
 
 /** Builds the display columns from an aligned pair and its full analysis (any thread). */
-PairDisplay buildPairDisplay(const AlignedPair &pair, const PairAnalysis &analysis, HedgeMethod method, int window);
+PairDisplay buildPairDisplay(const AlignedPair &pair, const PairAnalysis &analysis, HedgeMethod method,
+                             int window);
 
 } // namespace pairlab

@@ -75,11 +75,13 @@ UniverseResult loadUniverse(const QString &dbPath, const QStringList &symbols, i
             for (const QString &s : symbols) {
                 CloseSeries cs;
                 cs.symbol = s;
-                for (const Bar &b : BarStore::loadBarsSeconds(conn, s, intervalSeconds, source, maxBars + 1, &error)) {
+                for (const Bar &b :
+                     BarStore::loadBarsSeconds(conn, s, intervalSeconds, source, maxBars + 1, &error)) {
                     cs.openTimeMs.push_back(b.openMs);
                     cs.close.push_back(b.close);
                 }
-                if (source == BarStore::LiveSource && !cs.close.empty()) { // the newest live bar may still be forming
+                if (source == BarStore::LiveSource &&
+                    !cs.close.empty()) { // the newest live bar may still be forming
                     cs.openTimeMs.pop_back();
                     cs.close.pop_back();
                 }
@@ -172,15 +174,20 @@ QVariant CorrelationMatrixModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const std::size_t k = std::size_t(index.row()) * std::size_t(m_symbols.size()) + std::size_t(index.column());
+    const std::size_t k =
+        std::size_t(index.row()) * std::size_t(m_symbols.size()) + std::size_t(index.column());
     const double v = k < m_values.size() ? m_values[k] : kNaN;
     switch (role) {
-    case Qt::DisplayRole: return fmt(v, 2);
+    case Qt::DisplayRole:
+        return fmt(v, 2);
     case ValueRole:
-    case Qt::EditRole: return v;
+    case Qt::EditRole:
+        return v;
     case Qt::ToolTipRole:
-        return tr("%1 / %2: correlation of log returns %3").arg(m_symbols.at(index.row()), m_symbols.at(index.column()), fmt(v, 4));
-    case Qt::TextAlignmentRole: return QVariant(Qt::AlignCenter);
+        return tr("%1 / %2: correlation of log returns %3")
+            .arg(m_symbols.at(index.row()), m_symbols.at(index.column()), fmt(v, 4));
+    case Qt::TextAlignmentRole:
+        return QVariant(Qt::AlignCenter);
     }
     return {};
 }
@@ -215,7 +222,8 @@ PairScannerModel::PairScannerModel(QObject *parent) : QAbstractTableModel(parent
 
 void PairScannerModel::setRows(std::vector<ScanRow> rows)
 {
-    // Same pairs in the same order (a refresh): values change in place, the view keeps its sort and selection.
+    // Same pairs in the same order (a refresh): values change in place, the view keeps its sort and
+    // selection.
     bool samePairs = rows.size() == m_rows.size();
     for (std::size_t i = 0; samePairs && i < rows.size(); ++i)
         samePairs = rows[i].y == m_rows[i].y && rows[i].x == m_rows[i].x;
@@ -250,29 +258,44 @@ QVariant PairScannerModel::data(const QModelIndex &index, int role) const
     if (role == SymbolXRole)
         return r.x;
     if (role == Qt::TextAlignmentRole)
-        return index.column() == Pair ? QVariant(Qt::AlignLeft | Qt::AlignVCenter) : QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        return index.column() == Pair ? QVariant(Qt::AlignLeft | Qt::AlignVCenter)
+                                      : QVariant(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::EditRole) {
         switch (index.column()) {
-        case Pair: return QStringLiteral("%1/%2").arg(r.y, r.x);
-        case ZScore: return std::isfinite(r.z) ? std::fabs(r.z) : -1.0; // sort by distance from the mean
-        case HedgeRatio: return r.beta;
-        case CorrReturns: return r.corrReturns;
-        case CointP: return std::isfinite(r.cointP) ? r.cointP : 2.0;
-        case HalfLife: return std::isfinite(r.halfLife) ? r.halfLife : 1e300;
-        case Bars: return r.bars;
+        case Pair:
+            return QStringLiteral("%1/%2").arg(r.y, r.x);
+        case ZScore:
+            return std::isfinite(r.z) ? std::fabs(r.z) : -1.0; // sort by distance from the mean
+        case HedgeRatio:
+            return r.beta;
+        case CorrReturns:
+            return r.corrReturns;
+        case CointP:
+            return std::isfinite(r.cointP) ? r.cointP : 2.0;
+        case HalfLife:
+            return std::isfinite(r.halfLife) ? r.halfLife : 1e300;
+        case Bars:
+            return r.bars;
         }
         return {};
     }
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
-    case Pair: return QStringLiteral("%1 ~ %2").arg(r.y, r.x);
-    case ZScore: return fmt(r.z, 2);
-    case HedgeRatio: return fmt(r.beta, 4);
-    case CorrReturns: return fmt(r.corrReturns, 3);
-    case CointP: return fmt(r.cointP, 4);
-    case HalfLife: return fmt(r.halfLife, 1);
-    case Bars: return QLocale().toString(r.bars);
+    case Pair:
+        return QStringLiteral("%1 ~ %2").arg(r.y, r.x);
+    case ZScore:
+        return fmt(r.z, 2);
+    case HedgeRatio:
+        return fmt(r.beta, 4);
+    case CorrReturns:
+        return fmt(r.corrReturns, 3);
+    case CointP:
+        return fmt(r.cointP, 4);
+    case HalfLife:
+        return fmt(r.halfLife, 1);
+    case Bars:
+        return QLocale().toString(r.bars);
     }
     return {};
 }
@@ -286,13 +309,20 @@ QVariant PairScannerModel::headerData(int section, Qt::Orientation orientation, 
     if (role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case Pair: return tr("Pair (Y ~ X)");
-    case ZScore: return tr("z");
-    case HedgeRatio: return tr("β (OLS)");
-    case CorrReturns: return tr("corr (returns)");
-    case CointP: return tr("EG p-value");
-    case HalfLife: return tr("half-life (bars)");
-    case Bars: return tr("bars");
+    case Pair:
+        return tr("Pair (Y ~ X)");
+    case ZScore:
+        return tr("z");
+    case HedgeRatio:
+        return tr("β (OLS)");
+    case CorrReturns:
+        return tr("corr (returns)");
+    case CointP:
+        return tr("EG p-value");
+    case HalfLife:
+        return tr("half-life (bars)");
+    case Bars:
+        return tr("bars");
     }
     return {};
 }

@@ -15,11 +15,11 @@ struct ScanRow
 {
     QString y, x;
     int bars = 0;
-    double beta = kNaN;      ///< OLS hedge ratio of y on x
-    double z = kNaN;         ///< last rolling z of the OLS spread
+    double beta = kNaN; ///< OLS hedge ratio of y on x
+    double z = kNaN;    ///< last rolling z of the OLS spread
     double corrReturns = kNaN;
-    double cointP = kNaN;    ///< Engle-Granger p-value
-    double halfLife = kNaN;  ///< in bars
+    double cointP = kNaN;   ///< Engle-Granger p-value
+    double halfLife = kNaN; ///< in bars
 };
 
 /** Everything the correlation heatmap and the scanner show for a set of symbols. */
@@ -28,7 +28,7 @@ struct UniverseResult
     QStringList symbols;
     std::vector<double> correlation; ///< row-major N x N correlation of log returns on common bars
     int commonBars = 0;
-    std::vector<ScanRow> rows;       ///< every unordered pair, Y = the symbol listed first
+    std::vector<ScanRow> rows; ///< every unordered pair, Y = the symbol listed first
     QString error;
 };
 
@@ -41,7 +41,8 @@ UniverseResult analyzeUniverse(const std::vector<CloseSeries> &series, int windo
  *  database at dbPath on the calling thread's own connection; the newest live bar may still be forming and
  *  is left out. The result names the symbols asked for and has an N x N (NaN) matrix even on errors. */
 UniverseResult loadUniverse(const QString &dbPath, const QStringList &symbols, int intervalSeconds,
-                            const QString &source, int window, int maxBars, const std::atomic<bool> *cancel = nullptr);
+                            const QString &source, int window, int maxBars,
+                            const std::atomic<bool> *cancel = nullptr);
 
 /** N x N log-return correlations, values in cells; ValueRole gives the number for a colour delegate. */
 class CorrelationMatrixModel : public QAbstractTableModel

@@ -11,7 +11,6 @@
 
 namespace pairlab {
 
-
 namespace {
 
 constexpr std::size_t BatchSize = 50000;

@@ -1,5 +1,6 @@
 // The translations are complete: every message of translations/*.ts has a finished translation, and no
-// string of core/, ui/, cli/, bench/ or app/ is missing from them (lupdate is run on a copy of each .ts file).
+// string of core/, ui/, cli/, bench/ or app/ is missing from them (lupdate is run on a copy of each .ts
+// file).
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -115,14 +116,16 @@ void TestTranslations::noSourceStringIsMissing()
     // New strings come in unfinished, removed or changed ones become vanished.
     const QDir top(QStringLiteral(PAIRLAB_SOURCE_DIR));
     QProcess p;
-    p.start(lupdate, {QStringLiteral("-silent"), QStringLiteral("-locations"), QStringLiteral("none"), top.filePath(QStringLiteral("core")),
-                      top.filePath(QStringLiteral("ui")), top.filePath(QStringLiteral("cli")),
-                      top.filePath(QStringLiteral("bench")), top.filePath(QStringLiteral("app")), QStringLiteral("-ts"), copy});
+    p.start(lupdate, {QStringLiteral("-silent"), QStringLiteral("-locations"), QStringLiteral("none"),
+                      top.filePath(QStringLiteral("core")), top.filePath(QStringLiteral("ui")),
+                      top.filePath(QStringLiteral("cli")), top.filePath(QStringLiteral("bench")),
+                      top.filePath(QStringLiteral("app")), QStringLiteral("-ts"), copy});
     QVERIFY2(p.waitForFinished(60000), qPrintable(p.errorString()));
     QCOMPARE(p.exitCode(), 0);
     const QStringList problems = unfinishedMessages(copy);
     QVERIFY2(problems.isEmpty(),
-             qPrintable(QStringLiteral("run the update_translations target and translate:\n") + problems.join(QLatin1Char('\n'))));
+             qPrintable(QStringLiteral("run the update_translations target and translate:\n") +
+                        problems.join(QLatin1Char('\n'))));
 }
 
 QTEST_GUILESS_MAIN(TestTranslations)

@@ -3,10 +3,10 @@
 #include "backtest/backtest_store.h"
 #include "backtest/backtest_sweep.h"
 #include "charts/time_series_chart_view.h"
-#include "session/recording_ingest.h"
 #include "dialogs/backtest_dialog.h"
 #include "models/backtest_trades_model.h"
 #include "models/sweep_grid_model.h"
+#include "session/recording_ingest.h"
 #include "storage/bar_store.h"
 #include "storage/database.h"
 

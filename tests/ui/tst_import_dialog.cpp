@@ -8,8 +8,8 @@
 #include "test_util.h"
 
 #include <QComboBox>
-#include <QFile>
 #include <QDropEvent>
+#include <QFile>
 #include <QMimeData>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -50,7 +50,8 @@ int TestImportDialog::datasetCount(const QString &db)
 {
     int n = -1;
     QString error;
-    Database::withReader(db, [&](QSqlDatabase &c) { n = int(BarStore::datasets(c).size()); }, &error);
+    Database::withReader(
+        db, [&](QSqlDatabase &c) { n = int(BarStore::datasets(c).size()); }, &error);
     return n;
 }
 
@@ -58,7 +59,8 @@ void TestImportDialog::previewsAndImportsARealPairFile()
 {
     QTemporaryDir dir;
     const QString db = newDatabase(dir);
-    ImportDialog d(test::sharedData(QStringLiteral("real/pairs/arbitragelab_EWA_EWC_from_Country_ETF.csv")), db);
+    ImportDialog d(test::sharedData(QStringLiteral("real/pairs/arbitragelab_EWA_EWC_from_Country_ETF.csv")),
+                   db);
     QSignalSpy previewed(&d, &ImportDialog::previewReady);
     QSignalSpy finished(&d, &ImportDialog::importFinished);
     d.show();
@@ -86,7 +88,9 @@ void TestImportDialog::refusesAMalformedFileAndChangesNothing()
 {
     QTemporaryDir dir;
     const QString db = newDatabase(dir);
-    ImportDialog d(test::sharedData(QStringLiteral("real/csv_formats/pyalgotrade_orcl-2010-googlefinance-malformed.csv")), db);
+    ImportDialog d(test::sharedData(
+                       QStringLiteral("real/csv_formats/pyalgotrade_orcl-2010-googlefinance-malformed.csv")),
+                   db);
     QSignalSpy previewed(&d, &ImportDialog::previewReady);
     QSignalSpy finished(&d, &ImportDialog::importFinished);
     QTRY_VERIFY_WITH_TIMEOUT(previewed.size() >= 1, 10000);
@@ -107,7 +111,8 @@ void TestImportDialog::editingTheMappingChangesThePreview()
 {
     QTemporaryDir dir;
     const QString db = newDatabase(dir);
-    ImportDialog d(test::sharedData(QStringLiteral("real/pairs/arbitragelab_EWA_EWC_from_Country_ETF.csv")), db);
+    ImportDialog d(test::sharedData(QStringLiteral("real/pairs/arbitragelab_EWA_EWC_from_Country_ETF.csv")),
+                   db);
     QSignalSpy previewed(&d, &ImportDialog::previewReady);
     QTRY_VERIFY_WITH_TIMEOUT(previewed.size() >= 1, 10000);
     auto *mapping = d.findChild<QTableWidget *>(QStringLiteral("mapping"));
@@ -120,7 +125,8 @@ void TestImportDialog::editingTheMappingChangesThePreview()
     auto *role = qobject_cast<QComboBox *>(mapping->cellWidget(ewcRow, 1));
     QVERIFY(role);
     role->setCurrentIndex(int(ColumnRole::Ignore));
-    QTRY_VERIFY_WITH_TIMEOUT(previewed.size() >= 2 && d.preview().symbols == QStringList{QStringLiteral("EWA")}, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        previewed.size() >= 2 && d.preview().symbols == QStringList{QStringLiteral("EWA")}, 10000);
 }
 
 void TestImportDialog::droppingAFileOnTheWindowOpensTheDialog()
@@ -133,7 +139,8 @@ void TestImportDialog::droppingAFileOnTheWindowOpensTheDialog()
     MainWindow w(o);
     w.show();
     QMimeData mime;
-    mime.setUrls({QUrl::fromLocalFile(test::sharedData(QStringLiteral("real/csv_formats/yfinance_EWG-1d-no-bad-divs.csv")))});
+    mime.setUrls({QUrl::fromLocalFile(
+        test::sharedData(QStringLiteral("real/csv_formats/yfinance_EWG-1d-no-bad-divs.csv")))});
     QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
     QApplication::sendEvent(&w, &enter);
     QVERIFY(enter.isAccepted());
@@ -179,8 +186,8 @@ void TestImportDialog::checksEveryRowBeforeOfferingImport()
     QTRY_VERIFY_WITH_TIMEOUT(previewed.size() >= 2, 10000);
     bool listed = false;
     for (const ImportProblem &p : d.preview().problems)
-        listed |= p.severity == ImportProblem::Severity::Error && p.line == 351 && p.field == QLatin1String("close") &&
-                  p.message.contains(QLatin1String("12.5O"));
+        listed |= p.severity == ImportProblem::Severity::Error && p.line == 351 &&
+                  p.field == QLatin1String("close") && p.message.contains(QLatin1String("12.5O"));
     QVERIFY2(listed, "the late defect is listed at line 351, column close");
     QVERIFY(!import->isEnabled());
     QCOMPARE(d.preview().rowsScanned, qint64(400));

@@ -1,20 +1,20 @@
 #include "analytics/pair_analytics_service.h"
 #include "charts/time_series_chart_view.h"
-#include "session/recording_ingest.h"
 #include "io/csv_import.h"
 #include "market/binance_trade_parser.h"
 #include "models/leg_stats_model.h"
 #include "models/universe.h"
 #include "pair_workspace.h"
+#include "session/recording_ingest.h"
 #include "storage/tick_writer.h"
 
 #include "test_util.h"
 
 #include <QAbstractItemModelTester>
 #include <QFile>
-#include <QTableView>
 #include <QImage>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QWheelEvent>
@@ -49,14 +49,17 @@ void TestPairWorkspace::initTestCase()
     m_db = m_dir.filePath(QStringLiteral("pair.sqlite"));
     IngestCounts c;
     QString error;
-    QVERIFY2(ingestRecordingFile(test::sharedData(QStringLiteral("real/binance_ws/binance_usdm_btc_eth_trade_combined_20240808_2358-0000.jsonl")),
-                                      m_db, &c, &error),
+    QVERIFY2(ingestRecordingFile(
+                 test::sharedData(QStringLiteral(
+                     "real/binance_ws/binance_usdm_btc_eth_trade_combined_20240808_2358-0000.jsonl")),
+                 m_db, &c, &error),
              qPrintable(error));
     QCOMPARE(c.stored, 16821);
     // Spot trades of the same minutes as two more symbols (BTCSPOT, ETHSPOT): a real four-symbol universe.
     std::vector<Tick> spot;
     {
-        QFile f(test::sharedData(QStringLiteral("real/binance_ws/binance_spot_btc_eth_trade_combined_20240808.jsonl")));
+        QFile f(test::sharedData(
+            QStringLiteral("real/binance_ws/binance_spot_btc_eth_trade_combined_20240808.jsonl")));
         QVERIFY(f.open(QIODevice::ReadOnly));
         BinanceTradeParser p;
         while (!f.atEnd()) {
@@ -133,8 +136,9 @@ void TestPairWorkspace::methodAndSwapChangeWhatIsComputed()
     w.swapLegs();
     QCOMPARE(w.symbolY(), QStringLiteral("ETHUSDT"));
     waitForDisplay(w, shown, before + 1);
-    QTRY_VERIFY_WITH_TIMEOUT(w.service()->latest().full && w.service()->latest().full->ols.beta < 1.0, 10000); // ETH ~ BTC
-    QVERIFY(olsBeta > 1.0); // BTC ~ ETH
+    QTRY_VERIFY_WITH_TIMEOUT(w.service()->latest().full && w.service()->latest().full->ols.beta < 1.0,
+                             10000); // ETH ~ BTC
+    QVERIFY(olsBeta > 1.0);          // BTC ~ ETH
 }
 
 void TestPairWorkspace::zoomingOneChartZoomsAll()
@@ -153,8 +157,8 @@ void TestPairWorkspace::zoomingOneChartZoomsAll()
     const qint64 span = spread->rangeTo() - spread->rangeFrom();
     QVERIFY(span > 60000);
     const QPointF centre = spread->rect().center();
-    QWheelEvent wheel(centre, spread->mapToGlobal(centre), QPoint(), QPoint(0, 120), Qt::NoButton, Qt::NoModifier,
-                      Qt::NoScrollPhase, false);
+    QWheelEvent wheel(centre, spread->mapToGlobal(centre), QPoint(), QPoint(0, 120), Qt::NoButton,
+                      Qt::NoModifier, Qt::NoScrollPhase, false);
     QApplication::sendEvent(spread->viewport(), &wheel);
     QVERIFY(spread->rangeTo() - spread->rangeFrom() < span);
     QVERIFY(!spread->followsLive());
@@ -236,7 +240,8 @@ void TestPairWorkspace::heatmapAndScannerCoverTheUniverseAndSelectPairs()
     w.setSymbols({QStringLiteral("BTCUSDT"), QStringLiteral("ETHUSDT")});
     w.setDatabase(m_db);
     waitForDisplay(w, shown, 1);
-    w.setUniverse({QStringLiteral("BTCUSDT"), QStringLiteral("ETHUSDT"), QStringLiteral("BTCSPOT"), QStringLiteral("ethspot")});
+    w.setUniverse({QStringLiteral("BTCUSDT"), QStringLiteral("ETHUSDT"), QStringLiteral("BTCSPOT"),
+                   QStringLiteral("ethspot")});
     QTRY_VERIFY_WITH_TIMEOUT(w.correlationModel()->rowCount() == 4, 20000);
     QAbstractItemModelTester t1(w.correlationModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     QAbstractItemModelTester t2(w.scannerModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -257,7 +262,8 @@ void TestPairWorkspace::heatmapAndScannerCoverTheUniverseAndSelectPairs()
     }
     // Clicking a heatmap cell makes that pair the active pair.
     const QModelIndex cell = m->index(2, 1); // BTCSPOT ~ ETHUSDT
-    QTest::mouseClick(w.heatmapView()->viewport(), Qt::LeftButton, {}, w.heatmapView()->visualRect(cell).center());
+    QTest::mouseClick(w.heatmapView()->viewport(), Qt::LeftButton, {},
+                      w.heatmapView()->visualRect(cell).center());
     QCOMPARE(w.symbolY(), QStringLiteral("BTCSPOT"));
     QCOMPARE(w.symbolX(), QStringLiteral("ETHUSDT"));
     // Clicking a scanner row does too.
@@ -297,7 +303,8 @@ void TestPairWorkspace::statisticsTableHasEveryScopeAndLeg()
     double ss = 0;
     for (std::size_t i = y.size() - 30; i < y.size(); ++i)
         ss += (y[i] - mean) * (y[i] - mean);
-    PAIRLAB_FUZZY_COMPARE(m->index(8, LegStatsModel::Std).data(Qt::EditRole).toDouble(), std::sqrt(ss / 29.0), 1e-9, 0);
+    PAIRLAB_FUZZY_COMPARE(m->index(8, LegStatsModel::Std).data(Qt::EditRole).toDouble(), std::sqrt(ss / 29.0),
+                          1e-9, 0);
     QVERIFY(m->toCsv().startsWith("range,leg,series,mean,std,"));
 }
 
@@ -314,7 +321,8 @@ void TestPairWorkspace::analysesAnImportedDataset()
     ImportOptions options;
     options.dataset = QStringLiteral("ewa-ewc");
     const ImportResult imported =
-        importCsv(test::sharedData(QStringLiteral("real/pairs/arbitragelab_EWA_EWC_from_Country_ETF.csv")), db, options);
+        importCsv(test::sharedData(QStringLiteral("real/pairs/arbitragelab_EWA_EWC_from_Country_ETF.csv")),
+                  db, options);
     QVERIFY2(imported.ok, qPrintable(imported.error.message));
     PairWorkspace w;
     QSignalSpy shown(&w, &PairWorkspace::displayUpdated);

@@ -1,9 +1,9 @@
-#include "cli/analyze_command.h"
-#include "cli/commands.h"
 #include "analytics/adf.h"
 #include "analytics/regression.h"
 #include "analytics/rolling.h"
 #include "analytics_test_data.h"
+#include "cli/analyze_command.h"
+#include "cli/commands.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -62,10 +62,11 @@ void TestAnalyzeCommand::printsJsonMatchingPureFunctions()
     const QJsonObject o = doc.object();
     QCOMPARE(o.value(QLatin1String("n")).toInt(), 343);
     QCOMPARE(o.value(QLatin1String("window")).toInt(), 120);
-    const QStringList top = {QStringLiteral("ols"), QStringLiteral("huber"), QStringLiteral("theil_sen"),
-                             QStringLiteral("kalman2"), QStringLiteral("kalman1"), QStringLiteral("adf"),
-                             QStringLiteral("coint"), QStringLiteral("stats"), QStringLiteral("half_life"),
-                             QStringLiteral("hurst"), QStringLiteral("backtest"), QStringLiteral("timings_ms")};
+    const QStringList top = {
+        QStringLiteral("ols"),     QStringLiteral("huber"),    QStringLiteral("theil_sen"),
+        QStringLiteral("kalman2"), QStringLiteral("kalman1"),  QStringLiteral("adf"),
+        QStringLiteral("coint"),   QStringLiteral("stats"),    QStringLiteral("half_life"),
+        QStringLiteral("hurst"),   QStringLiteral("backtest"), QStringLiteral("timings_ms")};
     for (const QString &k : top)
         QVERIFY2(o.contains(k), qPrintable(k));
     for (const char *trend : {"c", "ct", "n"}) {
@@ -78,8 +79,9 @@ void TestAnalyzeCommand::printsJsonMatchingPureFunctions()
     for (const char *leg : {"x", "y"})
         for (const char *part : {"levels", "returns"})
             for (const char *k : {"mean", "std", "skew", "kurtosis", "skew_unbiased", "kurtosis_unbiased"})
-                QVERIFY(o[QLatin1String("stats")][QLatin1String(leg)][QLatin1String(part)].toObject().contains(
-                    QLatin1String(k)));
+                QVERIFY(
+                    o[QLatin1String("stats")][QLatin1String(leg)][QLatin1String(part)].toObject().contains(
+                        QLatin1String(k)));
 
     // Values round-trip exactly (shortest representation) to what the pure functions return.
     auto d = test::btcEth1s();
@@ -113,17 +115,19 @@ void TestAnalyzeCommand::writesOneSeriesRowPerInputRow()
     QString outText, errText;
     QTextStream out(&outText), err(&errText);
     QCOMPARE(cli::analyze({m_csv, QStringLiteral("--series"), series, QStringLiteral("--window"),
-                                QStringLiteral("60")},
-                               out, err),
+                           QStringLiteral("60")},
+                          out, err),
              0);
     QFile f(series);
     QVERIFY(f.open(QIODevice::ReadOnly));
     const QList<QByteArray> lines = f.readAll().trimmed().split('\n');
     QCOMPARE(lines.size(), 344);
-    QCOMPARE(lines[0], QByteArray("ts_ms,spread,zscore,corr_price,corr_logret,kalman_alpha,kalman_beta,position,pnl,equity"));
+    QCOMPARE(lines[0],
+             QByteArray(
+                 "ts_ms,spread,zscore,corr_price,corr_logret,kalman_alpha,kalman_beta,position,pnl,equity"));
     QCOMPARE(lines[1].split(',').value(2), QByteArray()); // z undefined before the window fills
-    QVERIFY(!lines[60].split(',').value(2).isEmpty());     // row t = 59 = W-1 has z
-    QVERIFY(lines[60].split(',').value(4).isEmpty());      // log-return correlation starts at t = W
+    QVERIFY(!lines[60].split(',').value(2).isEmpty());    // row t = 59 = W-1 has z
+    QVERIFY(lines[60].split(',').value(4).isEmpty());     // log-return correlation starts at t = W
     QVERIFY(!lines[61].split(',').value(4).isEmpty());
 }
 
@@ -132,12 +136,14 @@ void TestAnalyzeCommand::rejectsBadInput_data()
     QTest::addColumn<QByteArray>("content");
     QTest::addColumn<QString>("expectedInError");
     QTest::newRow("missingColumn") << QByteArray("ts_ms,x\n1,2\n") << "missing column(s) y";
-    QTest::newRow("nonNumericNamesLine") << QByteArray("ts_ms,x,y\n1,2,3\n2,abc,4\n") << "line 3: x is not a finite number";
+    QTest::newRow("nonNumericNamesLine")
+        << QByteArray("ts_ms,x,y\n1,2,3\n2,abc,4\n") << "line 3: x is not a finite number";
     QTest::newRow("nanValue") << QByteArray("ts_ms,x,y\n1,2,3\n2,nan,4\n") << "line 3";
     QTest::newRow("shortRow") << QByteArray("ts_ms,x,y\n1,2\n") << "line 2: 2 field(s)";
     QByteArray few = "ts_ms,x,y\n";
     for (int i = 0; i < 50; ++i)
-        few += QByteArray::number(i) + ',' + QByteArray::number(100 + i % 7) + ',' + QByteArray::number(200 + i % 5) + '\n';
+        few += QByteArray::number(i) + ',' + QByteArray::number(100 + i % 7) + ',' +
+               QByteArray::number(200 + i % 5) + '\n';
     QTest::newRow("fewerRowsThanWindow") << few << "fewer than the window of 120";
     QByteArray constant = "ts_ms,x,y\n";
     for (int i = 0; i < 200; ++i)
@@ -150,7 +156,8 @@ void TestAnalyzeCommand::rejectsBadInput()
 {
     QFETCH(QByteArray, content);
     QFETCH(QString, expectedInError);
-    const QString path = writeFile(QString::fromLatin1(QTest::currentDataTag()) + QStringLiteral(".csv"), content);
+    const QString path =
+        writeFile(QString::fromLatin1(QTest::currentDataTag()) + QStringLiteral(".csv"), content);
     QString outText, errText;
     QTextStream out(&outText), err(&errText);
     QVERIFY(cli::analyze({path}, out, err) != 0);
@@ -174,8 +181,8 @@ void TestAnalyzeCommand::collinearLegsGiveNullCointStatAndWarning()
     QByteArray csv = "ts_ms,x,y\n";
     for (int i = 0; i < 400; ++i) {
         const double x = 2000 + 0.01 * (i * 37 % 101) + 0.05 * i;
-        csv += QByteArray::number(i * 1000) + ',' + QByteArray::number(x, 'g', 17) + ','
-            + QByteArray::number(100 + 23 * x, 'g', 17) + '\n';
+        csv += QByteArray::number(i * 1000) + ',' + QByteArray::number(x, 'g', 17) + ',' +
+               QByteArray::number(100 + 23 * x, 'g', 17) + '\n';
     }
     const QString path = writeFile(QStringLiteral("collinear.csv"), csv);
     QString outText, errText;

@@ -54,9 +54,11 @@ private Q_SLOTS:
         QCOMPARE(c.kind(), SessionController::Kind::Demo);
         QVERIFY(c.isReplay());
         QCOMPARE(started.size(), 1);
-        QCOMPARE(started.first().at(1).toStringList(), (QStringList{QStringLiteral("BTCUSDT"), QStringLiteral("ETHUSDT")}));
+        QCOMPARE(started.first().at(1).toStringList(),
+                 (QStringList{QStringLiteral("BTCUSDT"), QStringLiteral("ETHUSDT")}));
         QCOMPARE(started.first().at(2).toString(), db);
-        QVERIFY(messages.first().at(0).toString().contains(QLatin1String("2024-08-08"))); // says it is a recording
+        QVERIFY(messages.first().at(0).toString().contains(
+            QLatin1String("2024-08-08"))); // says it is a recording
         QTRY_VERIFY_WITH_TIMEOUT(finished.size() == 1, 30000);
         QTRY_COMPARE_WITH_TIMEOUT(c.storedTicks(), storedTrades(db), 30000);
         QVERIFY(c.storedTicks() > 10000);
@@ -77,7 +79,8 @@ private Q_SLOTS:
         QSignalSpy counts(&c, &SessionController::countsChanged);
         QSignalSpy states(&c, &SessionController::feedStateChanged);
         QString error;
-        const QString file = test::sharedData(QStringLiteral("real/binance_ws/binance_usdm_ethusdt_trade_20240808.jsonl"));
+        const QString file =
+            test::sharedData(QStringLiteral("real/binance_ws/binance_usdm_ethusdt_trade_20240808.jsonl"));
         QVERIFY2(c.startReplay(file, FeedConfig(), db, &error), qPrintable(error));
         QCOMPARE(c.kind(), SessionController::Kind::Replay);
         QCOMPARE(c.symbols(), QStringList{QStringLiteral("ETHUSDT")});
@@ -85,7 +88,8 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(c.feedState() == FeedState::Connected, 10000);
         QSignalSpy finished(&c, &SessionController::replayFinished);
         QTRY_VERIFY_WITH_TIMEOUT(finished.size() == 1, 30000);
-        QTRY_COMPARE_WITH_TIMEOUT(c.storedTicks(), storedTrades(db), 30000); // every stored trade counted once
+        QTRY_COMPARE_WITH_TIMEOUT(c.storedTicks(), storedTrades(db),
+                                  30000); // every stored trade counted once
         QVERIFY(!counts.isEmpty() && c.storedTicks() > 1000);
         c.stop();
     }

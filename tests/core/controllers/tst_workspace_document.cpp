@@ -94,8 +94,8 @@ private Q_SLOTS:
         out.window = -1;
         QVERIFY(!doc.load(bad, &out, &error));
         QVERIFY(!error.isEmpty());
-        QCOMPARE(out.window, -1);       // the caller's value untouched
-        QCOMPARE(doc.path(), good);     // still the good document
+        QCOMPARE(out.window, -1);   // the caller's value untouched
+        QCOMPARE(doc.path(), good); // still the good document
         QCOMPARE(doc.baseline().window, 77);
         QCOMPARE(doc.recent().size(), 1); // the bad file is not remembered
     }

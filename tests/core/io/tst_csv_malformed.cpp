@@ -36,9 +36,10 @@ QString dumpDatabase(const QString &path)
         QSqlDatabase db = Database::open(path, QStringLiteral("dump"), &error);
         if (!db.isValid())
             return QStringLiteral("cannot open: ") + error;
-        for (const char *sql : {"SELECT * FROM symbols ORDER BY id", "SELECT * FROM ticks ORDER BY symbol_id, trade_id",
-                                "SELECT * FROM bars ORDER BY symbol_id, interval_s, source, open_ms",
-                                "SELECT * FROM datasets ORDER BY id"}) {
+        for (const char *sql :
+             {"SELECT * FROM symbols ORDER BY id", "SELECT * FROM ticks ORDER BY symbol_id, trade_id",
+              "SELECT * FROM bars ORDER BY symbol_id, interval_s, source, open_ms",
+              "SELECT * FROM datasets ORDER BY id"}) {
             QSqlQuery q(db);
             if (!q.exec(QString::fromLatin1(sql)))
                 return QStringLiteral("query failed");
@@ -87,7 +88,8 @@ bool readExpected(QList<Expected> *rows, QString *error)
         if (l.endsWith(QLatin1Char('\r')))
             l.chop(1);
     if (lines.isEmpty() || lines.front() != QLatin1String("file\tline\tfield\treason\toptions")) {
-        *error = QStringLiteral("EXPECTED.tsv must start with the header file<TAB>line<TAB>field<TAB>reason<TAB>options");
+        *error = QStringLiteral(
+            "EXPECTED.tsv must start with the header file<TAB>line<TAB>field<TAB>reason<TAB>options");
         return false;
     }
     for (qsizetype i = 1; i < lines.size(); ++i) {
@@ -100,7 +102,8 @@ bool readExpected(QList<Expected> *rows, QString *error)
         if (cols.size() >= 4 && cols.size() <= 5)
             e.line = cols.at(1).toLongLong(&ok);
         if (!ok) {
-            *error = QStringLiteral("EXPECTED.tsv line %1 is not file<TAB>line<TAB>field<TAB>reason[<TAB>options]: %2")
+            *error = QStringLiteral(
+                         "EXPECTED.tsv line %1 is not file<TAB>line<TAB>field<TAB>reason[<TAB>options]: %2")
                          .arg(i + 1)
                          .arg(l);
             return false;
@@ -143,7 +146,8 @@ QString listProblems(const QList<ImportProblem> &problems)
 {
     QString s;
     for (const ImportProblem &p : problems)
-        s += (p.severity == ImportProblem::Severity::Error ? QStringLiteral("  error ") : QStringLiteral("  warning ")) +
+        s += (p.severity == ImportProblem::Severity::Error ? QStringLiteral("  error ")
+                                                           : QStringLiteral("  warning ")) +
              p.toString() + QLatin1Char('\n');
     return s.isEmpty() ? QStringLiteral("  (no problems)") : s;
 }
@@ -181,7 +185,8 @@ void TestCsvMalformed::expectedListsEveryFile()
     for (const Expected &e : std::as_const(rows)) {
         QVERIFY2(!listed.contains(e.file), qPrintable(e.file + QStringLiteral(" is listed twice")));
         listed.insert(e.file);
-        QVERIFY2(QFileInfo::exists(corpusFile(e.file)), qPrintable(e.file + QStringLiteral(" does not exist")));
+        QVERIFY2(QFileInfo::exists(corpusFile(e.file)),
+                 qPrintable(e.file + QStringLiteral(" does not exist")));
         QVERIFY2(e.line > 0, qPrintable(e.file + QStringLiteral(": every defect names its line")));
         QVERIFY2(!e.reason.trimmed().isEmpty(), qPrintable(e.file + QStringLiteral(": no reason")));
     }
@@ -275,7 +280,8 @@ void TestCsvMalformed::refusesEachDefect()
     });
     QVERIFY2(shown, qPrintable(QStringLiteral("the preview does not show line %1 (%2):\n%3")
                                    .arg(line)
-                                   .arg(field.isEmpty() ? QStringLiteral("no field") : field, listProblems(pv.problems))));
+                                   .arg(field.isEmpty() ? QStringLiteral("no field") : field,
+                                        listProblems(pv.problems))));
     if (field.isEmpty()) {
         // A defect of the record or of the bytes names no column.
         for (const QString &name : std::as_const(pv.header))
