@@ -121,7 +121,7 @@ static void benchStall(int seconds)
                      .arg(QString::fromLatin1(f.stream))
                      .arg(ts)
                      .arg(isBtc ? QStringLiteral("BTCUSDT") : QStringLiteral("ETHUSDT"))
-                     .arg(2000000 + i)
+                     .arg(2000000 + i / 2) // consecutive per symbol, as the exchange numbers them
                      .arg(px, 0, 'f', 2)
                      .toLatin1();
         f.timeMs = qint64(double(i) * 1000.0 / rate);

@@ -62,6 +62,14 @@ bool WorkspaceDocument::save(const Workspace &w, const QString &path, QString *e
 
 void WorkspaceDocument::update(const Workspace &current)
 {
+    // What a new window leaves empty until its first symbols arrive (the pair, the universe) is filled by the
+    // window, not by the user: the first value becomes part of the baseline.
+    if (m_baseline.pairY.isEmpty() && m_baseline.pairX.isEmpty()) {
+        m_baseline.pairY = current.pairY;
+        m_baseline.pairX = current.pairX;
+    }
+    if (m_baseline.universe.isEmpty())
+        m_baseline.universe = current.universe;
     setDirty(!sameContent(current, m_baseline));
 }
 

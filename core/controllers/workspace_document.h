@@ -36,7 +36,8 @@ public:
     bool load(const QString &path, Workspace *out, QString *error);
     /** Writes w to path; on success w becomes the baseline and the document clean. */
     bool save(const Workspace &w, const QString &path, QString *error);
-    /** The window's state changed: dirty when it differs from the baseline (layout aside). */
+    /** The window's state changed: dirty when it differs from the baseline (layout aside). The pair and
+     *  universe a new window fills in by itself once its symbols arrive are taken into the baseline. */
     void update(const Workspace &current);
     /** Adopt the window's state as the baseline without saving (the window finished applying a workspace). */
     void settle(const Workspace &current);

@@ -13,6 +13,7 @@ class TestGapBands : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void shadesOpenAndUnfillableGapsInRange();
+    void drawsTheNewestBandsOfAFeedThatLosesTradesAllTheTime();
 };
 
 void TestGapBands::shadesOpenAndUnfillableGapsInRange()
@@ -60,6 +61,33 @@ void TestGapBands::shadesOpenAndUnfillableGapsInRange()
         }
     }
     QCOMPARE(shaded, 2);
+}
+
+void TestGapBands::drawsTheNewestBandsOfAFeedThatLosesTradesAllTheTime()
+{
+    TimeSeriesChartView view(QStringLiteral("test"));
+    TradeGapList gaps;
+    for (int i = 0; i < 5000; ++i) {
+        TradeGap g;
+        g.symbol = SymbolCode::fromText("BTCUSDT");
+        g.fromId = 2 * i;
+        g.toId = 2 * i;
+        g.fromMs = 1723161600000 + qint64(i) * 100;
+        g.toMs = g.fromMs + 50;
+        g.state = GapState::Open;
+        gaps.push_back(g);
+    }
+    view.setGaps(gaps);
+    QCOMPARE(view.gapBands().count(), int(GapBands::MaxBands));
+    qint64 oldest = std::numeric_limits<qint64>::max();
+    int tips = 0;
+    for (QGraphicsItem *item : view.chart()->childItems())
+        if (auto *rect = dynamic_cast<QGraphicsRectItem *>(item); rect && rect->toolTip().contains(QLatin1String("missing"))) {
+            ++tips;
+            oldest = std::min(oldest, qint64(rect->toolTip().section(QLatin1String("ids "), 1).section(QLatin1Char(' '), 0, 0).toLongLong()));
+        }
+    QCOMPARE(tips, int(GapBands::MaxBands));
+    QCOMPARE(oldest, qint64(2 * (5000 - GapBands::MaxBands))); // the newest ones
 }
 
 QTEST_MAIN(TestGapBands)

@@ -19,9 +19,11 @@ class GapBands
 {
     Q_DECLARE_TR_FUNCTIONS(GapBands)
 public:
+    static constexpr qsizetype MaxBands = 200;
+
     explicit GapBands(QChart *chart);
 
-    /** Keeps the open and unfillable gaps of the given symbols (all symbols when empty). */
+    /** Keeps the open and unfillable gaps of the given symbols (all symbols when empty), the newest MaxBands. */
     void setGaps(const TradeGapList &gaps, const QStringList &symbols = {});
     /** Places the bands for a time axis from..to (epoch ms) over the chart's plot area. */
     void layout(qint64 from, qint64 to);

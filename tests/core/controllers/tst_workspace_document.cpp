@@ -50,6 +50,32 @@ private Q_SLOTS:
         QCOMPARE(dirty.size(), 2);
     }
 
+    void theWindowsOwnDefaultsAreNoChange()
+    {
+        // A new window has no pair and no universe until its first symbols arrive; filling them is not an edit.
+        WorkspaceDocument doc;
+        Workspace empty;
+        empty.pairY.clear();
+        empty.pairX.clear();
+        empty.universe.clear();
+        doc.reset(empty);
+        Workspace filled = empty;
+        filled.pairY = QStringLiteral("BTCUSDT");
+        filled.pairX = QStringLiteral("ETHUSDT");
+        filled.universe = {QStringLiteral("BTCUSDT"), QStringLiteral("ETHUSDT")};
+        doc.update(filled);
+        QVERIFY(!doc.isDirty());
+        // After that, changing them is.
+        Workspace swapped = filled;
+        std::swap(swapped.pairY, swapped.pairX);
+        doc.update(swapped);
+        QVERIFY(doc.isDirty());
+        Workspace wider = filled;
+        wider.universe << QStringLiteral("SOLUSDT");
+        doc.update(wider);
+        QVERIFY(doc.isDirty());
+    }
+
     void savesLoadsAndRemembers()
     {
         QTemporaryDir dir;
