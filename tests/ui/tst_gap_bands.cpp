@@ -82,9 +82,13 @@ void TestGapBands::drawsTheNewestBandsOfAFeedThatLosesTradesAllTheTime()
     qint64 oldest = std::numeric_limits<qint64>::max();
     int tips = 0;
     for (QGraphicsItem *item : view.chart()->childItems())
-        if (auto *rect = dynamic_cast<QGraphicsRectItem *>(item); rect && rect->toolTip().contains(QLatin1String("missing"))) {
+        if (auto *rect = dynamic_cast<QGraphicsRectItem *>(item);
+            rect && rect->toolTip().contains(QLatin1String("missing"))) {
             ++tips;
-            oldest = std::min(oldest, qint64(rect->toolTip().section(QLatin1String("ids "), 1).section(QLatin1Char(' '), 0, 0).toLongLong()));
+            oldest = std::min(oldest, qint64(rect->toolTip()
+                                                 .section(QLatin1String("ids "), 1)
+                                                 .section(QLatin1Char(' '), 0, 0)
+                                                 .toLongLong()));
         }
     QCOMPARE(tips, int(GapBands::MaxBands));
     QCOMPARE(oldest, qint64(2 * (5000 - GapBands::MaxBands))); // the newest ones

@@ -33,8 +33,8 @@ void GapBands::setGaps(const TradeGapList &gaps, const QStringList &symbols)
     for (const TradeGap &g : gaps)
         if (g.state != GapState::Filled && (symbols.isEmpty() || symbols.contains(g.symbol.toString())))
             m_gaps << g;
-    // A feed that loses trades all the time would otherwise put thousands of bands (and their tooltips) on every
-    // chart at every change: the newest MaxBands are drawn.
+    // A feed that loses trades all the time would otherwise put thousands of bands (and their tooltips) on
+    // every chart at every change: the newest MaxBands are drawn.
     if (m_gaps.size() > MaxBands) {
         std::nth_element(m_gaps.begin(), m_gaps.begin() + MaxBands, m_gaps.end(),
                          [](const TradeGap &a, const TradeGap &b) { return a.fromMs > b.fromMs; });

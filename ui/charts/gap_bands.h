@@ -23,7 +23,8 @@ public:
 
     explicit GapBands(QChart *chart);
 
-    /** Keeps the open and unfillable gaps of the given symbols (all symbols when empty), the newest MaxBands. */
+    /** Keeps the open and unfillable gaps of the given symbols (all symbols when empty), the newest MaxBands.
+     */
     void setGaps(const TradeGapList &gaps, const QStringList &symbols = {});
     /** Places the bands for a time axis from..to (epoch ms) over the chart's plot area. */
     void layout(qint64 from, qint64 to);

@@ -52,7 +52,8 @@ private Q_SLOTS:
 
     void theWindowsOwnDefaultsAreNoChange()
     {
-        // A new window has no pair and no universe until its first symbols arrive; filling them is not an edit.
+        // A new window has no pair and no universe until its first symbols arrive; filling them is not an
+        // edit.
         WorkspaceDocument doc;
         Workspace empty;
         empty.pairY.clear();
