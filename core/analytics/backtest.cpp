@@ -7,7 +7,19 @@ namespace pairlab {
 
 namespace {
 
-double sharpe(const std::vector<double> &pnl, double barsPerYear)
+double maxDrawdown(const std::vector<double> &equity)
+{
+    double peak = 0, dd = 0;
+    for (double e : equity) {
+        peak = std::max(peak, e);
+        dd = std::max(dd, peak - e);
+    }
+    return dd;
+}
+
+} // namespace
+
+double annualisedSharpe(std::span<const double> pnl, double barsPerYear)
 {
     const std::size_t n = pnl.size();
     if (n < 3)
@@ -22,18 +34,6 @@ double sharpe(const std::vector<double> &pnl, double barsPerYear)
     const double sd = std::sqrt(ss / double(n - 2));
     return sd > 0 ? m / sd * std::sqrt(barsPerYear) : kNaN;
 }
-
-double maxDrawdown(const std::vector<double> &equity)
-{
-    double peak = 0, dd = 0;
-    for (double e : equity) {
-        peak = std::max(peak, e);
-        dd = std::max(dd, peak - e);
-    }
-    return dd;
-}
-
-} // namespace
 
 BacktestResult backtestMeanReversion(std::span<const double> s, std::span<const double> z, const BacktestParams &p)
 {
@@ -101,8 +101,8 @@ BacktestResult backtestMeanReversion(std::span<const double> s, std::span<const 
     r.winRate = r.trades > 0 ? double(r.wins) / r.trades : kNaN;
     r.maxDrawdownGross = maxDrawdown(r.equityGross);
     r.maxDrawdownNet = maxDrawdown(r.equityNet);
-    r.sharpeGross = sharpe(r.pnlGross, p.barsPerYear);
-    r.sharpeNet = sharpe(r.pnlNet, p.barsPerYear);
+    r.sharpeGross = annualisedSharpe(r.pnlGross, p.barsPerYear);
+    r.sharpeNet = annualisedSharpe(r.pnlNet, p.barsPerYear);
     return r;
 }
 

@@ -24,6 +24,11 @@ struct BacktestResult {
     std::vector<double> pnlGross, pnlNet, equityGross, equityNet;
     bool ok() const { return status == AnalyticsStatus::Ok; }
 };
+/** Annualised Sharpe ratio of per-bar P&L (CONVENTIONS §12): mean / std (ddof 1) of pnl[1..n-1] times
+ *  sqrt(barsPerYear), flat bars included; NaN for fewer than 3 bars or no variation. The one definition used
+ *  by the analytics and the backtest engine. */
+double annualisedSharpe(std::span<const double> pnl, double barsPerYear);
+
 BacktestResult backtestMeanReversion(std::span<const double> spread, std::span<const double> z,
                                      const BacktestParams &params = {});
 

@@ -1,5 +1,7 @@
 #include "backtest/backtest_engine.h"
 
+#include "analytics/backtest.h"
+
 #include "analytics/pair_analysis.h"
 #include "analytics/regression.h"
 #include "analytics/rolling.h"
@@ -22,23 +24,6 @@ struct BacktestText
 {
     Q_DECLARE_TR_FUNCTIONS(Backtest)
 };
-
-// Same arithmetic as analytics/backtest.cpp (CONVENTIONS §12), so that the static/unit configuration
-// reproduces backtestMeanReversion() bit for bit.
-double sharpe(const std::vector<double> &pnl, std::size_t n, double barsPerYear)
-{
-    if (n < 3)
-        return kNaN;
-    double sum = 0;
-    for (std::size_t t = 1; t < n; ++t)
-        sum += pnl[t];
-    const double m = sum / double(n - 1);
-    double ss = 0;
-    for (std::size_t t = 1; t < n; ++t)
-        ss += (pnl[t] - m) * (pnl[t] - m);
-    const double sd = std::sqrt(ss / double(n - 2));
-    return sd > 0 ? m / sd * std::sqrt(barsPerYear) : kNaN;
-}
 
 double sortino(const std::vector<double> &pnl, std::size_t n, double barsPerYear)
 {
@@ -235,8 +220,8 @@ BacktestSummary simulate(const PreparedBacktest &in, const BacktestConfig &c, Sc
     sum.winRate = sum.trades > 0 ? double(sum.wins) / sum.trades : kNaN;
     sum.avgHoldingBars = sum.trades > 0 ? holding / sum.trades : kNaN;
     sum.exposure = double(inPosition) / double(n);
-    sum.sharpe = sharpe(sc.pnlNet, n, c.barsPerYear);
-    sum.sharpeGross = sharpe(sc.pnlGross, n, c.barsPerYear);
+    sum.sharpe = annualisedSharpe(std::span<const double>(sc.pnlNet).first(n), c.barsPerYear);
+    sum.sharpeGross = annualisedSharpe(std::span<const double>(sc.pnlGross).first(n), c.barsPerYear);
     sum.sortino = sortino(sc.pnlNet, n, c.barsPerYear);
     if (run) {
         run->pnlGross = sc.pnlGross;

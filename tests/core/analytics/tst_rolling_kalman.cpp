@@ -4,7 +4,6 @@
 
 #include <Eigen/Dense>
 
-#include <QElapsedTimer>
 #include <QTest>
 
 #include <random>
@@ -48,7 +47,6 @@ private Q_SLOTS:
     void kalman1MatchesScalarRecursion();
     void kalmanFirstBarHasPriorVarianceQ();
     void livePairStateAgreesWithBatch();
-    void livePairStateUpdateIsFast();
     void correlationMatrixMatchesPairwise();
 };
 
@@ -192,21 +190,6 @@ void TestRollingKalman::livePairStateAgreesWithBatch()
         QCOMPARE(u.kalmanBeta, k2.beta[t]);
         QCOMPARE(u.kalmanBeta1, k1.beta[t]);
     }
-}
-
-void TestRollingKalman::livePairStateUpdateIsFast()
-{
-    std::vector<double> x, y;
-    makePrices(200000, 15, x, y);
-    LivePairState live(1234.5, 22.5, 120);
-    QElapsedTimer timer;
-    timer.start();
-    double sink = 0;
-    for (std::size_t t = 0; t < x.size(); ++t)
-        sink += live.push(x[t], y[t]).kalmanBeta;
-    const double usPerBar = double(timer.nsecsElapsed()) / 1e3 / double(x.size());
-    qInfo("LivePairState::push: %.3f us per bar (sink %g)", usPerBar, sink);
-    QVERIFY2(usPerBar < 10.0, qPrintable(QString::number(usPerBar)));
 }
 
 void TestRollingKalman::correlationMatrixMatchesPairwise()
