@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AdfTrend</name>
+    <message>
+        <source>constant</source>
+        <translation>Konstante</translation>
+    </message>
+    <message>
+        <source>constant + trend</source>
+        <translation>Konstante + Trend</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+</context>
+<context>
     <name>AlertEngine</name>
     <message>
         <source>waiting for %1 bars (%2 so far)</source>
@@ -738,21 +753,6 @@
     </message>
 </context>
 <context>
-    <name>PairWorkspace</name>
-    <message>
-        <source>analysed (%1 bars)</source>
-        <translation>analysiert (%1 Bars)</translation>
-    </message>
-    <message>
-        <source>visible (%1 bars)</source>
-        <translation>sichtbar (%1 Bars)</translation>
-    </message>
-    <message>
-        <source>last window (%1 bars)</source>
-        <translation>letztes Fenster (%1 Bars)</translation>
-    </message>
-</context>
-<context>
     <name>QObject</name>
     <message>
         <source>cannot record to %1: %2</source>
@@ -940,6 +940,13 @@
     <message>
         <source>an address with a user name or password is refused (PairLab reads public streams only and stores no credentials)</source>
         <translation>eine Adresse mit Benutzername oder Passwort wird abgelehnt (PairLab liest nur öffentliche Streams und speichert keine Zugangsdaten)</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceDocument</name>
+    <message>
+        <source>Untitled</source>
+        <translation>Unbenannt</translation>
     </message>
 </context>
 <context>
@@ -2190,6 +2197,18 @@ Funktionen: %2</translation>
         <source>Ann. volatility</source>
         <translation>Ann. Volatilität</translation>
     </message>
+    <message>
+        <source>analysed (%1 bars)</source>
+        <translation>analysiert (%1 Bars)</translation>
+    </message>
+    <message>
+        <source>visible (%1 bars)</source>
+        <translation>sichtbar (%1 Bars)</translation>
+    </message>
+    <message>
+        <source>last window (%1 bars)</source>
+        <translation>letztes Fenster (%1 Bars)</translation>
+    </message>
 </context>
 <context>
     <name>pairlab::LiveSession</name>
@@ -2305,18 +2324,6 @@ Funktionen: %2</translation>
     <message>
         <source>Retry Binance</source>
         <translation>Binance erneut versuchen</translation>
-    </message>
-    <message>
-        <source>&amp;Symbol:</source>
-        <translation>&amp;Symbol:</translation>
-    </message>
-    <message>
-        <source>&amp;Interval:</source>
-        <translation>&amp;Intervall:</translation>
-    </message>
-    <message>
-        <source>S&amp;econd leg:</source>
-        <translation>Z&amp;weites Leg:</translation>
     </message>
     <message>
         <source>&amp;Market</source>
@@ -2495,10 +2502,6 @@ Funktionen: %2</translation>
         <translation>Arbeitsbereich in %1 gespeichert</translation>
     </message>
     <message>
-        <source>Untitled</source>
-        <translation>Unbenannt</translation>
-    </message>
-    <message>
         <source>%1[*] — PairLab</source>
         <translation>%1[*] — PairLab</translation>
     </message>
@@ -2509,14 +2512,6 @@ Funktionen: %2</translation>
     <message>
         <source>The workspace has unsaved changes. Save them?</source>
         <translation>Der Arbeitsbereich hat ungespeicherte Änderungen. Speichern?</translation>
-    </message>
-    <message>
-        <source>Stream %1 has delivered nothing for %2 s — is the endpoint path right?</source>
-        <translation>Stream %1 hat seit %2 s nichts geliefert — stimmt der Pfad des Endpunkts?</translation>
-    </message>
-    <message>
-        <source>Server error: %1</source>
-        <translation>Serverfehler: %1</translation>
     </message>
     <message>
         <source>Stop &amp;recording</source>
@@ -2531,14 +2526,6 @@ Funktionen: %2</translation>
         <translation>Aufzeichnung</translation>
     </message>
     <message>
-        <source>No trades from Binance after %1 s (%2). The network may be unreachable.</source>
-        <translation>Nach %1 s keine Trades von Binance (%2). Das Netzwerk ist möglicherweise nicht erreichbar.</translation>
-    </message>
-    <message>
-        <source>Connecting to Binance USD-M futures…</source>
-        <translation>Verbinde mit Binance-USD-M-Futures…</translation>
-    </message>
-    <message>
         <source>Demo</source>
         <translation>Demo</translation>
     </message>
@@ -2547,24 +2534,12 @@ Funktionen: %2</translation>
         <translation>Die Demo-Aufzeichnung kann nicht gestartet werden: %1</translation>
     </message>
     <message>
-        <source>The demo recording has ended (5 min 45 s of real trades).</source>
-        <translation>Die Demo-Aufzeichnung ist zu Ende (5 min 45 s echte Trades).</translation>
-    </message>
-    <message>
-        <source>Demo: recorded Binance futures trades, 2024-08-08</source>
-        <translation>Demo: aufgezeichnete Binance-Futures-Trades, 2024-08-08</translation>
-    </message>
-    <message>
         <source>Open recording</source>
         <translation>Aufzeichnung öffnen</translation>
     </message>
     <message>
         <source>Recordings (*.jsonl *.json *.txt);;All files (*)</source>
         <translation>Aufzeichnungen (*.jsonl *.json *.txt);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <source>Replay of %1</source>
-        <translation>Wiedergabe von %1</translation>
     </message>
     <message>
         <source>Record session to</source>
@@ -2683,20 +2658,233 @@ Funktionen: %2</translation>
         <translation>Einstellungen gespeichert: %1.</translation>
     </message>
     <message>
-        <source>Storage error: %1. The feed goes on; trades are held in memory and saved when the database works again.</source>
-        <translation>Speicherfehler: %1. Der Datenstrom läuft weiter; Trades werden im Speicher gehalten und gesichert, sobald die Datenbank wieder funktioniert.</translation>
-    </message>
-    <message>
-        <source>The database works again: %L1 held trades stored.</source>
-        <translation>Die Datenbank funktioniert wieder: %L1 zurückgehaltene Trades gespeichert.</translation>
-    </message>
-    <message>
         <source>%L1 trades stored, %L2 not saved yet</source>
         <translation>%L1 Trades gespeichert, %L2 noch nicht gesichert</translation>
     </message>
     <message>
         <source>Data files (*.csv *.txt *.tsv *.json *.zip);;All files (*)</source>
         <translation>Datendateien (*.csv *.txt *.tsv *.json *.zip);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
+    <name>pairlab::MarketView</name>
+    <message>
+        <source>&amp;Symbol:</source>
+        <translation>&amp;Symbol:</translation>
+    </message>
+    <message>
+        <source>S&amp;econd leg:</source>
+        <translation>Z&amp;weites Leg:</translation>
+    </message>
+    <message>
+        <source>&amp;Interval:</source>
+        <translation>&amp;Intervall:</translation>
+    </message>
+</context>
+<context>
+    <name>pairlab::PairController</name>
+    <message>
+        <source>Choose two symbols.</source>
+        <translation>Zwei Symbole wählen.</translation>
+    </message>
+    <message>
+        <source>Y and X are the same symbol: choose two.</source>
+        <translation>Y und X sind dasselbe Symbol: bitte zwei wählen.</translation>
+    </message>
+    <message>
+        <source>cannot load bars: %1</source>
+        <translation>Bars können nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 aligned bars, fewer than the window of %2 (and at least 10 are needed)</source>
+        <translation>%1 ausgerichtete Bars, weniger als das Fenster von %2 (und mindestens 10 sind nötig)</translation>
+    </message>
+    <message>
+        <source>Loading %1 and %2 (%3 bars)…</source>
+        <translation>Lade %1 und %2 (%3-Bars)…</translation>
+    </message>
+    <message>
+        <source>%1 ~ %2: waiting for data: %3 of %4 %5 bars</source>
+        <translation>%1 ~ %2: warte auf Daten: %3 von %4 %5-Bars</translation>
+    </message>
+    <message>
+        <source>%1 ~ %2: computing… (%3 aligned %4 bars, window %5)</source>
+        <translation>%1 ~ %2: berechne… (%3 ausgerichtete %4-Bars, Fenster %5)</translation>
+    </message>
+    <message>
+        <source>%1 ~ %2: %3 aligned %4 bars</source>
+        <translation>%1 ~ %2: %3 ausgerichtete %4-Bars</translation>
+    </message>
+    <message>
+        <source>Analysis not possible: %1</source>
+        <translation>Analyse nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>No analysis</source>
+        <translation>Keine Analyse</translation>
+    </message>
+    <message>
+        <source>Cointegrated at 1%</source>
+        <translation>Kointegriert auf 1-%-Niveau</translation>
+    </message>
+    <message>
+        <source>Cointegrated at 5%</source>
+        <translation>Kointegriert auf 5-%-Niveau</translation>
+    </message>
+    <message>
+        <source>Weak: cointegrated at 10% only</source>
+        <translation>Schwach: nur auf 10-%-Niveau kointegriert</translation>
+    </message>
+    <message>
+        <source>Not cointegrated</source>
+        <translation>Nicht kointegriert</translation>
+    </message>
+</context>
+<context>
+    <name>pairlab::PairResearchPanel</name>
+    <message>
+        <source>Summary</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>Statistik</translation>
+    </message>
+    <message>
+        <source>Correlation</source>
+        <translation>Korrelation</translation>
+    </message>
+    <message>
+        <source>Scanner</source>
+        <translation>Scanner</translation>
+    </message>
+    <message>
+        <source>symbols, comma-separated</source>
+        <translation>Symbole, kommagetrennt</translation>
+    </message>
+    <message>
+        <source>Symbols of the correlation matrix and the pair scanner</source>
+        <translation>Symbole der Korrelationsmatrix und des Paar-Scanners</translation>
+    </message>
+    <message>
+        <source>&amp;Universe:</source>
+        <translation>&amp;Universum:</translation>
+    </message>
+    <message>
+        <source>Export statistics CSV…</source>
+        <translation>Statistik als CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Export statistics</source>
+        <translation>Statistik exportieren</translation>
+    </message>
+    <message>
+        <source>Correlation of log returns on common bars; click a cell to analyse that pair</source>
+        <translation>Korrelation der Log-Renditen auf gemeinsamen Bars; eine Zelle anklicken, um dieses Paar zu analysieren</translation>
+    </message>
+    <message>
+        <source>Export matrix CSV…</source>
+        <translation>Matrix als CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Export correlation matrix</source>
+        <translation>Korrelationsmatrix exportieren</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No analysis:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Keine Analyse:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>above +entry: short spread</source>
+        <translation>über +Einstieg: Spread verkaufen</translation>
+    </message>
+    <message>
+        <source>below −entry: long spread</source>
+        <translation>unter −Einstieg: Spread kaufen</translation>
+    </message>
+    <message>
+        <source>inside ±exit</source>
+        <translation>innerhalb ±Ausstieg</translation>
+    </message>
+    <message>
+        <source>&lt;p style=&apos;margin-top:2px&apos;&gt;%1 ~ %2 · %3 bars of %4 · window %5&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;margin-top:2px&apos;&gt;%1 ~ %2 · %3 Bars zu %4 · Fenster %5&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>last z</source>
+        <translation>letztes z</translation>
+    </message>
+    <message>
+        <source>Hedge ratio β</source>
+        <translation>Hedge-Verhältnis β</translation>
+    </message>
+    <message>
+        <source>OLS</source>
+        <translation>OLS</translation>
+    </message>
+    <message>
+        <source>Huber</source>
+        <translation>Huber</translation>
+    </message>
+    <message>
+        <source>Theil-Sen</source>
+        <translation>Theil-Sen</translation>
+    </message>
+    <message>
+        <source>Kalman (last)</source>
+        <translation>Kalman (letzter)</translation>
+    </message>
+    <message>
+        <source>Stationarity of the OLS spread</source>
+        <translation>Stationarität des OLS-Spreads</translation>
+    </message>
+    <message>
+        <source>ADF (%1) statistic</source>
+        <translation>ADF-Statistik (%1)</translation>
+    </message>
+    <message>
+        <source>p-value</source>
+        <translation>p-Wert</translation>
+    </message>
+    <message>
+        <source>lag / nobs</source>
+        <translation>Lag / Beob.</translation>
+    </message>
+    <message>
+        <source>critical 1% / 5% / 10%</source>
+        <translation>kritisch 1 % / 5 % / 10 %</translation>
+    </message>
+    <message>
+        <source>Engle-Granger p-value</source>
+        <translation>Engle-Granger-p-Wert</translation>
+    </message>
+    <message>
+        <source>Mean reversion</source>
+        <translation>Mean Reversion</translation>
+    </message>
+    <message>
+        <source>half-life</source>
+        <translation>Halbwertszeit</translation>
+    </message>
+    <message>
+        <source>%1 bars (%2 s)</source>
+        <translation>%1 Bars (%2 s)</translation>
+    </message>
+    <message>
+        <source>none (λ ≥ 0)</source>
+        <translation>keine (λ ≥ 0)</translation>
+    </message>
+    <message>
+        <source>Hurst</source>
+        <translation>Hurst</translation>
+    </message>
+    <message>
+        <source>corr prices / returns</source>
+        <translation>Korr. Preise / Renditen</translation>
+    </message>
+    <message>
+        <source>backtest net PnL / Sharpe</source>
+        <translation>Backtest Netto-PnL / Sharpe</translation>
     </message>
 </context>
 <context>
@@ -2763,18 +2951,6 @@ Funktionen: %2</translation>
     <message>
         <source>Rolling window in bars (z-score, correlations, rolling β)</source>
         <translation>Rollierendes Fenster in Bars (Z-Score, Korrelationen, rollierendes β)</translation>
-    </message>
-    <message>
-        <source>ADF: constant</source>
-        <translation>ADF: Konstante</translation>
-    </message>
-    <message>
-        <source>ADF: constant + trend</source>
-        <translation>ADF: Konstante + Trend</translation>
-    </message>
-    <message>
-        <source>ADF: none</source>
-        <translation>ADF: keine</translation>
     </message>
     <message>
         <source>entry ±</source>
@@ -2885,196 +3061,12 @@ Funktionen: %2</translation>
         <translation>Log-Renditen</translation>
     </message>
     <message>
-        <source>Analysis not possible: %1</source>
-        <translation>Analyse nicht möglich: %1</translation>
-    </message>
-    <message>
-        <source>Choose two symbols.</source>
-        <translation>Zwei Symbole wählen.</translation>
-    </message>
-    <message>
-        <source>Summary</source>
-        <translation>Übersicht</translation>
-    </message>
-    <message>
-        <source>Export statistics CSV…</source>
-        <translation>Statistik als CSV exportieren…</translation>
-    </message>
-    <message>
-        <source>Export statistics</source>
-        <translation>Statistik exportieren</translation>
-    </message>
-    <message>
-        <source>Statistics</source>
-        <translation>Statistik</translation>
-    </message>
-    <message>
-        <source>symbols, comma-separated</source>
-        <translation>Symbole, kommagetrennt</translation>
-    </message>
-    <message>
-        <source>Symbols of the correlation matrix and the pair scanner</source>
-        <translation>Symbole der Korrelationsmatrix und des Paar-Scanners</translation>
-    </message>
-    <message>
-        <source>Correlation of log returns on common bars; click a cell to analyse that pair</source>
-        <translation>Korrelation der Log-Renditen auf gemeinsamen Bars; eine Zelle anklicken, um dieses Paar zu analysieren</translation>
-    </message>
-    <message>
-        <source>Export matrix CSV…</source>
-        <translation>Matrix als CSV exportieren…</translation>
-    </message>
-    <message>
-        <source>Export correlation matrix</source>
-        <translation>Korrelationsmatrix exportieren</translation>
-    </message>
-    <message>
-        <source>Correlation</source>
-        <translation>Korrelation</translation>
-    </message>
-    <message>
-        <source>Scanner</source>
-        <translation>Scanner</translation>
-    </message>
-    <message>
-        <source>&amp;Universe:</source>
-        <translation>&amp;Universum:</translation>
-    </message>
-    <message>
         <source>Dataset: %1</source>
         <translation>Datensatz: %1</translation>
     </message>
     <message>
-        <source>Y and X are the same symbol: choose two.</source>
-        <translation>Y und X sind dasselbe Symbol: bitte zwei wählen.</translation>
-    </message>
-    <message>
-        <source>Loading %1 and %2 (%3 bars)…</source>
-        <translation>Lade %1 und %2 (%3-Bars)…</translation>
-    </message>
-    <message>
-        <source>Cannot load bars: %1</source>
-        <translation>Bars können nicht geladen werden: %1</translation>
-    </message>
-    <message>
-        <source>%1 ~ %2: %3 aligned %4 bars</source>
-        <translation>%1 ~ %2: %3 ausgerichtete %4-Bars</translation>
-    </message>
-    <message>
-        <source>&lt;i&gt;Waiting for data…&lt;/i&gt;</source>
-        <translation>&lt;i&gt;Warte auf Daten…&lt;/i&gt;</translation>
-    </message>
-    <message>
-        <source>No analysis</source>
-        <translation>Keine Analyse</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;No analysis:&lt;/b&gt; %1</source>
-        <translation>&lt;b&gt;Keine Analyse:&lt;/b&gt; %1</translation>
-    </message>
-    <message>
-        <source>Cointegrated at 1%</source>
-        <translation>Kointegriert auf 1-%-Niveau</translation>
-    </message>
-    <message>
-        <source>Cointegrated at 5%</source>
-        <translation>Kointegriert auf 5-%-Niveau</translation>
-    </message>
-    <message>
-        <source>Weak: cointegrated at 10% only</source>
-        <translation>Schwach: nur auf 10-%-Niveau kointegriert</translation>
-    </message>
-    <message>
-        <source>Not cointegrated</source>
-        <translation>Nicht kointegriert</translation>
-    </message>
-    <message>
-        <source>above +entry: short spread</source>
-        <translation>über +Einstieg: Spread verkaufen</translation>
-    </message>
-    <message>
-        <source>below −entry: long spread</source>
-        <translation>unter −Einstieg: Spread kaufen</translation>
-    </message>
-    <message>
-        <source>inside ±exit</source>
-        <translation>innerhalb ±Ausstieg</translation>
-    </message>
-    <message>
-        <source>&lt;p style=&apos;margin-top:2px&apos;&gt;%1 ~ %2 · %3 bars of %4 · window %5&lt;/p&gt;</source>
-        <translation>&lt;p style=&apos;margin-top:2px&apos;&gt;%1 ~ %2 · %3 Bars zu %4 · Fenster %5&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>last z</source>
-        <translation>letztes z</translation>
-    </message>
-    <message>
-        <source>OLS</source>
-        <translation>OLS</translation>
-    </message>
-    <message>
-        <source>Huber</source>
-        <translation>Huber</translation>
-    </message>
-    <message>
-        <source>Theil-Sen</source>
-        <translation>Theil-Sen</translation>
-    </message>
-    <message>
-        <source>Kalman (last)</source>
-        <translation>Kalman (letzter)</translation>
-    </message>
-    <message>
-        <source>Stationarity of the OLS spread</source>
-        <translation>Stationarität des OLS-Spreads</translation>
-    </message>
-    <message>
-        <source>ADF (%1) statistic</source>
-        <translation>ADF-Statistik (%1)</translation>
-    </message>
-    <message>
-        <source>p-value</source>
-        <translation>p-Wert</translation>
-    </message>
-    <message>
-        <source>lag / nobs</source>
-        <translation>Lag / Beob.</translation>
-    </message>
-    <message>
-        <source>critical 1% / 5% / 10%</source>
-        <translation>kritisch 1 % / 5 % / 10 %</translation>
-    </message>
-    <message>
-        <source>Engle-Granger p-value</source>
-        <translation>Engle-Granger-p-Wert</translation>
-    </message>
-    <message>
-        <source>Mean reversion</source>
-        <translation>Mean Reversion</translation>
-    </message>
-    <message>
-        <source>half-life</source>
-        <translation>Halbwertszeit</translation>
-    </message>
-    <message>
-        <source>%1 bars (%2 s)</source>
-        <translation>%1 Bars (%2 s)</translation>
-    </message>
-    <message>
-        <source>none (λ ≥ 0)</source>
-        <translation>keine (λ ≥ 0)</translation>
-    </message>
-    <message>
-        <source>Hurst</source>
-        <translation>Hurst</translation>
-    </message>
-    <message>
-        <source>corr prices / returns</source>
-        <translation>Korr. Preise / Renditen</translation>
-    </message>
-    <message>
-        <source>backtest net PnL / Sharpe</source>
-        <translation>Backtest Netto-PnL / Sharpe</translation>
+        <source>ADF: %1</source>
+        <translation>ADF: %1</translation>
     </message>
 </context>
 <context>
@@ -3113,6 +3105,53 @@ Funktionen: %2</translation>
     <message>
         <source>cannot listen on 127.0.0.1:%1: %2</source>
         <translation>kann nicht auf 127.0.0.1:%1 lauschen: %2</translation>
+    </message>
+</context>
+<context>
+    <name>pairlab::SessionController</name>
+    <message>
+        <source>Connecting to Binance USD-M futures…</source>
+        <translation>Verbinde mit Binance-USD-M-Futures…</translation>
+    </message>
+    <message>
+        <source>Demo: recorded Binance futures trades, 2024-08-08</source>
+        <translation>Demo: aufgezeichnete Binance-Futures-Trades, 2024-08-08</translation>
+    </message>
+    <message>
+        <source>Replay of %1</source>
+        <translation>Wiedergabe von %1</translation>
+    </message>
+    <message>
+        <source>Storage error: %1. The feed goes on; trades are held in memory and saved when the database works again.</source>
+        <translation>Speicherfehler: %1. Der Datenstrom läuft weiter; Trades werden im Speicher gehalten und gesichert, sobald die Datenbank wieder funktioniert.</translation>
+    </message>
+    <message>
+        <source>The database works again: %L1 held trades stored.</source>
+        <translation>Die Datenbank funktioniert wieder: %L1 zurückgehaltene Trades gespeichert.</translation>
+    </message>
+    <message>
+        <source>Stream %1 has delivered nothing for %2 s.</source>
+        <translation>Stream %1 hat seit %2 s nichts geliefert.</translation>
+    </message>
+    <message>
+        <source>Stream %1 has delivered nothing for %2 s — is the endpoint path right?</source>
+        <translation>Stream %1 hat seit %2 s nichts geliefert — stimmt der Pfad des Endpunkts?</translation>
+    </message>
+    <message>
+        <source>Server error: %1</source>
+        <translation>Serverfehler: %1</translation>
+    </message>
+    <message>
+        <source>The demo recording has ended (5 min 45 s of real trades).</source>
+        <translation>Die Demo-Aufzeichnung ist zu Ende (5 min 45 s echte Trades).</translation>
+    </message>
+    <message>
+        <source>The replay has ended.</source>
+        <translation>Die Wiedergabe ist zu Ende.</translation>
+    </message>
+    <message>
+        <source>No trades from Binance after %1 s (%2). The network may be unreachable.</source>
+        <translation>Nach %1 s keine Trades von Binance (%2). Das Netzwerk ist möglicherweise nicht erreichbar.</translation>
     </message>
 </context>
 <context>
@@ -3244,18 +3283,6 @@ Funktionen: %2</translation>
     <message>
         <source> bars</source>
         <translation> Bars</translation>
-    </message>
-    <message>
-        <source>Constant</source>
-        <translation>Konstante</translation>
-    </message>
-    <message>
-        <source>Constant + trend</source>
-        <translation>Konstante + Trend</translation>
-    </message>
-    <message>
-        <source>None</source>
-        <translation>Keine</translation>
     </message>
     <message>
         <source>Rolling &amp;window:</source>

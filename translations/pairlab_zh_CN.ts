@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AdfTrend</name>
+    <message>
+        <source>constant</source>
+        <translation>常数项</translation>
+    </message>
+    <message>
+        <source>constant + trend</source>
+        <translation>常数项 + 趋势</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+</context>
+<context>
     <name>AlertEngine</name>
     <message>
         <source>waiting for %1 bars (%2 so far)</source>
@@ -735,21 +750,6 @@
     </message>
 </context>
 <context>
-    <name>PairWorkspace</name>
-    <message>
-        <source>analysed (%1 bars)</source>
-        <translation>已分析（%1 根 K 线）</translation>
-    </message>
-    <message>
-        <source>visible (%1 bars)</source>
-        <translation>可见范围（%1 根 K 线）</translation>
-    </message>
-    <message>
-        <source>last window (%1 bars)</source>
-        <translation>最后一个窗口（%1 根 K 线）</translation>
-    </message>
-</context>
-<context>
     <name>QObject</name>
     <message>
         <source>cannot record to %1: %2</source>
@@ -937,6 +937,13 @@
     <message>
         <source>an address with a user name or password is refused (PairLab reads public streams only and stores no credentials)</source>
         <translation>拒绝包含用户名或密码的地址（PairLab 只读取公开数据流，不保存任何凭据）</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceDocument</name>
+    <message>
+        <source>Untitled</source>
+        <translation>未命名</translation>
     </message>
 </context>
 <context>
@@ -2182,6 +2189,18 @@ Functions: %2</source>
         <source>Ann. volatility</source>
         <translation>年化波动率</translation>
     </message>
+    <message>
+        <source>analysed (%1 bars)</source>
+        <translation>已分析（%1 根 K 线）</translation>
+    </message>
+    <message>
+        <source>visible (%1 bars)</source>
+        <translation>可见范围（%1 根 K 线）</translation>
+    </message>
+    <message>
+        <source>last window (%1 bars)</source>
+        <translation>最后一个窗口（%1 根 K 线）</translation>
+    </message>
 </context>
 <context>
     <name>pairlab::LiveSession</name>
@@ -2293,18 +2312,6 @@ Functions: %2</source>
     <message>
         <source>Retry Binance</source>
         <translation>重试币安</translation>
-    </message>
-    <message>
-        <source>&amp;Symbol:</source>
-        <translation>交易品种(&amp;S)：</translation>
-    </message>
-    <message>
-        <source>&amp;Interval:</source>
-        <translation>周期(&amp;I)：</translation>
-    </message>
-    <message>
-        <source>S&amp;econd leg:</source>
-        <translation>第二条腿(&amp;E)：</translation>
     </message>
     <message>
         <source>&amp;Market</source>
@@ -2483,10 +2490,6 @@ Functions: %2</source>
         <translation>工作区已保存到 %1</translation>
     </message>
     <message>
-        <source>Untitled</source>
-        <translation>未命名</translation>
-    </message>
-    <message>
         <source>%1[*] — PairLab</source>
         <translation>%1[*] — PairLab</translation>
     </message>
@@ -2497,14 +2500,6 @@ Functions: %2</source>
     <message>
         <source>The workspace has unsaved changes. Save them?</source>
         <translation>工作区有未保存的更改。是否保存？</translation>
-    </message>
-    <message>
-        <source>Stream %1 has delivered nothing for %2 s — is the endpoint path right?</source>
-        <translation>数据流 %1 已有 %2 秒没有数据 — 端点路径是否正确？</translation>
-    </message>
-    <message>
-        <source>Server error: %1</source>
-        <translation>服务器错误：%1</translation>
     </message>
     <message>
         <source>Stop &amp;recording</source>
@@ -2519,14 +2514,6 @@ Functions: %2</source>
         <translation>录制</translation>
     </message>
     <message>
-        <source>No trades from Binance after %1 s (%2). The network may be unreachable.</source>
-        <translation>%1 秒后仍未收到币安成交（%2）。网络可能无法访问。</translation>
-    </message>
-    <message>
-        <source>Connecting to Binance USD-M futures…</source>
-        <translation>正在连接币安 U 本位合约…</translation>
-    </message>
-    <message>
         <source>Demo</source>
         <translation>演示</translation>
     </message>
@@ -2535,24 +2522,12 @@ Functions: %2</source>
         <translation>无法启动演示录制：%1</translation>
     </message>
     <message>
-        <source>The demo recording has ended (5 min 45 s of real trades).</source>
-        <translation>演示录制已结束（5 分 45 秒的真实成交）。</translation>
-    </message>
-    <message>
-        <source>Demo: recorded Binance futures trades, 2024-08-08</source>
-        <translation>演示：已录制的币安期货成交，2024-08-08</translation>
-    </message>
-    <message>
         <source>Open recording</source>
         <translation>打开录制</translation>
     </message>
     <message>
         <source>Recordings (*.jsonl *.json *.txt);;All files (*)</source>
         <translation>录制文件 (*.jsonl *.json *.txt);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Replay of %1</source>
-        <translation>回放 %1</translation>
     </message>
     <message>
         <source>Record session to</source>
@@ -2671,20 +2646,233 @@ Functions: %2</source>
         <translation>设置已保存：%1。</translation>
     </message>
     <message>
-        <source>Storage error: %1. The feed goes on; trades are held in memory and saved when the database works again.</source>
-        <translation>存储错误：%1。数据流继续运行；成交暂存在内存中，数据库恢复后再保存。</translation>
-    </message>
-    <message>
-        <source>The database works again: %L1 held trades stored.</source>
-        <translation>数据库已恢复：已保存 %L1 笔暂存的成交。</translation>
-    </message>
-    <message>
         <source>%L1 trades stored, %L2 not saved yet</source>
         <translation>已存储 %L1 笔成交，%L2 笔尚未保存</translation>
     </message>
     <message>
         <source>Data files (*.csv *.txt *.tsv *.json *.zip);;All files (*)</source>
         <translation>数据文件 (*.csv *.txt *.tsv *.json *.zip);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>pairlab::MarketView</name>
+    <message>
+        <source>&amp;Symbol:</source>
+        <translation>交易品种(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>S&amp;econd leg:</source>
+        <translation>第二条腿(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Interval:</source>
+        <translation>周期(&amp;I)：</translation>
+    </message>
+</context>
+<context>
+    <name>pairlab::PairController</name>
+    <message>
+        <source>Choose two symbols.</source>
+        <translation>请选择两个交易品种。</translation>
+    </message>
+    <message>
+        <source>Y and X are the same symbol: choose two.</source>
+        <translation>Y 和 X 是同一个交易品种：请选择两个。</translation>
+    </message>
+    <message>
+        <source>cannot load bars: %1</source>
+        <translation>无法加载 K 线：%1</translation>
+    </message>
+    <message>
+        <source>%1 aligned bars, fewer than the window of %2 (and at least 10 are needed)</source>
+        <translation>%1 根对齐的 K 线，少于 %2 的窗口（且至少需要 10 根）</translation>
+    </message>
+    <message>
+        <source>Loading %1 and %2 (%3 bars)…</source>
+        <translation>正在加载 %1 和 %2（%3 K 线）…</translation>
+    </message>
+    <message>
+        <source>%1 ~ %2: waiting for data: %3 of %4 %5 bars</source>
+        <translation>%1 ~ %2：正在等待数据：%3 / %4 根 %5 K 线</translation>
+    </message>
+    <message>
+        <source>%1 ~ %2: computing… (%3 aligned %4 bars, window %5)</source>
+        <translation>%1 ~ %2：正在计算…（%3 根对齐的 %4 K 线，窗口 %5）</translation>
+    </message>
+    <message>
+        <source>%1 ~ %2: %3 aligned %4 bars</source>
+        <translation>%1 ~ %2：%3 根对齐的 %4 K 线</translation>
+    </message>
+    <message>
+        <source>Analysis not possible: %1</source>
+        <translation>无法分析：%1</translation>
+    </message>
+    <message>
+        <source>No analysis</source>
+        <translation>无分析</translation>
+    </message>
+    <message>
+        <source>Cointegrated at 1%</source>
+        <translation>在 1% 水平上协整</translation>
+    </message>
+    <message>
+        <source>Cointegrated at 5%</source>
+        <translation>在 5% 水平上协整</translation>
+    </message>
+    <message>
+        <source>Weak: cointegrated at 10% only</source>
+        <translation>弱：仅在 10% 水平上协整</translation>
+    </message>
+    <message>
+        <source>Not cointegrated</source>
+        <translation>不协整</translation>
+    </message>
+</context>
+<context>
+    <name>pairlab::PairResearchPanel</name>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <source>Correlation</source>
+        <translation>相关性</translation>
+    </message>
+    <message>
+        <source>Scanner</source>
+        <translation>扫描器</translation>
+    </message>
+    <message>
+        <source>symbols, comma-separated</source>
+        <translation>交易品种，以逗号分隔</translation>
+    </message>
+    <message>
+        <source>Symbols of the correlation matrix and the pair scanner</source>
+        <translation>相关矩阵和配对扫描器所用的交易品种</translation>
+    </message>
+    <message>
+        <source>&amp;Universe:</source>
+        <translation>品种池(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Export statistics CSV…</source>
+        <translation>导出统计 CSV…</translation>
+    </message>
+    <message>
+        <source>Export statistics</source>
+        <translation>导出统计</translation>
+    </message>
+    <message>
+        <source>Correlation of log returns on common bars; click a cell to analyse that pair</source>
+        <translation>基于共同 K 线的对数收益率相关系数；点击单元格以分析该配对</translation>
+    </message>
+    <message>
+        <source>Export matrix CSV…</source>
+        <translation>导出矩阵 CSV…</translation>
+    </message>
+    <message>
+        <source>Export correlation matrix</source>
+        <translation>导出相关矩阵</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No analysis:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;无分析：&lt;/b&gt;%1</translation>
+    </message>
+    <message>
+        <source>above +entry: short spread</source>
+        <translation>高于 +入场：做空价差</translation>
+    </message>
+    <message>
+        <source>below −entry: long spread</source>
+        <translation>低于 −入场：做多价差</translation>
+    </message>
+    <message>
+        <source>inside ±exit</source>
+        <translation>在 ±出场 以内</translation>
+    </message>
+    <message>
+        <source>&lt;p style=&apos;margin-top:2px&apos;&gt;%1 ~ %2 · %3 bars of %4 · window %5&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;margin-top:2px&apos;&gt;%1 ~ %2 · %3 根 %4 K 线 · 窗口 %5&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>last z</source>
+        <translation>最新 z</translation>
+    </message>
+    <message>
+        <source>Hedge ratio β</source>
+        <translation>对冲比率 β</translation>
+    </message>
+    <message>
+        <source>OLS</source>
+        <translation>OLS</translation>
+    </message>
+    <message>
+        <source>Huber</source>
+        <translation>Huber</translation>
+    </message>
+    <message>
+        <source>Theil-Sen</source>
+        <translation>Theil-Sen</translation>
+    </message>
+    <message>
+        <source>Kalman (last)</source>
+        <translation>卡尔曼（最新）</translation>
+    </message>
+    <message>
+        <source>Stationarity of the OLS spread</source>
+        <translation>OLS 价差的平稳性</translation>
+    </message>
+    <message>
+        <source>ADF (%1) statistic</source>
+        <translation>ADF（%1）统计量</translation>
+    </message>
+    <message>
+        <source>p-value</source>
+        <translation>p 值</translation>
+    </message>
+    <message>
+        <source>lag / nobs</source>
+        <translation>滞后阶数 / 观测数</translation>
+    </message>
+    <message>
+        <source>critical 1% / 5% / 10%</source>
+        <translation>临界值 1% / 5% / 10%</translation>
+    </message>
+    <message>
+        <source>Engle-Granger p-value</source>
+        <translation>Engle-Granger p 值</translation>
+    </message>
+    <message>
+        <source>Mean reversion</source>
+        <translation>均值回归</translation>
+    </message>
+    <message>
+        <source>half-life</source>
+        <translation>半衰期</translation>
+    </message>
+    <message>
+        <source>%1 bars (%2 s)</source>
+        <translation>%1 根 K 线（%2 秒）</translation>
+    </message>
+    <message>
+        <source>none (λ ≥ 0)</source>
+        <translation>无 (λ ≥ 0)</translation>
+    </message>
+    <message>
+        <source>Hurst</source>
+        <translation>Hurst 指数</translation>
+    </message>
+    <message>
+        <source>corr prices / returns</source>
+        <translation>相关：价格 / 收益率</translation>
+    </message>
+    <message>
+        <source>backtest net PnL / Sharpe</source>
+        <translation>回测净盈亏 / 夏普比率</translation>
     </message>
 </context>
 <context>
@@ -2751,18 +2939,6 @@ Functions: %2</source>
     <message>
         <source>Rolling window in bars (z-score, correlations, rolling β)</source>
         <translation>以 K 线数计的滚动窗口（Z 分数、相关系数、滚动 β）</translation>
-    </message>
-    <message>
-        <source>ADF: constant</source>
-        <translation>ADF：常数项</translation>
-    </message>
-    <message>
-        <source>ADF: constant + trend</source>
-        <translation>ADF：常数项 + 趋势</translation>
-    </message>
-    <message>
-        <source>ADF: none</source>
-        <translation>ADF：无</translation>
     </message>
     <message>
         <source>entry ±</source>
@@ -2873,196 +3049,12 @@ Functions: %2</source>
         <translation>对数收益率</translation>
     </message>
     <message>
-        <source>Analysis not possible: %1</source>
-        <translation>无法分析：%1</translation>
-    </message>
-    <message>
-        <source>Choose two symbols.</source>
-        <translation>请选择两个交易品种。</translation>
-    </message>
-    <message>
-        <source>Summary</source>
-        <translation>摘要</translation>
-    </message>
-    <message>
-        <source>Export statistics CSV…</source>
-        <translation>导出统计 CSV…</translation>
-    </message>
-    <message>
-        <source>Export statistics</source>
-        <translation>导出统计</translation>
-    </message>
-    <message>
-        <source>Statistics</source>
-        <translation>统计</translation>
-    </message>
-    <message>
-        <source>symbols, comma-separated</source>
-        <translation>交易品种，以逗号分隔</translation>
-    </message>
-    <message>
-        <source>Symbols of the correlation matrix and the pair scanner</source>
-        <translation>相关矩阵和配对扫描器所用的交易品种</translation>
-    </message>
-    <message>
-        <source>Correlation of log returns on common bars; click a cell to analyse that pair</source>
-        <translation>基于共同 K 线的对数收益率相关系数；点击单元格以分析该配对</translation>
-    </message>
-    <message>
-        <source>Export matrix CSV…</source>
-        <translation>导出矩阵 CSV…</translation>
-    </message>
-    <message>
-        <source>Export correlation matrix</source>
-        <translation>导出相关矩阵</translation>
-    </message>
-    <message>
-        <source>Correlation</source>
-        <translation>相关性</translation>
-    </message>
-    <message>
-        <source>Scanner</source>
-        <translation>扫描器</translation>
-    </message>
-    <message>
-        <source>&amp;Universe:</source>
-        <translation>品种池(&amp;U)：</translation>
-    </message>
-    <message>
         <source>Dataset: %1</source>
         <translation>数据集：%1</translation>
     </message>
     <message>
-        <source>Y and X are the same symbol: choose two.</source>
-        <translation>Y 和 X 是同一个交易品种：请选择两个。</translation>
-    </message>
-    <message>
-        <source>Loading %1 and %2 (%3 bars)…</source>
-        <translation>正在加载 %1 和 %2（%3 K 线）…</translation>
-    </message>
-    <message>
-        <source>Cannot load bars: %1</source>
-        <translation>无法加载 K 线：%1</translation>
-    </message>
-    <message>
-        <source>%1 ~ %2: %3 aligned %4 bars</source>
-        <translation>%1 ~ %2：%3 根对齐的 %4 K 线</translation>
-    </message>
-    <message>
-        <source>&lt;i&gt;Waiting for data…&lt;/i&gt;</source>
-        <translation>&lt;i&gt;正在等待数据…&lt;/i&gt;</translation>
-    </message>
-    <message>
-        <source>No analysis</source>
-        <translation>无分析</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;No analysis:&lt;/b&gt; %1</source>
-        <translation>&lt;b&gt;无分析：&lt;/b&gt;%1</translation>
-    </message>
-    <message>
-        <source>Cointegrated at 1%</source>
-        <translation>在 1% 水平上协整</translation>
-    </message>
-    <message>
-        <source>Cointegrated at 5%</source>
-        <translation>在 5% 水平上协整</translation>
-    </message>
-    <message>
-        <source>Weak: cointegrated at 10% only</source>
-        <translation>弱：仅在 10% 水平上协整</translation>
-    </message>
-    <message>
-        <source>Not cointegrated</source>
-        <translation>不协整</translation>
-    </message>
-    <message>
-        <source>above +entry: short spread</source>
-        <translation>高于 +入场：做空价差</translation>
-    </message>
-    <message>
-        <source>below −entry: long spread</source>
-        <translation>低于 −入场：做多价差</translation>
-    </message>
-    <message>
-        <source>inside ±exit</source>
-        <translation>在 ±出场 以内</translation>
-    </message>
-    <message>
-        <source>&lt;p style=&apos;margin-top:2px&apos;&gt;%1 ~ %2 · %3 bars of %4 · window %5&lt;/p&gt;</source>
-        <translation>&lt;p style=&apos;margin-top:2px&apos;&gt;%1 ~ %2 · %3 根 %4 K 线 · 窗口 %5&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>last z</source>
-        <translation>最新 z</translation>
-    </message>
-    <message>
-        <source>OLS</source>
-        <translation>OLS</translation>
-    </message>
-    <message>
-        <source>Huber</source>
-        <translation>Huber</translation>
-    </message>
-    <message>
-        <source>Theil-Sen</source>
-        <translation>Theil-Sen</translation>
-    </message>
-    <message>
-        <source>Kalman (last)</source>
-        <translation>卡尔曼（最新）</translation>
-    </message>
-    <message>
-        <source>Stationarity of the OLS spread</source>
-        <translation>OLS 价差的平稳性</translation>
-    </message>
-    <message>
-        <source>ADF (%1) statistic</source>
-        <translation>ADF（%1）统计量</translation>
-    </message>
-    <message>
-        <source>p-value</source>
-        <translation>p 值</translation>
-    </message>
-    <message>
-        <source>lag / nobs</source>
-        <translation>滞后阶数 / 观测数</translation>
-    </message>
-    <message>
-        <source>critical 1% / 5% / 10%</source>
-        <translation>临界值 1% / 5% / 10%</translation>
-    </message>
-    <message>
-        <source>Engle-Granger p-value</source>
-        <translation>Engle-Granger p 值</translation>
-    </message>
-    <message>
-        <source>Mean reversion</source>
-        <translation>均值回归</translation>
-    </message>
-    <message>
-        <source>half-life</source>
-        <translation>半衰期</translation>
-    </message>
-    <message>
-        <source>%1 bars (%2 s)</source>
-        <translation>%1 根 K 线（%2 秒）</translation>
-    </message>
-    <message>
-        <source>none (λ ≥ 0)</source>
-        <translation>无 (λ ≥ 0)</translation>
-    </message>
-    <message>
-        <source>Hurst</source>
-        <translation>Hurst 指数</translation>
-    </message>
-    <message>
-        <source>corr prices / returns</source>
-        <translation>相关：价格 / 收益率</translation>
-    </message>
-    <message>
-        <source>backtest net PnL / Sharpe</source>
-        <translation>回测净盈亏 / 夏普比率</translation>
+        <source>ADF: %1</source>
+        <translation>ADF：%1</translation>
     </message>
 </context>
 <context>
@@ -3101,6 +3093,53 @@ Functions: %2</source>
     <message>
         <source>cannot listen on 127.0.0.1:%1: %2</source>
         <translation>无法在 127.0.0.1:%1 上监听：%2</translation>
+    </message>
+</context>
+<context>
+    <name>pairlab::SessionController</name>
+    <message>
+        <source>Connecting to Binance USD-M futures…</source>
+        <translation>正在连接币安 U 本位合约…</translation>
+    </message>
+    <message>
+        <source>Demo: recorded Binance futures trades, 2024-08-08</source>
+        <translation>演示：已录制的币安期货成交，2024-08-08</translation>
+    </message>
+    <message>
+        <source>Replay of %1</source>
+        <translation>回放 %1</translation>
+    </message>
+    <message>
+        <source>Storage error: %1. The feed goes on; trades are held in memory and saved when the database works again.</source>
+        <translation>存储错误：%1。数据流继续运行；成交暂存在内存中，数据库恢复后再保存。</translation>
+    </message>
+    <message>
+        <source>The database works again: %L1 held trades stored.</source>
+        <translation>数据库已恢复：已保存 %L1 笔暂存的成交。</translation>
+    </message>
+    <message>
+        <source>Stream %1 has delivered nothing for %2 s.</source>
+        <translation>数据流 %1 已有 %2 秒没有数据。</translation>
+    </message>
+    <message>
+        <source>Stream %1 has delivered nothing for %2 s — is the endpoint path right?</source>
+        <translation>数据流 %1 已有 %2 秒没有数据 — 端点路径是否正确？</translation>
+    </message>
+    <message>
+        <source>Server error: %1</source>
+        <translation>服务器错误：%1</translation>
+    </message>
+    <message>
+        <source>The demo recording has ended (5 min 45 s of real trades).</source>
+        <translation>演示录制已结束（5 分 45 秒的真实成交）。</translation>
+    </message>
+    <message>
+        <source>The replay has ended.</source>
+        <translation>回放已结束。</translation>
+    </message>
+    <message>
+        <source>No trades from Binance after %1 s (%2). The network may be unreachable.</source>
+        <translation>%1 秒后仍未收到币安成交（%2）。网络可能无法访问。</translation>
     </message>
 </context>
 <context>
@@ -3232,18 +3271,6 @@ Functions: %2</source>
     <message>
         <source> bars</source>
         <translation> 根K线</translation>
-    </message>
-    <message>
-        <source>Constant</source>
-        <translation>常数项</translation>
-    </message>
-    <message>
-        <source>Constant + trend</source>
-        <translation>常数项 + 趋势</translation>
-    </message>
-    <message>
-        <source>None</source>
-        <translation>无</translation>
     </message>
     <message>
         <source>Rolling &amp;window:</source>

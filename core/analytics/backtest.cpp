@@ -35,7 +35,8 @@ double annualisedSharpe(std::span<const double> pnl, double barsPerYear)
     return sd > 0 ? m / sd * std::sqrt(barsPerYear) : kNaN;
 }
 
-BacktestResult backtestMeanReversion(std::span<const double> s, std::span<const double> z, const BacktestParams &p)
+BacktestResult backtestMeanReversion(std::span<const double> s, std::span<const double> z,
+                                     const BacktestParams &p)
 {
     BacktestResult r;
     const std::size_t n = s.size();

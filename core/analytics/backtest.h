@@ -7,7 +7,8 @@
 
 namespace pairlab {
 
-struct BacktestParams {
+struct BacktestParams
+{
     double entry = 2.0, exit = 0.5, cost = 2.0, barsPerYear = 365.0 * 24 * 3600;
 };
 
@@ -15,7 +16,8 @@ struct BacktestParams {
     of bar t, pnl_t = pos_{t-1}(s_t - s_{t-1}), cost c|pos_t - pos_{t-1}|, trades = runs of equal non-zero
     position (an open one is marked to s_{n-1}), drawdowns from max(0, running peak), Sharpe over
     pnl_1..pnl_{n-1} (ddof 1) times sqrt(B). Per-bar position, net pnl and net equity are returned. */
-struct BacktestResult {
+struct BacktestResult
+{
     AnalyticsStatus status = AnalyticsStatus::Ok;
     int trades = 0, wins = 0;
     double winRate = kNaN, grossPnl = 0, netPnl = 0, sharpeGross = kNaN, sharpeNet = kNaN;
@@ -24,6 +26,7 @@ struct BacktestResult {
     std::vector<double> pnlGross, pnlNet, equityGross, equityNet;
     bool ok() const { return status == AnalyticsStatus::Ok; }
 };
+
 /** Annualised Sharpe ratio of per-bar P&L (CONVENTIONS §12): mean / std (ddof 1) of pnl[1..n-1] times
  *  sqrt(barsPerYear), flat bars included; NaN for fewer than 3 bars or no variation. The one definition used
  *  by the analytics and the backtest engine. */

@@ -40,7 +40,8 @@ private:
 
 /** O(1) trailing-window Pearson correlation of two series, centred co-moments updated by the exact
     sliding identity C' = C + (a_in - ma)(b_in - mb') - (a_out - ma)(b_out - mb'), re-synchronised by
-    a two-pass every `resyncEvery` pushes (default max(window, 1024); CONVENTIONS §6). NaN until full or if a window is constant. */
+    a two-pass every `resyncEvery` pushes (default max(window, 1024); CONVENTIONS §6). NaN until full or if a
+   window is constant. */
 class RollingCorrelation
 {
 public:
@@ -66,7 +67,8 @@ private:
 };
 
 /** s_t = y_t - (alpha + beta*x_t) (CONVENTIONS §5). */
-std::vector<double> spreadSeries(std::span<const double> x, std::span<const double> y, double alpha, double beta);
+std::vector<double> spreadSeries(std::span<const double> x, std::span<const double> y, double alpha,
+                                 double beta);
 /** s_t = y_t - (alpha_t + beta_t*x_t) with per-bar hedge (e.g. Kalman posterior). */
 std::vector<double> spreadSeries(std::span<const double> x, std::span<const double> y,
                                  std::span<const double> alpha, std::span<const double> beta);
@@ -78,18 +80,21 @@ std::vector<double> rollingZScore(std::span<const double> s, int window);
 /** Rolling Pearson correlation of (a, b) over W values incl. bar t; NaN for t < W-1 (CONVENTIONS §6). */
 std::vector<double> rollingCorrelation(std::span<const double> a, std::span<const double> b, int window);
 /** Rolling correlation of the log returns of two price series, aligned with the prices: NaN for t < W. */
-std::vector<double> rollingLogReturnCorrelation(std::span<const double> x, std::span<const double> y, int window);
+std::vector<double> rollingLogReturnCorrelation(std::span<const double> x, std::span<const double> y,
+                                                int window);
 
 /** Reference implementations by an explicit two-pass per window (O(n W)), for tests. */
 std::vector<double> rollingZScoreTwoPass(std::span<const double> s, int window);
-std::vector<double> rollingCorrelationTwoPass(std::span<const double> a, std::span<const double> b, int window);
+std::vector<double> rollingCorrelationTwoPass(std::span<const double> a, std::span<const double> b,
+                                              int window);
 
 /** Pearson correlation matrix (row-major k x k) of the log returns of k aligned price series. */
-struct CorrelationMatrix {
+struct CorrelationMatrix
+{
     AnalyticsStatus status = AnalyticsStatus::Ok;
     int size = 0;
     std::vector<double> values;
-    double at(int i, int j) const { return values[std::size_t(i * size + j)]; }
+    double at(int i, int j) const { return values[std::size_t(i) * std::size_t(size) + std::size_t(j)]; }
     bool ok() const { return status == AnalyticsStatus::Ok; }
 };
 CorrelationMatrix logReturnCorrelationMatrix(const std::vector<std::span<const double>> &prices);
@@ -101,9 +106,10 @@ class LivePairState
 {
 public:
     LivePairState(double alpha, double beta, int window, KalmanParams kalman = {});
-    struct Update {
-        double spread, zscore, corrPrice, corrLogReturn, kalmanAlpha, kalmanBeta, kalmanBeta1, kalmanInnovation,
-            kalmanVariance;
+    struct Update
+    {
+        double spread, zscore, corrPrice, corrLogReturn, kalmanAlpha, kalmanBeta, kalmanBeta1,
+            kalmanInnovation, kalmanVariance;
     };
     Update push(double x, double y);
     const Update &last() const { return m_last; }

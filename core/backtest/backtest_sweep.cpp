@@ -99,10 +99,10 @@ SweepResult collectSweep(const SweepGrid &grid, const QFuture<SweepCell> &future
     return r;
 }
 
-SweepResult runBacktestSweep(std::shared_ptr<const PreparedBacktest> inputs, const BacktestConfig &base,
-                             const SweepGrid &grid, QThreadPool *pool)
+SweepResult runBacktestSweep(const std::shared_ptr<const PreparedBacktest> &inputs,
+                             const BacktestConfig &base, const SweepGrid &grid, QThreadPool *pool)
 {
-    QFuture<SweepCell> f = startBacktestSweep(std::move(inputs), base, grid, pool);
+    QFuture<SweepCell> f = startBacktestSweep(inputs, base, grid, pool);
     f.waitForFinished();
     return collectSweep(grid, f);
 }

@@ -73,8 +73,8 @@ QFuture<SweepCell> startBacktestSweep(const std::shared_ptr<const PreparedBackte
 /** Assembles the grid from the results a (possibly cancelled) sweep future holds. */
 SweepResult collectSweep(const SweepGrid &grid, const QFuture<SweepCell> &future);
 /** Blocking sweep for worker threads, the CLI and tests (never call it on the GUI thread). */
-SweepResult runBacktestSweep(std::shared_ptr<const PreparedBacktest> inputs, const BacktestConfig &base,
-                             const SweepGrid &grid, QThreadPool *pool = nullptr);
+SweepResult runBacktestSweep(const std::shared_ptr<const PreparedBacktest> &inputs,
+                             const BacktestConfig &base, const SweepGrid &grid, QThreadPool *pool = nullptr);
 
 } // namespace pairlab
 

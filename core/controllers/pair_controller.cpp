@@ -38,9 +38,9 @@ bool PairRequest::sameQuestion(const PairRequest &other) const
 
 PairController::PairController(QObject *parent)
     : QObject(parent), m_service(new PairAnalyticsService(this)), m_universeTimer(new QTimer(this)),
-      m_loads([this](LoadedLegs legs) { onHistoryLoaded(std::move(legs)); }),
+      m_loads([this](const LoadedLegs &legs) { onHistoryLoaded(legs); }),
       m_displays([this](BuiltDisplay built) { onDisplayBuilt(std::move(built)); }),
-      m_stats([this](BuiltStats built) {
+      m_stats([this](const BuiltStats &built) {
           if (built.request.sameQuestion(m_request) && m_result.valid())
               Q_EMIT statsReady(built.scopes);
       }),
@@ -299,7 +299,7 @@ void PairController::reload()
     });
 }
 
-void PairController::onHistoryLoaded(LoadedLegs legs)
+void PairController::onHistoryLoaded(const LoadedLegs &legs)
 {
     if (!sameData(legs.request, m_request))
         return;

@@ -184,7 +184,7 @@ private:
         std::map<qint64, double> closed;
     };
 
-    void onHistoryLoaded(LoadedLegs legs);
+    void onHistoryLoaded(const LoadedLegs &legs);
     void onAnalytics(const PairAnalytics &a);
     void onAnalysisFailed(const QString &reason);
     void onDisplayBuilt(BuiltDisplay built);

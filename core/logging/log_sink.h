@@ -51,7 +51,7 @@ private:
 class LogSink
 {
 public:
-    static constexpr qint64 DefaultMaxBytes = 1024 * 1024;
+    static constexpr qint64 DefaultMaxBytes = qint64(1024) * 1024;
     static constexpr int DefaultKeep = 5;
     static constexpr std::size_t DefaultQueueCapacity = 10000;
 

@@ -40,7 +40,7 @@ struct FeedConfig
     int connectTimeoutSeconds = 10;
     int reconnectBaseMs = 500;
     int reconnectCapMs = 30000;
-    qint64 rotateAfterMs = qint64(23) * 3600 * 1000 + 30 * 60 * 1000; ///< Binance closes at 24 h
+    qint64 rotateAfterMs = qint64(23) * 3600 * 1000 + qint64(30) * 60 * 1000; ///< Binance closes at 24 h
     int flushIntervalMs = 20; ///< ticks leave the feed thread in batches at least this often
     int maxBatch = 10000;
     /** Gaps in the trade ids are back-filled from this REST base (GET /fapi/v1/aggTrades) when on. */

@@ -128,6 +128,7 @@ UniverseResult analyzeUniverse(const std::vector<CloseSeries> &series, int windo
     out.commonBars = columns.empty() ? 0 : int(columns[0].size());
     if (out.commonBars >= 3) {
         std::vector<std::span<const double>> spans;
+        spans.reserve(columns.size());
         for (const auto &c : columns)
             spans.emplace_back(c);
         const CorrelationMatrix m = logReturnCorrelationMatrix(spans);

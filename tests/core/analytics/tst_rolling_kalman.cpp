@@ -121,7 +121,8 @@ void TestRollingKalman::kalman2MatchesMatrixForm()
     makePrices(5000, 13, x, y);
     const KalmanSeries k = kalman2(x, y);
     QVERIFY(k.ok());
-    // Textbook form with Joseph update: theta^- = theta, P^- = P + Q; K = P^- h'/S; P = (I-Kh)P^-(I-Kh)' + K R K'.
+    // Textbook form with Joseph update: theta^- = theta, P^- = P + Q; K = P^- h'/S; P = (I-Kh)P^-(I-Kh)' + K
+    // R K'.
     const double q = 1e-4 / (1 - 1e-4), r = 1e-3;
     Eigen::Vector2d theta = Eigen::Vector2d::Zero();
     Eigen::Matrix2d P = Eigen::Matrix2d::Zero();
@@ -202,7 +203,8 @@ void TestRollingKalman::correlationMatrixMatchesPairwise()
     QCOMPARE(m.size, 3);
     const auto ra = logReturns(a), rb = logReturns(b), rc = logReturns(c);
     auto pair = [](const std::vector<double> &u, const std::vector<double> &v) {
-        const auto w = rollingCorrelationTwoPass(std::span(u).subspan(1), std::span(v).subspan(1), int(u.size() - 1));
+        const auto w =
+            rollingCorrelationTwoPass(std::span(u).subspan(1), std::span(v).subspan(1), int(u.size() - 1));
         return w.back();
     };
     PAIRLAB_FUZZY_COMPARE(m.at(0, 0), 1.0, 0.0, 0.0);
