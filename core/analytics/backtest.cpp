@@ -62,7 +62,7 @@ BacktestResult backtestMeanReversion(std::span<const double> s, std::span<const 
         int pos = prev;
         const double zt = z[t];
         if (std::isnan(zt))
-            pos = 0;
+            pos = 0; // NOLINT(bugprone-branch-clone): the rules of CONVENTIONS §12, in their order
         else if (zt > p.entry)
             pos = -1;
         else if (zt < -p.entry)
