@@ -118,6 +118,8 @@ PairWorkspace::PairWorkspace(QWidget *parent)
     body->setStretchFactor(0, 4);
     body->setStretchFactor(1, 1);
     m_status = new QLabel(this);
+    // The state line can be long ("waiting for data: 24 of 120 1s bars"): it is cut, never widens the window.
+    m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     controls2->addSpacing(12);
     controls2->addWidget(m_status, 1);
     auto *layout = new QVBoxLayout(this);
@@ -219,6 +221,7 @@ void PairWorkspace::fillSources()
 void PairWorkspace::showState(const PairState &s)
 {
     m_status->setText(m_controller->statusText());
+    m_status->setToolTip(m_controller->statusText());
     if (s.kind == PairState::Kind::Ready || !m_showingResult)
         return;
     // Nothing of an earlier request stays on screen: the charts are empty until this one's result.
