@@ -1020,6 +1020,8 @@ void finishBars(Parsed &p, const Layout &l, const ImportOptions &o, const QStrin
                     visit(r.t, r.line);
         }))
         return;
+    if (p.errors > 0)
+        return; // a refused row leaves a hole that is no gap of the data (the preview lists the errors alone)
     // Gaps: a missing bar (spacing above 1.5 intervals). Daily data of markets closed at weekends: more than
     // a long weekend with holidays (5 days).
     const std::int64_t iv = std::int64_t(p.intervalSeconds) * 1000;

@@ -191,6 +191,12 @@ void TestImportDialog::checksEveryRowBeforeOfferingImport()
     QVERIFY2(listed, "the late defect is listed at line 351, column close");
     QVERIFY(!import->isEnabled());
     QCOMPARE(d.preview().rowsScanned, qint64(400));
+    // PAIRLAB_SCREENSHOTS=DIR: keep a picture of the dialog to look at.
+    if (const QString shots = qEnvironmentVariable("PAIRLAB_SCREENSHOTS"); !shots.isEmpty()) {
+        d.resize(1100, 640);
+        d.show();
+        QVERIFY(d.grab().save(shots + QStringLiteral("/import-late-defect.png")));
+    }
 }
 
 QTEST_MAIN(TestImportDialog)

@@ -271,7 +271,8 @@ void ImportDialog::showPreview()
         tr("<b>%1</b> (%2) · delimiter <b>%3</b> · %4 · times: <b>%5</b>%6 · interval <b>%7</b> · symbols "
            "<b>%8</b> · "
            "%9 rows read%13 · <span style='color:%10'>%11 error(s)</span>, %12 warning(s)")
-            .arg(p.ok ? p.format : tr("not understood"), p.dialect.toHtmlEscaped(), delimiter.toHtmlEscaped())
+            .arg(p.format.isEmpty() ? tr("not understood") : p.format, p.dialect.toHtmlEscaped(),
+                 delimiter.toHtmlEscaped())
             .arg(p.hasHeader ? tr("header on line %1").arg(p.headerLine) : tr("no header"))
             .arg(timeKindName(p.timeKind), p.dayFirst ? tr(", day first") : QString())
             .arg(p.intervalSeconds > 0 ? QStringLiteral("%1 s").arg(p.intervalSeconds) : tr("—"))
