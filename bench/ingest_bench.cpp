@@ -26,36 +26,6 @@ namespace {
 
 constexpr std::size_t BatchSize = 50000;
 
-std::vector<std::string_view> splitLines(const QByteArray &text)
-{
-    std::vector<std::string_view> lines;
-    qsizetype pos = 0;
-    while (pos < text.size()) {
-        qsizetype end = text.indexOf('\n', pos);
-        if (end < 0)
-            end = text.size();
-        std::string_view line(text.constData() + pos, std::size_t(end - pos));
-        while (!line.empty() && line.back() == '\r')
-            line.remove_suffix(1);
-        if (!line.empty())
-            lines.push_back(BinanceTradeParser::stripRecordingPrefix(line));
-        pos = end + 1;
-    }
-    return lines;
-}
-
-bool readAll(const QString &path, QByteArray *text, QString *error)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) {
-        if (error)
-            *error = QCoreApplication::translate("cli", "cannot open %1: %2").arg(path, f.errorString());
-        return false;
-    }
-    *text = f.readAll();
-    return true;
-}
-
 } // namespace
 
 double residentMiB(bool peak)
@@ -88,11 +58,11 @@ int benchIngest(const QStringList &args, QTextStream &out, QTextStream &err)
                              : p.value(QStringLiteral("file"));
     QByteArray text;
     QString error;
-    if (!readAll(file, &text, &error)) {
+    if (!readRecordingText(file, &text, &error)) {
         err << error << '\n';
         return 1;
     }
-    const std::vector<std::string_view> lines = splitLines(text);
+    const std::vector<std::string_view> lines = recordingLines(text);
     BinanceTradeParser parser;
     std::vector<Tick> ticks;
     for (std::string_view l : lines) {

@@ -12,10 +12,10 @@
 namespace pairlab {
 
 namespace {
-
 constexpr std::size_t BatchSize = 50000;
+} // namespace
 
-std::vector<std::string_view> splitLines(const QByteArray &text)
+std::vector<std::string_view> recordingLines(const QByteArray &text)
 {
     std::vector<std::string_view> lines;
     qsizetype pos = 0;
@@ -33,7 +33,7 @@ std::vector<std::string_view> splitLines(const QByteArray &text)
     return lines;
 }
 
-bool readAll(const QString &path, QByteArray *text, QString *error)
+bool readRecordingText(const QString &path, QByteArray *text, QString *error)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly)) {
@@ -45,12 +45,10 @@ bool readAll(const QString &path, QByteArray *text, QString *error)
     return true;
 }
 
-} // namespace
-
 bool ingestRecordingFile(const QString &path, const QString &dbPath, IngestCounts *counts, QString *error)
 {
     QByteArray text;
-    if (!readAll(path, &text, error))
+    if (!readRecordingText(path, &text, error))
         return false;
     TickWriter writer(dbPath);
     if (!writer.open(error))
@@ -68,7 +66,7 @@ bool ingestRecordingFile(const QString &path, const QString &dbPath, IngestCount
         batch.clear();
         return true;
     };
-    for (std::string_view line : splitLines(text)) {
+    for (std::string_view line : recordingLines(text)) {
         ++c.frames;
         Tick t;
         switch (parser.parse(line, t)) {

@@ -1,4 +1,5 @@
 #include "cli/commands.h"
+#include "import_dump.h"
 #include "io/csv_import.h"
 #include "io/csv_text.h"
 #include "io/zip_archive.h"
@@ -33,32 +34,9 @@ qint64 utcMs(const char *iso)
     return dt.toMSecsSinceEpoch();
 }
 
-/** Every row of every table the import writes, as one text (equal before and after = nothing changed). */
 QString dumpDatabase(const QString &path)
 {
-    QString out;
-    {
-        QString error;
-        QSqlDatabase db = Database::open(path, QStringLiteral("dump"), &error);
-        if (!db.isValid())
-            return QStringLiteral("cannot open: ") + error;
-        for (const char *sql :
-             {"SELECT * FROM symbols ORDER BY id", "SELECT * FROM ticks ORDER BY symbol_id, trade_id",
-              "SELECT * FROM bars ORDER BY symbol_id, interval_s, source, open_ms",
-              "SELECT * FROM datasets ORDER BY id"}) {
-            QSqlQuery q(db);
-            if (!q.exec(QString::fromLatin1(sql)))
-                return QStringLiteral("query failed");
-            while (q.next()) {
-                for (int i = 0; i < q.record().count(); ++i)
-                    out += q.value(i).toString() + QLatin1Char(',');
-                out += QLatin1Char('\n');
-            }
-            out += QStringLiteral("--\n");
-        }
-    }
-    Database::close(QStringLiteral("dump"));
-    return out;
+    return test::dumpImportTables(path);
 }
 
 struct Db
