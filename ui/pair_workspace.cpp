@@ -117,6 +117,9 @@ PairWorkspace::PairWorkspace(QWidget *parent)
     body->addWidget(m_panel);
     body->setStretchFactor(0, 4);
     body->setStretchFactor(1, 1);
+    // The charts get two thirds of the width from the start (stretch factors only share extra space, and
+    // the summary's size hint would otherwise squeeze the charts to a few pixels on a laptop screen).
+    body->setSizes({1800, 1000});
     m_status = new QLabel(this);
     // The state line can be long ("waiting for data: 24 of 120 1s bars"): it is cut, never widens the window.
     m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
