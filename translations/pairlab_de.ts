@@ -844,6 +844,61 @@
     </message>
 </context>
 <context>
+    <name>RatioView</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 T</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 Tage</translation>
+    </message>
+    <message>
+        <source>annualised: ×√%1 (bars of %2 a year, 24/7)</source>
+        <translation>annualisiert: ×√%1 (Bars zu %2 pro Jahr, 24/7)</translation>
+    </message>
+    <message>
+        <source>n/a: 1 trade</source>
+        <translation>k. A.: 1 Trade</translation>
+    </message>
+    <message>
+        <source>n/a: %1 trades</source>
+        <translation>k. A.: %1 Trades</translation>
+    </message>
+    <message>
+        <source>a ratio needs at least %1 trades</source>
+        <translation>eine Kennzahl braucht mindestens %1 Trades</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>k. A.</translation>
+    </message>
+    <message>
+        <source>the P&amp;L does not vary</source>
+        <translation>der G&amp;V schwankt nicht</translation>
+    </message>
+    <message>
+        <source>%1 per bar</source>
+        <translation>%1 pro Bar</translation>
+    </message>
+    <message>
+        <source>per bar, not annualised: %1 of data is too short to scale to a year</source>
+        <translation>pro Bar, nicht annualisiert: %1 Daten sind zu kurz, um auf ein Jahr hochzurechnen</translation>
+    </message>
+</context>
+<context>
     <name>Workspace</name>
     <message>
         <source>field &quot;%1&quot;: %2</source>
@@ -1686,18 +1741,6 @@ Funktionen: %2</translation>
         </translation>
     </message>
     <message>
-        <source>Done. Best net Sharpe %1 at entry %2, exit %3.</source>
-        <translation>Fertig. Beste Netto-Sharpe %1 bei Einstieg %2, Ausstieg %3.</translation>
-    </message>
-    <message>
-        <source>Cancelled. Best net Sharpe so far %1 at entry %2, exit %3.</source>
-        <translation>Abgebrochen. Bisher beste Netto-Sharpe %1 bei Einstieg %2, Ausstieg %3.</translation>
-    </message>
-    <message>
-        <source>Done. No cell has a defined net Sharpe.</source>
-        <translation>Fertig. Keine Zelle hat eine definierte Netto-Sharpe.</translation>
-    </message>
-    <message>
         <source>Could not save the result: %1</source>
         <translation>Das Ergebnis konnte nicht gespeichert werden: %1</translation>
     </message>
@@ -1716,6 +1759,30 @@ Funktionen: %2</translation>
     <message>
         <source>Export equity</source>
         <translation>Equity exportieren</translation>
+    </message>
+    <message>
+        <source>Per leg, on the traded notional. The default is Binance USD-M futures&apos; regular taker fee, 5 bps (0.05 %).</source>
+        <translation>Pro Bein, auf den gehandelten Nominalwert. Voreingestellt ist die reguläre Taker-Gebühr der Binance-USD-M-Futures, 5 bps (0,05 %).</translation>
+    </message>
+    <message>
+        <source>Run a backtest to see its equity</source>
+        <translation>Starten Sie einen Backtest, um sein Kapital zu sehen</translation>
+    </message>
+    <message>
+        <source>Sharpe and Sortino: %1.</source>
+        <translation>Sharpe und Sortino: %1.</translation>
+    </message>
+    <message>
+        <source>Done. Best net Sharpe %1 at entry %2, exit %3 (%4; cells with fewer than %5 trades are n/a).</source>
+        <translation>Fertig. Bester Netto-Sharpe %1 bei Einstieg %2, Ausstieg %3 (%4; Zellen mit weniger als %5 Trades: k. A.).</translation>
+    </message>
+    <message>
+        <source>Cancelled. Best net Sharpe so far %1 at entry %2, exit %3 (%4; cells with fewer than %5 trades are n/a).</source>
+        <translation>Abgebrochen. Bisher bester Netto-Sharpe %1 bei Einstieg %2, Ausstieg %3 (%4; Zellen mit weniger als %5 Trades: k. A.).</translation>
+    </message>
+    <message>
+        <source>Done. No cell has a net Sharpe to show (each needs %1 trades).</source>
+        <translation>Fertig. Keine Zelle hat einen anzeigbaren Netto-Sharpe (jede braucht %1 Trades).</translation>
     </message>
 </context>
 <context>
@@ -2831,10 +2898,6 @@ Funktionen: %2</translation>
         <translation>Theil-Sen</translation>
     </message>
     <message>
-        <source>Kalman (last)</source>
-        <translation>Kalman (letzter)</translation>
-    </message>
-    <message>
         <source>Stationarity of the OLS spread</source>
         <translation>Stationarität des OLS-Spreads</translation>
     </message>
@@ -2883,8 +2946,28 @@ Funktionen: %2</translation>
         <translation>Korr. Preise / Renditen</translation>
     </message>
     <message>
-        <source>backtest net PnL / Sharpe</source>
-        <translation>Backtest Netto-PnL / Sharpe</translation>
+        <source>Kalman innovation e/√S</source>
+        <translation>Kalman-Innovation e/√S</translation>
+    </message>
+    <message>
+        <source>%1 spread, rolling %2</source>
+        <translation>%1-Spread, rollierend %2</translation>
+    </message>
+    <message>
+        <source>Kalman β_t (last)</source>
+        <translation>Kalman β_t (letzter)</translation>
+    </message>
+    <message>
+        <source>Quick backtest (static OLS spread, ±%1 / ±%2, cost 2 per side, no fees)</source>
+        <translation>Schneller Backtest (statischer OLS-Spread, ±%1 / ±%2, Kosten 2 je Seite, ohne Gebühren)</translation>
+    </message>
+    <message>
+        <source>trades / net P&amp;L</source>
+        <translation>Trades / Netto-G&amp;V</translation>
+    </message>
+    <message>
+        <source>net Sharpe</source>
+        <translation>Netto-Sharpe</translation>
     </message>
 </context>
 <context>
@@ -3067,6 +3150,10 @@ Funktionen: %2</translation>
     <message>
         <source>ADF: %1</source>
         <translation>ADF: %1</translation>
+    </message>
+    <message>
+        <source>Kalman filter on the prices, scaled to the data: its noise levels come from an OLS fit of the first window of bars; the spread is the innovation e_t (the prediction error before bar t is absorbed), its z is e_t/√S_t.</source>
+        <translation>Kalman-Filter auf den Preisen, an die Daten skaliert: seine Rauschniveaus stammen aus einer OLS-Anpassung des ersten Fensters von Bars; der Spread ist die Innovation e_t (der Prognosefehler, bevor Bar t aufgenommen wird), sein z ist e_t/√S_t.</translation>
     </message>
 </context>
 <context>
@@ -3391,16 +3478,20 @@ Funktionen: %2</translation>
         <translation>nicht berechnet</translation>
     </message>
     <message>
-        <source>entry %1, exit %2: net Sharpe %3, %4 trades, net PnL %5, max drawdown %6</source>
-        <translation>Einstieg %1, Ausstieg %2: Netto-Sharpe %3, %4 Trades, Netto-PnL %5, max. Drawdown %6</translation>
-    </message>
-    <message>
         <source>entry %1</source>
         <translation>Einstieg %1</translation>
     </message>
     <message>
         <source>exit %1</source>
         <translation>Ausstieg %1</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>k. A.</translation>
+    </message>
+    <message>
+        <source>entry %1, exit %2: net Sharpe %3 (%4), %5 trades, net PnL %6, max drawdown %7</source>
+        <translation>Einstieg %1, Ausstieg %2: Netto-Sharpe %3 (%4), %5 Trades, Netto-G&amp;V %6, max. Drawdown %7</translation>
     </message>
 </context>
 <context>
@@ -3498,6 +3589,10 @@ Funktionen: %2</translation>
     <message>
         <source>Reset zoom and follow live</source>
         <translation>Zoom zurücksetzen und live folgen</translation>
+    </message>
+    <message>
+        <source>No data yet</source>
+        <translation>Noch keine Daten</translation>
     </message>
 </context>
 <context>

@@ -841,6 +841,61 @@
     </message>
 </context>
 <context>
+    <name>RatioView</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <source>annualised: ×√%1 (bars of %2 a year, 24/7)</source>
+        <translation>年化：×√%1（每年 %2 的 K 线数，全天候）</translation>
+    </message>
+    <message>
+        <source>n/a: 1 trade</source>
+        <translation>不适用：1 笔交易</translation>
+    </message>
+    <message>
+        <source>n/a: %1 trades</source>
+        <translation>不适用：%1 笔交易</translation>
+    </message>
+    <message>
+        <source>a ratio needs at least %1 trades</source>
+        <translation>比率至少需要 %1 笔交易</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <source>the P&amp;L does not vary</source>
+        <translation>盈亏没有波动</translation>
+    </message>
+    <message>
+        <source>%1 per bar</source>
+        <translation>每根 K 线 %1</translation>
+    </message>
+    <message>
+        <source>per bar, not annualised: %1 of data is too short to scale to a year</source>
+        <translation>按每根 K 线，未年化：%1 的数据太短，无法折算到一年</translation>
+    </message>
+</context>
+<context>
     <name>Workspace</name>
     <message>
         <source>field &quot;%1&quot;: %2</source>
@@ -1678,18 +1733,6 @@ Functions: %2</source>
         </translation>
     </message>
     <message>
-        <source>Done. Best net Sharpe %1 at entry %2, exit %3.</source>
-        <translation>完成。最佳净夏普比率 %1，入场 %2，出场 %3。</translation>
-    </message>
-    <message>
-        <source>Cancelled. Best net Sharpe so far %1 at entry %2, exit %3.</source>
-        <translation>已取消。目前最佳净夏普比率 %1，入场 %2，出场 %3。</translation>
-    </message>
-    <message>
-        <source>Done. No cell has a defined net Sharpe.</source>
-        <translation>完成。没有单元格具有已定义的净夏普比率。</translation>
-    </message>
-    <message>
         <source>Could not save the result: %1</source>
         <translation>无法保存结果：%1</translation>
     </message>
@@ -1708,6 +1751,30 @@ Functions: %2</source>
     <message>
         <source>Export equity</source>
         <translation>导出权益</translation>
+    </message>
+    <message>
+        <source>Per leg, on the traded notional. The default is Binance USD-M futures&apos; regular taker fee, 5 bps (0.05 %).</source>
+        <translation>每条腿，按成交名义价值计。默认值为币安 U 本位合约的常规吃单手续费 5 bps（0.05%）。</translation>
+    </message>
+    <message>
+        <source>Run a backtest to see its equity</source>
+        <translation>运行回测以查看其权益曲线</translation>
+    </message>
+    <message>
+        <source>Sharpe and Sortino: %1.</source>
+        <translation>夏普与索提诺：%1。</translation>
+    </message>
+    <message>
+        <source>Done. Best net Sharpe %1 at entry %2, exit %3 (%4; cells with fewer than %5 trades are n/a).</source>
+        <translation>完成。最佳净夏普 %1，入场 %2，出场 %3（%4；少于 %5 笔交易的格子为不适用）。</translation>
+    </message>
+    <message>
+        <source>Cancelled. Best net Sharpe so far %1 at entry %2, exit %3 (%4; cells with fewer than %5 trades are n/a).</source>
+        <translation>已取消。目前最佳净夏普 %1，入场 %2，出场 %3（%4；少于 %5 笔交易的格子为不适用）。</translation>
+    </message>
+    <message>
+        <source>Done. No cell has a net Sharpe to show (each needs %1 trades).</source>
+        <translation>完成。没有可显示净夏普的格子（每格需要 %1 笔交易）。</translation>
     </message>
 </context>
 <context>
@@ -2819,10 +2886,6 @@ Functions: %2</source>
         <translation>Theil-Sen</translation>
     </message>
     <message>
-        <source>Kalman (last)</source>
-        <translation>卡尔曼（最新）</translation>
-    </message>
-    <message>
         <source>Stationarity of the OLS spread</source>
         <translation>OLS 价差的平稳性</translation>
     </message>
@@ -2871,8 +2934,28 @@ Functions: %2</source>
         <translation>相关：价格 / 收益率</translation>
     </message>
     <message>
-        <source>backtest net PnL / Sharpe</source>
-        <translation>回测净盈亏 / 夏普比率</translation>
+        <source>Kalman innovation e/√S</source>
+        <translation>卡尔曼新息 e/√S</translation>
+    </message>
+    <message>
+        <source>%1 spread, rolling %2</source>
+        <translation>%1 价差，滚动 %2</translation>
+    </message>
+    <message>
+        <source>Kalman β_t (last)</source>
+        <translation>卡尔曼 β_t（最新）</translation>
+    </message>
+    <message>
+        <source>Quick backtest (static OLS spread, ±%1 / ±%2, cost 2 per side, no fees)</source>
+        <translation>快速回测（静态 OLS 价差，±%1 / ±%2，每边成本 2，无手续费）</translation>
+    </message>
+    <message>
+        <source>trades / net P&amp;L</source>
+        <translation>交易数 / 净盈亏</translation>
+    </message>
+    <message>
+        <source>net Sharpe</source>
+        <translation>净夏普</translation>
     </message>
 </context>
 <context>
@@ -3055,6 +3138,10 @@ Functions: %2</source>
     <message>
         <source>ADF: %1</source>
         <translation>ADF：%1</translation>
+    </message>
+    <message>
+        <source>Kalman filter on the prices, scaled to the data: its noise levels come from an OLS fit of the first window of bars; the spread is the innovation e_t (the prediction error before bar t is absorbed), its z is e_t/√S_t.</source>
+        <translation>基于价格的卡尔曼滤波，按数据缩放：噪声水平来自首个窗口 K 线的 OLS 拟合；价差为新息 e_t（吸收第 t 根 K 线之前的预测误差），其 z 为 e_t/√S_t。</translation>
     </message>
 </context>
 <context>
@@ -3379,16 +3466,20 @@ Functions: %2</source>
         <translation>未计算</translation>
     </message>
     <message>
-        <source>entry %1, exit %2: net Sharpe %3, %4 trades, net PnL %5, max drawdown %6</source>
-        <translation>入场 %1，出场 %2：净夏普比率 %3，%4 笔交易，净盈亏 %5，最大回撤 %6</translation>
-    </message>
-    <message>
         <source>entry %1</source>
         <translation>入场 %1</translation>
     </message>
     <message>
         <source>exit %1</source>
         <translation>出场 %1</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <source>entry %1, exit %2: net Sharpe %3 (%4), %5 trades, net PnL %6, max drawdown %7</source>
+        <translation>入场 %1，出场 %2：净夏普 %3（%4），%5 笔交易，净盈亏 %6，最大回撤 %7</translation>
     </message>
 </context>
 <context>
@@ -3486,6 +3577,10 @@ Functions: %2</source>
     <message>
         <source>Reset zoom and follow live</source>
         <translation>重置缩放并跟随实时</translation>
+    </message>
+    <message>
+        <source>No data yet</source>
+        <translation>暂无数据</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 #include "pair_research_panel.h"
 
+#include "backtest/ratio_view.h"
 #include "charts/time_series_chart_view.h"
 #include "controllers/pair_controller.h"
 #include "models/analysis_choices.h"
@@ -243,7 +244,9 @@ void PairResearchPanel::renderSummary()
     const AdfResult &adf =
         q.adfTrend == AdfTrend::ConstantTrend ? f.adfCt : (q.adfTrend == AdfTrend::None ? f.adfN : f.adfC);
     const QString colour = verdictColour(r.verdict.level);
-    const double lastZ = live.zscore;
+    // The z of the method on screen (the Kalman z is e/sqrt(S), not the static spread's rolling z).
+    const double lastZ =
+        r.display.zscore && !r.display.zscore->empty() ? r.display.zscore->back() : live.zscore;
     QString zColour = QStringLiteral("inherit");
     QString zNote;
     if (std::isfinite(lastZ) && std::fabs(lastZ) > q.entry) {
@@ -267,9 +270,13 @@ void PairResearchPanel::renderSummary()
                 .arg(f.n)
                 .arg(BarStore::intervalLabel(q.intervalSeconds))
                 .arg(f.window);
+    const QString zBasis =
+        r.display.method == HedgeMethod::Kalman
+            ? tr("Kalman innovation e/√S")
+            : tr("%1 spread, rolling %2").arg(hedgeMethodName(r.display.method)).arg(f.window);
     html += QStringLiteral("<p style='font-size:large'>") + tr("last z") +
-            QStringLiteral(" <b style='color:%1'>%2</b> <small>%3</small></p>")
-                .arg(zColour, num(lastZ, 3), zNote.toHtmlEscaped());
+            QStringLiteral(" <b style='color:%1'>%2</b> <small>%3<br>%4</small></p>")
+                .arg(zColour, num(lastZ, 3), zNote.toHtmlEscaped(), zBasis.toHtmlEscaped());
     html += QStringLiteral("<table cellspacing=3>");
     html += heading(tr("Hedge ratio β"));
     html += row(tr("OLS"), QStringLiteral("%1 <small>± %2, R² %3</small>")
@@ -278,7 +285,7 @@ void PairResearchPanel::renderSummary()
     html += row(tr("Theil-Sen"), QStringLiteral("%1 <small>[%2, %3]</small>")
                                      .arg(num(f.theilSen.slope, 6), num(f.theilSen.lowSlope, 5),
                                           num(f.theilSen.highSlope, 5)));
-    html += row(tr("Kalman (last)"), num(live.kalmanBeta, 6));
+    html += row(tr("Kalman β_t (last)"), num(f.kalmanSpreadLast.beta, 6));
     html += heading(tr("Stationarity of the OLS spread"));
     html += row(tr("ADF (%1) statistic").arg(adfTrendKey(q.adfTrend)), num(adf.stat, 5));
     html += row(tr("p-value"), num(adf.pvalue, 4));
@@ -295,8 +302,18 @@ void PairResearchPanel::renderSummary()
     html += row(tr("Hurst"), num(f.hurst, 3));
     html += row(tr("corr prices / returns"),
                 QStringLiteral("%1 / %2").arg(num(live.corrPrice, 3), num(live.corrLogReturn, 3)));
-    html += row(tr("backtest net PnL / Sharpe"),
-                QStringLiteral("%1 / %2").arg(num(f.backtest.netPnl, 5), num(f.backtest.sharpeNet, 3)));
+    // CONVENTIONS §12 on the static OLS spread: not the Backtest dialog's model (its hedge, fees,
+    // slippage and sizing), so it is labelled as what it is.
+    const qint64 span =
+        r.display.time && !r.display.time->empty() ? r.display.time->back() - r.display.time->front() : 0;
+    const RatioView sharpe = ratioView(f.backtest.sharpeNet, f.backtest.trades, span,
+                                       365.0 * 24 * 3600 / std::max(1, q.intervalSeconds));
+    html += heading(tr("Quick backtest (static OLS spread, ±%1 / ±%2, cost 2 per side, no fees)")
+                        .arg(num(q.entry, 3), num(q.exit, 3)));
+    html += row(tr("trades / net P&L"),
+                QStringLiteral("%1 / %2").arg(f.backtest.trades).arg(num(f.backtest.netPnl, 5)));
+    html += row(tr("net Sharpe"), QStringLiteral("%1 <br><small>%2</small>")
+                                      .arg(sharpe.text.toHtmlEscaped(), sharpe.basis.toHtmlEscaped()));
     html += QStringLiteral("</table>");
     m_summary->setText(html);
 }

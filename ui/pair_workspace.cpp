@@ -57,6 +57,11 @@ PairWorkspace::PairWorkspace(QWidget *parent)
     m_methodBox = new QComboBox(this);
     for (const HedgeMethodChoice &c : hedgeMethodChoices())
         m_methodBox->addItem(hedgeMethodName(c.method), int(c.method));
+    m_methodBox->setItemData(m_methodBox->findData(int(HedgeMethod::Kalman)),
+                             tr("Kalman filter on the prices, scaled to the data: its noise levels come from "
+                                "an OLS fit of the first window of bars; the spread is the innovation e_t "
+                                "(the prediction error before bar t is absorbed), its z is e_t/√S_t."),
+                             Qt::ToolTipRole);
     m_trendBox = new QComboBox(this);
     for (const AdfTrendChoice &c : adfTrendChoices())
         m_trendBox->addItem(tr("ADF: %1").arg(adfTrendLabel(c.trend)), QString::fromLatin1(c.key));
@@ -225,6 +230,9 @@ void PairWorkspace::showState(const PairState &s)
 {
     m_status->setText(m_controller->statusText());
     m_status->setToolTip(m_controller->statusText());
+    // Empty charts say what they wait for ("waiting for data: 18 of 120 1s bars").
+    for (TimeSeriesChartView *c : charts())
+        c->setEmptyText(m_controller->statusText());
     if (s.kind == PairState::Kind::Ready || !m_showingResult)
         return;
     // Nothing of an earlier request stays on screen: the charts are empty until this one's result.

@@ -2,13 +2,15 @@
 
 #include "analytics/analytics_status.h"
 
+#include <cmath>
 #include <span>
 #include <vector>
 
 namespace pairlab {
 
 /** Kalman filter parameters of CONVENTIONS §4 (Chan: delta = 1e-4, Ve = R = 1e-3). */
-struct KalmanParams {
+struct KalmanParams
+{
     double delta = 1e-4;
     double r = 1e-3;
     double q() const { return delta / (1.0 - delta); }
@@ -21,7 +23,8 @@ class KalmanFilter2
 {
 public:
     explicit KalmanFilter2(KalmanParams params = {}) : m_q(params.q()), m_r(params.r) {}
-    struct Step {
+    struct Step
+    {
         double alpha, beta, innovation, variance; ///< posterior a_t, b_t; e_t; S_t
     };
     Step update(double x, double y);
@@ -38,7 +41,8 @@ class KalmanFilter1
 {
 public:
     explicit KalmanFilter1(KalmanParams params = {}) : m_q(params.q()), m_r(params.r) {}
-    struct Step {
+    struct Step
+    {
         double beta, innovation, variance;
     };
     Step update(double x, double y);
@@ -50,7 +54,8 @@ private:
 };
 
 /** Per-bar output of the batch filters (posterior states, innovations e_t, variances S_t). */
-struct KalmanSeries {
+struct KalmanSeries
+{
     AnalyticsStatus status = AnalyticsStatus::Ok;
     std::vector<double> alpha, beta, innovation, variance;
     bool ok() const { return status == AnalyticsStatus::Ok; }
@@ -58,6 +63,35 @@ struct KalmanSeries {
     double standardisedInnovation(std::size_t t) const { return innovation[t] / std::sqrt(variance[t]); }
 };
 KalmanSeries kalman2(std::span<const double> x, std::span<const double> y, KalmanParams params = {});
+
+/** The pair-trading spread of a Kalman hedge, scaled to the data (what the Pair tab, the backtest and
+    the alerts use; the §4 filters above keep Chan's fixed R = 1e-3 for `pairlab-cli analyze`).
+
+    Fixed noise levels such as R = 1e-3 are tuned for prices near 1..100: on BTC at ~60,000 the posterior
+    fits every bar and y_t - (a_t + b_t x_t) is ~1e-8. Here every scale comes from the first `warmup`
+    bars (nothing later is looked at, so a backtest does not look ahead):
+    - OLS y = a + b x over bars 0..W-1 gives the initial state (a, b), the observation variance
+      R = SSR / (W - 2) and the initial covariance P_0 = R (X'X)^-1 (the OLS coefficient covariance);
+    - state noise Q = q R diag(1, 1 / mean(x^2)), q = delta / (1 - delta): each state moves by about
+      sqrt(q) of the residual's scale per bar, whatever the price level;
+    - from bar W on, the §4 recursion (predict, innovation with the prior state, gain, posterior).
+    R, Q and P_0 share the scale R, so the states and innovations do not depend on it; the scale in
+    S_t = S~_t sigma^2_t (S~ at unit scale) is re-estimated as the mean of e_j^2 / S~_j over the W bars
+    before t (the warm-up's R at first), so a calm warm-up does not inflate every later z.
+    The spread is the innovation e_t = y_t - (a_{t-1} + b_{t-1} x_t) (the prior state, before bar t is
+    absorbed) and its z-score is e_t / sqrt(S_t). All columns are NaN before bar W. */
+struct KalmanSpread
+{
+    AnalyticsStatus status = AnalyticsStatus::Ok;
+    int warmup = 0;
+    double r = kNaN, qAlpha = kNaN, qBeta = kNaN; ///< the noise levels the warm-up gave (R, Q diagonal)
+    std::vector<double> alpha, beta, innovation, variance, zscore;
+    bool ok() const { return status == AnalyticsStatus::Ok; }
+};
+/** Needs warmup >= 3 and more than `warmup` bars (TooFewRows), a moving x and a non-zero residual in
+    the warm-up (ConstantSeries). */
+KalmanSpread kalmanSpread(std::span<const double> x, std::span<const double> y, int warmup,
+                          double delta = KalmanParams{}.delta);
 /** alpha is left empty for the one-state filter. */
 KalmanSeries kalman1(std::span<const double> x, std::span<const double> y, KalmanParams params = {});
 

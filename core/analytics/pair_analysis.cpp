@@ -60,7 +60,8 @@ bool isConstant(const std::vector<double> &v)
 
 } // namespace
 
-PairAnalysis analyzePair(const AlignedPair &pair, const PairAnalysisOptions &options, const std::atomic<bool> *cancel)
+PairAnalysis analyzePair(const AlignedPair &pair, const PairAnalysisOptions &options,
+                         const std::atomic<bool> *cancel)
 {
     PairAnalysis a;
     a.n = int(pair.size());
@@ -90,10 +91,12 @@ PairAnalysis analyzePair(const AlignedPair &pair, const PairAnalysisOptions &opt
         return fail(AnalyticsStatus::ConstantSeries, QStringLiteral("y is constant"));
     for (double v : pair.x)
         if (!(v > 0))
-            return fail(AnalyticsStatus::NonFinite, QStringLiteral("x has a non-positive price (log returns undefined)"));
+            return fail(AnalyticsStatus::NonFinite,
+                        QStringLiteral("x has a non-positive price (log returns undefined)"));
     for (double v : pair.y)
         if (!(v > 0))
-            return fail(AnalyticsStatus::NonFinite, QStringLiteral("y has a non-positive price (log returns undefined)"));
+            return fail(AnalyticsStatus::NonFinite,
+                        QStringLiteral("y has a non-positive price (log returns undefined)"));
 
     StepTimer timer(a.timingsMs);
     a.ols = olsFit(pair.x, pair.y);
@@ -109,6 +112,18 @@ PairAnalysis analyzePair(const AlignedPair &pair, const PairAnalysisOptions &opt
     a.kalman2Alpha = k2.alpha.back();
     a.kalman2Beta = k2.beta.back();
     a.kalman1Beta = k1.beta.back();
+    {
+        const KalmanSpread ks = kalmanSpread(pair.x, pair.y, options.window);
+        a.kalmanSpreadLast.status = ks.status;
+        if (ks.ok())
+            a.kalmanSpreadLast = {ks.status,
+                                  ks.r,
+                                  ks.alpha.back(),
+                                  ks.beta.back(),
+                                  ks.innovation.back(),
+                                  ks.variance.back(),
+                                  ks.zscore.back()};
+    }
     timer.lap("kalman");
     a.statsX = legStats(pair.x, options.backtest.barsPerYear);
     a.statsY = legStats(pair.y, options.backtest.barsPerYear);

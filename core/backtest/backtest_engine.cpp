@@ -456,14 +456,14 @@ std::shared_ptr<const PreparedBacktest> prepareBacktest(std::span<const double> 
         break;
     }
     case BacktestHedge::Kalman: {
-        const KalmanSeries k = kalman2(x, y, c.kalman);
+        KalmanSpread k = kalmanSpread(x, y, c.window, c.kalman.delta);
         if (!k.ok())
             return failWith(
                 k.status,
                 BacktestText::tr("the Kalman filter failed: %1").arg(analyticsStatusText(k.status)));
-        p->spread = spreadSeries(x, y, k.alpha, k.beta);
-        p->zscore = rollingZScore(p->spread, c.window);
-        p->beta = k.beta;
+        p->spread = std::move(k.innovation);
+        p->zscore = std::move(k.zscore);
+        p->beta = std::move(k.beta);
         break;
     }
     }

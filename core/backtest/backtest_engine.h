@@ -24,14 +24,20 @@ struct AlignedPair;
     - StaticOls: alpha, beta of OLS over ALL bars (CONVENTIONS §1, in-sample as §12; looks ahead).
     - RollingOls: OLS over the trailing window of bars t-W..t-1 (ends at t-1, out of sample); s_t uses
       that fit and the closes of bar t; undefined for t < W.
-    - Kalman: the §4 two-state filter's posterior a_t, b_t after observing (x_t, y_t) at the close of t.
-    The z-score is always the §5 rolling z (W values of s incl. bar t, ddof 1) of that spread. */
+    - Kalman: kalmanSpread() with the window W as its warm-up (noise levels from bars 0..W-1 only):
+      the spread is the innovation e_t (prior state, before bar t is absorbed), its z is e_t / sqrt(S_t),
+      the legs are sized with the posterior b_t; undefined for t < W. Only `kalman.delta` is used.
+    Otherwise the z-score is the §5 rolling z (W values of s incl. bar t, ddof 1) of that spread. */
 enum class BacktestHedge { StaticOls, RollingOls, Kalman };
 /** One unit of spread (+1 y, -beta x per side) or a notional per trade: |q_y| y + |q_x| x = notional
     at the entry closes, q_x = -beta q_y. */
 enum class PositionSizing { UnitSpread, Notional };
 /** Why a trade ended: exit band, stop, flip to the other side, still open at the last bar. */
 enum class TradeExit { Exit, Stop, Flip, Open };
+
+/** Binance USD-M futures' regular taker fee, 0.05 % per leg: what the Backtest dialog starts with (the
+    engine's own default stays 0 so that CONVENTIONS §12 runs and stored configurations are unchanged). */
+inline constexpr double kDefaultFeeBps = 5.0;
 
 /** Parameters of a mean-reversion backtest (see backtestPair for the rules). */
 struct BacktestConfig

@@ -50,15 +50,17 @@ PairDisplay buildPairDisplay(const AlignedPair &pair, const PairAnalysis &analys
         nx[i] = pair.x[i] / pair.x[0] * 100.0;
         ny[i] = pair.y[i] / pair.y[0] * 100.0;
     }
-    std::vector<double> hedge(n, kNaN), spread(n, kNaN);
+    std::vector<double> hedge(n, kNaN), spread(n, kNaN), z;
     if (method == HedgeMethod::Kalman) {
-        const KalmanSeries k = kalman2(pair.x, pair.y);
+        // The innovation e_t (prior state) and e_t / sqrt(S_t), scaled to the data: kalman.h.
+        KalmanSpread k = kalmanSpread(pair.x, pair.y, window);
         d.alpha = d.beta = kNaN;
+        d.kalmanStatus = k.status;
         if (k.ok()) {
-            for (std::size_t i = 0; i < n; ++i) {
-                hedge[i] = k.beta[i];
-                spread[i] = pair.y[i] - (k.alpha[i] + k.beta[i] * pair.x[i]);
-            }
+            d.kalmanR = k.r;
+            hedge = std::move(k.beta);
+            spread = std::move(k.innovation);
+            z = std::move(k.zscore);
         }
     } else {
         switch (method) {
@@ -78,8 +80,8 @@ PairDisplay buildPairDisplay(const AlignedPair &pair, const PairAnalysis &analys
         if (std::isfinite(d.alpha) && std::isfinite(d.beta))
             spread = spreadSeries(pair.x, pair.y, d.alpha, d.beta);
         std::fill(hedge.begin(), hedge.end(), d.beta);
+        z = rollingZScore(spread, window);
     }
-    std::vector<double> z = rollingZScore(spread, window);
     if (z.size() != n)
         z.assign(n, kNaN);
     std::vector<double> cp =

@@ -1,8 +1,11 @@
 #include "sweep_grid_model.h"
 
+#include "backtest/ratio_view.h"
+
 #include <QLocale>
 
 #include <cmath>
+#include <limits>
 
 namespace pairlab {
 
@@ -50,16 +53,55 @@ double SweepGridModel::netSharpe(int row, int column) const
     return m_result.netSharpe(row, column);
 }
 
+void SweepGridModel::setRatioBasis(qint64 spanMs, double barsPerYear)
+{
+    beginResetModel();
+    m_spanMs = spanMs;
+    m_barsPerYear = barsPerYear;
+    endResetModel();
+}
+
+double SweepGridModel::shownSharpe(int row, int column) const
+{
+    if (row < 0 || column < 0 || row >= rowCount() || column >= columnCount())
+        return kNaN;
+    const SweepCell &c = m_result.cell(row, column);
+    if (!c.valid)
+        return kNaN;
+    return ratioView(c.summary.sharpe, c.summary.trades, m_spanMs, m_barsPerYear).value;
+}
+
+std::pair<int, int> SweepGridModel::bestShown() const
+{
+    std::pair<int, int> at{-1, -1};
+    double top = -std::numeric_limits<double>::infinity();
+    for (int i = 0; i < rowCount(); ++i)
+        for (int j = 0; j < columnCount(); ++j) {
+            const double s = shownSharpe(i, j);
+            if (std::isfinite(s) && s > top) {
+                top = s;
+                at = {i, j};
+            }
+        }
+    return at;
+}
+
+QString SweepGridModel::ratioBasis() const
+{
+    return ratioView(1.0, kMinTradesForRatio, m_spanMs, m_barsPerYear).basis;
+}
+
 std::pair<double, double> SweepGridModel::sharpeRange() const
 {
     double lo = kNaN, hi = kNaN;
-    for (const SweepCell &c : m_result.cells) {
-        const double s = c.valid ? c.summary.sharpe : kNaN;
-        if (std::isnan(s))
-            continue;
-        lo = std::isnan(lo) ? s : std::min(lo, s);
-        hi = std::isnan(hi) ? s : std::max(hi, s);
-    }
+    for (int i = 0; i < rowCount(); ++i)
+        for (int j = 0; j < columnCount(); ++j) {
+            const double s = shownSharpe(i, j);
+            if (std::isnan(s))
+                continue;
+            lo = std::isnan(lo) ? s : std::min(lo, s);
+            hi = std::isnan(hi) ? s : std::max(hi, s);
+        }
     return {lo, hi};
 }
 
@@ -79,11 +121,17 @@ QVariant SweepGridModel::data(const QModelIndex &index, int role) const
         return {};
     const SweepCell &c = m_result.cell(index.row(), index.column());
     const double s = m_result.netSharpe(index.row(), index.column());
+    const RatioView shown = ratioView(s, c.summary.trades, m_spanMs, m_barsPerYear);
     switch (role) {
     case Qt::DisplayRole:
-        return std::isnan(s) ? QString() : QLocale().toString(s, 'f', 2);
+        if (!c.valid)
+            return QString();
+        if (c.summary.trades < kMinTradesForRatio)
+            return tr("n/a");
+        return std::isnan(shown.value) ? QString()
+                                       : QLocale().toString(shown.value, shown.annualised ? 'f' : 'g', 2);
     case Qt::EditRole:
-        return s;
+        return c.valid ? shown.value : kNaN;
     case EntryRole:
         return m_result.entries[std::size_t(index.row())];
     case ExitRole:
@@ -91,9 +139,9 @@ QVariant SweepGridModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (!c.valid)
             return c.error.isEmpty() ? tr("not computed") : c.error;
-        return tr("entry %1, exit %2: net Sharpe %3, %4 trades, net PnL %5, max drawdown %6")
-            .arg(QLocale().toString(c.entryZ, 'g', 4), QLocale().toString(c.exitZ, 'g', 4),
-                 QLocale().toString(s, 'f', 3), QLocale().toString(c.summary.trades),
+        return tr("entry %1, exit %2: net Sharpe %3 (%4), %5 trades, net PnL %6, max drawdown %7")
+            .arg(QLocale().toString(c.entryZ, 'g', 4), QLocale().toString(c.exitZ, 'g', 4), shown.text,
+                 shown.basis, QLocale().toString(c.summary.trades),
                  QLocale().toString(c.summary.netPnl, 'g', 6),
                  QLocale().toString(c.summary.maxDrawdown, 'g', 6));
     case Qt::TextAlignmentRole:

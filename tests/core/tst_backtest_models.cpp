@@ -1,6 +1,7 @@
 #include "backtest/backtest_engine.h"
 #include "backtest/backtest_sweep.h"
 #include "backtest/backtest_test_data.h"
+#include "backtest/ratio_view.h"
 #include "models/backtest_trades_model.h"
 #include "models/sweep_grid_model.h"
 
@@ -83,6 +84,7 @@ void TestBacktestModels::sweepGridFillsCellByCellAndMatchesResult()
 
     SweepGridModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setRatioBasis(p.timeMs.back() - p.timeMs.front(), cfg.barsPerYear);
     model.setGrid(grid);
     QCOMPARE(model.rowCount(), 3);
     QCOMPARE(model.columnCount(), 3);
@@ -98,7 +100,13 @@ void TestBacktestModels::sweepGridFillsCellByCellAndMatchesResult()
     for (int i = 0; i < 3; ++i) {
         for (int j = 0; j < 3; ++j) {
             const double expected = result.netSharpe(i, j);
-            QVERIFY(test::same(model.index(i, j).data(Qt::EditRole).toDouble(), expected));
+            // EditRole is the shown value: the engine's Sharpe as the sample allows it (ratio_view.h).
+            const double shown = result.cell(i, j).valid
+                                     ? ratioView(expected, result.cell(i, j).summary.trades,
+                                                 p.timeMs.back() - p.timeMs.front(), cfg.barsPerYear)
+                                           .value
+                                     : kNaN;
+            QVERIFY(test::same(model.index(i, j).data(Qt::EditRole).toDouble(), shown));
             QVERIFY(test::same(model.netSharpe(i, j), expected));
             const double single = backtestSummary(*inputs,
                                                   [&] {

@@ -1,9 +1,12 @@
 #include "alerts/alert_engine.h"
 #include "alerts/alert_service.h"
+#include "backtest/ratio_view.h"
 #include "market/binance_trade_parser.h"
 #include "models/alert_models.h"
+#include "models/axis_scale.h"
 #include "models/leg_stats_model.h"
 #include "models/pair_display.h"
+#include "models/sweep_grid_model.h"
 #include "models/universe.h"
 #include "session/recording_ingest.h"
 #include "storage/bar_store.h"
@@ -230,6 +233,10 @@ private Q_SLOTS:
     void correlationMatrixMatchesTwoPassPearson();
     void scannerRowsAreThePairsNumbersAndSortAsPromised();
     void legStatsMatchHandComputedMoments();
+    void kalmanDisplayShowsTheInnovationSpread();
+    void axisScalesAreRoundAndHonest();
+    void ratiosAreShownOnlyWhereTheSampleAllows();
+    void sweepGridShowsRatiosAsTheSampleAllows();
     void alertRulesModelShowsStoredRulesProblemsAndToggles();
     void alertEventsModelIsNewestFirstOnARealReplay();
     void alertEventsModelKeepsTheNewest2000();
@@ -646,6 +653,138 @@ void TestCoreModels::scannerRowsAreThePairsNumbersAndSortAsPromised()
     QCOMPARE(bottomRight.row(), 9);
     QCOMPARE(bottomRight.column(), int(PairScannerModel::ColumnCount) - 1);
     checkRow(0, kBtc, kEth, 20); // the row now shows the window-20 numbers
+}
+
+void TestCoreModels::kalmanDisplayShowsTheInnovationSpread()
+{
+    // The Pair tab's Kalman spread was ~1e-8 (the §4 posterior residual): it is the innovation of the
+    // scaled filter now, of the order of the OLS spread, with z = e / sqrt(S).
+    const std::size_t n = m_pair.size();
+    const PairDisplay ols = buildPairDisplay(m_pair, m_analysis, HedgeMethod::Ols, kWindow);
+    const PairDisplay kal = buildPairDisplay(m_pair, m_analysis, HedgeMethod::Kalman, kWindow);
+    QCOMPARE(kal.kalmanStatus, AnalyticsStatus::Ok);
+    QVERIFY(kal.kalmanR > 0);
+    const KalmanSpread k = kalmanSpread(m_pair.x, m_pair.y, kWindow);
+    auto absMean = [&](const std::vector<double> &v) {
+        double sum = 0;
+        int count = 0;
+        for (std::size_t t = kWindow; t < n; ++t)
+            if (std::isfinite(v[t])) {
+                sum += std::abs(v[t]);
+                ++count;
+            }
+        return count ? sum / count : 0.0;
+    };
+    const double ratio = absMean(*kal.spread) / absMean(*ols.spread);
+    QVERIFY2(ratio > 0.02 && ratio < 5, qPrintable(QString::number(ratio)));
+    for (std::size_t t = 0; t < n; ++t) {
+        if (t < std::size_t(kWindow)) {
+            QVERIFY(std::isnan((*kal.spread)[t]) && std::isnan((*kal.zscore)[t]));
+            continue;
+        }
+        QCOMPARE((*kal.spread)[t], k.innovation[t]);
+        QCOMPARE((*kal.zscore)[t], k.zscore[t]);
+        QCOMPARE((*kal.hedge)[t], k.beta[t]);
+    }
+    const double zRatio = absMean(*kal.zscore) / absMean(*ols.zscore);
+    QVERIFY2(zRatio > 0.2 && zRatio < 5, qPrintable(QString::number(zRatio)));
+}
+
+void TestCoreModels::axisScalesAreRoundAndHonest()
+{
+    // 1-2-5 steps, ends on multiples of the step, the data inside, no more labels than asked.
+    const std::vector<std::pair<double, double>> ranges = {
+        {0.12, 0.87}, {-3.7, 2.2}, {61234.5, 61987.2}, {0.000123, 0.000456}, {-150.64, 7.36}, {1e6, 3.2e7}};
+    for (const auto &[a, b] : ranges) {
+        for (int maxTicks : {3, 4, 6}) {
+            const NiceScale s = niceScale(a, b, maxTicks);
+            QVERIFY2(s.lo <= a && s.hi >= b, qPrintable(QStringLiteral("%1..%2").arg(a).arg(b)));
+            QVERIFY(s.ticks >= 2 && s.ticks <= maxTicks);
+            const double mantissa = s.step / std::pow(10.0, std::floor(std::log10(s.step)));
+            QVERIFY2(std::fabs(mantissa - 1) < 1e-9 || std::fabs(mantissa - 2) < 1e-9 ||
+                         std::fabs(mantissa - 5) < 1e-9,
+                     qPrintable(QString::number(s.step)));
+            QVERIFY(std::fabs(s.lo / s.step - std::round(s.lo / s.step)) < 1e-6);
+            PAIRLAB_FUZZY_COMPARE(s.lo + (s.ticks - 1) * s.step, s.hi, 1e-9, 1e-12);
+        }
+    }
+    const NiceScale z = niceScale(-3.7, 2.2, 4);
+    QCOMPARE(z.lo, -5.0); // step 1 needs 8 labels, step 2 needs 5: step 5 gives -5, 0, 5
+    QCOMPARE(z.hi, 5.0);
+    QCOMPARE(z.ticks, 3);
+    const NiceScale price = niceScale(61234.5, 61987.2, 6);
+    QCOMPARE(price.lo, 61200.0);
+    QCOMPARE(price.hi, 62000.0);
+    QCOMPARE(price.step, 200.0);
+    // A drawdown (<= 0) never gets a positive half, flat at 0 included.
+    for (const auto &[a, b] :
+         std::vector<std::pair<double, double>>{{-12.5, 0.0}, {0.0, 0.0}, {-0.3, -0.1}}) {
+        const NiceScale d = niceScale(a, b, 4, 0.0);
+        QVERIFY2(d.hi <= 0.0 && d.lo <= a,
+                 qPrintable(QStringLiteral("%1..%2 -> %3..%4").arg(a).arg(b).arg(d.lo).arg(d.hi)));
+    }
+    QCOMPARE(niceScale(qQNaN(), 1, 4).hi, 1.0);
+
+    const qint64 day = 86400000, t0 = 1735603200000; // 2024-12-31 00:00 UTC
+    QCOMPARE(timeAxisFormat(t0, t0 + 240000, 1000), QStringLiteral("HH:mm:ss"));
+    QCOMPARE(timeAxisFormat(t0 + day, t0 + day + 3 * 3600000, 60000), QStringLiteral("HH:mm"));
+    QCOMPARE(timeAxisFormat(t0 + day, t0 + 6 * day, 60000), QStringLiteral("MM-dd HH:mm"));
+    QCOMPARE(timeAxisFormat(t0 - 5 * day, t0 + 5 * day, 60000), QStringLiteral("yyyy-MM-dd HH:mm"));
+    QCOMPARE(timeAxisFormat(t0 - 40 * day, t0 - 10 * day, day), QStringLiteral("MM-dd")); // daily: no clock
+    QCOMPARE(timeAxisFormat(t0 - 900 * day, t0, day), QStringLiteral("yyyy-MM-dd"));
+}
+
+void TestCoreModels::ratiosAreShownOnlyWhereTheSampleAllows()
+{
+    const double secondsBars = 365.0 * 24 * 3600, minuteBars = 365.0 * 24 * 60;
+    // Three trades: no ratio at all.
+    RatioView v = ratioView(558.0, 3, 240000, secondsBars);
+    QVERIFY(std::isnan(v.value));
+    QCOMPARE(v.text, QStringLiteral("n/a: 3 trades"));
+    // Four minutes of 1 s bars: the per-bar ratio, not ×√31,536,000.
+    v = ratioView(176.0, 40, 240000, secondsBars);
+    QVERIFY(!v.annualised);
+    PAIRLAB_FUZZY_COMPARE(v.value, 176.0 / std::sqrt(secondsBars), 1e-15, 0.0);
+    QVERIFY2(v.text.endsWith(QLatin1String("per bar")), qPrintable(v.text));
+    QVERIFY2(v.basis.contains(QLatin1String("4 min")), qPrintable(v.basis));
+    // Thirty days of 1 m bars: annualised, and the basis says by what.
+    v = ratioView(1.8765, 40, 30 * 86400000LL, minuteBars);
+    QVERIFY(v.annualised);
+    QCOMPARE(v.value, 1.8765);
+    QCOMPARE(v.text, QStringLiteral("1.88"));
+    QVERIFY2(v.basis.contains(QLatin1String("525,600")) && v.basis.contains(QLatin1String("1 min")),
+             qPrintable(v.basis));
+    QVERIFY(std::isnan(ratioView(qQNaN(), 40, 30 * 86400000LL, minuteBars).value));
+}
+
+void TestCoreModels::sweepGridShowsRatiosAsTheSampleAllows()
+{
+    SweepGridModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    SweepResult r;
+    r.entries = {1.5, 2.0};
+    r.exits = {0.5};
+    r.complete = true;
+    SweepCell few, many;
+    few.valid = many.valid = true;
+    few.entryIndex = 0;
+    many.entryIndex = 1;
+    few.summary.trades = 3;
+    few.summary.sharpe = 907.0; // the best engine number, from three trades
+    many.summary.trades = 25;
+    many.summary.sharpe = 12.0;
+    r.cells = {few, many};
+    model.setRatioBasis(240000, 365.0 * 24 * 3600);
+    model.setResult(r);
+    QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("n/a"));
+    QVERIFY(std::isnan(model.shownSharpe(0, 0)));
+    QCOMPARE(model.netSharpe(0, 0), 907.0); // the engine's number is still there
+    PAIRLAB_FUZZY_COMPARE(model.shownSharpe(1, 0), 12.0 / std::sqrt(365.0 * 24 * 3600), 1e-15, 0.0);
+    QCOMPARE(model.bestShown(), std::make_pair(1, 0)); // not the three-trade cell
+    QVERIFY(model.ratioBasis().contains(QLatin1String("per bar")));
+    model.setRatioBasis(30 * 86400000LL, 365.0 * 24 * 60);
+    QCOMPARE(model.shownSharpe(1, 0), 12.0);
+    QCOMPARE(model.index(1, 0).data().toString(), QStringLiteral("12.00"));
 }
 
 void TestCoreModels::legStatsMatchHandComputedMoments()

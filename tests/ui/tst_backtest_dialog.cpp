@@ -2,6 +2,7 @@
 #include "backtest/backtest_engine.h"
 #include "backtest/backtest_store.h"
 #include "backtest/backtest_sweep.h"
+#include "backtest/ratio_view.h"
 #include "charts/time_series_chart_view.h"
 #include "dialogs/backtest_dialog.h"
 #include "models/backtest_trades_model.h"
@@ -144,7 +145,13 @@ void TestBacktestDialog::showsTheEnginesTradesAndSummary()
     QVERIFY(same(shown(BacktestDialog::MaxDrawdown), s.maxDrawdown));
     QVERIFY(same(shown(BacktestDialog::Exposure), s.exposure));
     QVERIFY(same(shown(BacktestDialog::AvgHolding), s.avgHoldingBars));
-    QCOMPARE(d.summaryLabel(BacktestDialog::Sharpe)->text(), QLocale().toString(s.sharpe, 'f', 3));
+    // The label says what the sample allows (here a few minutes and a handful of trades), the basis
+    // line says why; the engine's number stays in the "value" property.
+    const qint64 span = m_pair.timeMs.back() - m_pair.timeMs.front();
+    const RatioView sharpe = ratioView(s.sharpe, s.trades, span, cfg.barsPerYear, 3);
+    QCOMPARE(d.summaryLabel(BacktestDialog::Sharpe)->text(), sharpe.text);
+    QVERIFY(sharpe.text.startsWith(QLatin1String("n/a")) || sharpe.text.endsWith(QLatin1String("per bar")));
+    QVERIFY(d.ratioBasisText().contains(sharpe.basis));
     // The charts draw the run's equity and drawdown.
     QCOMPARE(d.equityChart()->curveCount(), 2);
     QCOMPARE(d.equityChart()->extent().first, m_pair.timeMs.front());
@@ -176,8 +183,15 @@ void TestBacktestDialog::sweepCellsEqualSingleBacktests()
             const BacktestConfig c = config(entry, exit);
             const BacktestRun single = backtestPair(inputs, c);
             QVERIFY2(single.ok(), qPrintable(single.error));
-            QVERIFY2(same(m->index(i, j).data(Qt::EditRole).toDouble(), single.summary.sharpe),
+            QVERIFY2(same(m->netSharpe(i, j), single.summary.sharpe),
                      qPrintable(QStringLiteral("cell %1,%2").arg(i).arg(j)));
+            // What the cell shows is that number as the sample allows it (minutes of data: per bar).
+            const qint64 span = m_pair.timeMs.back() - m_pair.timeMs.front();
+            const RatioView shown =
+                ratioView(single.summary.sharpe, single.summary.trades, span, c.barsPerYear);
+            QVERIFY(same(m->index(i, j).data(Qt::EditRole).toDouble(), shown.value));
+            if (single.summary.trades < kMinTradesForRatio)
+                QCOMPARE(m->index(i, j).data().toString(), QStringLiteral("n/a"));
             defined += std::isnan(single.summary.sharpe) ? 0 : 1;
         }
     }

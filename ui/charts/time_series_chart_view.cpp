@@ -1,17 +1,18 @@
 #include "charts/time_series_chart_view.h"
 
+#include "models/axis_scale.h"
 #include "models/decimation.h"
 
 #include <QChart>
+#include <QContextMenuEvent>
 #include <QDateTime>
 #include <QDateTimeAxis>
+#include <QFileDialog>
 #include <QGraphicsLineItem>
 #include <QGraphicsRectItem>
 #include <QGraphicsSimpleTextItem>
 #include <QLegend>
 #include <QLineSeries>
-#include <QContextMenuEvent>
-#include <QFileDialog>
 #include <QMenu>
 #include <QMessageBox>
 #include <QMouseEvent>
@@ -22,6 +23,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace pairlab {
 
@@ -78,7 +80,7 @@ TimeSeriesChartView::TimeSeriesChartView(const QString &title, QWidget *parent)
 void applyPaletteTheme(QWidget *widget, QChart *chart)
 {
     // Dark or light, following the system palette; curve pens keep their own colours.
-    const QPalette pal = widget->palette();
+    const QPalette &pal = widget->palette();
     const bool dark = pal.color(QPalette::Window).lightness() < 128;
     chart->setBackgroundBrush(pal.color(QPalette::Base));
     chart->setPlotAreaBackgroundVisible(false);
@@ -172,7 +174,9 @@ void TimeSeriesChartView::setBands(const QList<double> &levels)
     m_bandLevels = levels;
     for (double level : levels) {
         auto *s = new QLineSeries;
-        QPen pen(level == 0 ? QColor(128, 128, 128) : (std::fabs(level) >= 1.5 ? QColor(0xc6, 0x28, 0x28) : QColor(0x2e, 0x7d, 0x32)));
+        QPen pen(level == 0
+                     ? QColor(128, 128, 128)
+                     : (std::fabs(level) >= 1.5 ? QColor(0xc6, 0x28, 0x28) : QColor(0x2e, 0x7d, 0x32)));
         pen.setStyle(Qt::DashLine);
         s->setPen(pen);
         m_chart->addSeries(s);
@@ -245,7 +249,22 @@ void TimeSeriesChartView::refreshNow()
 {
     m_refreshTimer->stop();
     const auto [lo, hi] = extent();
-    if (hi < lo) {
+    // An empty chart says so instead of drawing a 0..1 axis at 00:00:00.
+    const bool empty = hi < lo;
+    m_valueAxis->setLabelsVisible(!empty);
+    m_timeAxis->setLabelsVisible(!empty);
+    if (m_secondaryAxis)
+        m_secondaryAxis->setLabelsVisible(!empty);
+    if (!m_emptyItem) {
+        m_emptyItem = new QGraphicsSimpleTextItem(m_chart);
+        m_emptyItem->setZValue(30);
+    }
+    m_emptyItem->setVisible(empty);
+    if (empty) {
+        m_emptyItem->setBrush(palette().color(QPalette::PlaceholderText));
+        m_emptyItem->setText(m_emptyText);
+        const QRectF plot = m_chart->plotArea(), box = m_emptyItem->boundingRect();
+        m_emptyItem->setPos(plot.center() - QPointF(box.width() / 2, box.height() / 2));
         for (Curve &c : m_curves) {
             c.series->clear();
             c.drawn = 0;
@@ -260,7 +279,8 @@ void TimeSeriesChartView::refreshNow()
     }
     // One bucket per two pixels: up to four points each, enough for a faithful line, cheap to paint.
     const int columns = std::max(50, int(m_chart->plotArea().width() / 2));
-    double vmin = INFINITY, vmax = -INFINITY, smin = INFINITY, smax = -INFINITY;
+    constexpr double kInf = std::numeric_limits<double>::infinity();
+    double vmin = kInf, vmax = -kInf, smin = kInf, smax = -kInf;
     for (Curve &c : m_curves) {
         if (!c.visible || !c.times || !c.values) {
             c.series->clear();
@@ -284,19 +304,29 @@ void TimeSeriesChartView::refreshNow()
     for (std::size_t i = 0; i < m_bands.size(); ++i)
         m_bands[i]->replace(QList<QPointF>{QPointF(double(m_from), m_bandLevels[qsizetype(i)]),
                                            QPointF(double(m_to), m_bandLevels[qsizetype(i)])});
-    auto setAxis = [](QValueAxis *axis, double a, double b) {
+    // Round 1-2-5 labels; taller charts get more of them.
+    const qreal plotHeight = m_chart->plotArea().height();
+    const int maxTicks = plotHeight > 220 ? 6 : (plotHeight > 120 ? 4 : 3);
+    auto setAxis = [maxTicks](QValueAxis *axis, double a, double b, double ceiling) {
         if (!axis || !std::isfinite(a) || !std::isfinite(b))
             return;
-        const double pad = std::max((b - a) * 0.06, std::max(std::fabs(b), 1e-12) * 1e-9);
-        axis->setRange(a - pad, b + pad);
+        const NiceScale scale = niceScale(a, b, maxTicks, ceiling);
+        axis->setRange(scale.lo, scale.hi);
+        axis->setTickCount(scale.ticks);
     };
-    setAxis(m_valueAxis, vmin, vmax);
-    setAxis(m_secondaryAxis, smin, smax);
+    setAxis(m_valueAxis, vmin, vmax, m_valueCeiling);
+    setAxis(m_secondaryAxis, smin, smax, qQNaN());
     m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(m_from), QDateTime::fromMSecsSinceEpoch(m_to));
     m_gapBands.layout(m_from, m_to);
-    const qint64 span = m_to - m_from;
-    m_timeAxis->setFormat(span > 2 * 86400000LL ? QStringLiteral("MM-dd HH:mm")
-                                                : (span > 1800000 ? QStringLiteral("HH:mm") : QStringLiteral("HH:mm:ss")));
+    qint64 barMs = 0; // the shortest step among the first bars of the curves
+    for (const Curve &c : m_curves)
+        if (c.times)
+            for (std::size_t i = 1; i < std::min<std::size_t>(c.times->size(), 8); ++i) {
+                const qint64 d = (*c.times)[i] - (*c.times)[i - 1];
+                if (d > 0 && (barMs == 0 || d < barMs))
+                    barMs = d;
+            }
+    m_timeAxis->setFormat(timeAxisFormat(m_from, m_to, barMs));
 }
 
 void TimeSeriesChartView::setGaps(const TradeGapList &gaps)
@@ -323,7 +353,8 @@ QString TimeSeriesChartView::readoutAt(qint64 t) const
             continue;
         const std::size_t i = std::size_t(it - c.times->begin()) - 1;
         const double v = (*c.values)[i];
-        text += QStringLiteral("   %1 %2").arg(c.name, std::isnan(v) ? QStringLiteral("—") : QString::number(v, 'g', 8));
+        text += QStringLiteral("   %1 %2")
+                    .arg(c.name, std::isnan(v) ? QStringLiteral("—") : QString::number(v, 'g', 8));
     }
     return text;
 }
@@ -389,7 +420,8 @@ void TimeSeriesChartView::mouseMoveEvent(QMouseEvent *event)
     const double x = event->position().x();
     if (m_dragX >= 0 && m_rubberDrag) {
         const QRectF plot = m_chart->plotArea();
-        m_rubber->setRect(QRectF(QPointF(std::min(x, m_dragX), plot.top()), QPointF(std::max(x, m_dragX), plot.bottom())));
+        m_rubber->setRect(
+            QRectF(QPointF(std::min(x, m_dragX), plot.top()), QPointF(std::max(x, m_dragX), plot.bottom())));
         m_rubber->show();
     } else if (m_dragX >= 0) {
         const double w = std::max(1.0, m_chart->plotArea().width());
@@ -432,6 +464,18 @@ void TimeSeriesChartView::leaveEvent(QEvent *event)
     QChartView::leaveEvent(event);
 }
 
+void TimeSeriesChartView::setEmptyText(const QString &text)
+{
+    m_emptyText = text;
+    scheduleRefresh();
+}
+
+void TimeSeriesChartView::setValueCeiling(double ceiling)
+{
+    m_valueCeiling = ceiling;
+    scheduleRefresh();
+}
+
 void TimeSeriesChartView::resizeEvent(QResizeEvent *event)
 {
     QChartView::resizeEvent(event);
@@ -442,7 +486,8 @@ void TimeSeriesChartView::contextMenuEvent(QContextMenuEvent *event)
 {
     QMenu menu(this);
     menu.addAction(tr("Save chart as PNG…"), this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Save chart"), QStringLiteral("chart.png"), tr("PNG images (*.png)"));
+        const QString path = QFileDialog::getSaveFileName(this, tr("Save chart"), QStringLiteral("chart.png"),
+                                                          tr("PNG images (*.png)"));
         if (!path.isEmpty() && !savePng(path))
             QMessageBox::warning(this, tr("Save chart"), tr("Cannot write %1.").arg(path));
     });

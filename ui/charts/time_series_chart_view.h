@@ -42,6 +42,11 @@ public:
     /** Dashed horizontal reference lines (e.g. ±entry / ±exit z). */
     void setBands(const QList<double> &levels);
     void setValueFormat(const QString &format);
+    /** What an empty chart says in place of its axes (default "No data yet"). */
+    void setEmptyText(const QString &text);
+    QString emptyText() const { return m_emptyText; }
+    /** A value the axis never extends above when the data stay at or below it (0 for drawdowns). */
+    void setValueCeiling(double ceiling);
     /** The chart as it is drawn now, as a PNG file. */
     bool savePng(const QString &path);
     /** Gaps of the trade stream to shade (open and unfillable ones; the caller picks the symbols). */
@@ -112,6 +117,9 @@ private:
     QList<double> m_bandLevels;
     QGraphicsLineItem *m_crosshair = nullptr;
     QGraphicsSimpleTextItem *m_readout = nullptr;
+    QGraphicsSimpleTextItem *m_emptyItem = nullptr;
+    QString m_emptyText = tr("No data yet");
+    double m_valueCeiling = qQNaN();
     QGraphicsRectItem *m_rubber = nullptr;
     QTimer *m_refreshTimer;
     qint64 m_from = 0, m_to = -1;

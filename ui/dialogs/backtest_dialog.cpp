@@ -3,6 +3,7 @@
 #include "backtest/backtest_engine.h"
 #include "backtest/backtest_store.h"
 #include "backtest/backtest_sweep.h"
+#include "backtest/ratio_view.h"
 #include "charts/time_series_chart_view.h"
 #include "models/backtest_trades_model.h"
 #include "models/sweep_grid_model.h"
@@ -47,8 +48,8 @@ struct BacktestDialog::Config
 
 namespace {
 
-/** Paints a sweep cell's background by its net Sharpe: red below zero, green above, white at zero,
- *  scaled by the largest |Sharpe| of the grid; undefined cells stay grey. */
+/** Paints a sweep cell's background by its shown net Sharpe: red below zero, green above, white at zero,
+ *  scaled by the largest |Sharpe| of the grid; undefined and refused ("n/a") cells stay grey. */
 class SharpeHeatDelegate : public QStyledItemDelegate
 {
 public:
@@ -59,7 +60,7 @@ public:
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override
     {
-        const double s = m_model->netSharpe(index.row(), index.column());
+        const double s = m_model->shownSharpe(index.row(), index.column());
         const auto [lo, hi] = m_model->sharpeRange();
         QColor c(200, 200, 200);
         if (!std::isnan(s)) {
@@ -132,7 +133,10 @@ BacktestDialog::BacktestDialog(AlignedPair pair, const QString &symbolY, const Q
     m_hedge->addItems({tr("Static OLS (in-sample)"), tr("Rolling OLS (out-of-sample)"), tr("Kalman filter")});
     m_spreadCost = zSpin(0.0, params, 0.0, 1e9);
     m_spreadCost->setDecimals(4);
-    m_fee = zSpin(0.0, params, 0.0, 1000.0);
+    // Binance USD-M's regular taker fee (0.05 %); a maker or VIP rate can be typed in.
+    m_fee = zSpin(kDefaultFeeBps, params, 0.0, 1000.0);
+    m_fee->setToolTip(tr("Per leg, on the traded notional. The default is Binance USD-M futures' regular "
+                         "taker fee, 5 bps (0.05 %)."));
     m_slippage = zSpin(0.0, params, 0.0, 1000.0);
     m_sizing = new QComboBox(params);
     m_sizing->addItems({tr("One unit of spread"), tr("Notional per trade")});
@@ -234,6 +238,9 @@ QWidget *BacktestDialog::buildSingleTab()
         sg->addWidget(new QLabel(names[f] + QLatin1Char(':'), summary), f / 5, (f % 5) * 2);
         sg->addWidget(value, f / 5, (f % 5) * 2 + 1);
     }
+    m_ratioBasis = new QLabel(summary);
+    m_ratioBasis->setWordWrap(true);
+    sg->addWidget(m_ratioBasis, 2, 0, 1, 10);
     v->addWidget(summary);
 
     auto *split = new QSplitter(Qt::Vertical, page);
@@ -242,10 +249,12 @@ QWidget *BacktestDialog::buildSingleTab()
     m_tradesView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_tradesView->verticalHeader()->setDefaultSectionSize(20);
     m_equityChart = new TimeSeriesChartView(tr("Equity"), split);
+    m_equityChart->setEmptyText(tr("Run a backtest to see its equity"));
     m_equityChart->addCurve(tr("net"), QColor(0x2e, 0x86, 0xc1));
     m_equityChart->addCurve(tr("gross"), QColor(0x95, 0xa5, 0xa6));
     m_drawdownChart = new TimeSeriesChartView(tr("Drawdown (net)"), split);
     m_drawdownChart->addCurve(tr("drawdown"), QColor(0xc0, 0x39, 0x2b));
+    m_drawdownChart->setValueCeiling(0.0); // a drawdown is never above 0: no positive axis half
     auto *group = new ChartGroup(this);
     group->add(m_equityChart);
     group->add(m_drawdownChart);
@@ -387,7 +396,7 @@ bool BacktestDialog::currentConfig(Config &out) const
     c.stopZ = m_useStop->isChecked() ? std::optional<double>(m_stop->value()) : std::nullopt;
     c.window = m_window->value();
     static constexpr BacktestHedge methods[] = {BacktestHedge::StaticOls, BacktestHedge::RollingOls,
-                                              BacktestHedge::Kalman};
+                                                BacktestHedge::Kalman};
     c.hedge = methods[std::clamp(m_hedge->currentIndex(), 0, 2)];
     c.spreadCost = m_spreadCost->value();
     c.feeBps = m_fee->value();
@@ -445,6 +454,11 @@ void BacktestDialog::onBacktestFinished()
     Q_EMIT backtestFinished();
 }
 
+QString BacktestDialog::ratioBasisText() const
+{
+    return m_ratioBasis->text();
+}
+
 void BacktestDialog::showRun()
 {
     const BacktestRun &r = *m_run;
@@ -461,8 +475,13 @@ void BacktestDialog::showRun()
                                    : number(100.0 * s.winRate, 'f', 1) + QLatin1Char('%'));
     setField(GrossPnl, s.grossPnl, number(s.grossPnl, 'g', 6));
     setField(NetPnl, s.netPnl, number(s.netPnl, 'g', 6));
-    setField(Sharpe, s.sharpe, number(s.sharpe, 'f', 3));
-    setField(Sortino, s.sortino, number(s.sortino, 'f', 3));
+    // The engine's numbers stay in "value"; the text is what the sample allows (ratio_view.h).
+    const qint64 span = m_pair.timeMs.empty() ? 0 : m_pair.timeMs.back() - m_pair.timeMs.front();
+    const RatioView sharpe = ratioView(s.sharpe, s.trades, span, m_barsPerYear, 3);
+    const RatioView sortino = ratioView(s.sortino, s.trades, span, m_barsPerYear, 3);
+    setField(Sharpe, s.sharpe, sharpe.text);
+    setField(Sortino, s.sortino, sortino.text);
+    m_ratioBasis->setText(tr("Sharpe and Sortino: %1.").arg(sharpe.basis));
     setField(MaxDrawdown, s.maxDrawdown, number(s.maxDrawdown, 'g', 6));
     setField(Exposure, s.exposure, number(100.0 * s.exposure, 'f', 1) + QLatin1Char('%'));
     setField(AvgHolding, s.avgHoldingBars, number(s.avgHoldingBars, 'f', 1));
@@ -518,7 +537,7 @@ bool BacktestDialog::runSweep()
     m_sweepBase = std::move(cfg);
     QtConcurrent::run([pair = m_pair, config = m_sweepBase->config] {
         return prepareBacktest(pair, config);
-    }).then(this, [this, generation](std::shared_ptr<const PreparedBacktest> inputs) {
+    }).then(this, [this, generation](const std::shared_ptr<const PreparedBacktest> &inputs) {
         if (generation != m_sweepGeneration)
             return;
         m_preparing = false;
@@ -531,8 +550,7 @@ bool BacktestDialog::runSweep()
             return;
         }
         m_sweepStatus->setText(tr("Running %n backtest(s)…", nullptr, m_sweepBase->grid.size()));
-        m_sweepWatcher->setFuture(
-            startBacktestSweep(std::move(inputs), m_sweepBase->config, m_sweepBase->grid));
+        m_sweepWatcher->setFuture(startBacktestSweep(inputs, m_sweepBase->config, m_sweepBase->grid));
         updateButtons();
     });
     updateButtons();
@@ -550,17 +568,26 @@ void BacktestDialog::onSweepFinished()
 {
     SweepResult r = collectSweep(m_sweepBase->grid, m_sweepWatcher->future());
     const bool complete = r.complete && !m_sweepWatcher->isCanceled();
-    const auto [bi, bj] = r.best();
+    m_sweepModel->setRatioBasis(m_pair.timeMs.empty() ? 0 : m_pair.timeMs.back() - m_pair.timeMs.front(),
+                                m_barsPerYear);
     m_sweepModel->setResult(std::move(r));
+    const auto [bi, bj] = m_sweepModel->bestShown();
     if (bi >= 0)
-        m_sweepStatus->setText((complete ? tr("Done. Best net Sharpe %1 at entry %2, exit %3.")
-                                         : tr("Cancelled. Best net Sharpe so far %1 at entry %2, exit %3."))
-                                   .arg(number(m_sweepModel->netSharpe(bi, bj), 'f', 3),
+        m_sweepStatus->setText((complete
+                                    ? tr("Done. Best net Sharpe %1 at entry %2, exit %3 (%4; cells "
+                                         "with fewer than %5 trades are n/a).")
+                                    : tr("Cancelled. Best net Sharpe so far %1 at entry %2, exit %3 (%4; "
+                                         "cells with fewer than %5 trades are n/a)."))
+                                   .arg(m_sweepModel->index(bi, bj).data().toString(),
                                         QLocale().toString(m_sweepModel->result().entries[std::size_t(bi)]),
-                                        QLocale().toString(m_sweepModel->result().exits[std::size_t(bj)])));
+                                        QLocale().toString(m_sweepModel->result().exits[std::size_t(bj)]),
+                                        m_sweepModel->ratioBasis())
+                                   .arg(kMinTradesForRatio));
     else
-        m_sweepStatus->setText(complete ? tr("Done. No cell has a defined net Sharpe.")
-                                        : tr("Sweep cancelled."));
+        m_sweepStatus->setText(
+            complete
+                ? tr("Done. No cell has a net Sharpe to show (each needs %1 trades).").arg(kMinTradesForRatio)
+                : tr("Sweep cancelled."));
     updateButtons();
     Q_EMIT sweepFinished(complete);
 }
@@ -591,7 +618,7 @@ void BacktestDialog::saveResult()
         }
         Database::close(name);
         return std::make_pair(id, error);
-    }).then(this, [this](std::pair<qint64, QString> r) {
+    }).then(this, [this](const std::pair<qint64, QString> &r) {
         showMessage(r.first > 0 ? QString() : tr("Could not save the result: %1").arg(r.second));
         updateButtons();
         Q_EMIT resultSaved(r.first, r.second);

@@ -79,6 +79,8 @@ public:
     QTableView *sweepView() const { return m_sweepView; }
     QTabWidget *tabs() const { return m_tabs; }
     QLabel *summaryLabel(SummaryField field) const { return m_summary.value(field); }
+    /** The line under the summary saying how Sharpe and Sortino are shown (annualised or not, why). */
+    QString ratioBasisText() const;
     /** The validation or error message shown under the parameters (empty when all is well). */
     QString message() const;
     bool isRunning() const;
@@ -132,6 +134,7 @@ private:
     QTableView *m_tradesView;
     TimeSeriesChartView *m_equityChart, *m_drawdownChart;
     QMap<int, QLabel *> m_summary;
+    QLabel *m_ratioBasis;
     // sweep
     QDoubleSpinBox *m_entryFrom, *m_entryTo, *m_entryStep, *m_exitFrom, *m_exitTo, *m_exitStep;
     QPushButton *m_sweepRun, *m_sweepCancel;

@@ -63,10 +63,11 @@ void TestAnalyzeCommand::printsJsonMatchingPureFunctions()
     QCOMPARE(o.value(QLatin1String("n")).toInt(), 343);
     QCOMPARE(o.value(QLatin1String("window")).toInt(), 120);
     const QStringList top = {
-        QStringLiteral("ols"),     QStringLiteral("huber"),    QStringLiteral("theil_sen"),
-        QStringLiteral("kalman2"), QStringLiteral("kalman1"),  QStringLiteral("adf"),
-        QStringLiteral("coint"),   QStringLiteral("stats"),    QStringLiteral("half_life"),
-        QStringLiteral("hurst"),   QStringLiteral("backtest"), QStringLiteral("timings_ms")};
+        QStringLiteral("ols"),          QStringLiteral("huber"),    QStringLiteral("theil_sen"),
+        QStringLiteral("kalman2"),      QStringLiteral("kalman1"),  QStringLiteral("adf"),
+        QStringLiteral("coint"),        QStringLiteral("stats"),    QStringLiteral("half_life"),
+        QStringLiteral("hurst"),        QStringLiteral("backtest"), QStringLiteral("timings_ms"),
+        QStringLiteral("kalman_spread")};
     for (const QString &k : top)
         QVERIFY2(o.contains(k), qPrintable(k));
     for (const char *trend : {"c", "ct", "n"}) {
@@ -104,6 +105,14 @@ void TestAnalyzeCommand::printsJsonMatchingPureFunctions()
     QCOMPARE(o[QLatin1String("coint")][QLatin1String("pvalue")].toDouble(), c.pvalue);
     QCOMPARE(o[QLatin1String("kalman2")][QLatin1String("beta")].toDouble(), kalman2(x, y).beta.back());
     QCOMPARE(o[QLatin1String("kalman1")][QLatin1String("beta")].toDouble(), kalman1(x, y).beta.back());
+    // The scaled Kalman spread (warm-up = the window), added beside the §4 filters' fields.
+    const KalmanSpread ks = kalmanSpread(x, y, 120);
+    const QJsonObject kj = o[QLatin1String("kalman_spread")].toObject();
+    QCOMPARE(kj[QLatin1String("warmup")].toInt(), 120);
+    QCOMPARE(kj[QLatin1String("innovation")].toDouble(), ks.innovation.back());
+    QCOMPARE(kj[QLatin1String("z")].toDouble(), ks.zscore.back());
+    QCOMPARE(kj[QLatin1String("r")].toDouble(), ks.r);
+    QCOMPARE(kj[QLatin1String("beta")].toDouble(), ks.beta.back());
     // y's last return is exactly 0: a number, not null; an undefined value would be null.
     QVERIFY(o[QLatin1String("stats")][QLatin1String("y")][QLatin1String("last_return")].isDouble());
     QVERIFY(o[QLatin1String("timings_ms")].toObject().contains(QLatin1String("theil_sen")));

@@ -1,0 +1,62 @@
+#include "models/axis_scale.h"
+
+#include <QDateTime>
+#include <QTimeZone>
+
+#include <algorithm>
+#include <cmath>
+
+namespace pairlab {
+
+NiceScale niceScale(double lo, double hi, int maxTicks, double ceiling)
+{
+    NiceScale s;
+    if (!std::isfinite(lo) || !std::isfinite(hi))
+        return s;
+    if (lo > hi)
+        std::swap(lo, hi);
+    maxTicks = std::max(2, maxTicks);
+    if (hi - lo <= std::max(std::fabs(hi), std::fabs(lo)) * 1e-12) {
+        // One value (or a flat line): a span of ~1 % of it (1 when it is 0), below a ceiling it sits on.
+        const double half = lo != 0 ? std::fabs(lo) * 0.01 : 1.0;
+        const bool atCeiling = std::isfinite(ceiling) && hi >= ceiling;
+        lo = atCeiling ? ceiling - 2 * half : lo - half;
+        hi = atCeiling ? ceiling : hi + half;
+    }
+    const double raw = (hi - lo) / double(maxTicks - 1);
+    double step = std::pow(10.0, std::floor(std::log10(raw)));
+    for (;;) {
+        for (const double m : {1.0, 2.0, 5.0}) {
+            const double st = m * step;
+            const double a = std::floor(lo / st + 1e-9) * st, b = std::ceil(hi / st - 1e-9) * st;
+            const int ticks = int(std::lround((b - a) / st)) + 1;
+            if (ticks <= maxTicks) {
+                s.lo = a;
+                s.hi = b;
+                s.step = st;
+                s.ticks = std::max(2, ticks);
+                if (std::isfinite(ceiling) && hi <= ceiling && s.hi > ceiling)
+                    s.hi = ceiling; // only when the ceiling is off the grid; the data never reach above it
+                return s;
+            }
+        }
+        step *= 10;
+    }
+}
+
+QString timeAxisFormat(qint64 fromMs, qint64 toMs, qint64 barMs)
+{
+    const qint64 span = toMs - fromMs;
+    const QDate a = QDateTime::fromMSecsSinceEpoch(fromMs, QTimeZone::utc()).date();
+    const QDate b = QDateTime::fromMSecsSinceEpoch(toMs, QTimeZone::utc()).date();
+    const bool withYear = a.year() != b.year() || span > 300LL * 86400000;
+    if (barMs >= 86400000)
+        return withYear ? QStringLiteral("yyyy-MM-dd") : QStringLiteral("MM-dd");
+    if (span > 2LL * 86400000)
+        return withYear ? QStringLiteral("yyyy-MM-dd HH:mm") : QStringLiteral("MM-dd HH:mm");
+    if (span > 1800000)
+        return QStringLiteral("HH:mm");
+    return QStringLiteral("HH:mm:ss");
+}
+
+} // namespace pairlab
