@@ -866,10 +866,6 @@
         <translation>%1 Tage</translation>
     </message>
     <message>
-        <source>annualised: ×√%1 (bars of %2 a year, 24/7)</source>
-        <translation>annualisiert: ×√%1 (Bars zu %2 pro Jahr, 24/7)</translation>
-    </message>
-    <message>
         <source>n/a: 1 trade</source>
         <translation>k. A.: 1 Trade</translation>
     </message>
@@ -878,24 +874,28 @@
         <translation>k. A.: %1 Trades</translation>
     </message>
     <message>
-        <source>a ratio needs at least %1 trades</source>
-        <translation>eine Kennzahl braucht mindestens %1 Trades</translation>
-    </message>
-    <message>
         <source>n/a</source>
         <translation>k. A.</translation>
-    </message>
-    <message>
-        <source>the P&amp;L does not vary</source>
-        <translation>der G&amp;V schwankt nicht</translation>
     </message>
     <message>
         <source>%1 per bar</source>
         <translation>%1 pro Bar</translation>
     </message>
     <message>
-        <source>per bar, not annualised: %1 of data is too short to scale to a year</source>
-        <translation>pro Bar, nicht annualisiert: %1 Daten sind zu kurz, um auf ein Jahr hochzurechnen</translation>
+        <source>Annualised: ×√%1 (bars of %2 a year, 24/7)</source>
+        <translation>Annualisiert: ×√%1 (Bars zu %2 pro Jahr, 24/7)</translation>
+    </message>
+    <message>
+        <source>A ratio needs at least %1 trades</source>
+        <translation>Eine Kennzahl braucht mindestens %1 Trades</translation>
+    </message>
+    <message>
+        <source>The P&amp;L does not vary</source>
+        <translation>Der G&amp;V schwankt nicht</translation>
+    </message>
+    <message>
+        <source>Per bar, not annualised: %1 of data is too short to scale to a year</source>
+        <translation>Pro Bar, nicht annualisiert: %1 Daten sind zu kurz, um auf ein Jahr hochzurechnen</translation>
     </message>
 </context>
 <context>
@@ -2732,6 +2732,18 @@ Funktionen: %2</translation>
         <source>Data files (*.csv *.txt *.tsv *.json *.zip);;All files (*)</source>
         <translation>Datendateien (*.csv *.txt *.tsv *.json *.zip);;Alle Dateien (*)</translation>
     </message>
+    <message>
+        <source>alert rule %1: %2</source>
+        <translation>Alarmregel %1: %2</translation>
+    </message>
+    <message>
+        <source>Workspace: not restored: %1</source>
+        <translation>Arbeitsbereich: nicht wiederhergestellt: %1</translation>
+    </message>
+    <message>
+        <source>The dataset &quot;%1&quot; is not in %2: the Pair tab shows live bars instead.</source>
+        <translation>Der Datensatz „%1“ ist nicht in %2: Der Paar-Tab zeigt stattdessen Live-Bars.</translation>
+    </message>
 </context>
 <context>
     <name>pairlab::MarketView</name>
@@ -2958,16 +2970,20 @@ Funktionen: %2</translation>
         <translation>Kalman β_t (letzter)</translation>
     </message>
     <message>
-        <source>Quick backtest (static OLS spread, ±%1 / ±%2, cost 2 per side, no fees)</source>
-        <translation>Schneller Backtest (statischer OLS-Spread, ±%1 / ±%2, Kosten 2 je Seite, ohne Gebühren)</translation>
-    </message>
-    <message>
         <source>trades / net P&amp;L</source>
         <translation>Trades / Netto-G&amp;V</translation>
     </message>
     <message>
         <source>net Sharpe</source>
         <translation>Netto-Sharpe</translation>
+    </message>
+    <message>
+        <source>Quick backtest</source>
+        <translation>Schneller Backtest</translation>
+    </message>
+    <message>
+        <source>Static OLS spread, entry ±%1, exit ±%2, cost 2 spread units per side, no fees; Analysis → Backtest runs the full model.</source>
+        <translation>Statischer OLS-Spread, Einstieg ±%1, Ausstieg ±%2, Kosten 2 Spread-Einheiten je Seite, ohne Gebühren; Analyse → Backtest rechnet das volle Modell.</translation>
     </message>
 </context>
 <context>
@@ -3155,6 +3171,14 @@ Funktionen: %2</translation>
         <source>Kalman filter on the prices, scaled to the data: its noise levels come from an OLS fit of the first window of bars; the spread is the innovation e_t (the prediction error before bar t is absorbed), its z is e_t/√S_t.</source>
         <translation>Kalman-Filter auf den Preisen, an die Daten skaliert: seine Rauschniveaus stammen aus einer OLS-Anpassung des ersten Fensters von Bars; der Spread ist die Innovation e_t (der Prognosefehler, bevor Bar t aufgenommen wird), sein z ist e_t/√S_t.</translation>
     </message>
+    <message>
+        <source>Kalman innovation e = y − (α + βx) with the prior α, β</source>
+        <translation>Kalman-Innovation e = y − (α + βx) mit den Prior-α, β</translation>
+    </message>
+    <message>
+        <source>Kalman z = e / √S</source>
+        <translation>Kalman-z = e / √S</translation>
+    </message>
 </context>
 <context>
     <name>pairlab::RecentTradesModel</name>
@@ -3239,6 +3263,10 @@ Funktionen: %2</translation>
     <message>
         <source>No trades from Binance after %1 s (%2). The network may be unreachable.</source>
         <translation>Nach %1 s keine Trades von Binance (%2). Das Netzwerk ist möglicherweise nicht erreichbar.</translation>
+    </message>
+    <message>
+        <source>cannot empty the demo database %1: %2</source>
+        <translation>die Demo-Datenbank %1 kann nicht geleert werden: %2</translation>
     </message>
 </context>
 <context>
@@ -3490,8 +3518,8 @@ Funktionen: %2</translation>
         <translation>k. A.</translation>
     </message>
     <message>
-        <source>entry %1, exit %2: net Sharpe %3 (%4), %5 trades, net PnL %6, max drawdown %7</source>
-        <translation>Einstieg %1, Ausstieg %2: Netto-Sharpe %3 (%4), %5 Trades, Netto-G&amp;V %6, max. Drawdown %7</translation>
+        <source>entry %1, exit %2: net Sharpe %3, %5 trades, net PnL %6, max drawdown %7. %4.</source>
+        <translation>Einstieg %1, Ausstieg %2: Netto-Sharpe %3, %5 Trades, Netto-G&amp;V %6, max. Drawdown %7. %4.</translation>
     </message>
 </context>
 <context>

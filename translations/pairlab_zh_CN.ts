@@ -863,10 +863,6 @@
         <translation>%1 天</translation>
     </message>
     <message>
-        <source>annualised: ×√%1 (bars of %2 a year, 24/7)</source>
-        <translation>年化：×√%1（每年 %2 的 K 线数，全天候）</translation>
-    </message>
-    <message>
         <source>n/a: 1 trade</source>
         <translation>不适用：1 笔交易</translation>
     </message>
@@ -875,23 +871,27 @@
         <translation>不适用：%1 笔交易</translation>
     </message>
     <message>
-        <source>a ratio needs at least %1 trades</source>
-        <translation>比率至少需要 %1 笔交易</translation>
-    </message>
-    <message>
         <source>n/a</source>
         <translation>不适用</translation>
-    </message>
-    <message>
-        <source>the P&amp;L does not vary</source>
-        <translation>盈亏没有波动</translation>
     </message>
     <message>
         <source>%1 per bar</source>
         <translation>每根 K 线 %1</translation>
     </message>
     <message>
-        <source>per bar, not annualised: %1 of data is too short to scale to a year</source>
+        <source>Annualised: ×√%1 (bars of %2 a year, 24/7)</source>
+        <translation>年化：×√%1（每年 %2 的 K 线数，全天候）</translation>
+    </message>
+    <message>
+        <source>A ratio needs at least %1 trades</source>
+        <translation>比率至少需要 %1 笔交易</translation>
+    </message>
+    <message>
+        <source>The P&amp;L does not vary</source>
+        <translation>盈亏没有波动</translation>
+    </message>
+    <message>
+        <source>Per bar, not annualised: %1 of data is too short to scale to a year</source>
         <translation>按每根 K 线，未年化：%1 的数据太短，无法折算到一年</translation>
     </message>
 </context>
@@ -2720,6 +2720,18 @@ Functions: %2</source>
         <source>Data files (*.csv *.txt *.tsv *.json *.zip);;All files (*)</source>
         <translation>数据文件 (*.csv *.txt *.tsv *.json *.zip);;所有文件 (*)</translation>
     </message>
+    <message>
+        <source>alert rule %1: %2</source>
+        <translation>警报规则 %1：%2</translation>
+    </message>
+    <message>
+        <source>Workspace: not restored: %1</source>
+        <translation>工作区：未能恢复：%1</translation>
+    </message>
+    <message>
+        <source>The dataset &quot;%1&quot; is not in %2: the Pair tab shows live bars instead.</source>
+        <translation>数据集“%1”不在 %2 中：配对页改为显示实时 K 线。</translation>
+    </message>
 </context>
 <context>
     <name>pairlab::MarketView</name>
@@ -2946,16 +2958,20 @@ Functions: %2</source>
         <translation>卡尔曼 β_t（最新）</translation>
     </message>
     <message>
-        <source>Quick backtest (static OLS spread, ±%1 / ±%2, cost 2 per side, no fees)</source>
-        <translation>快速回测（静态 OLS 价差，±%1 / ±%2，每边成本 2，无手续费）</translation>
-    </message>
-    <message>
         <source>trades / net P&amp;L</source>
         <translation>交易数 / 净盈亏</translation>
     </message>
     <message>
         <source>net Sharpe</source>
         <translation>净夏普</translation>
+    </message>
+    <message>
+        <source>Quick backtest</source>
+        <translation>快速回测</translation>
+    </message>
+    <message>
+        <source>Static OLS spread, entry ±%1, exit ±%2, cost 2 spread units per side, no fees; Analysis → Backtest runs the full model.</source>
+        <translation>静态 OLS 价差，入场 ±%1，出场 ±%2，每边成本 2 个价差单位，无手续费；“分析 → 回测”运行完整模型。</translation>
     </message>
 </context>
 <context>
@@ -3143,6 +3159,14 @@ Functions: %2</source>
         <source>Kalman filter on the prices, scaled to the data: its noise levels come from an OLS fit of the first window of bars; the spread is the innovation e_t (the prediction error before bar t is absorbed), its z is e_t/√S_t.</source>
         <translation>基于价格的卡尔曼滤波，按数据缩放：噪声水平来自首个窗口 K 线的 OLS 拟合；价差为新息 e_t（吸收第 t 根 K 线之前的预测误差），其 z 为 e_t/√S_t。</translation>
     </message>
+    <message>
+        <source>Kalman innovation e = y − (α + βx) with the prior α, β</source>
+        <translation>卡尔曼新息 e = y − (α + βx)，使用先验 α、β</translation>
+    </message>
+    <message>
+        <source>Kalman z = e / √S</source>
+        <translation>卡尔曼 z = e / √S</translation>
+    </message>
 </context>
 <context>
     <name>pairlab::RecentTradesModel</name>
@@ -3227,6 +3251,10 @@ Functions: %2</source>
     <message>
         <source>No trades from Binance after %1 s (%2). The network may be unreachable.</source>
         <translation>%1 秒后仍未收到币安成交（%2）。网络可能无法访问。</translation>
+    </message>
+    <message>
+        <source>cannot empty the demo database %1: %2</source>
+        <translation>无法清空演示数据库 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -3478,8 +3506,8 @@ Functions: %2</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <source>entry %1, exit %2: net Sharpe %3 (%4), %5 trades, net PnL %6, max drawdown %7</source>
-        <translation>入场 %1，出场 %2：净夏普 %3（%4），%5 笔交易，净盈亏 %6，最大回撤 %7</translation>
+        <source>entry %1, exit %2: net Sharpe %3, %5 trades, net PnL %6, max drawdown %7. %4.</source>
+        <translation>入场 %1，出场 %2：净夏普 %3，%5 笔交易，净盈亏 %6，最大回撤 %7。%4。</translation>
     </message>
 </context>
 <context>

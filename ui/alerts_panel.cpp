@@ -72,9 +72,13 @@ AlertsPanel::AlertsPanel(QWidget *parent)
     el->setContentsMargins(0, 0, 0, 0);
     el->addLayout(eventsBar);
     el->addWidget(m_eventsView, 1);
-    auto *split = new QSplitter(Qt::Vertical, this);
+    // Side by side: a bottom dock is wide and short (stacked, the two tables asked for 966 px of window
+    // height on a 768 px laptop screen).
+    auto *split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(rulesBox);
     split->addWidget(eventsBox);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
     layout->addWidget(split);

@@ -1,7 +1,9 @@
 #include "main_window.h"
 
+#include "alerts/alert_rule.h"
 #include "alerts_panel.h"
 #include "charts/candle_chart_view.h"
+#include "controllers/pair_controller.h"
 #include "controllers/session_controller.h"
 #include "controllers/workspace_document.h"
 #include "dialogs/backtest_dialog.h"
@@ -16,6 +18,7 @@
 #include "market/recording.h"
 #include "market/replay_server.h"
 #include "market_view.h"
+#include "models/alert_models.h"
 #include "models/analysis_choices.h"
 #include "models/bar_model.h"
 #include "models/recent_trades_model.h"
@@ -23,6 +26,7 @@
 #include "pair_workspace.h"
 #include "session/live_session.h"
 #include "storage/bar_store.h"
+#include "storage/database.h"
 #include "theme.h"
 
 #include <QAction>
@@ -37,13 +41,16 @@
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QJsonArray>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
+#include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QStandardPaths>
@@ -54,6 +61,8 @@
 #include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace pairlab {
 
@@ -85,7 +94,11 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
     setAcceptDrops(true);
     buildUi();
     buildMenus();
-    resize(1280, 800);
+    // 1280x800, or 90 % of a smaller screen (a 1366x768 laptop): never larger than the screen.
+    QSize size(1280, 800);
+    if (const QScreen *screen = QGuiApplication::primaryScreen())
+        size = size.boundedTo(screen->availableGeometry().size() * 0.9);
+    resize(size);
     connectControllers();
     updateTitle();
     m_alerts->setNotifications(m_options.trayMessages, m_options.alertSound);
@@ -191,6 +204,10 @@ void MainWindow::buildUi()
     alertsDock->setWidget(m_alerts);
     addDockWidget(Qt::BottomDockWidgetArea, alertsDock);
     alertsDock->hide(); // View → Alerts; shown when a rule fires
+    // What the user makes (alert rules and events, imported datasets, saved backtests) lives in the
+    // user's database, never in the demo's scratch one, which every demo or replay start empties.
+    m_alerts->setDatabase(m_options.databasePath);
+    m_pairView->setDatasetDatabase(m_options.databasePath);
     connect(m_pairView, &PairWorkspace::alertInputs, this,
             [this](const QString &pair, const AlertVariables &v) {
                 m_alerts->setPairs({pair});
@@ -403,8 +420,9 @@ void MainWindow::setInterval(const QString &name)
 
 ImportDialog *MainWindow::openImport(const QString &path)
 {
-    // Database::open() creates a SQLite file's folder; a postgresql:// URL names no folder.
-    QString db = activeDatabase();
+    // Into the user's database, also while the demo runs (Database::open() creates a SQLite file's
+    // folder; a postgresql:// URL names no folder).
+    const QString db = m_options.databasePath;
     auto *dialog = new ImportDialog(path, db, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &ImportDialog::imported, this, [this](const QString &dataset) {
@@ -454,6 +472,11 @@ Workspace MainWindow::captureWorkspace() const
     w.windowGeometry = saveGeometry();
     w.windowState = saveState();
     w.activeView = m_tabs->currentWidget() == m_pairView ? QStringLiteral("pair") : QStringLiteral("market");
+    // The alert rules travel with the workspace (they are stored in the user's database as well).
+    QJsonArray rules;
+    for (const AlertRule &r : m_alerts->rulesModel()->rules())
+        rules.append(alertRuleToJson(r));
+    w.alertRules = rules;
     return w;
 }
 
@@ -488,6 +511,23 @@ void MainWindow::applyWorkspace(const Workspace &w)
         restoreState(w.windowState);
     m_tabs->setCurrentWidget(w.activeView == QLatin1String("pair") ? static_cast<QWidget *>(m_pairView)
                                                                    : m_tabs->widget(0));
+    // Rules the database does not have yet are added; a rule the file spells wrongly is named.
+    QStringList notRestored;
+    const QList<AlertRule> existing = m_alerts->rulesModel()->rules();
+    for (qsizetype i = 0; i < w.alertRules.size(); ++i) {
+        AlertRule rule;
+        QString why;
+        if (!alertRuleFromJson(w.alertRules.at(i).toObject(), &rule, &why)) {
+            notRestored << tr("alert rule %1: %2").arg(i + 1).arg(why);
+            continue;
+        }
+        if (std::none_of(existing.begin(), existing.end(),
+                         [&](const AlertRule &e) { return sameAlertRule(e, rule); }))
+            m_alerts->saveRule(rule);
+    }
+    if (!notRestored.isEmpty())
+        statusBar()->showMessage(
+            tr("Workspace: not restored: %1").arg(notRestored.join(QStringLiteral("; "))), 30000);
     m_applying = false;
 }
 
@@ -581,14 +621,30 @@ void MainWindow::showPairView()
     m_tabs->setCurrentWidget(m_pairView);
 }
 
-QString MainWindow::activeDatabase() const
+QString MainWindow::userDatabase() const
 {
-    return m_sessions->databasePath().isEmpty() ? m_options.databasePath : m_sessions->databasePath();
+    return m_options.databasePath;
 }
 
 void MainWindow::connectControllers()
 {
     connect(m_document, &WorkspaceDocument::dirtyChanged, this, &MainWindow::updateTitle);
+    // Rules arrive from the database after the window is shown: loading them is not an edit.
+    connect(m_alerts, &AlertsPanel::rulesChanged, this, [this] {
+        if (m_document->isDirty())
+            m_document->update(captureWorkspace());
+        else
+            m_document->settle(captureWorkspace());
+    });
+    connect(m_pairView->controller(), &PairController::sourceUnavailable, this,
+            [this](const QString &source, const QString &database) {
+                const QString text =
+                    tr("The dataset \"%1\" is not in %2: the Pair tab shows live bars instead.")
+                        .arg(source.startsWith(QLatin1String("upload:")) ? source.mid(7) : source,
+                             Database::displayName(database));
+                qCWarning(lcWorkspace).noquote() << text;
+                statusBar()->showMessage(text, 30000);
+            });
     connect(m_document, &WorkspaceDocument::pathChanged, this, &MainWindow::updateTitle);
     connect(m_document, &WorkspaceDocument::recentChanged, this, [this] {
         if (m_recentMenu)
@@ -605,7 +661,8 @@ void MainWindow::connectControllers()
                 m_market->setDatabase(db);
                 m_pairView->setSymbols(symbols);
                 m_pairView->setDatabase(db);
-                m_alerts->setDatabase(db);
+                m_pairView->setDatasetDatabase(m_options.databasePath); // changed in Settings: from now on
+                m_alerts->setDatabase(m_options.databasePath);
             });
     connect(c, &SessionController::stored, this, &MainWindow::onStored);
     connect(c, &SessionController::countsChanged, this, [this](qint64 stored, qint64 unsaved) {

@@ -47,7 +47,7 @@ struct MainWindowOptions
 {
     FeedConfig feed;
     QString databasePath;     ///< live database
-    QString demoDatabasePath; ///< the demo's own database, so demo trades never mix with live ones
+    QString demoDatabasePath; ///< the demo's scratch database (emptied at every demo or replay start)
     bool demo = false;        ///< start the bundled recording instead of Binance
     double demoSpeed = 1.0;   ///< replay speed of the demo (1 = real time)
     bool autoConnect = true;
@@ -142,7 +142,8 @@ private:
     void buildUi();
     void buildMenus();
     void connectControllers();
-    QString activeDatabase() const;
+    /** Where what the user makes goes: alert rules, imported datasets, saved backtests. */
+    QString userDatabase() const;
     void onStored(const TickBatch &ticks, const BarBatch &bars, const WriteStats &stats);
     void onFeedState(FeedState state, const QString &detail);
     void onFeedStats(const FeedStats &stats);

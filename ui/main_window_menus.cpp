@@ -214,9 +214,8 @@ void MainWindow::buildMenus()
                   pair.x = *d.x;
                   pair.y = *d.y;
                   const double barsPerYear = 365.0 * 24 * 3600 / std::max(1, m_pairView->intervalSeconds());
-                  auto *dialog =
-                      new BacktestDialog(std::move(pair), m_pairView->symbolY(), m_pairView->symbolX(),
-                                         barsPerYear, activeDatabase(), this);
+                  auto *dialog = new BacktestDialog(std::move(pair), m_pairView->symbolY(),
+                                                    m_pairView->symbolX(), barsPerYear, userDatabase(), this);
                   dialog->setAttribute(Qt::WA_DeleteOnClose);
                   dialog->setEntryExit(m_pairView->entryZ(), m_pairView->exitZ());
                   dialog->setWindow(m_pairView->window());

@@ -102,6 +102,7 @@ PairResearchPanel::PairResearchPanel(PairController *controller, TimeSeriesChart
     m_summary->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_summary->setMinimumWidth(240);
+    m_summary->setWordWrap(true); // long lines wrap inside the panel instead of pushing the values out
     m_summary->setMargin(8);
     auto *scroll = new QScrollArea(m_tabs);
     scroll->setWidget(m_summary);
@@ -308,13 +309,17 @@ void PairResearchPanel::renderSummary()
         r.display.time && !r.display.time->empty() ? r.display.time->back() - r.display.time->front() : 0;
     const RatioView sharpe = ratioView(f.backtest.sharpeNet, f.backtest.trades, span,
                                        365.0 * 24 * 3600 / std::max(1, q.intervalSeconds));
-    html += heading(tr("Quick backtest (static OLS spread, ±%1 / ±%2, cost 2 per side, no fees)")
-                        .arg(num(q.entry, 3), num(q.exit, 3)));
+    html += heading(tr("Quick backtest"));
     html += row(tr("trades / net P&L"),
                 QStringLiteral("%1 / %2").arg(f.backtest.trades).arg(num(f.backtest.netPnl, 5)));
-    html += row(tr("net Sharpe"), QStringLiteral("%1 <br><small>%2</small>")
-                                      .arg(sharpe.text.toHtmlEscaped(), sharpe.basis.toHtmlEscaped()));
+    html += row(tr("net Sharpe"), sharpe.text.toHtmlEscaped());
     html += QStringLiteral("</table>");
+    html += QStringLiteral("<p><small>%1 %2</small></p>")
+                .arg(tr("Static OLS spread, entry ±%1, exit ±%2, cost 2 spread units per side, no fees; "
+                        "Analysis → Backtest runs the full model.")
+                         .arg(num(q.entry, 3), num(q.exit, 3))
+                         .toHtmlEscaped(),
+                     sharpe.basis.toHtmlEscaped() + QLatin1Char('.'));
     m_summary->setText(html);
 }
 

@@ -112,7 +112,7 @@ PairWorkspace::PairWorkspace(QWidget *parent)
     m_corrChart->addCurve(tr("log returns"), QColor(0xe5, 0x39, 0x35));
     auto *splitter = new QSplitter(Qt::Vertical, this);
     for (TimeSeriesChartView *c : charts()) {
-        c->setMinimumHeight(110);
+        c->setMinimumHeight(64); // five charts and the controls fit a 768 px screen with a dock below
         m_group->add(c);
         splitter->addWidget(c);
     }
@@ -249,6 +249,11 @@ void PairWorkspace::showResult(const PairResult &r)
     m_priceChart->setCurveName(1, r.request.x);
     m_priceChart->setCurveData(0, d.time, d.normY);
     m_priceChart->setCurveData(1, d.time, d.normX);
+    // The titles say which spread and which z these are (the Kalman ones are not y − (α + βx)).
+    const bool kalman = d.method == HedgeMethod::Kalman;
+    m_spreadChart->setTitle(kalman ? tr("Kalman innovation e = y − (α + βx) with the prior α, β")
+                                   : tr("Spread y − (α + βx)"));
+    m_zChart->setTitle(kalman ? tr("Kalman z = e / √S") : tr("Rolling z-score"));
     m_spreadChart->setCurveData(0, d.time, d.spread);
     m_zChart->setCurveData(0, d.time, d.zscore);
     m_hedgeChart->setCurveData(0, d.time, d.hedge);
@@ -291,6 +296,11 @@ void PairWorkspace::setGaps(const TradeGapList &gaps)
 void PairWorkspace::setDatabase(const QString &path)
 {
     m_controller->setDatabase(path);
+}
+
+void PairWorkspace::setDatasetDatabase(const QString &path)
+{
+    m_controller->setDatasetDatabase(path);
 }
 
 void PairWorkspace::setSymbols(const QStringList &symbols)

@@ -43,6 +43,7 @@ public:
     PairController *controller() const { return m_controller; }
 
     void setDatabase(const QString &path);
+    void setDatasetDatabase(const QString &path); ///< PairController::setDatasetDatabase()
     /** The live feed's symbols (the legs offered for the live source). */
     void setSymbols(const QStringList &symbols);
     void setPair(const QString &y, const QString &x);

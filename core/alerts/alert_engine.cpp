@@ -4,6 +4,7 @@
 #include "logging/log_categories.h"
 
 #include <QCoreApplication>
+#include <QJsonObject>
 #include <QLoggingCategory>
 
 #include <cmath>
@@ -33,6 +34,48 @@ QString triggerModeKey(AlertTriggerMode mode)
 AlertTriggerMode triggerModeFromKey(const QString &key)
 {
     return key == QLatin1String("while_true") ? AlertTriggerMode::WhileTrue : AlertTriggerMode::Rising;
+}
+
+QJsonObject alertRuleToJson(const AlertRule &rule)
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("name"), rule.name);
+    o.insert(QStringLiteral("pair"), rule.pair);
+    o.insert(QStringLiteral("expression"), rule.expression);
+    o.insert(QStringLiteral("enabled"), rule.enabled);
+    o.insert(QStringLiteral("trigger"), triggerModeKey(rule.triggerMode));
+    o.insert(QStringLiteral("cooldown_s"), rule.cooldownS);
+    o.insert(QStringLiteral("min_bars"), rule.minBars);
+    return o;
+}
+
+bool alertRuleFromJson(const QJsonObject &o, AlertRule *rule, QString *error)
+{
+    AlertRule r;
+    auto fail = [error](const char *field, const char *what) {
+        if (error)
+            *error = QStringLiteral("%1: %2").arg(QLatin1String(field), QLatin1String(what));
+        return false;
+    };
+    if (!o.value(QStringLiteral("expression")).isString() ||
+        o.value(QStringLiteral("expression")).toString().trimmed().isEmpty())
+        return fail("expression", "missing");
+    r.expression = o.value(QStringLiteral("expression")).toString();
+    r.name = o.value(QStringLiteral("name")).toString(r.expression);
+    r.pair = o.value(QStringLiteral("pair")).toString(QStringLiteral("*"));
+    r.enabled = o.value(QStringLiteral("enabled")).toBool(true);
+    const QString trigger = o.value(QStringLiteral("trigger")).toString(QStringLiteral("rising"));
+    if (trigger != QLatin1String("rising") && trigger != QLatin1String("while_true"))
+        return fail("trigger", "expected \"rising\" or \"while_true\"");
+    r.triggerMode = triggerModeFromKey(trigger);
+    r.cooldownS = o.value(QStringLiteral("cooldown_s")).toDouble(60);
+    if (!(r.cooldownS >= 0))
+        return fail("cooldown_s", "expected a number >= 0");
+    r.minBars = o.value(QStringLiteral("min_bars")).toInt(0);
+    if (r.minBars < 0)
+        return fail("min_bars", "expected a whole number >= 0");
+    *rule = r;
+    return true;
 }
 
 AlertVariables alertVariablesFrom(const PairAnalytics &a, const AlertMarketInputs &m)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QJsonObject>
 #include <QList>
 #include <QMetaType>
 #include <QPair>
@@ -20,7 +21,8 @@ AlertTriggerMode triggerModeFromKey(const QString &key);
 
 /** An alert rule as the user defines it and as it is stored (table alert_rules). `pair` is
     "SYMX/SYMY" (x first, as PairAnalytics) or "*" for every pair. `id` is 0 until stored. */
-struct AlertRule {
+struct AlertRule
+{
     qint64 id = 0;
     QString name;
     QString pair = QStringLiteral("*");
@@ -33,9 +35,21 @@ struct AlertRule {
     friend bool operator==(const AlertRule &, const AlertRule &) = default;
 };
 
+/** A rule as a workspace file keeps it: {"name", "pair", "expression", "enabled", "trigger", "cooldown_s",
+    "min_bars"} (no id: ids belong to a database). */
+QJsonObject alertRuleToJson(const AlertRule &rule);
+/** The rule of alertRuleToJson(); false with `error` naming the field when one is missing or wrong. */
+bool alertRuleFromJson(const QJsonObject &o, AlertRule *rule, QString *error);
+/** Same rule for a workspace: name, pair and expression (ids and switches aside). */
+inline bool sameAlertRule(const AlertRule &a, const AlertRule &b)
+{
+    return a.name == b.name && a.pair == b.pair && a.expression.trimmed() == b.expression.trimmed();
+}
+
 /** A fired alert (table alert_events): market time of the update, the rule, the values of the
     variables the expression used (canonical names) and a human-readable message. */
-struct AlertEvent {
+struct AlertEvent
+{
     qint64 id = 0;
     qint64 ruleId = 0; ///< 0 once the rule was deleted
     qint64 timeMs = 0;

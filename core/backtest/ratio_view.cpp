@@ -41,7 +41,7 @@ QString spanText(qint64 ms)
 
 QString annualisationBasis(double barsPerYear)
 {
-    return RatioText::tr("annualised: ×√%1 (bars of %2 a year, 24/7)")
+    return RatioText::tr("Annualised: ×√%1 (bars of %2 a year, 24/7)")
         .arg(QLocale().toString(barsPerYear, 'f', 0), barLength(barsPerYear));
 }
 
@@ -51,19 +51,19 @@ RatioView ratioView(double annualisedValue, int trades, qint64 spanMs, double ba
     if (trades < kMinTradesForRatio) {
         v.value = std::numeric_limits<double>::quiet_NaN();
         v.text = trades == 1 ? RatioText::tr("n/a: 1 trade") : RatioText::tr("n/a: %1 trades").arg(trades);
-        v.basis = RatioText::tr("a ratio needs at least %1 trades").arg(kMinTradesForRatio);
+        v.basis = RatioText::tr("A ratio needs at least %1 trades").arg(kMinTradesForRatio);
         return v;
     }
     if (!std::isfinite(annualisedValue) || !(barsPerYear > 0)) {
         v.value = std::numeric_limits<double>::quiet_NaN();
         v.text = RatioText::tr("n/a");
-        v.basis = RatioText::tr("the P&L does not vary");
+        v.basis = RatioText::tr("The P&L does not vary");
         return v;
     }
     if (spanMs < kMinSpanToAnnualiseMs) {
         v.value = annualisedValue / std::sqrt(barsPerYear);
         v.text = RatioText::tr("%1 per bar").arg(QLocale().toString(v.value, 'g', 3));
-        v.basis = RatioText::tr("per bar, not annualised: %1 of data is too short to scale to a year")
+        v.basis = RatioText::tr("Per bar, not annualised: %1 of data is too short to scale to a year")
                       .arg(spanText(spanMs));
         return v;
     }

@@ -77,6 +77,21 @@ void PairController::setDatabase(const QString &path)
     refreshSources();
 }
 
+void PairController::setDatasetDatabase(const QString &path)
+{
+    if (path == m_datasetDbPath)
+        return;
+    m_datasetDbPath = path;
+    refreshSources();
+    if (m_request.source != BarStore::LiveSource)
+        reload();
+}
+
+QString PairController::databaseFor(const QString &source) const
+{
+    return source == BarStore::LiveSource || m_datasetDbPath.isEmpty() ? m_dbPath : m_datasetDbPath;
+}
+
 void PairController::setRequest(const PairRequest &request)
 {
     const PairRequest old = m_request;
@@ -219,9 +234,10 @@ bool PairController::hasSource(const QString &source) const
 
 void PairController::refreshSources()
 {
-    if (m_dbPath.isEmpty())
+    const QString db = databaseFor(QString());
+    if (db.isEmpty())
         return;
-    m_sourceJobs.submit([db = m_dbPath] {
+    m_sourceJobs.submit([db] {
         QList<BarStore::DatasetInfo> out;
         QString error;
         Database::withReader(
@@ -236,10 +252,13 @@ void PairController::onDatasets(const QList<BarStore::DatasetInfo> &datasets)
     Q_EMIT datasetsChanged();
     if (!hasSource(m_request.source))
         setSource(BarStore::LiveSource);
-    if (!m_pendingSource.isEmpty() && hasSource(m_pendingSource)) {
+    if (!m_pendingSource.isEmpty()) {
         const QString pending = m_pendingSource;
         m_pendingSource.clear();
-        setSource(pending);
+        if (hasSource(pending))
+            setSource(pending);
+        else // e.g. a workspace's dataset that this database does not hold: say so, never switch silently
+            Q_EMIT sourceUnavailable(pending, databaseFor(pending));
     }
 }
 
@@ -259,7 +278,7 @@ void PairController::reload()
     m_loading = false;
     m_historyLoaded = false;
     const PairRequest &r = m_request;
-    if (m_dbPath.isEmpty() || r.y.isEmpty() || r.x.isEmpty() || r.y == r.x) {
+    if (databaseFor(r.source).isEmpty() || r.y.isEmpty() || r.x.isEmpty() || r.y == r.x) {
         m_idleReason = r.y == r.x && !r.y.isEmpty() ? tr("Y and X are the same symbol: choose two.")
                                                     : tr("Choose two symbols.");
         m_epoch = m_service->epoch();
@@ -271,7 +290,7 @@ void PairController::reload()
     applyOptions();
     m_loading = true;
     updateState();
-    m_loads.submit([db = m_dbPath, r] {
+    m_loads.submit([db = databaseFor(r.source), r] {
         LoadedLegs legs;
         legs.request = r;
         Database::withReader(
@@ -569,13 +588,13 @@ void PairController::setUniverse(const QStringList &list)
 
 void PairController::refreshUniverse()
 {
-    if (m_dbPath.isEmpty() || m_universe.size() < 2)
+    if (databaseFor(m_request.source).isEmpty() || m_universe.size() < 2)
         return;
     // The scanner looks at the newest 5,000 bars of each pair: enough for the tests, fast for 45 pairs.
-    m_universeJobs.submit(
-        [db = m_dbPath, symbols = m_universe, r = m_request](const std::atomic<bool> &cancel) {
-            return loadUniverse(db, symbols, r.intervalSeconds, r.source, r.window, 5000, &cancel);
-        });
+    m_universeJobs.submit([db = databaseFor(m_request.source), symbols = m_universe,
+                           r = m_request](const std::atomic<bool> &cancel) {
+        return loadUniverse(db, symbols, r.intervalSeconds, r.source, r.window, 5000, &cancel);
+    });
 }
 
 void PairController::refreshStats(qint64 visibleFrom, qint64 visibleTo)

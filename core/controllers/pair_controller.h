@@ -86,8 +86,14 @@ public:
     explicit PairController(QObject *parent = nullptr);
     ~PairController() override;
 
+    /** The session's database: live bars (and datasets, unless setDatasetDatabase() names another). */
     void setDatabase(const QString &path);
     QString databasePath() const { return m_dbPath; }
+    /** Where imported datasets live when that is not the session's database (the demo's scratch
+        database holds only the replayed trades; imports go to the user's database). Empty: the session's. */
+    void setDatasetDatabase(const QString &path);
+    /** The database a source is read from: live bars from the session's, datasets from the dataset one. */
+    QString databaseFor(const QString &source) const;
 
     const PairRequest &request() const { return m_request; }
     /** Applies a whole request: reloads the history when legs, source or bar length change, reruns the
@@ -149,6 +155,8 @@ Q_SIGNALS:
     /** A history load of a valid pair started. */
     void pairChanged(const QString &y, const QString &x);
     void datasetsChanged();
+    /** A source asked for with showSourceWhenAvailable() is not in the database's datasets. */
+    void sourceUnavailable(const QString &source, const QString &database);
     void universeChanged(const QStringList &symbols);
     void universeReady(const pairlab::UniverseResult &result);
     void statsReady(const std::vector<pairlab::LegStatsModel::Scoped> &scopes);
@@ -198,6 +206,7 @@ private:
     void choosePair(PairRequest &r, const QStringList &symbols) const;
 
     QString m_dbPath;
+    QString m_datasetDbPath;
     PairRequest m_request;
     PairState m_state;
     PairResult m_result;

@@ -3,9 +3,11 @@
 #include "logging/log_categories.h"
 #include "market/recording.h"
 #include "market/replay_server.h"
+#include "storage/database.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QFile>
 #include <QFileInfo>
 #include <QTimer>
 
@@ -41,6 +43,28 @@ bool SessionController::serve(const QString &recordingPath, QString *error)
     return true;
 }
 
+bool SessionController::resetScratchDatabase(const QString &path, QString *error)
+{
+    // A replay's trade ids are the recording's: into last time's file they would all be duplicates
+    // ("0 trades stored", an empty watchlist). Each replay starts on an empty file.
+    if (Database::isPostgres(path))
+        return true; // a server database is never thrown away; its duplicates are skipped as usual
+    for (const QString &suffix :
+         {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")}) {
+        QFile f(path + suffix);
+        if (f.exists() && !f.remove()) {
+            const QString why =
+                tr("cannot empty the demo database %1: %2").arg(f.fileName(), f.errorString());
+            qCWarning(lcStorage).noquote() << why;
+            if (error)
+                *error = why;
+            stop();
+            return false;
+        }
+    }
+    return true;
+}
+
 bool SessionController::startDemo(const FeedConfig &base, const QString &databasePath, QString *error)
 {
     stop();
@@ -51,6 +75,8 @@ bool SessionController::startDemo(const FeedConfig &base, const QString &databas
             *error = why;
         return false;
     }
+    if (!resetScratchDatabase(databasePath, error))
+        return false;
     m_server->setSpeed(m_demoSpeed);
     m_server->setLoop(false);
     FeedConfig feed = base;
@@ -72,6 +98,8 @@ bool SessionController::startReplay(const QString &recordingPath, const FeedConf
             *error = why;
         return false;
     }
+    if (!resetScratchDatabase(databasePath, error))
+        return false;
     FeedConfig feed = base;
     feed.endpoint = m_server->url();
     QStringList symbols;

@@ -35,12 +35,16 @@ public:
     void setDemoSpeed(double speed) { m_demoSpeed = speed; }
 
     void startLive(const FeedConfig &feed, const QString &databasePath);
-    /** The bundled real recording; false (and error) when its replay server cannot start. */
-    bool startDemo(const FeedConfig &base, const QString &databasePath, QString *error);
-    /** A recording file served as a replay of its own symbols. */
-    bool startReplay(const QString &recordingPath, const FeedConfig &base, const QString &databasePath,
+    /** The bundled real recording into a scratch database, emptied first (a SQLite file is removed; a
+        PostgreSQL one is kept), so that every demo looks like the first; false (and error) when its
+        replay server cannot start or the file cannot be removed. */
+    bool startDemo(const FeedConfig &base, const QString &scratchDatabasePath, QString *error);
+    /** A recording file served as a replay of its own symbols, into a scratch database as startDemo. */
+    bool startReplay(const QString &recordingPath, const FeedConfig &base, const QString &scratchDatabasePath,
                      QString *error);
     void stop();
+    /** Removes a scratch SQLite database (and its -wal, -shm, -journal files); true for PostgreSQL. */
+    bool resetScratchDatabase(const QString &path, QString *error);
 
     Kind kind() const { return m_kind; }
     bool isRunning() const { return m_session != nullptr; }

@@ -139,7 +139,7 @@ QVariant SweepGridModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (!c.valid)
             return c.error.isEmpty() ? tr("not computed") : c.error;
-        return tr("entry %1, exit %2: net Sharpe %3 (%4), %5 trades, net PnL %6, max drawdown %7")
+        return tr("entry %1, exit %2: net Sharpe %3, %5 trades, net PnL %6, max drawdown %7. %4.")
             .arg(QLocale().toString(c.entryZ, 'g', 4), QLocale().toString(c.exitZ, 'g', 4), shown.text,
                  shown.basis, QLocale().toString(c.summary.trades),
                  QLocale().toString(c.summary.netPnl, 'g', 6),

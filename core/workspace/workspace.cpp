@@ -235,7 +235,7 @@ bool Workspace::fromJson(const QJsonObject &json, Workspace *out, QString *error
     r.string(pair, QStringLiteral("x"), QStringLiteral("pair.x"), w.pairX);
     for (const auto &[field, s] :
          {std::pair{QStringLiteral("pair.y"), w.pairY}, std::pair{QStringLiteral("pair.x"), w.pairX}})
-        if (!validSymbol(s))
+        if (!s.isEmpty() && !validSymbol(s)) // empty: no pair chosen yet (what a fresh window saves)
             r.fail(field, WorkspaceText::tr("\"%1\" is not a symbol").arg(s));
     r.string(pair, QStringLiteral("source"), QStringLiteral("pair.source"), w.source);
     if (w.source != QLatin1String("live") &&

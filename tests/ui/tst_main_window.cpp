@@ -1,14 +1,22 @@
+#include "alerts/alert_rule.h"
+#include "alerts_panel.h"
 #include "charts/candle_chart_view.h"
 #include "main_window.h"
-#include "pair_workspace.h"
+#include "models/alert_models.h"
 #include "models/bar_model.h"
 #include "models/recent_trades_model.h"
 #include "models/ticker_model.h"
+#include "pair_workspace.h"
 
 #include <QApplication>
+#include <QDockWidget>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QPushButton>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -24,6 +32,8 @@ private Q_SLOTS:
     void demoReplayFillsWatchlistTradesAndChart();
     void unreachableEndpointOffersTheDemo();
     void workspaceSavesOpensAndRefusesBadFiles();
+    void workspaceCarriesAlertRulesAndSaysWhatItCannotRestore();
+    void fitsALaptopScreen();
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true); // recent files and settings go to a test location
@@ -134,6 +144,101 @@ void TestMainWindow::workspaceSavesOpensAndRefusesBadFiles()
     QVERIFY2(error.contains(QLatin1String("not valid JSON")), qPrintable(error));
     QCOMPARE(p->window(), 60);
     QCOMPARE(other.workspacePath(), path);
+}
+
+void TestMainWindow::workspaceCarriesAlertRulesAndSaysWhatItCannotRestore()
+{
+    // Once, a workspace saved with a rule held "alerts": [], and one whose source was a dataset opened on
+    // live bars without a word.
+    QTemporaryDir dir;
+    MainWindowOptions o;
+    o.autoConnect = false;
+    o.databasePath = dir.filePath(QStringLiteral("a/live.sqlite"));
+    o.demoDatabasePath = dir.filePath(QStringLiteral("a/demo.sqlite"));
+    MainWindow w(o);
+    w.show();
+    AlertRule rule;
+    rule.name = QStringLiteral("wide");
+    rule.pair = QStringLiteral("ETHUSDT/BTCUSDT");
+    rule.expression = QStringLiteral("abs(z) > 2.5 && corr > 0.8");
+    rule.cooldownS = 30;
+    w.alertsPanel()->saveRule(rule);
+    QTRY_COMPARE_WITH_TIMEOUT(w.alertsPanel()->rulesModel()->rowCount(), 1, 10000);
+    const QString path = dir.filePath(QStringLiteral("rules.pairlab"));
+    QString error;
+    QVERIFY2(w.saveWorkspace(path, &error), qPrintable(error));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QJsonObject json = QJsonDocument::fromJson(f.readAll()).object();
+    f.close();
+    const QJsonArray alerts = json.value(QLatin1String("alerts")).toArray();
+    QCOMPARE(alerts.size(), 1);
+    QCOMPARE(alerts.at(0).toObject().value(QLatin1String("expression")).toString(), rule.expression);
+    QCOMPARE(alerts.at(0).toObject().value(QLatin1String("cooldown_s")).toDouble(), 30.0);
+
+    // The same file names a dataset the other database does not have.
+    QJsonObject pair = json.value(QLatin1String("pair")).toObject();
+    pair.insert(QStringLiteral("source"), QStringLiteral("upload:BTCUSDT-1m-2020-01-01"));
+    json.insert(QStringLiteral("pair"), pair);
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(QJsonDocument(json).toJson());
+    f.close();
+
+    MainWindowOptions o2 = o;
+    o2.databasePath = dir.filePath(QStringLiteral("b/live.sqlite"));
+    o2.demoDatabasePath = dir.filePath(QStringLiteral("b/demo.sqlite"));
+    MainWindow other(o2);
+    other.show();
+    other.pairWorkspace()->setDatabase(o2.databasePath);
+    QVERIFY2(other.openWorkspace(path, &error, false), qPrintable(error));
+    QTRY_COMPARE_WITH_TIMEOUT(other.alertsPanel()->rulesModel()->rowCount(), 1, 10000);
+    const AlertRule back = other.alertsPanel()->rulesModel()->rules().at(0);
+    QVERIFY(sameAlertRule(back, rule));
+    QCOMPARE(back.cooldownS, 30.0);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        other.statusBar()->currentMessage().contains(QLatin1String("BTCUSDT-1m-2020-01-01")), 10000);
+    QVERIFY2(other.statusBar()->currentMessage().contains(QLatin1String("live bars instead")),
+             qPrintable(other.statusBar()->currentMessage()));
+    // Opening it again adds no second copy of the rule.
+    QVERIFY2(other.openWorkspace(path, &error, false), qPrintable(error));
+    QTest::qWait(300);
+    QCOMPARE(other.alertsPanel()->rulesModel()->rowCount(), 1);
+}
+
+void TestMainWindow::fitsALaptopScreen()
+{
+    // A 1366x768 laptop: no view may force the window wider or taller (the Pair tab once needed 1606 px,
+    // the Alerts dock 966 px of height). Every dock shown, each tab in turn; 700 px leave room for a
+    // title bar and a panel.
+    QTemporaryDir dir;
+    MainWindowOptions o;
+    o.autoConnect = false;
+    o.databasePath = dir.filePath(QStringLiteral("live.sqlite"));
+    o.demoDatabasePath = dir.filePath(QStringLiteral("demo.sqlite"));
+    MainWindow w(o);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    for (QDockWidget *dock : w.findChildren<QDockWidget *>())
+        dock->show();
+    for (int tab = 0; tab < w.tabs()->count(); ++tab) {
+        w.tabs()->setCurrentIndex(tab);
+        QCoreApplication::processEvents();
+        const QSize min = w.minimumSizeHint().expandedTo(w.minimumSize());
+        if (qEnvironmentVariableIsSet("PAIRLAB_SIZES")) {
+            for (QDockWidget *dock : w.findChildren<QDockWidget *>())
+                qInfo() << dock->objectName() << dock->minimumSizeHint() << dock->widget()->minimumSizeHint();
+            qInfo() << "central" << w.centralWidget()->minimumSizeHint();
+            for (QWidget *c : w.centralWidget()->findChildren<QWidget *>(Qt::FindDirectChildrenOnly))
+                qInfo() << "  " << c->metaObject()->className() << c->objectName() << c->minimumSizeHint();
+        }
+        QVERIFY2(
+            min.width() <= 1366 && min.height() <= 700,
+            qPrintable(QStringLiteral("tab %1 needs %2x%3").arg(tab).arg(min.width()).arg(min.height())));
+        w.resize(1366, 700);
+        QCoreApplication::processEvents();
+        QVERIFY2(w.width() <= 1366 && w.height() <= 700,
+                 qPrintable(QStringLiteral("tab %1 is %2x%3").arg(tab).arg(w.width()).arg(w.height())));
+    }
 }
 
 QTEST_MAIN(TestMainWindow)

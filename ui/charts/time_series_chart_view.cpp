@@ -137,6 +137,12 @@ void TimeSeriesChartView::setCurveName(int curve, const QString &name)
     updateTitle();
 }
 
+void TimeSeriesChartView::setTitle(const QString &title)
+{
+    m_title = title;
+    updateTitle();
+}
+
 void TimeSeriesChartView::updateTitle()
 {
     QString html = QStringLiteral("<b>%1</b>").arg(m_title.toHtmlEscaped());

@@ -39,6 +39,7 @@ public:
     void setCurveData(int curve, TimeColumn times, ValueColumn values);
     void setCurveVisible(int curve, bool visible);
     void setCurveName(int curve, const QString &name);
+    void setTitle(const QString &title);
     /** Dashed horizontal reference lines (e.g. ±entry / ±exit z). */
     void setBands(const QList<double> &levels);
     void setValueFormat(const QString &format);

@@ -481,7 +481,8 @@ void BacktestDialog::showRun()
     const RatioView sortino = ratioView(s.sortino, s.trades, span, m_barsPerYear, 3);
     setField(Sharpe, s.sharpe, sharpe.text);
     setField(Sortino, s.sortino, sortino.text);
-    m_ratioBasis->setText(tr("Sharpe and Sortino: %1.").arg(sharpe.basis));
+    m_ratioBasis->setText(
+        tr("Sharpe and Sortino: %1.").arg(sharpe.basis.front().toLower() + sharpe.basis.mid(1)));
     setField(MaxDrawdown, s.maxDrawdown, number(s.maxDrawdown, 'g', 6));
     setField(Exposure, s.exposure, number(100.0 * s.exposure, 'f', 1) + QLatin1Char('%'));
     setField(AvgHolding, s.avgHoldingBars, number(s.avgHoldingBars, 'f', 1));

@@ -72,6 +72,14 @@ private Q_SLOTS:
         QVERIFY(!c.isRunning());
         QCOMPARE(c.kind(), SessionController::Kind::None);
         QCOMPARE(c.databasePath(), db); // the data stays where it went
+
+        // A second demo looks exactly like the first: it starts on an empty scratch database, so the
+        // recording's trade ids are not duplicates ("0 trades stored") but stored and counted again.
+        QVERIFY2(c.startDemo(FeedConfig(), db, &error), qPrintable(error));
+        QTRY_VERIFY_WITH_TIMEOUT(finished.size() == 2, 60000);
+        QTRY_COMPARE_WITH_TIMEOUT(c.storedTicks(), qint64(35389), 120000);
+        QCOMPARE(storedTrades(db), qint64(35389));
+        c.stop();
     }
 
     void replaysARecordingWithItsOwnSymbols()
