@@ -38,10 +38,6 @@
 <context>
     <name>AlertExpression</name>
     <message>
-        <source>rolling z-score of the spread (alias zscore)</source>
-        <translation>rollierender Z-Score des Spreads (Alias zscore)</translation>
-    </message>
-    <message>
         <source>spread y - (alpha + beta x) on the static hedge</source>
         <translation>Spread y - (alpha + beta x) mit der statischen Absicherung</translation>
     </message>
@@ -106,14 +102,6 @@
         <translation>nur ein Ausdruck ist erlaubt (ein &apos;,&apos; außerhalb eines Funktionsaufrufs gefunden)</translation>
     </message>
     <message>
-        <source>unknown variable or function &apos;%1&apos; at position %2</source>
-        <translation>unbekannte Variable oder Funktion &apos;%1&apos; an Position %2</translation>
-    </message>
-    <message>
-        <source>unexpected &apos;%1&apos; at position %2</source>
-        <translation>unerwartetes &apos;%1&apos; an Position %2</translation>
-    </message>
-    <message>
         <source>variable &apos;%1&apos; is undefined</source>
         <translation>Variable &apos;%1&apos; ist nicht definiert</translation>
     </message>
@@ -134,8 +122,24 @@
         <translation>der Ausdruck ist länger als %1 Zeichen</translation>
     </message>
     <message>
-        <source>brackets nested deeper than %1 levels at position %2</source>
-        <translation>Klammern tiefer als %1 Ebenen verschachtelt an Position %2</translation>
+        <source>rolling z-score of the static OLS spread (alias zscore; not the Kalman z)</source>
+        <translation>rollierender z-Wert des statischen OLS-Spreads (Alias zscore; nicht das Kalman-z)</translation>
+    </message>
+    <message>
+        <source>column %1: brackets nested deeper than %2 levels</source>
+        <translation>Spalte %1: Klammern tiefer als %2 Ebenen verschachtelt</translation>
+    </message>
+    <message>
+        <source>column %1: unknown variable or function &apos;%2&apos;</source>
+        <translation>Spalte %1: unbekannte Variable oder Funktion „%2“</translation>
+    </message>
+    <message>
+        <source>column %1: unexpected &apos;%2&apos;</source>
+        <translation>Spalte %1: unerwartetes „%2“</translation>
+    </message>
+    <message>
+        <source>column %1: %2</source>
+        <translation>Spalte %1: %2</translation>
     </message>
 </context>
 <context>
@@ -702,6 +706,25 @@
     <message>
         <source>--earliest wants a date (YYYY-MM-DD) or an ISO-8601 time: %1</source>
         <translation>--earliest erwartet ein Datum (YYYY-MM-DD) oder eine ISO-8601-Zeit: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Duration</name>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 Tage</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
     </message>
 </context>
 <context>
@@ -1359,10 +1382,6 @@ Funktionen: %2</translation>
         <translation>Eine Bedingung schreiben, z. B. abs(z) &gt; 2</translation>
     </message>
     <message>
-        <source>position %1: %2</source>
-        <translation>Position %1: %2</translation>
-    </message>
-    <message>
         <source>uses %1</source>
         <translation>verwendet %1</translation>
     </message>
@@ -1377,6 +1396,22 @@ Funktionen: %2</translation>
     <message>
         <source>not evaluable now: %1</source>
         <translation>derzeit nicht auswertbar: %1</translation>
+    </message>
+    <message>
+        <source>Variable</source>
+        <translation>Variable</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Jetzt</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>Bedeutung</translation>
+    </message>
+    <message>
+        <source>&amp;Variables:</source>
+        <translation>&amp;Variablen:</translation>
     </message>
 </context>
 <context>
@@ -2942,20 +2977,12 @@ Funktionen: %2</translation>
         <translation>Halbwertszeit</translation>
     </message>
     <message>
-        <source>%1 bars (%2 s)</source>
-        <translation>%1 Bars (%2 s)</translation>
-    </message>
-    <message>
         <source>none (λ ≥ 0)</source>
         <translation>keine (λ ≥ 0)</translation>
     </message>
     <message>
         <source>Hurst</source>
         <translation>Hurst</translation>
-    </message>
-    <message>
-        <source>corr prices / returns</source>
-        <translation>Korr. Preise / Renditen</translation>
     </message>
     <message>
         <source>Kalman innovation e/√S</source>
@@ -2985,6 +3012,22 @@ Funktionen: %2</translation>
         <source>Static OLS spread, entry ±%1, exit ±%2, cost 2 spread units per side, no fees; Analysis → Backtest runs the full model.</source>
         <translation>Statischer OLS-Spread, Einstieg ±%1, Ausstieg ±%2, Kosten 2 Spread-Einheiten je Seite, ohne Gebühren; Analyse → Backtest rechnet das volle Modell.</translation>
     </message>
+    <message>
+        <source>Log returns on the %1 bars all %2 symbols share, %3 to %4 UTC.</source>
+        <translation>Log-Renditen auf den %1 Bars, die alle %2 Symbole gemeinsam haben, %3 bis %4 UTC.</translation>
+    </message>
+    <message>
+        <source>No bars that all symbols share yet.</source>
+        <translation>Noch keine Bars, die alle Symbole gemeinsam haben.</translation>
+    </message>
+    <message>
+        <source>%1 bars (%2)</source>
+        <translation>%1 Bars (%2)</translation>
+    </message>
+    <message>
+        <source>corr prices / returns, last %1 bars</source>
+        <translation>Korr. Preise / Renditen, letzte %1 Bars</translation>
+    </message>
 </context>
 <context>
     <name>pairlab::PairScannerModel</name>
@@ -3005,10 +3048,6 @@ Funktionen: %2</translation>
         <translation>β (OLS)</translation>
     </message>
     <message>
-        <source>corr (returns)</source>
-        <translation>Korr. (Renditen)</translation>
-    </message>
-    <message>
         <source>EG p-value</source>
         <translation>EG-p-Wert</translation>
     </message>
@@ -3019,6 +3058,10 @@ Funktionen: %2</translation>
     <message>
         <source>bars</source>
         <translation>Bars</translation>
+    </message>
+    <message>
+        <source>corr (returns, last window)</source>
+        <translation>Korr. (Renditen, letztes Fenster)</translation>
     </message>
 </context>
 <context>

@@ -38,10 +38,6 @@
 <context>
     <name>AlertExpression</name>
     <message>
-        <source>rolling z-score of the spread (alias zscore)</source>
-        <translation>价差的滚动 Z 分数（别名 zscore）</translation>
-    </message>
-    <message>
         <source>spread y - (alpha + beta x) on the static hedge</source>
         <translation>基于静态对冲的价差 y - (alpha + beta x)</translation>
     </message>
@@ -106,14 +102,6 @@
         <translation>只允许一个表达式（在函数调用之外发现了 &apos;,&apos;）</translation>
     </message>
     <message>
-        <source>unknown variable or function &apos;%1&apos; at position %2</source>
-        <translation>位置 %2 处有未知变量或函数 &apos;%1&apos;</translation>
-    </message>
-    <message>
-        <source>unexpected &apos;%1&apos; at position %2</source>
-        <translation>位置 %2 处出现意外的 &apos;%1&apos;</translation>
-    </message>
-    <message>
         <source>variable &apos;%1&apos; is undefined</source>
         <translation>变量 &apos;%1&apos; 未定义</translation>
     </message>
@@ -134,8 +122,24 @@
         <translation>表达式超过 %1 个字符</translation>
     </message>
     <message>
-        <source>brackets nested deeper than %1 levels at position %2</source>
-        <translation>括号嵌套超过 %1 层（位置 %2）</translation>
+        <source>rolling z-score of the static OLS spread (alias zscore; not the Kalman z)</source>
+        <translation>静态 OLS 价差的滚动 z 分数（别名 zscore；不是卡尔曼 z）</translation>
+    </message>
+    <message>
+        <source>column %1: brackets nested deeper than %2 levels</source>
+        <translation>第 %1 列：括号嵌套超过 %2 层</translation>
+    </message>
+    <message>
+        <source>column %1: unknown variable or function &apos;%2&apos;</source>
+        <translation>第 %1 列：未知的变量或函数“%2”</translation>
+    </message>
+    <message>
+        <source>column %1: unexpected &apos;%2&apos;</source>
+        <translation>第 %1 列：意外的“%2”</translation>
+    </message>
+    <message>
+        <source>column %1: %2</source>
+        <translation>第 %1 列：%2</translation>
     </message>
 </context>
 <context>
@@ -700,6 +704,25 @@
     <message>
         <source>--earliest wants a date (YYYY-MM-DD) or an ISO-8601 time: %1</source>
         <translation>--earliest 需要日期（YYYY-MM-DD）或 ISO-8601 时间：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Duration</name>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
     </message>
 </context>
 <context>
@@ -1353,10 +1376,6 @@ Functions: %2</source>
         <translation>输入条件，例如 abs(z) &gt; 2</translation>
     </message>
     <message>
-        <source>position %1: %2</source>
-        <translation>位置 %1：%2</translation>
-    </message>
-    <message>
         <source>uses %1</source>
         <translation>使用 %1</translation>
     </message>
@@ -1371,6 +1390,22 @@ Functions: %2</source>
     <message>
         <source>not evaluable now: %1</source>
         <translation>当前无法求值：%1</translation>
+    </message>
+    <message>
+        <source>Variable</source>
+        <translation>变量</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>含义</translation>
+    </message>
+    <message>
+        <source>&amp;Variables:</source>
+        <translation>变量(&amp;V)：</translation>
     </message>
 </context>
 <context>
@@ -2930,20 +2965,12 @@ Functions: %2</source>
         <translation>半衰期</translation>
     </message>
     <message>
-        <source>%1 bars (%2 s)</source>
-        <translation>%1 根 K 线（%2 秒）</translation>
-    </message>
-    <message>
         <source>none (λ ≥ 0)</source>
         <translation>无 (λ ≥ 0)</translation>
     </message>
     <message>
         <source>Hurst</source>
         <translation>Hurst 指数</translation>
-    </message>
-    <message>
-        <source>corr prices / returns</source>
-        <translation>相关：价格 / 收益率</translation>
     </message>
     <message>
         <source>Kalman innovation e/√S</source>
@@ -2973,6 +3000,22 @@ Functions: %2</source>
         <source>Static OLS spread, entry ±%1, exit ±%2, cost 2 spread units per side, no fees; Analysis → Backtest runs the full model.</source>
         <translation>静态 OLS 价差，入场 ±%1，出场 ±%2，每边成本 2 个价差单位，无手续费；“分析 → 回测”运行完整模型。</translation>
     </message>
+    <message>
+        <source>Log returns on the %1 bars all %2 symbols share, %3 to %4 UTC.</source>
+        <translation>基于全部 %2 个品种共有的 %1 根 K 线的对数收益，%3 至 %4 UTC。</translation>
+    </message>
+    <message>
+        <source>No bars that all symbols share yet.</source>
+        <translation>尚无所有品种共有的 K 线。</translation>
+    </message>
+    <message>
+        <source>%1 bars (%2)</source>
+        <translation>%1 根 K 线（%2）</translation>
+    </message>
+    <message>
+        <source>corr prices / returns, last %1 bars</source>
+        <translation>价格 / 收益相关性，最近 %1 根 K 线</translation>
+    </message>
 </context>
 <context>
     <name>pairlab::PairScannerModel</name>
@@ -2993,10 +3036,6 @@ Functions: %2</source>
         <translation>β (OLS)</translation>
     </message>
     <message>
-        <source>corr (returns)</source>
-        <translation>相关（收益率）</translation>
-    </message>
-    <message>
         <source>EG p-value</source>
         <translation>EG p 值</translation>
     </message>
@@ -3007,6 +3046,10 @@ Functions: %2</source>
     <message>
         <source>bars</source>
         <translation>K 线</translation>
+    </message>
+    <message>
+        <source>corr (returns, last window)</source>
+        <translation>相关性（收益，最近窗口）</translation>
     </message>
 </context>
 <context>

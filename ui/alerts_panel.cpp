@@ -144,7 +144,7 @@ void AlertsPanel::setDatabase(const QString &path)
         else
             refreshEvents();
         const AlertEvent &last = events.last();
-        const QString text = tr("%1 — %2: %3").arg(last.pair, last.ruleName, last.message);
+        const QString text = tr("%1 — %2: %3").arg(alertPairLabel(last.pair), last.ruleName, last.message);
         qCInfo(lcAlerts).noquote() << QStringLiteral("fired: %1 — %2: %3 (%4 events)")
                                           .arg(last.pair, last.ruleName, last.message)
                                           .arg(events.size());

@@ -4,14 +4,17 @@
 #include "charts/time_series_chart_view.h"
 #include "controllers/pair_controller.h"
 #include "models/analysis_choices.h"
+#include "models/axis_scale.h"
 #include "models/leg_stats_model.h"
 #include "models/universe.h"
 
+#include <QDateTime>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPainter>
 #include <QPushButton>
@@ -21,6 +24,7 @@
 #include <QStyledItemDelegate>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTimeZone>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -132,6 +136,18 @@ PairResearchPanel::PairResearchPanel(PairController *controller, TimeSeriesChart
     });
     connect(m_controller, &PairController::universeReady, this, [this](const UniverseResult &r) {
         m_corrModel->setResult(r);
+        // Each correlation on screen says over which bars it is computed (the matrix, the scanner and the
+        // summary use different ranges).
+        const auto utc = [](qint64 ms) {
+            return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc())
+                .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+        };
+        m_corrBasis->setText(r.commonBars > 0
+                                 ? tr("Log returns on the %1 bars all %2 symbols share, %3 to %4 UTC.")
+                                       .arg(QLocale().toString(r.commonBars))
+                                       .arg(r.symbols.size())
+                                       .arg(utc(r.firstMs), utc(r.lastMs))
+                                 : tr("No bars that all symbols share yet."));
         m_scanModel->setRows(r.rows);
         Q_EMIT universeUpdated();
     });
@@ -196,7 +212,10 @@ QWidget *PairResearchPanel::buildCorrelationPage()
         writeFile(this, tr("Export correlation matrix"), QStringLiteral("correlation.csv"),
                   m_corrModel->toCsv());
     });
+    m_corrBasis = new QLabel(page);
+    m_corrBasis->setWordWrap(true);
     auto *layout = new QVBoxLayout(page);
+    layout->addWidget(m_corrBasis);
     layout->addWidget(m_heatmap, 1);
     layout->addWidget(exportButton, 0, Qt::AlignRight);
     return page;
@@ -248,7 +267,8 @@ void PairResearchPanel::renderSummary()
     // The z of the method on screen (the Kalman z is e/sqrt(S), not the static spread's rolling z).
     const double lastZ =
         r.display.zscore && !r.display.zscore->empty() ? r.display.zscore->back() : live.zscore;
-    QString zColour = QStringLiteral("inherit");
+    // Neutral: the theme's text colour (rich text has no "inherit": it painted black on the dark theme).
+    QString zColour = palette().color(QPalette::WindowText).name();
     QString zNote;
     if (std::isfinite(lastZ) && std::fabs(lastZ) > q.entry) {
         zColour = QStringLiteral("#c62828");
@@ -296,12 +316,13 @@ void PairResearchPanel::renderSummary()
     html += row(tr("Engle-Granger p-value"),
                 QStringLiteral("<b style='color:%1'>%2</b>").arg(colour, num(f.coint.pvalue, 4)));
     html += heading(tr("Mean reversion"));
-    html += row(tr("half-life"), f.halfLife.ok() ? tr("%1 bars (%2 s)")
-                                                       .arg(num(f.halfLife.halfLife, 4),
-                                                            num(f.halfLife.halfLife * q.intervalSeconds, 4))
-                                                 : tr("none (λ ≥ 0)"));
+    html +=
+        row(tr("half-life"), f.halfLife.ok() ? tr("%1 bars (%2)")
+                                                   .arg(num(f.halfLife.halfLife, 3),
+                                                        durationText(f.halfLife.halfLife * q.intervalSeconds))
+                                             : tr("none (λ ≥ 0)"));
     html += row(tr("Hurst"), num(f.hurst, 3));
-    html += row(tr("corr prices / returns"),
+    html += row(tr("corr prices / returns, last %1 bars").arg(f.window),
                 QStringLiteral("%1 / %2").arg(num(live.corrPrice, 3), num(live.corrLogReturn, 3)));
     // CONVENTIONS §12 on the static OLS spread: not the Backtest dialog's model (its hedge, fees,
     // slippage and sizing), so it is labelled as what it is.

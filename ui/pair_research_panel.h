@@ -49,6 +49,7 @@ private:
     TimeSeriesChartView *m_rangeChart;
     QTabWidget *m_tabs;
     QLabel *m_summary;
+    QLabel *m_corrBasis = nullptr;
     QLineEdit *m_universeEdit;
     CorrelationMatrixModel *m_corrModel;
     PairScannerModel *m_scanModel;

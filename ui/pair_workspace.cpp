@@ -43,6 +43,10 @@ PairWorkspace::PairWorkspace(QWidget *parent)
     auto *controls = new QHBoxLayout;
     m_yBox = new QComboBox(this);
     m_xBox = new QComboBox(this);
+    for (QComboBox *box : {m_yBox, m_xBox}) { // "1000SHIBUSDT" whole, not "BTCUSD…"
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        box->setMinimumContentsLength(12);
+    }
     m_yBox->setToolTip(tr("Dependent leg Y"));
     m_xBox->setToolTip(tr("Regressor leg X"));
     auto *swap = new QToolButton(this);
@@ -105,7 +109,8 @@ PairWorkspace::PairWorkspace(QWidget *parent)
     m_zChart = new TimeSeriesChartView(tr("Rolling z-score"), this);
     m_zChart->addCurve(tr("z"), QColor(0x00, 0x83, 0x8f));
     m_hedgeChart = new TimeSeriesChartView(tr("Hedge ratio β"), this);
-    m_hedgeChart->addCurve(tr("β (method)"), QColor(0x37, 0x47, 0x4f));
+    // Blue-grey 400: readable on the light and the dark theme (#37474f vanished on dark).
+    m_hedgeChart->addCurve(tr("β (method)"), QColor(0x78, 0x90, 0x9c));
     m_hedgeChart->addCurve(tr("rolling OLS β"), QColor(0x8d, 0x6e, 0x63));
     m_corrChart = new TimeSeriesChartView(tr("Rolling correlation"), this);
     m_corrChart->addCurve(tr("prices"), QColor(0x43, 0xa0, 0x47));

@@ -217,10 +217,11 @@ QList<AlertEvent> AlertEngine::evaluate(const QString &pair, const AlertVariable
             out.values.append({name, v.values[std::size_t(i)]});
             shown << QStringLiteral("%1 = %2").arg(name, QString::number(v.values[std::size_t(i)], 'g', 6));
         }
-        out.message = shown.isEmpty()
-                          ? AlertEngineText::tr("%1 on %2: %3").arg(r.name, pair, r.expression)
-                          : AlertEngineText::tr("%1 on %2: %3 (%4)")
-                                .arg(r.name, pair, r.expression, shown.join(QStringLiteral(", ")));
+        out.message =
+            shown.isEmpty()
+                ? AlertEngineText::tr("%1 on %2: %3").arg(r.name, alertPairLabel(pair), r.expression)
+                : AlertEngineText::tr("%1 on %2: %3 (%4)")
+                      .arg(r.name, alertPairLabel(pair), r.expression, shown.join(QStringLiteral(", ")));
         fired.append(std::move(out));
     }
     return fired;

@@ -1,6 +1,7 @@
 #include "alerts/alert_expression.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 
 #include <muParser.h>
 
@@ -19,7 +20,8 @@ struct VariableInfo
 
 // Order = AlertVariable.
 constexpr VariableInfo kVariables[AlertVariableCount] = {
-    {"z", QT_TRANSLATE_NOOP("AlertExpression", "rolling z-score of the spread (alias zscore)")},
+    {"z", QT_TRANSLATE_NOOP("AlertExpression",
+                            "rolling z-score of the static OLS spread (alias zscore; not the Kalman z)")},
     {"spread", QT_TRANSLATE_NOOP("AlertExpression", "spread y - (alpha + beta x) on the static hedge")},
     {"beta", QT_TRANSLATE_NOOP("AlertExpression", "static OLS hedge ratio of the spread")},
     {"corr", QT_TRANSLATE_NOOP("AlertExpression", "rolling correlation of the prices")},
@@ -192,9 +194,9 @@ AlertExpression::AlertExpression(const QString &expression) : m_text(expression)
             --depth;
         if (depth > MaxAlertExpressionDepth) {
             r.position = i;
-            r.message = AlertExpressionText::tr("brackets nested deeper than %1 levels at position %2")
-                            .arg(MaxAlertExpressionDepth)
-                            .arg(i);
+            r.message = AlertExpressionText::tr("column %1: brackets nested deeper than %2 levels")
+                            .arg(i + 1)
+                            .arg(MaxAlertExpressionDepth);
             return;
         }
     }
@@ -259,15 +261,20 @@ AlertExpression::AlertExpression(const QString &expression) : m_text(expression)
             while (len < token.size() &&
                    (token.at(len).isLetterOrNumber() || token.at(len) == QLatin1Char('_')))
                 ++len;
-            r.message = AlertExpressionText::tr("unknown variable or function '%1' at position %2")
-                            .arg(token.left(len))
-                            .arg(r.position);
+            r.message = AlertExpressionText::tr("column %1: unknown variable or function '%2'")
+                            .arg(r.position + 1)
+                            .arg(token.left(len));
         } else if (e.GetCode() == mu::ecUNASSIGNABLE_TOKEN && !token.isEmpty()) {
-            r.message = AlertExpressionText::tr("unexpected '%1' at position %2")
-                            .arg(token.left(2).trimmed())
-                            .arg(r.position);
+            r.message = AlertExpressionText::tr("column %1: unexpected '%2'")
+                            .arg(r.position + 1)
+                            .arg(token.left(2).trimmed());
         } else {
-            r.message = QString::fromStdString(e.GetMsg());
+            // muparser's own text names its 0-based position ("Unexpected end of expression at position
+            // 13"); ours is the 1-based column, once.
+            QString msg = QString::fromStdString(e.GetMsg());
+            msg.remove(QRegularExpression(QStringLiteral(" at position \\d+")));
+            r.message =
+                r.position >= 0 ? AlertExpressionText::tr("column %1: %2").arg(r.position + 1).arg(msg) : msg;
         }
     }
 }

@@ -65,6 +65,14 @@ inline QString alertPairName(const QString &symbolX, const QString &symbolY)
     return symbolX + QLatin1Char('/') + symbolY;
 }
 
+/** How the screen names a pair key: "SYMX/SYMY" reads "SYMY ~ SYMX" (as the Pair tab, Y first); "*" and
+    anything else are returned as they are. */
+inline QString alertPairLabel(const QString &key)
+{
+    const qsizetype slash = key.indexOf(QLatin1Char('/'));
+    return slash > 0 ? key.mid(slash + 1) + QStringLiteral(" ~ ") + key.left(slash) : key;
+}
+
 } // namespace pairlab
 
 Q_DECLARE_METATYPE(pairlab::AlertRule)

@@ -289,6 +289,14 @@ void BinanceFeed::onDisconnected(QWebSocket *socket)
     }
     if (socket != m_socket)
         return;
+    if (m_state == FeedState::Connecting && m_failure.isEmpty() &&
+        socket->error() == QAbstractSocket::UnknownSocketError && !socket->property("errorWaited").toBool()) {
+        // A failed name lookup or connect reports disconnected() before error(): wait for the error, or
+        // the user reads "connection lost" for a DNS failure.
+        socket->setProperty("errorWaited", true);
+        QTimer::singleShot(0, socket, [this, socket] { onDisconnected(socket); });
+        return;
+    }
     m_socket = nullptr;
     socket->deleteLater();
     flush();

@@ -45,19 +45,26 @@ QVariant AlertRulesModel::data(const QModelIndex &index, int role) const
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
         return {};
     switch (index.column()) {
-    case Name: return r.name;
-    case Pair: return r.pair == QLatin1String("*") ? tr("any pair") : r.pair;
-    case Expression: return r.expression;
-    case Mode: return r.triggerMode == AlertTriggerMode::Rising ? tr("on becoming true") : tr("while true");
-    case Cooldown: return tr("%1 s").arg(r.cooldownS);
-    case Problem: return m_problems.value(r.id);
+    case Name:
+        return r.name;
+    case Pair:
+        return r.pair == QLatin1String("*") ? tr("any pair") : alertPairLabel(r.pair);
+    case Expression:
+        return r.expression;
+    case Mode:
+        return r.triggerMode == AlertTriggerMode::Rising ? tr("on becoming true") : tr("while true");
+    case Cooldown:
+        return tr("%1 s").arg(r.cooldownS);
+    case Problem:
+        return m_problems.value(r.id);
     }
     return {};
 }
 
 bool AlertRulesModel::setData(const QModelIndex &index, const QVariant &value, int role)
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid) || role != Qt::CheckStateRole || index.column() != Name)
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid) || role != Qt::CheckStateRole ||
+        index.column() != Name)
         return false;
     const bool on = value.toInt() == Qt::Checked;
     AlertRule &r = m_rules[index.row()];
@@ -82,12 +89,18 @@ QVariant AlertRulesModel::headerData(int section, Qt::Orientation orientation, i
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case Name: return tr("Rule");
-    case Pair: return tr("Pair");
-    case Expression: return tr("Expression");
-    case Mode: return tr("Fires");
-    case Cooldown: return tr("Cooldown");
-    case Problem: return tr("Last problem");
+    case Name:
+        return tr("Rule");
+    case Pair:
+        return tr("Pair");
+    case Expression:
+        return tr("Expression");
+    case Mode:
+        return tr("Fires");
+    case Cooldown:
+        return tr("Cooldown");
+    case Problem:
+        return tr("Last problem");
     }
     return {};
 }
@@ -135,10 +148,15 @@ QVariant AlertEventsModel::data(const QModelIndex &index, int role) const
         return {};
     const AlertEvent &e = m_events.at(index.row());
     switch (index.column()) {
-    case Time: return QDateTime::fromMSecsSinceEpoch(e.timeMs, QTimeZone::utc()).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
-    case Rule: return e.ruleName;
-    case Pair: return e.pair;
-    case Message: return e.message;
+    case Time:
+        return QDateTime::fromMSecsSinceEpoch(e.timeMs, QTimeZone::utc())
+            .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    case Rule:
+        return e.ruleName;
+    case Pair:
+        return alertPairLabel(e.pair);
+    case Message:
+        return e.message;
     case Values: {
         QStringList parts;
         for (const auto &[name, v] : e.values)
@@ -154,11 +172,16 @@ QVariant AlertEventsModel::headerData(int section, Qt::Orientation orientation, 
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case Time: return tr("Time (UTC)");
-    case Rule: return tr("Rule");
-    case Pair: return tr("Pair");
-    case Message: return tr("Message");
-    case Values: return tr("Values");
+    case Time:
+        return tr("Time (UTC)");
+    case Rule:
+        return tr("Rule");
+    case Pair:
+        return tr("Pair");
+    case Message:
+        return tr("Message");
+    case Values:
+        return tr("Values");
     }
     return {};
 }

@@ -1,6 +1,8 @@
 #include "models/axis_scale.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
+#include <QLocale>
 #include <QTimeZone>
 
 #include <algorithm>
@@ -42,6 +44,26 @@ NiceScale niceScale(double lo, double hi, int maxTicks, double ceiling)
         }
         step *= 10;
     }
+}
+
+QString durationText(double seconds)
+{
+    struct Unit
+    {
+        double seconds;
+        const char *name;
+    };
+    static constexpr Unit kUnits[] = {{86400, QT_TRANSLATE_NOOP("Duration", "%1 days")},
+                                      {3600, QT_TRANSLATE_NOOP("Duration", "%1 h")},
+                                      {60, QT_TRANSLATE_NOOP("Duration", "%1 min")},
+                                      {1, QT_TRANSLATE_NOOP("Duration", "%1 s")}};
+    if (!std::isfinite(seconds))
+        return QLocale().toString(seconds);
+    for (const Unit &u : kUnits)
+        if (std::fabs(seconds) >= u.seconds || u.seconds == 1)
+            return QCoreApplication::translate("Duration", u.name)
+                .arg(QLocale().toString(seconds / u.seconds, 'g', 3));
+    return {};
 }
 
 QString timeAxisFormat(qint64 fromMs, qint64 toMs, qint64 barMs)

@@ -117,14 +117,23 @@ UniverseResult analyzeUniverse(const std::vector<CloseSeries> &series, int windo
         }
     }
     std::vector<std::vector<double>> columns(n);
+    std::vector<qint64> times;
     for (const auto &[t, row] : common)
-        if (row.size() == n)
+        if (row.size() == n) {
+            times.push_back(t);
             for (std::size_t k = 0; k < n; ++k)
                 columns[k].push_back(row[k]);
-    if (maxBars > 0)
+        }
+    if (maxBars > 0 && times.size() > std::size_t(maxBars)) {
+        const auto drop = long(times.size() - std::size_t(maxBars));
+        times.erase(times.begin(), times.begin() + drop);
         for (auto &c : columns)
-            if (c.size() > std::size_t(maxBars))
-                c.erase(c.begin(), c.begin() + long(c.size() - std::size_t(maxBars)));
+            c.erase(c.begin(), c.begin() + drop);
+    }
+    if (!times.empty()) {
+        out.firstMs = times.front();
+        out.lastMs = times.back();
+    }
     out.commonBars = columns.empty() ? 0 : int(columns[0].size());
     if (out.commonBars >= 3) {
         std::vector<std::span<const double>> spans;
@@ -317,7 +326,7 @@ QVariant PairScannerModel::headerData(int section, Qt::Orientation orientation, 
     case HedgeRatio:
         return tr("β (OLS)");
     case CorrReturns:
-        return tr("corr (returns)");
+        return tr("corr (returns, last window)");
     case CointP:
         return tr("EG p-value");
     case HalfLife:

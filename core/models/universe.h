@@ -28,7 +28,8 @@ struct UniverseResult
     QStringList symbols;
     std::vector<double> correlation; ///< row-major N x N correlation of log returns on common bars
     int commonBars = 0;
-    std::vector<ScanRow> rows; ///< every unordered pair, Y = the symbol listed first
+    qint64 firstMs = 0, lastMs = 0; ///< open times of the first and last common bar the matrix used
+    std::vector<ScanRow> rows;      ///< every unordered pair, Y = the symbol listed first
     QString error;
 };
 

@@ -406,12 +406,17 @@ void TestCoreModels::correlationMatrixMatchesTwoPassPearson()
             byTime[cs.openTimeMs[i]].push_back(cs.close[i]);
     }
     std::vector<std::vector<double>> closes(4);
+    std::vector<qint64> commonTimes;
     for (const auto &[openMs, row] : byTime)
-        if (row.size() == 4)
+        if (row.size() == 4) {
+            commonTimes.push_back(openMs);
             for (std::size_t k = 0; k < 4; ++k)
                 closes[k].push_back(row[k]);
+        }
     const int common = int(closes[0].size());
     QCOMPARE(r.commonBars, common);
+    QCOMPARE(r.firstMs, commonTimes.front()); // the range the matrix is computed over, shown beside it
+    QCOMPARE(r.lastMs, commonTimes.back());
     QVERIFY2(common >= 30, qPrintable(QString::number(common)));
     std::vector<std::vector<double>> returns;
     for (const auto &c : closes)
@@ -497,7 +502,7 @@ void TestCoreModels::scannerRowsAreThePairsNumbersAndSortAsPromised()
     const QStringList headers{QStringLiteral("Pair (Y ~ X)"),
                               QStringLiteral("z"),
                               QChar(0x03B2) + QStringLiteral(" (OLS)"),
-                              QStringLiteral("corr (returns)"),
+                              QStringLiteral("corr (returns, last window)"),
                               QStringLiteral("EG p-value"),
                               QStringLiteral("half-life (bars)"),
                               QStringLiteral("bars")};
@@ -732,6 +737,12 @@ void TestCoreModels::axisScalesAreRoundAndHonest()
     QCOMPARE(timeAxisFormat(t0 - 5 * day, t0 + 5 * day, 60000), QStringLiteral("yyyy-MM-dd HH:mm"));
     QCOMPARE(timeAxisFormat(t0 - 40 * day, t0 - 10 * day, day), QStringLiteral("MM-dd")); // daily: no clock
     QCOMPARE(timeAxisFormat(t0 - 900 * day, t0, day), QStringLiteral("yyyy-MM-dd"));
+    // Durations in their own unit: a half-life of 29.7 days of daily bars is not "2.567e+06 s".
+    QCOMPARE(durationText(2.567e6), QStringLiteral("29.7 days"));
+    QCOMPARE(durationText(14.4), QStringLiteral("14.4 s"));
+    QCOMPARE(durationText(496.8), QStringLiteral("8.28 min"));
+    QCOMPARE(durationText(18720), QStringLiteral("5.2 h"));
+    QCOMPARE(durationText(0.5), QStringLiteral("0.5 s"));
 }
 
 void TestCoreModels::ratiosAreShownOnlyWhereTheSampleAllows()
@@ -966,8 +977,12 @@ void TestCoreModels::alertRulesModelShowsStoredRulesProblemsAndToggles()
         QCOMPARE(model.rules().at(row).id, id);
         QCOMPARE(model.ruleAt(row).name, r.name);
         QCOMPARE(model.index(row, AlertRulesModel::Name).data().toString(), r.name);
+        // Named as the Pair tab names it, Y first ("BTCUSDT ~ ETHUSDT" for the key "ETHUSDT/BTCUSDT").
         QCOMPARE(model.index(row, AlertRulesModel::Pair).data().toString(),
-                 r.pair == QLatin1String("*") ? QStringLiteral("any pair") : r.pair);
+                 r.pair == QLatin1String("*") ? QStringLiteral("any pair") : alertPairLabel(r.pair));
+        if (r.pair == QLatin1String("ETHUSDT/BTCUSDT"))
+            QCOMPARE(model.index(row, AlertRulesModel::Pair).data().toString(),
+                     QStringLiteral("BTCUSDT ~ ETHUSDT"));
         QCOMPARE(model.index(row, AlertRulesModel::Expression).data().toString(), r.expression);
         QCOMPARE(model.index(row, AlertRulesModel::Mode).data().toString(),
                  r.triggerMode == AlertTriggerMode::Rising ? QStringLiteral("on becoming true")
@@ -1088,7 +1103,7 @@ void TestCoreModels::alertEventsModelIsNewestFirstOnARealReplay()
             QCOMPARE(model.events().at(row).timeMs, f.timeMs);
             QCOMPARE(model.index(row, AlertEventsModel::Time).data().toString(), utcText(f.timeMs));
             QCOMPARE(model.index(row, AlertEventsModel::Rule).data().toString(), name);
-            QCOMPARE(model.index(row, AlertEventsModel::Pair).data().toString(), pair);
+            QCOMPARE(model.index(row, AlertEventsModel::Pair).data().toString(), alertPairLabel(pair));
             const QString message = model.index(row, AlertEventsModel::Message).data().toString();
             QVERIFY2(message.contains(name) && message.contains(isStretched ? kStretchedExpr : kTogetherExpr),
                      qPrintable(message));

@@ -199,6 +199,7 @@ private Q_SLOTS:
     void recordsFramesThatReplayBack();
     void plannedRotationLosesAndDuplicatesNothing();
     void refusedConnectionBacksOffThenStoresEverythingOnce();
+    void unknownHostIsNamedNotConnectionLost();
     void stalledConnectionIsDroppedAndResumed();
     void handshakeThatNeverCompletesTimesOut();
     void slowTrickleIsNotAStall();
@@ -415,6 +416,25 @@ void TestFeedReplay::plannedRotationLosesAndDuplicatesNothing()
     QCOMPARE(server.connectionCount(), 2);
     QVERIFY(duplicates > 0);
     QCOMPARE(storedTicks(scratch.spec()), std::int64_t(m_recording.frames.size()));
+}
+
+void TestFeedReplay::unknownHostIsNamedNotConnectionLost()
+{
+    // A failed name lookup reports disconnected() before error(): it read "connection lost". The
+    // reserved .invalid domain never resolves (RFC 6761), with or without a network.
+    test::ScratchDatabase scratch;
+    FeedConfig cfg;
+    cfg.endpoint = QUrl(QStringLiteral("ws://pairlab-test.invalid:9443"));
+    cfg.reconnectBaseMs = 200;
+    LiveSession session(cfg, scratch.spec());
+    SessionLog log;
+    log.attach(session, this);
+    session.start();
+    QTRY_VERIFY_WITH_TIMEOUT(log.details(FeedState::WaitingToReconnect).size() >= 2, 30000);
+    for (const QString &d : log.details(FeedState::WaitingToReconnect)) {
+        QVERIFY2(d.contains(QLatin1String("pairlab-test.invalid not found")), qPrintable(d));
+        QVERIFY2(!d.contains(QLatin1String("connection lost")), qPrintable(d));
+    }
 }
 
 void TestFeedReplay::refusedConnectionBacksOffThenStoresEverythingOnce()

@@ -39,8 +39,12 @@ void TestAlertsPanel::dialogShowsErrorPositionAndPreview()
     QPushButton *ok = d.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
     d.setExpression(QStringLiteral("abs(z > 2"));
     QVERIFY(!ok->isEnabled());
-    QVERIFY2(d.errorText().contains(QLatin1String("position")), qPrintable(d.errorText()));
+    // One position, 1-based, said once ("position 9: unexpected '&&' at position 8" was two).
+    QVERIFY2(d.errorText().contains(QLatin1String("column 10")), qPrintable(d.errorText()));
+    QCOMPARE(d.errorText().count(QLatin1String("column")), 1);
+    QVERIFY2(!d.errorText().contains(QLatin1String("position")), qPrintable(d.errorText()));
     QVERIFY(d.errorText().contains(QLatin1Char('^')));
+    QCOMPARE(d.variableRows(), AlertVariableCount); // every variable is listed with its meaning
     d.setExpression(QStringLiteral("abs(zz) > 2"));
     QVERIFY(!ok->isEnabled()); // unknown variable
     d.setExpression(QStringLiteral("abs(z) > 2 && corr > 0.8"));
@@ -57,8 +61,10 @@ void TestAlertsPanel::firesPersistsAndSurvivesRestart()
     const QString db = dir.filePath(QStringLiteral("a.sqlite"));
     {
         AlertsPanel panel;
-        QAbstractItemModelTester t1(panel.rulesModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QAbstractItemModelTester t2(panel.eventsModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester t1(panel.rulesModel(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester t2(panel.eventsModel(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy rules(&panel, &AlertsPanel::rulesChanged);
         QSignalSpy fired(&panel, &AlertsPanel::fired);
         panel.setDatabase(db);
@@ -79,7 +85,8 @@ void TestAlertsPanel::firesPersistsAndSurvivesRestart()
         QVERIFY(fired.first().first().toString().contains(QLatin1String("z beyond 2")));
         QTRY_COMPARE(panel.eventsModel()->rowCount(), 1);
         // Disabling through the checkbox is persisted.
-        QVERIFY(panel.rulesModel()->setData(panel.rulesModel()->index(0, AlertRulesModel::Name), Qt::Unchecked, Qt::CheckStateRole));
+        QVERIFY(panel.rulesModel()->setData(panel.rulesModel()->index(0, AlertRulesModel::Name),
+                                            Qt::Unchecked, Qt::CheckStateRole));
         QTRY_VERIFY(!panel.rulesModel()->rules().isEmpty() && !panel.rulesModel()->rules().first().enabled);
     }
     AlertsPanel again; // a restart

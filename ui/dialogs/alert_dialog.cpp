@@ -7,14 +7,17 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QTreeWidget>
 
 #include <cmath>
 
 namespace pairlab {
 
-AlertDialog::AlertDialog(const AlertRule &rule, const QStringList &pairs, const AlertVariables &latest, QWidget *parent)
+AlertDialog::AlertDialog(const AlertRule &rule, const QStringList &pairs, const AlertVariables &latest,
+                         QWidget *parent)
     : QDialog(parent), m_rule(rule), m_latest(latest)
 {
     setWindowTitle(rule.id ? tr("Edit alert") : tr("New alert"));
@@ -22,14 +25,15 @@ AlertDialog::AlertDialog(const AlertRule &rule, const QStringList &pairs, const 
     m_pair = new QComboBox(this);
     m_pair->addItem(tr("any pair"), QStringLiteral("*"));
     for (const QString &p : pairs)
-        m_pair->addItem(p, p);
+        m_pair->addItem(alertPairLabel(p), p);
     if (m_pair->findData(rule.pair) < 0)
-        m_pair->addItem(rule.pair, rule.pair);
+        m_pair->addItem(alertPairLabel(rule.pair), rule.pair);
     m_pair->setCurrentIndex(m_pair->findData(rule.pair));
     m_expression = new QLineEdit(rule.expression, this);
     m_expression->setPlaceholderText(QStringLiteral("abs(z) > 2 && corr > 0.8"));
     m_expression->setToolTip(tr("Variables: %1\nFunctions: %2")
-                                 .arg(alertVariableNames().join(QStringLiteral(", ")), alertFunctionNames().join(QStringLiteral(", "))));
+                                 .arg(alertVariableNames().join(QStringLiteral(", ")),
+                                      alertFunctionNames().join(QStringLiteral(", "))));
     QFont mono(QStringLiteral("monospace"));
     mono.setStyleHint(QFont::Monospace);
     m_expression->setFont(mono);
@@ -59,6 +63,28 @@ AlertDialog::AlertDialog(const AlertRule &rule, const QStringList &pairs, const 
     form->addRow(tr("&Expression:"), m_expression);
     form->addRow(QString(), m_error);
     form->addRow(tr("Now:"), m_preview);
+    // Every variable with what it means and its value now; a double click writes it into the expression.
+    m_variables = new QTreeWidget(this);
+    m_variables->setColumnCount(3);
+    m_variables->setHeaderLabels({tr("Variable"), tr("Now"), tr("Meaning")});
+    m_variables->setRootIsDecorated(false);
+    m_variables->setMaximumHeight(150);
+    for (int i = 0; i < AlertVariableCount; ++i) {
+        const auto var = AlertVariable(i);
+        const double now = latest.values[std::size_t(i)];
+        auto *item = new QTreeWidgetItem(
+            m_variables, {alertVariableName(var),
+                          std::isfinite(now) ? QLocale().toString(now, 'g', 6) : QStringLiteral("—"),
+                          alertVariableDescription(var)});
+        item->setToolTip(2, alertVariableDescription(var));
+    }
+    m_variables->resizeColumnToContents(0);
+    m_variables->resizeColumnToContents(1);
+    connect(m_variables, &QTreeWidget::itemDoubleClicked, this, [this](QTreeWidgetItem *item) {
+        m_expression->insert(item->text(0));
+        m_expression->setFocus();
+    });
+    form->addRow(tr("&Variables:"), m_variables);
     form->addRow(tr("&Fires:"), m_mode);
     form->addRow(tr("&Cooldown:"), m_cooldown);
     form->addRow(tr("Minimum &bars:"), m_minBars);
@@ -70,6 +96,11 @@ AlertDialog::AlertDialog(const AlertRule &rule, const QStringList &pairs, const 
     connect(m_name, &QLineEdit::textChanged, this, &AlertDialog::validate);
     resize(560, sizeHint().height());
     validate();
+}
+
+int AlertDialog::variableRows() const
+{
+    return m_variables->topLevelItemCount();
 }
 
 void AlertDialog::setExpression(const QString &text)
@@ -88,8 +119,8 @@ void AlertDialog::validate()
     } else if (!p.compile.ok) {
         // A caret under the offending character, aligned with the expression's monospace text.
         const int pos = std::max(0, p.compile.position);
-        m_error->setText(QStringLiteral("%1\n%2^ %3")
-                             .arg(expr, QString(pos, QLatin1Char(' ')), tr("position %1: %2").arg(pos + 1).arg(p.compile.message)));
+        m_error->setText(
+            QStringLiteral("%1\n%2^ %3").arg(expr, QString(pos, QLatin1Char(' ')), p.compile.message));
         m_error->setStyleSheet(QStringLiteral("color:#c62828"));
     } else {
         m_error->setText(tr("uses %1").arg(p.compile.usedVariables.join(QStringLiteral(", "))));

@@ -12,6 +12,7 @@ class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
+class QTreeWidget;
 
 namespace pairlab {
 
@@ -23,9 +24,12 @@ class AlertDialog : public QDialog
 {
     Q_OBJECT
 public:
-    AlertDialog(const AlertRule &rule, const QStringList &pairs, const AlertVariables &latest, QWidget *parent = nullptr);
+    AlertDialog(const AlertRule &rule, const QStringList &pairs, const AlertVariables &latest,
+                QWidget *parent = nullptr);
     AlertRule rule() const;
     QString errorText() const;
+    /** The variable list's rows (name, value now, meaning). */
+    int variableRows() const;
     QString previewText() const;
     void setExpression(const QString &text);
 
@@ -40,6 +44,7 @@ private:
     QSpinBox *m_minBars;
     QCheckBox *m_enabled;
     QLabel *m_error, *m_preview;
+    QTreeWidget *m_variables = nullptr;
     QDialogButtonBox *m_buttons;
 };
 
