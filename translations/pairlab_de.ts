@@ -1971,6 +1971,30 @@ Funktionen: %2</translation>
         <source>Time (local)</source>
         <translation>Zeit (lokal)</translation>
     </message>
+    <message>
+        <source>%1  O %2  H %3  L %4  C %5  V %6</source>
+        <translation>%1  E %2  H %3  T %4  S %5  V %6</translation>
+    </message>
+    <message>
+        <source>vol %1</source>
+        <translation>Vol. %1</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen …</translation>
+    </message>
+    <message>
+        <source>No bars yet</source>
+        <translation>Noch keine Bars</translation>
+    </message>
+    <message>
+        <source>%1 · %2, candles of %3 × %2</source>
+        <translation>%1 · %2, Kerzen zu %3 × %2</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
 </context>
 <context>
     <name>pairlab::CorrelationMatrixModel</name>

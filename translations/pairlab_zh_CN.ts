@@ -1963,6 +1963,30 @@ Functions: %2</source>
         <source>Time (local)</source>
         <translation>时间（本地）</translation>
     </message>
+    <message>
+        <source>%1  O %2  H %3  L %4  C %5  V %6</source>
+        <translation>%1  开 %2  高 %3  低 %4  收 %5  量 %6</translation>
+    </message>
+    <message>
+        <source>vol %1</source>
+        <translation>量 %1</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>加载中…</translation>
+    </message>
+    <message>
+        <source>No bars yet</source>
+        <translation>暂无 K 线</translation>
+    </message>
+    <message>
+        <source>%1 · %2, candles of %3 × %2</source>
+        <translation>%1 · %2，每根蜡烛 %3 × %2</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
 </context>
 <context>
     <name>pairlab::CorrelationMatrixModel</name>

@@ -46,6 +46,13 @@ NiceScale niceScale(double lo, double hi, int maxTicks, double ceiling)
     }
 }
 
+int priceDecimals(double price)
+{
+    if (!(price > 0) || !std::isfinite(price))
+        return 2;
+    return std::clamp(int(std::floor(-std::log10(price))) + 4, 2, 10);
+}
+
 QString durationText(double seconds)
 {
     struct Unit

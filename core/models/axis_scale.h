@@ -23,6 +23,9 @@ NiceScale niceScale(double lo, double hi, int maxTicks, double ceiling = qQNaN()
  *  than ~ten months; seconds only when the range is shorter than half an hour. */
 QString timeAxisFormat(qint64 fromMs, qint64 toMs, qint64 barMs);
 
+/** Decimals that show a price as an exchange quotes it: 2 for BTC or ETH, 4 near 1, 5 for 0.0123. */
+int priceDecimals(double price);
+
 /** A duration in its natural unit, three significant digits: "14.4 s", "8.28 min", "5.2 h", "29.7 days"
  *  (never "2.567e+06 s"). */
 QString durationText(double seconds);

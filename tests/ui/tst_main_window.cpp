@@ -14,6 +14,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -62,6 +63,20 @@ void TestMainWindow::demoReplayFillsWatchlistTradesAndChart()
     QCOMPARE(w.secondLegModel()->symbol(), QStringLiteral("ETHUSDT")); // both legs charted
     QTRY_VERIFY_WITH_TIMEOUT(w.secondLegModel()->rowCount() >= 2, 10000);
     QTRY_VERIFY_WITH_TIMEOUT(w.chartView()->drawnCandles() >= 2, 5000);
+    // The chart names its symbol and bar length, reads a candle's OHLCV under the pointer, tags the last
+    // price and scales the volume.
+    w.chartView()->refreshNow();
+    QVERIFY2(w.chartView()->chart()->title().startsWith(QStringLiteral("BTCUSDT · 1s")),
+             qPrintable(w.chartView()->chart()->title()));
+    const Bar first = w.barModel()->bars().front();
+    const QString readout = w.chartView()->readoutAt(first.openMs);
+    QVERIFY2(readout.contains(QStringLiteral("O %1").arg(QLocale().toString(first.open, 'f', 2))) &&
+                 readout.contains(QStringLiteral("C %1").arg(QLocale().toString(first.close, 'f', 2))),
+             qPrintable(readout));
+    QVERIFY(w.chartView()->readoutAt(first.openMs - 3600000).isEmpty());
+    QCOMPARE(w.chartView()->lastPriceText(), QLocale().toString(w.barModel()->bars().back().close, 'f', 2));
+    QVERIFY2(w.chartView()->volumeScaleText().startsWith(QLatin1String("vol ")),
+             qPrintable(w.chartView()->volumeScaleText()));
 
     // Switching the interval reloads the series from the database.
     w.setInterval(QStringLiteral("1m"));

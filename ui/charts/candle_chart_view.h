@@ -11,6 +11,9 @@
 class QCandlestickSeries;
 class QLineSeries;
 class QAreaSeries;
+class QGraphicsLineItem;
+class QGraphicsRectItem;
+class QGraphicsSimpleTextItem;
 class QDateTimeAxis;
 class QValueAxis;
 class QTimer;
@@ -40,6 +43,13 @@ public:
     /** Gaps of the trade stream; those of the model's symbol that are open or unfillable are shaded. */
     void setGaps(const TradeGapList &gaps);
     const GapBands &gapBands() const { return m_gapBands; }
+    /** "2024-08-08 23:57:03  O … H … L … C … V …" of the candle at or before t (what the hover line shows),
+        empty outside the drawn candles. */
+    QString readoutAt(qint64 t) const;
+    /** The tag on the price axis: the last close. */
+    QString lastPriceText() const;
+    /** The volume scale: "vol 12.35" at the height of the largest visible volume. */
+    QString volumeScaleText() const;
 
 public Q_SLOTS:
     void scheduleRefresh();
@@ -58,10 +68,13 @@ protected:
     void mouseDoubleClickEvent(QMouseEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
+    void leaveEvent(QEvent *event) override;
     void changeEvent(QEvent *event) override;
 
 private:
     std::vector<Bar> visibleCandles() const;
+    void placeOverlays();
+    void showReadoutAtX(double x);
 
     QPointer<BarModel> m_model;
     QChart *m_chart;
@@ -72,8 +85,8 @@ private:
     QValueAxis *m_priceAxis;
     QValueAxis *m_volumeAxis;
     QTimer *m_refreshTimer;
-    int m_visible = 240;  ///< bars in view
-    int m_offset = 0;     ///< bars between the right edge and the newest bar (0 = follow live)
+    int m_visible = 240; ///< bars in view
+    int m_offset = 0;    ///< bars between the right edge and the newest bar (0 = follow live)
     int m_maxCandles = 1500;
     int m_drawn = 0;
     int m_merge = 1;
@@ -83,6 +96,13 @@ private:
     TradeGapList m_allGaps;
     QString m_gapSymbol;
     GapBands m_gapBands;
+    std::vector<Bar> m_shown; ///< the candles drawn (after merging)
+    qint64 m_candleWidthMs = 1000;
+    double m_volumeMax = 0;
+    QGraphicsSimpleTextItem *m_readout = nullptr, *m_lastTag = nullptr, *m_volumeTag = nullptr,
+                            *m_emptyText = nullptr;
+    QGraphicsRectItem *m_lastTagBox = nullptr;
+    QGraphicsLineItem *m_hoverLine = nullptr, *m_lastLine = nullptr;
 };
 
 } // namespace pairlab
