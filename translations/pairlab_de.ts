@@ -3292,10 +3292,6 @@ Funktionen: %2</translation>
         <translation>Verbinde mit Binance-USD-M-Futures…</translation>
     </message>
     <message>
-        <source>Demo: recorded Binance futures trades, 2024-08-08</source>
-        <translation>Demo: aufgezeichnete Binance-Futures-Trades, 2024-08-08</translation>
-    </message>
-    <message>
         <source>Replay of %1</source>
         <translation>Wiedergabe von %1</translation>
     </message>
@@ -3334,6 +3330,10 @@ Funktionen: %2</translation>
     <message>
         <source>cannot empty the demo database %1: %2</source>
         <translation>die Demo-Datenbank %1 kann nicht geleert werden: %2</translation>
+    </message>
+    <message>
+        <source>Demo: recorded Binance futures trades, 2024-08-08; the first %1 arrive at once, as history, the rest as recorded</source>
+        <translation>Demo: aufgezeichnete Binance-Futures-Trades vom 08.08.2024; die ersten %1 kommen sofort als Historie, der Rest wie aufgezeichnet</translation>
     </message>
 </context>
 <context>

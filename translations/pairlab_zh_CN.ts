@@ -3280,10 +3280,6 @@ Functions: %2</source>
         <translation>正在连接币安 U 本位合约…</translation>
     </message>
     <message>
-        <source>Demo: recorded Binance futures trades, 2024-08-08</source>
-        <translation>演示：已录制的币安期货成交，2024-08-08</translation>
-    </message>
-    <message>
         <source>Replay of %1</source>
         <translation>回放 %1</translation>
     </message>
@@ -3322,6 +3318,10 @@ Functions: %2</source>
     <message>
         <source>cannot empty the demo database %1: %2</source>
         <translation>无法清空演示数据库 %1：%2</translation>
+    </message>
+    <message>
+        <source>Demo: recorded Binance futures trades, 2024-08-08; the first %1 arrive at once, as history, the rest as recorded</source>
+        <translation>演示：2024-08-08 录制的币安合约成交；前 %1 作为历史一次性到达，其余按录制节奏回放</translation>
     </message>
 </context>
 <context>

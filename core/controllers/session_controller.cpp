@@ -3,6 +3,7 @@
 #include "logging/log_categories.h"
 #include "market/recording.h"
 #include "market/replay_server.h"
+#include "models/axis_scale.h"
 #include "storage/database.h"
 
 #include <QCoreApplication>
@@ -78,11 +79,17 @@ bool SessionController::startDemo(const FeedConfig &base, const QString &databas
     if (!resetScratchDatabase(databasePath, error))
         return false;
     m_server->setSpeed(m_demoSpeed);
+    // Two and a half minutes of the recording arrive at once, as history: the Pair tab has its 120 bars
+    // of 1 s within seconds instead of after two minutes.
+    m_server->setHeadStartMs(kDemoHeadStartMs);
     m_server->setLoop(false);
     FeedConfig feed = base;
     feed.endpoint = m_server->url();
     feed.symbols = {QStringLiteral("BTCUSDT"), QStringLiteral("ETHUSDT")};
-    Q_EMIT message(tr("Demo: recorded Binance futures trades, 2024-08-08"), 10000);
+    Q_EMIT message(tr("Demo: recorded Binance futures trades, 2024-08-08; the first %1 arrive at once, as "
+                      "history, the rest as recorded")
+                       .arg(durationText(double(kDemoHeadStartMs) / 1000.0)),
+                   10000);
     begin(Kind::Demo, feed, databasePath);
     return true;
 }

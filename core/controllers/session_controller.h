@@ -26,6 +26,9 @@ public:
     enum class Kind { None, Live, Demo, Replay };
     Q_ENUM(Kind)
 
+    /** How much of the demo recording arrives at once, as history, before it plays at its speed. */
+    static constexpr qint64 kDemoHeadStartMs = 150'000;
+
     explicit SessionController(QObject *parent = nullptr);
     ~SessionController() override;
 

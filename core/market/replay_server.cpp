@@ -93,8 +93,8 @@ void ReplayServer::onNewConnection()
         connect(s->timer, &QTimer::timeout, this, [this, sp] { pump(sp); });
         connect(socket, &QWebSocket::disconnected, this, [this, sp] { endSession(sp, false); });
         s->clock.start();
-        if (s->cursor < m_recording.frames.size())
-            s->baseTimeMs = m_recording.frames[s->cursor].timeMs;
+        if (s->cursor < m_recording.frames.size()) // a head start makes its first frames due at once
+            s->baseTimeMs = m_recording.frames[s->cursor].timeMs + (s->cursor == 0 ? m_headStartMs : 0);
         m_sessions.push_back(std::move(s));
         ++m_connections;
         Q_EMIT clientConnected();

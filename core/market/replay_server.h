@@ -38,7 +38,9 @@ public:
     const Recording &recording() const { return m_recording; }
 
     void setSpeed(double speed) { m_speed = speed; } ///< 1 = real time; 0 = as fast as possible
-    void setLoop(bool loop) { m_loop = loop; }       ///< start over at the end (the demo)
+    /** The first `ms` of the recording are due at once (sent as history), the rest paced by speed. */
+    void setHeadStartMs(qint64 ms) { m_headStartMs = ms; }
+    void setLoop(bool loop) { m_loop = loop; } ///< start over at the end (the demo)
     void setDropAfterFrames(int frames) { m_dropAfter = frames; }
     void setOverlapOnReconnect(int frames) { m_overlap = frames; }
     /** Each connection goes silent after this many frames but stays open (0: never). */
@@ -78,6 +80,7 @@ private:
     QWebSocketServer *m_server = nullptr;
     std::vector<std::unique_ptr<Session>> m_sessions;
     double m_speed = 1.0;
+    qint64 m_headStartMs = 0;
     bool m_loop = false;
     int m_dropAfter = 0;
     int m_overlap = 0;

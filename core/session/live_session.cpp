@@ -2,11 +2,10 @@
 
 #include "logging/log_categories.h"
 #include "market/aggtrades_backfill.h"
+#include "session/gap_watcher.h"
 #include "storage/gap_store.h"
 
-#include <QDateTime>
 #include <QHostAddress>
-#include <QTimer>
 
 #include <algorithm>
 
@@ -30,7 +29,6 @@ LiveSession::LiveSession(FeedConfig feed, QString databasePath, QObject *parent)
     registerMetaTypes();
     m_feedThread.setObjectName(QStringLiteral("pairlab-feed"));
     m_storageThread.setObjectName(QStringLiteral("pairlab-storage"));
-    m_gapDetector.setSettleMs(1000); // late ticks of an out-of-order upstream close gaps first
 }
 
 LiveSession::~LiveSession()
@@ -62,18 +60,14 @@ void LiveSession::start()
     connect(m_feed, &BinanceFeed::errorReply, this, &LiveSession::errorReply);
     connect(m_feed, &BinanceFeed::recordingChanged, this, &LiveSession::recordingChanged);
 
-    // Gaps: detected on the feed's ticks here, recorded on the storage thread, back-filled on the feed
-    // thread.
-    connect(m_feed, &BinanceFeed::ticks, this, &LiveSession::onFeedTicks);
-    if (!m_gapSettle) {
-        m_gapSettle = new QTimer(this);
-        m_gapSettle->setInterval(500);
-        connect(m_gapSettle, &QTimer::timeout, this, [this] {
-            takeGaps(m_gapDetector.takeSettled(QDateTime::currentMSecsSinceEpoch()));
-            if (!m_gapDetector.hasUnsettled())
-                m_gapSettle->stop();
-        });
-    }
+    // Gaps: detected on the feed thread (GapWatcher beside the feed; late ticks of an out-of-order
+    // upstream close gaps within a second), recorded on the storage thread, back-filled on the feed thread.
+    auto *watcher = new GapWatcher(1000);
+    watcher->moveToThread(&m_feedThread);
+    connect(&m_feedThread, &QThread::finished, watcher, &QObject::deleteLater);
+    connect(m_feed, &BinanceFeed::ticks, watcher, &GapWatcher::onTicks); // same thread: direct
+    connect(watcher, &GapWatcher::gapsFound, this,
+            [this](const TradeGapList &gaps) { takeGaps(std::vector<TradeGap>(gaps.begin(), gaps.end())); });
     m_gapRecorder = new GapRecorder(m_dbPath);
     m_gapRecorder->moveToThread(&m_storageThread);
     connect(&m_storageThread, &QThread::finished, m_gapRecorder, &QObject::deleteLater);
@@ -125,7 +119,6 @@ void LiveSession::stop()
     m_writer = nullptr;
     m_backfill = nullptr; // deleted with their threads
     m_gapRecorder = nullptr;
-    m_gapSettle->stop();
 }
 
 void LiveSession::startRecording(const QString &path)
@@ -138,16 +131,6 @@ void LiveSession::stopRecording()
 {
     if (m_feed)
         QMetaObject::invokeMethod(m_feed, &BinanceFeed::stopRecording);
-}
-
-void LiveSession::onFeedTicks(const TickBatch &batch)
-{
-    if (!batch)
-        return;
-    m_gapDetector.feed(*batch, QDateTime::currentMSecsSinceEpoch());
-    takeGaps(m_gapDetector.takeSettled(QDateTime::currentMSecsSinceEpoch()));
-    if (m_gapDetector.hasUnsettled() && !m_gapSettle->isActive())
-        m_gapSettle->start();
 }
 
 void LiveSession::takeGaps(std::vector<TradeGap> gaps)

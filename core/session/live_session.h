@@ -8,8 +8,6 @@
 #include <QObject>
 #include <QThread>
 
-class QTimer;
-
 namespace pairlab {
 
 class AggTradesBackfill;
@@ -40,7 +38,7 @@ public:
     /** How often the writer retries a database that refuses writes (set before start()). */
     void setStorageRetryInterval(int ms) { m_storageRetryMs = ms; }
 
-    /** Gaps in the trade ids (GapDetector on the feed's ticks, in stream order): those recorded in the last
+    /** Gaps in the trade ids (GapWatcher on the feed thread, in stream order): those recorded in the last
      *  week and this session's, by symbol and id. Each new gap is recorded 'open' and, with
      *  FeedConfig::backfill, filled from Binance's aggTrades history on the feed thread (AggTradesBackfill,
      *  its ticks through TickWriter); open gaps recorded by an earlier run are tried again at start. */
@@ -71,15 +69,12 @@ private:
     bool m_running = false;
     int m_storageRetryMs = 2000;
 
-    void onFeedTicks(const pairlab::TickBatch &batch);
     void takeGaps(std::vector<TradeGap> gaps);
     void onBackfilled(const pairlab::BackfillOutcome &outcome);
     void mergeGaps(const TradeGapList &records);
-    GapDetector m_gapDetector;
     TradeGapList m_gaps;
     AggTradesBackfill *m_backfill = nullptr;
     GapRecorder *m_gapRecorder = nullptr;
-    QTimer *m_gapSettle = nullptr;
 };
 
 void registerMetaTypes();

@@ -30,6 +30,20 @@ qint64 storedTrades(const QString &dbPath)
     return n;
 }
 
+/** Stored 1 s bars of a symbol (live source). */
+qint64 liveBars(const QString &dbPath, const QString &symbol)
+{
+    qint64 n = 0;
+    QString error;
+    Database::withReader(
+        dbPath,
+        [&](QSqlDatabase &db) {
+            n = qint64(BarStore::loadBarsSeconds(db, symbol, 1, BarStore::LiveSource).size());
+        },
+        &error);
+    return n;
+}
+
 } // namespace
 
 /** The session lifecycle without a window: demo and replay through the local replay server, counts,
@@ -79,6 +93,20 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(finished.size() == 2, 60000);
         QTRY_COMPARE_WITH_TIMEOUT(c.storedTicks(), qint64(35389), 120000);
         QCOMPARE(storedTrades(db), qint64(35389));
+        c.stop();
+    }
+
+    void demoStartsWithHistory()
+    {
+        // At normal speed the Pair tab needs 120 bars of 1 s: the demo's first 2 min 30 s arrive at once.
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("demo.sqlite"));
+        SessionController c;
+        c.setDemoSpeed(1);
+        QString error;
+        QVERIFY2(c.startDemo(FeedConfig(), db, &error), qPrintable(error));
+        QTRY_VERIFY_WITH_TIMEOUT(c.storedTicks() > 10000, 15000); // real time would give ~1,500 in 15 s
+        QTRY_VERIFY_WITH_TIMEOUT(liveBars(db, QStringLiteral("BTCUSDT")) >= 120, 15000);
         c.stop();
     }
 
