@@ -24,6 +24,18 @@
 
 using namespace pairlab;
 
+namespace {
+/** A window's databases in a temporary folder (`sub/` inside it when given); offline unless asked. */
+MainWindowOptions optionsIn(const QTemporaryDir &dir, const QString &sub = QString(), bool connect = false)
+{
+    MainWindowOptions o;
+    o.autoConnect = connect;
+    o.databasePath = dir.filePath(sub + QStringLiteral("live.sqlite"));
+    o.demoDatabasePath = dir.filePath(sub + QStringLiteral("demo.sqlite"));
+    return o;
+}
+} // namespace
+
 /** The main window offscreen: the demo recording flows through the local replay server, the feed, SQLite
  *  and the models into the chart; an unreachable endpoint is reported and the demo offered. */
 class TestMainWindow : public QObject
@@ -45,10 +57,8 @@ private Q_SLOTS:
 void TestMainWindow::demoReplayFillsWatchlistTradesAndChart()
 {
     QTemporaryDir dir;
-    MainWindowOptions o;
+    MainWindowOptions o = optionsIn(dir, QString(), true);
     o.demo = true;
-    o.databasePath = dir.filePath(QStringLiteral("live.sqlite"));
-    o.demoDatabasePath = dir.filePath(QStringLiteral("demo.sqlite"));
     MainWindow w(o);
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
@@ -91,9 +101,7 @@ void TestMainWindow::demoReplayFillsWatchlistTradesAndChart()
 void TestMainWindow::unreachableEndpointOffersTheDemo()
 {
     QTemporaryDir dir;
-    MainWindowOptions o;
-    o.databasePath = dir.filePath(QStringLiteral("live.sqlite"));
-    o.demoDatabasePath = dir.filePath(QStringLiteral("demo.sqlite"));
+    MainWindowOptions o = optionsIn(dir, QString(), true);
     o.feed.endpoint = QUrl(QStringLiteral("ws://127.0.0.1:1")); // nothing listens there
     o.noDataHintSeconds = 1;
     MainWindow w(o);
@@ -117,10 +125,7 @@ void TestMainWindow::unreachableEndpointOffersTheDemo()
 void TestMainWindow::workspaceSavesOpensAndRefusesBadFiles()
 {
     QTemporaryDir dir;
-    MainWindowOptions o;
-    o.autoConnect = false;
-    o.databasePath = dir.filePath(QStringLiteral("live.sqlite"));
-    o.demoDatabasePath = dir.filePath(QStringLiteral("demo.sqlite"));
+    const MainWindowOptions o = optionsIn(dir);
     MainWindow w(o);
     w.show();
     QVERIFY(!w.isWindowModified());
@@ -166,10 +171,7 @@ void TestMainWindow::workspaceCarriesAlertRulesAndSaysWhatItCannotRestore()
     // Once, a workspace saved with a rule held "alerts": [], and one whose source was a dataset opened on
     // live bars without a word.
     QTemporaryDir dir;
-    MainWindowOptions o;
-    o.autoConnect = false;
-    o.databasePath = dir.filePath(QStringLiteral("a/live.sqlite"));
-    o.demoDatabasePath = dir.filePath(QStringLiteral("a/demo.sqlite"));
+    const MainWindowOptions o = optionsIn(dir, QStringLiteral("a/"));
     MainWindow w(o);
     w.show();
     AlertRule rule;
@@ -199,9 +201,7 @@ void TestMainWindow::workspaceCarriesAlertRulesAndSaysWhatItCannotRestore()
     f.write(QJsonDocument(json).toJson());
     f.close();
 
-    MainWindowOptions o2 = o;
-    o2.databasePath = dir.filePath(QStringLiteral("b/live.sqlite"));
-    o2.demoDatabasePath = dir.filePath(QStringLiteral("b/demo.sqlite"));
+    const MainWindowOptions o2 = optionsIn(dir, QStringLiteral("b/"));
     MainWindow other(o2);
     other.show();
     other.pairWorkspace()->setDatabase(o2.databasePath);
@@ -226,10 +226,7 @@ void TestMainWindow::fitsALaptopScreen()
     // the Alerts dock 966 px of height). Every dock shown, each tab in turn; 700 px leave room for a
     // title bar and a panel.
     QTemporaryDir dir;
-    MainWindowOptions o;
-    o.autoConnect = false;
-    o.databasePath = dir.filePath(QStringLiteral("live.sqlite"));
-    o.demoDatabasePath = dir.filePath(QStringLiteral("demo.sqlite"));
+    const MainWindowOptions o = optionsIn(dir);
     MainWindow w(o);
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
