@@ -14,6 +14,7 @@
 #include "test_util.h"
 
 #include <QAbstractItemModelTester>
+#include <QBuffer>
 #include <QLabel>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -37,6 +38,7 @@ private Q_SLOTS:
     void sweepCellsEqualSingleBacktests();
     void cancelsALargeSweep();
     void clickingAHeatmapCellRunsItsThresholds();
+    void exportsTheRunOffTheGuiThread();
     void invalidParametersAreRefused();
     void savesTheResult();
 
@@ -265,6 +267,40 @@ void TestBacktestDialog::clickingAHeatmapCellRunsItsThresholds()
     QCOMPARE(d.lastRun()->config.entryZ, 2.0);
     QCOMPARE(d.lastRun()->config.exitZ, 0.25);
     QVERIFY(same(d.lastRun()->summary.sharpe, d.sweepModel()->netSharpe(2, 1)));
+}
+
+void TestBacktestDialog::exportsTheRunOffTheGuiThread()
+{
+    BacktestDialog d(m_pair, QStringLiteral("ETHUSDT"), QStringLiteral("BTCUSDT"), 365.0 * 24 * 3600,
+                     QString());
+    setUp(d, 1.5, 0.25);
+    QSignalSpy ran(&d, &BacktestDialog::backtestFinished);
+    QVERIFY(d.runBacktest());
+    QVERIFY(ran.wait(30000));
+    QTemporaryDir dir;
+    QSignalSpy exported(&d, &BacktestDialog::exported);
+    for (const auto kind : {BacktestDialog::ExportKind::Trades, BacktestDialog::ExportKind::Equity}) {
+        const QString path = dir.filePath(
+            kind == BacktestDialog::ExportKind::Trades ? QStringLiteral("t.csv") : QStringLiteral("e.csv"));
+        d.exportTo(path, kind);
+        QVERIFY(exported.wait(10000));
+        QCOMPARE(exported.last().at(0).toString(), path);
+        QVERIFY2(exported.last().at(1).toString().isEmpty(), qPrintable(exported.last().at(1).toString()));
+        QBuffer expected;
+        QVERIFY(expected.open(QIODevice::WriteOnly));
+        QVERIFY(kind == BacktestDialog::ExportKind::Trades ? d.lastRun()->writeTradesCsv(&expected)
+                                                           : d.lastRun()->writeEquityCsv(&expected));
+        QFile written(path);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        QCOMPARE(written.readAll(), expected.data());
+    }
+    // A folder that does not exist: the error names the file, nothing is written.
+    const QString bad = dir.filePath(QStringLiteral("missing/t.csv"));
+    d.exportTo(bad, BacktestDialog::ExportKind::Trades);
+    QVERIFY(exported.wait(10000));
+    QVERIFY(!exported.last().at(1).toString().isEmpty());
+    QVERIFY2(d.message().contains(bad), qPrintable(d.message()));
+    QVERIFY(!QFile::exists(bad));
 }
 
 void TestBacktestDialog::invalidParametersAreRefused()

@@ -632,12 +632,8 @@ void BacktestDialog::exportTrades()
         return;
     const QString path = QFileDialog::getSaveFileName(this, tr("Export trades"), QStringLiteral("trades.csv"),
                                                       tr("CSV files (*.csv)"));
-    if (path.isEmpty())
-        return;
-    QSaveFile f(path);
-    QString error;
-    if (!f.open(QIODevice::WriteOnly) || !m_run->writeTradesCsv(&f, &error) || !f.commit())
-        showMessage(tr("Could not write %1: %2").arg(path, error.isEmpty() ? f.errorString() : error));
+    if (!path.isEmpty())
+        exportTo(path, ExportKind::Trades);
 }
 
 void BacktestDialog::exportEquity()
@@ -646,12 +642,30 @@ void BacktestDialog::exportEquity()
         return;
     const QString path = QFileDialog::getSaveFileName(this, tr("Export equity"), QStringLiteral("equity.csv"),
                                                       tr("CSV files (*.csv)"));
-    if (path.isEmpty())
+    if (!path.isEmpty())
+        exportTo(path, ExportKind::Equity);
+}
+
+void BacktestDialog::exportTo(const QString &path, ExportKind kind)
+{
+    if (!m_run)
         return;
-    QSaveFile f(path);
-    QString error;
-    if (!f.open(QIODevice::WriteOnly) || !m_run->writeEquityCsv(&f, &error) || !f.commit())
-        showMessage(tr("Could not write %1: %2").arg(path, error.isEmpty() ? f.errorString() : error));
+    // A day of 1 s bars is ~86,400 equity rows: written off the GUI thread, the window stays responsive.
+    QtConcurrent::run([run = m_run, path, kind] {
+        QSaveFile f(path);
+        QString error;
+        const bool written = f.open(QIODevice::WriteOnly) &&
+                             (kind == ExportKind::Trades ? run->writeTradesCsv(&f, &error)
+                                                         : run->writeEquityCsv(&f, &error)) &&
+                             f.commit();
+        if (!written && error.isEmpty())
+            error = f.errorString();
+        return written ? QString() : error;
+    }).then(this, [this, path](const QString &error) {
+        if (!error.isEmpty())
+            showMessage(tr("Could not write %1: %2").arg(path, error));
+        Q_EMIT exported(path, error);
+    });
 }
 
 void BacktestDialog::updateButtons()

@@ -87,6 +87,7 @@ public:
     bool isSweeping() const;
     TimeSeriesChartView *equityChart() const { return m_equityChart; }
     TimeSeriesChartView *drawdownChart() const { return m_drawdownChart; }
+    enum class ExportKind { Trades, Equity };
 
 public Q_SLOTS:
     /** Validates the parameters and starts a run; false (message shown) when invalid or busy. */
@@ -97,8 +98,10 @@ public Q_SLOTS:
     /** Loads the thresholds of sweep cell (row, column) into the single-backtest tab and runs them. */
     void loadSweepCell(int row, int column);
     void saveResult();
-    void exportTrades();
+    void exportTrades(); ///< asks for a file, then exportTo()
     void exportEquity();
+    /** Writes the last run's trades or equity CSV atomically on a worker thread; exported() tells. */
+    void exportTo(const QString &path, pairlab::BacktestDialog::ExportKind kind);
 
 Q_SIGNALS:
     void backtestFinished();
@@ -106,6 +109,8 @@ Q_SIGNALS:
     /** Cells of the running sweep done so far (as the progress bar shows them). */
     void sweepProgress(int done, int total);
     void resultSaved(qint64 id, const QString &error);
+    /** An export finished: error is empty on success. */
+    void exported(const QString &path, const QString &error);
 
 private:
     struct Config;
