@@ -608,7 +608,7 @@ void BacktestDialog::saveResult()
     if (!m_run || m_dbPath.isEmpty())
         return;
     m_save->setEnabled(false);
-    QtConcurrent::run([path = m_dbPath, pair = pairName(), run = m_run] {
+    QtConcurrent::run(&m_io, [path = m_dbPath, pair = pairName(), run = m_run] {
         QString error;
         qint64 id = 0;
         const QString name = Database::uniqueConnectionName(QStringLiteral("backtest-save"));
@@ -651,7 +651,7 @@ void BacktestDialog::exportTo(const QString &path, ExportKind kind)
     if (!m_run)
         return;
     // A day of 1 s bars is ~86,400 equity rows: written off the GUI thread, the window stays responsive.
-    QtConcurrent::run([run = m_run, path, kind] {
+    QtConcurrent::run(&m_io, [run = m_run, path, kind] {
         QSaveFile f(path);
         QString error;
         const bool written = f.open(QIODevice::WriteOnly) &&

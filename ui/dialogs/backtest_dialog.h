@@ -4,6 +4,7 @@
 
 #include <QDialog>
 #include <QMap>
+#include <QThreadPool>
 
 #include <memory>
 
@@ -151,6 +152,8 @@ private:
     QFutureWatcher<BacktestRun> *m_runWatcher;
     QFutureWatcher<SweepCell> *m_sweepWatcher;
     std::shared_ptr<const BacktestRun> m_run;
+    /** Saves and exports: their own thread, never queued behind a sweep's cells in the global pool. */
+    QThreadPool m_io;
     quint64 m_sweepGeneration = 0;
     bool m_preparing = false;
     bool m_cancelRequested = false;
