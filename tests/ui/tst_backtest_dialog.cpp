@@ -282,7 +282,9 @@ void TestBacktestDialog::exportsTheRunOffTheGuiThread()
     for (const auto kind : {BacktestDialog::ExportKind::Trades, BacktestDialog::ExportKind::Equity}) {
         const QString path = dir.filePath(
             kind == BacktestDialog::ExportKind::Trades ? QStringLiteral("t.csv") : QStringLiteral("e.csv"));
+        const qsizetype before = exported.size();
         d.exportTo(path, kind);
+        QCOMPARE(exported.size(), before); // reported later, from the event loop, never from within the call
         QVERIFY(exported.wait(10000));
         QCOMPARE(exported.last().at(0).toString(), path);
         QVERIFY2(exported.last().at(1).toString().isEmpty(), qPrintable(exported.last().at(1).toString()));
@@ -297,6 +299,7 @@ void TestBacktestDialog::exportsTheRunOffTheGuiThread()
     // A folder that does not exist: the error names the file, nothing is written.
     const QString bad = dir.filePath(QStringLiteral("missing/t.csv"));
     d.exportTo(bad, BacktestDialog::ExportKind::Trades);
+    QCOMPARE(exported.size(), 2); // fails at once on the worker; still reported from the event loop
     QVERIFY(exported.wait(10000));
     QVERIFY(!exported.last().at(1).toString().isEmpty());
     QVERIFY2(d.message().contains(bad), qPrintable(d.message()));

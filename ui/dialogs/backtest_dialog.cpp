@@ -48,6 +48,19 @@ struct BacktestDialog::Config
 
 namespace {
 
+/** Calls done(result) on owner's thread once future has finished: always later, from the event loop (never
+ *  from within this call, even when the worker finished first, so a caller's signal spy or state set after
+ *  the call sees it), and never once owner is gone. */
+template <typename T, typename Done> void whenFinished(QObject *owner, QFuture<T> future, Done done)
+{
+    auto *watcher = new QFutureWatcher<T>(owner);
+    QObject::connect(watcher, &QFutureWatcherBase::finished, owner, [watcher, done = std::move(done)] {
+        watcher->deleteLater();
+        done(watcher->result());
+    });
+    watcher->setFuture(std::move(future));
+}
+
 /** Paints a sweep cell's background by its shown net Sharpe: red below zero, green above, white at zero,
  *  scaled by the largest |Sharpe| of the grid; undefined and refused ("n/a") cells stay grey. */
 class SharpeHeatDelegate : public QStyledItemDelegate
@@ -536,24 +549,26 @@ bool BacktestDialog::runSweep()
     m_cancelRequested = false;
     const quint64 generation = ++m_sweepGeneration;
     m_sweepBase = std::move(cfg);
-    QtConcurrent::run([pair = m_pair, config = m_sweepBase->config] {
-        return prepareBacktest(pair, config);
-    }).then(this, [this, generation](const std::shared_ptr<const PreparedBacktest> &inputs) {
-        if (generation != m_sweepGeneration)
-            return;
-        m_preparing = false;
-        if (m_cancelRequested || !inputs || !inputs->ok()) {
-            if (inputs && !inputs->ok())
-                showMessage(inputs->error);
-            m_sweepStatus->setText(m_cancelRequested ? tr("Sweep cancelled.") : tr("Sweep failed."));
+    whenFinished(
+        this, QtConcurrent::run([pair = m_pair, config = m_sweepBase->config] {
+            return prepareBacktest(pair, config);
+        }),
+        [this, generation](const std::shared_ptr<const PreparedBacktest> &inputs) {
+            if (generation != m_sweepGeneration)
+                return;
+            m_preparing = false;
+            if (m_cancelRequested || !inputs || !inputs->ok()) {
+                if (inputs && !inputs->ok())
+                    showMessage(inputs->error);
+                m_sweepStatus->setText(m_cancelRequested ? tr("Sweep cancelled.") : tr("Sweep failed."));
+                updateButtons();
+                Q_EMIT sweepFinished(false);
+                return;
+            }
+            m_sweepStatus->setText(tr("Running %n backtest(s)…", nullptr, m_sweepBase->grid.size()));
+            m_sweepWatcher->setFuture(startBacktestSweep(inputs, m_sweepBase->config, m_sweepBase->grid));
             updateButtons();
-            Q_EMIT sweepFinished(false);
-            return;
-        }
-        m_sweepStatus->setText(tr("Running %n backtest(s)…", nullptr, m_sweepBase->grid.size()));
-        m_sweepWatcher->setFuture(startBacktestSweep(inputs, m_sweepBase->config, m_sweepBase->grid));
-        updateButtons();
-    });
+        });
     updateButtons();
     return true;
 }
@@ -608,22 +623,27 @@ void BacktestDialog::saveResult()
     if (!m_run || m_dbPath.isEmpty())
         return;
     m_save->setEnabled(false);
-    QtConcurrent::run(&m_io, [path = m_dbPath, pair = pairName(), run = m_run] {
-        QString error;
-        qint64 id = 0;
-        const QString name = Database::uniqueConnectionName(QStringLiteral("backtest-save"));
-        {
-            QSqlDatabase db = Database::open(path, name, &error);
-            if (db.isValid() && db.isOpen())
-                id = BacktestStore(db).save(pair, run->config, run->summary, 0, &error);
-        }
-        Database::close(name);
-        return std::make_pair(id, error);
-    }).then(this, [this](const std::pair<qint64, QString> &r) {
-        showMessage(r.first > 0 ? QString() : tr("Could not save the result: %1").arg(r.second));
-        updateButtons();
-        Q_EMIT resultSaved(r.first, r.second);
-    });
+    whenFinished(this,
+                 QtConcurrent::run(&m_io,
+                                   [path = m_dbPath, pair = pairName(), run = m_run] {
+                                       QString error;
+                                       qint64 id = 0;
+                                       const QString name =
+                                           Database::uniqueConnectionName(QStringLiteral("backtest-save"));
+                                       {
+                                           QSqlDatabase db = Database::open(path, name, &error);
+                                           if (db.isValid() && db.isOpen())
+                                               id = BacktestStore(db).save(pair, run->config, run->summary, 0,
+                                                                           &error);
+                                       }
+                                       Database::close(name);
+                                       return std::make_pair(id, error);
+                                   }),
+                 [this](const std::pair<qint64, QString> &r) {
+                     showMessage(r.first > 0 ? QString() : tr("Could not save the result: %1").arg(r.second));
+                     updateButtons();
+                     Q_EMIT resultSaved(r.first, r.second);
+                 });
 }
 
 void BacktestDialog::exportTrades()
@@ -651,21 +671,25 @@ void BacktestDialog::exportTo(const QString &path, ExportKind kind)
     if (!m_run)
         return;
     // A day of 1 s bars is ~86,400 equity rows: written off the GUI thread, the window stays responsive.
-    QtConcurrent::run(&m_io, [run = m_run, path, kind] {
-        QSaveFile f(path);
-        QString error;
-        const bool written = f.open(QIODevice::WriteOnly) &&
-                             (kind == ExportKind::Trades ? run->writeTradesCsv(&f, &error)
-                                                         : run->writeEquityCsv(&f, &error)) &&
-                             f.commit();
-        if (!written && error.isEmpty())
-            error = f.errorString();
-        return written ? QString() : error;
-    }).then(this, [this, path](const QString &error) {
-        if (!error.isEmpty())
-            showMessage(tr("Could not write %1: %2").arg(path, error));
-        Q_EMIT exported(path, error);
-    });
+    whenFinished(this,
+                 QtConcurrent::run(&m_io,
+                                   [run = m_run, path, kind] {
+                                       QSaveFile f(path);
+                                       QString error;
+                                       const bool written =
+                                           f.open(QIODevice::WriteOnly) &&
+                                           (kind == ExportKind::Trades ? run->writeTradesCsv(&f, &error)
+                                                                       : run->writeEquityCsv(&f, &error)) &&
+                                           f.commit();
+                                       if (!written && error.isEmpty())
+                                           error = f.errorString();
+                                       return written ? QString() : error;
+                                   }),
+                 [this, path](const QString &error) {
+                     if (!error.isEmpty())
+                         showMessage(tr("Could not write %1: %2").arg(path, error));
+                     Q_EMIT exported(path, error);
+                 });
 }
 
 void BacktestDialog::updateButtons()
