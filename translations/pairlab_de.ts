@@ -122,10 +122,6 @@
         <translation>der Ausdruck ist länger als %1 Zeichen</translation>
     </message>
     <message>
-        <source>rolling z-score of the static OLS spread (alias zscore; not the Kalman z)</source>
-        <translation>rollierender z-Wert des statischen OLS-Spreads (Alias zscore; nicht das Kalman-z)</translation>
-    </message>
-    <message>
         <source>column %1: brackets nested deeper than %2 levels</source>
         <translation>Spalte %1: Klammern tiefer als %2 Ebenen verschachtelt</translation>
     </message>
@@ -140,6 +136,18 @@
     <message>
         <source>column %1: %2</source>
         <translation>Spalte %1: %2</translation>
+    </message>
+    <message>
+        <source>rolling z-score of the static OLS spread (alias zscore; the Kalman hedge&apos;s z is kalman_z)</source>
+        <translation>rollierender z-Wert des statischen OLS-Spreads (Alias zscore; der z-Wert der Kalman-Absicherung ist kalman_z)</translation>
+    </message>
+    <message>
+        <source>z-score of the Kalman hedge&apos;s spread (its innovation; warm-up = window)</source>
+        <translation>z-Wert des Spreads der Kalman-Absicherung (ihre Innovation; Einlaufphase = Fenster)</translation>
+    </message>
+    <message>
+        <source>spread of the Kalman hedge: y - (alpha + beta x) with the prior state</source>
+        <translation>Spread der Kalman-Absicherung: y - (alpha + beta x) mit dem Vorhersagezustand</translation>
     </message>
 </context>
 <context>
@@ -2803,6 +2811,12 @@ Funktionen: %2</translation>
         <source>The dataset &quot;%1&quot; is not in %2: the Pair tab shows live bars instead.</source>
         <translation>Der Datensatz „%1“ ist nicht in %2: Der Paar-Tab zeigt stattdessen Live-Bars.</translation>
     </message>
+    <message>
+        <source>%1
+Now: %2</source>
+        <translation>%1
+Jetzt: %2</translation>
+    </message>
 </context>
 <context>
     <name>pairlab::MarketView</name>
@@ -3324,16 +3338,16 @@ Funktionen: %2</translation>
         <translation>Die Wiedergabe ist zu Ende.</translation>
     </message>
     <message>
-        <source>No trades from Binance after %1 s (%2). The network may be unreachable.</source>
-        <translation>Nach %1 s keine Trades von Binance (%2). Das Netzwerk ist möglicherweise nicht erreichbar.</translation>
-    </message>
-    <message>
         <source>cannot empty the demo database %1: %2</source>
         <translation>die Demo-Datenbank %1 kann nicht geleert werden: %2</translation>
     </message>
     <message>
         <source>Demo: recorded Binance futures trades, 2024-08-08; the first %1 arrive at once, as history, the rest as recorded</source>
         <translation>Demo: aufgezeichnete Binance-Futures-Trades vom 08.08.2024; die ersten %1 kommen sofort als Historie, der Rest wie aufgezeichnet</translation>
+    </message>
+    <message>
+        <source>No trades from Binance after %1 s. The network may be unreachable.</source>
+        <translation>Nach %1 s keine Trades von Binance. Das Netzwerk ist möglicherweise nicht erreichbar.</translation>
     </message>
 </context>
 <context>

@@ -122,10 +122,6 @@
         <translation>表达式超过 %1 个字符</translation>
     </message>
     <message>
-        <source>rolling z-score of the static OLS spread (alias zscore; not the Kalman z)</source>
-        <translation>静态 OLS 价差的滚动 z 分数（别名 zscore；不是卡尔曼 z）</translation>
-    </message>
-    <message>
         <source>column %1: brackets nested deeper than %2 levels</source>
         <translation>第 %1 列：括号嵌套超过 %2 层</translation>
     </message>
@@ -140,6 +136,18 @@
     <message>
         <source>column %1: %2</source>
         <translation>第 %1 列：%2</translation>
+    </message>
+    <message>
+        <source>rolling z-score of the static OLS spread (alias zscore; the Kalman hedge&apos;s z is kalman_z)</source>
+        <translation>静态 OLS 价差的滚动 z 分数（别名 zscore；Kalman 对冲的 z 为 kalman_z）</translation>
+    </message>
+    <message>
+        <source>z-score of the Kalman hedge&apos;s spread (its innovation; warm-up = window)</source>
+        <translation>Kalman 对冲价差的 z 分数（其新息；预热 = 窗口）</translation>
+    </message>
+    <message>
+        <source>spread of the Kalman hedge: y - (alpha + beta x) with the prior state</source>
+        <translation>Kalman 对冲的价差：用先验状态计算的 y - (alpha + beta x)</translation>
     </message>
 </context>
 <context>
@@ -2791,6 +2799,12 @@ Functions: %2</source>
         <source>The dataset &quot;%1&quot; is not in %2: the Pair tab shows live bars instead.</source>
         <translation>数据集“%1”不在 %2 中：配对页改为显示实时 K 线。</translation>
     </message>
+    <message>
+        <source>%1
+Now: %2</source>
+        <translation>%1
+当前：%2</translation>
+    </message>
 </context>
 <context>
     <name>pairlab::MarketView</name>
@@ -3312,16 +3326,16 @@ Functions: %2</source>
         <translation>回放已结束。</translation>
     </message>
     <message>
-        <source>No trades from Binance after %1 s (%2). The network may be unreachable.</source>
-        <translation>%1 秒后仍未收到币安成交（%2）。网络可能无法访问。</translation>
-    </message>
-    <message>
         <source>cannot empty the demo database %1: %2</source>
         <translation>无法清空演示数据库 %1：%2</translation>
     </message>
     <message>
         <source>Demo: recorded Binance futures trades, 2024-08-08; the first %1 arrive at once, as history, the rest as recorded</source>
         <translation>演示：2024-08-08 录制的币安合约成交；前 %1 作为历史一次性到达，其余按录制节奏回放</translation>
+    </message>
+    <message>
+        <source>No trades from Binance after %1 s. The network may be unreachable.</source>
+        <translation>%1 秒后仍未收到 Binance 的成交。网络可能无法访问。</translation>
     </message>
 </context>
 <context>

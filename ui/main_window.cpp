@@ -154,6 +154,7 @@ void MainWindow::buildUi()
     auto *bl = new QHBoxLayout(m_banner);
     m_bannerText = new QLabel(m_banner);
     m_bannerText->setWordWrap(true);
+    m_bannerText->setTextFormat(Qt::PlainText);
     m_bannerDemo = new QPushButton(tr("Start the demo recording"), m_banner);
     auto *bannerRetry = new QPushButton(tr("Retry Binance"), m_banner);
     bl->addWidget(m_bannerText, 1);

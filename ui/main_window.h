@@ -94,6 +94,8 @@ public:
     QString currentSymbol() const;
     qint64 storedTicks() const;
     QString connectionText() const;
+    /** The banner's text: the no-trades notice and the feed's current state (empty while hidden). */
+    QString bannerText() const;
     bool isOfferingDemo() const;
     LogPanel *logPanel() const { return m_logPanel; }
     LogModel *logModel() const { return m_logModel; }
@@ -148,6 +150,7 @@ private:
     void onFeedState(FeedState state, const QString &detail);
     void onFeedStats(const FeedStats &stats);
     void showBanner(const QString &text, bool offerDemo);
+    void updateBanner();
     void toggleRecording();
     void markDirty();
     void updateTitle();
@@ -168,6 +171,8 @@ private:
     QTableView *m_tradesView = nullptr;
     QFrame *m_banner = nullptr;
     QLabel *m_bannerText = nullptr;
+    QString m_bannerNotice; ///< the banner's fixed part; the feed's current state follows it
+    QString m_feedDetail;   ///< the feed's state detail as the status bar shows it
     QPushButton *m_bannerDemo = nullptr;
     QLabel *m_stateLabel = nullptr;
     QLabel *m_rateLabel = nullptr;

@@ -156,6 +156,9 @@ void MainWindow::onFeedState(FeedState state, const QString &detail)
     }
     m_stateLabel->setText(
         QStringLiteral("<span style='color:%1'>●</span> %2 — %3").arg(dot, text, detail.toHtmlEscaped()));
+    m_feedDetail = text + QStringLiteral(" — ") + detail;
+    if (m_banner->isVisible())
+        updateBanner();
 }
 
 void MainWindow::onFeedStats(const FeedStats &s)
@@ -169,9 +172,22 @@ void MainWindow::onFeedStats(const FeedStats &s)
 
 void MainWindow::showBanner(const QString &text, bool offerDemo)
 {
-    m_bannerText->setText(text);
+    m_bannerNotice = text;
     m_bannerDemo->setVisible(offerDemo);
+    updateBanner();
     m_banner->show();
+}
+
+void MainWindow::updateBanner()
+{
+    // The feed's state as the status bar shows it, at each change: the two never disagree.
+    m_bannerText->setText(m_feedDetail.isEmpty() ? m_bannerNotice
+                                                 : tr("%1\nNow: %2").arg(m_bannerNotice, m_feedDetail));
+}
+
+QString MainWindow::bannerText() const
+{
+    return m_banner->isVisible() ? m_bannerText->text() : QString();
 }
 
 } // namespace pairlab

@@ -82,6 +82,8 @@ AlertVariables alertVariablesFrom(const PairAnalytics &a, const AlertMarketInput
 {
     AlertVariables v;
     v[AlertVariable::Z] = a.live.zscore;
+    v[AlertVariable::KalmanZ] = a.live.scaledKalmanZ;
+    v[AlertVariable::KalmanSpread] = a.live.scaledKalmanSpread;
     v[AlertVariable::Spread] = a.live.spread;
     v[AlertVariable::Corr] = a.live.corrPrice;
     v[AlertVariable::CorrRet] = a.live.corrLogReturn;

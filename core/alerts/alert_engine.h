@@ -24,7 +24,8 @@ struct AlertMarketInputs
            volumeY = std::numeric_limits<double>::quiet_NaN();
 };
 
-/** Builds the variables of one analytics update: z, spread, corr, corr_ret from `live`; beta (the
+/** Builds the variables of one analytics update: z, spread, kalman_z, kalman_spread, corr, corr_ret from
+    `live`; beta (the
     static OLS hedge the spread uses), adf_p ('c' ADF on the spread), coint_p (Engle-Granger),
     half_life from `full` (NaN while there is none or it failed); bars = analytics.bars,
     time = analytics.lastTimeMs; prices/returns/volumes from `market`. */

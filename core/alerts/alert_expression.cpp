@@ -20,10 +20,17 @@ struct VariableInfo
 
 // Order = AlertVariable.
 constexpr VariableInfo kVariables[AlertVariableCount] = {
-    {"z", QT_TRANSLATE_NOOP("AlertExpression",
-                            "rolling z-score of the static OLS spread (alias zscore; not the Kalman z)")},
+    {"z", QT_TRANSLATE_NOOP(
+              "AlertExpression",
+              "rolling z-score of the static OLS spread (alias zscore; the Kalman hedge's z is kalman_z)")},
     {"spread", QT_TRANSLATE_NOOP("AlertExpression", "spread y - (alpha + beta x) on the static hedge")},
     {"beta", QT_TRANSLATE_NOOP("AlertExpression", "static OLS hedge ratio of the spread")},
+    {"kalman_z",
+     QT_TRANSLATE_NOOP("AlertExpression",
+                       "z-score of the Kalman hedge's spread (its innovation; warm-up = window)")},
+    {"kalman_spread",
+     QT_TRANSLATE_NOOP("AlertExpression",
+                       "spread of the Kalman hedge: y - (alpha + beta x) with the prior state")},
     {"corr", QT_TRANSLATE_NOOP("AlertExpression", "rolling correlation of the prices")},
     {"corr_ret", QT_TRANSLATE_NOOP("AlertExpression", "rolling correlation of the log returns")},
     {"adf_p", QT_TRANSLATE_NOOP("AlertExpression", "ADF p-value of the spread")},

@@ -12,14 +12,16 @@ namespace pairlab {
 
 /** The live variables an alert expression may use. `Count` is the sentinel. */
 enum class AlertVariable {
-    Z,        ///< rolling z-score of the spread (alias `zscore`)
-    Spread,   ///< spread on the static OLS hedge
-    Beta,     ///< static OLS hedge ratio the spread uses
-    Corr,     ///< rolling price correlation
-    CorrRet,  ///< rolling log-return correlation
-    AdfP,     ///< ADF p-value of the spread ('c')
-    CointP,   ///< Engle-Granger p-value
-    HalfLife, ///< half-life of the spread in bars
+    Z,            ///< rolling z-score of the spread (alias `zscore`)
+    Spread,       ///< spread on the static OLS hedge
+    Beta,         ///< static OLS hedge ratio the spread uses
+    KalmanZ,      ///< z of the Kalman hedge's innovation (the Pair tab's z with the Kalman hedge)
+    KalmanSpread, ///< the Kalman hedge's innovation (its spread)
+    Corr,         ///< rolling price correlation
+    CorrRet,      ///< rolling log-return correlation
+    AdfP,         ///< ADF p-value of the spread ('c')
+    CointP,       ///< Engle-Granger p-value
+    HalfLife,     ///< half-life of the spread in bars
     PriceX,
     PriceY,
     RetX, ///< last log return of x

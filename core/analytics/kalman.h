@@ -89,9 +89,42 @@ struct KalmanSpread
     bool ok() const { return status == AnalyticsStatus::Ok; }
 };
 /** Needs warmup >= 3 and more than `warmup` bars (TooFewRows), a moving x and a non-zero residual in
-    the warm-up (ConstantSeries). */
+    the warm-up (ConstantSeries). Runs KalmanSpreadFilter over the bars. */
 KalmanSpread kalmanSpread(std::span<const double> x, std::span<const double> y, int warmup,
                           double delta = KalmanParams{}.delta);
+/** kalmanSpread() one bar at a time, for the live path (alerts): push(x_t, y_t) returns bar t's values,
+    exactly those of kalmanSpread() over bars 0..t (the same arithmetic). The first `warmup` bars are kept
+    and fit; their steps are NaN. O(1) per bar after the warm-up, O(warmup) memory. Plain value type. */
+class KalmanSpreadFilter
+{
+public:
+    explicit KalmanSpreadFilter(int warmup, double delta = KalmanParams{}.delta);
+    struct Step
+    {
+        double alpha = kNaN, beta = kNaN, innovation = kNaN, variance = kNaN, zscore = kNaN;
+    };
+    Step push(double x, double y);
+    /** TooFewRows during the warm-up (or for warmup < 3), ConstantSeries when the warm-up gave no
+        noise scale (no later bar changes that), NonFinite after a non-finite price, Ok while filtering. */
+    AnalyticsStatus status() const { return m_status; }
+    int warmup() const { return m_w; }
+    double r() const { return m_r; }
+    double qAlpha() const { return m_q * m_r; }
+    double qBeta() const { return m_q * m_r / m_mx2; }
+
+private:
+    void initialise();
+    int m_w;
+    double m_q;
+    AnalyticsStatus m_status = AnalyticsStatus::TooFewRows;
+    std::vector<double> m_wx, m_wy; ///< the warm-up bars until the fit
+    double m_r = kNaN, m_mx2 = kNaN, m_c = 0, m_q00 = 0, m_q01 = 0, m_q11 = 0;
+    double m_ac = 0, m_b = 0, m_p00 = 0, m_p01 = 0, m_p11 = 0;
+    std::vector<double> m_ring; ///< e^2 / S~ of the last W bars (the warm-up's R at first)
+    double m_ringSum = 0;
+    std::size_t m_ringAt = 0;
+};
+
 /** alpha is left empty for the one-state filter. */
 KalmanSeries kalman1(std::span<const double> x, std::span<const double> y, KalmanParams params = {});
 

@@ -25,7 +25,7 @@ struct PairAnalytics
     qint64 lastTimeMs = 0; ///< open time of the newest aligned bar
     std::shared_ptr<const PairAnalysis> full;
     int fullBars = 0; ///< bars the full analysis was computed on
-    LivePairState::Update live{kNaN, kNaN, kNaN, kNaN, kNaN, kNaN, kNaN, kNaN, kNaN};
+    LivePairState::Update live;
     quint64 sequence = 0; ///< increases with every publication
     quint64 epoch = 0;    ///< the service's epoch (history and options) this value belongs to
 };

@@ -7,7 +7,8 @@
 namespace pairlab {
 
 namespace {
-/** Exact two-pass re-sync at least this often (pushes); the sliding update drifts by ~1e-16 relative per step. */
+/** Exact two-pass re-sync at least this often (pushes); the sliding update drifts by ~1e-16 relative per
+ * step. */
 constexpr int kDefaultResync = 1024;
 } // namespace
 
@@ -42,7 +43,7 @@ void RollingMoments::push(double v)
     const double out = m_buf[std::size_t(m_head)] - m_shift;
     m_buf[std::size_t(m_head)] = v;
     if (++m_head == m_window)
-            m_head = 0;
+        m_head = 0;
     if (++m_sinceSync >= m_resync) {
         resync();
         return;
@@ -87,7 +88,8 @@ double RollingMoments::zscore() const
 }
 
 RollingCorrelation::RollingCorrelation(int window, int resyncEvery)
-    : m_a(std::size_t(std::max(window, 1))), m_b(std::size_t(std::max(window, 1))), m_window(std::max(window, 1)),
+    : m_a(std::size_t(std::max(window, 1))), m_b(std::size_t(std::max(window, 1))),
+      m_window(std::max(window, 1)),
       m_resync(resyncEvery > 0 ? resyncEvery : std::max(window, kDefaultResync))
 {
 }
@@ -113,7 +115,7 @@ void RollingCorrelation::push(double a, double b)
     m_a[std::size_t(m_head)] = a;
     m_b[std::size_t(m_head)] = b;
     if (++m_head == m_window)
-            m_head = 0;
+        m_head = 0;
     if (++m_sinceSync >= m_resync) {
         resync();
         return;
@@ -167,7 +169,8 @@ double RollingCorrelation::correlation() const
     return std::clamp(r, -1.0, 1.0);
 }
 
-std::vector<double> spreadSeries(std::span<const double> x, std::span<const double> y, double alpha, double beta)
+std::vector<double> spreadSeries(std::span<const double> x, std::span<const double> y, double alpha,
+                                 double beta)
 {
     std::vector<double> s(x.size());
     for (std::size_t t = 0; t < x.size(); ++t)
@@ -175,8 +178,8 @@ std::vector<double> spreadSeries(std::span<const double> x, std::span<const doub
     return s;
 }
 
-std::vector<double> spreadSeries(std::span<const double> x, std::span<const double> y, std::span<const double> alpha,
-                                 std::span<const double> beta)
+std::vector<double> spreadSeries(std::span<const double> x, std::span<const double> y,
+                                 std::span<const double> alpha, std::span<const double> beta)
 {
     std::vector<double> s(x.size());
     for (std::size_t t = 0; t < x.size(); ++t)
@@ -209,7 +212,7 @@ namespace {
 
 /** Batch driver: co-moments per bar first, then one branch-light loop for r = sab / sqrt(saa sbb)
     (the sqrt/division no longer sit on the update's dependency chain). */
-template<typename Push>
+template <typename Push>
 std::vector<double> correlationSeries(std::size_t n, std::size_t first, int window, Push push)
 {
     std::vector<double> c(n, kNaN);
@@ -235,10 +238,12 @@ std::vector<double> rollingCorrelation(std::span<const double> a, std::span<cons
 {
     if (a.size() != b.size())
         return std::vector<double>(a.size(), kNaN);
-    return correlationSeries(a.size(), 0, window, [&](RollingCorrelation &rc, std::size_t t) { rc.push(a[t], b[t]); });
+    return correlationSeries(a.size(), 0, window,
+                             [&](RollingCorrelation &rc, std::size_t t) { rc.push(a[t], b[t]); });
 }
 
-std::vector<double> rollingLogReturnCorrelation(std::span<const double> x, std::span<const double> y, int window)
+std::vector<double> rollingLogReturnCorrelation(std::span<const double> x, std::span<const double> y,
+                                                int window)
 {
     if (x.size() != y.size())
         return std::vector<double>(x.size(), kNaN);
@@ -265,7 +270,8 @@ std::vector<double> rollingZScoreTwoPass(std::span<const double> s, int window)
     return z;
 }
 
-std::vector<double> rollingCorrelationTwoPass(std::span<const double> a, std::span<const double> b, int window)
+std::vector<double> rollingCorrelationTwoPass(std::span<const double> a, std::span<const double> b,
+                                              int window)
 {
     std::vector<double> c(a.size(), kNaN);
     const std::size_t w = std::size_t(window);
@@ -318,7 +324,8 @@ CorrelationMatrix logReturnCorrelationMatrix(const std::vector<std::span<const d
     Eigen::MatrixXd r(rows, k);
     for (Eigen::Index j = 0; j < k; ++j)
         for (Eigen::Index t = 0; t < rows; ++t)
-            r(t, j) = std::log(prices[std::size_t(j)][std::size_t(t + 1)] / prices[std::size_t(j)][std::size_t(t)]);
+            r(t, j) =
+                std::log(prices[std::size_t(j)][std::size_t(t + 1)] / prices[std::size_t(j)][std::size_t(t)]);
     r.rowwise() -= r.colwise().mean(); // centred (two-pass)
     const Eigen::MatrixXd c = r.transpose() * r;
     m.values.resize(std::size_t(k * k));
@@ -330,7 +337,8 @@ CorrelationMatrix logReturnCorrelationMatrix(const std::vector<std::span<const d
 }
 
 LivePairState::LivePairState(double alpha, double beta, int window, KalmanParams kalman)
-    : m_alpha(alpha), m_beta(beta), m_spread(window), m_price(window), m_logret(window), m_k2(kalman), m_k1(kalman)
+    : m_alpha(alpha), m_beta(beta), m_spread(window), m_price(window), m_logret(window), m_k2(kalman),
+      m_k1(kalman), m_scaled(window, kalman.delta)
 {
 }
 
@@ -352,6 +360,9 @@ LivePairState::Update LivePairState::push(double x, double y)
     u.kalmanInnovation = k2.innovation;
     u.kalmanVariance = k2.variance;
     u.kalmanBeta1 = k1.beta;
+    const KalmanSpreadFilter::Step scaled = m_scaled.push(x, y);
+    u.scaledKalmanSpread = scaled.innovation;
+    u.scaledKalmanZ = scaled.zscore;
     m_prevX = x;
     m_prevY = y;
     ++m_bars;

@@ -100,16 +100,18 @@ struct CorrelationMatrix
 CorrelationMatrix logReturnCorrelationMatrix(const std::vector<std::span<const double>> &prices);
 
 /** Live, O(1)-per-bar state of one pair: spread with a fixed static hedge, its rolling z, rolling
-    price and log-return correlations, and both Kalman filters. Agrees with the batch functions
-    (same arithmetic); one `push` costs well under a microsecond. Not thread-safe: one owner. */
+    price and log-return correlations, both §4 Kalman filters, and the scaled Kalman spread of the Pair
+    tab (kalmanSpread() with warm-up = window: innovation and z). Agrees with the batch functions (same
+    arithmetic); one `push` costs well under a microsecond. Not thread-safe: one owner. */
 class LivePairState
 {
 public:
     LivePairState(double alpha, double beta, int window, KalmanParams kalman = {});
     struct Update
     {
-        double spread, zscore, corrPrice, corrLogReturn, kalmanAlpha, kalmanBeta, kalmanBeta1,
-            kalmanInnovation, kalmanVariance;
+        double spread = kNaN, zscore = kNaN, corrPrice = kNaN, corrLogReturn = kNaN, kalmanAlpha = kNaN,
+               kalmanBeta = kNaN, kalmanBeta1 = kNaN, kalmanInnovation = kNaN, kalmanVariance = kNaN;
+        double scaledKalmanSpread = kNaN, scaledKalmanZ = kNaN; ///< kalmanSpread()'s innovation and z
     };
     Update push(double x, double y);
     const Update &last() const { return m_last; }
@@ -123,7 +125,8 @@ private:
     KalmanFilter1 m_k1;
     double m_prevX = kNaN, m_prevY = kNaN;
     long long m_bars = 0;
-    Update m_last{kNaN, kNaN, kNaN, kNaN, kNaN, kNaN, kNaN, kNaN, kNaN};
+    KalmanSpreadFilter m_scaled;
+    Update m_last;
 };
 
 } // namespace pairlab

@@ -336,6 +336,15 @@ void PairController::onHistoryLoaded(const LoadedLegs &legs)
     m_historyLoaded = true;
     m_service->setSeries(legs.x, legs.y); // the one alignment of the two legs
     m_epoch = m_service->epoch();
+    const QString series = QStringLiteral("%1|%2|%3|%4")
+                               .arg(legs.request.y, legs.request.x, legs.request.source)
+                               .arg(legs.request.intervalSeconds);
+    if (series != m_alertedSeries) {
+        m_alertedSeries = series;
+        m_alertedUpToMs = std::numeric_limits<qint64>::min();
+    }
+    if (const AlignedPair &loaded = *m_service->pair(); !loaded.timeMs.empty())
+        m_alertedUpToMs = std::max(m_alertedUpToMs, loaded.timeMs.back()); // stored before: not news
     updateState();
 }
 
@@ -560,8 +569,10 @@ PairVerdict PairController::verdictFor(const PairAnalysis &analysis)
 void PairController::emitAlertInputs(const PairAnalytics &a)
 {
     const AlignedPair &pair = *m_service->pair();
-    if (m_request.source != BarStore::LiveSource || pair.size() < 2 || a.bars <= 0)
-        return;
+    if (m_request.source != BarStore::LiveSource || pair.size() < 2 || a.bars <= 0 ||
+        a.lastTimeMs <= m_alertedUpToMs)
+        return; // a dataset, too little, or a bar already judged (republished by a reload or recompute)
+    m_alertedUpToMs = a.lastTimeMs;
     AlertMarketInputs market;
     const std::size_t n = pair.size();
     market.priceX = pair.x[n - 1];

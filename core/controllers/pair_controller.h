@@ -11,7 +11,9 @@
 #include "storage/bar_store.h"
 
 #include <QObject>
+
 #include <QStringList>
+#include <limits>
 
 #include <map>
 #include <vector>
@@ -217,6 +219,10 @@ private:
     QString m_idleReason, m_loadError, m_failure;
     LegTail m_tailX, m_tailY;
     int m_appended = 0;
+    /** Alerts judge each bar once, as it closes live: bars up to here (the loaded history, bars already
+     *  judged) are not judged again when a reload, a recompute or a reconnect publishes them anew. */
+    qint64 m_alertedUpToMs = std::numeric_limits<qint64>::min();
+    QString m_alertedSeries; ///< the legs, source and bar length m_alertedUpToMs is about
     QStringList m_liveSymbols, m_universe;
     QList<BarStore::DatasetInfo> m_datasets;
     QString m_pendingSource;

@@ -201,9 +201,10 @@ void SessionController::begin(Kind kind, const FeedConfig &feed, const QString &
         QTimer::singleShot(m_noDataHintSeconds * 1000, this, [this, startedMs = m_startedMs] {
             if (m_session && m_startedMs == startedMs && m_stored == 0) {
                 qCWarning(lcFeed).noquote() << "no trades after" << m_noDataHintSeconds << "s:" << m_detail;
-                Q_EMIT noTrades(tr("No trades from Binance after %1 s (%2). The network may be unreachable.")
-                                    .arg(m_noDataHintSeconds)
-                                    .arg(m_detail));
+                // The feed's state (cause, reconnect delay) changes after this: the window shows it beside
+                // this text as it changes, never a copy taken now.
+                Q_EMIT noTrades(tr("No trades from Binance after %1 s. The network may be unreachable.")
+                                    .arg(m_noDataHintSeconds));
             }
         });
     }

@@ -77,6 +77,8 @@ Q_SIGNALS:
     /** A line for the status bar (timeoutMs 0 = until replaced). */
     void message(const QString &text, int timeoutMs);
     /** A live session stored nothing for a while: the window offers the demo. */
+    /** Nothing stored for noDataHintSeconds after a live start; `text` says so without the feed's state,
+     *  which keeps changing (feedState() carries it). */
     void noTrades(const QString &text);
     /** The demo or replay has served its last frame. */
     void replayFinished();

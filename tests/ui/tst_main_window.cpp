@@ -21,6 +21,7 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextDocumentFragment>
 
 using namespace pairlab;
 
@@ -110,6 +111,17 @@ void TestMainWindow::unreachableEndpointOffersTheDemo()
     QVERIFY2(w.connectionText().contains(QLatin1String("Disconnected")) ||
                  w.connectionText().contains(QLatin1String("Connecting")),
              qPrintable(w.connectionText()));
+    // The banner and the status bar tell the same feed state (cause, reconnect delay) at every change.
+    const auto status = [&w] {
+        return QTextDocumentFragment::fromHtml(w.connectionText())
+            .toPlainText()
+            .section(QChar(0x25CF), 1)
+            .trimmed();
+    };
+    QVERIFY2(w.bannerText().contains(status()), qPrintable(w.bannerText() + QLatin1String(" | ") + status()));
+    const QString first = status();
+    QTRY_VERIFY_WITH_TIMEOUT(status() != first, 10000); // the next reconnect attempt
+    QVERIFY2(w.bannerText().contains(status()), qPrintable(w.bannerText() + QLatin1String(" | ") + status()));
     // One click to the demo.
     QPushButton *demo = nullptr;
     for (QPushButton *b : w.findChildren<QPushButton *>())

@@ -106,6 +106,7 @@ private Q_SLOTS:
     void kalmanSpreadDoesNotLookAhead();
     void kalmanSpreadRefusesWhatItCannotScale();
     void livePairStateAgreesWithBatch();
+    void liveKalmanSpreadEqualsTheBatchOne();
     void correlationMatrixMatchesPairwise();
 };
 
@@ -250,6 +251,47 @@ void TestRollingKalman::livePairStateAgreesWithBatch()
         QCOMPARE(u.kalmanBeta, k2.beta[t]);
         QCOMPARE(u.kalmanBeta1, k1.beta[t]);
     }
+}
+
+void TestRollingKalman::liveKalmanSpreadEqualsTheBatchOne()
+{
+    // Real 1 m closes: the live state (what alerts read as kalman_z) and the batch spread (what the Pair tab
+    // charts) give the same numbers at every bar, including the NaN warm-up.
+    std::vector<double> x, y;
+    realMinutes(x, y);
+    x.resize(std::min<std::size_t>(x.size(), 5000));
+    y.resize(x.size());
+    QVERIFY(x.size() > 1000);
+    for (const int window : {30, 120}) {
+        const KalmanSpread batch = kalmanSpread(x, y, window);
+        QVERIFY(batch.ok());
+        LivePairState live(1.0, 1.0, window);
+        KalmanSpreadFilter filter(window);
+        int compared = 0;
+        for (std::size_t t = 0; t < x.size(); ++t) {
+            const auto u = live.push(x[t], y[t]);
+            const KalmanSpreadFilter::Step f = filter.push(x[t], y[t]);
+            if (t < std::size_t(window)) {
+                QVERIFY(std::isnan(u.scaledKalmanZ) && std::isnan(f.zscore));
+                QCOMPARE(filter.status(),
+                         t + 1 < std::size_t(window) ? AnalyticsStatus::TooFewRows : AnalyticsStatus::Ok);
+                continue;
+            }
+            QCOMPARE(u.scaledKalmanZ, batch.zscore[t]);
+            QCOMPARE(u.scaledKalmanSpread, batch.innovation[t]);
+            QCOMPARE(f.beta, batch.beta[t]);
+            QCOMPARE(f.alpha, batch.alpha[t]);
+            QCOMPARE(f.variance, batch.variance[t]);
+            ++compared;
+        }
+        QCOMPARE(compared, int(x.size()) - window);
+        QCOMPARE(filter.r(), batch.r);
+    }
+    // A flat warm-up has no scale: the filter says so and stays silent.
+    KalmanSpreadFilter flat(5);
+    for (int t = 0; t < 10; ++t)
+        QVERIFY(std::isnan(flat.push(100.0, 50.0 + t).zscore));
+    QCOMPARE(flat.status(), AnalyticsStatus::ConstantSeries);
 }
 
 void TestRollingKalman::correlationMatrixMatchesPairwise()

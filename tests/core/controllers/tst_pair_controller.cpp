@@ -1,3 +1,4 @@
+#include "alerts/alert_rule.h"
 #include "controllers/latest_result.h"
 #include "controllers/pair_controller.h"
 #include "io/csv_import.h"
@@ -12,6 +13,7 @@
 #include <QThread>
 #include <QTimer>
 
+#include <cmath>
 #include <functional>
 
 using namespace pairlab;
@@ -104,6 +106,7 @@ private Q_SLOTS:
     void verdictFollowsEngleGrangerPValue_data();
     void verdictFollowsEngleGrangerPValue();
     void appendsBarsClosedOnBothLegs();
+    void alertsJudgeEachLiveBarOnce();
 
 private:
     QTemporaryDir m_dir;
@@ -438,6 +441,57 @@ void TestPairController::appendsBarsClosedOnBothLegs()
     QCOMPARE(c.appendedBars(), 2);
     QTRY_VERIFY_WITH_TIMEOUT(c.result().valid() && c.result().analytics.full->n == bars + 2, 10000);
     QVERIFY2(rec.failures.isEmpty(), qPrintable(rec.failures.join(QLatin1Char('\n'))));
+}
+
+void TestPairController::alertsJudgeEachLiveBarOnce()
+{
+    PairController c;
+    QList<AlertVariables> judged;
+    connect(&c, &PairController::alertInputs, &c, [&](const QString &pair, const AlertVariables &v) {
+        QCOMPARE(pair, alertPairName(QStringLiteral("ETHUSDT"), QStringLiteral("BTCUSDT")));
+        judged << v;
+    });
+    c.setLiveSymbols({QStringLiteral("BTCUSDT"), QStringLiteral("ETHUSDT")});
+    c.setWindow(30);
+    c.setDatabase(m_db);
+    QVERIFY(waitForState(c, PairState::Kind::Ready));
+    QCOMPARE(judged.size(), 0); // stored history is not news: no alert on a bar that closed before
+    const qint64 t0 = c.result().display.time->back() + 10000;
+    const auto seconds = [&](int from, int count) {
+        auto batch = std::make_shared<std::vector<BarUpdate>>();
+        for (const char *sym : {"BTCUSDT", "ETHUSDT"}) {
+            BarUpdate u{SymbolCode::fromText(sym), Interval::S1, {}};
+            for (int k = from; k < from + count; ++k) {
+                const double px = std::string_view(sym) == "BTCUSDT" ? 61800.0 + k : 2682.0 + k * 0.1;
+                u.bars.push_back(
+                    Bar{t0 + k * 1000, px, px, px, px, 1.0, 1, 9000000000LL + k, 9000000000LL + k});
+            }
+            batch->push_back(u);
+        }
+        return batch;
+    };
+    c.applyBatch(seconds(0, 3)); // two bars close
+    QTRY_VERIFY_WITH_TIMEOUT(c.result().valid() && c.result().analytics.full->n == c.state().bars, 10000);
+    QTest::qWait(50); // any republication of the same bars arrives meanwhile
+    QCOMPARE(judged.size(), 2);
+    QCOMPARE(judged[0].timeMs, t0);
+    QCOMPARE(judged[1].timeMs, t0 + 1000);
+    QVERIFY(std::isfinite(judged[1][AlertVariable::Z]));
+    QVERIFY(std::isfinite(judged[1][AlertVariable::KalmanZ])); // the Kalman hedge's z, live
+    QCOMPARE(judged[1][AlertVariable::KalmanZ], c.result().analytics.live.scaledKalmanZ);
+
+    // A new window recomputes every number of the same bars, and a reconnect (the database opened again)
+    // reloads the history: neither is a new bar, neither is judged again.
+    c.setWindow(40);
+    QVERIFY(waitForState(c, PairState::Kind::Ready));
+    c.setDatabase(m_db);
+    QVERIFY(waitForState(c, PairState::Kind::Ready));
+    QTest::qWait(50);
+    QCOMPARE(judged.size(), 2);
+    // The next live bar is.
+    c.applyBatch(seconds(3, 2));
+    QTRY_COMPARE_WITH_TIMEOUT(judged.size(), 3, 10000);
+    QCOMPARE(judged.back().timeMs, t0 + 3000);
 }
 
 QTEST_GUILESS_MAIN(TestPairController)
