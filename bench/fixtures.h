@@ -10,9 +10,20 @@
 // Inputs the benchmarks share: the bundled real recording's trades, repeated as often as a run needs.
 namespace pairlab::bench {
 
-/** The real trades of the bundled demo recording (BTCUSDT and ETHUSDT futures, 2024-08-08), repeated: pass
- *  k >= 1 has every trade id shifted by k · idShift and every time by k · timeShift (the recording's span
- *  plus a second), so that each repetition is new to a database and keeps time order. */
+/** Trade ids of repetition k of a recording are shifted by k times this: past any real id. */
+inline constexpr std::int64_t kRepeatIdShift = 1'000'000'000'000LL;
+
+/** Moves a recorded trade into repetition `rep` of its recording: the id by rep · kRepeatIdShift, the time by
+ *  rep · timeShift (the recording's span plus a second), so each repetition is new to a database and keeps
+ *  time order. The one rule every benchmark repeats its input by. */
+inline void shiftIntoRepetition(Tick &t, std::int64_t rep, std::int64_t timeShift)
+{
+    t.tradeId += rep * kRepeatIdShift;
+    t.tsMs += rep * timeShift;
+}
+
+/** The real trades of the bundled demo recording (BTCUSDT and ETHUSDT futures, 2024-08-08), repeated by
+ *  shiftIntoRepetition(). */
 class RepeatedTrades
 {
 public:
@@ -24,15 +35,12 @@ public:
         const std::int64_t n = std::int64_t(m_base.size());
         const std::int64_t rep = k / n;
         Tick t = m_base[std::size_t(k % n)];
-        t.tradeId += rep * idShift;
-        t.tsMs += rep * m_timeShift;
+        shiftIntoRepetition(t, rep, m_timeShift);
         return t;
     }
     /** The first n trades of the repetition. */
     std::vector<Tick> first(std::int64_t n) const;
     const std::vector<Tick> &base() const { return m_base; }
-
-    static constexpr std::int64_t idShift = 1'000'000'000'000LL;
 
 private:
     std::vector<Tick> m_base;

@@ -52,7 +52,8 @@ int benchImport(const QStringList &args, QTextStream &out, QTextStream & /*err*/
         out << CsvImport::tr("the demo recording has no trades") << '\n';
         return 1;
     }
-    // Trades file: Binance dump layout, the real rows repeated, each repetition shifted by the span.
+    // Trades file: Binance dump layout, the real rows repeated, each repetition shifted by the span; unlike
+    // shiftIntoRepetition() the ids stay contiguous, as in a real dump.
     const std::int64_t span = ticks.back().tsMs - ticks.front().tsMs + 1;
     const std::int64_t idSpan = ticks.back().tradeId - ticks.front().tradeId + 1;
     QByteArray text("id,price,qty,quote_qty,time,is_buyer_maker\n");

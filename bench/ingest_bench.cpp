@@ -1,4 +1,5 @@
 #include "bench/benchmarks.h"
+#include "bench/fixtures.h"
 
 #include "market/binance_trade_parser.h"
 #include "market/recording.h"
@@ -124,7 +125,6 @@ int benchIngest(const QStringList &args, QTextStream &out, QTextStream &err)
     // 2. End to end: recording text -> parse -> SQLite (ticks, dedupe) -> 1s/1m/5m bars, in batches.
     // The recording is repeated with trade ids and times shifted past its own span to reach N ticks.
     QTemporaryDir dir;
-    const std::int64_t idSpan = 1'000'000'000'000LL;
     const std::int64_t timeSpan = ticks.back().tsMs - ticks.front().tsMs + 1000;
     std::int64_t stored = 0;
     {
@@ -142,8 +142,7 @@ int benchIngest(const QStringList &args, QTextStream &out, QTextStream &err)
                 Tick t;
                 if (parser.parse(l, t) != FrameKind::Trade)
                     continue;
-                t.tradeId += rep * idSpan;
-                t.tsMs += rep * timeSpan;
+                shiftIntoRepetition(t, rep, timeSpan);
                 batch.push_back(t);
                 if (batch.size() == BatchSize) {
                     WriteStats s;
@@ -180,9 +179,10 @@ int benchIngest(const QStringList &args, QTextStream &out, QTextStream &err)
         std::int64_t i = 0;
         for (std::int64_t rep = 0; i < stored; ++rep) {
             sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr);
-            for (const Tick &t : ticks) {
+            for (Tick t : ticks) {
+                shiftIntoRepetition(t, rep, timeSpan); // the same rows the end-to-end run stored
                 sqlite3_bind_int64(st, 1, t.symbol.view()[0]);
-                sqlite3_bind_int64(st, 2, t.tradeId + rep * idSpan);
+                sqlite3_bind_int64(st, 2, t.tradeId);
                 sqlite3_bind_int64(st, 3, t.tsMs);
                 sqlite3_bind_double(st, 4, t.price);
                 sqlite3_bind_double(st, 5, t.qty);

@@ -34,6 +34,22 @@
         <source>%1 on %2: %3 (%4)</source>
         <translation>%1 bei %2: %3 (%4)</translation>
     </message>
+    <message>
+        <source>missing</source>
+        <translation>fehlt</translation>
+    </message>
+    <message>
+        <source>expected &quot;rising&quot; or &quot;while_true&quot;</source>
+        <translation>erwartet &quot;rising&quot; oder &quot;while_true&quot;</translation>
+    </message>
+    <message>
+        <source>expected a number &gt;= 0</source>
+        <translation>erwartet eine Zahl &gt;= 0</translation>
+    </message>
+    <message>
+        <source>expected a whole number &gt;= 0</source>
+        <translation>erwartet eine ganze Zahl &gt;= 0</translation>
+    </message>
 </context>
 <context>
     <name>AlertExpression</name>
@@ -734,6 +750,10 @@
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 Tag</translation>
+    </message>
 </context>
 <context>
     <name>GapBands</name>
@@ -876,26 +896,6 @@
 </context>
 <context>
     <name>RatioView</name>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
-    </message>
-    <message>
-        <source>%1 min</source>
-        <translation>%1 min</translation>
-    </message>
-    <message>
-        <source>%1 h</source>
-        <translation>%1 h</translation>
-    </message>
-    <message>
-        <source>%1 d</source>
-        <translation>%1 T</translation>
-    </message>
-    <message>
-        <source>%1 days</source>
-        <translation>%1 Tage</translation>
-    </message>
     <message>
         <source>n/a: 1 trade</source>
         <translation>k. A.: 1 Trade</translation>

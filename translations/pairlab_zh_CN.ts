@@ -34,6 +34,22 @@
         <source>%1 on %2: %3 (%4)</source>
         <translation>%2 上的 %1：%3（%4）</translation>
     </message>
+    <message>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>expected &quot;rising&quot; or &quot;while_true&quot;</source>
+        <translation>应为 &quot;rising&quot; 或 &quot;while_true&quot;</translation>
+    </message>
+    <message>
+        <source>expected a number &gt;= 0</source>
+        <translation>应为 &gt;= 0 的数字</translation>
+    </message>
+    <message>
+        <source>expected a whole number &gt;= 0</source>
+        <translation>应为 &gt;= 0 的整数</translation>
+    </message>
 </context>
 <context>
     <name>AlertExpression</name>
@@ -732,6 +748,10 @@
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 天</translation>
+    </message>
 </context>
 <context>
     <name>GapBands</name>
@@ -873,26 +893,6 @@
 </context>
 <context>
     <name>RatioView</name>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 秒</translation>
-    </message>
-    <message>
-        <source>%1 min</source>
-        <translation>%1 分钟</translation>
-    </message>
-    <message>
-        <source>%1 h</source>
-        <translation>%1 小时</translation>
-    </message>
-    <message>
-        <source>%1 d</source>
-        <translation>%1 天</translation>
-    </message>
-    <message>
-        <source>%1 days</source>
-        <translation>%1 天</translation>
-    </message>
     <message>
         <source>n/a: 1 trade</source>
         <translation>不适用：1 笔交易</translation>

@@ -2,6 +2,7 @@
 #include "main_window.h"
 
 #include "alerts_panel.h"
+#include "analytics/series_stats.h"
 #include "charts/candle_chart_view.h"
 #include "controllers/session_controller.h"
 #include "controllers/workspace_document.h"
@@ -213,9 +214,9 @@ void MainWindow::buildMenus()
                   pair.timeMs = *d.time;
                   pair.x = *d.x;
                   pair.y = *d.y;
-                  const double barsPerYear = 365.0 * 24 * 3600 / std::max(1, m_pairView->intervalSeconds());
-                  auto *dialog = new BacktestDialog(std::move(pair), m_pairView->symbolY(),
-                                                    m_pairView->symbolX(), barsPerYear, userDatabase(), this);
+                  auto *dialog =
+                      new BacktestDialog(std::move(pair), m_pairView->symbolY(), m_pairView->symbolX(),
+                                         barsPerYear(m_pairView->intervalSeconds()), userDatabase(), this);
                   dialog->setAttribute(Qt::WA_DeleteOnClose);
                   dialog->setEntryExit(m_pairView->entryZ(), m_pairView->exitZ());
                   dialog->setWindow(m_pairView->window());

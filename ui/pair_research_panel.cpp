@@ -1,5 +1,6 @@
 #include "pair_research_panel.h"
 
+#include "analytics/series_stats.h"
 #include "backtest/ratio_view.h"
 #include "charts/time_series_chart_view.h"
 #include "controllers/pair_controller.h"
@@ -328,8 +329,8 @@ void PairResearchPanel::renderSummary()
     // slippage and sizing), so it is labelled as what it is.
     const qint64 span =
         r.display.time && !r.display.time->empty() ? r.display.time->back() - r.display.time->front() : 0;
-    const RatioView sharpe = ratioView(f.backtest.sharpeNet, f.backtest.trades, span,
-                                       365.0 * 24 * 3600 / std::max(1, q.intervalSeconds));
+    const RatioView sharpe =
+        ratioView(f.backtest.sharpeNet, f.backtest.trades, span, barsPerYear(q.intervalSeconds));
     html += heading(tr("Quick backtest"));
     html += row(tr("trades / net P&L"),
                 QStringLiteral("%1 / %2").arg(f.backtest.trades).arg(num(f.backtest.netPnl, 5)));

@@ -52,28 +52,28 @@ QJsonObject alertRuleToJson(const AlertRule &rule)
 bool alertRuleFromJson(const QJsonObject &o, AlertRule *rule, QString *error)
 {
     AlertRule r;
-    auto fail = [error](const char *field, const char *what) {
+    auto fail = [error](const char *field, const QString &what) { // field: the JSON key, as written
         if (error)
-            *error = QStringLiteral("%1: %2").arg(QLatin1String(field), QLatin1String(what));
+            *error = QStringLiteral("%1: %2").arg(QLatin1String(field), what);
         return false;
     };
     if (!o.value(QStringLiteral("expression")).isString() ||
         o.value(QStringLiteral("expression")).toString().trimmed().isEmpty())
-        return fail("expression", "missing");
+        return fail("expression", AlertEngineText::tr("missing"));
     r.expression = o.value(QStringLiteral("expression")).toString();
     r.name = o.value(QStringLiteral("name")).toString(r.expression);
     r.pair = o.value(QStringLiteral("pair")).toString(QStringLiteral("*"));
     r.enabled = o.value(QStringLiteral("enabled")).toBool(true);
     const QString trigger = o.value(QStringLiteral("trigger")).toString(QStringLiteral("rising"));
     if (trigger != QLatin1String("rising") && trigger != QLatin1String("while_true"))
-        return fail("trigger", "expected \"rising\" or \"while_true\"");
+        return fail("trigger", AlertEngineText::tr("expected \"rising\" or \"while_true\""));
     r.triggerMode = triggerModeFromKey(trigger);
     r.cooldownS = o.value(QStringLiteral("cooldown_s")).toDouble(60);
     if (!(r.cooldownS >= 0))
-        return fail("cooldown_s", "expected a number >= 0");
+        return fail("cooldown_s", AlertEngineText::tr("expected a number >= 0"));
     r.minBars = o.value(QStringLiteral("min_bars")).toInt(0);
     if (r.minBars < 0)
-        return fail("min_bars", "expected a whole number >= 0");
+        return fail("min_bars", AlertEngineText::tr("expected a whole number >= 0"));
     *rule = r;
     return true;
 }

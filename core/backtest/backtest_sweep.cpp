@@ -23,13 +23,14 @@ std::vector<double> thresholdRange(double from, double to, double step)
     return out;
 }
 
-std::pair<int, int> SweepResult::best() const
+std::pair<int, int> SweepResult::best(int minTrades) const
 {
     std::pair<int, int> at{-1, -1};
     double top = -std::numeric_limits<double>::infinity();
     for (std::size_t k = 0; k < cells.size(); ++k) {
         const SweepCell &c = cells[k];
-        if (c.valid && std::isfinite(c.summary.sharpe) && c.summary.sharpe > top) {
+        if (c.valid && c.summary.trades >= minTrades && std::isfinite(c.summary.sharpe) &&
+            c.summary.sharpe > top) {
             top = c.summary.sharpe;
             at = {c.entryIndex, c.exitIndex};
         }

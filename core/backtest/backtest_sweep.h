@@ -56,8 +56,9 @@ struct SweepResult
         const SweepCell &c = cell(entryIndex, exitIndex);
         return c.valid ? c.summary.sharpe : kNaN;
     }
-    /** Indices of the valid cell with the highest net Sharpe, {-1, -1} if none. */
-    std::pair<int, int> best() const;
+    /** Indices of the valid cell with the highest net Sharpe among those with at least minTrades trades,
+        {-1, -1} if none. */
+    std::pair<int, int> best(int minTrades = 0) const;
 };
 
 /** Starts a sweep of entry x exit thresholds with QtConcurrent::mapped on `pool` (global pool when

@@ -1,5 +1,8 @@
 #include "backtest/ratio_view.h"
 
+#include "analytics/series_stats.h"
+#include "models/axis_scale.h"
+
 #include <QCoreApplication>
 #include <QLocale>
 
@@ -16,27 +19,13 @@ struct RatioText
 
 QString barLength(double barsPerYear)
 {
-    const double seconds = 365.0 * 24 * 3600 / barsPerYear;
-    if (seconds < 60)
-        return RatioText::tr("%1 s").arg(QLocale().toString(seconds, 'g', 3));
-    if (seconds < 3600)
-        return RatioText::tr("%1 min").arg(QLocale().toString(seconds / 60, 'g', 3));
-    if (seconds < 86400)
-        return RatioText::tr("%1 h").arg(QLocale().toString(seconds / 3600, 'g', 3));
-    return RatioText::tr("%1 d").arg(QLocale().toString(seconds / 86400, 'g', 3));
+    return durationText(kBarsPerYear1s / barsPerYear);
 }
 } // namespace
 
 QString spanText(qint64 ms)
 {
-    const double s = double(ms) / 1000.0;
-    if (s < 120)
-        return RatioText::tr("%1 s").arg(QLocale().toString(s, 'f', 0));
-    if (s < 7200)
-        return RatioText::tr("%1 min").arg(QLocale().toString(s / 60, 'f', 0));
-    if (s < 2 * 86400)
-        return RatioText::tr("%1 h").arg(QLocale().toString(s / 3600, 'f', 1));
-    return RatioText::tr("%1 days").arg(QLocale().toString(s / 86400, 'f', 1));
+    return durationText(double(ms) / 1000.0);
 }
 
 QString annualisationBasis(double barsPerYear)

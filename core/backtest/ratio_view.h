@@ -24,7 +24,7 @@ RatioView ratioView(double annualisedValue, int trades, qint64 spanMs, double ba
 
 /** "annualised: ×√525,600 (bars of 1 m a year, 24/7)" */
 QString annualisationBasis(double barsPerYear);
-/** A span in words: "45 s", "4 min", "3.5 h", "12.0 days". */
+/** A span in words, durationText() of it: "45 s", "4 min", "3.5 h", "12 days". */
 QString spanText(qint64 ms);
 
 } // namespace pairlab

@@ -2,6 +2,7 @@
 
 #include "alerts/alert_engine.h"
 #include "alerts/alert_rule.h"
+#include "analytics/series_stats.h"
 #include "storage/database.h"
 
 #include <QTimer>
@@ -20,7 +21,7 @@ PairAnalysisOptions optionsFor(const PairRequest &r)
     o.window = r.window;
     o.backtest.entry = r.entry;
     o.backtest.exit = r.exit;
-    o.backtest.barsPerYear = 365.0 * 24 * 3600 / std::max(1, r.intervalSeconds);
+    o.backtest.barsPerYear = barsPerYear(r.intervalSeconds);
     return o;
 }
 
@@ -613,10 +614,10 @@ void PairController::refreshStats(qint64 visibleFrom, qint64 visibleTo)
     if (!m_result.valid() || m_result.display.empty())
         return;
     m_stats.submit([r = m_result, visibleFrom, visibleTo] {
-        const double barsPerYear = 365.0 * 24 * 3600 / std::max(1, r.request.intervalSeconds);
         return BuiltStats{r.request,
                           LegStatsModel::scopesOf(r.display, *r.analytics.full, visibleFrom, visibleTo,
-                                                  r.request.window, r.request.y, r.request.x, barsPerYear)};
+                                                  r.request.window, r.request.y, r.request.x,
+                                                  barsPerYear(r.request.intervalSeconds))};
     });
 }
 

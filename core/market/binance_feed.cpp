@@ -196,6 +196,7 @@ QWebSocket *BinanceFeed::openSocket()
     });
     // TLS errors are never ignored: QWebSocket refuses the handshake, sslErrors and error say why.
     m_connectStartedMs = m_clock.elapsed();
+    m_waitedForError = false;
     if (!m_socket) {
         m_failure.clear();
         setState(FeedState::Connecting, streamUrl(m_config).toString());
@@ -290,10 +291,10 @@ void BinanceFeed::onDisconnected(QWebSocket *socket)
     if (socket != m_socket)
         return;
     if (m_state == FeedState::Connecting && m_failure.isEmpty() &&
-        socket->error() == QAbstractSocket::UnknownSocketError && !socket->property("errorWaited").toBool()) {
+        socket->error() == QAbstractSocket::UnknownSocketError && !m_waitedForError) {
         // A failed name lookup or connect reports disconnected() before error(): wait for the error, or
         // the user reads "connection lost" for a DNS failure.
-        socket->setProperty("errorWaited", true);
+        m_waitedForError = true;
         QTimer::singleShot(0, socket, [this, socket] { onDisconnected(socket); });
         return;
     }

@@ -133,6 +133,7 @@ private:
     QHash<QString, bool> m_silent;
     QSet<SymbolCode> m_subscribed; // empty: the URL names no streams, every symbol is taken
     QString m_failure;             // first reason reported for the current connection
+    bool m_waitedForError = false; // disconnected() of the current attempt was held back once for error()
 };
 
 } // namespace pairlab

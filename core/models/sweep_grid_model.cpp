@@ -73,17 +73,8 @@ double SweepGridModel::shownSharpe(int row, int column) const
 
 std::pair<int, int> SweepGridModel::bestShown() const
 {
-    std::pair<int, int> at{-1, -1};
-    double top = -std::numeric_limits<double>::infinity();
-    for (int i = 0; i < rowCount(); ++i)
-        for (int j = 0; j < columnCount(); ++j) {
-            const double s = shownSharpe(i, j);
-            if (std::isfinite(s) && s > top) {
-                top = s;
-                at = {i, j};
-            }
-        }
-    return at;
+    // The shown value is the engine's, or the engine's times one positive constant (per bar): same order.
+    return m_result.best(kMinTradesForRatio);
 }
 
 QString SweepGridModel::ratioBasis() const

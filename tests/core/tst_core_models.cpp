@@ -743,6 +743,9 @@ void TestCoreModels::axisScalesAreRoundAndHonest()
     QCOMPARE(durationText(496.8), QStringLiteral("8.28 min"));
     QCOMPARE(durationText(18720), QStringLiteral("5.2 h"));
     QCOMPARE(durationText(0.5), QStringLiteral("0.5 s"));
+    QCOMPARE(durationText(86400), QStringLiteral("1 day"));
+    QVERIFY2(annualisationBasis(365).contains(QLatin1String("bars of 1 day a year")),
+             qPrintable(annualisationBasis(365)));
     QCOMPARE(priceDecimals(61700.2), 2);
     QCOMPARE(priceDecimals(2680.1), 2);
     QCOMPARE(priceDecimals(0.5123), 4);

@@ -5,6 +5,7 @@
 #include "backtest/backtest_sweep.h"
 #include "backtest/ratio_view.h"
 #include "charts/time_series_chart_view.h"
+#include "controllers/latest_result.h"
 #include "models/backtest_trades_model.h"
 #include "models/sweep_grid_model.h"
 #include "storage/database.h"
@@ -115,7 +116,9 @@ BacktestDialog::BacktestDialog(AlignedPair pair, const QString &symbolY, const Q
     : QDialog(parent), m_pair(std::move(pair)), m_symbolY(symbolY), m_symbolX(symbolX),
       m_dbPath(databasePath), m_barsPerYear(barsPerYear), m_tradesModel(new BacktestTradesModel(this)),
       m_sweepModel(new SweepGridModel(this)), m_runWatcher(new QFutureWatcher<BacktestRun>(this)),
-      m_sweepWatcher(new QFutureWatcher<SweepCell>(this))
+      m_sweepWatcher(new QFutureWatcher<SweepCell>(this)),
+      m_prepares(std::make_unique<LatestResult<std::shared_ptr<const PreparedBacktest>>>(
+          [this](std::shared_ptr<const PreparedBacktest> inputs) { onSweepPrepared(inputs); }))
 {
     setWindowTitle(tr("Backtest %1").arg(pairName()));
     auto *layout = new QVBoxLayout(this);
@@ -547,34 +550,41 @@ bool BacktestDialog::runSweep()
     m_sweepStatus->setText(tr("Preparing spread and z-scores…"));
     m_preparing = true;
     m_cancelRequested = false;
-    const quint64 generation = ++m_sweepGeneration;
     m_sweepBase = std::move(cfg);
-    whenFinished(
-        this, QtConcurrent::run([pair = m_pair, config = m_sweepBase->config] {
-            return prepareBacktest(pair, config);
-        }),
-        [this, generation](const std::shared_ptr<const PreparedBacktest> &inputs) {
-            if (generation != m_sweepGeneration)
-                return;
-            m_preparing = false;
-            if (m_cancelRequested || !inputs || !inputs->ok()) {
-                if (inputs && !inputs->ok())
-                    showMessage(inputs->error);
-                m_sweepStatus->setText(m_cancelRequested ? tr("Sweep cancelled.") : tr("Sweep failed."));
-                updateButtons();
-                Q_EMIT sweepFinished(false);
-                return;
-            }
-            m_sweepStatus->setText(tr("Running %n backtest(s)…", nullptr, m_sweepBase->grid.size()));
-            m_sweepWatcher->setFuture(startBacktestSweep(inputs, m_sweepBase->config, m_sweepBase->grid));
-            updateButtons();
-        });
+    m_prepares->submit(
+        [pair = m_pair, config = m_sweepBase->config] { return prepareBacktest(pair, config); });
     updateButtons();
     return true;
 }
 
+void BacktestDialog::onSweepPrepared(const std::shared_ptr<const PreparedBacktest> &inputs)
+{
+    m_preparing = false;
+    if (!inputs || !inputs->ok()) {
+        if (inputs)
+            showMessage(inputs->error);
+        m_sweepStatus->setText(tr("Sweep failed."));
+        updateButtons();
+        Q_EMIT sweepFinished(false);
+        return;
+    }
+    m_sweepStatus->setText(tr("Running %n backtest(s)…", nullptr, m_sweepBase->grid.size()));
+    m_sweepWatcher->setFuture(startBacktestSweep(inputs, m_sweepBase->config, m_sweepBase->grid));
+    updateButtons();
+}
+
 void BacktestDialog::cancelSweep()
 {
+    if (m_preparing) { // no cell runs yet: nothing of this sweep is delivered
+        m_prepares->cancel();
+        m_preparing = false;
+        m_sweepStatus->setText(tr("Sweep cancelled."));
+        updateButtons();
+        // Reported from the event loop like every other end of a sweep, never from within this call.
+        QMetaObject::invokeMethod(
+            this, [this] { Q_EMIT sweepFinished(false); }, Qt::QueuedConnection);
+        return;
+    }
     m_cancelRequested = true;
     m_sweepWatcher->cancel();
     updateButtons();

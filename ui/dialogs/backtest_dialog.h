@@ -25,6 +25,8 @@ namespace pairlab {
 // (models/pair_display.h) in files that include both, such as the main window.
 struct BacktestRun;
 struct PreparedBacktest;
+template <typename T> class LatestResult;
+struct PreparedBacktest;
 struct SweepCell;
 class BacktestTradesModel;
 class SweepGridModel;
@@ -120,6 +122,7 @@ private:
     bool currentConfig(Config &out) const;
     void showMessage(const QString &text);
     void onBacktestFinished();
+    void onSweepPrepared(const std::shared_ptr<const PreparedBacktest> &inputs);
     void onSweepFinished();
     void showRun();
     void updateButtons();
@@ -154,7 +157,8 @@ private:
     std::shared_ptr<const BacktestRun> m_run;
     /** Saves and exports: their own thread, never queued behind a sweep's cells in the global pool. */
     QThreadPool m_io;
-    quint64 m_sweepGeneration = 0;
+    /** The sweep's spread and z-scores, computed once per sweep: the newest request's only. */
+    std::unique_ptr<LatestResult<std::shared_ptr<const PreparedBacktest>>> m_prepares;
     bool m_preparing = false;
     bool m_cancelRequested = false;
     std::unique_ptr<Config> m_sweepBase;
