@@ -19,6 +19,7 @@ SessionController::SessionController(QObject *parent) : QObject(parent) {}
 SessionController::~SessionController()
 {
     stop();
+    m_retiring.clear(); // waits: everything is stored before the application ends
 }
 
 void SessionController::startLive(const FeedConfig &feed, const QString &databasePath)
@@ -137,6 +138,7 @@ void SessionController::begin(Kind kind, const FeedConfig &feed, const QString &
     qCInfo(lcStorage).noquote() << "database" << databasePath;
     m_session = std::make_unique<LiveSession>(feed, databasePath);
     LiveSession *s = m_session.get();
+    s->setStartAfter(m_lastSessionDone);
     connect(s, &LiveSession::stored, this,
             [this](const TickBatch &ticks, const BarBatch &bars, const WriteStats &stats) {
                 m_stored += stats.stored;
@@ -213,8 +215,16 @@ void SessionController::begin(Kind kind, const FeedConfig &feed, const QString &
 void SessionController::stop()
 {
     if (m_session) {
-        m_session->stop();
-        m_session.reset();
+        // No join here: the session stores its last batch and closes the database on its own threads; the
+        // next session's storage thread opens only after that (setStartAfter).
+        LiveSession *s = m_session.get();
+        s->disconnect(this); // what it still reports belongs to a session no longer shown
+        connect(s, &LiveSession::stopped, this, [this, s] {
+            std::erase_if(m_retiring, [s](const std::unique_ptr<LiveSession> &r) { return r.get() == s; });
+        });
+        s->requestStop();
+        m_lastSessionDone = s->finished();
+        m_retiring.push_back(std::move(m_session));
     }
     if (m_server)
         delete m_server.data();

@@ -9,6 +9,7 @@
 #include <QStringList>
 
 #include <memory>
+#include <vector>
 
 namespace pairlab {
 
@@ -53,6 +54,8 @@ public:
     bool isRunning() const { return m_session != nullptr; }
     bool isReplay() const { return m_kind == Kind::Demo || m_kind == Kind::Replay; }
     LiveSession *session() const { return m_session.get(); }
+    /** Stopped sessions still storing their last batch or closing their database. */
+    int retiringSessions() const { return int(m_retiring.size()); }
     ReplayServer *replayServer() const { return m_server; }
     QString databasePath() const { return m_dbPath; }
     QStringList symbols() const { return m_symbols; }
@@ -90,6 +93,9 @@ private:
     void onFeedStats(const FeedStats &stats);
 
     std::unique_ptr<LiveSession> m_session;
+    /** Stopped sessions still storing their last batch (no join on this thread); deleted on stopped(). */
+    std::vector<std::unique_ptr<LiveSession>> m_retiring;
+    QFuture<void> m_lastSessionDone; ///< the newest stopped session's end: the next one opens after it
     QPointer<ReplayServer> m_server;
     Kind m_kind = Kind::None;
     QString m_dbPath;

@@ -6,6 +6,7 @@
 #include "storage/gap_store.h"
 
 #include <QHostAddress>
+#include <QPromise>
 
 #include <algorithm>
 
@@ -47,7 +48,12 @@ void LiveSession::start()
     m_feed->moveToThread(&m_feedThread);
     m_writer->moveToThread(&m_storageThread);
     connect(&m_feedThread, &QThread::finished, m_feed, &QObject::deleteLater);
-    connect(&m_storageThread, &QThread::finished, m_writer, &QObject::deleteLater);
+    m_done = std::make_shared<QPromise<void>>();
+    m_done->start();
+    m_finished = m_done->future();
+    // A replaced session on the same database closes it first: the storage thread's first event waits.
+    if (!m_startAfter.isFinished()) // a default QFuture is finished
+        QMetaObject::invokeMethod(m_writer, [after = m_startAfter]() mutable { after.waitForFinished(); });
 
     connect(m_feed, &BinanceFeed::ticks, m_writer, &TickWriter::writeBatch);
     connect(m_writer, &TickWriter::stored, this, &LiveSession::stored);
@@ -70,7 +76,21 @@ void LiveSession::start()
             [this](const TradeGapList &gaps) { takeGaps(std::vector<TradeGap>(gaps.begin(), gaps.end())); });
     m_gapRecorder = new GapRecorder(m_dbPath);
     m_gapRecorder->moveToThread(&m_storageThread);
-    connect(&m_storageThread, &QThread::finished, m_gapRecorder, &QObject::deleteLater);
+    // The end, without a join: once the feed thread has ended (its last batch and the back-fill's ticks are
+    // queued to the writer by then), the storage thread's last event stores them, closes the database
+    // (deleting the writer and the recorder on their thread) and quits; stopped() then reaches this thread.
+    connect(
+        &m_feedThread, &QThread::finished, m_writer,
+        [writer = m_writer, recorder = m_gapRecorder, done = m_done] {
+            QMetaObject::invokeMethod(writer, [writer, recorder, done] {
+                delete recorder;
+                delete writer;
+                done->finish();
+                QThread::currentThread()->quit();
+            });
+        },
+        Qt::DirectConnection);
+    connect(&m_storageThread, &QThread::finished, this, &LiveSession::stopped);
     connect(m_gapRecorder, &GapRecorder::failed, this,
             [](const QString &message) { qCWarning(lcStorage).noquote() << message; });
     connect(m_gapRecorder, &GapRecorder::loaded, this, [this](const TradeGapList &stored) {
@@ -102,23 +122,26 @@ void LiveSession::start()
     QMetaObject::invokeMethod(m_feed, &BinanceFeed::start);
 }
 
-void LiveSession::stop()
+void LiveSession::requestStop()
 {
     if (!m_running)
         return;
     m_running = false;
     // Events run in posting order on each thread: the feed stops (flushing its last batch into the
-    // writer's queue) and then quits; once it is gone, the writer drains that queue and quits.
-    auto quitHere = [] { QThread::currentThread()->quit(); };
+    // writer's queue) and then quits; once it is gone, the writer drains that queue and quits (start()).
     QMetaObject::invokeMethod(m_feed, &BinanceFeed::stop);
-    QMetaObject::invokeMethod(m_feed, quitHere);
-    m_feedThread.wait();
-    QMetaObject::invokeMethod(m_writer, quitHere);
-    m_storageThread.wait();
-    m_feed = nullptr;
+    QMetaObject::invokeMethod(m_feed, [] { QThread::currentThread()->quit(); });
+    m_feed = nullptr; // deleted with their threads; nothing is posted to them any more
     m_writer = nullptr;
-    m_backfill = nullptr; // deleted with their threads
+    m_backfill = nullptr;
     m_gapRecorder = nullptr;
+}
+
+void LiveSession::stop()
+{
+    requestStop();
+    m_feedThread.wait();
+    m_storageThread.wait();
 }
 
 void LiveSession::startRecording(const QString &path)

@@ -5,8 +5,13 @@
 #include "market/gap_detector.h"
 #include "storage/tick_writer.h"
 
+#include <QFuture>
 #include <QObject>
 #include <QThread>
+
+#include <memory>
+
+template <typename T> class QPromise;
 
 namespace pairlab {
 
@@ -16,7 +21,9 @@ struct BackfillOutcome;
 
 /** The live data path wired together: BinanceFeed on the feed thread, TickWriter (ticks + bars) on the
  *  storage thread. Signals of both arrive here queued, on the thread that owns the session (the GUI or the
- *  CLI main thread). Stopping or destroying the session flushes the last batch and joins both threads. */
+ *  CLI main thread). requestStop() returns at once: the feed flushes its last batch, the writer stores it and
+ *  closes the database on the storage thread, then stopped() arrives and finished() completes. stop() and
+ *  the destructor do the same and wait (the CLI, tests, the end of the application). */
 class LiveSession : public QObject
 {
     Q_OBJECT
@@ -25,8 +32,16 @@ public:
     ~LiveSession() override;
 
     void start();
+    /** Stops without waiting (the GUI thread never joins a worker): stopped() follows. */
+    void requestStop();
+    /** requestStop() and waits until everything is stored and both threads have ended. */
     void stop();
     bool isRunning() const { return m_running; }
+    /** Completes once the last batch is stored and the database is closed (from the storage thread). */
+    QFuture<void> finished() const { return m_finished; }
+    /** The storage thread opens the database only after `predecessor` completed: a session that replaces one
+     *  on the same database never writes beside it (set before start()). */
+    void setStartAfter(QFuture<void> predecessor) { m_startAfter = std::move(predecessor); }
 
     const FeedConfig &feedConfig() const { return m_config; }
     QString databasePath() const { return m_dbPath; }
@@ -58,6 +73,8 @@ Q_SIGNALS:
     void gapsChanged(const pairlab::TradeGapList &gaps);
     /** One line for the status bar on a detected, back-filled or unfillable gap (also logged). */
     void gapReport(const QString &message);
+    /** After requestStop() (or stop()): everything is stored, both threads have ended. */
+    void stopped();
 
 private:
     FeedConfig m_config;
@@ -68,6 +85,8 @@ private:
     TickWriter *m_writer = nullptr;
     bool m_running = false;
     int m_storageRetryMs = 2000;
+    std::shared_ptr<QPromise<void>> m_done;
+    QFuture<void> m_finished, m_startAfter;
 
     void takeGaps(std::vector<TradeGap> gaps);
     void onBackfilled(const pairlab::BackfillOutcome &outcome);

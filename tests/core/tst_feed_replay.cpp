@@ -18,6 +18,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <memory>
+
 #include <algorithm>
 #include <random>
 #include <set>
@@ -194,6 +196,7 @@ private Q_SLOTS:
     void buildsCombinedStreamUrl();
     void backoffGrowsAndIsCapped();
     void storesEveryTickExactlyOnceAcrossDrops();
+    void requestStopStoresTheLastBatchWithoutAJoin();
     void onlySubscribedStreamsArrive();
     void reportsSilentStreamByName();
     void recordsFramesThatReplayBack();
@@ -300,6 +303,63 @@ void TestFeedReplay::storesEveryTickExactlyOnceAcrossDrops()
     for (const Bar &b : BarStore::loadBars(conn, QStringLiteral("ETHUSDT"), Interval::S1))
         barTrades += b.trades;
     QCOMPARE(barTrades, std::int64_t(6044));
+    conn = QSqlDatabase();
+    Database::close(QStringLiteral("verify"));
+}
+
+void TestFeedReplay::requestStopStoresTheLastBatchWithoutAJoin()
+{
+    ReplayServer server;
+    server.setRecording(m_recording);
+    server.setSpeed(20); // still replaying when the session is stopped
+    QString error;
+    QVERIFY2(server.listen(0, &error), qPrintable(error));
+    test::ScratchDatabase scratch;
+    const QString db = scratch.spec();
+    QVERIFY2(!db.isEmpty(), qPrintable(scratch.error()));
+    FeedConfig cfg;
+    cfg.endpoint = server.url();
+    auto session = std::make_unique<LiveSession>(cfg, db);
+    std::int64_t stored = 0;
+    connect(session.get(), &LiveSession::stored, this,
+            [&](const TickBatch &, const BarBatch &, const WriteStats &s) { stored += s.stored; });
+    QSignalSpy stopped(session.get(), &LiveSession::stopped);
+    session->start();
+    QTRY_VERIFY_WITH_TIMEOUT(stored > 100, 20000);
+    session->requestStop(); // returns at once: the threads end on their own
+    QVERIFY(!session->isRunning());
+    QCOMPARE(stopped.size(), 0); // reported through the event loop, never from within the call
+    QVERIFY(stopped.wait(20000));
+    QVERIFY(session->finished().isFinished());
+    // Everything the writer reported is in the database and the database is closed: a new session on the
+    // same file, told to open after the first one's end, stores the whole recording once beside it.
+    QSqlDatabase conn = Database::open(db, QStringLiteral("verify"), &error);
+    QCOMPARE(BarStore::tickCount(conn), stored);
+    QVERIFY(stored < std::int64_t(m_recording.frames.size()));
+    conn = QSqlDatabase();
+    Database::close(QStringLiteral("verify"));
+    const QFuture<void> firstDone = session->finished();
+    session.reset(); // nothing left to wait for
+    ReplayServer again;
+    again.setRecording(m_recording);
+    again.setSpeed(0);
+    QVERIFY2(again.listen(0, &error), qPrintable(error));
+    QSignalSpy replayed(&again, &ReplayServer::finished);
+    cfg.endpoint = again.url();
+    LiveSession next(cfg, db);
+    next.setStartAfter(firstDone);
+    std::int64_t added = 0, duplicates = 0;
+    connect(&next, &LiveSession::stored, this, [&](const TickBatch &, const BarBatch &, const WriteStats &s) {
+        added += s.stored;
+        duplicates += s.duplicates;
+    });
+    next.start();
+    QTRY_COMPARE_WITH_TIMEOUT(replayed.size(), 1, 60000);
+    QTRY_COMPARE_WITH_TIMEOUT(added + duplicates, std::int64_t(m_recording.frames.size()), 20000);
+    next.stop();
+    QCOMPARE(duplicates, stored);
+    conn = Database::open(db, QStringLiteral("verify"), &error);
+    QCOMPARE(BarStore::tickCount(conn), std::int64_t(16821));
     conn = QSqlDatabase();
     Database::close(QStringLiteral("verify"));
 }

@@ -86,10 +86,14 @@ private Q_SLOTS:
         QVERIFY(!c.isRunning());
         QCOMPARE(c.kind(), SessionController::Kind::None);
         QCOMPARE(c.databasePath(), db); // the data stays where it went
+        // stop() did not join the session's threads: it ends on its own, reported through the event loop.
+        QCOMPARE(c.retiringSessions(), 1);
 
         // A second demo looks exactly like the first: it starts on an empty scratch database, so the
-        // recording's trade ids are not duplicates ("0 trades stored") but stored and counted again.
+        // recording's trade ids are not duplicates ("0 trades stored") but stored and counted again. It
+        // starts at once, while the first may still be closing the same file: its storage opens after that.
         QVERIFY2(c.startDemo(FeedConfig(), db, &error), qPrintable(error));
+        QTRY_COMPARE_WITH_TIMEOUT(c.retiringSessions(), 0, 10000);
         QTRY_VERIFY_WITH_TIMEOUT(finished.size() == 2, 60000);
         QTRY_COMPARE_WITH_TIMEOUT(c.storedTicks(), qint64(35389), 120000);
         QCOMPARE(storedTrades(db), qint64(35389));
