@@ -913,10 +913,6 @@
         <translation>%1 pro Bar</translation>
     </message>
     <message>
-        <source>Annualised: ×√%1 (bars of %2 a year, 24/7)</source>
-        <translation>Annualisiert: ×√%1 (Bars zu %2 pro Jahr, 24/7)</translation>
-    </message>
-    <message>
         <source>A ratio needs at least %1 trades</source>
         <translation>Eine Kennzahl braucht mindestens %1 Trades</translation>
     </message>
@@ -927,6 +923,10 @@
     <message>
         <source>Per bar, not annualised: %1 of data is too short to scale to a year</source>
         <translation>Pro Bar, nicht annualisiert: %1 Daten sind zu kurz, um auf ein Jahr hochzurechnen</translation>
+    </message>
+    <message>
+        <source>Annualised by ×√%1 (%1 bars of %2 a year, 24/7)</source>
+        <translation>Annualisiert mit ×√%1 (%1 Bars zu %2 pro Jahr, 24/7)</translation>
     </message>
 </context>
 <context>
@@ -2241,16 +2241,20 @@ Funktionen: %2</translation>
         <translation>Importiere…</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt; (%2) · delimiter &lt;b&gt;%3&lt;/b&gt; · %4 · times: &lt;b&gt;%5&lt;/b&gt;%6 · interval &lt;b&gt;%7&lt;/b&gt; · symbols &lt;b&gt;%8&lt;/b&gt; · %9 rows read%13 · &lt;span style=&apos;color:%10&apos;&gt;%11 error(s)&lt;/span&gt;, %12 warning(s)</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; (%2) · Trennzeichen &lt;b&gt;%3&lt;/b&gt; · %4 · Zeiten: &lt;b&gt;%5&lt;/b&gt;%6 · Intervall &lt;b&gt;%7&lt;/b&gt; · Symbole &lt;b&gt;%8&lt;/b&gt; · %9 Zeilen gelesen%13 · &lt;span style=&apos;color:%10&apos;&gt;%11 Fehler&lt;/span&gt;, %12 Warnung(en)</translation>
-    </message>
-    <message>
         <source> (the whole file)</source>
         <translation> (die ganze Datei)</translation>
     </message>
     <message>
         <source> (the head; checking the rest…)</source>
         <translation> (der Anfang; der Rest wird geprüft…)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;%2 · delimiter &lt;b&gt;%3&lt;/b&gt; · %4 · times: &lt;b&gt;%5&lt;/b&gt;%6 · interval &lt;b&gt;%7&lt;/b&gt; · symbols &lt;b&gt;%8&lt;/b&gt; · %9 rows read%13 · &lt;span style=&apos;color:%10&apos;&gt;%11 error(s)&lt;/span&gt;, %12 warning(s)</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;%2 · Trennzeichen &lt;b&gt;%3&lt;/b&gt; · %4 · Zeiten: &lt;b&gt;%5&lt;/b&gt;%6 · Intervall &lt;b&gt;%7&lt;/b&gt; · Symbole &lt;b&gt;%8&lt;/b&gt; · %9 Zeilen gelesen%13 · &lt;span style=&apos;color:%10&apos;&gt;%11 Fehler&lt;/span&gt;, %12 Warnung(en)</translation>
+    </message>
+    <message>
+        <source> (the head; the rest is read once its errors are fixed)</source>
+        <translation> (der Anfang; der Rest wird gelesen, sobald seine Fehler behoben sind)</translation>
     </message>
 </context>
 <context>

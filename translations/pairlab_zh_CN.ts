@@ -910,10 +910,6 @@
         <translation>每根 K 线 %1</translation>
     </message>
     <message>
-        <source>Annualised: ×√%1 (bars of %2 a year, 24/7)</source>
-        <translation>年化：×√%1（每年 %2 的 K 线数，全天候）</translation>
-    </message>
-    <message>
         <source>A ratio needs at least %1 trades</source>
         <translation>比率至少需要 %1 笔交易</translation>
     </message>
@@ -924,6 +920,10 @@
     <message>
         <source>Per bar, not annualised: %1 of data is too short to scale to a year</source>
         <translation>按每根 K 线，未年化：%1 的数据太短，无法折算到一年</translation>
+    </message>
+    <message>
+        <source>Annualised by ×√%1 (%1 bars of %2 a year, 24/7)</source>
+        <translation>按 ×√%1 年化（每年 %1 根 %2 K 线，全天候）</translation>
     </message>
 </context>
 <context>
@@ -2233,16 +2233,20 @@ Functions: %2</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt; (%2) · delimiter &lt;b&gt;%3&lt;/b&gt; · %4 · times: &lt;b&gt;%5&lt;/b&gt;%6 · interval &lt;b&gt;%7&lt;/b&gt; · symbols &lt;b&gt;%8&lt;/b&gt; · %9 rows read%13 · &lt;span style=&apos;color:%10&apos;&gt;%11 error(s)&lt;/span&gt;, %12 warning(s)</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt;（%2）· 分隔符 &lt;b&gt;%3&lt;/b&gt; · %4 · 时间：&lt;b&gt;%5&lt;/b&gt;%6 · 周期 &lt;b&gt;%7&lt;/b&gt; · 品种 &lt;b&gt;%8&lt;/b&gt; · 已读取 %9 行%13 · &lt;span style=&apos;color:%10&apos;&gt;%11 个错误&lt;/span&gt;，%12 个警告</translation>
-    </message>
-    <message>
         <source> (the whole file)</source>
         <translation>（整个文件）</translation>
     </message>
     <message>
         <source> (the head; checking the rest…)</source>
         <translation>（文件开头；正在检查其余部分…）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;%2 · delimiter &lt;b&gt;%3&lt;/b&gt; · %4 · times: &lt;b&gt;%5&lt;/b&gt;%6 · interval &lt;b&gt;%7&lt;/b&gt; · symbols &lt;b&gt;%8&lt;/b&gt; · %9 rows read%13 · &lt;span style=&apos;color:%10&apos;&gt;%11 error(s)&lt;/span&gt;, %12 warning(s)</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;%2 · 分隔符 &lt;b&gt;%3&lt;/b&gt; · %4 · 时间：&lt;b&gt;%5&lt;/b&gt;%6 · 周期 &lt;b&gt;%7&lt;/b&gt; · 品种 &lt;b&gt;%8&lt;/b&gt; · 已读取 %9 行%13 · &lt;span style=&apos;color:%10&apos;&gt;%11 个错误&lt;/span&gt;，%12 个警告</translation>
+    </message>
+    <message>
+        <source> (the head; the rest is read once its errors are fixed)</source>
+        <translation>（文件开头；修正其错误后再读取其余部分）</translation>
     </message>
 </context>
 <context>

@@ -95,10 +95,7 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
     buildUi();
     buildMenus();
     // 1280x800, or 90 % of a smaller screen (a 1366x768 laptop): never larger than the screen.
-    QSize size(1280, 800);
-    if (const QScreen *screen = QGuiApplication::primaryScreen())
-        size = size.boundedTo(screen->availableGeometry().size() * 0.9);
-    resize(size);
+    resize(sizeOnScreen(QSize(1280, 800)));
     connectControllers();
     updateTitle();
     m_alerts->setNotifications(m_options.trayMessages, m_options.alertSound);

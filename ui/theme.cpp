@@ -1,6 +1,8 @@
 #include "theme.h"
 
 #include <QApplication>
+#include <QGuiApplication>
+#include <QScreen>
 
 namespace pairlab {
 
@@ -87,6 +89,13 @@ void applyTheme(const QString &theme)
 {
     systemPalette(); // remember the platform's before the first change
     QApplication::setPalette(themePalette(theme));
+}
+
+QSize sizeOnScreen(QSize preferred)
+{
+    if (const QScreen *screen = QGuiApplication::primaryScreen())
+        return preferred.boundedTo(screen->availableGeometry().size() * 0.9);
+    return preferred;
 }
 
 } // namespace pairlab

@@ -30,7 +30,7 @@ QString spanText(qint64 ms)
 
 QString annualisationBasis(double barsPerYear)
 {
-    return RatioText::tr("Annualised: ×√%1 (bars of %2 a year, 24/7)")
+    return RatioText::tr("Annualised by ×√%1 (%1 bars of %2 a year, 24/7)")
         .arg(QLocale().toString(barsPerYear, 'f', 0), barLength(barsPerYear));
 }
 

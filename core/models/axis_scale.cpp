@@ -75,6 +75,14 @@ QString durationText(double seconds)
     return {};
 }
 
+QString valueLabelFormat(double step)
+{
+    int decimals = 0;
+    if (std::isfinite(step) && step > 0 && step < 1)
+        decimals = std::min(10, int(std::ceil(-std::log10(step) - 1e-9)));
+    return QStringLiteral("%.%1f").arg(decimals);
+}
+
 QString timeAxisFormat(qint64 fromMs, qint64 toMs, qint64 barMs)
 {
     const qint64 span = toMs - fromMs;

@@ -17,6 +17,9 @@ struct NiceScale
  *  gets a small span around it; a ceiling (e.g. 0 for drawdowns) is never crossed when the data stay at
  *  or below it. Non-finite input gives the default {0, 1}. */
 NiceScale niceScale(double lo, double hi, int maxTicks, double ceiling = qQNaN());
+/** A value axis' printf label format for ticks `step` apart: as many decimals as the step needs ("%.0f" for
+ *  steps of 1 or more, "%.2f" for 0.05), never scientific notation ("5e+04" on an equity axis). */
+QString valueLabelFormat(double step);
 
 /** The time axis' label format (QDateTime syntax) for a visible range and the bars' length: daily or
  *  longer bars never show a clock time; dates carry the year when the range spans a new year or more

@@ -744,6 +744,12 @@ void TestCoreModels::axisScalesAreRoundAndHonest()
     QCOMPARE(durationText(18720), QStringLiteral("5.2 h"));
     QCOMPARE(durationText(0.5), QStringLiteral("0.5 s"));
     QCOMPARE(durationText(86400), QStringLiteral("1 day"));
+    QCOMPARE(valueLabelFormat(20000), QStringLiteral("%.0f")); // an equity axis: 50000, not 5e+04
+    QCOMPARE(valueLabelFormat(1), QStringLiteral("%.0f"));
+    QCOMPARE(valueLabelFormat(0.5), QStringLiteral("%.1f"));
+    QCOMPARE(valueLabelFormat(0.05), QStringLiteral("%.2f"));
+    QCOMPARE(valueLabelFormat(0.001), QStringLiteral("%.3f"));
+    QCOMPARE(valueLabelFormat(niceScale(-54406.3, 0, 5).step), QStringLiteral("%.0f"));
     QVERIFY2(annualisationBasis(365).contains(QLatin1String("bars of 1 day a year")),
              qPrintable(annualisationBasis(365)));
     QCOMPARE(priceDecimals(61700.2), 2);

@@ -10,6 +10,7 @@
 #include <QComboBox>
 #include <QDropEvent>
 #include <QFile>
+#include <QLabel>
 #include <QMimeData>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -77,6 +78,13 @@ void TestImportDialog::previewsAndImportsARealPairFile()
             import = b;
     QVERIFY(import);
     QTRY_VERIFY_WITH_TIMEOUT(import->isEnabled(), 10000); // once every row is checked
+    // The summary line of a wide file: no empty "()" for a missing dialect, the interval in words, and the
+    // error count in the palette's colour (rich text knows no "inherit": it was black on dark grey).
+    const QString detected = d.findChild<QLabel *>(QStringLiteral("detected"))->text();
+    QVERIFY2(!detected.contains(QLatin1String("()")) && !detected.contains(QLatin1String("inherit")),
+             qPrintable(detected));
+    QVERIFY2(detected.contains(QLatin1String("1 day")), qPrintable(detected));
+    QVERIFY2(detected.contains(d.palette().color(QPalette::WindowText).name()), qPrintable(detected));
     QTest::mouseClick(import, Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(finished.size() == 1, 20000);
     QVERIFY(finished.first().first().toBool());

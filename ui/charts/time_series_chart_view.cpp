@@ -45,8 +45,8 @@ TimeSeriesChartView::TimeSeriesChartView(const QString &title, QWidget *parent)
     updateTitle();
     m_timeAxis->setFormat(QStringLiteral("HH:mm:ss"));
     m_timeAxis->setTickCount(6);
-    m_valueAxis->setLabelFormat(m_valueFormat);
-    m_valueAxis->setTickCount(3); // short charts: three labels fit, five get elided
+    m_valueAxis->setLabelFormat(QStringLiteral("%.4g")); // until the first scale (valueLabelFormat)
+    m_valueAxis->setTickCount(3);                        // short charts: three labels fit, five get elided
     QFont small = m_valueAxis->labelsFont();
     small.setPointSizeF(small.pointSizeF() * 0.85);
     m_valueAxis->setLabelsFont(small);
@@ -116,7 +116,7 @@ int TimeSeriesChartView::addCurve(const QString &name, const QColor &color, bool
     if (secondaryAxis) {
         if (!m_secondaryAxis) {
             m_secondaryAxis = new QValueAxis;
-            m_secondaryAxis->setLabelFormat(m_valueFormat);
+            m_secondaryAxis->setLabelFormat(m_valueFormat.isEmpty() ? QStringLiteral("%.4g") : m_valueFormat);
             m_secondaryAxis->setTickCount(3);
             m_chart->addAxis(m_secondaryAxis, Qt::AlignRight);
         }
@@ -313,12 +313,13 @@ void TimeSeriesChartView::refreshNow()
     // Round 1-2-5 labels; taller charts get more of them.
     const qreal plotHeight = m_chart->plotArea().height();
     const int maxTicks = plotHeight > 220 ? 6 : (plotHeight > 120 ? 4 : 3);
-    auto setAxis = [maxTicks](QValueAxis *axis, double a, double b, double ceiling) {
+    auto setAxis = [this, maxTicks](QValueAxis *axis, double a, double b, double ceiling) {
         if (!axis || !std::isfinite(a) || !std::isfinite(b))
             return;
         const NiceScale scale = niceScale(a, b, maxTicks, ceiling);
         axis->setRange(scale.lo, scale.hi);
         axis->setTickCount(scale.ticks);
+        axis->setLabelFormat(m_valueFormat.isEmpty() ? valueLabelFormat(scale.step) : m_valueFormat);
     };
     setAxis(m_valueAxis, vmin, vmax, m_valueCeiling);
     setAxis(m_secondaryAxis, smin, smax, qQNaN());

@@ -42,6 +42,7 @@ public:
     void setTitle(const QString &title);
     /** Dashed horizontal reference lines (e.g. ±entry / ±exit z). */
     void setBands(const QList<double> &levels);
+    /** The value axes' printf label format; empty (the default): from the ticks' step, never "5e+04". */
     void setValueFormat(const QString &format);
     /** What an empty chart says in place of its axes (default "No data yet"). */
     void setEmptyText(const QString &text);
@@ -129,7 +130,7 @@ private:
     double m_dragX = -1;
     qint64 m_dragFrom = 0, m_dragTo = 0;
     bool m_rubberDrag = false;
-    QString m_valueFormat = QStringLiteral("%.4g");
+    QString m_valueFormat; ///< empty: from the scale's step (valueLabelFormat)
     GapBands m_gapBands;
 };
 

@@ -9,6 +9,7 @@
 #include "models/backtest_trades_model.h"
 #include "models/sweep_grid_model.h"
 #include "storage/database.h"
+#include "theme.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -102,6 +103,12 @@ QDoubleSpinBox *zSpin(double value, QWidget *parent, double min = 0.0, double ma
     s->setSingleStep(0.1);
     s->setValue(value);
     return s;
+}
+
+/** A sentence used inside another: "Annualised by …" → "annualised by …". */
+QString lowerFirst(const QString &sentence)
+{
+    return sentence.isEmpty() ? sentence : sentence.front().toLower() + sentence.mid(1);
 }
 
 QString number(double v, char format, int precision)
@@ -211,7 +218,7 @@ BacktestDialog::BacktestDialog(AlignedPair pair, const QString &symbolY, const Q
         m_sweepView->viewport()->update();
     });
     connect(m_sweepWatcher, &QFutureWatcherBase::finished, this, &BacktestDialog::onSweepFinished);
-    resize(1100, 800);
+    resize(sizeOnScreen(QSize(1100, 800)));
     updateButtons();
 }
 
@@ -489,17 +496,18 @@ void BacktestDialog::showRun()
     setField(WinRate, s.winRate,
              std::isnan(s.winRate) ? number(s.winRate, 'f', 1)
                                    : number(100.0 * s.winRate, 'f', 1) + QLatin1Char('%'));
-    setField(GrossPnl, s.grossPnl, number(s.grossPnl, 'g', 6));
-    setField(NetPnl, s.netPnl, number(s.netPnl, 'g', 6));
+    // Money in the quote currency with cents, as the trades table and the exports show it.
+    setField(GrossPnl, s.grossPnl, number(s.grossPnl, 'f', 2));
+    setField(NetPnl, s.netPnl, number(s.netPnl, 'f', 2));
     // The engine's numbers stay in "value"; the text is what the sample allows (ratio_view.h).
     const qint64 span = m_pair.timeMs.empty() ? 0 : m_pair.timeMs.back() - m_pair.timeMs.front();
     const RatioView sharpe = ratioView(s.sharpe, s.trades, span, m_barsPerYear, 3);
     const RatioView sortino = ratioView(s.sortino, s.trades, span, m_barsPerYear, 3);
     setField(Sharpe, s.sharpe, sharpe.text);
     setField(Sortino, s.sortino, sortino.text);
-    m_ratioBasis->setText(
-        tr("Sharpe and Sortino: %1.").arg(sharpe.basis.front().toLower() + sharpe.basis.mid(1)));
-    setField(MaxDrawdown, s.maxDrawdown, number(s.maxDrawdown, 'g', 6));
+    m_ratioBasis->setText(tr("Sharpe and Sortino: %1.").arg(lowerFirst(sharpe.basis)));
+    // A loss from the peak: shown below zero, as the drawdown chart draws it (the engine keeps its size).
+    setField(MaxDrawdown, s.maxDrawdown, number(s.maxDrawdown > 0 ? -s.maxDrawdown : s.maxDrawdown, 'f', 2));
     setField(Exposure, s.exposure, number(100.0 * s.exposure, 'f', 1) + QLatin1Char('%'));
     setField(AvgHolding, s.avgHoldingBars, number(s.avgHoldingBars, 'f', 1));
 
@@ -607,7 +615,7 @@ void BacktestDialog::onSweepFinished()
                                    .arg(m_sweepModel->index(bi, bj).data().toString(),
                                         QLocale().toString(m_sweepModel->result().entries[std::size_t(bi)]),
                                         QLocale().toString(m_sweepModel->result().exits[std::size_t(bj)]),
-                                        m_sweepModel->ratioBasis())
+                                        lowerFirst(m_sweepModel->ratioBasis()))
                                    .arg(kMinTradesForRatio));
     else
         m_sweepStatus->setText(

@@ -1,6 +1,8 @@
 #include "dialogs/import_dialog.h"
 
 #include "logging/log_categories.h"
+#include "models/axis_scale.h"
+#include "theme.h"
 
 #include <QComboBox>
 #include <QDateTime>
@@ -31,7 +33,7 @@ ImportDialog::ImportDialog(const QString &file, const QString &databasePath, QWi
       m_importWatcher(new QFutureWatcher<ImportResult>(this))
 {
     setWindowTitle(tr("Import CSV — %1").arg(QFileInfo(file).fileName()));
-    resize(1000, 720);
+    resize(sizeOnScreen(QSize(1000, 720)));
     m_fileLabel = new QLabel(QDir::toNativeSeparators(file), this);
     m_fileLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
@@ -99,6 +101,7 @@ ImportDialog::ImportDialog(const QString &file, const QString &databasePath, QWi
     form->addRow(row3);
 
     m_detected = new QLabel(this);
+    m_detected->setObjectName(QStringLiteral("detected"));
     m_detected->setWordWrap(true);
     m_detected->setTextFormat(Qt::RichText);
     m_mapping = new QTableWidget(0, 3, this);
@@ -268,20 +271,24 @@ void ImportDialog::showPreview()
     for (const ImportProblem &pr : p.problems)
         (pr.severity == ImportProblem::Severity::Error ? errors : warnings)++;
     m_detected->setText(
-        tr("<b>%1</b> (%2) · delimiter <b>%3</b> · %4 · times: <b>%5</b>%6 · interval <b>%7</b> · symbols "
+        tr("<b>%1</b>%2 · delimiter <b>%3</b> · %4 · times: <b>%5</b>%6 · interval <b>%7</b> · symbols "
            "<b>%8</b> · "
            "%9 rows read%13 · <span style='color:%10'>%11 error(s)</span>, %12 warning(s)")
-            .arg(p.format.isEmpty() ? tr("not understood") : p.format, p.dialect.toHtmlEscaped(),
+            .arg(p.format.isEmpty() ? tr("not understood") : p.format,
+                 p.dialect.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(p.dialect.toHtmlEscaped()),
                  delimiter.toHtmlEscaped())
             .arg(p.hasHeader ? tr("header on line %1").arg(p.headerLine) : tr("no header"))
             .arg(timeKindName(p.timeKind), p.dayFirst ? tr(", day first") : QString())
-            .arg(p.intervalSeconds > 0 ? QStringLiteral("%1 s").arg(p.intervalSeconds) : tr("—"))
+            .arg(p.intervalSeconds > 0 ? durationText(p.intervalSeconds) : tr("—"))
             .arg(p.symbols.join(QStringLiteral(", ")).toHtmlEscaped())
             .arg(p.rowsScanned)
-            .arg(errors ? QStringLiteral("#c62828") : QStringLiteral("inherit"))
+            // Rich text has no "inherit": the palette's own text colour keeps it readable in the dark theme.
+            .arg(errors ? QStringLiteral("#c62828") : palette().color(QPalette::WindowText).name())
             .arg(errors)
             .arg(warnings)
-            .arg(m_previewWhole ? tr(" (the whole file)") : tr(" (the head; checking the rest…)")));
+            .arg(m_previewWhole ? tr(" (the whole file)")
+                 : p.ok         ? tr(" (the head; checking the rest…)")
+                                : tr(" (the head; the rest is read once its errors are fixed)")));
 
     // Column mapping, editable.
     m_fillingMapping = true;
