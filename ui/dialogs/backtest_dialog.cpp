@@ -125,7 +125,7 @@ BacktestDialog::BacktestDialog(AlignedPair pair, const QString &symbolY, const Q
       m_sweepModel(new SweepGridModel(this)), m_runWatcher(new QFutureWatcher<BacktestRun>(this)),
       m_sweepWatcher(new QFutureWatcher<SweepCell>(this)),
       m_prepares(std::make_unique<LatestResult<std::shared_ptr<const PreparedBacktest>>>(
-          [this](std::shared_ptr<const PreparedBacktest> inputs) { onSweepPrepared(inputs); }))
+          [this](const std::shared_ptr<const PreparedBacktest> &inputs) { onSweepPrepared(inputs); }))
 {
     setWindowTitle(tr("Backtest %1").arg(pairName()));
     auto *layout = new QVBoxLayout(this);
