@@ -115,8 +115,6 @@ void KalmanSpreadFilter::initialise()
         sxy += (x[t] - mx) * (y[t] - my);
         syy += (y[t] - my) * (y[t] - my);
     }
-    m_wx = {};
-    m_wy = {};
     if (!(sxx > 0)) {
         m_status = AnalyticsStatus::ConstantSeries;
         return;
@@ -128,6 +126,8 @@ void KalmanSpreadFilter::initialise()
         ssr += e * e;
     }
     const double r = ssr / double(w - 2);
+    m_wx = {}; // the warm-up is fit: its bars are not needed any more
+    m_wy = {};
     // An exact linear fit (residuals at rounding level) has no noise scale to borrow.
     if (!std::isfinite(r) || !(std::sqrt(r) > 1e-12 * (std::abs(my) + std::sqrt(syy / double(w))))) {
         m_status = AnalyticsStatus::ConstantSeries;
