@@ -41,6 +41,11 @@ int benchAlerts(const QStringList &args, QTextStream &out, QTextStream &err);
 /** `bench backtest [--bars 100000] [--grid 20]`: a K×K entry/exit sweep on synthetic cointegrated bars. */
 int benchBacktest(const QStringList &args, QTextStream &out, QTextStream &err);
 
+/** `bench history [--bars 200000]`: bars of the exchange's history stored per second — parsing and storing
+ *  pages alone, then end to end through KlineHistory from a loopback server that does not throttle — and the
+ *  time Binance's rate limits give 7 days × {1m, 5m} × 10 symbols (computed). */
+int benchHistory(const QStringList &args, QTextStream &out, QTextStream &err);
+
 /** Resident set size and its peak, in MiB (Linux /proc; 0 elsewhere). */
 double residentMiB(bool peak = false);
 

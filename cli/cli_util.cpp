@@ -3,6 +3,7 @@
 #include "market/recording.h"
 
 #include <QCommandLineParser>
+#include <QDateTime>
 #include <QTextStream>
 
 namespace pairlab::cli {
@@ -21,6 +22,23 @@ bool parseArgs(QCommandLineParser &p, const QString &command, const QStringList 
         err << p.helpText();
         return false;
     }
+    return true;
+}
+
+bool parseTime(const QString &text, qint64 *ms)
+{
+    bool ok = false;
+    const qint64 v = text.toLongLong(&ok);
+    if (ok) {
+        *ms = v;
+        return true;
+    }
+    QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (!t.isValid())
+        return false;
+    if (t.timeSpec() == Qt::LocalTime)
+        t.setTimeSpec(Qt::UTC);
+    *ms = t.toMSecsSinceEpoch();
     return true;
 }
 

@@ -12,6 +12,9 @@ namespace pairlab::cli {
  *  command's help to err and returns false. */
 bool parseArgs(QCommandLineParser &p, const QString &command, const QStringList &args, QTextStream &err);
 
+/** Epoch ms from "1723161480000" or an ISO-8601 date-time (UTC unless it has an offset). */
+bool parseTime(const QString &text, qint64 *ms);
+
 /** A recording's path; "demo" names the bundled one. */
 QString resolveRecording(const QString &file);
 

@@ -20,7 +20,7 @@ const BenchKind BenchKinds[] = {
     {"ingest", &bench::benchIngest},     {"live", &bench::benchLive},
     {"postgres", &bench::benchPostgres}, {"analytics", &bench::benchAnalytics},
     {"import", &bench::benchImport},     {"alerts", &bench::benchAlerts},
-    {"backtest", &bench::benchBacktest},
+    {"backtest", &bench::benchBacktest}, {"history", &bench::benchHistory},
 };
 
 QString benchKinds()
@@ -65,6 +65,12 @@ const QList<Command> &commands()
                         "--out F.csv\n"
                         "export  ticks --db D --symbol S [--from T] [--to T] --out F.csv"),
          &exportData},
+        {QStringLiteral("history"),
+         QStringLiteral(
+             "--db D --symbols BTCUSDT,ETHUSDT --interval 1m|5m --from T --to T\n"
+             "        [--rest-base URL] [--weight-per-minute N]      the exchange's bars of [from, to), "
+             "once"),
+         &history},
         {QStringLiteral("analyze"),
          QStringLiteral("FILE.csv [--window 120] [--entry 2] [--exit 0.5] [--cost 2] [--bars-per-year N] "
                         "[--series OUT.csv]"),

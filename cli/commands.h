@@ -18,6 +18,11 @@ int ingest(const QStringList &args, QTextStream &out, QTextStream &err);
  *  FILE:LINE: field: reason on err. */
 int importFile(const QStringList &args, QTextStream &out, QTextStream &err);
 int exportData(const QStringList &args, QTextStream &out, QTextStream &err);
+/** `history --db D --symbols A,B --interval 1m|5m --from T --to T [--rest-base URL]`: stores every bar of the
+ *  exchange (GET /fapi/v1/klines) whose open time lies in [from, to) exactly once, asking only for what is
+ * not stored yet. Exit 0 when complete, 1 with the reason when not (what was stored stays), 2 on bad usage.
+ */
+int history(const QStringList &args, QTextStream &out, QTextStream &err);
 /** `analyze FILE.csv [--window 120] [--entry 2] [--exit 0.5] [--cost 2] [--bars-per-year 31536000]
  *  [--series OUT.csv]`: one JSON object (shape of shared/tools/check_analyze_json.py) on out; 1 on bad
  *  input (the offending line or reason on err), 2 on bad usage. */

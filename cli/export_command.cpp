@@ -22,24 +22,6 @@ namespace pairlab::cli {
 
 namespace {
 
-/** Epoch ms from "1723161480000" or an ISO-8601 date-time (UTC unless it has an offset). */
-bool parseTime(const QString &text, qint64 *ms)
-{
-    bool ok = false;
-    const qint64 v = text.toLongLong(&ok);
-    if (ok) {
-        *ms = v;
-        return true;
-    }
-    QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
-    if (!t.isValid())
-        return false;
-    if (t.timeSpec() == Qt::LocalTime)
-        t.setTimeSpec(Qt::UTC);
-    *ms = t.toMSecsSinceEpoch();
-    return true;
-}
-
 int exportEvents(const QStringList &args, QTextStream &out, QTextStream &err)
 {
     QCommandLineParser p;

@@ -272,6 +272,29 @@
     </message>
 </context>
 <context>
+    <name>BinanceRest</name>
+    <message>
+        <source>no answer within %1 s</source>
+        <translation>keine Antwort innerhalb von %1 s</translation>
+    </message>
+    <message>
+        <source>Binance banned this IP address (HTTP 418) for %1 s</source>
+        <translation>Binance hat diese IP-Adresse für %1 s gesperrt (HTTP 418)</translation>
+    </message>
+    <message>
+        <source>rate limited by Binance (HTTP 429)</source>
+        <translation>von Binance gedrosselt (HTTP 429)</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>Binance refused the request (HTTP %1): %2</source>
+        <translation>Binance hat die Anfrage abgelehnt (HTTP %1): %2</translation>
+    </message>
+</context>
+<context>
     <name>CsvImport</name>
     <message>
         <source>cannot open the file: %1</source>
@@ -930,6 +953,13 @@
     </message>
 </context>
 <context>
+    <name>RestBarStore</name>
+    <message>
+        <source>cannot read the stored bars of %1: %2</source>
+        <translation>die gespeicherten Bars von %1 können nicht gelesen werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>Workspace</name>
     <message>
         <source>field &quot;%1&quot;: %2</source>
@@ -1177,6 +1207,62 @@
         <source>the demo recording has no trades</source>
         <translation>die Demo-Aufzeichnung enthält keine Trades</translation>
     </message>
+    <message>
+        <source>history needs --db, --symbols, --interval (1m or 5m), --from and --to
+</source>
+        <translation>history braucht --db, --symbols, --interval (1m oder 5m), --from und --to
+</translation>
+    </message>
+    <message>
+        <source>--to (%1) must be after --from (%2)
+</source>
+        <translation>--to (%1) muss nach --from (%2) liegen
+</translation>
+    </message>
+    <message>
+        <source>--rest-base: not an http(s)://host[:port] URL: %1
+</source>
+        <translation>--rest-base: keine http(s)://host[:port]-URL: %1
+</translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2
+</source>
+        <translation>%1 kann nicht geöffnet werden: %2
+</translation>
+    </message>
+    <message>
+        <source>%1 %2 bars from %3 to %4: %5 open times, %6 stored before, %7 to ask for in %8 range(s)
+</source>
+        <translation>%1 %2-Bars von %3 bis %4: %5 Eröffnungszeiten, %6 schon gespeichert, %7 anzufragen in %8 Bereich(en)
+</translation>
+    </message>
+    <message>
+        <source>%1: %2 bars received, %3 stored, %4 request(s)</source>
+        <translation>%1: %2 Bars empfangen, %3 gespeichert, %4 Anfrage(n)</translation>
+    </message>
+    <message>
+        <source>, %1 rate-limited</source>
+        <translation>, %1 gedrosselt</translation>
+    </message>
+    <message>
+        <source> — not complete from %1: %2</source>
+        <translation> — nicht vollständig ab %1: %2</translation>
+    </message>
+    <message>
+        <source>stored %1 new %2 bars of %3 (source %4) in %5 request(s) of weight %6
+</source>
+        <translation>%1 neue %2-Bars von %3 gespeichert (Quelle %4) in %5 Anfrage(n) mit Gewicht %6
+</translation>
+    </message>
+    <message>
+        <source>history not complete (what was stored stays; run again to complete it):
+  %1
+</source>
+        <translation>Historie nicht vollständig (Gespeichertes bleibt; erneut ausführen, um sie zu vervollständigen):
+  %1
+</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -1280,18 +1366,6 @@
             <numerusform>nach %n Anfrage abgebrochen</numerusform>
             <numerusform>nach %n Anfragen abgebrochen</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Binance banned this IP address (HTTP 418) for %1 s</source>
-        <translation>Binance hat diese IP-Adresse für %1 s gesperrt (HTTP 418)</translation>
-    </message>
-    <message>
-        <source>HTTP %1</source>
-        <translation>HTTP %1</translation>
-    </message>
-    <message>
-        <source>Binance refused the request (HTTP %1): %2</source>
-        <translation>Binance hat die Anfrage abgelehnt (HTTP %1): %2</translation>
     </message>
     <message>
         <source>malformed answer: %1</source>
@@ -2023,6 +2097,13 @@ Funktionen: %2</translation>
     </message>
 </context>
 <context>
+    <name>pairlab::HistoryFiller</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
     <name>pairlab::ImportDialog</name>
     <message>
         <source>Import CSV — %1</source>
@@ -2258,6 +2339,41 @@ Funktionen: %2</translation>
     </message>
 </context>
 <context>
+    <name>pairlab::KlineHistory</name>
+    <message>
+        <source>not JSON: %1</source>
+        <translation>kein JSON: %1</translation>
+    </message>
+    <message>
+        <source>not a list of klines</source>
+        <translation>keine Liste von Klines</translation>
+    </message>
+    <message>
+        <source>kline %1 lacks a field or has one of the wrong type</source>
+        <translation>Kline %1 fehlt ein Feld oder eines hat den falschen Typ</translation>
+    </message>
+    <message>
+        <source>kline %1 opens at %2, not after the one before on the %3 s grid</source>
+        <translation>Kline %1 beginnt bei %2, nicht nach der vorigen im %3-s-Raster</translation>
+    </message>
+    <message>
+        <source>%1 %2 %3 – %4 UTC</source>
+        <translation>%1 %2 %3 – %4 UTC</translation>
+    </message>
+    <message>
+        <source>malformed answer: %1</source>
+        <translation>fehlerhafte Antwort: %1</translation>
+    </message>
+    <message>
+        <source>the bars could not be stored: %1</source>
+        <translation>die Bars konnten nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 (failed answers in a row: %2)</source>
+        <translation>%1 (fehlgeschlagene Antworten in Folge: %2)</translation>
+    </message>
+</context>
+<context>
     <name>pairlab::LegStatsModel</name>
     <message>
         <source>log returns</source>
@@ -2377,6 +2493,10 @@ Funktionen: %2</translation>
             <numerusform>Lücke von %n Trade in %1 konnte nicht gefüllt werden: %2</numerusform>
             <numerusform>Lücke von %n Trades in %1 konnte nicht gefüllt werden: %2</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>longer than %1 h: not filled trade by trade; the exchange&apos;s bars cover it</source>
+        <translation>länger als %1 h: nicht Trade für Trade gefüllt; die Bars der Börse decken sie ab</translation>
     </message>
 </context>
 <context>
@@ -2820,6 +2940,14 @@ Funktionen: %2</translation>
 Now: %2</source>
         <translation>%1
 Jetzt: %2</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop filling the exchange&apos;s history; the live feed goes on</source>
+        <translation>Das Füllen der Börsenhistorie beenden; der Live-Feed läuft weiter</translation>
     </message>
 </context>
 <context>
@@ -3352,6 +3480,22 @@ Jetzt: %2</translation>
     <message>
         <source>No trades from Binance after %1 s. The network may be unreachable.</source>
         <translation>Nach %1 s keine Trades von Binance. Das Netzwerk ist möglicherweise nicht erreichbar.</translation>
+    </message>
+    <message>
+        <source>Demo: recorded Binance futures trades, 2024-08-08 (the first %1 at once, the rest as recorded), after 7 days of real 1 m bars of May/June 2025 moved in time and scaled to the recording&apos;s prices as history</source>
+        <translation>Demo: aufgezeichnete Binance-Futures-Trades vom 2024-08-08 (die ersten %1 sofort, der Rest wie aufgezeichnet), davor als Historie 7 Tage echter 1-m-Bars aus Mai/Juni 2025, zeitlich verschoben und auf die Preise der Aufzeichnung skaliert</translation>
+    </message>
+    <message>
+        <source>history %1 %2: %3 of %4 days</source>
+        <translation>Historie %1 %2: %3 von %4 Tagen</translation>
+    </message>
+    <message>
+        <source>History back-fill cancelled; the live feed goes on.</source>
+        <translation>Historien-Nachladen abgebrochen; der Live-Feed läuft weiter.</translation>
+    </message>
+    <message>
+        <source>History not complete (%1); it is tried again at the next start.</source>
+        <translation>Historie nicht vollständig (%1); beim nächsten Start wird es erneut versucht.</translation>
     </message>
 </context>
 <context>

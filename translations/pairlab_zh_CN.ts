@@ -272,6 +272,29 @@
     </message>
 </context>
 <context>
+    <name>BinanceRest</name>
+    <message>
+        <source>no answer within %1 s</source>
+        <translation>%1 秒内无应答</translation>
+    </message>
+    <message>
+        <source>Binance banned this IP address (HTTP 418) for %1 s</source>
+        <translation>Binance 已封禁此 IP 地址 %1 秒（HTTP 418）</translation>
+    </message>
+    <message>
+        <source>rate limited by Binance (HTTP 429)</source>
+        <translation>被 Binance 限流（HTTP 429）</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>Binance refused the request (HTTP %1): %2</source>
+        <translation>Binance 拒绝了请求（HTTP %1）：%2</translation>
+    </message>
+</context>
+<context>
     <name>CsvImport</name>
     <message>
         <source>cannot open the file: %1</source>
@@ -927,6 +950,13 @@
     </message>
 </context>
 <context>
+    <name>RestBarStore</name>
+    <message>
+        <source>cannot read the stored bars of %1: %2</source>
+        <translation>无法读取 %1 已存储的 K 线：%2</translation>
+    </message>
+</context>
+<context>
     <name>Workspace</name>
     <message>
         <source>field &quot;%1&quot;: %2</source>
@@ -1174,6 +1204,62 @@
         <source>the demo recording has no trades</source>
         <translation>演示录制中没有成交</translation>
     </message>
+    <message>
+        <source>history needs --db, --symbols, --interval (1m or 5m), --from and --to
+</source>
+        <translation>history 需要 --db、--symbols、--interval（1m 或 5m）、--from 和 --to
+</translation>
+    </message>
+    <message>
+        <source>--to (%1) must be after --from (%2)
+</source>
+        <translation>--to（%1）必须晚于 --from（%2）
+</translation>
+    </message>
+    <message>
+        <source>--rest-base: not an http(s)://host[:port] URL: %1
+</source>
+        <translation>--rest-base：不是 http(s)://host[:port] 形式的 URL：%1
+</translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2
+</source>
+        <translation>无法打开 %1：%2
+</translation>
+    </message>
+    <message>
+        <source>%1 %2 bars from %3 to %4: %5 open times, %6 stored before, %7 to ask for in %8 range(s)
+</source>
+        <translation>%1 %2 K 线，%3 至 %4：%5 个开盘时间，已存储 %6 个，需请求 %7 个，共 %8 个区间
+</translation>
+    </message>
+    <message>
+        <source>%1: %2 bars received, %3 stored, %4 request(s)</source>
+        <translation>%1：收到 %2 根 K 线，存储 %3 根，%4 次请求</translation>
+    </message>
+    <message>
+        <source>, %1 rate-limited</source>
+        <translation>，%1 次被限流</translation>
+    </message>
+    <message>
+        <source> — not complete from %1: %2</source>
+        <translation> — 自 %1 起未完成：%2</translation>
+    </message>
+    <message>
+        <source>stored %1 new %2 bars of %3 (source %4) in %5 request(s) of weight %6
+</source>
+        <translation>已存储 %3 的 %1 根新 %2 K 线（来源 %4），%5 次请求，权重 %6
+</translation>
+    </message>
+    <message>
+        <source>history not complete (what was stored stays; run again to complete it):
+  %1
+</source>
+        <translation>历史数据未完成（已存储的保留；再次运行即可补全）：
+  %1
+</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -1275,18 +1361,6 @@
         <translation>
             <numerusform>%n 次请求后停止</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Binance banned this IP address (HTTP 418) for %1 s</source>
-        <translation>币安已封禁此 IP 地址 %1 秒（HTTP 418）</translation>
-    </message>
-    <message>
-        <source>HTTP %1</source>
-        <translation>HTTP %1</translation>
-    </message>
-    <message>
-        <source>Binance refused the request (HTTP %1): %2</source>
-        <translation>币安拒绝了请求（HTTP %1）：%2</translation>
     </message>
     <message>
         <source>malformed answer: %1</source>
@@ -2015,6 +2089,13 @@ Functions: %2</source>
     </message>
 </context>
 <context>
+    <name>pairlab::HistoryFiller</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
     <name>pairlab::ImportDialog</name>
     <message>
         <source>Import CSV — %1</source>
@@ -2250,6 +2331,41 @@ Functions: %2</source>
     </message>
 </context>
 <context>
+    <name>pairlab::KlineHistory</name>
+    <message>
+        <source>not JSON: %1</source>
+        <translation>不是 JSON：%1</translation>
+    </message>
+    <message>
+        <source>not a list of klines</source>
+        <translation>不是 K 线列表</translation>
+    </message>
+    <message>
+        <source>kline %1 lacks a field or has one of the wrong type</source>
+        <translation>K 线 %1 缺少字段或字段类型错误</translation>
+    </message>
+    <message>
+        <source>kline %1 opens at %2, not after the one before on the %3 s grid</source>
+        <translation>K 线 %1 开盘于 %2，不在前一根之后或不在 %3 秒网格上</translation>
+    </message>
+    <message>
+        <source>%1 %2 %3 – %4 UTC</source>
+        <translation>%1 %2 %3 – %4 UTC</translation>
+    </message>
+    <message>
+        <source>malformed answer: %1</source>
+        <translation>应答格式错误：%1</translation>
+    </message>
+    <message>
+        <source>the bars could not be stored: %1</source>
+        <translation>无法存储 K 线：%1</translation>
+    </message>
+    <message>
+        <source>%1 (failed answers in a row: %2)</source>
+        <translation>%1（连续失败的应答：%2）</translation>
+    </message>
+</context>
+<context>
     <name>pairlab::LegStatsModel</name>
     <message>
         <source>log returns</source>
@@ -2365,6 +2481,10 @@ Functions: %2</source>
         <translation>
             <numerusform>%1 中 %n 笔成交的缺口无法补齐：%2</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>longer than %1 h: not filled trade by trade; the exchange&apos;s bars cover it</source>
+        <translation>超过 %1 小时：不逐笔补齐，由交易所的 K 线覆盖</translation>
     </message>
 </context>
 <context>
@@ -2808,6 +2928,14 @@ Functions: %2</source>
 Now: %2</source>
         <translation>%1
 当前：%2</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop filling the exchange&apos;s history; the live feed goes on</source>
+        <translation>停止补齐交易所历史数据；实时行情继续</translation>
     </message>
 </context>
 <context>
@@ -3340,6 +3468,22 @@ Now: %2</source>
     <message>
         <source>No trades from Binance after %1 s. The network may be unreachable.</source>
         <translation>%1 秒后仍未收到 Binance 的成交。网络可能无法访问。</translation>
+    </message>
+    <message>
+        <source>Demo: recorded Binance futures trades, 2024-08-08 (the first %1 at once, the rest as recorded), after 7 days of real 1 m bars of May/June 2025 moved in time and scaled to the recording&apos;s prices as history</source>
+        <translation>演示：录制的 Binance 合约成交，2024-08-08（前 %1 立即到达，其余按录制节奏），之前是作为历史数据的 7 天真实 1 分钟 K 线（2025 年 5/6 月），已平移时间并按录制价格缩放</translation>
+    </message>
+    <message>
+        <source>history %1 %2: %3 of %4 days</source>
+        <translation>历史数据 %1 %2：%3 / %4 天</translation>
+    </message>
+    <message>
+        <source>History back-fill cancelled; the live feed goes on.</source>
+        <translation>已取消历史数据补齐；实时行情继续。</translation>
+    </message>
+    <message>
+        <source>History not complete (%1); it is tried again at the next start.</source>
+        <translation>历史数据未完成（%1）；下次启动时会重试。</translation>
     </message>
 </context>
 <context>

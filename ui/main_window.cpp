@@ -60,6 +60,7 @@
 #include <QTableView>
 #include <QTimer>
 #include <QToolBar>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -246,9 +247,16 @@ void MainWindow::buildUi()
     m_lagLabel = new QLabel(this);
     m_storedLabel = new QLabel(this);
     m_recordLabel = new QLabel(this);
+    m_historyLabel = new QLabel(this);
+    m_historyCancel = new QToolButton(this);
+    m_historyCancel->setText(tr("Cancel"));
+    m_historyCancel->setToolTip(tr("Stop filling the exchange's history; the live feed goes on"));
+    m_historyCancel->hide();
     m_rateLabel->setToolTip(tr("WebSocket messages per second"));
     m_lagLabel->setToolTip(tr("Local receive time minus exchange trade time of the latest trade"));
     statusBar()->addWidget(m_stateLabel, 1);
+    statusBar()->addPermanentWidget(m_historyLabel);
+    statusBar()->addPermanentWidget(m_historyCancel);
     statusBar()->addPermanentWidget(m_recordLabel);
     statusBar()->addPermanentWidget(m_rateLabel);
     statusBar()->addPermanentWidget(m_lagLabel);
@@ -490,6 +498,15 @@ void MainWindow::connectControllers()
     connect(c, &SessionController::message, this,
             [this](const QString &text, int timeoutMs) { statusBar()->showMessage(text, timeoutMs); });
     connect(c, &SessionController::noTrades, this, [this](const QString &text) { showBanner(text, true); });
+    connect(c, &SessionController::historyProgress, this, [this](const QString &text) {
+        m_historyLabel->setText(text);
+        m_historyCancel->setVisible(!text.isEmpty());
+    });
+    connect(m_historyCancel, &QToolButton::clicked, c, &SessionController::cancelHistory);
+    connect(c, &SessionController::historyLanded, this, [this](const QString &symbol, int seconds) {
+        m_market->historyLanded(symbol, seconds);
+        m_pairView->controller()->historyLanded(symbol, seconds);
+    });
     connect(c, &SessionController::gapsChanged, this, [this](const TradeGapList &gaps) {
         m_market->setGaps(gaps);
         m_pairView->setGaps(gaps);

@@ -20,6 +20,7 @@ class QAction;
 class QTabWidget;
 class QMenu;
 class QDockWidget;
+class QToolButton;
 
 namespace pairlab {
 
@@ -178,6 +179,8 @@ private:
     QLabel *m_rateLabel = nullptr;
     QLabel *m_lagLabel = nullptr;
     QLabel *m_storedLabel = nullptr;
+    QLabel *m_historyLabel = nullptr; ///< "history BTCUSDT 1m: 3.2 of 7 days"
+    QToolButton *m_historyCancel = nullptr;
     QLabel *m_recordLabel = nullptr;
     QAction *m_recordAction = nullptr;
     QAction *m_followAction = nullptr;

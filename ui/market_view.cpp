@@ -8,6 +8,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QSplitter>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace pairlab {
@@ -15,8 +16,12 @@ namespace pairlab {
 MarketView::MarketView(const QStringList &symbols, QWidget *parent)
     : QWidget(parent), m_symbolBox(new QComboBox(this)), m_symbolBox2(new QComboBox(this)),
       m_intervalBox(new QComboBox(this)), m_model(new BarModel(this)), m_model2(new BarModel(this)),
-      m_chart(new CandleChartView(this)), m_chart2(new CandleChartView(this))
+      m_chart(new CandleChartView(this)), m_chart2(new CandleChartView(this)),
+      m_historyReload(new QTimer(this))
 {
+    m_historyReload->setSingleShot(true);
+    m_historyReload->setInterval(500);
+    connect(m_historyReload, &QTimer::timeout, this, &MarketView::reload);
     m_symbolBox->setMinimumContentsLength(10);
     m_symbolBox2->setMinimumContentsLength(10);
     for (Interval i : AllIntervals)
@@ -90,6 +95,14 @@ void MarketView::setDatabase(const QString &path)
 {
     m_db = path;
     reload();
+}
+
+void MarketView::historyLanded(const QString &symbol, int intervalSeconds)
+{
+    const auto interval = intervalFromName(m_intervalBox->currentText());
+    if (interval && pairlab::intervalSeconds(*interval) == intervalSeconds &&
+        (symbol == m_symbolBox->currentText() || symbol == m_symbolBox2->currentText()))
+        m_historyReload->start();
 }
 
 void MarketView::reload()

@@ -7,6 +7,7 @@
 #include <QWidget>
 
 class QComboBox;
+class QTimer;
 
 namespace pairlab {
 
@@ -38,12 +39,16 @@ public:
 
 public Q_SLOTS:
     void reload();
+    /** The exchange's bars of symbol/interval were stored: reloads the charts that show them (once a burst
+     *  of pages has landed). */
+    void historyLanded(const QString &symbol, int intervalSeconds);
 
 private:
     QString m_db;
     QComboBox *m_symbolBox, *m_symbolBox2, *m_intervalBox;
     BarModel *m_model, *m_model2;
     CandleChartView *m_chart, *m_chart2;
+    QTimer *m_historyReload;
 };
 
 } // namespace pairlab

@@ -39,7 +39,7 @@ bool PairRequest::sameQuestion(const PairRequest &other) const
 
 PairController::PairController(QObject *parent)
     : QObject(parent), m_service(new PairAnalyticsService(this)), m_universeTimer(new QTimer(this)),
-      m_loads([this](const LoadedLegs &legs) { onHistoryLoaded(legs); }),
+      m_historyReload(new QTimer(this)), m_loads([this](const LoadedLegs &legs) { onHistoryLoaded(legs); }),
       m_displays([this](BuiltDisplay built) { onDisplayBuilt(std::move(built)); }),
       m_stats([this](const BuiltStats &built) {
           if (built.request.sameQuestion(m_request) && m_result.valid())
@@ -61,6 +61,9 @@ PairController::PairController(QObject *parent)
         refreshSources(); // new imports appear
     });
     m_universeTimer->start();
+    m_historyReload->setSingleShot(true);
+    m_historyReload->setInterval(500);
+    connect(m_historyReload, &QTimer::timeout, this, &PairController::reload);
     m_state.reason = tr("Choose two symbols.");
     m_idleReason = m_state.reason;
 }
@@ -261,6 +264,13 @@ void PairController::onDatasets(const QList<BarStore::DatasetInfo> &datasets)
         else // e.g. a workspace's dataset that this database does not hold: say so, never switch silently
             Q_EMIT sourceUnavailable(pending, databaseFor(pending));
     }
+}
+
+void PairController::historyLanded(const QString &symbol, int intervalSeconds)
+{
+    if (m_request.source == BarStore::LiveSource && intervalSeconds == m_request.intervalSeconds &&
+        (symbol == m_request.x || symbol == m_request.y))
+        m_historyReload->start(); // a burst of pages reloads once
 }
 
 void PairController::reload()

@@ -142,6 +142,9 @@ public:
 public Q_SLOTS:
     void reload();
     void recompute();
+    /** The exchange's bars of symbol/interval were stored: a live pair of those bars loads its history again
+     *  (once, shortly after the last of a burst). */
+    void historyLanded(const QString &symbol, int intervalSeconds);
     void refreshUniverse();
     void refreshSources();
     /** Bar fragments of a committed storage batch (same as BarModel::applyBatch). */
@@ -227,6 +230,7 @@ private:
     QList<BarStore::DatasetInfo> m_datasets;
     QString m_pendingSource;
     QTimer *m_universeTimer;
+    QTimer *m_historyReload;
     LatestResult<LoadedLegs> m_loads;
     LatestResult<BuiltDisplay> m_displays;
     LatestResult<BuiltStats> m_stats;

@@ -1,15 +1,19 @@
 #include "controllers/session_controller.h"
 
 #include "logging/log_categories.h"
+#include "market/binance_trade_parser.h"
+#include "market/kline_server.h"
 #include "market/recording.h"
 #include "market/replay_server.h"
 #include "models/axis_scale.h"
+#include "storage/bar_store.h"
 #include "storage/database.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
+#include <QLocale>
 #include <QTimer>
 
 namespace pairlab {
@@ -25,6 +29,7 @@ SessionController::~SessionController()
 void SessionController::startLive(const FeedConfig &feed, const QString &databasePath)
 {
     stop();
+    m_historyEndMs = 0;
     Q_EMIT message(tr("Connecting to Binance USD-M futures…"), 5000);
     begin(Kind::Live, feed, databasePath);
 }
@@ -87,10 +92,44 @@ bool SessionController::startDemo(const FeedConfig &base, const QString &databas
     FeedConfig feed = base;
     feed.endpoint = m_server->url();
     feed.symbols = {QStringLiteral("BTCUSDT"), QStringLiteral("ETHUSDT")};
-    Q_EMIT message(tr("Demo: recorded Binance futures trades, 2024-08-08; the first %1 arrive at once, as "
-                      "history, the rest as recorded")
-                       .arg(durationText(double(kDemoHeadStartMs) / 1000.0)),
-                   10000);
+    feed.backfill = false; // a replay has no gaps to fill
+    // The exchange's history behind the recording, through the same back-fill as Binance's: a loopback
+    // GET /fapi/v1/klines serving real 1 m bars of another week, moved to end where the recording begins.
+    qint64 firstMs = 0;
+    QHash<QString, double> firstPrice;
+    BinanceTradeParser parser;
+    for (const RecordedFrame &f : m_server->recording().frames) {
+        Tick t;
+        if (parser.parse({f.json.constData(), std::size_t(f.json.size())}, t) != FrameKind::Trade)
+            continue;
+        firstMs = firstMs ? std::min<qint64>(firstMs, t.tsMs) : t.tsMs;
+        if (!firstPrice.contains(t.symbol.toString()))
+            firstPrice.insert(t.symbol.toString(), t.price);
+        if (firstPrice.size() == 2)
+            break;
+    }
+    auto *history = new KlineServer(m_server); // lives and ends with the replay server
+    QString historyError;
+    const bool withHistory = firstMs > 0 && loadDemoHistory(firstMs, firstPrice, history, &historyError) &&
+                             history->listen(&historyError);
+    if (withHistory) {
+        feed.restBase = history->url();
+        feed.historyDays = 7;
+        m_historyEndMs = firstMs;
+    } else {
+        qCWarning(lcFeed).noquote() << "the demo starts without history:" << historyError;
+        feed.historyDays = 0;
+        m_historyEndMs = 0;
+    }
+    Q_EMIT message(withHistory
+                       ? tr("Demo: recorded Binance futures trades, 2024-08-08 (the first %1 at once, the "
+                            "rest as recorded), after 7 days of real 1 m bars of May/June 2025 moved in "
+                            "time and scaled to the recording's prices as history")
+                             .arg(durationText(double(kDemoHeadStartMs) / 1000.0))
+                       : tr("Demo: recorded Binance futures trades, 2024-08-08; the first %1 arrive at "
+                            "once, as history, the rest as recorded")
+                             .arg(durationText(double(kDemoHeadStartMs) / 1000.0)),
+                   15000);
     begin(Kind::Demo, feed, databasePath);
     return true;
 }
@@ -109,6 +148,8 @@ bool SessionController::startReplay(const QString &recordingPath, const FeedConf
     if (!resetScratchDatabase(databasePath, error))
         return false;
     FeedConfig feed = base;
+    feed.historyDays = 0; // a recording's own time has no exchange history behind it
+    m_historyEndMs = 0;
     feed.endpoint = m_server->url();
     QStringList symbols;
     for (const RecordedFrame &f : m_server->recording().frames) {
@@ -139,6 +180,27 @@ void SessionController::begin(Kind kind, const FeedConfig &feed, const QString &
     m_session = std::make_unique<LiveSession>(feed, databasePath);
     LiveSession *s = m_session.get();
     s->setStartAfter(m_lastSessionDone);
+    HistoryConfig history;
+    history.days = feed.historyDays;
+    history.klines.restBase = feed.restBase;
+    s->setHistory(history, m_historyEndMs);
+    connect(s, &LiveSession::historyProgress, this,
+            [this](const QString &symbol, int seconds, double done, double total) {
+                Q_EMIT historyProgress(tr("history %1 %2: %3 of %4 days")
+                                           .arg(symbol, BarStore::intervalLabel(seconds))
+                                           .arg(QLocale().toString(std::max(0.0, done), 'f', 1))
+                                           .arg(total));
+            });
+    connect(s, &LiveSession::historyLanded, this, &SessionController::historyLanded);
+    connect(s, &LiveSession::historyFinished, this, [this](const QStringList &problems, bool cancelled) {
+        Q_EMIT historyProgress(QString());
+        if (cancelled)
+            Q_EMIT message(tr("History back-fill cancelled; the live feed goes on."), 10000);
+        else if (!problems.isEmpty())
+            Q_EMIT message(tr("History not complete (%1); it is tried again at the next start.")
+                               .arg(problems.join(QStringLiteral("; "))),
+                           30000);
+    });
     connect(s, &LiveSession::stored, this,
             [this](const TickBatch &ticks, const BarBatch &bars, const WriteStats &stats) {
                 m_stored += stats.stored;
@@ -239,6 +301,12 @@ void SessionController::startRecording(const QString &path)
 {
     if (m_session)
         m_session->startRecording(path);
+}
+
+void SessionController::cancelHistory()
+{
+    if (m_session)
+        m_session->cancelHistory();
 }
 
 void SessionController::stopRecording()

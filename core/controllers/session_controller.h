@@ -66,6 +66,8 @@ public:
     bool isRecording() const { return m_recording; }
     void startRecording(const QString &path);
     void stopRecording();
+    /** Stops the history back-fill of the running session; the live feed goes on. */
+    void cancelHistory();
 
 Q_SIGNALS:
     /** A session started on databasePath with these symbols. */
@@ -83,6 +85,10 @@ Q_SIGNALS:
     /** Nothing stored for noDataHintSeconds after a live start; `text` says so without the feed's state,
      *  which keeps changing (feedState() carries it). */
     void noTrades(const QString &text);
+    /** "history BTCUSDT 1m: 3.2 of 7 days" while the exchange's bars are filled; empty when done. */
+    void historyProgress(const QString &text);
+    /** New bars of the exchange are stored for symbol/interval: views showing them reload. */
+    void historyLanded(const QString &symbol, int intervalSeconds, qint64 stored);
     /** The demo or replay has served its last frame. */
     void replayFinished();
 
@@ -97,6 +103,7 @@ private:
     std::vector<std::unique_ptr<LiveSession>> m_retiring;
     QFuture<void> m_lastSessionDone; ///< the newest stopped session's end: the next one opens after it
     QPointer<ReplayServer> m_server;
+    qint64 m_historyEndMs = 0; ///< the end of the history a session fills (0: now; a replay's own time)
     Kind m_kind = Kind::None;
     QString m_dbPath;
     QStringList m_symbols;

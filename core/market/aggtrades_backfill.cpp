@@ -64,13 +64,6 @@ double unitsToDouble(std::int64_t units, int scale)
     return d;
 }
 
-qint64 retryAfterMs(const QNetworkReply *reply)
-{
-    bool ok = false;
-    const qint64 s = reply->rawHeader("Retry-After").trimmed().toLongLong(&ok);
-    return ok && s >= 0 ? s * 1000 : -1;
-}
-
 } // namespace
 
 TradeGapList BackfillOutcome::records() const
@@ -102,12 +95,14 @@ TradeGapList BackfillOutcome::records() const
 
 AggTradesBackfill::AggTradesBackfill(BackfillConfig config, QObject *parent)
     : QObject(parent), m_config(std::move(config)), m_nam(new QNetworkAccessManager(this)),
-      m_timer(new QTimer(this))
+      m_timer(new QTimer(this)), m_pacer(RestBudget{m_config.weightPerMinute, m_config.minIntervalMs,
+                                                    m_config.retryBaseMs, m_config.retryCapMs})
 {
+    if (!m_config.ban)
+        m_config.ban = RestBan::shared();
     m_timer->setSingleShot(true);
     m_timer->setTimerType(Qt::PreciseTimer); // a Retry-After must not end early
     connect(m_timer, &QTimer::timeout, this, &AggTradesBackfill::send);
-    m_clock.start();
 }
 
 AggTradesBackfill::~AggTradesBackfill()
@@ -118,11 +113,6 @@ AggTradesBackfill::~AggTradesBackfill()
 QUrl AggTradesBackfill::pageUrl(const BackfillConfig &config, const SymbolCode &symbol, std::int64_t fromId,
                                 std::int64_t startMs, std::int64_t endMs)
 {
-    QUrl url = config.restBase;
-    QString path = url.path();
-    while (path.endsWith(QLatin1Char('/')))
-        path.chop(1);
-    url.setPath(path + QStringLiteral("/fapi/v1/aggTrades"));
     QUrlQuery q;
     q.addQueryItem(QStringLiteral("symbol"), symbol.toString());
     if (fromId >= 0)
@@ -132,8 +122,7 @@ QUrl AggTradesBackfill::pageUrl(const BackfillConfig &config, const SymbolCode &
     if (endMs >= 0)
         q.addQueryItem(QStringLiteral("endTime"), QString::number(endMs));
     q.addQueryItem(QStringLiteral("limit"), QString::number(config.pageLimit));
-    url.setQuery(q);
-    return url;
+    return binanceRestUrl(config.restBase, QStringLiteral("/fapi/v1/aggTrades"), q);
 }
 
 bool AggTradesBackfill::parsePage(const QByteArray &json, std::vector<AggTrade> *out, QString *error)
@@ -182,8 +171,8 @@ void AggTradesBackfill::fill(const TradeGap &gap)
 {
     if (gap.count() <= 0)
         return;
-    if (m_bannedUntilMs > QDateTime::currentMSecsSinceEpoch()) {
-        refuse(gap, m_banReason);
+    if (QString why; m_config.ban->until(QDateTime::currentMSecsSinceEpoch(), &why) >= 0) {
+        refuse(gap, why);
         return;
     }
     m_queue.push_back(gap);
@@ -230,49 +219,17 @@ void AggTradesBackfill::startNext()
     schedule(0);
 }
 
-qint64 AggTradesBackfill::backoffMs(int attempt) const
-{
-    const double raw = double(m_config.retryBaseMs) * std::pow(2.0, std::min(attempt, 20));
-    return qint64(std::min(raw, double(m_config.retryCapMs)));
-}
-
-qint64 AggTradesBackfill::pacingDelayMs() const
-{
-    const qint64 now = m_clock.elapsed();
-    qint64 wait = 0;
-    if (!m_sentAt.empty())
-        wait = std::max<qint64>(wait, m_sentAt.back() + m_config.minIntervalMs - now);
-    // Our own count over a sliding minute.
-    std::size_t recent = 0;
-    for (qint64 t : m_sentAt)
-        recent += t > now - MinuteMs ? 1 : 0;
-    const qint64 weight = m_config.requestWeight;
-    if (qint64(recent + 1) * weight > m_config.weightPerMinute && !m_sentAt.empty()) {
-        // Wait until enough of the oldest requests have left the window.
-        const std::size_t drop =
-            recent + 1 - std::size_t(std::max<qint64>(1, m_config.weightPerMinute / weight));
-        const std::size_t first = m_sentAt.size() - recent;
-        const std::size_t idx = std::min(m_sentAt.size() - 1, first + drop - 1);
-        wait = std::max(wait, m_sentAt[idx] + MinuteMs - now + 1);
-    }
-    // Binance's count for this IP, per wall-clock minute.
-    const qint64 wall = QDateTime::currentMSecsSinceEpoch();
-    if (m_serverWeight >= 0 && m_serverWeightMinute == wall / MinuteMs &&
-        m_serverWeight + weight > m_config.weightPerMinute)
-        wait = std::max(wait, (wall / MinuteMs + 1) * MinuteMs - wall + 50);
-    return std::max<qint64>(wait, 0);
-}
-
 void AggTradesBackfill::schedule(qint64 delayMs)
 {
-    m_timer->start(int(std::min<qint64>(std::max(delayMs, pacingDelayMs()), 10 * MinuteMs)));
+    m_timer->start(
+        int(std::min<qint64>(std::max(delayMs, m_pacer.delayMs(m_config.requestWeight)), 10 * MinuteMs)));
 }
 
 void AggTradesBackfill::send()
 {
     if (!m_job || m_reply)
         return;
-    const qint64 pacing = pacingDelayMs();
+    const qint64 pacing = m_pacer.delayMs(m_config.requestWeight);
     if (pacing > 0) { // a 429 wait may have ended before the weight window did
         m_timer->start(int(pacing));
         return;
@@ -292,10 +249,7 @@ void AggTradesBackfill::send()
     request.setRawHeader("Accept", "application/json");
     ++job.outcome.requests;
     ++m_requestsSent;
-    const qint64 now = m_clock.elapsed();
-    m_sentAt.push_back(now);
-    while (!m_sentAt.empty() && m_sentAt.front() <= now - MinuteMs)
-        m_sentAt.pop_front();
+    m_pacer.sent(m_config.requestWeight);
     m_reply = m_nam->get(request);
     QNetworkReply *reply = m_reply;
     connect(reply, &QNetworkReply::finished, this, [this, reply] { onReply(reply); });
@@ -307,49 +261,26 @@ void AggTradesBackfill::onReply(QNetworkReply *reply)
     if (reply != m_reply || !m_job)
         return;
     m_reply = nullptr;
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray used = reply->rawHeader("X-MBX-USED-WEIGHT-1m");
-    bool ok = false;
-    const qint64 weight = used.trimmed().toLongLong(&ok);
-    if (ok) {
-        m_serverWeight = weight;
-        m_serverWeightMinute = QDateTime::currentMSecsSinceEpoch() / MinuteMs;
-    }
     Job &job = *m_job;
-    if (status == 0) { // no answer: refused, reset, timed out
-        retry(reply->errorString());
+    const RestAnswer answer = readRestAnswer(reply, m_pacer, *m_config.ban, m_config.timeoutMs);
+    switch (answer.kind) {
+    case RestAnswer::Kind::Ok:
+        break;
+    case RestAnswer::Kind::Retry:
+        retry(answer.message);
         return;
-    }
-    const QByteArray body = reply->readAll();
-    if (status == 418) {
-        const qint64 ban = retryAfterMs(reply);
-        m_bannedUntilMs = QDateTime::currentMSecsSinceEpoch() + (ban >= 0 ? ban : 2 * MinuteMs);
-        m_banReason = tr("Binance banned this IP address (HTTP 418) for %1 s")
-                          .arg(ban >= 0 ? ban / 1000 : 2 * MinuteMs / 1000);
-        finish(m_banReason);
-        return;
-    }
-    if (status == 429) {
+    case RestAnswer::Kind::RateLimited:
         ++job.outcome.rateLimited;
-        const qint64 wait = retryAfterMs(reply);
-        schedule(wait >= 0 ? wait : backoffMs(job.outcome.rateLimited - 1));
+        schedule(answer.waitMs >= 0 ? answer.waitMs : m_pacer.backoffMs(job.outcome.rateLimited - 1));
         return;
-    }
-    if (status >= 500 && status < 600) {
-        retry(tr("HTTP %1").arg(status));
-        return;
-    }
-    if (status != 200) {
-        QString msg = QString::fromUtf8(body.left(200));
-        const QJsonDocument doc = QJsonDocument::fromJson(body);
-        if (doc.isObject() && doc.object().contains(QLatin1String("msg")))
-            msg = doc.object().value(QLatin1String("msg")).toString();
-        finish(tr("Binance refused the request (HTTP %1): %2").arg(status).arg(msg));
+    case RestAnswer::Kind::Banned:
+    case RestAnswer::Kind::Refused:
+        finish(answer.message);
         return;
     }
     std::vector<AggTrade> page;
     QString error;
-    if (!parsePage(body, &page, &error)) {
+    if (!parsePage(answer.body, &page, &error)) {
         retry(tr("malformed answer: %1").arg(error));
         return;
     }
@@ -455,7 +386,7 @@ void AggTradesBackfill::retry(const QString &why)
         finish(tr("%1 (after %n attempt(s))", nullptr, job.retries).arg(why));
         return;
     }
-    schedule(backoffMs(job.retries - 1));
+    schedule(m_pacer.backoffMs(job.retries - 1));
 }
 
 void AggTradesBackfill::finish(const QString &reason)
@@ -465,11 +396,11 @@ void AggTradesBackfill::finish(const QString &reason)
     if (!o.complete())
         o.reason = reason.isEmpty() ? tr("not found in Binance's aggregate trades") : reason;
     Q_EMIT finished(o);
-    if (m_bannedUntilMs > QDateTime::currentMSecsSinceEpoch()) {
+    if (QString why; m_config.ban->until(QDateTime::currentMSecsSinceEpoch(), &why) >= 0) {
         while (!m_queue.empty()) {
             const TradeGap g = std::move(m_queue.front());
             m_queue.pop_front();
-            refuse(g, m_banReason);
+            refuse(g, why);
         }
     }
     startNext();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "market/binance_feed.h"
+#include "market/binance_rest.h"
 #include "market/gap_detector.h"
 #include "market/tick.h"
 
@@ -32,6 +33,7 @@ struct BackfillConfig
     int retryBaseMs = 1000;              ///< backoff of those retries and of a 429 without Retry-After
     int retryCapMs = 60000;
     int timeoutMs = 10000; ///< a request that transfers nothing for this long is a network error
+    std::shared_ptr<RestBan> ban = RestBan::shared(); ///< a 418 stops every client that shares it
 };
 
 /** What one back-fill did with one gap. */
@@ -121,8 +123,6 @@ private:
     void refuse(const TradeGap &gap, const QString &reason);
     /** Takes one page; true when the gap is done (complete or nothing more to find). */
     bool takePage(const std::vector<AggTrade> &page, QString *reason);
-    qint64 pacingDelayMs() const;
-    qint64 backoffMs(int attempt) const;
 
     BackfillConfig m_config;
     QNetworkAccessManager *m_nam;
@@ -130,12 +130,7 @@ private:
     QNetworkReply *m_reply = nullptr;
     std::deque<TradeGap> m_queue;
     std::optional<Job> m_job;
-    QElapsedTimer m_clock;
-    std::deque<qint64> m_sentAt; ///< clock ms of the requests of the last minute
-    qint64 m_serverWeight = -1;  ///< X-MBX-USED-WEIGHT-1m of the last answer
-    qint64 m_serverWeightMinute = -1;
-    qint64 m_bannedUntilMs = -1; ///< wall clock
-    QString m_banReason;
+    RestPacer m_pacer;
     qint64 m_requestsSent = 0;
 };
 

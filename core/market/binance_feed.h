@@ -46,6 +46,12 @@ struct FeedConfig
     /** Gaps in the trade ids are back-filled from this REST base (GET /fapi/v1/aggTrades) when on. */
     QUrl restBase = QUrl(QStringLiteral("https://fapi.binance.com"));
     bool backfill = true;
+    /** Days of the exchange's 1 m and 5 m bars filled at start from the same REST base (0: none). */
+    int historyDays = 7;
+    /** Trades missed while the app was closed (the gap from the newest stored trade to the first live one)
+     * are filled from aggTrades like any gap (with backfill) when it spans at most this long; a longer one is
+     *  recorded unfilled, and the exchange's bars stand for it. */
+    int tradeBackfillHours = 24;
 };
 
 struct FeedStats

@@ -19,6 +19,12 @@ class GapWatcher : public QObject
 public:
     explicit GapWatcher(int settleMs, QObject *parent = nullptr);
     void onTicks(const pairlab::TickBatch &batch);
+    /** Starts a symbol at its newest stored trade: the gap to the first live trade is found like any other.
+     */
+    void seed(const SymbolCode &symbol, qint64 lastId, qint64 lastMs)
+    {
+        m_detector.seed(symbol, lastId, lastMs);
+    }
 
 Q_SIGNALS:
     /** Newly settled gaps, with their edge ticks. */

@@ -3,8 +3,11 @@
 #include "logging/log_categories.h"
 #include "market/aggtrades_backfill.h"
 #include "session/gap_watcher.h"
+#include "storage/bar_store.h"
+#include "storage/database.h"
 #include "storage/gap_store.h"
 
+#include <QDateTime>
 #include <QHostAddress>
 #include <QPromise>
 
@@ -30,6 +33,7 @@ LiveSession::LiveSession(FeedConfig feed, QString databasePath, QObject *parent)
     registerMetaTypes();
     m_feedThread.setObjectName(QStringLiteral("pairlab-feed"));
     m_storageThread.setObjectName(QStringLiteral("pairlab-storage"));
+    m_historyThread.setObjectName(QStringLiteral("pairlab-history"));
 }
 
 LiveSession::~LiveSession()
@@ -81,10 +85,11 @@ void LiveSession::start()
     // (deleting the writer and the recorder on their thread) and quits; stopped() then reaches this thread.
     connect(
         &m_feedThread, &QThread::finished, m_writer,
-        [writer = m_writer, recorder = m_gapRecorder, done = m_done] {
-            QMetaObject::invokeMethod(writer, [writer, recorder, done] {
+        [writer = m_writer, recorder = m_gapRecorder, done = m_done, history = &m_historyThread] {
+            QMetaObject::invokeMethod(writer, [writer, recorder, done, history] {
                 delete recorder;
                 delete writer;
+                history->wait(); // its connection to the database closes too (it was told to stop first)
                 done->finish();
                 QThread::currentThread()->quit();
             });
@@ -104,7 +109,8 @@ void LiveSession::start()
     auto isLocal = [](const QUrl &u) {
         return u.host() == QLatin1String("localhost") || QHostAddress(u.host()).isLoopback();
     };
-    if (m_config.backfill && (!isLocal(m_config.endpoint) || isLocal(m_config.restBase))) {
+    const bool restAllowed = !isLocal(m_config.endpoint) || isLocal(m_config.restBase);
+    if (m_config.backfill && restAllowed) {
         BackfillConfig bc;
         bc.restBase = m_config.restBase;
         bc.kind = m_config.kind;
@@ -116,10 +122,35 @@ void LiveSession::start()
     }
     QMetaObject::invokeMethod(m_gapRecorder, [r = m_gapRecorder] { r->load(qint64(7) * 24 * 3600 * 1000); });
 
+    if (restAllowed && m_history.days > 0 && !m_history.intervals.isEmpty() && !m_config.symbols.isEmpty()) {
+        m_filler = new HistoryFiller(m_dbPath, m_history);
+        m_filler->moveToThread(&m_historyThread);
+        connect(&m_historyThread, &QThread::finished, m_filler, &QObject::deleteLater);
+        connect(m_filler, &HistoryFiller::progress, this, &LiveSession::historyProgress);
+        connect(m_filler, &HistoryFiller::landed, this, &LiveSession::historyLanded);
+        connect(m_filler, &HistoryFiller::finished, this, &LiveSession::historyFinished);
+        m_historyThread.start();
+        // Like the storage thread, it opens the database only once a replaced session has closed it.
+        QMetaObject::invokeMethod(m_filler, [f = m_filler, symbols = m_config.symbols, end = m_historyEndMs,
+                                             after = m_startAfter]() mutable {
+            after.waitForFinished();
+            f->fill(symbols, end > 0 ? end : QDateTime::currentMSecsSinceEpoch());
+        });
+    }
     m_storageThread.start();
     m_feedThread.start();
     QMetaObject::invokeMethod(m_writer, &TickWriter::openOrRetry);
-    QMetaObject::invokeMethod(m_feed, &BinanceFeed::start);
+    // Trades missed while the app was closed: the gap detector starts at each symbol's newest stored trade
+    // (read on the feed thread before it connects), so the first live trade shows the gap like any other.
+    QMetaObject::invokeMethod(m_feed, [feed = m_feed, watcher, db = m_dbPath, symbols = m_config.symbols] {
+        QString error;
+        std::vector<BarStore::LastTrade> last;
+        Database::withReader(
+            db, [&](QSqlDatabase &c) { last = BarStore::lastTrades(c, symbols); }, &error);
+        for (const BarStore::LastTrade &t : last)
+            watcher->seed(SymbolCode::fromString(t.symbol), t.tradeId, t.tsMs);
+        feed->start();
+    });
 }
 
 void LiveSession::requestStop()
@@ -129,6 +160,13 @@ void LiveSession::requestStop()
     m_running = false;
     // Events run in posting order on each thread: the feed stops (flushing its last batch into the
     // writer's queue) and then quits; once it is gone, the writer drains that queue and quits (start()).
+    if (m_filler) {
+        QMetaObject::invokeMethod(m_filler, [f = m_filler] {
+            f->cancel();
+            QThread::currentThread()->quit();
+        });
+        m_filler = nullptr;
+    }
     QMetaObject::invokeMethod(m_feed, &BinanceFeed::stop);
     QMetaObject::invokeMethod(m_feed, [] { QThread::currentThread()->quit(); });
     m_feed = nullptr; // deleted with their threads; nothing is posted to them any more
@@ -142,6 +180,13 @@ void LiveSession::stop()
     requestStop();
     m_feedThread.wait();
     m_storageThread.wait();
+    m_historyThread.wait();
+}
+
+void LiveSession::cancelHistory()
+{
+    if (m_filler)
+        QMetaObject::invokeMethod(m_filler, &HistoryFiller::cancel);
 }
 
 void LiveSession::startRecording(const QString &path)
@@ -168,8 +213,16 @@ void LiveSession::takeGaps(std::vector<TradeGap> gaps)
                                     .arg(g.toId);
         qCWarning(lcFeed).noquote() << message;
         Q_EMIT gapReport(message);
-        if (m_backfill)
+        // A gap longer than the bound (the app was closed for long) is not filled trade by trade: it is
+        // recorded, and the exchange's 1 m and 5 m bars (the history back-fill) stand for it.
+        const qint64 boundMs = qint64(m_config.tradeBackfillHours) * 3600 * 1000;
+        if (m_backfill && g.toMs - g.fromMs > boundMs) {
+            g.state = GapState::Unfillable;
+            g.reason = tr("longer than %1 h: not filled trade by trade; the exchange's bars cover it")
+                           .arg(m_config.tradeBackfillHours);
+        } else if (m_backfill) {
             QMetaObject::invokeMethod(m_backfill, [b = m_backfill, g] { b->fill(g); });
+        }
         g.edge.clear();
         records << g;
     }

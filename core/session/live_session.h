@@ -3,6 +3,7 @@
 #include "market/bar.h"
 #include "market/binance_feed.h"
 #include "market/gap_detector.h"
+#include "session/history_filler.h"
 #include "storage/tick_writer.h"
 
 #include <QFuture>
@@ -17,6 +18,7 @@ namespace pairlab {
 
 class AggTradesBackfill;
 class GapRecorder;
+class HistoryFiller;
 struct BackfillOutcome;
 
 /** The live data path wired together: BinanceFeed on the feed thread, TickWriter (ticks + bars) on the
@@ -52,6 +54,15 @@ public:
 
     /** How often the writer retries a database that refuses writes (set before start()). */
     void setStorageRetryInterval(int ms) { m_storageRetryMs = ms; }
+    /** The exchange's bars filled at start for every symbol (set before start(); days = 0: none), up to
+     *  endMs (0: now; a replay's own time for the demo). On a thread of its own: live never waits for it. */
+    void setHistory(const HistoryConfig &history, qint64 endMs = 0)
+    {
+        m_history = history;
+        m_historyEndMs = endMs;
+    }
+    /** Stops the history back-fill (historyFinished() follows); the live feed goes on. */
+    void cancelHistory();
 
     /** Gaps in the trade ids (GapWatcher on the feed thread, in stream order): those recorded in the last
      *  week and this session's, by symbol and id. Each new gap is recorded 'open' and, with
@@ -75,12 +86,19 @@ Q_SIGNALS:
     void gapReport(const QString &message);
     /** After requestStop() (or stop()): everything is stored, both threads have ended. */
     void stopped();
+    void historyProgress(const QString &symbol, int intervalSeconds, double daysDone, double daysTotal);
+    void historyLanded(const QString &symbol, int intervalSeconds, qint64 stored);
+    void historyFinished(const QStringList &problems, bool cancelled);
 
 private:
     FeedConfig m_config;
     QString m_dbPath;
     QThread m_feedThread;
     QThread m_storageThread;
+    QThread m_historyThread;
+    HistoryFiller *m_filler = nullptr;
+    HistoryConfig m_history{0, {}, {}};
+    qint64 m_historyEndMs = 0;
     BinanceFeed *m_feed = nullptr;
     TickWriter *m_writer = nullptr;
     bool m_running = false;

@@ -57,6 +57,9 @@ AppSettings AppSettings::load(const QSettings &s)
     f.stallSeconds = intIn(s, QStringLiteral("feed/stallSeconds"), f.stallSeconds, MinStallS, MaxStallS);
     f.connectTimeoutSeconds = intIn(s, QStringLiteral("feed/connectTimeoutSeconds"), f.connectTimeoutSeconds,
                                     MinTimeoutS, MaxTimeoutS);
+    f.historyDays = intIn(s, QStringLiteral("feed/historyDays"), f.historyDays, 0, 90);
+    f.tradeBackfillHours =
+        intIn(s, QStringLiteral("feed/tradeBackfillHours"), f.tradeBackfillHours, 0, 24 * 7);
     if (validateReconnect(f, nullptr))
         a.feed = f;
 
@@ -92,6 +95,8 @@ void AppSettings::save(QSettings &s) const
     s.setValue(QStringLiteral("feed/reconnectCapMs"), feed.reconnectCapMs);
     s.setValue(QStringLiteral("feed/stallSeconds"), feed.stallSeconds);
     s.setValue(QStringLiteral("feed/connectTimeoutSeconds"), feed.connectTimeoutSeconds);
+    s.setValue(QStringLiteral("feed/historyDays"), feed.historyDays);
+    s.setValue(QStringLiteral("feed/tradeBackfillHours"), feed.tradeBackfillHours);
     s.setValue(QStringLiteral("database"), withoutPassword(database));
     s.setValue(QStringLiteral("analysis/window"), analysis.window);
     s.setValue(QStringLiteral("analysis/entryZ"), analysis.entryZ);

@@ -15,11 +15,23 @@ namespace pairlab {
 namespace BarStore {
 
 inline const QString LiveSource = QStringLiteral("live");
+/** The exchange's closed bars (1 m and 5 m klines from its REST history), stored beside the live ones. */
+inline const QString RestSource = QStringLiteral("rest");
+
+/** The live bars of a symbol and the exchange's (source 'rest') merged into one bar per open time: a bar the
+ *  app saw whole from its own ticks (its first trade id follows the bar before's last, and the bar after's
+ *  first follows its last) keeps its own; any other open time takes the exchange's closed bar when there is
+ *  one (the app was not running, connected late, or lost trades), else the live bar. Where both exist for a
+ *  bar seen whole they must agree: a difference in open, high, low, close or volume is logged (category
+ *  pairlab.storage), at most `maxLogged` of them. Both inputs ascending. */
+std::vector<Bar> mergeLiveAndRest(const std::vector<Bar> &live, const std::vector<Bar> &rest,
+                                  const QString &symbol, int intervalSeconds, int maxLogged = 3);
 
 /** Bars of symbol/interval/source with fromMs <= open_ms < toMs, ascending; the newest `limit` when the
- *  range holds more. */
+ *  range holds more. Source 'live' is mergeLiveAndRest() of the live and the exchange's bars. */
 std::vector<Bar> loadBars(const QSqlDatabase &db, const QString &symbol, Interval interval,
-                          const QString &source = LiveSource, std::int64_t fromMs = std::numeric_limits<std::int64_t>::min(),
+                          const QString &source = LiveSource,
+                          std::int64_t fromMs = std::numeric_limits<std::int64_t>::min(),
                           std::int64_t toMs = std::numeric_limits<std::int64_t>::max(), int limit = -1,
                           QString *error = nullptr);
 
@@ -47,6 +59,15 @@ std::vector<Bar> loadBarsSnapshot(QSqlDatabase db, const QString &symbol, Interv
                                   std::int64_t *batchSeq, QString *error = nullptr);
 
 QStringList symbols(const QSqlDatabase &db);
+
+/** The newest stored trade of a symbol (largest trade id). */
+struct LastTrade
+{
+    QString symbol;
+    std::int64_t tradeId = 0, tsMs = 0;
+};
+/** The newest stored trade of each of symbols that has one. */
+std::vector<LastTrade> lastTrades(const QSqlDatabase &db, const QStringList &symbols);
 std::int64_t tickCount(const QSqlDatabase &db, const QString &symbol = {});
 
 /** Writes bars as CSV `open_ms,open,high,low,close,volume,trades` with round-trip precision. */

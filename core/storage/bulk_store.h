@@ -67,6 +67,10 @@ public:
     virtual bool upsertLiveBars(std::span<const BulkBar> rows) = 0;
     /** Inserts bars of a new source (an imported dataset); a bar already stored is an error. */
     virtual bool insertBars(std::span<const BulkBar> rows, const QByteArray &source) = 0;
+    /** Inserts bars that may already be stored (the exchange's history, source 'rest'): a stored bar is kept
+     *  as it is; adds how many were new to *stored. */
+    virtual bool insertOrIgnoreBars(std::span<const BulkBar> rows, const QByteArray &source,
+                                    std::int64_t *stored) = 0;
 
     /** Adds one to ingest_state.batch_seq and returns the new value. */
     virtual bool nextBatchSeq(std::int64_t *seq) = 0;

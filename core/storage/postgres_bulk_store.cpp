@@ -250,26 +250,60 @@ public:
         return copy(
             "COPY bars(symbol_id, interval_s, source, open_ms, open, high, low, close, volume, trades,"
             " first_trade_id, last_trade_id) FROM STDIN",
-            rows.size(), nullptr, [&](QByteArray &buf, std::size_t i) {
-                const BulkBar &r = rows[i];
-                const Bar &b = *r.bar;
-                appendInt(buf, r.symbolId);
-                buf += '\t';
-                appendInt(buf, r.intervalS);
-                buf += '\t';
-                buf += src;
-                buf += '\t';
-                appendInt(buf, b.openMs);
-                for (double v : {b.open, b.high, b.low, b.close, b.volume}) {
-                    buf += '\t';
-                    appendDouble(buf, v);
-                }
-                for (std::int64_t v : {b.trades, b.firstTradeId, b.lastTradeId}) {
-                    buf += '\t';
-                    appendInt(buf, v);
-                }
-                buf += '\n';
-            });
+            rows.size(), nullptr, [&](QByteArray &buf, std::size_t i) { appendBarRow(buf, rows[i], src); });
+    }
+
+    /** One bar as a line of COPY's text format. */
+    static void appendBarRow(QByteArray &buf, const BulkBar &r, const QByteArray &source)
+    {
+        const Bar &b = *r.bar;
+        appendInt(buf, r.symbolId);
+        buf += '\t';
+        appendInt(buf, r.intervalS);
+        buf += '\t';
+        buf += source;
+        buf += '\t';
+        appendInt(buf, b.openMs);
+        for (double v : {b.open, b.high, b.low, b.close, b.volume}) {
+            buf += '\t';
+            appendDouble(buf, v);
+        }
+        for (std::int64_t v : {b.trades, b.firstTradeId, b.lastTradeId}) {
+            buf += '\t';
+            appendInt(buf, v);
+        }
+        buf += '\n';
+    }
+
+    bool insertOrIgnoreBars(std::span<const BulkBar> rows, const QByteArray &source,
+                            std::int64_t *stored) override
+    {
+        if (rows.empty())
+            return true;
+        const QByteArray src = copyText(source);
+        if (!command("CREATE TEMP TABLE IF NOT EXISTS pairlab_bars_in(symbol_id integer, interval_s integer,"
+                     " source text, open_ms bigint, open double precision, high double precision,"
+                     " low double precision, close double precision, volume double precision, trades bigint,"
+                     " first_trade_id bigint, last_trade_id bigint) ON COMMIT DELETE ROWS") ||
+            !copy(
+                "COPY pairlab_bars_in(symbol_id, interval_s, source, open_ms, open, high, low, close, volume,"
+                " trades, first_trade_id, last_trade_id) FROM STDIN",
+                rows.size(), nullptr,
+                [&](QByteArray &buf, std::size_t i) { appendBarRow(buf, rows[i], src); }))
+            return false;
+        PGresult *r =
+            PQexec(m_conn, "INSERT INTO bars(symbol_id, interval_s, source, open_ms, open, high, low,"
+                           " close, volume, trades, first_trade_id, last_trade_id)"
+                           " SELECT symbol_id, interval_s, source, open_ms, open, high, low, close,"
+                           " volume, trades, first_trade_id, last_trade_id FROM pairlab_bars_in"
+                           " ORDER BY symbol_id, interval_s, open_ms ON CONFLICT DO NOTHING");
+        const bool ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+        if (ok)
+            *stored += std::strtoll(PQcmdTuples(r), nullptr, 10);
+        else
+            m_error = resultError(r);
+        PQclear(r);
+        return ok && command("DELETE FROM pairlab_bars_in");
     }
 
     bool nextBatchSeq(std::int64_t *seq) override

@@ -187,6 +187,32 @@ public:
                           [](std::size_t) { return true; });
     }
 
+    bool insertOrIgnoreBars(std::span<const BulkBar> rows, const QByteArray &source,
+                            std::int64_t *stored) override
+    {
+        const char *head =
+            "INSERT OR IGNORE INTO bars(symbol_id, interval_s, source, open_ms, open, high, low,"
+            " close, volume, trades, first_trade_id, last_trade_id) VALUES ";
+        if (!m_ignoreBarsMulti || source != m_ignoreBarsSource) { // prepared once per source, not per page
+            QByteArray quoted = source;
+            quoted.replace('\'', "''");
+            const QByteArray tuple = "(?,?,'" + quoted + "',?,?,?,?,?,?,?,?,?)";
+            m_ignoreBarsMulti = prepare(multiRow(head, tuple.constData(), BarsPerStatement));
+            m_ignoreBarsSingle = prepare(multiRow(head, tuple.constData(), 1));
+            m_ignoreBarsSource = source;
+            if (!m_ignoreBarsMulti || !m_ignoreBarsSingle) {
+                m_ignoreBarsMulti = nullptr;
+                return false;
+            }
+        }
+        const sqlite3_int64 before = sqlite3_total_changes64(m_db);
+        if (!stepChunks(rows, BarsPerStatement, 11, m_ignoreBarsMulti, m_ignoreBarsSingle, &bindBar,
+                        [](std::size_t) { return true; }))
+            return false;
+        *stored += std::int64_t(sqlite3_total_changes64(m_db) - before);
+        return true;
+    }
+
     bool nextBatchSeq(std::int64_t *seq) override
     {
         if (!cached(&m_bumpSeq,
@@ -304,6 +330,8 @@ private:
     }
 
     sqlite3 *m_db;
+    sqlite3_stmt *m_ignoreBarsMulti = nullptr, *m_ignoreBarsSingle = nullptr;
+    QByteArray m_ignoreBarsSource;
     QString m_error;
     std::vector<sqlite3_stmt *> m_stmts;
     sqlite3_stmt *m_findSymbol = nullptr;

@@ -128,6 +128,7 @@ BackfillConfig mockConfig(const MockAggTrades &mock, StreamKind kind = StreamKin
     c.kind = kind;
     c.minIntervalMs = 0;
     c.retryBaseMs = 50;
+    c.ban = std::make_shared<RestBan>(); // a 418 of one case must not stop the next ones
     return c;
 }
 
@@ -158,6 +159,7 @@ private Q_SLOTS:
     void givesUpAfterRetries();
     void requestBoundFillsPartlyAndRecordsTheRest();
     void liveSessionBackfillsAReplayWithFramesRemoved();
+    void aRestartFillsTheTradesMissedWhileClosed();
 
 private:
     std::vector<Tick> m_ticks;
@@ -609,6 +611,93 @@ void TestGapBackfill::liveSessionBackfillsAReplayWithFramesRemoved()
             QCOMPARE(g.state, GapState::Filled);
     }
     Database::close(QStringLiteral("e2e"));
+}
+
+void TestGapBackfill::aRestartFillsTheTradesMissedWhileClosed()
+{
+    if (!test::backendAvailable())
+        return;
+    Recording rec;
+    QString error;
+    QVERIFY2(Recording::load(test::sharedData(QString::fromLatin1(test::CombinedRecording)), &rec, &error),
+             qPrintable(error));
+    const std::size_t frames = rec.frames.size();
+    // The app runs for frames 0..5999, is closed while 6000..7999 happen, and starts again from 8000 on.
+    Recording before = rec, after = rec;
+    before.frames.erase(before.frames.begin() + 6000, before.frames.end());
+    after.frames.erase(after.frames.begin(), after.frames.begin() + 8000);
+    MockAggTrades mock(m_ticks, true);
+    QVERIFY(mock.listen());
+    test::ScratchDatabase scratch;
+    FeedConfig cfg;
+    cfg.restBase = mock.url();
+    for (const Recording *part : {&before, &after}) {
+        ReplayServer server;
+        server.setRecording(*part);
+        server.setSpeed(0);
+        QVERIFY2(server.listen(0, &error), qPrintable(error));
+        cfg.endpoint = server.url();
+        LiveSession session(cfg, scratch.spec());
+        TradeGapList gaps;
+        connect(&session, &LiveSession::gapsChanged, this, [&](const TradeGapList &g) { gaps = g; });
+        std::int64_t stored = 0;
+        connect(&session, &LiveSession::stored, this,
+                [&](const TickBatch &, const BarBatch &, const WriteStats &s) { stored += s.stored; });
+        QSignalSpy finished(&server, &ReplayServer::finished);
+        session.start();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 60000);
+        if (part == &before) {
+            QTRY_COMPARE_WITH_TIMEOUT(stored, std::int64_t(before.frames.size()), 20000);
+            QCOMPARE(gaps.size(), 0);
+            session.stop();
+            continue;
+        }
+        // The first live trade of each symbol after the restart shows the gap from its newest stored trade,
+        // which aggTrades fills: every trade is stored once.
+        auto filled = [&] {
+            if (gaps.size() < 2)
+                return false;
+            for (const TradeGap &g : gaps)
+                if (g.state != GapState::Filled)
+                    return false;
+            return true;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(filled(), 30000);
+        QCOMPARE(gaps.size(), 2); // one per symbol
+        session.stop();
+    }
+    {
+        QSqlDatabase db = Database::open(scratch.spec(), QStringLiteral("restart"), &error);
+        QVERIFY2(db.isValid(), qPrintable(error));
+        QCOMPARE(BarStore::tickCount(db), std::int64_t(frames));
+    }
+    Database::close(QStringLiteral("restart"));
+    // Closed for longer than the bound: the gap is recorded, not filled trade by trade.
+    test::ScratchDatabase longer;
+    cfg.tradeBackfillHours = 0; // any gap of time is "too long" here
+    const qsizetype asked = mock.requests().size();
+    for (const Recording *part : {&before, &after}) {
+        ReplayServer server;
+        server.setRecording(*part);
+        server.setSpeed(0);
+        QVERIFY2(server.listen(0, &error), qPrintable(error));
+        cfg.endpoint = server.url();
+        LiveSession session(cfg, longer.spec());
+        TradeGapList gaps;
+        connect(&session, &LiveSession::gapsChanged, this, [&](const TradeGapList &g) { gaps = g; });
+        QSignalSpy finished(&server, &ReplayServer::finished);
+        session.start();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 60000);
+        if (part == &after) {
+            QTRY_COMPARE_WITH_TIMEOUT(gaps.size(), 2, 20000);
+            for (const TradeGap &g : gaps) {
+                QCOMPARE(g.state, GapState::Unfillable);
+                QVERIFY2(g.reason.contains(QLatin1String("longer than 0 h")), qPrintable(g.reason));
+            }
+        }
+        session.stop();
+    }
+    QCOMPARE(mock.requests().size(), asked); // nothing asked for
 }
 
 QTEST_GUILESS_MAIN(TestGapBackfill)

@@ -1,3 +1,4 @@
+#include "controllers/pair_controller.h"
 #include "controllers/session_controller.h"
 #include "market/replay_server.h"
 #include "storage/bar_store.h"
@@ -31,17 +32,20 @@ qint64 storedTrades(const QString &dbPath)
 }
 
 /** Stored 1 s bars of a symbol (live source). */
-qint64 liveBars(const QString &dbPath, const QString &symbol)
+qint64 barsOf(const QString &dbPath, const QString &symbol, int seconds, const QString &source)
 {
     qint64 n = 0;
     QString error;
     Database::withReader(
         dbPath,
-        [&](QSqlDatabase &db) {
-            n = qint64(BarStore::loadBarsSeconds(db, symbol, 1, BarStore::LiveSource).size());
-        },
+        [&](QSqlDatabase &db) { n = qint64(BarStore::loadBarsSeconds(db, symbol, seconds, source).size()); },
         &error);
     return n;
+}
+
+qint64 liveBars(const QString &dbPath, const QString &symbol)
+{
+    return barsOf(dbPath, symbol, 1, BarStore::LiveSource);
 }
 
 } // namespace
@@ -111,6 +115,39 @@ private Q_SLOTS:
         QVERIFY2(c.startDemo(FeedConfig(), db, &error), qPrintable(error));
         QTRY_VERIFY_WITH_TIMEOUT(c.storedTicks() > 10000, 15000); // real time would give ~1,500 in 15 s
         QTRY_VERIFY_WITH_TIMEOUT(liveBars(db, QStringLiteral("BTCUSDT")) >= 120, 15000);
+        c.stop();
+    }
+
+    void demoHasSevenDaysOfExchangeHistory()
+    {
+        // The demo serves the exchange's klines on loopback and fills them through the same back-fill as
+        // Binance's: seven days of 1 m and 5 m bars of both symbols, before the recording begins.
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("demo.sqlite"));
+        SessionController c;
+        c.setDemoSpeed(1);
+        QSignalSpy progress(&c, &SessionController::historyProgress);
+        QSignalSpy landed(&c, &SessionController::historyLanded);
+        QString error;
+        QVERIFY2(c.startDemo(FeedConfig(), db, &error), qPrintable(error));
+        QTRY_VERIFY_WITH_TIMEOUT(!progress.isEmpty() && progress.last().at(0).toString().isEmpty(), 30000);
+        QVERIFY(progress.size() >= 2);
+        QVERIFY2(progress.first().at(0).toString().contains(QLatin1String(" of 7 days")),
+                 qPrintable(progress.first().at(0).toString()));
+        for (const QString &symbol : {QStringLiteral("BTCUSDT"), QStringLiteral("ETHUSDT")}) {
+            QCOMPARE(barsOf(db, symbol, 60, BarStore::RestSource), qint64(7 * 1440));
+            QCOMPARE(barsOf(db, symbol, 300, BarStore::RestSource), qint64(7 * 288));
+        }
+        QVERIFY(landed.size() >= 4);
+        // The Pair tab on 1 m bars: a whole analysis of the week at once, not after two hours.
+        PairController pair;
+        pair.setLiveSymbols({QStringLiteral("BTCUSDT"), QStringLiteral("ETHUSDT")});
+        pair.setIntervalSeconds(60);
+        pair.setWindow(120);
+        pair.setDatabase(db);
+        QTRY_VERIFY_WITH_TIMEOUT(pair.state().kind == PairState::Kind::Ready, 15000);
+        QVERIFY2(pair.state().bars >= 7 * 1440, qPrintable(pair.statusText()));
+        QVERIFY(pair.result().analytics.full->ok());
         c.stop();
     }
 

@@ -1,0 +1,169 @@
+#include "cli/cli_util.h"
+#include "cli/commands.h"
+#include "market/kline_history.h"
+#include "storage/bar_store.h"
+#include "storage/database.h"
+#include "storage/rest_bar_store.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QEventLoop>
+#include <QFile>
+#include <QTextStream>
+#include <QTimer>
+
+namespace pairlab::cli {
+
+namespace {
+
+QString utc(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODate);
+}
+
+} // namespace
+
+int history(const QStringList &args, QTextStream &out, QTextStream &err)
+{
+    QCommandLineParser p;
+    p.addOption({QStringLiteral("db"), QStringLiteral("Database: a SQLite file or a postgresql:// URL."),
+                 QStringLiteral("D")});
+    p.addOption({QStringLiteral("symbols"), QStringLiteral("Comma-separated symbols, e.g. BTCUSDT,ETHUSDT."),
+                 QStringLiteral("LIST")});
+    p.addOption({QStringLiteral("interval"), QStringLiteral("Bar length: 1m or 5m."), QStringLiteral("I")});
+    p.addOption(
+        {QStringLiteral("from"),
+         QStringLiteral("First open time (inclusive), ISO-8601 (UTC unless an offset is given) or epoch "
+                        "ms."),
+         QStringLiteral("T")});
+    p.addOption({QStringLiteral("to"), QStringLiteral("Last open time (exclusive)."), QStringLiteral("T")});
+    p.addOption({QStringLiteral("rest-base"),
+                 QStringLiteral("scheme://host:port of the REST API; /fapi/v1/klines is appended."),
+                 QStringLiteral("URL"), QStringLiteral("https://fapi.binance.com")});
+    p.addOption({QStringLiteral("weight-per-minute"),
+                 QStringLiteral("Own request-weight budget per minute (Binance allows 2400 per IP)."),
+                 QStringLiteral("N"), QStringLiteral("1200")});
+    if (!parseArgs(p, QStringLiteral("history"), args, err))
+        return 2;
+    QStringList symbols;
+    for (const QString &s : p.value(QStringLiteral("symbols")).split(QLatin1Char(','), Qt::SkipEmptyParts))
+        if (const QString sym = s.trimmed().toUpper(); !sym.isEmpty() && !symbols.contains(sym))
+            symbols << sym;
+    const QString interval = p.value(QStringLiteral("interval"));
+    const int seconds = interval == QLatin1String("1m") ? 60 : interval == QLatin1String("5m") ? 300 : 0;
+    qint64 from = 0, to = 0;
+    if (p.value(QStringLiteral("db")).isEmpty() || symbols.isEmpty() || seconds == 0 ||
+        !p.isSet(QStringLiteral("from")) || !p.isSet(QStringLiteral("to"))) {
+        err << QCoreApplication::translate(
+            "cli", "history needs --db, --symbols, --interval (1m or 5m), --from and --to\n");
+        return 2;
+    }
+    for (const auto &[opt, target] :
+         {std::pair{QStringLiteral("from"), &from}, std::pair{QStringLiteral("to"), &to}}) {
+        if (!parseTime(p.value(opt), target)) {
+            err << QCoreApplication::translate("cli", "--%1: not a time: %2 (epoch ms or ISO-8601)\n")
+                       .arg(opt, p.value(opt));
+            return 2;
+        }
+    }
+    if (to <= from) {
+        err << QCoreApplication::translate("cli", "--to (%1) must be after --from (%2)\n")
+                   .arg(utc(to), utc(from));
+        return 2;
+    }
+    const QUrl base(p.value(QStringLiteral("rest-base")));
+    if (!base.isValid() ||
+        (base.scheme() != QLatin1String("http") && base.scheme() != QLatin1String("https")) ||
+        base.host().isEmpty()) {
+        err << QCoreApplication::translate("cli", "--rest-base: not an http(s)://host[:port] URL: %1\n")
+                   .arg(p.value(QStringLiteral("rest-base")));
+        return 2;
+    }
+
+    RestBarStore store(p.value(QStringLiteral("db")));
+    QString error;
+    if (!store.open(&error)) {
+        err << QCoreApplication::translate("cli", "cannot open %1: %2\n")
+                   .arg(Database::displayName(p.value(QStringLiteral("db"))), error);
+        return 1;
+    }
+    // Only what is not stored yet: a second run completes what a first one could not.
+    QList<KlineRange> todo;
+    qint64 wanted = 0, present = 0;
+    for (const QString &symbol : symbols) {
+        const KlineRange whole{symbol, seconds, from, to};
+        QList<KlineRange> missing;
+        if (!store.missing(whole, &missing, &error)) {
+            err << error << '\n';
+            return 1;
+        }
+        qint64 absent = 0;
+        for (const KlineRange &r : missing)
+            absent += r.bars();
+        wanted += whole.bars();
+        present += whole.bars() - absent;
+        todo << missing;
+    }
+    out << QCoreApplication::translate("cli",
+                                       "%1 %2 bars from %3 to %4: %5 open times, %6 stored before, %7 to ask "
+                                       "for in %8 range(s)\n")
+               .arg(symbols.join(QLatin1Char(',')), interval, utc(from), utc(to))
+               .arg(wanted)
+               .arg(present)
+               .arg(wanted - present)
+               .arg(todo.size());
+
+    KlineHistoryConfig config;
+    config.restBase = base;
+    config.budget.weightPerMinute = std::max(1, p.value(QStringLiteral("weight-per-minute")).toInt());
+    KlineHistory history(config, [&store](const KlineRange &r, const std::vector<Bar> &bars, qint64 *stored,
+                                          QString *why) { return store.store(r, bars, stored, why); });
+    QList<KlineOutcome> outcomes;
+    QObject::connect(&history, &KlineHistory::rangeFinished, &history, [&](const KlineOutcome &o) {
+        outcomes << o;
+        out << QCoreApplication::translate("cli", "%1: %2 bars received, %3 stored, %4 request(s)")
+                   .arg(klineRangeText(o.range))
+                   .arg(o.received)
+                   .arg(o.stored)
+                   .arg(o.requests);
+        if (o.rateLimited > 0)
+            out << QCoreApplication::translate("cli", ", %1 rate-limited").arg(o.rateLimited);
+        out << (o.complete() ? QString()
+                             : QCoreApplication::translate("cli", " — not complete from %1: %2")
+                                   .arg(utc(o.coveredToMs), o.error))
+            << '\n';
+        out.flush();
+    });
+    if (!todo.isEmpty()) {
+        QEventLoop loop;
+        QObject::connect(&history, &KlineHistory::idle, &loop, &QEventLoop::quit);
+        QTimer::singleShot(0, &history, [&history, todo] { history.fill(todo); });
+        loop.exec();
+    }
+    qint64 stored = 0;
+    int requests = 0, weight = 0;
+    QStringList failed;
+    for (const KlineOutcome &o : outcomes) {
+        stored += o.stored;
+        requests += o.requests;
+        weight += o.weight;
+        if (!o.complete())
+            failed << QStringLiteral("%1: %2").arg(klineRangeText(o.range), o.error);
+    }
+    out << QCoreApplication::translate(
+               "cli", "stored %1 new %2 bars of %3 (source %4) in %5 request(s) of weight %6\n")
+               .arg(stored)
+               .arg(interval, symbols.join(QLatin1Char(',')), BarStore::RestSource)
+               .arg(requests)
+               .arg(weight);
+    if (!failed.isEmpty()) {
+        err << QCoreApplication::translate("cli", "history not complete (what was stored stays; run again to "
+                                                  "complete it):\n  %1\n")
+                   .arg(failed.join(QStringLiteral("\n  ")));
+        return 1;
+    }
+    return 0;
+}
+
+} // namespace pairlab::cli

@@ -1,0 +1,457 @@
+#include "klines_mock.h"
+
+#include "cli/commands.h"
+#include "market/kline_history.h"
+#include "storage/bar_store.h"
+#include "storage/database.h"
+#include "storage/rest_bar_store.h"
+
+#include "test_database.h"
+#include "test_util.h"
+
+#include <QDateTime>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextStream>
+
+using namespace pairlab;
+using test::MockKlines;
+
+namespace {
+
+qint64 utc(const char *iso)
+{
+    return QDateTime::fromString(QString::fromLatin1(iso), Qt::ISODate).toMSecsSinceEpoch();
+}
+
+/** One back-fill run: ranges through a KlineHistory into the database; returns the outcomes. */
+struct Run
+{
+    explicit Run(const QString &db, KlineHistoryConfig c) : store(db), config(std::move(c)) {}
+    QList<KlineOutcome> fill(const QList<KlineRange> &ranges, int timeoutMs = 60000)
+    {
+        KlineHistory history(config, [this](const KlineRange &r, const std::vector<Bar> &bars, qint64 *stored,
+                                            QString *error) { return store.store(r, bars, stored, error); });
+        QList<KlineOutcome> out;
+        QObject::connect(&history, &KlineHistory::rangeFinished, &history,
+                         [&out](const KlineOutcome &o) { out << o; });
+        QSignalSpy idle(&history, &KlineHistory::idle);
+        history.fill(ranges);
+        if (idle.isEmpty() && !idle.wait(timeoutMs))
+            qWarning("the back-fill did not end");
+        return out;
+    }
+    RestBarStore store;
+    KlineHistoryConfig config;
+};
+
+KlineHistoryConfig mockConfig(const MockKlines &mock)
+{
+    KlineHistoryConfig c;
+    c.restBase = mock.url();
+    c.budget.minIntervalMs = 0;
+    c.budget.retryBaseMs = 50;
+    c.timeoutMs = 2000;
+    c.ban = std::make_shared<RestBan>(); // a 418 of one case must not stop the next ones
+    return c;
+}
+
+std::vector<Bar> storedRest(const QString &db, const QString &symbol, int seconds)
+{
+    std::vector<Bar> bars;
+    QString error;
+    Database::withReader(
+        db,
+        [&](QSqlDatabase &c) {
+            bars = BarStore::loadBarsSeconds(c, symbol, seconds, BarStore::RestSource, -1, &error);
+        },
+        &error);
+    return bars;
+}
+
+/** The stored bars equal the mock's, value for value, one per open time. */
+bool sameBars(const std::vector<Bar> &got, const std::vector<Bar> &want, QString *why)
+{
+    if (got.size() != want.size()) {
+        *why = QStringLiteral("%1 bars stored, %2 served").arg(got.size()).arg(want.size());
+        return false;
+    }
+    for (std::size_t i = 0; i < got.size(); ++i) {
+        const Bar &g = got[i], &w = want[i];
+        if (g.openMs != w.openMs || g.open != w.open || g.high != w.high || g.low != w.low ||
+            g.close != w.close || g.volume != w.volume) {
+            *why = QStringLiteral("bar %1 at %2 differs").arg(i).arg(g.openMs);
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace
+
+/** The exchange's bar history (GET /fapi/v1/klines) against a loopback mock serving real Binance USD-M 1 m
+ *  klines: paging across the 1500 limit, 5 m bars, a symbol listed later, rate limits (429 Retry-After kept
+ * to the millisecond, 418), failures retried or given up resumably, stored exactly once; the live/exchange
+ * merge rule; and `pairlab-cli history` with `export bars`. */
+class TestKlineHistory : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void weightsAndParsing();
+    void fillsRangesAcrossTheLimitExactlyOnce();
+    void fiveMinuteBarsAndALaterListing();
+    void holesInTheSourceStayHoles();
+    void retryAfterIsKeptAndFailuresAreRetried();
+    void aBanStopsEveryRequest();
+    void givingUpLeavesAResumableState();
+    void anUnknownSymbolIsRefusedWithBinancesReason();
+    void liveBarsSeenWholeWinOthersTakeTheExchanges();
+    void cliHistoryStoresOnceAndExportReturnsIt();
+
+private:
+    std::vector<Bar> m_btc, m_ada;
+};
+
+void TestKlineHistory::initTestCase()
+{
+    if (!test::backendAvailable())
+        return;
+    m_btc = test::universeMinutes(QStringLiteral("BTCUSDT"));
+    m_ada = test::universeMinutes(QStringLiteral("ADAUSDT"));
+    QVERIFY(m_btc.size() > 40000);
+    QVERIFY(m_ada.size() == 2880);
+    QVERIFY(m_ada.front().openMs > m_btc.front().openMs + 4 * 86400000LL); // listed later in these files
+}
+
+void TestKlineHistory::weightsAndParsing()
+{
+    // Binance's weights of GET /fapi/v1/klines by limit.
+    for (const auto &[limit, weight] : std::initializer_list<std::pair<int, int>>{
+             {1, 1}, {99, 1}, {100, 2}, {499, 2}, {500, 5}, {1000, 5}, {1001, 10}, {1500, 10}})
+        QCOMPARE(klineRequestWeight(limit), weight);
+    std::vector<Bar> bars;
+    QString error;
+    const QByteArray one =
+        "[[1746372780000,\"95505.4\",\"95505.5\",\"95502.7\",\"95502.7\",\"16.536\",1746372839999,\"0\",42,"
+        "\"0\",\"0\",\"0\"]]";
+    QVERIFY(parseKlines(one, 60, &bars, &error));
+    QCOMPARE(bars.size(), std::size_t(1));
+    QCOMPARE(bars[0].openMs, 1746372780000LL);
+    QCOMPARE(bars[0].close, 95502.7);
+    QCOMPARE(bars[0].volume, 16.536);
+    QCOMPARE(bars[0].trades, 42LL);
+    const QByteArray cut = one.left(40); // an answer cut off in the middle
+    QVERIFY(!parseKlines(cut, 60, &bars, &error));
+    QVERIFY(error.contains(QLatin1String("JSON")));
+    const QByteArray offGrid = "[[1746372781000,\"1\",\"1\",\"1\",\"1\",\"1\",0,\"0\",1,\"0\",\"0\",\"0\"]]";
+    QVERIFY(!parseKlines(offGrid, 60, &bars, &error));
+    QVERIFY2(error.contains(QLatin1String("grid")), qPrintable(error)); // not on the minute
+    const QByteArray nan = "[[1746372780000,\"1\",\"1\",\"1\",\"nan\",\"1\",0,\"0\",1,\"0\",\"0\",\"0\"]]";
+    QVERIFY(!parseKlines(nan, 60, &bars, &error));
+    const QByteArray refusal = "{\"code\":-1121,\"msg\":\"Invalid symbol.\"}";
+    QVERIFY(!parseKlines(refusal, 60, &bars, &error));
+    const KlineRange r{QStringLiteral("BTCUSDT"), 60, utc("2025-05-20T00:00:30Z"),
+                       utc("2025-05-20T00:03:00Z")};
+    QCOMPARE(r.bars(), qint64(2)); // 00:01 and 00:02 open inside it
+}
+
+void TestKlineHistory::fillsRangesAcrossTheLimitExactlyOnce()
+{
+    MockKlines mock;
+    mock.addSymbol(QStringLiteral("BTCUSDT"), m_btc);
+    QVERIFY(mock.listen());
+    test::ScratchDatabase db;
+    const KlineRange range{QStringLiteral("BTCUSDT"), 60, utc("2025-05-10T00:00:00Z"),
+                           utc("2025-05-10T00:00:00Z") + 4000 * 60000LL};
+    Run run(db.spec(), mockConfig(mock));
+    const QList<KlineOutcome> first = run.fill({range});
+    QCOMPARE(first.size(), 1);
+    QVERIFY2(first[0].complete(), qPrintable(first[0].error));
+    QCOMPARE(first[0].received, qint64(4000));
+    QCOMPARE(first[0].stored, qint64(4000));
+    QCOMPARE(first[0].requests, 3); // 1500 + 1500 + 1000
+    QCOMPARE(first[0].weight, 10 + 10 + 5);
+    const QList<test::MockBinanceRest::Request> &req = mock.requests();
+    QCOMPARE(req[0].limit, 1500);
+    QCOMPARE(req[2].limit, 1000);
+    QCOMPARE(req[1].startTime, range.fromMs + 1500 * 60000LL);
+    QCOMPARE(req[0].endTime, range.toMs - 1);
+    QString why;
+    QVERIFY2(sameBars(storedRest(db.spec(), QStringLiteral("BTCUSDT"), 60),
+                      mock.bars(QStringLiteral("BTCUSDT"), 60, range.fromMs, range.toMs), &why),
+             qPrintable(why));
+    // Asked again: received, none new, nothing duplicated; and nothing is missing any more.
+    const QList<KlineOutcome> again = run.fill({range});
+    QCOMPARE(again[0].received, qint64(4000));
+    QCOMPARE(again[0].stored, qint64(0));
+    QCOMPARE(storedRest(db.spec(), QStringLiteral("BTCUSDT"), 60).size(), std::size_t(4000));
+    QList<KlineRange> missing;
+    QVERIFY(run.store.missing(range, &missing, &why));
+    QVERIFY(missing.isEmpty());
+}
+
+void TestKlineHistory::fiveMinuteBarsAndALaterListing()
+{
+    MockKlines mock;
+    mock.addSymbol(QStringLiteral("BTCUSDT"), m_btc);
+    mock.addSymbol(QStringLiteral("ADAUSDT"), m_ada);
+    QVERIFY(mock.listen());
+    test::ScratchDatabase db;
+    const qint64 from = utc("2025-05-08T00:00:00Z"), to = utc("2025-05-10T12:00:00Z");
+    Run run(db.spec(), mockConfig(mock));
+    const QList<KlineOutcome> out = run.fill({{QStringLiteral("BTCUSDT"), 300, from, to},
+                                              {QStringLiteral("ADAUSDT"), 300, from, to},
+                                              {QStringLiteral("ADAUSDT"), 60, from, to}});
+    QCOMPARE(out.size(), 3);
+    for (const KlineOutcome &o : out)
+        QVERIFY2(o.complete(), qPrintable(o.error));
+    QString why;
+    for (const auto &[symbol, seconds] :
+         std::initializer_list<std::pair<QString, int>>{{QStringLiteral("BTCUSDT"), 300},
+                                                        {QStringLiteral("ADAUSDT"), 300},
+                                                        {QStringLiteral("ADAUSDT"), 60}})
+        QVERIFY2(sameBars(storedRest(db.spec(), symbol, seconds), mock.bars(symbol, seconds, from, to), &why),
+                 qPrintable(symbol + QLatin1Char(' ') + why));
+    // ADAUSDT starts 2025-05-09 18:18 in these files: its first page begins there, nothing is asked twice.
+    QCOMPARE(storedRest(db.spec(), QStringLiteral("ADAUSDT"), 60).front().openMs, m_ada.front().openMs);
+    QCOMPARE(out[2].requests, 1);
+    QCOMPARE(out[0].received, (to - from) / 300000); // 720 five-minute bars of BTCUSDT, one request
+}
+
+void TestKlineHistory::holesInTheSourceStayHoles()
+{
+    // Two hours without bars inside the range (an exchange outage): the page after the hole continues.
+    std::vector<Bar> holed;
+    const qint64 holeFrom = utc("2025-05-10T06:00:00Z"), holeTo = utc("2025-05-10T08:00:00Z");
+    for (const Bar &b : m_btc)
+        if (b.openMs < holeFrom || b.openMs >= holeTo)
+            holed.push_back(b);
+    MockKlines mock;
+    mock.addSymbol(QStringLiteral("BTCUSDT"), holed);
+    QVERIFY(mock.listen());
+    test::ScratchDatabase db;
+    const KlineRange range{QStringLiteral("BTCUSDT"), 60, utc("2025-05-10T00:00:00Z"),
+                           utc("2025-05-11T00:00:00Z")};
+    Run run(db.spec(), mockConfig(mock));
+    const QList<KlineOutcome> out = run.fill({range});
+    QVERIFY2(out[0].complete(), qPrintable(out[0].error));
+    QCOMPARE(out[0].received, qint64(1440 - 120));
+    QString why;
+    QVERIFY2(sameBars(storedRest(db.spec(), QStringLiteral("BTCUSDT"), 60),
+                      mock.bars(QStringLiteral("BTCUSDT"), 60, range.fromMs, range.toMs), &why),
+             qPrintable(why));
+    QList<KlineRange> missing;
+    QVERIFY(run.store.missing(range, &missing, &why));
+    QCOMPARE(missing.size(), 1); // exactly the hole
+    QCOMPARE(missing[0].fromMs, holeFrom);
+    QCOMPARE(missing[0].toMs, holeTo);
+}
+
+void TestKlineHistory::retryAfterIsKeptAndFailuresAreRetried()
+{
+    MockKlines mock;
+    mock.addSymbol(QStringLiteral("BTCUSDT"), m_btc);
+    QVERIFY(mock.listen());
+    using F = MockKlines::Fault;
+    // page 1, then 429 (Retry-After 1 s), a 500, an answer slower than the timeout, a cut-off answer, pages.
+    mock.setScript({{F::None, 0}, {F::TooMany, 1}, {F::ServerError, 0}, {F::Slow, 3000}, {F::Malformed, 0}});
+    test::ScratchDatabase db;
+    KlineHistoryConfig config = mockConfig(mock);
+    config.timeoutMs = 500;
+    config.pageLimit = 1000;
+    const KlineRange range{QStringLiteral("BTCUSDT"), 60, utc("2025-05-12T00:00:00Z"),
+                           utc("2025-05-14T00:00:00Z")};
+    Run run(db.spec(), config);
+    const QList<KlineOutcome> out = run.fill({range});
+    QVERIFY2(out[0].complete(), qPrintable(out[0].error));
+    QCOMPARE(out[0].rateLimited, 1);
+    QCOMPARE(out[0].requests, 3 + 4); // three pages and four failed answers
+    const QList<test::MockBinanceRest::Request> &req = mock.requests();
+    QCOMPARE(req[1].status, 429);
+    // No request left before the Retry-After was up (on the mock's clock, from the 429's answer).
+    QVERIFY2(req[2].receivedMs - req[1].answeredMs >= 1000,
+             qPrintable(QStringLiteral("%1 ms after the 429").arg(req[2].receivedMs - req[1].answeredMs)));
+    QString why;
+    QVERIFY2(sameBars(storedRest(db.spec(), QStringLiteral("BTCUSDT"), 60),
+                      mock.bars(QStringLiteral("BTCUSDT"), 60, range.fromMs, range.toMs), &why),
+             qPrintable(why));
+}
+
+void TestKlineHistory::aBanStopsEveryRequest()
+{
+    MockKlines mock;
+    mock.addSymbol(QStringLiteral("BTCUSDT"), m_btc);
+    QVERIFY(mock.listen());
+    mock.setScript({{MockKlines::Fault::Banned, 120}});
+    test::ScratchDatabase db;
+    Run run(db.spec(), mockConfig(mock));
+    const qint64 from = utc("2025-05-12T00:00:00Z");
+    const QList<KlineOutcome> out = run.fill({{QStringLiteral("BTCUSDT"), 60, from, from + 3600000},
+                                              {QStringLiteral("BTCUSDT"), 300, from, from + 3600000}});
+    QCOMPARE(out.size(), 2);
+    for (const KlineOutcome &o : out) {
+        QVERIFY(!o.complete());
+        QVERIFY2(o.error.contains(QLatin1String("418")) && o.error.contains(QLatin1String("120 s")),
+                 qPrintable(o.error));
+    }
+    QCOMPARE(mock.requests().size(), qsizetype(1)); // the queued range never asked
+    // While the ban lasts, a new request does not leave either.
+    const QList<KlineOutcome> later = run.fill({{QStringLiteral("BTCUSDT"), 60, from, from + 60000}});
+    QVERIFY(!later[0].complete());
+    QCOMPARE(mock.requests().size(), qsizetype(1));
+    QVERIFY(run.config.ban->until(QDateTime::currentMSecsSinceEpoch()) >
+            QDateTime::currentMSecsSinceEpoch() + 100000);
+}
+
+void TestKlineHistory::givingUpLeavesAResumableState()
+{
+    MockKlines mock;
+    mock.addSymbol(QStringLiteral("BTCUSDT"), m_btc);
+    QVERIFY(mock.listen());
+    using F = MockKlines::Fault;
+    mock.setScript({{F::None, 0}, {F::Malformed, 0}, {F::Malformed, 0}, {F::ServerError, 0}});
+    test::ScratchDatabase db;
+    KlineHistoryConfig config = mockConfig(mock);
+    config.maxAttempts = 3;
+    const KlineRange range{QStringLiteral("BTCUSDT"), 60, utc("2025-05-15T00:00:00Z"),
+                           utc("2025-05-18T00:00:00Z")};
+    Run run(db.spec(), config);
+    const QList<KlineOutcome> out = run.fill({range});
+    QVERIFY(!out[0].complete());
+    QVERIFY2(out[0].error.contains(QLatin1String("failed answers in a row: 3")), qPrintable(out[0].error));
+    QCOMPARE(out[0].stored, qint64(1500));
+    QCOMPARE(out[0].coveredToMs, range.fromMs + 1500 * 60000LL);
+    // What came stays; the second run asks only for the rest and completes the range, each bar once.
+    QList<KlineRange> missing;
+    QString why;
+    QVERIFY(run.store.missing(range, &missing, &why));
+    QCOMPARE(missing.size(), 1);
+    QCOMPARE(missing[0].fromMs, out[0].coveredToMs);
+    const qsizetype asked = mock.requests().size();
+    const QList<KlineOutcome> second = run.fill(missing);
+    QVERIFY2(second[0].complete(), qPrintable(second[0].error));
+    QCOMPARE(second[0].stored, qint64(3 * 1440 - 1500));
+    QCOMPARE(mock.requests()[asked].startTime, out[0].coveredToMs);
+    QVERIFY2(sameBars(storedRest(db.spec(), QStringLiteral("BTCUSDT"), 60),
+                      mock.bars(QStringLiteral("BTCUSDT"), 60, range.fromMs, range.toMs), &why),
+             qPrintable(why));
+}
+
+void TestKlineHistory::anUnknownSymbolIsRefusedWithBinancesReason()
+{
+    MockKlines mock;
+    mock.addSymbol(QStringLiteral("BTCUSDT"), m_btc);
+    QVERIFY(mock.listen());
+    test::ScratchDatabase db;
+    Run run(db.spec(), mockConfig(mock));
+    const qint64 from = utc("2025-05-12T00:00:00Z");
+    const QList<KlineOutcome> out = run.fill({{QStringLiteral("NOSUCHUSDT"), 60, from, from + 3600000}});
+    QVERIFY(!out[0].complete());
+    QVERIFY2(out[0].error.contains(QLatin1String("Invalid symbol")) &&
+                 out[0].error.contains(QLatin1String("400")),
+             qPrintable(out[0].error));
+    QCOMPARE(mock.requests().size(), qsizetype(1)); // not retried: asking again would not help
+}
+
+void TestKlineHistory::liveBarsSeenWholeWinOthersTakeTheExchanges()
+{
+    auto bar = [](qint64 minute, double close, qint64 first, qint64 last) {
+        Bar b;
+        b.openMs = minute * 60000;
+        b.open = b.high = b.low = b.close = close;
+        b.volume = 1;
+        b.trades = last - first + 1;
+        b.firstTradeId = first;
+        b.lastTradeId = last;
+        return b;
+    };
+    // Live: minutes 10..14, ids run on from 10 to 13; minute 14 follows a gap of trade ids.
+    const std::vector<Bar> live = {bar(10, 100, 1, 5), bar(11, 101, 6, 9), bar(12, 102, 10, 12),
+                                   bar(13, 103, 13, 20), bar(14, 104, 25, 30)};
+    // The exchange: minutes 8..14 (the app was not running for 8 and 9).
+    std::vector<Bar> rest;
+    for (qint64 m = 8; m <= 14; ++m)
+        rest.push_back(bar(m, 200 + double(m), 0, 0));
+    rest[3].open = rest[3].high = rest[3].low = rest[3].close = 101; // minute 11: the same as the live bar
+    const std::vector<Bar> merged = BarStore::mergeLiveAndRest(live, rest, QStringLiteral("BTCUSDT"), 60);
+    QCOMPARE(merged.size(), std::size_t(7)); // one bar per minute
+    QCOMPARE(merged[0].close, 208.0);        // only the exchange has it
+    QCOMPARE(merged[1].close, 209.0);
+    QCOMPARE(merged[2].close, 210.0); // the first live minute: the app may have joined late
+    QCOMPARE(merged[3].close, 101.0); // seen whole: the live bar (the exchange agrees)
+    QCOMPARE(merged[4].close, 102.0); // seen whole: the live bar (a disagreement is logged)
+    QCOMPARE(merged[5].close, 213.0); // trade ids 21..24 missing after it: the exchange's
+    QCOMPARE(merged[6].close, 214.0); // the newest live bar is not known whole: the exchange's
+    for (std::size_t i = 1; i < merged.size(); ++i)
+        QVERIFY(merged[i].openMs == merged[i - 1].openMs + 60000);
+}
+
+void TestKlineHistory::cliHistoryStoresOnceAndExportReturnsIt()
+{
+    MockKlines mock;
+    mock.addSymbol(QStringLiteral("BTCUSDT"), m_btc);
+    mock.addSymbol(QStringLiteral("ADAUSDT"), m_ada);
+    QVERIFY(mock.listen());
+    test::ScratchDatabase db;
+    const QStringList args = {QStringLiteral("--db"),        db.spec(),
+                              QStringLiteral("--symbols"),   QStringLiteral("BTCUSDT,ADAUSDT"),
+                              QStringLiteral("--interval"),  QStringLiteral("1m"),
+                              QStringLiteral("--from"),      QStringLiteral("2025-05-09T00:00:00Z"),
+                              QStringLiteral("--to"),        QStringLiteral("2025-05-10T12:00:00Z"),
+                              QStringLiteral("--rest-base"), mock.url().toString()};
+    QString outText, errText;
+    {
+        QTextStream out(&outText), err(&errText);
+        QCOMPARE(cli::history(args, out, err), 0);
+    }
+    const qint64 from = utc("2025-05-09T00:00:00Z"), to = utc("2025-05-10T12:00:00Z");
+    const std::size_t ada = mock.bars(QStringLiteral("ADAUSDT"), 60, from, to).size();
+    QVERIFY(ada > 1000 && ada < 2160); // listed in the middle of the range
+    QVERIFY2(outText.contains(QStringLiteral("stored %1 new").arg(2160 + ada)),
+             qPrintable(outText + errText));
+    QVERIFY(outText.contains(QStringLiteral("%1 bars received, %1 stored").arg(ada)));
+    // A second run finds everything stored and asks for nothing.
+    const qsizetype asked = mock.requests().size();
+    outText.clear();
+    {
+        QTextStream out(&outText), err(&errText);
+        QCOMPARE(cli::history(args, out, err), 0);
+    }
+    QCOMPARE(mock.requests().size(), asked + 1); // only ADAUSDT's minutes before its listing are asked again
+    QVERIFY2(outText.contains(QLatin1String("stored 0 new")), qPrintable(outText));
+    // `export bars --interval 1m` returns them, one row per minute.
+    QTemporaryDir dir;
+    const QString csv = dir.filePath(QStringLiteral("btc.csv"));
+    {
+        QTextStream out(&outText), err(&errText);
+        QCOMPARE(cli::exportData({QStringLiteral("bars"), QStringLiteral("--db"), db.spec(),
+                                  QStringLiteral("--symbol"), QStringLiteral("BTCUSDT"),
+                                  QStringLiteral("--interval"), QStringLiteral("1m"), QStringLiteral("--out"),
+                                  csv},
+                                 out, err),
+                 0);
+    }
+    const auto cols = test::readCsvColumns(csv);
+    const std::vector<Bar> served = mock.bars(QStringLiteral("BTCUSDT"), 60, from, to);
+    QCOMPARE(cols.at(QStringLiteral("open_ms")).size(), served.size());
+    for (std::size_t i = 0; i < served.size(); ++i) {
+        QCOMPARE(qint64(cols.at(QStringLiteral("open_ms"))[i]), served[i].openMs);
+        QCOMPARE(cols.at(QStringLiteral("close"))[i], served[i].close);
+    }
+    // A range that cannot be completed: exit 1 with Binance's reason.
+    QStringList unknown = args;
+    unknown[unknown.indexOf(QStringLiteral("--symbols")) + 1] = QStringLiteral("NOSUCHUSDT");
+    errText.clear();
+    {
+        QTextStream out(&outText), err(&errText);
+        QCOMPARE(cli::history(unknown, out, err), 1);
+    }
+    QVERIFY2(errText.contains(QLatin1String("Invalid symbol")) &&
+                 errText.contains(QLatin1String("run again")),
+             qPrintable(errText));
+}
+
+QTEST_GUILESS_MAIN(TestKlineHistory)
+#include "tst_kline_history.moc"
