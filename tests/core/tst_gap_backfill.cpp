@@ -12,8 +12,10 @@
 #include "test_database.h"
 
 #include <QSignalSpy>
+
 #include <QSqlQuery>
 #include <QTest>
+#include <algorithm>
 
 using namespace pairlab;
 using test::MockAggTrades;
@@ -119,6 +121,13 @@ std::vector<BackfillOutcome> backfill(const BackfillConfig &config, const std::v
     if (!QTest::qWaitFor([&] { return outcomes.size() == gaps.size(); }, 60000))
         qWarning("the back-fill did not finish");
     return outcomes;
+}
+
+/** A gap of each of the two symbols is recorded, and every one is filled. */
+bool bothFilled(const TradeGapList &gaps)
+{
+    return gaps.size() >= 2 && std::all_of(gaps.begin(), gaps.end(),
+                                           [](const TradeGap &g) { return g.state == GapState::Filled; });
 }
 
 BackfillConfig mockConfig(const MockAggTrades &mock, StreamKind kind = StreamKind::Trade)
@@ -588,15 +597,7 @@ void TestGapBackfill::liveSessionBackfillsAReplayWithFramesRemoved()
     QSignalSpy finished(&server, &ReplayServer::finished);
     session.start();
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 60000);
-    auto allFilled = [&] {
-        if (gaps.size() < 2)
-            return false;
-        for (const TradeGap &g : gaps)
-            if (g.state != GapState::Filled)
-                return false;
-        return true;
-    };
-    QTRY_VERIFY_WITH_TIMEOUT(allFilled(), 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(bothFilled(gaps), 30000);
     QCOMPARE(gaps.size(), 2); // one per symbol
     qInfo("back-fill of %d trades took %d requests", int(gaps[0].count() + gaps[1].count()),
           int(mock.requests().size()));
@@ -654,15 +655,7 @@ void TestGapBackfill::aRestartFillsTheTradesMissedWhileClosed()
         }
         // The first live trade of each symbol after the restart shows the gap from its newest stored trade,
         // which aggTrades fills: every trade is stored once.
-        auto filled = [&] {
-            if (gaps.size() < 2)
-                return false;
-            for (const TradeGap &g : gaps)
-                if (g.state != GapState::Filled)
-                    return false;
-            return true;
-        };
-        QTRY_VERIFY_WITH_TIMEOUT(filled(), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(bothFilled(gaps), 30000);
         QCOMPARE(gaps.size(), 2); // one per symbol
         session.stop();
     }
