@@ -3482,10 +3482,6 @@ Jetzt: %2</translation>
         <translation>Nach %1 s keine Trades von Binance. Das Netzwerk ist möglicherweise nicht erreichbar.</translation>
     </message>
     <message>
-        <source>Demo: recorded Binance futures trades, 2024-08-08 (the first %1 at once, the rest as recorded), after 7 days of real 1 m bars of May/June 2025 moved in time and scaled to the recording&apos;s prices as history</source>
-        <translation>Demo: aufgezeichnete Binance-Futures-Trades vom 2024-08-08 (die ersten %1 sofort, der Rest wie aufgezeichnet), davor als Historie 7 Tage echter 1-m-Bars aus Mai/Juni 2025, zeitlich verschoben und auf die Preise der Aufzeichnung skaliert</translation>
-    </message>
-    <message>
         <source>history %1 %2: %3 of %4 days</source>
         <translation>Historie %1 %2: %3 von %4 Tagen</translation>
     </message>
@@ -3496,6 +3492,10 @@ Jetzt: %2</translation>
     <message>
         <source>History not complete (%1); it is tried again at the next start.</source>
         <translation>Historie nicht vollständig (%1); beim nächsten Start wird es erneut versucht.</translation>
+    </message>
+    <message>
+        <source>Demo: Binance trades recorded 2024-08-08 (the first %1 at once); history: real 1 m bars of May–June 2025, moved in time and scaled to the recording</source>
+        <translation>Demo: Binance-Trades aufgezeichnet am 2024-08-08 (die ersten %1 sofort); Historie: echte 1-m-Bars aus Mai–Juni 2025, zeitlich verschoben und auf die Aufzeichnung skaliert</translation>
     </message>
 </context>
 <context>

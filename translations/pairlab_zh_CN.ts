@@ -3470,10 +3470,6 @@ Now: %2</source>
         <translation>%1 秒后仍未收到 Binance 的成交。网络可能无法访问。</translation>
     </message>
     <message>
-        <source>Demo: recorded Binance futures trades, 2024-08-08 (the first %1 at once, the rest as recorded), after 7 days of real 1 m bars of May/June 2025 moved in time and scaled to the recording&apos;s prices as history</source>
-        <translation>演示：录制的 Binance 合约成交，2024-08-08（前 %1 立即到达，其余按录制节奏），之前是作为历史数据的 7 天真实 1 分钟 K 线（2025 年 5/6 月），已平移时间并按录制价格缩放</translation>
-    </message>
-    <message>
         <source>history %1 %2: %3 of %4 days</source>
         <translation>历史数据 %1 %2：%3 / %4 天</translation>
     </message>
@@ -3484,6 +3480,10 @@ Now: %2</source>
     <message>
         <source>History not complete (%1); it is tried again at the next start.</source>
         <translation>历史数据未完成（%1）；下次启动时会重试。</translation>
+    </message>
+    <message>
+        <source>Demo: Binance trades recorded 2024-08-08 (the first %1 at once); history: real 1 m bars of May–June 2025, moved in time and scaled to the recording</source>
+        <translation>演示：2024-08-08 录制的 Binance 成交（前 %1 立即到达）；历史：2025 年 5–6 月的真实 1 分钟 K 线，已平移时间并按录制缩放</translation>
     </message>
 </context>
 <context>

@@ -121,15 +121,15 @@ bool SessionController::startDemo(const FeedConfig &base, const QString &databas
         feed.historyDays = 0;
         m_historyEndMs = 0;
     }
-    Q_EMIT message(withHistory
-                       ? tr("Demo: recorded Binance futures trades, 2024-08-08 (the first %1 at once, the "
-                            "rest as recorded), after 7 days of real 1 m bars of May/June 2025 moved in "
-                            "time and scaled to the recording's prices as history")
-                             .arg(durationText(double(kDemoHeadStartMs) / 1000.0))
-                       : tr("Demo: recorded Binance futures trades, 2024-08-08; the first %1 arrive at "
-                            "once, as history, the rest as recorded")
-                             .arg(durationText(double(kDemoHeadStartMs) / 1000.0)),
-                   15000);
+    Q_EMIT message(
+        withHistory
+            ? tr("Demo: Binance trades recorded 2024-08-08 (the first %1 at once); history: real 1 m bars "
+                 "of May–June 2025, moved in time and scaled to the recording")
+                  .arg(durationText(double(kDemoHeadStartMs) / 1000.0))
+            : tr("Demo: recorded Binance futures trades, 2024-08-08; the first %1 arrive at "
+                 "once, as history, the rest as recorded")
+                  .arg(durationText(double(kDemoHeadStartMs) / 1000.0)),
+        15000);
     begin(Kind::Demo, feed, databasePath);
     return true;
 }
@@ -183,6 +183,8 @@ void SessionController::begin(Kind kind, const FeedConfig &feed, const QString &
     HistoryConfig history;
     history.days = feed.historyDays;
     history.klines.restBase = feed.restBase;
+    if (kind == Kind::Demo)
+        history.klines.ban = std::make_shared<RestBan>(); // the demo's loopback is not Binance: its own state
     s->setHistory(history, m_historyEndMs);
     connect(s, &LiveSession::historyProgress, this,
             [this](const QString &symbol, int seconds, double done, double total) {

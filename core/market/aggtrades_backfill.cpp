@@ -234,6 +234,10 @@ void AggTradesBackfill::send()
         m_timer->start(int(pacing));
         return;
     }
+    if (QString why; m_config.ban->until(QDateTime::currentMSecsSinceEpoch(), &why) >= 0) {
+        finish(why); // another client's 418: not one more request
+        return;
+    }
     Job &job = *m_job;
     if (job.outcome.requests >= m_config.maxRequestsPerGap) {
         finish(tr("stopped after %n request(s)", nullptr, job.outcome.requests));

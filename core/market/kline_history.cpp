@@ -19,6 +19,7 @@ namespace pairlab {
 namespace {
 
 constexpr qint64 MinuteMs = 60000;
+constexpr qint64 ClockMarginMs = 5000; ///< how far the local clock may run ahead of Binance's
 
 bool toDouble(std::string_view text, double *out)
 {
@@ -151,9 +152,16 @@ QUrl KlineHistory::pageUrl(const KlineHistoryConfig &config, const KlineRange &r
 
 void KlineHistory::fill(const QList<KlineRange> &ranges)
 {
-    for (const KlineRange &r : ranges)
+    // Only closed bars: one still forming would be stored as final and never corrected. The bar open at
+    // now - margin (a local clock ahead of Binance's) is not asked for.
+    const qint64 closedBefore = QDateTime::currentMSecsSinceEpoch() - ClockMarginMs;
+    for (KlineRange r : ranges) {
+        const qint64 step = qint64(r.intervalSeconds) * 1000;
+        if (step > 0)
+            r.toMs = std::min(r.toMs, closedBefore / step * step); // the bar open there closes after it
         if (r.bars() > 0)
             m_queue.push_back(r);
+    }
     if (!m_job)
         startNext();
 }
@@ -289,11 +297,18 @@ void KlineHistory::takePage(const QByteArray &body)
     job.failures = 0;
     // Only what was asked for: bars of the range not answered yet.
     std::erase_if(page, [&](const Bar &b) { return b.openMs < o.coveredToMs || b.openMs >= o.range.toMs; });
-    if (page.empty()) { // Binance has nothing from coveredToMs to the end of the range
+    if (page.empty()) {
+        // Binance has nothing from coveredToMs to the end of the range — said twice in a row, so that one
+        // empty answer of a proxy or a restarting server cannot end a range that has bars.
+        if (++job.emptyAnswers < 2) {
+            schedule(0);
+            return;
+        }
         o.coveredToMs = o.range.toMs;
         finish(QString());
         return;
     }
+    job.emptyAnswers = 0;
     qint64 stored = 0;
     if (!m_store(o.range, page, &stored, &error)) {
         finish(tr("the bars could not be stored: %1").arg(error));

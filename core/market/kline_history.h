@@ -67,8 +67,8 @@ bool parseKlines(const QByteArray &json, int intervalSeconds, std::vector<Bar> *
  *
  *  Every page goes to the store function (on this thread) as it arrives, so a range cut short keeps what
  *  came and a second run asks only for the rest. A page that ends before the range does is followed by the
- *  next page from its last open time on; an empty answer means Binance has no bar left in the range (a
- *  symbol listed later, or delisted), which completes it.
+ *  next page from its last open time on; an empty answer, given twice in a row, means Binance has no bar left
+ *  in the range (a symbol listed later, or delisted), which completes it.
  *
  *  Rate limits (RestPacer): each request weighs klineRequestWeight(limit); a request waits while the weight
  *  of the last minute, its own count or Binance's X-MBX-USED-WEIGHT-1m, would pass the budget. A 429 waits
@@ -93,7 +93,8 @@ public:
     static QUrl pageUrl(const KlineHistoryConfig &config, const KlineRange &range, qint64 startMs, int limit);
 
 public Q_SLOTS:
-    /** Queues ranges behind the ones already queued. */
+    /** Queues ranges behind the ones already queued, each cut after the last bar closed 5 s ago (a bar
+     *  still forming is never asked for: it would be stored as final). */
     void fill(const QList<pairlab::KlineRange> &ranges);
     /** Drops the queue and the request in flight: no rangeFinished() for them, idle() follows. */
     void cancel();
@@ -109,7 +110,8 @@ private:
     struct Job
     {
         KlineOutcome outcome;
-        int failures = 0; ///< failed answers in a row
+        int failures = 0;     ///< failed answers in a row
+        int emptyAnswers = 0; ///< empty pages in a row (two end the range)
     };
     void startNext();
     void schedule(qint64 delayMs);

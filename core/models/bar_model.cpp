@@ -7,9 +7,9 @@
 #include <QLocale>
 #include <QTimeZone>
 
-#include <climits>
 #include <QThread>
 #include <QtConcurrent/QtConcurrentRun>
+#include <climits>
 
 #include <algorithm>
 
@@ -59,7 +59,9 @@ void BarModel::setSeries(const QString &databasePath, const QString &symbol, Int
         r.generation = generation;
         Database::withReader(
             databasePath,
-            [&](QSqlDatabase &db) { r.bars = BarStore::loadBarsSnapshot(db, symbol, interval, limit, &r.batchSeq, &r.error); },
+            [&](QSqlDatabase &db) {
+                r.bars = BarStore::loadBarsSnapshot(db, symbol, interval, limit, &r.batchSeq, &r.error);
+            },
             &r.error);
         return r;
     }));
@@ -112,6 +114,9 @@ void BarModel::merge(const std::vector<Bar> &fragments)
                                    [](const Bar &b, qint64 ms) { return b.openMs < ms; });
         const int row = int(it - m_bars.begin());
         if (it != m_bars.end() && it->openMs == f.openMs) {
+            if (it->firstTradeId == 0 && it->trades > 0)
+                continue; // the exchange's closed bar (history): it stands for that minute, as in the
+                          // database
             it->merge(f);
             firstChanged = std::min(firstChanged, row);
             lastChanged = std::max(lastChanged, row);
@@ -163,13 +168,20 @@ QVariant BarModel::data(const QModelIndex &index, int role) const
     const Bar &b = m_bars[std::size_t(index.row())];
     if (role == Qt::EditRole) {
         switch (index.column()) {
-        case Time: return qint64(b.openMs);
-        case Open: return b.open;
-        case High: return b.high;
-        case Low: return b.low;
-        case Close: return b.close;
-        case Volume: return b.volume;
-        case Trades: return qint64(b.trades);
+        case Time:
+            return qint64(b.openMs);
+        case Open:
+            return b.open;
+        case High:
+            return b.high;
+        case Low:
+            return b.low;
+        case Close:
+            return b.close;
+        case Volume:
+            return b.volume;
+        case Trades:
+            return qint64(b.trades);
         }
         return {};
     }
@@ -179,13 +191,20 @@ QVariant BarModel::data(const QModelIndex &index, int role) const
         return {};
     switch (index.column()) {
     case Time:
-        return QDateTime::fromMSecsSinceEpoch(b.openMs, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
-    case Open: return QLocale().toString(b.open, 'f', 2);
-    case High: return QLocale().toString(b.high, 'f', 2);
-    case Low: return QLocale().toString(b.low, 'f', 2);
-    case Close: return QLocale().toString(b.close, 'f', 2);
-    case Volume: return QLocale().toString(b.volume, 'f', 3);
-    case Trades: return QLocale().toString(qint64(b.trades));
+        return QDateTime::fromMSecsSinceEpoch(b.openMs, Qt::UTC)
+            .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    case Open:
+        return QLocale().toString(b.open, 'f', 2);
+    case High:
+        return QLocale().toString(b.high, 'f', 2);
+    case Low:
+        return QLocale().toString(b.low, 'f', 2);
+    case Close:
+        return QLocale().toString(b.close, 'f', 2);
+    case Volume:
+        return QLocale().toString(b.volume, 'f', 3);
+    case Trades:
+        return QLocale().toString(qint64(b.trades));
     }
     return {};
 }
@@ -195,13 +214,20 @@ QVariant BarModel::headerData(int section, Qt::Orientation orientation, int role
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case Time: return tr("Open time (UTC)");
-    case Open: return tr("Open");
-    case High: return tr("High");
-    case Low: return tr("Low");
-    case Close: return tr("Close");
-    case Volume: return tr("Volume");
-    case Trades: return tr("Trades");
+    case Time:
+        return tr("Open time (UTC)");
+    case Open:
+        return tr("Open");
+    case High:
+        return tr("High");
+    case Low:
+        return tr("Low");
+    case Close:
+        return tr("Close");
+    case Volume:
+        return tr("Volume");
+    case Trades:
+        return tr("Trades");
     }
     return {};
 }

@@ -102,7 +102,7 @@ void LiveSession::start()
         mergeGaps(stored);
         Q_EMIT gapsChanged(m_gaps);
         for (const TradeGap &g : stored)
-            if (g.state == GapState::Open && m_backfill)
+            if (g.state == GapState::Open && m_backfill && !tooLongToFill(g))
                 QMetaObject::invokeMethod(m_backfill, [b = m_backfill, g] { b->fill(g); });
     });
     // A replay on this machine is not Binance's stream: its gaps are not filled from the internet.
@@ -141,8 +141,11 @@ void LiveSession::start()
     m_feedThread.start();
     QMetaObject::invokeMethod(m_writer, &TickWriter::openOrRetry);
     // Trades missed while the app was closed: the gap detector starts at each symbol's newest stored trade
-    // (read on the feed thread before it connects), so the first live trade shows the gap like any other.
-    QMetaObject::invokeMethod(m_feed, [feed = m_feed, watcher, db = m_dbPath, symbols = m_config.symbols] {
+    // (read on the feed thread before it connects, once a replaced session has stored its last batch), so the
+    // first live trade shows the gap like any other.
+    QMetaObject::invokeMethod(m_feed, [feed = m_feed, watcher, db = m_dbPath, symbols = m_config.symbols,
+                                       after = m_startAfter]() mutable {
+        after.waitForFinished();
         QString error;
         std::vector<BarStore::LastTrade> last;
         Database::withReader(
@@ -201,6 +204,11 @@ void LiveSession::stopRecording()
         QMetaObject::invokeMethod(m_feed, &BinanceFeed::stopRecording);
 }
 
+bool LiveSession::tooLongToFill(const TradeGap &gap) const
+{
+    return gap.toMs - gap.fromMs > qint64(m_config.tradeBackfillHours) * 3600 * 1000;
+}
+
 void LiveSession::takeGaps(std::vector<TradeGap> gaps)
 {
     if (gaps.empty())
@@ -215,8 +223,7 @@ void LiveSession::takeGaps(std::vector<TradeGap> gaps)
         Q_EMIT gapReport(message);
         // A gap longer than the bound (the app was closed for long) is not filled trade by trade: it is
         // recorded, and the exchange's 1 m and 5 m bars (the history back-fill) stand for it.
-        const qint64 boundMs = qint64(m_config.tradeBackfillHours) * 3600 * 1000;
-        if (m_backfill && g.toMs - g.fromMs > boundMs) {
+        if (tooLongToFill(g)) {
             g.state = GapState::Unfillable;
             g.reason = tr("longer than %1 h: not filled trade by trade; the exchange's bars cover it")
                            .arg(m_config.tradeBackfillHours);

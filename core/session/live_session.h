@@ -107,6 +107,9 @@ private:
     QFuture<void> m_finished, m_startAfter;
 
     void takeGaps(std::vector<TradeGap> gaps);
+    /** Spans more than tradeBackfillHours (the app was closed for long): recorded, not filled trade by trade.
+     */
+    bool tooLongToFill(const TradeGap &gap) const;
     void onBackfilled(const pairlab::BackfillOutcome &outcome);
     void mergeGaps(const TradeGapList &records);
     TradeGapList m_gaps;

@@ -93,9 +93,10 @@ std::vector<Bar> mergeLiveAndRest(const std::vector<Bar> &live, const std::vecto
         return live;
     const qint64 step = qint64(intervalSeconds) * 1000;
     // Seen whole: the trade ids run on without a break from the bar before into this one and on into the
-    // next.
+    // next, and every id in between is in it.
     auto whole = [&](std::size_t i) {
         return i > 0 && i + 1 < live.size() && live[i - 1].openMs + step == live[i].openMs &&
+               live[i].trades == live[i].lastTradeId - live[i].firstTradeId + 1 &&
                live[i + 1].openMs == live[i].openMs + step && live[i].firstTradeId > 0 &&
                live[i - 1].lastTradeId + 1 == live[i].firstTradeId &&
                live[i].lastTradeId + 1 == live[i + 1].firstTradeId;

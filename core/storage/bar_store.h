@@ -19,11 +19,11 @@ inline const QString LiveSource = QStringLiteral("live");
 inline const QString RestSource = QStringLiteral("rest");
 
 /** The live bars of a symbol and the exchange's (source 'rest') merged into one bar per open time: a bar the
- *  app saw whole from its own ticks (its first trade id follows the bar before's last, and the bar after's
- *  first follows its last) keeps its own; any other open time takes the exchange's closed bar when there is
- *  one (the app was not running, connected late, or lost trades), else the live bar. Where both exist for a
- *  bar seen whole they must agree: a difference in open, high, low, close or volume is logged (category
- *  pairlab.storage), at most `maxLogged` of them. Both inputs ascending. */
+ *  app saw whole from its own ticks (its first trade id follows the bar before's last, the bar after's first
+ *  follows its last, and it holds every id in between) keeps its own; any other open time takes the
+ * exchange's closed bar when there is one (the app was not running, connected late, or lost trades), else the
+ * live bar. Where both exist for a bar seen whole they must agree: a difference in open, high, low, close or
+ * volume is logged (category pairlab.storage), at most `maxLogged` of them. Both inputs ascending. */
 std::vector<Bar> mergeLiveAndRest(const std::vector<Bar> &live, const std::vector<Bar> &rest,
                                   const QString &symbol, int intervalSeconds, int maxLogged = 3);
 

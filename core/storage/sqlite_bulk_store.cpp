@@ -65,7 +65,8 @@ public:
             if (sqlite3_stmt *st = prepare("PRAGMA cache_size"); st && sqlite3_step(st) == SQLITE_ROW)
                 m_oldCache = sqlite3_column_int64(st, 0);
         }
-        const std::int64_t wantKiB = std::min<std::int64_t>(1 << 20, std::int64_t{64} * 1024 + bytes / 1024 * 3);
+        const std::int64_t wantKiB =
+            std::min<std::int64_t>(1 << 20, std::int64_t{64} * 1024 + bytes / 1024 * 3);
         m_cacheChanged = exec(QByteArray("PRAGMA cache_size=-" + QByteArray::number(wantKiB)).constData());
     }
 

@@ -4,6 +4,7 @@
 #include "market/recording.h"
 #include "market/replay_server.h"
 #include "real_ticks.h"
+#include "session/gap_watcher.h"
 #include "session/live_session.h"
 #include "storage/bar_store.h"
 #include "storage/database.h"
@@ -169,6 +170,7 @@ private Q_SLOTS:
     void requestBoundFillsPartlyAndRecordsTheRest();
     void liveSessionBackfillsAReplayWithFramesRemoved();
     void aRestartFillsTheTradesMissedWhileClosed();
+    void aSeedOfAnotherStreamKindIsNotAGap();
 
 private:
     std::vector<Tick> m_ticks;
@@ -691,6 +693,39 @@ void TestGapBackfill::aRestartFillsTheTradesMissedWhileClosed()
         session.stop();
     }
     QCOMPARE(mock.requests().size(), asked); // nothing asked for
+}
+
+void TestGapBackfill::aSeedOfAnotherStreamKindIsNotAGap()
+{
+    // The newest stored id is a trade id (~5e9) and the live stream now carries aggregate ids (~2e9), or the
+    // reverse: neither is a gap of the stored ids. A plausible seed is one.
+    auto firstGaps = [](qint64 storedId, qint64 storedMs, qint64 liveId, qint64 liveMs) {
+        GapWatcher w(0);
+        QSignalSpy found(&w, &GapWatcher::gapsFound);
+        w.seed(SymbolCode::fromString(QStringLiteral("BTCUSDT")), storedId, storedMs);
+        auto batch = std::make_shared<std::vector<Tick>>();
+        for (int k = 0; k < 3; ++k) {
+            Tick t;
+            t.symbol = SymbolCode::fromString(QStringLiteral("BTCUSDT"));
+            t.tradeId = liveId + k;
+            t.tsMs = liveMs + k;
+            t.price = 60000;
+            t.qty = 0.001;
+            t.buyerMaker = k % 2;
+            batch->push_back(t);
+        }
+        w.onTicks(batch);
+        qint64 missing = 0;
+        for (const QList<QVariant> &args : found)
+            for (const TradeGap &g : args.at(0).value<TradeGapList>())
+                missing += g.count();
+        return missing;
+    };
+    const qint64 t0 = 1723161000000;
+    QCOMPARE(firstGaps(5000000000LL, t0, 2000000000LL, t0 + 60000), 0); // ids went back: not this stream's
+    QCOMPARE(firstGaps(2000000000LL, t0, 5000000000LL, t0 + 60000), 0); // 3e9 ids in a minute: not a gap
+    QCOMPARE(firstGaps(5000000000LL, t0, 5000120001LL, t0 + 60000), 120000); // 2,000 trades/s missed for 60 s
+    QCOMPARE(firstGaps(5000000000LL, t0, 5000000001LL, t0 + 1000), 0);       // continues: nothing missed
 }
 
 QTEST_GUILESS_MAIN(TestGapBackfill)

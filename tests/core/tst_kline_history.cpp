@@ -152,6 +152,16 @@ void TestKlineHistory::weightsAndParsing()
     QVERIFY(!parseKlines(nan, 60, &bars, &error));
     const QByteArray refusal = "{\"code\":-1121,\"msg\":\"Invalid symbol.\"}";
     QVERIFY(!parseKlines(refusal, 60, &bars, &error));
+    // The pacing: the own budget over a sliding minute, and requests at least minIntervalMs apart.
+    RestPacer pacer(RestBudget{10, 100, 1000, 60000});
+    QCOMPARE(pacer.delayMs(5), qint64(0));
+    pacer.sent(5);
+    QVERIFY(pacer.delayMs(1) > 50 && pacer.delayMs(1) <= 100); // 100 ms apart
+    pacer.sent(5);
+    QVERIFY2(pacer.delayMs(1) > 59000, qPrintable(QString::number(pacer.delayMs(1)))); // budget of 10 used
+    QCOMPARE(pacer.backoffMs(0), qint64(1000));
+    QCOMPARE(pacer.backoffMs(3), qint64(8000));
+    QCOMPARE(pacer.backoffMs(30), qint64(60000));
     const KlineRange r{QStringLiteral("BTCUSDT"), 60, utc("2025-05-20T00:00:30Z"),
                        utc("2025-05-20T00:03:00Z")};
     QCOMPARE(r.bars(), qint64(2)); // 00:01 and 00:02 open inside it
@@ -255,8 +265,14 @@ void TestKlineHistory::retryAfterIsKeptAndFailuresAreRetried()
     mock.addSymbol(QStringLiteral("BTCUSDT"), m_btc);
     QVERIFY(mock.listen());
     using F = MockKlines::Fault;
-    // page 1, then 429 (Retry-After 1 s), a 500, an answer slower than the timeout, a cut-off answer, pages.
-    mock.setScript({{F::None, 0}, {F::TooMany, 1}, {F::ServerError, 0}, {F::Slow, 3000}, {F::Malformed, 0}});
+    // page 1, then 429 (Retry-After 1 s), a 500, an answer slower than the timeout, a cut-off answer, an
+    // empty page inside the range (asked again, not taken as its end), pages.
+    mock.setScript({{F::None, 0},
+                    {F::TooMany, 1},
+                    {F::ServerError, 0},
+                    {F::Slow, 3000},
+                    {F::Malformed, 0},
+                    {F::Empty, 0}});
     test::ScratchDatabase db;
     KlineHistoryConfig config = mockConfig(mock);
     config.timeoutMs = 500;
@@ -267,7 +283,7 @@ void TestKlineHistory::retryAfterIsKeptAndFailuresAreRetried()
     const QList<KlineOutcome> out = run.fill({range});
     QVERIFY2(out[0].complete(), qPrintable(out[0].error));
     QCOMPARE(out[0].rateLimited, 1);
-    QCOMPARE(out[0].requests, 3 + 4); // three pages and four failed answers
+    QCOMPARE(out[0].requests, 3 + 5); // three pages, four failed answers and an empty one
     const QList<test::MockBinanceRest::Request> &req = mock.requests();
     QCOMPARE(req[1].status, 429);
     // No request left before the Retry-After was up (on the mock's clock, from the 429's answer).
@@ -367,23 +383,26 @@ void TestKlineHistory::liveBarsSeenWholeWinOthersTakeTheExchanges()
         b.lastTradeId = last;
         return b;
     };
-    // Live: minutes 10..14, ids run on from 10 to 13; minute 14 follows a gap of trade ids.
-    const std::vector<Bar> live = {bar(10, 100, 1, 5), bar(11, 101, 6, 9), bar(12, 102, 10, 12),
-                                   bar(13, 103, 13, 20), bar(14, 104, 25, 30)};
-    // The exchange: minutes 8..14 (the app was not running for 8 and 9).
+    // Live: minutes 10..15, ids run on from 10 to 14; minute 15 follows a gap of trade ids; minute 13 lost
+    // some of its own trades (its count is short of its id span).
+    std::vector<Bar> live = {bar(10, 100, 1, 5),   bar(11, 101, 6, 9),   bar(12, 102, 10, 12),
+                             bar(13, 103, 13, 20), bar(14, 104, 21, 24), bar(15, 105, 30, 31)};
+    live[3].trades = 5; // ids 13..20 but 5 trades: three missing inside the minute
+    // The exchange: minutes 8..15 (the app was not running for 8 and 9).
     std::vector<Bar> rest;
-    for (qint64 m = 8; m <= 14; ++m)
+    for (qint64 m = 8; m <= 15; ++m)
         rest.push_back(bar(m, 200 + double(m), 0, 0));
     rest[3].open = rest[3].high = rest[3].low = rest[3].close = 101; // minute 11: the same as the live bar
     const std::vector<Bar> merged = BarStore::mergeLiveAndRest(live, rest, QStringLiteral("BTCUSDT"), 60);
-    QCOMPARE(merged.size(), std::size_t(7)); // one bar per minute
+    QCOMPARE(merged.size(), std::size_t(8)); // one bar per minute
     QCOMPARE(merged[0].close, 208.0);        // only the exchange has it
     QCOMPARE(merged[1].close, 209.0);
     QCOMPARE(merged[2].close, 210.0); // the first live minute: the app may have joined late
     QCOMPARE(merged[3].close, 101.0); // seen whole: the live bar (the exchange agrees)
     QCOMPARE(merged[4].close, 102.0); // seen whole: the live bar (a disagreement is logged)
-    QCOMPARE(merged[5].close, 213.0); // trade ids 21..24 missing after it: the exchange's
-    QCOMPARE(merged[6].close, 214.0); // the newest live bar is not known whole: the exchange's
+    QCOMPARE(merged[5].close, 213.0); // trades missing inside it: the exchange's
+    QCOMPARE(merged[6].close, 214.0); // trade ids 25..29 missing after it: the exchange's
+    QCOMPARE(merged[7].close, 215.0); // the newest live bar is not known whole: the exchange's
     for (std::size_t i = 1; i < merged.size(); ++i)
         QVERIFY(merged[i].openMs == merged[i - 1].openMs + 60000);
 }
@@ -419,7 +438,7 @@ void TestKlineHistory::cliHistoryStoresOnceAndExportReturnsIt()
         QTextStream out(&outText), err(&errText);
         QCOMPARE(cli::history(args, out, err), 0);
     }
-    QCOMPARE(mock.requests().size(), asked + 1); // only ADAUSDT's minutes before its listing are asked again
+    QCOMPARE(mock.requests().size(), asked + 2); // only ADAUSDT's minutes before its listing: empty, twice
     QVERIFY2(outText.contains(QLatin1String("stored 0 new")), qPrintable(outText));
     // `export bars --interval 1m` returns them, one row per minute.
     QTemporaryDir dir;

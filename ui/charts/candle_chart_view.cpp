@@ -123,7 +123,11 @@ QString CandleChartView::lastPriceText() const
 
 QString CandleChartView::volumeScaleText() const
 {
-    return m_shown.empty() ? QString() : tr("vol %1").arg(QLocale().toString(m_volumeMax, 'g', 4));
+    if (m_shown.empty())
+        return {};
+    // Four significant digits, never in exponent form ("5.534e+04" read as noise): whole units from 1,000 on.
+    return tr("vol %1").arg(m_volumeMax >= 1000 ? QLocale().toString(m_volumeMax, 'f', 0)
+                                                : QLocale().toString(m_volumeMax, 'g', 4));
 }
 
 void CandleChartView::placeOverlays()
