@@ -221,17 +221,21 @@ void AggTradesBackfill::startNext()
 
 void AggTradesBackfill::schedule(qint64 delayMs)
 {
-    m_timer->start(
-        int(std::min<qint64>(std::max(delayMs, m_pacer.delayMs(m_config.requestWeight)), 10 * MinuteMs)));
+    m_dueWallMs = std::max(m_dueWallMs, QDateTime::currentMSecsSinceEpoch() + std::max<qint64>(delayMs, 0));
+    send(); // sends now, or starts the timer for what is left to wait
 }
 
 void AggTradesBackfill::send()
 {
     if (!m_job || m_reply)
         return;
-    const qint64 pacing = m_pacer.delayMs(m_config.requestWeight);
-    if (pacing > 0) { // a 429 wait may have ended before the weight window did
-        m_timer->start(int(pacing));
+    // The later of the wait asked for (Retry-After, backoff), the pacing and another client's Retry-After; a
+    // long wait is split into timer runs of at most 10 minutes, each checked against the clock.
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 wait =
+        std::max({m_dueWallMs - now, m_pacer.delayMs(m_config.requestWeight), m_config.ban->pausedFor(now)});
+    if (wait > 0) {
+        m_timer->start(int(std::min<qint64>(wait, 10 * MinuteMs)));
         return;
     }
     if (QString why; m_config.ban->until(QDateTime::currentMSecsSinceEpoch(), &why) >= 0) {

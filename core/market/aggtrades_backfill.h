@@ -131,6 +131,7 @@ private:
     std::deque<TradeGap> m_queue;
     std::optional<Job> m_job;
     RestPacer m_pacer;
+    qint64 m_dueWallMs = 0; ///< no request before this wall-clock time (Retry-After, backoff)
     qint64 m_requestsSent = 0;
 };
 

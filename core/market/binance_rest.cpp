@@ -58,6 +58,18 @@ qint64 RestBan::until(qint64 nowMs, QString *reason) const
     return m_untilMs;
 }
 
+void RestBan::pauseUntil(qint64 wallMs)
+{
+    const std::lock_guard lock(m_mutex);
+    m_pausedUntilMs = std::max(m_pausedUntilMs, wallMs);
+}
+
+qint64 RestBan::pausedFor(qint64 nowMs) const
+{
+    const std::lock_guard lock(m_mutex);
+    return std::max<qint64>(0, m_pausedUntilMs - nowMs);
+}
+
 RestPacer::RestPacer(RestBudget budget) : m_budget(budget)
 {
     m_clock.start();
@@ -143,6 +155,8 @@ RestAnswer readRestAnswer(QNetworkReply *reply, RestPacer &pacer, RestBan &ban, 
         return a;
     }
     if (a.status == 429) {
+        if (a.waitMs >= 0) // every client of this IP waits it out, not only the one that was told
+            ban.pauseUntil(QDateTime::currentMSecsSinceEpoch() + a.waitMs);
         a.kind = RestAnswer::Kind::RateLimited;
         a.message = RestText::tr("rate limited by Binance (HTTP 429)");
         return a;

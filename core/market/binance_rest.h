@@ -17,8 +17,9 @@ namespace pairlab {
 /** {base}{path}?{query}: base is scheme://host[:port][/prefix] (a trailing slash is ignored). */
 QUrl binanceRestUrl(const QUrl &base, const QString &path, const QUrlQuery &query);
 
-/** A 418 from Binance bans the IP address: no REST request may leave until it ends. One ban is shared by
- *  every REST client that holds it (RestBan::shared() is the application's); thread-safe. */
+/** A 418 from Binance bans the IP address: no REST request may leave until it ends; a 429's Retry-After
+ *  pauses every client likewise (the limit is the IP's, not one client's). Shared by every REST client that
+ *  holds it (RestBan::shared() is the application's); thread-safe. */
 class RestBan
 {
 public:
@@ -28,10 +29,15 @@ public:
     void banUntil(qint64 wallMs, const QString &reason);
     /** The end of the ban in force at wall-clock `nowMs` (and its reason), or -1 when there is none. */
     qint64 until(qint64 nowMs, QString *reason = nullptr) const;
+    /** A 429's Retry-After: no request before wall-clock wallMs. */
+    void pauseUntil(qint64 wallMs);
+    /** How long requests still wait at wall-clock nowMs for the latest Retry-After (0: none). */
+    qint64 pausedFor(qint64 nowMs) const;
 
 private:
     mutable std::mutex m_mutex;
     qint64 m_untilMs = -1;
+    qint64 m_pausedUntilMs = -1;
     QString m_reason;
 };
 

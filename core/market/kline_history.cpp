@@ -222,7 +222,8 @@ void KlineHistory::onTimer()
     // The later of the wait asked for (Retry-After, backoff) and the pacing; a timer that fired early
     // (coarse timers may) is started again for the rest.
     const qint64 now = m_clock.elapsed();
-    const qint64 wait = std::max(m_dueMs - now, m_pacer.delayMs(klineRequestWeight(nextLimit())));
+    const qint64 wait = std::max({m_dueMs - now, m_pacer.delayMs(klineRequestWeight(nextLimit())),
+                                  m_config.ban->pausedFor(QDateTime::currentMSecsSinceEpoch())});
     if (wait > 0) {
         m_timer->start(int(std::min<qint64>(wait, 10 * MinuteMs)));
         return;

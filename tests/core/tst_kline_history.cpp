@@ -162,6 +162,17 @@ void TestKlineHistory::weightsAndParsing()
     QCOMPARE(pacer.backoffMs(0), qint64(1000));
     QCOMPARE(pacer.backoffMs(3), qint64(8000));
     QCOMPARE(pacer.backoffMs(30), qint64(60000));
+    // A 429's Retry-After pauses every client sharing the ban, a 418 stops them.
+    RestBan ban;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    QCOMPARE(ban.pausedFor(now), qint64(0));
+    ban.pauseUntil(now + 1500);
+    QCOMPARE(ban.pausedFor(now), qint64(1500));
+    QCOMPARE(ban.until(now), qint64(-1));
+    ban.banUntil(now + 120000, QStringLiteral("418"));
+    QString why;
+    QCOMPARE(ban.until(now, &why), now + 120000);
+    QCOMPARE(why, QStringLiteral("418"));
     const KlineRange r{QStringLiteral("BTCUSDT"), 60, utc("2025-05-20T00:00:30Z"),
                        utc("2025-05-20T00:03:00Z")};
     QCOMPARE(r.bars(), qint64(2)); // 00:01 and 00:02 open inside it
