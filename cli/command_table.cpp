@@ -21,6 +21,7 @@ const BenchKind BenchKinds[] = {
     {"postgres", &bench::benchPostgres}, {"analytics", &bench::benchAnalytics},
     {"import", &bench::benchImport},     {"alerts", &bench::benchAlerts},
     {"backtest", &bench::benchBacktest}, {"history", &bench::benchHistory},
+    {"scan", &bench::benchScan},
 };
 
 QString benchKinds()
@@ -75,6 +76,10 @@ const QList<Command> &commands()
          QStringLiteral("FILE.csv [--window 120] [--entry 2] [--exit 0.5] [--cost 2] [--bars-per-year N] "
                         "[--series OUT.csv]"),
          &analyze},
+        {QStringLiteral("scan"),
+         QStringLiteral("FILE.csv [--window 120] [--format json|csv] [--out F]   every pair of a wide close "
+                        "file"),
+         &scan},
         {QStringLiteral("bench"), QStringLiteral("%1 [options]").arg(benchKinds()), &bench},
     };
     return table;

@@ -27,6 +27,10 @@ int history(const QStringList &args, QTextStream &out, QTextStream &err);
  *  [--series OUT.csv]`: one JSON object (shape of shared/tools/check_analyze_json.py) on out; 1 on bad
  *  input (the offending line or reason on err), 2 on bad usage. */
 int analyze(const QStringList &args, QTextStream &out, QTextStream &err);
+/** `scan FILE.csv [--window 120] [--format json|csv] [--out F]`: every pair of a wide close file
+ *  (`ts_ms,SYM1,SYM2,…`, an empty cell where a symbol has no bar), CONVENTIONS §15. 1 on bad input (FILE:LINE:
+ *  column: reason on err), 2 on bad usage. */
+int scan(const QStringList &args, QTextStream &out, QTextStream &err);
 /** `bench KIND [options]`: the benchmarks of bench/benchmarks.h. */
 int bench(const QStringList &args, QTextStream &out, QTextStream &err);
 
