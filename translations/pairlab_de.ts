@@ -960,6 +960,13 @@
     </message>
 </context>
 <context>
+    <name>ScanFilter</name>
+    <message>
+        <source>EG p ≤ %1 (better order), Hurst &lt; %2, half-life %3 bar … %4 of the look-back, ≥ %5 mean crossings</source>
+        <translation>EG-p ≤ %1 (bessere Richtung), Hurst &lt; %2, Halbwertszeit %3 Bar … %4 des Rückblicks, ≥ %5 Mittelwert-Kreuzungen</translation>
+    </message>
+</context>
+<context>
     <name>Workspace</name>
     <message>
         <source>field &quot;%1&quot;: %2</source>
@@ -3198,6 +3205,26 @@ Jetzt: %2</translation>
         <source>corr prices / returns, last %1 bars</source>
         <translation>Korr. Preise / Renditen, letzte %1 Bars</translation>
     </message>
+    <message>
+        <source>&amp;Cluster related symbols</source>
+        <translation>Verwandte Symbole &amp;gruppieren</translation>
+    </message>
+    <message>
+        <source>Order rows and columns by an average-linkage clustering of 1 − correlation, so that symbols that move together sit together</source>
+        <translation>Zeilen und Spalten nach einer Average-Linkage-Clusterung von 1 − Korrelation ordnen, damit gemeinsam laufende Symbole nebeneinander stehen</translation>
+    </message>
+    <message>
+        <source>C&amp;andidates only</source>
+        <translation>Nur K&amp;andidaten</translation>
+    </message>
+    <message>
+        <source>No pairs yet: the universe needs two symbols with bars.</source>
+        <translation>Noch keine Paare: Das Universum braucht zwei Symbole mit Bars.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 pairs are candidates: %3. Each pair on the bars both legs have (up to the newest %4), z over %5 bars.</source>
+        <translation>%1 von %2 Paaren sind Kandidaten: %3. Jedes Paar auf den Bars, die beide Legs haben (bis zu den neuesten %4), z über %5 Bars.</translation>
+    </message>
 </context>
 <context>
     <name>pairlab::PairScannerModel</name>
@@ -3218,10 +3245,6 @@ Jetzt: %2</translation>
         <translation>β (OLS)</translation>
     </message>
     <message>
-        <source>EG p-value</source>
-        <translation>EG-p-Wert</translation>
-    </message>
-    <message>
         <source>half-life (bars)</source>
         <translation>Halbwertszeit (Bars)</translation>
     </message>
@@ -3230,8 +3253,44 @@ Jetzt: %2</translation>
         <translation>Bars</translation>
     </message>
     <message>
-        <source>corr (returns, last window)</source>
-        <translation>Korr. (Renditen, letztes Fenster)</translation>
+        <source>Correlation of the legs&apos; log returns over the pair&apos;s bars</source>
+        <translation>Korrelation der Log-Renditen beider Legs über die Bars des Paares</translation>
+    </message>
+    <message>
+        <source>Engle-Granger p-value of Y on X (MacKinnon, autolag AIC)</source>
+        <translation>Engle-Granger-p-Wert von Y auf X (MacKinnon, Autolag AIC)</translation>
+    </message>
+    <message>
+        <source>Engle-Granger p-value of X on Y: the test is not symmetric</source>
+        <translation>Engle-Granger-p-Wert von X auf Y: Der Test ist nicht symmetrisch</translation>
+    </message>
+    <message>
+        <source>Hurst exponent of the OLS spread (variance of lags 2-99): below 0.5 mean reverting</source>
+        <translation>Hurst-Exponent des OLS-Spreads (Varianz der Lags 2–99): unter 0,5 mean-reverting</translation>
+    </message>
+    <message>
+        <source>Times the spread crossed its mean, per 1,000 bars</source>
+        <translation>Wie oft der Spread seinen Mittelwert kreuzte, je 1.000 Bars</translation>
+    </message>
+    <message>
+        <source>corr (returns)</source>
+        <translation>Korr. (Renditen)</translation>
+    </message>
+    <message>
+        <source>EG p (Y~X)</source>
+        <translation>EG-p (Y~X)</translation>
+    </message>
+    <message>
+        <source>EG p (X~Y)</source>
+        <translation>EG-p (X~Y)</translation>
+    </message>
+    <message>
+        <source>Hurst</source>
+        <translation>Hurst</translation>
+    </message>
+    <message>
+        <source>crossings / 1,000 bars</source>
+        <translation>Kreuzungen / 1.000 Bars</translation>
     </message>
 </context>
 <context>

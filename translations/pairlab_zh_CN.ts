@@ -957,6 +957,13 @@
     </message>
 </context>
 <context>
+    <name>ScanFilter</name>
+    <message>
+        <source>EG p ≤ %1 (better order), Hurst &lt; %2, half-life %3 bar … %4 of the look-back, ≥ %5 mean crossings</source>
+        <translation>EG p ≤ %1（较优方向），Hurst &lt; %2，半衰期 %3 根K线 … 回看长度的 %4，均值穿越 ≥ %5 次</translation>
+    </message>
+</context>
+<context>
     <name>Workspace</name>
     <message>
         <source>field &quot;%1&quot;: %2</source>
@@ -3186,6 +3193,26 @@ Now: %2</source>
         <source>corr prices / returns, last %1 bars</source>
         <translation>价格 / 收益相关性，最近 %1 根 K 线</translation>
     </message>
+    <message>
+        <source>&amp;Cluster related symbols</source>
+        <translation>聚类相关品种(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Order rows and columns by an average-linkage clustering of 1 − correlation, so that symbols that move together sit together</source>
+        <translation>按 1 − 相关系数的平均链接聚类排列行和列，使同向波动的品种相邻</translation>
+    </message>
+    <message>
+        <source>C&amp;andidates only</source>
+        <translation>仅候选(&amp;A)</translation>
+    </message>
+    <message>
+        <source>No pairs yet: the universe needs two symbols with bars.</source>
+        <translation>尚无配对：品种池至少需要两个有K线的品种。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 pairs are candidates: %3. Each pair on the bars both legs have (up to the newest %4), z over %5 bars.</source>
+        <translation>%2 个配对中有 %1 个候选：%3。每个配对使用两腿共有的K线（最多最新 %4 根），z 基于 %5 根K线。</translation>
+    </message>
 </context>
 <context>
     <name>pairlab::PairScannerModel</name>
@@ -3206,10 +3233,6 @@ Now: %2</source>
         <translation>β (OLS)</translation>
     </message>
     <message>
-        <source>EG p-value</source>
-        <translation>EG p 值</translation>
-    </message>
-    <message>
         <source>half-life (bars)</source>
         <translation>半衰期（K 线数）</translation>
     </message>
@@ -3218,8 +3241,44 @@ Now: %2</source>
         <translation>K 线</translation>
     </message>
     <message>
-        <source>corr (returns, last window)</source>
-        <translation>相关性（收益，最近窗口）</translation>
+        <source>Correlation of the legs&apos; log returns over the pair&apos;s bars</source>
+        <translation>两腿对数收益率在该配对K线上的相关系数</translation>
+    </message>
+    <message>
+        <source>Engle-Granger p-value of Y on X (MacKinnon, autolag AIC)</source>
+        <translation>Y 对 X 的 Engle-Granger p 值（MacKinnon，AIC 自动滞后）</translation>
+    </message>
+    <message>
+        <source>Engle-Granger p-value of X on Y: the test is not symmetric</source>
+        <translation>X 对 Y 的 Engle-Granger p 值：该检验不对称</translation>
+    </message>
+    <message>
+        <source>Hurst exponent of the OLS spread (variance of lags 2-99): below 0.5 mean reverting</source>
+        <translation>OLS 价差的 Hurst 指数（滞后 2–99 的方差法）：低于 0.5 为均值回归</translation>
+    </message>
+    <message>
+        <source>Times the spread crossed its mean, per 1,000 bars</source>
+        <translation>价差穿越其均值的次数，每 1,000 根K线</translation>
+    </message>
+    <message>
+        <source>corr (returns)</source>
+        <translation>相关（收益率）</translation>
+    </message>
+    <message>
+        <source>EG p (Y~X)</source>
+        <translation>EG p (Y~X)</translation>
+    </message>
+    <message>
+        <source>EG p (X~Y)</source>
+        <translation>EG p (X~Y)</translation>
+    </message>
+    <message>
+        <source>Hurst</source>
+        <translation>Hurst</translation>
+    </message>
+    <message>
+        <source>crossings / 1,000 bars</source>
+        <translation>穿越次数 / 1,000 根K线</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,7 @@
 #include "models/leg_stats_model.h"
 #include "models/universe.h"
 
+#include <QCheckBox>
 #include <QDateTime>
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -41,6 +42,27 @@ QString num(double v, int precision = 4)
 }
 
 /** Paints a correlation cell: blue for +1, white for 0, red for -1, the value on top. */
+/** The scanner's sort proxy; with "candidates only" it shows the rows the model's ScanFilter accepts. */
+class CandidateProxy : public QSortFilterProxyModel
+{
+public:
+    using QSortFilterProxyModel::QSortFilterProxyModel;
+    void setCandidatesOnly(bool only)
+    {
+        m_only = only;
+        invalidateRowsFilter();
+    }
+
+protected:
+    bool filterAcceptsRow(int row, const QModelIndex &parent) const override
+    {
+        return !m_only || sourceModel()->index(row, 0, parent).data(PairScannerModel::CandidateRole).toBool();
+    }
+
+private:
+    bool m_only = false;
+};
+
 class CorrelationDelegate : public QStyledItemDelegate
 {
 public:
@@ -150,6 +172,7 @@ PairResearchPanel::PairResearchPanel(PairController *controller, TimeSeriesChart
                                        .arg(utc(r.firstMs), utc(r.lastMs))
                                  : tr("No bars that all symbols share yet."));
         m_scanModel->setRows(r.rows);
+        renderScanBasis(r);
         Q_EMIT universeUpdated();
     });
 
@@ -204,10 +227,17 @@ QWidget *PairResearchPanel::buildCorrelationPage()
     m_heatmap->verticalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_heatmap->setToolTip(tr("Correlation of log returns on common bars; click a cell to analyse that pair"));
     connect(m_heatmap, &QTableView::clicked, this, [this](const QModelIndex &i) {
-        const QStringList syms = m_corrModel->symbols();
-        if (i.row() != i.column())
-            Q_EMIT pairChosen(syms.at(i.row()), syms.at(i.column()));
+        if (i.row() != i.column()) // the headers name the symbols in the order shown (clustered or not)
+            Q_EMIT pairChosen(m_corrModel->headerData(i.row(), Qt::Vertical).toString(),
+                              m_corrModel->headerData(i.column(), Qt::Horizontal).toString());
     });
+    m_corrModel->setClustered(true);
+    auto *cluster = new QCheckBox(tr("&Cluster related symbols"), page);
+    cluster->setChecked(true);
+    cluster->setToolTip(
+        tr("Order rows and columns by an average-linkage clustering of 1 − correlation, so that "
+           "symbols that move together sit together"));
+    connect(cluster, &QCheckBox::toggled, m_corrModel, &CorrelationMatrixModel::setClustered);
     auto *exportButton = new QPushButton(tr("Export matrix CSV…"), page);
     connect(exportButton, &QPushButton::clicked, this, [this] {
         writeFile(this, tr("Export correlation matrix"), QStringLiteral("correlation.csv"),
@@ -218,16 +248,26 @@ QWidget *PairResearchPanel::buildCorrelationPage()
     auto *layout = new QVBoxLayout(page);
     layout->addWidget(m_corrBasis);
     layout->addWidget(m_heatmap, 1);
-    layout->addWidget(exportButton, 0, Qt::AlignRight);
+    auto *bottom = new QHBoxLayout;
+    bottom->addWidget(cluster);
+    bottom->addStretch(1);
+    bottom->addWidget(exportButton);
+    layout->addLayout(bottom);
     return page;
 }
 
 QWidget *PairResearchPanel::buildScannerPage()
 {
-    auto *proxy = new QSortFilterProxyModel(this);
+    auto *page = new QWidget(m_tabs);
+    auto *proxy = new CandidateProxy(this);
     proxy->setSourceModel(m_scanModel);
     proxy->setSortRole(Qt::EditRole);
-    m_scanner = new QTableView(m_tabs);
+    m_candidatesOnly = new QCheckBox(tr("C&andidates only"), page);
+    m_candidatesOnly->setToolTip(m_scanModel->filter().describe());
+    connect(m_candidatesOnly, &QCheckBox::toggled, proxy, &CandidateProxy::setCandidatesOnly);
+    m_scanBasis = new QLabel(page);
+    m_scanBasis->setWordWrap(true);
+    m_scanner = new QTableView(page);
     m_scanner->setModel(proxy);
     m_scanner->setSortingEnabled(true);
     m_scanner->sortByColumn(PairScannerModel::ZScore, Qt::DescendingOrder);
@@ -238,7 +278,25 @@ QWidget *PairResearchPanel::buildScannerPage()
         Q_EMIT pairChosen(i.data(PairScannerModel::SymbolYRole).toString(),
                           i.data(PairScannerModel::SymbolXRole).toString());
     });
-    return m_scanner;
+    auto *layout = new QVBoxLayout(page);
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_candidatesOnly);
+    top->addWidget(m_scanBasis, 1);
+    layout->addLayout(top);
+    layout->addWidget(m_scanner, 1);
+    return page;
+}
+
+void PairResearchPanel::renderScanBasis(const UniverseResult &r)
+{
+    const int pairs = m_scanModel->rowCount();
+    m_scanBasis->setText(
+        pairs == 0 ? tr("No pairs yet: the universe needs two symbols with bars.")
+                   : tr("%1 of %2 pairs are candidates: %3. Each pair on the bars both legs have (up to the "
+                        "newest %4), z over %5 bars.")
+                         .arg(QLocale().toString(m_scanModel->candidateCount()), QLocale().toString(pairs),
+                              m_scanModel->filter().describe(), QLocale().toString(r.maxBars))
+                         .arg(r.window));
 }
 
 QString PairResearchPanel::summaryText() const

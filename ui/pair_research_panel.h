@@ -2,6 +2,7 @@
 
 #include <QWidget>
 
+class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QTabWidget;
@@ -14,6 +15,7 @@ class CorrelationMatrixModel;
 class LegStatsModel;
 class PairController;
 class PairScannerModel;
+struct UniverseResult;
 class TimeSeriesChartView;
 
 /** The side panel of the pair view: the summary of the current result (or why there is none), per-leg
@@ -44,6 +46,7 @@ private:
     QWidget *buildStatsPage();
     QWidget *buildCorrelationPage();
     QWidget *buildScannerPage();
+    void renderScanBasis(const UniverseResult &r);
 
     PairController *m_controller;
     TimeSeriesChartView *m_rangeChart;
@@ -56,6 +59,8 @@ private:
     LegStatsModel *m_statsModel;
     QTableView *m_heatmap = nullptr;
     QTableView *m_scanner = nullptr;
+    QCheckBox *m_candidatesOnly = nullptr;
+    QLabel *m_scanBasis = nullptr;
     QTimer *m_statsTimer;
 };
 

@@ -1,6 +1,6 @@
 #include "models/universe.h"
 
-#include "analytics/adf.h"
+#include "analytics/pair_scan.h"
 #include "analytics/regression.h"
 #include "analytics/rolling.h"
 #include "analytics/series_stats.h"
@@ -8,6 +8,7 @@
 #include "storage/bar_store.h"
 #include "storage/database.h"
 
+#include <QCoreApplication>
 #include <QLocale>
 
 #include <algorithm>
@@ -18,43 +19,22 @@ namespace pairlab {
 
 namespace {
 
-// Keeps the newest maxBars of an aligned pair.
-void keepNewest(AlignedPair &p, int maxBars)
+ScanRow toRow(const PairScanRecord &r, const QString &y, const QString &x)
 {
-    if (maxBars <= 0 || p.size() <= std::size_t(maxBars))
-        return;
-    const long drop = long(p.size() - std::size_t(maxBars));
-    p.timeMs.erase(p.timeMs.begin(), p.timeMs.begin() + drop);
-    p.x.erase(p.x.begin(), p.x.begin() + drop);
-    p.y.erase(p.y.begin(), p.y.begin() + drop);
-}
-
-ScanRow scanPair(const CloseSeries &y, const CloseSeries &x, int window, int maxBars)
-{
-    ScanRow r;
-    r.y = y.symbol;
-    r.x = x.symbol;
-    AlignedPair p = alignOnOpenTime(x, y);
-    keepNewest(p, maxBars);
-    r.bars = int(p.size());
-    if (p.size() < std::size_t(std::max(window, 10)) + 1)
-        return r;
-    const OlsResult ols = olsFit(p.x, p.y);
-    r.beta = ols.beta;
-    if (!std::isfinite(ols.alpha) || !std::isfinite(ols.beta))
-        return r;
-    const std::vector<double> s = spreadSeries(p.x, p.y, ols.alpha, ols.beta);
-    const std::vector<double> z = rollingZScore(s, window);
-    if (!z.empty())
-        r.z = z.back();
-    const std::vector<double> c = rollingLogReturnCorrelation(p.x, p.y, window);
-    if (!c.empty())
-        r.corrReturns = c.back();
-    const CointResult eg = engleGranger(p.y, p.x);
-    r.cointP = eg.pvalue;
-    const HalfLife hl = halfLife(s);
-    r.halfLife = hl.ok() ? hl.halfLife : kNaN;
-    return r;
+    ScanRow row;
+    row.y = y;
+    row.x = x;
+    row.bars = r.n;
+    row.alpha = r.alpha;
+    row.beta = r.beta;
+    row.z = r.zLast;
+    row.corrReturns = r.corrReturns;
+    row.cointP = r.egPValue;
+    row.cointPReverse = r.egPValueReverse;
+    row.halfLife = r.halfLife;
+    row.hurst = r.hurst;
+    row.crossingsPer1000 = r.crossingsPer1000;
+    return row;
 }
 
 QString fmt(double v, int decimals)
@@ -63,6 +43,85 @@ QString fmt(double v, int decimals)
 }
 
 } // namespace
+
+double ScanRow::bestCointP() const
+{
+    if (std::isnan(cointP))
+        return cointPReverse;
+    if (std::isnan(cointPReverse))
+        return cointP;
+    return std::min(cointP, cointPReverse);
+}
+
+bool ScanFilter::accepts(const ScanRow &r) const
+{
+    const double crossings = r.crossingsPer1000 * double(r.bars) / 1000.0;
+    return r.bestCointP() <= maxCointP && r.hurst < maxHurst && r.halfLife >= minHalfLife &&
+           r.halfLife <= maxHalfLifeFraction * double(r.bars) && std::round(crossings) >= minCrossings;
+}
+
+QString ScanFilter::describe() const
+{
+    const QLocale l;
+    return QCoreApplication::translate("ScanFilter",
+                                       "EG p ≤ %1 (better order), Hurst < %2, half-life %3 bar … %4 of the "
+                                       "look-back, ≥ %5 mean crossings")
+        .arg(l.toString(maxCointP), l.toString(maxHurst), l.toString(minHalfLife))
+        .arg(maxHalfLifeFraction == 0.25 ? QStringLiteral("¼") : l.toString(maxHalfLifeFraction))
+        .arg(minCrossings);
+}
+
+std::vector<int> clusteredOrder(const std::vector<double> &correlation, int n)
+{
+    if (n <= 0 || correlation.size() < std::size_t(n) * std::size_t(n))
+        return {};
+    // Average linkage: the distance of two clusters is the mean distance of their members.
+    std::vector<std::vector<int>> members(static_cast<std::size_t>(n));
+    std::vector<std::vector<double>> dist(std::size_t(n), std::vector<double>(std::size_t(n), 0.0));
+    for (int i = 0; i < n; ++i) {
+        members[std::size_t(i)] = {i};
+        for (int j = 0; j < n; ++j) {
+            const double c = correlation[std::size_t(i) * std::size_t(n) + std::size_t(j)];
+            dist[std::size_t(i)][std::size_t(j)] = 1.0 - (std::isfinite(c) ? c : 0.0);
+        }
+    }
+    std::vector<char> alive(std::size_t(n), 1);
+    for (int merges = 0; merges < n - 1; ++merges) {
+        int bi = -1, bj = -1;
+        double best = std::numeric_limits<double>::infinity();
+        for (int i = 0; i < n; ++i) {
+            if (!alive[std::size_t(i)])
+                continue;
+            for (int j = i + 1; j < n; ++j)
+                if (alive[std::size_t(j)] && dist[std::size_t(i)][std::size_t(j)] < best) {
+                    best = dist[std::size_t(i)][std::size_t(j)];
+                    bi = i;
+                    bj = j;
+                }
+        }
+        if (bi < 0)
+            break;
+        const double wi = double(members[std::size_t(bi)].size()),
+                     wj = double(members[std::size_t(bj)].size());
+        for (int k = 0; k < n; ++k) {
+            if (!alive[std::size_t(k)] || k == bi || k == bj)
+                continue;
+            const double d =
+                (wi * dist[std::size_t(bi)][std::size_t(k)] + wj * dist[std::size_t(bj)][std::size_t(k)]) /
+                (wi + wj);
+            dist[std::size_t(bi)][std::size_t(k)] = dist[std::size_t(k)][std::size_t(bi)] = d;
+        }
+        auto &into = members[std::size_t(bi)];
+        into.insert(into.end(), members[std::size_t(bj)].begin(), members[std::size_t(bj)].end());
+        members[std::size_t(bj)].clear();
+        alive[std::size_t(bj)] = 0;
+    }
+    std::vector<int> order;
+    for (int i = 0; i < n; ++i)
+        if (alive[std::size_t(i)])
+            order.insert(order.end(), members[std::size_t(i)].begin(), members[std::size_t(i)].end());
+    return order;
+}
 
 UniverseResult loadUniverse(const QString &dbPath, const QStringList &symbols, int intervalSeconds,
                             const QString &source, int window, int maxBars, const std::atomic<bool> *cancel)
@@ -101,6 +160,8 @@ UniverseResult analyzeUniverse(const std::vector<CloseSeries> &series, int windo
                                const std::atomic<bool> *cancel)
 {
     UniverseResult out;
+    out.window = window;
+    out.maxBars = maxBars;
     for (const CloseSeries &s : series)
         out.symbols << s.symbol;
     const std::size_t n = series.size();
@@ -144,21 +205,59 @@ UniverseResult analyzeUniverse(const std::vector<CloseSeries> &series, int windo
         if (m.ok())
             out.correlation = m.values;
     }
-    for (std::size_t i = 0; i < n; ++i) {
-        for (std::size_t j = i + 1; j < n; ++j) {
-            if (cancel && cancel->load())
-                return out;
-            out.rows.push_back(scanPair(series[i], series[j], window, maxBars));
-        }
+    out.clusterOrder = clusteredOrder(out.correlation, int(n));
+
+    // The scan: each symbol's newest maxBars bars on the union of their times (NaN where a symbol has none).
+    std::map<qint64, std::size_t> rowOf;
+    for (const CloseSeries &cs : series) {
+        const std::size_t first = maxBars > 0 && cs.openTimeMs.size() > std::size_t(maxBars)
+                                      ? cs.openTimeMs.size() - std::size_t(maxBars)
+                                      : 0;
+        for (std::size_t i = first; i < cs.openTimeMs.size(); ++i)
+            rowOf.emplace(cs.openTimeMs[i], 0);
     }
+    std::size_t next = 0;
+    for (auto &[t, r] : rowOf)
+        r = next++;
+    std::vector<std::vector<double>> wide(n, std::vector<double>(rowOf.size(), kNaN));
+    for (std::size_t k = 0; k < n; ++k) {
+        const CloseSeries &cs = series[k];
+        const std::size_t first = maxBars > 0 && cs.openTimeMs.size() > std::size_t(maxBars)
+                                      ? cs.openTimeMs.size() - std::size_t(maxBars)
+                                      : 0;
+        for (std::size_t i = first; i < cs.openTimeMs.size(); ++i)
+            wide[k][rowOf[cs.openTimeMs[i]]] = cs.close[i];
+    }
+    PairScanOptions options;
+    options.window = window;
+    options.cancel = cancel;
+    const std::vector<PairScanRecord> recs = scanPairs(wide, options);
+    out.rows.reserve(recs.size());
+    for (const PairScanRecord &r : recs)
+        out.rows.push_back(toRow(r, series[std::size_t(r.y)].symbol, series[std::size_t(r.x)].symbol));
     return out;
 }
 
 CorrelationMatrixModel::CorrelationMatrixModel(QObject *parent) : QAbstractTableModel(parent) {}
 
+int CorrelationMatrixModel::source(int section) const
+{
+    return m_clustered && std::size_t(section) < m_order.size() ? m_order[std::size_t(section)] : section;
+}
+
+void CorrelationMatrixModel::setClustered(bool clustered)
+{
+    if (clustered == m_clustered)
+        return;
+    beginResetModel();
+    m_clustered = clustered;
+    endResetModel();
+}
+
 void CorrelationMatrixModel::setResult(const UniverseResult &r)
 {
-    if (r.symbols == m_symbols && r.correlation.size() == m_values.size()) {
+    const bool sameOrder = !m_clustered || r.clusterOrder == m_order;
+    if (r.symbols == m_symbols && r.correlation.size() == m_values.size() && sameOrder) {
         m_values = r.correlation;
         if (!m_symbols.isEmpty())
             Q_EMIT dataChanged(index(0, 0), index(int(m_symbols.size()) - 1, int(m_symbols.size()) - 1));
@@ -167,6 +266,7 @@ void CorrelationMatrixModel::setResult(const UniverseResult &r)
     beginResetModel();
     m_symbols = r.symbols;
     m_values = r.correlation;
+    m_order = r.clusterOrder.size() == std::size_t(r.symbols.size()) ? r.clusterOrder : std::vector<int>{};
     endResetModel();
 }
 
@@ -184,8 +284,8 @@ QVariant CorrelationMatrixModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const std::size_t k =
-        std::size_t(index.row()) * std::size_t(m_symbols.size()) + std::size_t(index.column());
+    const int row = source(index.row()), column = source(index.column());
+    const std::size_t k = std::size_t(row) * std::size_t(m_symbols.size()) + std::size_t(column);
     const double v = k < m_values.size() ? m_values[k] : kNaN;
     switch (role) {
     case Qt::DisplayRole:
@@ -195,7 +295,7 @@ QVariant CorrelationMatrixModel::data(const QModelIndex &index, int role) const
         return v;
     case Qt::ToolTipRole:
         return tr("%1 / %2: correlation of log returns %3")
-            .arg(m_symbols.at(index.row()), m_symbols.at(index.column()), fmt(v, 4));
+            .arg(m_symbols.at(row), m_symbols.at(column), fmt(v, 4));
     case Qt::TextAlignmentRole:
         return QVariant(Qt::AlignCenter);
     }
@@ -206,7 +306,7 @@ QVariant CorrelationMatrixModel::headerData(int section, Qt::Orientation, int ro
 {
     if (role != Qt::DisplayRole || section < 0 || section >= m_symbols.size())
         return {};
-    return m_symbols.at(section);
+    return m_symbols.at(source(section));
 }
 
 QByteArray CorrelationMatrixModel::toCsv() const
@@ -229,6 +329,19 @@ QByteArray CorrelationMatrixModel::toCsv() const
 }
 
 PairScannerModel::PairScannerModel(QObject *parent) : QAbstractTableModel(parent) {}
+
+void PairScannerModel::setFilter(const ScanFilter &filter)
+{
+    m_filter = filter;
+    if (!m_rows.empty())
+        Q_EMIT dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1), {CandidateRole});
+}
+
+int PairScannerModel::candidateCount() const
+{
+    return int(std::count_if(m_rows.begin(), m_rows.end(),
+                             [this](const ScanRow &r) { return m_filter.accepts(r); }));
+}
 
 void PairScannerModel::setRows(std::vector<ScanRow> rows)
 {
@@ -267,6 +380,8 @@ QVariant PairScannerModel::data(const QModelIndex &index, int role) const
         return r.y;
     if (role == SymbolXRole)
         return r.x;
+    if (role == CandidateRole)
+        return m_filter.accepts(r);
     if (role == Qt::TextAlignmentRole)
         return index.column() == Pair ? QVariant(Qt::AlignLeft | Qt::AlignVCenter)
                                       : QVariant(Qt::AlignRight | Qt::AlignVCenter);
@@ -282,8 +397,14 @@ QVariant PairScannerModel::data(const QModelIndex &index, int role) const
             return r.corrReturns;
         case CointP:
             return std::isfinite(r.cointP) ? r.cointP : 2.0;
+        case CointPReverse:
+            return std::isfinite(r.cointPReverse) ? r.cointPReverse : 2.0;
         case HalfLife:
             return std::isfinite(r.halfLife) ? r.halfLife : 1e300;
+        case Hurst:
+            return std::isfinite(r.hurst) ? r.hurst : 2.0;
+        case Crossings:
+            return std::isfinite(r.crossingsPer1000) ? r.crossingsPer1000 : -1.0;
         case Bars:
             return r.bars;
         }
@@ -302,8 +423,14 @@ QVariant PairScannerModel::data(const QModelIndex &index, int role) const
         return fmt(r.corrReturns, 3);
     case CointP:
         return fmt(r.cointP, 4);
+    case CointPReverse:
+        return fmt(r.cointPReverse, 4);
     case HalfLife:
         return fmt(r.halfLife, 1);
+    case Hurst:
+        return fmt(r.hurst, 3);
+    case Crossings:
+        return fmt(r.crossingsPer1000, 1);
     case Bars:
         return QLocale().toString(r.bars);
     }
@@ -314,8 +441,23 @@ QVariant PairScannerModel::headerData(int section, Qt::Orientation orientation, 
 {
     if (orientation != Qt::Horizontal)
         return {};
-    if (role == Qt::ToolTipRole && section == ZScore)
-        return tr("Last rolling z-score of the OLS spread; sorts by its absolute value");
+    if (role == Qt::ToolTipRole) {
+        switch (section) {
+        case ZScore:
+            return tr("Last rolling z-score of the OLS spread; sorts by its absolute value");
+        case CorrReturns:
+            return tr("Correlation of the legs' log returns over the pair's bars");
+        case CointP:
+            return tr("Engle-Granger p-value of Y on X (MacKinnon, autolag AIC)");
+        case CointPReverse:
+            return tr("Engle-Granger p-value of X on Y: the test is not symmetric");
+        case Hurst:
+            return tr("Hurst exponent of the OLS spread (variance of lags 2-99): below 0.5 mean reverting");
+        case Crossings:
+            return tr("Times the spread crossed its mean, per 1,000 bars");
+        }
+        return {};
+    }
     if (role != Qt::DisplayRole)
         return {};
     switch (section) {
@@ -326,11 +468,17 @@ QVariant PairScannerModel::headerData(int section, Qt::Orientation orientation, 
     case HedgeRatio:
         return tr("β (OLS)");
     case CorrReturns:
-        return tr("corr (returns, last window)");
+        return tr("corr (returns)");
     case CointP:
-        return tr("EG p-value");
+        return tr("EG p (Y~X)");
+    case CointPReverse:
+        return tr("EG p (X~Y)");
     case HalfLife:
         return tr("half-life (bars)");
+    case Hurst:
+        return tr("Hurst");
+    case Crossings:
+        return tr("crossings / 1,000 bars");
     case Bars:
         return tr("bars");
     }

@@ -10,16 +10,36 @@
 
 namespace pairlab {
 
-/** One row of the pair scanner: a candidate pair Y ~ X and the numbers a researcher sorts by. */
+/** One row of the pair scanner: a candidate pair Y ~ X and the numbers a researcher sorts by (CONVENTIONS
+ * §15, on the bars both legs have). */
 struct ScanRow
 {
     QString y, x;
     int bars = 0;
-    double beta = kNaN; ///< OLS hedge ratio of y on x
-    double z = kNaN;    ///< last rolling z of the OLS spread
-    double corrReturns = kNaN;
-    double cointP = kNaN;   ///< Engle-Granger p-value
-    double halfLife = kNaN; ///< in bars
+    double alpha = kNaN, beta = kNaN; ///< OLS y = alpha + beta x
+    double z = kNaN;                  ///< rolling z (window W) of the OLS spread at the pair's last bar
+    double corrReturns = kNaN;        ///< correlation of log returns over the pair's bars
+    double cointP = kNaN;             ///< Engle-Granger p-value of coint(y, x)
+    double cointPReverse = kNaN;      ///< of coint(x, y): the test is not symmetric
+    double halfLife = kNaN;           ///< in bars
+    double hurst = kNaN;
+    double crossingsPer1000 = kNaN; ///< zero crossings of the demeaned spread per 1,000 bars
+
+    double bestCointP() const; ///< the better order's p-value (NaN if neither is defined)
+};
+
+/** The pair-selection filter of the literature (configurable): cointegrated in the better order, mean
+ *  reverting (Hurst), reverting fast enough to trade and slowly enough not to be noise, crossing its mean
+ *  often. */
+struct ScanFilter
+{
+    double maxCointP = 0.05;
+    double maxHurst = 0.5;
+    double minHalfLife = 1.0;          ///< bars
+    double maxHalfLifeFraction = 0.25; ///< of the pair's bars (the look-back)
+    int minCrossings = 10;             ///< over the pair's bars
+    bool accepts(const ScanRow &r) const;
+    QString describe() const; ///< one line for the screen, e.g. "EG p ≤ 0.05 (better order), Hurst < 0.5, …"
 };
 
 /** Everything the correlation heatmap and the scanner show for a set of symbols. */
@@ -29,12 +49,17 @@ struct UniverseResult
     std::vector<double> correlation; ///< row-major N x N correlation of log returns on common bars
     int commonBars = 0;
     qint64 firstMs = 0, lastMs = 0; ///< open times of the first and last common bar the matrix used
+    int window = 0, maxBars = 0;    ///< the z window and the look-back the scan was asked for
     std::vector<ScanRow> rows;      ///< every unordered pair, Y = the symbol listed first
+    /** The symbols' indices in clustered order (average linkage on 1 - correlation, leaves left to right), so
+     *  that related symbols sit together in the heatmap. */
+    std::vector<int> clusterOrder;
     QString error;
 };
 
 /** Correlation matrix over all symbols (bars common to all, the newest maxBars) and one ScanRow per pair
- *  (each pair on its own common bars, newest maxBars). Pure; any thread; checks cancel between pairs. */
+ *  (scanPairs() on each symbol's newest maxBars bars; a pair uses the bars both have). Pure; any thread;
+ *  the pairs are scanned on all cores; a set cancel flag stops the scan (the rows are then left empty). */
 UniverseResult analyzeUniverse(const std::vector<CloseSeries> &series, int window, int maxBars,
                                const std::atomic<bool> *cancel = nullptr);
 
@@ -45,6 +70,11 @@ UniverseResult loadUniverse(const QString &dbPath, const QStringList &symbols, i
                             const QString &source, int window, int maxBars,
                             const std::atomic<bool> *cancel = nullptr);
 
+/** Leaf order of an average-linkage clustering of n symbols on the distance 1 - correlation (row-major n x n;
+ *  an undefined correlation counts as 0): related symbols end up next to each other. O(n^3), n <= a few
+ *  hundred. Ties merge the lowest indices first, so the order is deterministic. */
+std::vector<int> clusteredOrder(const std::vector<double> &correlation, int n);
+
 /** N x N log-return correlations, values in cells; ValueRole gives the number for a colour delegate. */
 class CorrelationMatrixModel : public QAbstractTableModel
 {
@@ -53,7 +83,10 @@ public:
     enum Role { ValueRole = Qt::UserRole + 1 };
     explicit CorrelationMatrixModel(QObject *parent = nullptr);
     void setResult(const UniverseResult &r);
-    QStringList symbols() const { return m_symbols; }
+    /** Rows and columns in the result's clustered order (true) or in the universe's order (false). */
+    void setClustered(bool clustered);
+    bool isClustered() const { return m_clustered; }
+    QStringList symbols() const { return m_symbols; } ///< in the universe's order
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
@@ -62,8 +95,11 @@ public:
     QByteArray toCsv() const;
 
 private:
+    int source(int section) const; ///< the symbol index shown at a row/column
     QStringList m_symbols;
     std::vector<double> m_values;
+    std::vector<int> m_order;
+    bool m_clustered = false;
 };
 
 /** The scanner's table: one row per pair; EditRole gives raw numbers (for sorting), DisplayRole text. */
@@ -71,10 +107,25 @@ class PairScannerModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Pair, ZScore, HedgeRatio, CorrReturns, CointP, HalfLife, Bars, ColumnCount };
-    enum Role { SymbolYRole = Qt::UserRole + 1, SymbolXRole };
+    enum Column {
+        Pair,
+        ZScore,
+        HedgeRatio,
+        CorrReturns,
+        CointP,
+        CointPReverse,
+        HalfLife,
+        Hurst,
+        Crossings,
+        Bars,
+        ColumnCount
+    };
+    enum Role { SymbolYRole = Qt::UserRole + 1, SymbolXRole, CandidateRole };
     explicit PairScannerModel(QObject *parent = nullptr);
     void setRows(std::vector<ScanRow> rows);
+    void setFilter(const ScanFilter &filter);
+    const ScanFilter &filter() const { return m_filter; }
+    int candidateCount() const;
     const std::vector<ScanRow> &rows() const { return m_rows; }
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -83,6 +134,7 @@ public:
 
 private:
     std::vector<ScanRow> m_rows;
+    ScanFilter m_filter;
 };
 
 } // namespace pairlab

@@ -177,8 +177,7 @@ ExpectedScan expectedScan(const CloseSeries &y, const CloseSeries &x, int window
         ss += (s - ms) * (s - ms);
     e.z = (last.back() - ms) / std::sqrt(ss / double(window - 1));
     const std::vector<double> rx = handLogReturns(j.x), ry = handLogReturns(j.y);
-    e.corr = pearson(slice(rx, rx.size() - std::size_t(window), rx.size()),
-                     slice(ry, ry.size() - std::size_t(window), ry.size()));
+    e.corr = pearson(rx, ry); // over all the pair's bars (CONVENTIONS §15)
     return e;
 }
 
@@ -232,6 +231,7 @@ private Q_SLOTS:
     void initTestCase();
     void correlationMatrixMatchesTwoPassPearson();
     void scannerRowsAreThePairsNumbersAndSortAsPromised();
+    void scanFilterAndClusteredHeatmap();
     void legStatsMatchHandComputedMoments();
     void kalmanDisplayShowsTheInnovationSpread();
     void axisScalesAreRoundAndHonest();
@@ -502,10 +502,14 @@ void TestCoreModels::scannerRowsAreThePairsNumbersAndSortAsPromised()
     const QStringList headers{QStringLiteral("Pair (Y ~ X)"),
                               QStringLiteral("z"),
                               QChar(0x03B2) + QStringLiteral(" (OLS)"),
-                              QStringLiteral("corr (returns, last window)"),
-                              QStringLiteral("EG p-value"),
+                              QStringLiteral("corr (returns)"),
+                              QStringLiteral("EG p (Y~X)"),
+                              QStringLiteral("EG p (X~Y)"),
                               QStringLiteral("half-life (bars)"),
+                              QStringLiteral("Hurst"),
+                              QStringLiteral("crossings / 1,000 bars"),
                               QStringLiteral("bars")};
+    QCOMPARE(int(headers.size()), int(PairScannerModel::ColumnCount));
     for (int c = 0; c < int(headers.size()); ++c)
         QCOMPARE(model.headerData(c, Qt::Horizontal).toString(), headers.at(c));
 
@@ -809,6 +813,97 @@ void TestCoreModels::sweepGridShowsRatiosAsTheSampleAllows()
     model.setRatioBasis(30 * 86400000LL, 365.0 * 24 * 60);
     QCOMPARE(model.shownSharpe(1, 0), 12.0);
     QCOMPARE(model.index(1, 0).data().toString(), QStringLiteral("12.00"));
+}
+
+void TestCoreModels::scanFilterAndClusteredHeatmap()
+{
+    // The filter: each condition on its own rejects a row that passes all the others.
+    ScanRow good;
+    good.y = QStringLiteral("A");
+    good.x = QStringLiteral("B");
+    good.bars = 1000;
+    good.cointP = 0.2;
+    good.cointPReverse = 0.01; // the better order counts
+    good.hurst = 0.4;
+    good.halfLife = 30;
+    good.crossingsPer1000 = 10; // 10 crossings over 1,000 bars
+    const ScanFilter filter;
+    QVERIFY(filter.accepts(good));
+    auto failsWith = [&](auto change) {
+        ScanRow r = good;
+        change(r);
+        return !filter.accepts(r);
+    };
+    QVERIFY(failsWith([](ScanRow &r) { r.cointPReverse = 0.06; }));
+    QVERIFY(failsWith([](ScanRow &r) { r.cointP = r.cointPReverse = std::nan(""); }));
+    QVERIFY(failsWith([](ScanRow &r) { r.hurst = 0.5; }));
+    QVERIFY(failsWith([](ScanRow &r) { r.halfLife = 0.9; }));
+    QVERIFY(failsWith([](ScanRow &r) { r.halfLife = 251; })); // > 1,000 / 4
+    QVERIFY(failsWith([](ScanRow &r) { r.halfLife = std::nan(""); }));
+    QVERIFY(failsWith([](ScanRow &r) { r.crossingsPer1000 = 9; }));
+    QVERIFY(filter.describe().contains(QLatin1String("0.05")));
+
+    // The model marks candidates (CandidateRole) and counts them; a new filter re-marks them.
+    PairScannerModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    ScanRow bad = good;
+    bad.x = QStringLiteral("C");
+    bad.hurst = 0.7;
+    model.setRows({good, bad});
+    QCOMPARE(model.candidateCount(), 1);
+    QCOMPARE(model.index(0, 0).data(PairScannerModel::CandidateRole).toBool(), true);
+    QCOMPARE(model.index(1, 0).data(PairScannerModel::CandidateRole).toBool(), false);
+    QCOMPARE(model.index(1, PairScannerModel::Hurst).data().toString(), QLocale().toString(0.7, 'f', 3));
+    QCOMPARE(model.index(0, PairScannerModel::CointPReverse).data(Qt::EditRole).toDouble(), 0.01);
+    ScanFilter loose;
+    loose.maxHurst = 0.8;
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.setFilter(loose);
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(model.candidateCount(), 2);
+
+    // Clustering: two blocks of strongly related symbols interleaved in the universe come out grouped.
+    const int n = 6; // 0, 2, 4 move together; 1, 3, 5 move together; the blocks barely relate
+    std::vector<double> corr(std::size_t(n * n));
+    for (int i = 0; i < n; ++i)
+        for (int j = 0; j < n; ++j)
+            corr[std::size_t(i * n + j)] = i == j ? 1.0 : (i % 2 == j % 2 ? 0.8 + 0.01 * (i + j) : 0.1);
+    const std::vector<int> order = clusteredOrder(corr, n);
+    QCOMPARE(order.size(), std::size_t(n));
+    std::vector<int> sorted = order;
+    std::sort(sorted.begin(), sorted.end());
+    QCOMPARE(sorted, (std::vector<int>{0, 1, 2, 3, 4, 5})); // a permutation
+    for (int k = 0; k < 3; ++k) // the first three are one block, the last three the other
+        QCOMPARE(order[std::size_t(k)] % 2, order[0] % 2);
+    for (int k = 3; k < 6; ++k)
+        QCOMPARE(order[std::size_t(k)] % 2, 1 - order[0] % 2);
+    corr[1] = std::nan(""); // an undefined correlation counts as unrelated, never breaks the order
+    corr[std::size_t(n)] = std::nan("");
+    QCOMPARE(clusteredOrder(corr, n).size(), std::size_t(n));
+
+    // The heatmap model shows that order (headers and cells move together) and can go back.
+    UniverseResult r;
+    for (int i = 0; i < n; ++i)
+        r.symbols << QStringLiteral("S%1").arg(i);
+    r.correlation = corr;
+    r.clusterOrder = order;
+    CorrelationMatrixModel heat;
+    QAbstractItemModelTester heatTester(&heat, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    heat.setClustered(true);
+    heat.setResult(r);
+    for (int row = 0; row < n; ++row) {
+        QCOMPARE(heat.headerData(row, Qt::Vertical).toString(),
+                 QStringLiteral("S%1").arg(order[std::size_t(row)]));
+        for (int col = 0; col < n; ++col) {
+            const double want = corr[std::size_t(order[std::size_t(row)] * n + order[std::size_t(col)])];
+            const double got = heat.index(row, col).data(CorrelationMatrixModel::ValueRole).toDouble();
+            QVERIFY(got == want || (std::isnan(got) && std::isnan(want)));
+        }
+    }
+    heat.setClustered(false);
+    QCOMPARE(heat.headerData(1, Qt::Vertical).toString(), QStringLiteral("S1"));
+    QCOMPARE(heat.index(2, 4).data(CorrelationMatrixModel::ValueRole).toDouble(),
+             corr[std::size_t(2 * n + 4)]);
 }
 
 void TestCoreModels::legStatsMatchHandComputedMoments()
