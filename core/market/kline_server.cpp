@@ -2,11 +2,13 @@
 
 #include "storage/bar_store.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QTcpSocket>
 #include <QUrlQuery>
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 
 namespace pairlab {
@@ -116,9 +118,13 @@ void KlineServer::onRead(QTcpSocket *socket)
 QByteArray KlineServer::answer(const QByteArray &target, QByteArray *status) const
 {
     const QUrl url(QString::fromLatin1(target));
+    if (url.path().endsWith(QLatin1String("/fapi/v1/exchangeInfo")))
+        return exchangeInfo();
+    if (url.path().endsWith(QLatin1String("/fapi/v1/ticker/24hr")))
+        return tickers();
     if (!url.path().endsWith(QLatin1String("/fapi/v1/klines"))) {
         *status = "404 Not Found";
-        return R"({"code":-1,"msg":"Only GET /fapi/v1/klines is served here."})";
+        return R"({"code":-1,"msg":"Only GET /fapi/v1/klines, exchangeInfo and ticker/24hr are served here."})";
     }
     const QUrlQuery q(url);
     const QString symbol = q.queryItemValue(QStringLiteral("symbol"));
@@ -139,6 +145,71 @@ QByteArray KlineServer::answer(const QByteArray &target, QByteArray *status) con
     const int limit = std::clamp(q.queryItemValue(QStringLiteral("limit")).toInt(), 1, 1500);
     return klinesPage(it->second, seconds, ok ? start : 0,
                       endTime > 0 ? endTime : std::numeric_limits<qint64>::max(), limit);
+}
+
+namespace {
+
+/** The coarsest power of ten that every value is a whole multiple of (at most 1e-8). */
+QByteArray gridOf(const std::vector<double> &values)
+{
+    int decimals = 0;
+    for (const double v : values)
+        while (decimals < 8 &&
+               std::fabs(v * std::pow(10.0, decimals) - std::round(v * std::pow(10.0, decimals))) >
+                   1e-6 * std::max(1.0, std::fabs(v) * std::pow(10.0, decimals - 12)))
+            ++decimals;
+    return decimals == 0 ? QByteArray("1") : "0." + QByteArray(decimals - 1, '0') + '1';
+}
+
+} // namespace
+
+QByteArray KlineServer::exchangeInfo() const
+{
+    QByteArray o = R"({"timezone":"UTC","serverTime":)" +
+                   QByteArray::number(QDateTime::currentMSecsSinceEpoch()) + R"(,"symbols":[)";
+    bool first = true;
+    for (const auto &[key, bars] : m_bars) {
+        if (key.second != 60 || bars.empty())
+            continue;
+        std::vector<double> closes, volumes;
+        for (const Bar &b : bars) {
+            closes.push_back(b.close);
+            volumes.push_back(b.volume);
+        }
+        const QByteArray symbol = key.first.toLatin1();
+        const QByteArray base = symbol.endsWith("USDT") ? symbol.left(symbol.size() - 4) : symbol;
+        o += first ? "" : ",";
+        first = false;
+        o +=
+            R"({"symbol":")" + symbol + R"(","pair":")" + symbol +
+            R"(","contractType":"PERPETUAL","deliveryDate":4133404800000,"onboardDate":)" +
+            QByteArray::number(bars.front().openMs) + R"(,"status":"TRADING","baseAsset":")" + base +
+            R"(","quoteAsset":"USDT","marginAsset":"USDT","filters":[{"filterType":"PRICE_FILTER","tickSize":")" +
+            gridOf(closes) +
+            R"(","minPrice":"0.01","maxPrice":"1000000"},{"filterType":"LOT_SIZE","stepSize":")" +
+            gridOf(volumes) + R"(","minQty":"0.001","maxQty":"1000"}]})";
+    }
+    return o + "]}";
+}
+
+QByteArray KlineServer::tickers() const
+{
+    QByteArray o = "[";
+    bool first = true;
+    for (const auto &[key, bars] : m_bars) {
+        if (key.second != 60 || bars.empty())
+            continue;
+        // The 24 h quote volume of the newest 1,440 minutes the server has.
+        double quote = 0;
+        for (std::size_t i = bars.size() > 1440 ? bars.size() - 1440 : 0; i < bars.size(); ++i)
+            quote += bars[i].close * bars[i].volume;
+        o += first ? "" : ",";
+        first = false;
+        o += R"({"symbol":")" + key.first.toLatin1() + R"(","lastPrice":")" +
+             QByteArray::number(bars.back().close, 'g', 17) + R"(","quoteVolume":")" +
+             QByteArray::number(quote, 'f', 2) + R"("})";
+    }
+    return o + "]";
 }
 
 bool loadDemoHistory(qint64 endMs, const QHash<QString, double> &priceAt, KlineServer *server, QString *error)

@@ -29,7 +29,8 @@ QByteArray klinesPage(const std::vector<Bar> &bars, int intervalSeconds, qint64 
 
 /** A loopback stand-in for Binance's GET /fapi/v1/klines (HTTP/1.1 on 127.0.0.1): what the demo's history is
  *  filled from, through the same back-fill code as Binance's. Serves the 1 m bars given per symbol and 5 m,
- *  15 m, 1 h bars made from them; an unknown symbol or bar length is refused as Binance refuses it. */
+ *  15 m, 1 h bars made from them; an unknown symbol or bar length is refused as Binance refuses it. Also
+ *  answers GET /fapi/v1/exchangeInfo and /fapi/v1/ticker/24hr for those symbols (the symbol catalogue). */
 class KlineServer : public QObject
 {
     Q_OBJECT
@@ -42,6 +43,8 @@ public:
 private:
     void onRead(QTcpSocket *socket);
     QByteArray answer(const QByteArray &target, QByteArray *status) const;
+    QByteArray exchangeInfo() const; ///< every 1 m symbol as a TRADING perpetual, grids from its bars
+    QByteArray tickers() const;      ///< quoteVolume = sum of close x volume over the newest 1,440 minutes
 
     QTcpServer m_server;
     std::map<std::pair<QString, int>, std::vector<Bar>> m_bars;

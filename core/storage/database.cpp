@@ -105,6 +105,19 @@ CREATE TABLE gaps(
   PRIMARY KEY(symbol_id, from_id)
 ) WITHOUT ROWID;
 )sql"),
+        // 3: the exchange's symbol catalogue (exchangeInfo + 24 h quote volume), refreshed daily
+        QStringLiteral(R"sql(
+CREATE TABLE instruments(
+  symbol           TEXT    NOT NULL PRIMARY KEY,
+  base_asset       TEXT    NOT NULL,
+  quote_asset      TEXT    NOT NULL,
+  tick_size        REAL    NOT NULL,
+  step_size        REAL    NOT NULL,
+  onboard_ms       INTEGER NOT NULL,
+  quote_volume_24h REAL,
+  updated_ms       INTEGER NOT NULL
+) WITHOUT ROWID;
+)sql"),
     };
     return steps;
 }
@@ -198,6 +211,19 @@ CREATE TABLE gaps(
   reason      TEXT    NOT NULL DEFAULT '',
   detected_ms BIGINT  NOT NULL,
   PRIMARY KEY(symbol_id, from_id)
+);
+)sql"),
+        // 3: the exchange's symbol catalogue
+        QStringLiteral(R"sql(
+CREATE TABLE instruments(
+  symbol           TEXT             NOT NULL PRIMARY KEY,
+  base_asset       TEXT             NOT NULL,
+  quote_asset      TEXT             NOT NULL,
+  tick_size        DOUBLE PRECISION NOT NULL,
+  step_size        DOUBLE PRECISION NOT NULL,
+  onboard_ms       BIGINT           NOT NULL,
+  quote_volume_24h DOUBLE PRECISION,
+  updated_ms       BIGINT           NOT NULL
 );
 )sql"),
     };
