@@ -3225,6 +3225,14 @@ Jetzt: %2</translation>
         <source>%1 of %2 pairs are candidates: %3. Each pair on the bars both legs have (up to the newest %4), z over %5 bars.</source>
         <translation>%1 von %2 Paaren sind Kandidaten: %3. Jedes Paar auf den Bars, die beide Legs haben (bis zu den neuesten %4), z über %5 Bars.</translation>
     </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>&amp;Wählen…</translation>
+    </message>
+    <message>
+        <source>Pick the universe from the exchange&apos;s perpetuals: search, top by 24 h volume, all, a saved list</source>
+        <translation>Das Universum aus den Perpetuals der Börse wählen: Suche, die umsatzstärksten der letzten 24 h, alle, eine gespeicherte Liste</translation>
+    </message>
 </context>
 <context>
     <name>pairlab::PairScannerModel</name>
@@ -3811,6 +3819,48 @@ Jetzt: %2</translation>
     </message>
 </context>
 <context>
+    <name>pairlab::SymbolCatalogController</name>
+    <message>
+        <source>the symbol list could not be stored: %1</source>
+        <translation>die Symbolliste konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Fetching the symbol list…</source>
+        <translation>Symbolliste wird geladen…</translation>
+    </message>
+    <message>
+        <source>No symbol list yet: it is fetched when a session starts.</source>
+        <translation>Noch keine Symbolliste: Sie wird geladen, wenn eine Sitzung beginnt.</translation>
+    </message>
+    <message>
+        <source>No symbol list yet.</source>
+        <translation>Noch keine Symbolliste.</translation>
+    </message>
+    <message>
+        <source>%1 perpetuals, fetched %2 UTC</source>
+        <translation>%1 Perpetuals, geladen %2 UTC</translation>
+    </message>
+    <message>
+        <source>(last fetch: %1)</source>
+        <translation>(letzter Abruf: %1)</translation>
+    </message>
+</context>
+<context>
+    <name>pairlab::SymbolCatalogFetch</name>
+    <message>
+        <source>malformed answer: %1</source>
+        <translation>fehlerhafte Antwort: %1</translation>
+    </message>
+    <message>
+        <source>%1 (failed answers in a row: %2)</source>
+        <translation>%1 (fehlgeschlagene Antworten in Folge: %2)</translation>
+    </message>
+    <message>
+        <source>the 24 h volumes are missing: %1</source>
+        <translation>die 24-h-Umsätze fehlen: %1</translation>
+    </message>
+</context>
+<context>
     <name>pairlab::TickWriter</name>
     <message>
         <source>cannot add symbol %1: %2</source>
@@ -3909,6 +3959,61 @@ Jetzt: %2</translation>
     <message>
         <source>No data yet</source>
         <translation>Noch keine Daten</translation>
+    </message>
+</context>
+<context>
+    <name>pairlab::UniverseDialog</name>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Scanner universe</source>
+        <translation>Scanner-Universum</translation>
+    </message>
+    <message>
+        <source>Search symbols, e.g. sol</source>
+        <translation>Symbole suchen, z. B. sol</translation>
+    </message>
+    <message>
+        <source>&amp;Add →</source>
+        <translation>&amp;Hinzufügen →</translation>
+    </message>
+    <message>
+        <source>← Re&amp;move</source>
+        <translation>← &amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>&amp;Leeren</translation>
+    </message>
+    <message>
+        <source>&amp;Top by 24 h volume</source>
+        <translation>&amp;Top nach 24-h-Umsatz</translation>
+    </message>
+    <message>
+        <source>The symbols with the largest 24 h quote volume</source>
+        <translation>Die Symbole mit dem größten 24-h-Quote-Umsatz</translation>
+    </message>
+    <message>
+        <source>All &amp;perpetuals</source>
+        <translation>Alle &amp;Perpetuals</translation>
+    </message>
+    <message>
+        <source>&amp;Save list</source>
+        <translation>Liste &amp;speichern</translation>
+    </message>
+    <message>
+        <source>Saved l&amp;ist</source>
+        <translation>Gespeicherte L&amp;iste</translation>
+    </message>
+    <message>
+        <source>Chosen:</source>
+        <translation>Gewählt:</translation>
+    </message>
+    <message>
+        <source>%1 symbols, %2 pairs (at most %3 symbols)</source>
+        <translation>%1 Symbole, %2 Paare (höchstens %3 Symbole)</translation>
     </message>
 </context>
 <context>

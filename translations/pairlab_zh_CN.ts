@@ -3213,6 +3213,14 @@ Now: %2</source>
         <source>%1 of %2 pairs are candidates: %3. Each pair on the bars both legs have (up to the newest %4), z over %5 bars.</source>
         <translation>%2 个配对中有 %1 个候选：%3。每个配对使用两腿共有的K线（最多最新 %4 根），z 基于 %5 根K线。</translation>
     </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>选择(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Pick the universe from the exchange&apos;s perpetuals: search, top by 24 h volume, all, a saved list</source>
+        <translation>从交易所的永续合约中选择品种池：搜索、24 小时成交额最高、全部、已保存的列表</translation>
+    </message>
 </context>
 <context>
     <name>pairlab::PairScannerModel</name>
@@ -3799,6 +3807,48 @@ Now: %2</source>
     </message>
 </context>
 <context>
+    <name>pairlab::SymbolCatalogController</name>
+    <message>
+        <source>the symbol list could not be stored: %1</source>
+        <translation>无法保存品种列表：%1</translation>
+    </message>
+    <message>
+        <source>Fetching the symbol list…</source>
+        <translation>正在获取品种列表…</translation>
+    </message>
+    <message>
+        <source>No symbol list yet: it is fetched when a session starts.</source>
+        <translation>尚无品种列表：会话开始时获取。</translation>
+    </message>
+    <message>
+        <source>No symbol list yet.</source>
+        <translation>尚无品种列表。</translation>
+    </message>
+    <message>
+        <source>%1 perpetuals, fetched %2 UTC</source>
+        <translation>%1 个永续合约，获取于 %2 UTC</translation>
+    </message>
+    <message>
+        <source>(last fetch: %1)</source>
+        <translation>（上次获取：%1）</translation>
+    </message>
+</context>
+<context>
+    <name>pairlab::SymbolCatalogFetch</name>
+    <message>
+        <source>malformed answer: %1</source>
+        <translation>应答格式错误：%1</translation>
+    </message>
+    <message>
+        <source>%1 (failed answers in a row: %2)</source>
+        <translation>%1（连续失败的应答：%2）</translation>
+    </message>
+    <message>
+        <source>the 24 h volumes are missing: %1</source>
+        <translation>缺少 24 小时成交额：%1</translation>
+    </message>
+</context>
+<context>
     <name>pairlab::TickWriter</name>
     <message>
         <source>cannot add symbol %1: %2</source>
@@ -3897,6 +3947,61 @@ Now: %2</source>
     <message>
         <source>No data yet</source>
         <translation>暂无数据</translation>
+    </message>
+</context>
+<context>
+    <name>pairlab::UniverseDialog</name>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Scanner universe</source>
+        <translation>扫描器品种池</translation>
+    </message>
+    <message>
+        <source>Search symbols, e.g. sol</source>
+        <translation>搜索品种，例如 sol</translation>
+    </message>
+    <message>
+        <source>&amp;Add →</source>
+        <translation>添加(&amp;A) →</translation>
+    </message>
+    <message>
+        <source>← Re&amp;move</source>
+        <translation>← 移除(&amp;M)</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>清空(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Top by 24 h volume</source>
+        <translation>按 24 小时成交额排名(&amp;T)</translation>
+    </message>
+    <message>
+        <source>The symbols with the largest 24 h quote volume</source>
+        <translation>24 小时报价成交额最大的品种</translation>
+    </message>
+    <message>
+        <source>All &amp;perpetuals</source>
+        <translation>全部永续合约(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Save list</source>
+        <translation>保存列表(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Saved l&amp;ist</source>
+        <translation>已保存的列表(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Chosen:</source>
+        <translation>已选：</translation>
+    </message>
+    <message>
+        <source>%1 symbols, %2 pairs (at most %3 symbols)</source>
+        <translation>%1 个品种，%2 个配对（最多 %3 个品种）</translation>
     </message>
 </context>
 <context>

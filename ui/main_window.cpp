@@ -5,6 +5,7 @@
 #include "charts/candle_chart_view.h"
 #include "controllers/pair_controller.h"
 #include "controllers/session_controller.h"
+#include "controllers/symbol_catalog_controller.h"
 #include "controllers/workspace_document.h"
 #include "dialogs/backtest_dialog.h"
 #include "dialogs/import_dialog.h"
@@ -83,7 +84,7 @@ MainWindowOptions optionsFromSettings(const AppSettings &settings, const QString
 MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
     : QMainWindow(parent), m_options(std::move(options)), m_tickers(new TickerModel(this)),
       m_trades(new RecentTradesModel(500, this)), m_sessions(new SessionController(this)),
-      m_document(new WorkspaceDocument(this))
+      m_catalog(new SymbolCatalogController(this)), m_document(new WorkspaceDocument(this))
 {
     registerMetaTypes();
     m_sessions->setNoDataHintSeconds(m_options.noDataHintSeconds);
@@ -165,6 +166,7 @@ void MainWindow::buildUi()
 
     m_market = new MarketView(m_options.feed.symbols, central);
     m_pairView = new PairWorkspace(central);
+    m_pairView->setSymbolCatalog(m_catalog);
     m_tabs = new QTabWidget(central);
     m_tabs->addTab(m_market, tr("&Market"));
     m_tabs->addTab(m_pairView, tr("&Pair"));
@@ -482,6 +484,7 @@ void MainWindow::connectControllers()
                     m_market->setSymbols(symbols);
                 m_storedLabel->setText(tr("%L1 trades stored").arg(0));
                 m_market->setDatabase(db);
+                m_catalog->setSource(db, m_sessions->restBase(), m_sessions->restBan());
                 m_pairView->setSymbols(symbols);
                 m_pairView->setDatabase(db);
                 m_pairView->setDatasetDatabase(m_options.databasePath); // changed in Settings: from now on

@@ -29,6 +29,7 @@ class CandleChartView;
 class LiveSession;
 class MarketView;
 class SessionController;
+class SymbolCatalogController;
 class WorkspaceDocument;
 class AlertsPanel;
 class ImportDialog;
@@ -193,6 +194,7 @@ private:
     QPointer<WelcomeDialog> m_welcome;
     FeedConfig m_defaultFeed; ///< the feed of the settings/command line: File → New starts with it
     SessionController *m_sessions;
+    SymbolCatalogController *m_catalog;
     WorkspaceDocument *m_document;
 };
 

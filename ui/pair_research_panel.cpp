@@ -4,6 +4,7 @@
 #include "backtest/ratio_view.h"
 #include "charts/time_series_chart_view.h"
 #include "controllers/pair_controller.h"
+#include "dialogs/universe_dialog.h"
 #include "models/analysis_choices.h"
 #include "models/axis_scale.h"
 #include "models/leg_stats_model.h"
@@ -149,6 +150,12 @@ PairResearchPanel::PairResearchPanel(PairController *controller, TimeSeriesChart
     ulabel->setBuddy(m_universeEdit);
     ul->addWidget(ulabel);
     ul->addWidget(m_universeEdit, 1);
+    m_chooseUniverse = new QPushButton(tr("C&hoose…"), this);
+    m_chooseUniverse->setToolTip(tr("Pick the universe from the exchange's perpetuals: search, top by 24 h "
+                                    "volume, all, a saved list"));
+    m_chooseUniverse->setEnabled(false);
+    connect(m_chooseUniverse, &QPushButton::clicked, this, &PairResearchPanel::chooseUniverse);
+    ul->addWidget(m_chooseUniverse);
     layout->addLayout(ul);
     layout->addWidget(m_tabs, 1);
 
@@ -297,6 +304,21 @@ void PairResearchPanel::renderScanBasis(const UniverseResult &r)
                          .arg(QLocale().toString(m_scanModel->candidateCount()), QLocale().toString(pairs),
                               m_scanModel->filter().describe(), QLocale().toString(r.maxBars))
                          .arg(r.window));
+}
+
+void PairResearchPanel::setSymbolCatalog(SymbolCatalogController *catalog)
+{
+    m_catalog = catalog;
+    m_chooseUniverse->setEnabled(catalog != nullptr);
+}
+
+void PairResearchPanel::chooseUniverse()
+{
+    if (!m_catalog)
+        return;
+    UniverseDialog dialog(m_catalog, m_controller->universe(), this);
+    if (dialog.exec() == QDialog::Accepted)
+        m_controller->setUniverse(dialog.symbols());
 }
 
 QString PairResearchPanel::summaryText() const

@@ -5,6 +5,7 @@
 class QCheckBox;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QTabWidget;
 class QTableView;
 class QTimer;
@@ -15,6 +16,7 @@ class CorrelationMatrixModel;
 class LegStatsModel;
 class PairController;
 class PairScannerModel;
+class SymbolCatalogController;
 struct UniverseResult;
 class TimeSeriesChartView;
 
@@ -29,6 +31,10 @@ public:
     PairResearchPanel(PairController *controller, TimeSeriesChartView *rangeChart, QWidget *parent = nullptr);
 
     QString summaryText() const;
+    /** The exchange's symbol list the "Choose…" button offers (the button is off without one). */
+    void setSymbolCatalog(SymbolCatalogController *catalog);
+    /** Opens the universe picker (what "Choose…" does); the chosen symbols become the universe. */
+    void chooseUniverse();
     CorrelationMatrixModel *correlationModel() const { return m_corrModel; }
     PairScannerModel *scannerModel() const { return m_scanModel; }
     LegStatsModel *statsModel() const { return m_statsModel; }
@@ -54,6 +60,8 @@ private:
     QLabel *m_summary;
     QLabel *m_corrBasis = nullptr;
     QLineEdit *m_universeEdit;
+    QPushButton *m_chooseUniverse = nullptr;
+    SymbolCatalogController *m_catalog = nullptr;
     CorrelationMatrixModel *m_corrModel;
     PairScannerModel *m_scanModel;
     LegStatsModel *m_statsModel;

@@ -490,6 +490,11 @@ QStringList PairWorkspace::universe() const
     return m_controller->universe();
 }
 
+void PairWorkspace::setSymbolCatalog(SymbolCatalogController *catalog)
+{
+    m_panel->setSymbolCatalog(catalog);
+}
+
 int PairWorkspace::appendedBars() const
 {
     return m_controller->appendedBars();

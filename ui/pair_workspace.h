@@ -20,6 +20,7 @@ class CorrelationMatrixModel;
 class LegStatsModel;
 class PairController;
 class PairResearchPanel;
+class SymbolCatalogController;
 class PairScannerModel;
 class PairAnalyticsService;
 class TimeSeriesChartView;
@@ -86,6 +87,8 @@ public:
     QTableView *heatmapView() const;
     QTableView *scannerView() const;
     QStringList universe() const;
+    /** The exchange's symbol list the universe picker offers. */
+    void setSymbolCatalog(SymbolCatalogController *catalog);
     void setUniverse(const QStringList &symbols);
     int appendedBars() const;
 

@@ -185,6 +185,8 @@ void SessionController::begin(Kind kind, const FeedConfig &feed, const QString &
     history.klines.restBase = feed.restBase;
     if (kind == Kind::Demo)
         history.klines.ban = std::make_shared<RestBan>(); // the demo's loopback is not Binance: its own state
+    m_restBase = kind == Kind::Replay ? QUrl() : feed.restBase;
+    m_restBan = history.klines.ban;
     s->setHistory(history, m_historyEndMs);
     connect(s, &LiveSession::historyProgress, this,
             [this](const QString &symbol, int seconds, double done, double total) {

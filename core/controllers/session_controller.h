@@ -1,6 +1,7 @@
 #pragma once
 
 #include "market/binance_feed.h"
+#include "market/binance_rest.h"
 #include "session/live_session.h"
 
 #include <QObject>
@@ -69,6 +70,12 @@ public:
     /** Stops the history back-fill of the running session; the live feed goes on. */
     void cancelHistory();
 
+    /** The REST base of the session (Binance for a live one, the demo's loopback server); empty for a replay,
+     *  whose own time has no exchange behind it. */
+    QUrl restBase() const { return m_restBase; }
+    /** The REST ban the session's requests respect (the demo's loopback server has its own). */
+    std::shared_ptr<RestBan> restBan() const { return m_restBan; }
+
 Q_SIGNALS:
     /** A session started on databasePath with these symbols. */
     void started(pairlab::SessionController::Kind kind, const QStringList &symbols,
@@ -104,6 +111,8 @@ private:
     QFuture<void> m_lastSessionDone; ///< the newest stopped session's end: the next one opens after it
     QPointer<ReplayServer> m_server;
     qint64 m_historyEndMs = 0; ///< the end of the history a session fills (0: now; a replay's own time)
+    QUrl m_restBase;
+    std::shared_ptr<RestBan> m_restBan = RestBan::shared();
     Kind m_kind = Kind::None;
     QString m_dbPath;
     QStringList m_symbols;

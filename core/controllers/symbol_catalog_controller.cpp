@@ -25,7 +25,7 @@ SymbolCatalogController::SymbolCatalogController(QObject *parent)
             Q_EMIT catalogChanged();
         }
         Q_EMIT statusChanged(status());
-        if (m_catalog.empty() || QDateTime::currentMSecsSinceEpoch() - m_updatedMs > MaxAgeMs)
+        if (m_fetch && (m_catalog.empty() || QDateTime::currentMSecsSinceEpoch() - m_updatedMs > MaxAgeMs))
             refresh();
     });
     connect(&m_save, &QFutureWatcher<QString>::finished, this, [this] {
@@ -53,6 +53,11 @@ void SymbolCatalogController::setSource(const QString &database, const QUrl &res
     m_fetching = false;
     if (m_fetch)
         QMetaObject::invokeMethod(m_fetch, &QObject::deleteLater);
+    m_fetch = nullptr;
+    if (!restBase.isValid()) { // a replay: the stored list only
+        loadStored(database);
+        return;
+    }
     SymbolCatalogFetchConfig config;
     config.restBase = restBase;
     config.ban = std::move(ban);
@@ -64,6 +69,11 @@ void SymbolCatalogController::setSource(const QString &database, const QUrl &res
                 if (generation == m_generation)
                     onFetched(catalog, error);
             });
+    loadStored(database);
+}
+
+void SymbolCatalogController::loadStored(const QString &database)
+{
     m_load.setFuture(QtConcurrent::run([database] {
         std::pair<SymbolCatalog, qint64> out;
         QString error;

@@ -37,6 +37,7 @@ public:
     const SymbolCatalog &catalog() const { return m_catalog; }
     qint64 updatedMs() const { return m_updatedMs; }
     bool isFetching() const { return m_fetching; }
+    bool canFetch() const { return m_fetch != nullptr; } ///< false for a replay (no exchange behind it)
     /** "312 perpetuals, fetched 2026-12-03 10:12 UTC", "Fetching the symbol list…", or why there is none. */
     QString status() const;
     QStringList search(const QString &text, int limit = 50) const
@@ -55,6 +56,7 @@ Q_SIGNALS:
     void statusChanged(const QString &status);
 
 private:
+    void loadStored(const QString &database);
     void onFetched(const SymbolCatalog &catalog, const QString &error);
     void setProblem(const QString &problem);
 

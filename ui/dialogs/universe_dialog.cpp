@@ -1,0 +1,181 @@
+#include "dialogs/universe_dialog.h"
+
+#include "controllers/symbol_catalog_controller.h"
+#include "theme.h"
+
+#include <QDialogButtonBox>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QLocale>
+#include <QPushButton>
+#include <QSettings>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace pairlab {
+
+QString UniverseDialog::savedListKey()
+{
+    return QStringLiteral("scanner/savedUniverse");
+}
+
+UniverseDialog::UniverseDialog(SymbolCatalogController *catalog, const QStringList &current, QWidget *parent)
+    : QDialog(parent), m_catalog(catalog), m_status(new QLabel(this)),
+      m_refresh(new QPushButton(tr("&Refresh"), this)), m_search(new QLineEdit(this)),
+      m_results(new QListWidget(this)), m_chosenList(new QListWidget(this)), m_count(new QLabel(this)),
+      m_topN(new QSpinBox(this))
+{
+    setWindowTitle(tr("Scanner universe"));
+    m_status->setWordWrap(true);
+    m_search->setPlaceholderText(tr("Search symbols, e.g. sol"));
+    m_search->setClearButtonEnabled(true);
+    m_results->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_chosenList->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_topN->setRange(2, MaxSymbols);
+    m_topN->setValue(30);
+
+    auto *add = new QPushButton(tr("&Add →"), this);
+    auto *remove = new QPushButton(tr("← Re&move"), this);
+    auto *clear = new QPushButton(tr("C&lear"), this);
+    auto *top = new QPushButton(tr("&Top by 24 h volume"), this);
+    top->setToolTip(tr("The symbols with the largest 24 h quote volume"));
+    auto *all = new QPushButton(tr("All &perpetuals"), this);
+    auto *save = new QPushButton(tr("&Save list"), this);
+    auto *load = new QPushButton(tr("Saved l&ist"), this);
+
+    auto *presets = new QHBoxLayout;
+    presets->addWidget(top);
+    presets->addWidget(m_topN);
+    presets->addWidget(all);
+    presets->addStretch(1);
+    presets->addWidget(load);
+    presets->addWidget(save);
+
+    auto *lists = new QGridLayout;
+    lists->addWidget(m_search, 0, 0);
+    lists->addWidget(new QLabel(tr("Chosen:"), this), 0, 2);
+    lists->addWidget(m_results, 1, 0);
+    auto *middle = new QVBoxLayout;
+    middle->addStretch(1);
+    middle->addWidget(add);
+    middle->addWidget(remove);
+    middle->addWidget(clear);
+    middle->addStretch(1);
+    lists->addLayout(middle, 1, 1);
+    lists->addWidget(m_chosenList, 1, 2);
+    lists->addWidget(m_count, 2, 2);
+
+    auto *statusRow = new QHBoxLayout;
+    statusRow->addWidget(m_status, 1);
+    statusRow->addWidget(m_refresh);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(statusRow);
+    layout->addLayout(presets);
+    layout->addLayout(lists, 1);
+    layout->addWidget(buttons);
+
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_search, &QLineEdit::textChanged, this, &UniverseDialog::search);
+    connect(m_search, &QLineEdit::returnPressed, this, [this] {
+        if (m_results->count() > 0)
+            addSymbols({m_results->item(0)->text()});
+    });
+    auto addSelected = [this] {
+        QStringList picked;
+        const QList<QListWidgetItem *> items = m_results->selectedItems();
+        for (const QListWidgetItem *i : items)
+            picked << i->text();
+        addSymbols(picked);
+    };
+    connect(add, &QPushButton::clicked, this, addSelected);
+    connect(m_results, &QListWidget::itemDoubleClicked, this, addSelected);
+    connect(remove, &QPushButton::clicked, this, [this] {
+        QStringList keep = m_chosen;
+        const QList<QListWidgetItem *> items = m_chosenList->selectedItems();
+        for (const QListWidgetItem *i : items)
+            keep.removeAll(i->text());
+        setChosen(keep);
+    });
+    connect(clear, &QPushButton::clicked, this, [this] { setChosen({}); });
+    connect(top, &QPushButton::clicked, this, [this] { applyTop(m_topN->value()); });
+    connect(all, &QPushButton::clicked, this, &UniverseDialog::applyAll);
+    connect(save, &QPushButton::clicked, this, &UniverseDialog::saveList);
+    connect(load, &QPushButton::clicked, this, &UniverseDialog::loadSavedList);
+    connect(m_refresh, &QPushButton::clicked, m_catalog, &SymbolCatalogController::refresh);
+    connect(m_catalog, &SymbolCatalogController::statusChanged, this, &UniverseDialog::renderStatus);
+    connect(m_catalog, &SymbolCatalogController::catalogChanged, this, [this] { search(m_search->text()); });
+
+    setChosen(current);
+    search(QString());
+    renderStatus();
+    resize(sizeOnScreen(QSize(720, 560)));
+}
+
+void UniverseDialog::search(const QString &text)
+{
+    m_results->clear();
+    m_results->addItems(m_catalog->search(text, 500));
+}
+
+void UniverseDialog::addSymbols(const QStringList &symbols)
+{
+    QStringList next = m_chosen;
+    for (const QString &s : symbols)
+        if (!next.contains(s))
+            next << s;
+    setChosen(next);
+}
+
+void UniverseDialog::applyTop(int n)
+{
+    setChosen(m_catalog->top(n));
+}
+
+void UniverseDialog::applyAll()
+{
+    setChosen(m_catalog->all());
+}
+
+void UniverseDialog::saveList() const
+{
+    QSettings().setValue(savedListKey(), m_chosen);
+}
+
+void UniverseDialog::loadSavedList()
+{
+    setChosen(QSettings().value(savedListKey()).toStringList());
+}
+
+void UniverseDialog::setChosen(QStringList symbols)
+{
+    symbols.removeDuplicates();
+    if (symbols.size() > MaxSymbols)
+        symbols = symbols.mid(0, MaxSymbols);
+    m_chosen = symbols;
+    renderChosen();
+}
+
+void UniverseDialog::renderChosen()
+{
+    m_chosenList->clear();
+    m_chosenList->addItems(m_chosen);
+    const qint64 n = m_chosen.size();
+    m_count->setText(
+        tr("%1 symbols, %2 pairs (at most %3 symbols)")
+            .arg(QLocale().toString(n), QLocale().toString(n * (n - 1) / 2), QLocale().toString(MaxSymbols)));
+}
+
+void UniverseDialog::renderStatus()
+{
+    m_status->setText(m_catalog->status());
+    m_refresh->setEnabled(m_catalog->canFetch() && !m_catalog->isFetching());
+}
+
+} // namespace pairlab
