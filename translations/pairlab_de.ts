@@ -3222,16 +3222,16 @@ Jetzt: %2</translation>
         <translation>Noch keine Paare: Das Universum braucht zwei Symbole mit Bars.</translation>
     </message>
     <message>
-        <source>%1 of %2 pairs are candidates: %3. Each pair on the bars both legs have (up to the newest %4), z over %5 bars.</source>
-        <translation>%1 von %2 Paaren sind Kandidaten: %3. Jedes Paar auf den Bars, die beide Legs haben (bis zu den neuesten %4), z über %5 Bars.</translation>
-    </message>
-    <message>
         <source>C&amp;hoose…</source>
         <translation>&amp;Wählen…</translation>
     </message>
     <message>
         <source>Pick the universe from the exchange&apos;s perpetuals: search, top by 24 h volume, all, a saved list</source>
         <translation>Das Universum aus den Perpetuals der Börse wählen: Suche, die umsatzstärksten der letzten 24 h, alle, eine gespeicherte Liste</translation>
+    </message>
+    <message>
+        <source>Candidates: %1 of %2 pairs (%3). Each pair on the bars both legs have (up to the newest %4), z over %5 bars.</source>
+        <translation>Kandidaten: %1 von %2 Paaren (%3). Jedes Paar auf den Bars, die beide Legs haben (bis zu den neuesten %4), z über %5 Bars.</translation>
     </message>
 </context>
 <context>
@@ -4012,8 +4012,24 @@ Jetzt: %2</translation>
         <translation>Gewählt:</translation>
     </message>
     <message>
-        <source>%1 symbols, %2 pairs (at most %3 symbols)</source>
-        <translation>%1 Symbole, %2 Paare (höchstens %3 Symbole)</translation>
+        <source>%1 bn</source>
+        <translation>%1 Mrd.</translation>
+    </message>
+    <message>
+        <source>%1 M</source>
+        <translation>%1 Mio.</translation>
+    </message>
+    <message>
+        <source>%1 k</source>
+        <translation>%1 Tsd.</translation>
+    </message>
+    <message>
+        <source>%1  ·  %2 USDT in 24 h</source>
+        <translation>%1  ·  %2 USDT in 24 h</translation>
+    </message>
+    <message>
+        <source>%1 symbols · pairs to scan: %2 (at most %3 symbols)</source>
+        <translation>%1 Symbole · zu prüfende Paare: %2 (höchstens %3 Symbole)</translation>
     </message>
 </context>
 <context>

@@ -3210,16 +3210,16 @@ Now: %2</source>
         <translation>尚无配对：品种池至少需要两个有K线的品种。</translation>
     </message>
     <message>
-        <source>%1 of %2 pairs are candidates: %3. Each pair on the bars both legs have (up to the newest %4), z over %5 bars.</source>
-        <translation>%2 个配对中有 %1 个候选：%3。每个配对使用两腿共有的K线（最多最新 %4 根），z 基于 %5 根K线。</translation>
-    </message>
-    <message>
         <source>C&amp;hoose…</source>
         <translation>选择(&amp;H)…</translation>
     </message>
     <message>
         <source>Pick the universe from the exchange&apos;s perpetuals: search, top by 24 h volume, all, a saved list</source>
         <translation>从交易所的永续合约中选择品种池：搜索、24 小时成交额最高、全部、已保存的列表</translation>
+    </message>
+    <message>
+        <source>Candidates: %1 of %2 pairs (%3). Each pair on the bars both legs have (up to the newest %4), z over %5 bars.</source>
+        <translation>候选：%2 个配对中的 %1 个（%3）。每个配对使用两腿共有的K线（最多最新 %4 根），z 基于 %5 根K线。</translation>
     </message>
 </context>
 <context>
@@ -4000,8 +4000,24 @@ Now: %2</source>
         <translation>已选：</translation>
     </message>
     <message>
-        <source>%1 symbols, %2 pairs (at most %3 symbols)</source>
-        <translation>%1 个品种，%2 个配对（最多 %3 个品种）</translation>
+        <source>%1 bn</source>
+        <translation>%1 十亿</translation>
+    </message>
+    <message>
+        <source>%1 M</source>
+        <translation>%1 百万</translation>
+    </message>
+    <message>
+        <source>%1 k</source>
+        <translation>%1 千</translation>
+    </message>
+    <message>
+        <source>%1  ·  %2 USDT in 24 h</source>
+        <translation>%1  ·  24 小时 %2 USDT</translation>
+    </message>
+    <message>
+        <source>%1 symbols · pairs to scan: %2 (at most %3 symbols)</source>
+        <translation>%1 个品种 · 待扫描配对：%2（最多 %3 个品种）</translation>
     </message>
 </context>
 <context>

@@ -286,10 +286,8 @@ QWidget *PairResearchPanel::buildScannerPage()
                           i.data(PairScannerModel::SymbolXRole).toString());
     });
     auto *layout = new QVBoxLayout(page);
-    auto *top = new QHBoxLayout;
-    top->addWidget(m_candidatesOnly);
-    top->addWidget(m_scanBasis, 1);
-    layout->addLayout(top);
+    layout->addWidget(m_candidatesOnly);
+    layout->addWidget(m_scanBasis);
     layout->addWidget(m_scanner, 1);
     return page;
 }
@@ -299,7 +297,7 @@ void PairResearchPanel::renderScanBasis(const UniverseResult &r)
     const int pairs = m_scanModel->rowCount();
     m_scanBasis->setText(
         pairs == 0 ? tr("No pairs yet: the universe needs two symbols with bars.")
-                   : tr("%1 of %2 pairs are candidates: %3. Each pair on the bars both legs have (up to the "
+                   : tr("Candidates: %1 of %2 pairs (%3). Each pair on the bars both legs have (up to the "
                         "newest %4), z over %5 bars.")
                          .arg(QLocale().toString(m_scanModel->candidateCount()), QLocale().toString(pairs),
                               m_scanModel->filter().describe(), QLocale().toString(r.maxBars))

@@ -66,7 +66,10 @@ void TestUniverseDialog::searchPresetsAndSavedList()
 
     dialog.search(QStringLiteral("eth"));
     QCOMPARE(results->count(), 1);
-    QCOMPARE(results->item(0)->text(), QStringLiteral("ETHUSDT"));
+    QCOMPARE(results->item(0)->data(Qt::UserRole).toString(), QStringLiteral("ETHUSDT"));
+    QVERIFY2(results->item(0)->text().startsWith(QStringLiteral("ETHUSDT  ·  ")),
+             qPrintable(results->item(0)->text()));
+    QVERIFY(results->item(0)->text().endsWith(QLatin1String(" USDT in 24 h")));
     dialog.addSymbols({QStringLiteral("ETHUSDT"), QStringLiteral("BTCUSDT")}); // each symbol once
     QCOMPARE(dialog.symbols(),
              (QStringList{QStringLiteral("BTCUSDT"), QStringLiteral("XRPUSDT"), QStringLiteral("ETHUSDT")}));
@@ -95,7 +98,7 @@ void TestUniverseDialog::searchPresetsAndSavedList()
     const QList<QLabel *> labels = dialog.findChildren<QLabel *>();
     for (const QLabel *l : labels)
         counted =
-            counted || l->text().startsWith(QStringLiteral("%1 symbols, %2 pairs")
+            counted || l->text().startsWith(QStringLiteral("%1 symbols · pairs to scan: %2")
                                                 .arg(QLocale().toString(300), QLocale().toString(44850)));
     QVERIFY(counted);
     QSettings().clear();

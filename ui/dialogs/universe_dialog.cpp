@@ -16,7 +16,26 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
+#include <cmath>
+
 namespace pairlab {
+
+namespace {
+
+/** 1,234,567,890 -> "1.2 bn", 45,600,000 -> "45.6 M", 12,300 -> "12.3 k". */
+QString compactAmount(double v)
+{
+    const QLocale l;
+    if (v >= 1e9)
+        return UniverseDialog::tr("%1 bn").arg(l.toString(v / 1e9, 'f', 1));
+    if (v >= 1e6)
+        return UniverseDialog::tr("%1 M").arg(l.toString(v / 1e6, 'f', 1));
+    if (v >= 1e3)
+        return UniverseDialog::tr("%1 k").arg(l.toString(v / 1e3, 'f', 1));
+    return l.toString(v, 'f', 0);
+}
+
+} // namespace
 
 QString UniverseDialog::savedListKey()
 {
@@ -85,13 +104,13 @@ UniverseDialog::UniverseDialog(SymbolCatalogController *catalog, const QStringLi
     connect(m_search, &QLineEdit::textChanged, this, &UniverseDialog::search);
     connect(m_search, &QLineEdit::returnPressed, this, [this] {
         if (m_results->count() > 0)
-            addSymbols({m_results->item(0)->text()});
+            addSymbols({m_results->item(0)->data(Qt::UserRole).toString()});
     });
     auto addSelected = [this] {
         QStringList picked;
         const QList<QListWidgetItem *> items = m_results->selectedItems();
         for (const QListWidgetItem *i : items)
-            picked << i->text();
+            picked << i->data(Qt::UserRole).toString();
         addSymbols(picked);
     };
     connect(add, &QPushButton::clicked, this, addSelected);
@@ -121,7 +140,17 @@ UniverseDialog::UniverseDialog(SymbolCatalogController *catalog, const QStringLi
 void UniverseDialog::search(const QString &text)
 {
     m_results->clear();
-    m_results->addItems(m_catalog->search(text, 500));
+    const QStringList found = m_catalog->search(text, 500);
+    QHash<QString, double> volume;
+    for (const SymbolInfo &s : m_catalog->catalog())
+        volume.insert(s.symbol, s.quoteVolume24h);
+    for (const QString &symbol : found) {
+        const double v = volume.value(symbol, std::nan(""));
+        auto *item = new QListWidgetItem(
+            std::isfinite(v) ? tr("%1  ·  %2 USDT in 24 h").arg(symbol, compactAmount(v)) : symbol,
+            m_results);
+        item->setData(Qt::UserRole, symbol);
+    }
 }
 
 void UniverseDialog::addSymbols(const QStringList &symbols)
@@ -168,7 +197,7 @@ void UniverseDialog::renderChosen()
     m_chosenList->addItems(m_chosen);
     const qint64 n = m_chosen.size();
     m_count->setText(
-        tr("%1 symbols, %2 pairs (at most %3 symbols)")
+        tr("%1 symbols · pairs to scan: %2 (at most %3 symbols)")
             .arg(QLocale().toString(n), QLocale().toString(n * (n - 1) / 2), QLocale().toString(MaxSymbols)));
 }
 
