@@ -1,8 +1,9 @@
 #include "models/ticker_model.h"
 
 #include <QLocale>
+#include <QTimer>
 
-#include <climits>
+#include <algorithm>
 
 namespace pairlab {
 
@@ -10,7 +11,40 @@ namespace {
 constexpr qint64 RateWindowSeconds = 10;
 }
 
-TickerModel::TickerModel(QObject *parent) : QAbstractTableModel(parent) {}
+TickerModel::TickerModel(QObject *parent) : QAbstractTableModel(parent), m_notify(new QTimer(this))
+{
+    m_notify->setSingleShot(true);
+    m_notify->setInterval(100); // 10 Hz
+    connect(m_notify, &QTimer::timeout, this, &TickerModel::notifyChanged);
+}
+
+void TickerModel::setNotifyInterval(int ms)
+{
+    m_notify->setInterval(ms);
+}
+
+int TickerModel::notifyInterval() const
+{
+    return m_notify->interval();
+}
+
+void TickerModel::notifyChanged()
+{
+    m_notify->stop();
+    const int n = int(m_dirty.size());
+    for (int i = 0; i < n;) {
+        if (!m_dirty[std::size_t(i)]) {
+            ++i;
+            continue;
+        }
+        int j = i;
+        while (j + 1 < n && m_dirty[std::size_t(j + 1)])
+            ++j;
+        Q_EMIT dataChanged(index(i, 0), index(j, ColumnCount - 1));
+        i = j + 1;
+    }
+    std::fill(m_dirty.begin(), m_dirty.end(), 0);
+}
 
 double TickerModel::Row::tradesPerSecond() const
 {
@@ -27,12 +61,17 @@ void TickerModel::setSymbols(const QStringList &symbols)
 {
     beginResetModel();
     m_rows.clear();
+    m_rowIndex.clear();
     for (const QString &s : symbols) {
         Row r;
         r.symbol = SymbolCode::fromString(s);
-        if (!r.symbol.isEmpty())
+        if (!r.symbol.isEmpty() && !m_rowIndex.contains(r.symbol)) {
+            m_rowIndex.insert(r.symbol, int(m_rows.size()));
             m_rows.push_back(std::move(r));
+        }
     }
+    m_dirty.assign(m_rows.size(), 0);
+    m_notify->stop();
     endResetModel();
 }
 
@@ -46,14 +85,15 @@ QStringList TickerModel::symbols() const
 
 int TickerModel::rowOf(const SymbolCode &s)
 {
-    for (std::size_t i = 0; i < m_rows.size(); ++i)
-        if (m_rows[i].symbol == s)
-            return int(i);
+    if (const auto it = m_rowIndex.constFind(s); it != m_rowIndex.cend())
+        return *it;
     const int row = int(m_rows.size());
     beginInsertRows({}, row, row);
     Row r;
     r.symbol = s;
     m_rows.push_back(std::move(r));
+    m_rowIndex.insert(s, row);
+    m_dirty.push_back(0);
     endInsertRows();
     return row;
 }
@@ -62,7 +102,6 @@ void TickerModel::addTicks(const std::vector<Tick> &ticks)
 {
     if (ticks.empty())
         return;
-    int minRow = INT_MAX, maxRow = -1;
     for (const Tick &t : ticks) {
         const int i = rowOf(t.symbol);
         Row &r = m_rows[std::size_t(i)];
@@ -83,10 +122,10 @@ void TickerModel::addTicks(const std::vector<Tick> &ticks)
             r.perSecond.emplace_back(sec, 1);
         while (!r.perSecond.empty() && r.perSecond.front().first <= r.perSecond.back().first - RateWindowSeconds)
             r.perSecond.pop_front();
-        minRow = std::min(minRow, i);
-        maxRow = std::max(maxRow, i);
+        m_dirty[std::size_t(i)] = 1;
     }
-    Q_EMIT dataChanged(index(minRow, 0), index(maxRow, ColumnCount - 1));
+    if (!m_notify->isActive())
+        m_notify->start();
 }
 
 int TickerModel::rowCount(const QModelIndex &parent) const

@@ -3,15 +3,20 @@
 #include "market/tick.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 
 #include <deque>
 #include <vector>
+
+class QTimer;
 
 namespace pairlab {
 
 /** Watchlist: one row per symbol with the last price, change since the first trade of the session,
  *  session volume and trades per second (market time, over the last 10 s). Fed with stored tick batches
- *  on the GUI thread; one dataChanged per batch. */
+ *  on the GUI thread. Scales to hundreds of symbols: a row is found by hash, and the changed rows are
+ *  announced at most every notifyIntervalMs (10 Hz), one dataChanged per run of adjacent changed rows — a
+ *  view repaints only what moved. The values themselves are current at once. */
 class TickerModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -24,6 +29,10 @@ public:
     void setSymbols(const QStringList &symbols);
     QStringList symbols() const;
     void addTicks(const std::vector<Tick> &ticks);
+    /** Announces the changed rows now (otherwise at most notifyIntervalMs after a change). */
+    void notifyChanged();
+    void setNotifyInterval(int ms);
+    int notifyInterval() const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -42,6 +51,9 @@ private:
     };
     int rowOf(const SymbolCode &s);
     std::vector<Row> m_rows;
+    QHash<SymbolCode, int> m_rowIndex;
+    std::vector<char> m_dirty;
+    QTimer *m_notify;
 };
 
 } // namespace pairlab

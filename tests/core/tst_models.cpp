@@ -20,6 +20,7 @@ class TestModels : public QObject
 private Q_SLOTS:
     void initTestCase();
     void tickerTracksLastPriceVolumeAndRate();
+    void tickerAnnouncesChangedRowsOnlyAtTenHertz();
     void recentTradesAreNewestFirstAndBounded();
     void barModelInsertsLateBarInOrderAndTrims();
     void barModelLoadsHistoryWithoutCountingHeldBatchesTwice();
@@ -56,6 +57,50 @@ void TestModels::tickerTracksLastPriceVolumeAndRate()
     QVERIFY(test::fuzzyEqual(m.index(1, TickerModel::Volume).data(Qt::EditRole).toDouble(), btcVolume, 1e-12, 1e-9));
     const double rate = m.index(1, TickerModel::TradesPerSecond).data(Qt::EditRole).toDouble();
     QVERIFY2(rate > 1 && rate < 1000, qPrintable(QString::number(rate)));
+}
+
+void TestModels::tickerAnnouncesChangedRowsOnlyAtTenHertz()
+{
+    // 300 symbols: a batch of trades of three of them announces those rows (adjacent ones as one run), not
+    // the whole list, and only when the 10 Hz tick comes; the values are current at once.
+    TickerModel m;
+    QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QStringList symbols;
+    for (int i = 0; i < 300; ++i)
+        symbols << QStringLiteral("S%1USDT").arg(i);
+    m.setSymbols(symbols);
+    QCOMPARE(m.notifyInterval(), 100);
+    QSignalSpy changed(&m, &QAbstractItemModel::dataChanged);
+    auto tick = [](const QString &symbol, double price, qint64 ms) {
+        Tick t;
+        t.symbol = SymbolCode::fromString(symbol);
+        t.price = price;
+        t.qty = 1;
+        t.tsMs = ms;
+        return t;
+    };
+    m.addTicks({tick(QStringLiteral("S10USDT"), 5, 1000), tick(QStringLiteral("S11USDT"), 6, 1000),
+                tick(QStringLiteral("S250USDT"), 7, 1000)});
+    QCOMPARE(changed.size(), 0);
+    QCOMPARE(m.index(250, TickerModel::Last).data(Qt::EditRole).toDouble(), 7.0); // current at once
+    m.addTicks({tick(QStringLiteral("S10USDT"), 5.5, 1001)}); // the same row again: still one announcement
+    QTRY_COMPARE_WITH_TIMEOUT(changed.size(), 2, 2000);
+    QCOMPARE(changed.at(0).at(0).toModelIndex().row(), 10);
+    QCOMPARE(changed.at(0).at(1).toModelIndex().row(), 11);
+    QCOMPARE(changed.at(1).at(0).toModelIndex().row(), 250);
+    QCOMPARE(changed.at(1).at(1).toModelIndex().row(), 250);
+    QCOMPARE(m.index(10, TickerModel::Last).data(Qt::EditRole).toDouble(), 5.5);
+    QTest::qWait(250);
+    QCOMPARE(changed.size(), 2); // nothing new, nothing announced
+    // A symbol not listed yet gets a row at the end (inserted at once) and is found again by hash.
+    m.addTicks({tick(QStringLiteral("NEWUSDT"), 1, 2000)});
+    QCOMPARE(m.rowCount(), 301);
+    m.addTicks({tick(QStringLiteral("NEWUSDT"), 2, 2001)});
+    QCOMPARE(m.rowCount(), 301);
+    m.notifyChanged();
+    QCOMPARE(changed.size(), 3);
+    QCOMPARE(changed.at(2).at(0).toModelIndex().row(), 300);
+    QCOMPARE(m.index(300, TickerModel::Last).data(Qt::EditRole).toDouble(), 2.0);
 }
 
 void TestModels::recentTradesAreNewestFirstAndBounded()
