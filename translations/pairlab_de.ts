@@ -4031,6 +4031,14 @@ Jetzt: %2</translation>
         <source>%1 symbols · pairs to scan: %2 (at most %3 symbols)</source>
         <translation>%1 Symbole · zu prüfende Paare: %2 (höchstens %3 Symbole)</translation>
     </message>
+    <message>
+        <source>Also &amp;stream them live and fill their history</source>
+        <translation>Auch live &amp;streamen und ihre Historie füllen</translation>
+    </message>
+    <message>
+        <source>Adds the chosen symbols to the live feed (Settings → Feed): trades stream in and the exchange&apos;s bars of the last days are filled. Without it, the scanner uses the bars the database already has.</source>
+        <translation>Fügt die gewählten Symbole dem Live-Feed hinzu (Einstellungen → Feed): Trades kommen live herein, und die Börsen-Bars der letzten Tage werden gefüllt. Ohne dies nutzt der Scanner die Bars, die die Datenbank schon hat.</translation>
+    </message>
 </context>
 <context>
     <name>pairlab::WelcomeDialog</name>

@@ -4019,6 +4019,14 @@ Now: %2</source>
         <source>%1 symbols · pairs to scan: %2 (at most %3 symbols)</source>
         <translation>%1 个品种 · 待扫描配对：%2（最多 %3 个品种）</translation>
     </message>
+    <message>
+        <source>Also &amp;stream them live and fill their history</source>
+        <translation>同时实时订阅并补全其历史(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Adds the chosen symbols to the live feed (Settings → Feed): trades stream in and the exchange&apos;s bars of the last days are filled. Without it, the scanner uses the bars the database already has.</source>
+        <translation>将所选品种加入实时数据源（设置 → 数据源）：成交实时流入，并补全交易所最近几天的K线。不勾选时，扫描器只使用数据库中已有的K线。</translation>
+    </message>
 </context>
 <context>
     <name>pairlab::WelcomeDialog</name>

@@ -167,6 +167,7 @@ void MainWindow::buildUi()
     m_market = new MarketView(m_options.feed.symbols, central);
     m_pairView = new PairWorkspace(central);
     m_pairView->setSymbolCatalog(m_catalog);
+    connect(m_pairView, &PairWorkspace::streamRequested, this, &MainWindow::streamSymbols);
     m_tabs = new QTabWidget(central);
     m_tabs->addTab(m_market, tr("&Market"));
     m_tabs->addTab(m_pairView, tr("&Pair"));
@@ -379,6 +380,20 @@ void MainWindow::applySettings(const AppSettings &s)
                                  ? tr("Settings saved.")
                                  : tr("Settings saved: %1.").arg(notes.join(QStringLiteral("; "))),
                              15000);
+}
+
+void MainWindow::streamSymbols(const QStringList &symbols)
+{
+    QSettings stored;
+    AppSettings s = AppSettings::load(stored);
+    QStringList feed = s.feed.symbols;
+    for (const QString &symbol : symbols)
+        if (!feed.contains(symbol))
+            feed << symbol;
+    if (feed == s.feed.symbols)
+        return;
+    s.feed.symbols = feed;
+    applySettings(s);
 }
 
 void MainWindow::setFeed(const FeedConfig &feed)

@@ -108,6 +108,8 @@ public:
     const MainWindowOptions &options() const { return m_options; }
 
 public Q_SLOTS:
+    /** Adds symbols to the live feed (saved like Settings → Feed); a live session reconnects with them. */
+    void streamSymbols(const QStringList &symbols);
     void startLive();
     void startDemo();
     void setSymbol(const QString &symbol);

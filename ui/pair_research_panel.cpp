@@ -315,8 +315,11 @@ void PairResearchPanel::chooseUniverse()
     if (!m_catalog)
         return;
     UniverseDialog dialog(m_catalog, m_controller->universe(), this);
-    if (dialog.exec() == QDialog::Accepted)
-        m_controller->setUniverse(dialog.symbols());
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_controller->setUniverse(dialog.symbols());
+    if (dialog.streamLive())
+        Q_EMIT streamRequested(dialog.symbols());
 }
 
 QString PairResearchPanel::summaryText() const

@@ -44,6 +44,8 @@ public:
 Q_SIGNALS:
     /** A heatmap cell or a scanner row was clicked. */
     void pairChosen(const QString &y, const QString &x);
+    /** The universe picker asked for these symbols to be streamed live (and their history filled). */
+    void streamRequested(const QStringList &symbols);
     void universeUpdated();
     void statsUpdated();
 

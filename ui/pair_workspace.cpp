@@ -167,6 +167,7 @@ PairWorkspace::PairWorkspace(QWidget *parent)
                 [this] { m_controller->setEntryExit(m_entryBox->value(), m_exitBox->value()); });
     connect(m_panel, &PairResearchPanel::pairChosen, this, &PairWorkspace::setPair);
     connect(m_panel, &PairResearchPanel::universeUpdated, this, &PairWorkspace::universeUpdated);
+    connect(m_panel, &PairResearchPanel::streamRequested, this, &PairWorkspace::streamRequested);
     connect(m_panel, &PairResearchPanel::statsUpdated, this, &PairWorkspace::statsUpdated);
 
     connect(m_controller, &PairController::requestChanged, this, [this](const PairRequest &r) {

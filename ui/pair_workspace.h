@@ -102,6 +102,8 @@ public Q_SLOTS:
 Q_SIGNALS:
     void displayUpdated();
     void universeUpdated();
+    /** The universe picker asked for these symbols to be streamed live. */
+    void streamRequested(const QStringList &symbols);
     /** Something a workspace file keeps changed (pair, data, timeframe, window, method, bands). */
     void settingsChanged();
     void statsUpdated();

@@ -53,7 +53,8 @@ double TickerModel::Row::tradesPerSecond() const
     qint64 n = 0;
     for (const auto &[sec, count] : perSecond)
         n += count;
-    const qint64 span = std::min<qint64>(RateWindowSeconds, perSecond.back().first - perSecond.front().first + 1);
+    const qint64 span =
+        std::min<qint64>(RateWindowSeconds, perSecond.back().first - perSecond.front().first + 1);
     return double(n) / double(std::max<qint64>(1, span));
 }
 
@@ -120,7 +121,8 @@ void TickerModel::addTicks(const std::vector<Tick> &ticks)
             ++r.perSecond.back().second;
         else if (r.perSecond.empty() || r.perSecond.back().first < sec)
             r.perSecond.emplace_back(sec, 1);
-        while (!r.perSecond.empty() && r.perSecond.front().first <= r.perSecond.back().first - RateWindowSeconds)
+        while (!r.perSecond.empty() &&
+               r.perSecond.front().first <= r.perSecond.back().first - RateWindowSeconds)
             r.perSecond.pop_front();
         m_dirty[std::size_t(i)] = 1;
     }
@@ -149,26 +151,40 @@ QVariant TickerModel::data(const QModelIndex &index, int role) const
     if (role == DirectionRole)
         return !any || r.previous == 0 ? 0 : (r.last > r.previous ? 1 : (r.last < r.previous ? -1 : 0));
     if (role == Qt::TextAlignmentRole)
-        return index.column() == Symbol ? QVariant(Qt::AlignLeft | Qt::AlignVCenter) : QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        return index.column() == Symbol ? QVariant(Qt::AlignLeft | Qt::AlignVCenter)
+                                        : QVariant(Qt::AlignRight | Qt::AlignVCenter);
     if (role != Qt::DisplayRole && role != Qt::EditRole && role != Qt::ToolTipRole)
         return {};
     const double change = any && r.first > 0 ? (r.last / r.first - 1.0) * 100.0 : 0.0;
     if (role == Qt::EditRole) { // raw numbers, for sorting and tests
         switch (index.column()) {
-        case Symbol: return r.symbol.toString();
-        case Last: return r.last;
-        case Change: return change;
-        case Volume: return r.volume;
-        case TradesPerSecond: return r.tradesPerSecond();
+        case Symbol:
+            return r.symbol.toString();
+        case Last:
+            return r.last;
+        case Change:
+            return change;
+        case Volume:
+            return r.volume;
+        case TradesPerSecond:
+            return r.tradesPerSecond();
         }
         return {};
     }
     switch (index.column()) {
-    case Symbol: return r.symbol.toString();
-    case Last: return any ? QLocale().toString(r.last, 'f', r.last < 10 ? 5 : 2) : QStringLiteral("—");
-    case Change: return any ? QStringLiteral("%1%2 %").arg(change >= 0 ? QStringLiteral("+") : QString()).arg(change, 0, 'f', 3) : QString();
-    case Volume: return any ? QLocale().toString(r.volume, 'f', 3) : QString();
-    case TradesPerSecond: return any ? QLocale().toString(r.tradesPerSecond(), 'f', 1) : QString();
+    case Symbol:
+        return r.symbol.toString();
+    case Last:
+        return any ? QLocale().toString(r.last, 'f', r.last < 10 ? 5 : 2) : QStringLiteral("—");
+    case Change:
+        return any ? QStringLiteral("%1%2 %")
+                         .arg(change >= 0 ? QStringLiteral("+") : QString())
+                         .arg(change, 0, 'f', 3)
+                   : QString();
+    case Volume:
+        return any ? QLocale().toString(r.volume, 'f', 3) : QString();
+    case TradesPerSecond:
+        return any ? QLocale().toString(r.tradesPerSecond(), 'f', 1) : QString();
     }
     return {};
 }
@@ -179,20 +195,28 @@ QVariant TickerModel::headerData(int section, Qt::Orientation orientation, int r
         return {};
     if (role == Qt::ToolTipRole) {
         switch (section) {
-        case Change: return tr("Change since the first trade of this session");
-        case Volume: return tr("Traded quantity in this session");
-        case TradesPerSecond: return tr("Trades per second over the last 10 s of market time");
+        case Change:
+            return tr("Change since the first trade of this session");
+        case Volume:
+            return tr("Traded quantity in this session");
+        case TradesPerSecond:
+            return tr("Trades per second over the last 10 s of market time");
         }
         return {};
     }
     if (role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case Symbol: return tr("Symbol");
-    case Last: return tr("Last");
-    case Change: return tr("Change");
-    case Volume: return tr("Volume");
-    case TradesPerSecond: return tr("Trades/s");
+    case Symbol:
+        return tr("Symbol");
+    case Last:
+        return tr("Last");
+    case Change:
+        return tr("Change");
+    case Volume:
+        return tr("Volume");
+    case TradesPerSecond:
+        return tr("Trades/s");
     }
     return {};
 }

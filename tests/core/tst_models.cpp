@@ -42,7 +42,8 @@ void TestModels::tickerTracksLastPriceVolumeAndRate()
     m.setSymbols({QStringLiteral("ETHUSDT")});
     double btcVolume = 0, ethLast = 0;
     for (std::size_t i = 0; i < m_ticks.size(); i += 250) {
-        std::vector<Tick> batch(m_ticks.begin() + long(i), m_ticks.begin() + long(std::min(m_ticks.size(), i + 250)));
+        std::vector<Tick> batch(m_ticks.begin() + long(i),
+                                m_ticks.begin() + long(std::min(m_ticks.size(), i + 250)));
         for (const Tick &t : batch) {
             if (t.symbol.view() == "BTCUSDT")
                 btcVolume += t.qty;
@@ -54,7 +55,8 @@ void TestModels::tickerTracksLastPriceVolumeAndRate()
     QCOMPARE(m.rowCount(), 2); // BTCUSDT was added when it first traded
     QCOMPARE(m.symbols(), (QStringList{QStringLiteral("ETHUSDT"), QStringLiteral("BTCUSDT")}));
     QCOMPARE(m.index(0, TickerModel::Last).data(Qt::EditRole).toDouble(), ethLast);
-    QVERIFY(test::fuzzyEqual(m.index(1, TickerModel::Volume).data(Qt::EditRole).toDouble(), btcVolume, 1e-12, 1e-9));
+    QVERIFY(test::fuzzyEqual(m.index(1, TickerModel::Volume).data(Qt::EditRole).toDouble(), btcVolume, 1e-12,
+                             1e-9));
     const double rate = m.index(1, TickerModel::TradesPerSecond).data(Qt::EditRole).toDouble();
     QVERIFY2(rate > 1 && rate < 1000, qPrintable(QString::number(rate)));
 }
@@ -108,11 +110,13 @@ void TestModels::recentTradesAreNewestFirstAndBounded()
     RecentTradesModel m(100);
     QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
     for (std::size_t i = 0; i < 1000; i += 37)
-        m.addTicks(std::vector<Tick>(m_ticks.begin() + long(i), m_ticks.begin() + long(std::min<std::size_t>(1000, i + 37))));
+        m.addTicks(std::vector<Tick>(m_ticks.begin() + long(i),
+                                     m_ticks.begin() + long(std::min<std::size_t>(1000, i + 37))));
     QCOMPARE(m.rowCount(), 100);
     QCOMPARE(m.tickAt(0).tradeId, m_ticks[999].tradeId);
     QCOMPARE(m.tickAt(99).tradeId, m_ticks[900].tradeId);
-    m.addTicks(std::vector<Tick>(m_ticks.begin() + 1000, m_ticks.begin() + 1500)); // a batch bigger than the capacity
+    m.addTicks(std::vector<Tick>(m_ticks.begin() + 1000,
+                                 m_ticks.begin() + 1500)); // a batch bigger than the capacity
     QCOMPARE(m.rowCount(), 100);
     QCOMPARE(m.tickAt(0).tradeId, m_ticks[1499].tradeId);
     QCOMPARE(m.index(0, RecentTradesModel::Side).data().toString(),

@@ -7,6 +7,7 @@
 #include "models/recent_trades_model.h"
 #include "models/ticker_model.h"
 #include "pair_workspace.h"
+#include "settings/app_settings.h"
 
 #include <QApplication>
 #include <QDockWidget>
@@ -16,6 +17,7 @@
 #include <QJsonObject>
 #include <QLocale>
 #include <QPushButton>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -48,6 +50,7 @@ private Q_SLOTS:
     void workspaceSavesOpensAndRefusesBadFiles();
     void workspaceCarriesAlertRulesAndSaysWhatItCannotRestore();
     void fitsALaptopScreen();
+    void universeSymbolsJoinTheFeed();
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true); // recent files and settings go to a test location
@@ -231,6 +234,27 @@ void TestMainWindow::workspaceCarriesAlertRulesAndSaysWhatItCannotRestore()
     QVERIFY2(other.openWorkspace(path, &error, false), qPrintable(error));
     QTest::qWait(300);
     QCOMPARE(other.alertsPanel()->rulesModel()->rowCount(), 1);
+}
+
+void TestMainWindow::universeSymbolsJoinTheFeed()
+{
+    // The universe picker's "also stream them live": the symbols join the saved feed (each once), and the
+    // views of a window without a session list them; asking again for the same symbols changes nothing.
+    QTemporaryDir dir;
+    MainWindow w(optionsIn(dir));
+    QSettings().remove(QStringLiteral("feed/symbols"));
+    const QStringList before = AppSettings::load(QSettings()).feed.symbols;
+    w.streamSymbols({QStringLiteral("SOLUSDT"), before.value(0), QStringLiteral("1000PEPEUSDT")});
+    const QStringList after = AppSettings::load(QSettings()).feed.symbols;
+    const QStringList added{QStringLiteral("SOLUSDT"), QStringLiteral("1000PEPEUSDT")};
+    QCOMPARE(after, before + added);
+    QCOMPARE(w.tickerModel()->symbols(), after);
+    QVERIFY(w.statusBar()->currentMessage().startsWith(QLatin1String("Settings saved")));
+    w.statusBar()->clearMessage();
+    w.streamSymbols({QStringLiteral("SOLUSDT")});
+    QCOMPARE(AppSettings::load(QSettings()).feed.symbols, after);
+    QVERIFY(w.statusBar()->currentMessage().isEmpty());
+    QSettings().remove(QStringLiteral("feed/symbols"));
 }
 
 void TestMainWindow::fitsALaptopScreen()

@@ -60,6 +60,9 @@ void TestUniverseDialog::searchPresetsAndSavedList()
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     QCOMPARE(dialog.symbols(), (QStringList{QStringLiteral("BTCUSDT"), QStringLiteral("XRPUSDT")}));
+    QVERIFY(!dialog.streamLive()); // streaming hundreds of symbols is asked for, never implied
+    dialog.setStreamLive(true);
+    QVERIFY(dialog.streamLive());
     auto *results = dialog.findChildren<QListWidget *>().value(0);
     QVERIFY(results);
     QCOMPARE(results->count(), 3); // the whole catalogue before anything is typed

@@ -3,6 +3,7 @@
 #include "controllers/symbol_catalog_controller.h"
 #include "theme.h"
 
+#include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QGridLayout>
 #include <QGroupBox>
@@ -46,8 +47,13 @@ UniverseDialog::UniverseDialog(SymbolCatalogController *catalog, const QStringLi
     : QDialog(parent), m_catalog(catalog), m_status(new QLabel(this)),
       m_refresh(new QPushButton(tr("&Refresh"), this)), m_search(new QLineEdit(this)),
       m_results(new QListWidget(this)), m_chosenList(new QListWidget(this)), m_count(new QLabel(this)),
-      m_topN(new QSpinBox(this))
+      m_topN(new QSpinBox(this)),
+      m_stream(new QCheckBox(tr("Also &stream them live and fill their history"), this))
 {
+    m_stream->setToolTip(
+        tr("Adds the chosen symbols to the live feed (Settings → Feed): trades stream in and "
+           "the exchange's bars of the last days are filled. Without it, the scanner uses "
+           "the bars the database already has."));
     setWindowTitle(tr("Scanner universe"));
     m_status->setWordWrap(true);
     m_search->setPlaceholderText(tr("Search symbols, e.g. sol"));
@@ -97,6 +103,7 @@ UniverseDialog::UniverseDialog(SymbolCatalogController *catalog, const QStringLi
     layout->addLayout(statusRow);
     layout->addLayout(presets);
     layout->addLayout(lists, 1);
+    layout->addWidget(m_stream);
     layout->addWidget(buttons);
 
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
@@ -135,6 +142,16 @@ UniverseDialog::UniverseDialog(SymbolCatalogController *catalog, const QStringLi
     search(QString());
     renderStatus();
     resize(sizeOnScreen(QSize(720, 560)));
+}
+
+bool UniverseDialog::streamLive() const
+{
+    return m_stream->isChecked();
+}
+
+void UniverseDialog::setStreamLive(bool on)
+{
+    m_stream->setChecked(on);
 }
 
 void UniverseDialog::search(const QString &text)

@@ -3,6 +3,7 @@
 #include <QDialog>
 #include <QStringList>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -28,6 +29,9 @@ public:
 
     UniverseDialog(SymbolCatalogController *catalog, const QStringList &current, QWidget *parent = nullptr);
     QStringList symbols() const { return m_chosen; }
+    /** "Also stream them live": the live feed should subscribe to the chosen symbols and fill their history. */
+    bool streamLive() const;
+    void setStreamLive(bool on);
 
     // For tests and keyboard users: what the controls do.
     void search(const QString &text);
@@ -51,6 +55,7 @@ private:
     QListWidget *m_chosenList;
     QLabel *m_count;
     QSpinBox *m_topN;
+    QCheckBox *m_stream;
 };
 
 } // namespace pairlab
