@@ -4,6 +4,7 @@
 #include <boost/math/distributions/normal.hpp>
 
 #include <algorithm>
+#include <future>
 #include <numeric>
 #include <random>
 #include <vector>
@@ -522,9 +523,22 @@ TheilSenResult theilSen(std::span<const double> x, std::span<const double> y)
         return r;
     }
     const SenRanks k = senRanks(x, y, r.slopeCount);
-    const std::vector<double> med = sel.selectRanks(k.medLo, k.medHi);
-    const std::vector<double> low = sel.selectRanks(k.rl, k.rl);
-    const std::vector<double> high = sel.selectRanks(k.ru, k.ru);
+    // The median and the two confidence bounds are three independent selections of about equal cost: the
+    // bounds run on two more threads (each on its own copy of the selector; the answers are exact, so they do
+    // not depend on the split). Small inputs stay on this thread.
+    std::vector<double> med, low, high;
+    if (x.size() >= 2000) {
+        SlopeSelector forLow = sel, forHigh = sel;
+        auto lowJob = std::async(std::launch::async, [&forLow, &k] { return forLow.selectRanks(k.rl, k.rl); });
+        auto highJob = std::async(std::launch::async, [&forHigh, &k] { return forHigh.selectRanks(k.ru, k.ru); });
+        med = sel.selectRanks(k.medLo, k.medHi);
+        low = lowJob.get();
+        high = highJob.get();
+    } else {
+        med = sel.selectRanks(k.medLo, k.medHi);
+        low = sel.selectRanks(k.rl, k.rl);
+        high = sel.selectRanks(k.ru, k.ru);
+    }
     if (med.empty() || low.empty() || high.empty()) { // not expected: the bracket always narrows
         if (x.size() <= 4000)
             return theilSenBruteForce(x, y);
