@@ -86,13 +86,15 @@ OlsResult olsFit(std::span<const double> x, std::span<const double> y)
 
 namespace {
 
-struct Line {
+struct Line
+{
     double alpha = 0, beta = 0;
 };
 
 /** Weighted LS of y on [1, x] by modified Gram-Schmidt on sqrt(w)[1, x]: q1 ∝ sqrt(w), the second
     column orthogonalised against it is sqrt(w)(x - xw) — the weighted-centred regression. */
-bool weightedLine(std::span<const double> x, std::span<const double> y, const std::vector<double> &w, Line &out)
+bool weightedLine(std::span<const double> x, std::span<const double> y, const std::vector<double> &w,
+                  Line &out)
 {
     const std::size_t n = x.size();
     double sw = 0, swx = 0, swy = 0;
@@ -202,7 +204,8 @@ HuberResult huberFit(std::span<const double> x, std::span<const double> y, doubl
 namespace {
 
 /** Sen (1968) CI ranks and the median ranks, as scipy.stats.theilslopes computes them. */
-struct SenRanks {
+struct SenRanks
+{
     std::int64_t medLo = 0, medHi = 0, rl = 0, ru = 0;
 };
 
@@ -226,7 +229,8 @@ SenRanks senRanks(std::span<const double> x, std::span<const double> y, std::int
 {
     const std::int64_t n = std::int64_t(y.size());
     const double z = boost::math::quantile(boost::math::normal_distribution<double>(), 0.025);
-    const std::int64_t s = n * (n - 1) * (2 * n + 5) - tieTerm({x.begin(), x.end()}) - tieTerm({y.begin(), y.end()});
+    const std::int64_t s =
+        n * (n - 1) * (2 * n + 5) - tieTerm({x.begin(), x.end()}) - tieTerm({y.begin(), y.end()});
     const double sigma = std::sqrt(double(s) / 18.0);
     SenRanks r;
     r.medLo = (nSlopes - 1) / 2;
@@ -236,8 +240,8 @@ SenRanks senRanks(std::span<const double> x, std::span<const double> y, std::int
     return r;
 }
 
-void fillFromRanks(TheilSenResult &r, std::span<const double> x, std::span<const double> y,
-                   double medLo, double medHi, double low, double high)
+void fillFromRanks(TheilSenResult &r, std::span<const double> x, std::span<const double> y, double medLo,
+                   double medHi, double low, double high)
 {
     r.slope = (medLo + medHi) / 2.0;
     if (medLo == medHi)
@@ -251,7 +255,8 @@ void fillFromRanks(TheilSenResult &r, std::span<const double> x, std::span<const
     r.highSlope = high;
 }
 
-struct Keyed {
+struct Keyed
+{
     double key;
     double key2;
     int idx;
@@ -308,8 +313,9 @@ public:
     /** Largest error of the key comparison u_j <= u_i, converted to a slope distance. */
     double margin(double t) const
     {
-        return 8.0 * std::numeric_limits<double>::epsilon() * (m_maxAbsY + std::fabs(t) * m_maxAbsX) / m_minGap
-            + 4.0 * std::numeric_limits<double>::epsilon() * std::fabs(t);
+        return 8.0 * std::numeric_limits<double>::epsilon() * (m_maxAbsY + std::fabs(t) * m_maxAbsX) /
+                   m_minGap +
+               4.0 * std::numeric_limits<double>::epsilon() * std::fabs(t);
     }
 
     /** Number of slopes <= t: pairs i < j (x order) with u_j <= u_i, u = y - t x, minus tied-x pairs
@@ -394,7 +400,8 @@ public:
         const std::size_t n = m_x.size();
         for (std::size_t t = 0; t < maxTries && out.size() < m; ++t) {
             const std::uint64_t r = m_rng(); // two 32-bit indices by multiply-shift (bias < n / 2^32)
-            const std::size_t i = std::size_t(((r & 0xffffffffu) * n) >> 32), j = std::size_t(((r >> 32) * n) >> 32);
+            const std::size_t i = std::size_t(((r & 0xffffffffu) * n) >> 32),
+                              j = std::size_t(((r >> 32) * n) >> 32);
             const double dx = m_x[j] - m_x[i];
             if (dx == 0)
                 continue;
@@ -496,7 +503,8 @@ TheilSenResult theilSenBruteForce(std::span<const double> x, std::span<const dou
     std::vector<double> slopes;
     for (std::size_t i = 0; i < x.size(); ++i)
         for (std::size_t j = 0; j < x.size(); ++j)
-            if (x[j] - x[i] > 0) // scipy: deltax = x[:, None] - x; slopes = deltay[deltax > 0] / deltax[deltax > 0]
+            if (x[j] - x[i] >
+                0) // scipy: deltax = x[:, None] - x; slopes = deltay[deltax > 0] / deltax[deltax > 0]
                 slopes.push_back((y[j] - y[i]) / (x[j] - x[i]));
     if (slopes.empty()) {
         r.status = AnalyticsStatus::ConstantSeries;
@@ -505,8 +513,8 @@ TheilSenResult theilSenBruteForce(std::span<const double> x, std::span<const dou
     std::sort(slopes.begin(), slopes.end());
     r.slopeCount = std::int64_t(slopes.size());
     const SenRanks k = senRanks(x, y, r.slopeCount);
-    fillFromRanks(r, x, y, slopes[std::size_t(k.medLo)], slopes[std::size_t(k.medHi)], slopes[std::size_t(k.rl)],
-                  slopes[std::size_t(k.ru)]);
+    fillFromRanks(r, x, y, slopes[std::size_t(k.medLo)], slopes[std::size_t(k.medHi)],
+                  slopes[std::size_t(k.rl)], slopes[std::size_t(k.ru)]);
     return r;
 }
 
@@ -529,8 +537,10 @@ TheilSenResult theilSen(std::span<const double> x, std::span<const double> y)
     std::vector<double> med, low, high;
     if (x.size() >= 2000) {
         SlopeSelector forLow = sel, forHigh = sel;
-        auto lowJob = std::async(std::launch::async, [&forLow, &k] { return forLow.selectRanks(k.rl, k.rl); });
-        auto highJob = std::async(std::launch::async, [&forHigh, &k] { return forHigh.selectRanks(k.ru, k.ru); });
+        auto lowJob =
+            std::async(std::launch::async, [&forLow, &k] { return forLow.selectRanks(k.rl, k.rl); });
+        auto highJob =
+            std::async(std::launch::async, [&forHigh, &k] { return forHigh.selectRanks(k.ru, k.ru); });
         med = sel.selectRanks(k.medLo, k.medHi);
         low = lowJob.get();
         high = highJob.get();

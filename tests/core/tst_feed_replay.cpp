@@ -1,5 +1,7 @@
 #include "market/binance_feed.h"
 #include "market/replay_server.h"
+#include "models/ticker_model.h"
+#include "models/universe.h"
 #include "session/live_session.h"
 #include "storage/bar_store.h"
 #include "storage/database.h"
@@ -129,6 +131,35 @@ Recording repeatedWithNewIds(const Recording &r, int times)
 
 /** Every frame once, about a third of them a second time a few frames later, then shuffled within windows
  *  of 64 frames (duplicates and out-of-order trades as a flaky upstream delivers them). */
+/** The BTCUSDT frames of r as `symbols` perpetuals S00USDT, S01USDT, …: symbol k trades at the real price
+ *  times (1 + k/100), with the real ids and times, the frames of all symbols interleaved trade by trade. */
+Recording manySymbols(const Recording &r, int symbols, std::size_t framesPerSymbol)
+{
+    static const QRegularExpression price(QStringLiteral("\"p\":\"([0-9.]+)\""));
+    Recording out;
+    std::size_t taken = 0;
+    for (const RecordedFrame &f : r.frames) {
+        if (f.stream != "btcusdt@trade")
+            continue;
+        if (++taken > framesPerSymbol)
+            break;
+        const QString text = QString::fromUtf8(f.json);
+        const double p = price.match(text).captured(1).toDouble();
+        for (int k = 0; k < symbols; ++k) {
+            const QString symbol = QStringLiteral("S%1USDT").arg(k, 2, 10, QLatin1Char('0'));
+            QString json = text;
+            json.replace(QStringLiteral("btcusdt@trade"), symbol.toLower() + QStringLiteral("@trade"));
+            json.replace(QStringLiteral("\"s\":\"BTCUSDT\""), QStringLiteral("\"s\":\"%1\"").arg(symbol));
+            json.replace(price, QStringLiteral("\"p\":\"%1\"").arg(p * (1.0 + k / 100.0), 0, 'f', 2));
+            RecordedFrame g = f;
+            g.json = json.toUtf8();
+            g.stream = (symbol.toLower() + QStringLiteral("@trade")).toUtf8();
+            out.frames.push_back(std::move(g));
+        }
+    }
+    return out;
+}
+
 Recording duplicatedAndShuffled(const Recording &r)
 {
     std::mt19937 rng(20240808);
@@ -214,6 +245,7 @@ private Q_SLOTS:
     void burstOfThreeHundredThousandFramesLosesNothing();
     void duplicatedAndShuffledTradesAreStoredOnce();
     void tradesOfUnsubscribedSymbolsAreIgnored();
+    void fiftySymbolsStreamIntoTheWatchlistAndTheScanner();
 
 private:
     Recording m_recording;
@@ -881,6 +913,60 @@ void TestFeedReplay::tradesOfUnsubscribedSymbolsAreIgnored()
     QCOMPARE(log.stats.ticks, qint64(6044));
     QCOMPARE(storedTicks(scratch.spec(), QStringLiteral("BTCUSDT")), std::int64_t(0));
     QCOMPARE(storedTicks(scratch.spec()), std::int64_t(6044));
+}
+
+void TestFeedReplay::fiftySymbolsStreamIntoTheWatchlistAndTheScanner()
+{
+    // 50 perpetuals on one combined-stream connection (Binance allows 1,024 streams on one): every trade of
+    // every symbol is stored once, the watchlist lists all 50, and the scanner ranks all 1,225 pairs on their
+    // stored 1 s bars.
+    SKIP_WITHOUT_STORAGE();
+    constexpr int kSymbols = 50;
+    constexpr std::size_t kFrames = 1500;
+    const Recording fifty = manySymbols(m_recording, kSymbols, kFrames);
+    QCOMPARE(fifty.frames.size(), std::size_t(kSymbols) * kFrames);
+    ReplayServer server;
+    server.setRecording(fifty);
+    server.setSpeed(0);
+    QString error;
+    QVERIFY2(server.listen(0, &error), qPrintable(error));
+    QSignalSpy finished(&server, &ReplayServer::finished);
+    test::ScratchDatabase scratch;
+    FeedConfig cfg;
+    cfg.endpoint = server.url();
+    cfg.symbols.clear();
+    for (int k = 0; k < kSymbols; ++k)
+        cfg.symbols << QStringLiteral("S%1USDT").arg(k, 2, 10, QLatin1Char('0'));
+    QCOMPARE(BinanceFeed::streamNames(cfg).size(), kSymbols);
+    TickerModel watchlist;
+    LiveSession session(cfg, scratch.spec());
+    std::int64_t stored = 0;
+    connect(&session, &LiveSession::stored, this,
+            [&](const TickBatch &ticks, const BarBatch &, const WriteStats &s) {
+                stored += s.stored;
+                watchlist.addTicks(*ticks);
+            });
+    session.start();
+    QTRY_COMPARE_WITH_TIMEOUT(stored, std::int64_t(fifty.frames.size()), 60000);
+    QCOMPARE(session.feed() ? session.feed()->stats().unsubscribed : 0, 0);
+    session.stop();
+    QCOMPARE(watchlist.rowCount(), kSymbols);
+
+    QSqlDatabase conn = Database::open(scratch.spec(), QStringLiteral("verify50"), &error);
+    for (const QString &s : std::as_const(cfg.symbols))
+        QCOMPARE(BarStore::tickCount(conn, s), std::int64_t(kFrames));
+    conn = QSqlDatabase();
+    Database::close(QStringLiteral("verify50"));
+
+    const UniverseResult u = loadUniverse(scratch.spec(), cfg.symbols, 1, BarStore::LiveSource, 10, 5000);
+    QVERIFY2(u.error.isEmpty(), qPrintable(u.error));
+    QCOMPARE(u.rows.size(), std::size_t(kSymbols * (kSymbols - 1) / 2));
+    QCOMPARE(u.clusterOrder.size(), std::size_t(kSymbols));
+    QVERIFY2(u.commonBars >= 20, qPrintable(QString::number(u.commonBars))); // the 1,500 trades span 22 s
+    for (const ScanRow &r : u.rows) {
+        QCOMPARE(r.bars, u.commonBars); // the same seconds for every symbol
+        QVERIFY2(std::isfinite(r.beta) && std::isfinite(r.corrReturns), qPrintable(r.y + r.x));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestFeedReplay)
