@@ -3233,6 +3233,30 @@ Jetzt: %2</translation>
         <source>Candidates: %1 of %2 pairs (%3). Each pair on the bars both legs have (up to the newest %4), z over %5 bars.</source>
         <translation>Kandidaten: %1 von %2 Paaren (%3). Jedes Paar auf den Bars, die beide Legs haben (bis zu den neuesten %4), z über %5 Bars.</translation>
     </message>
+    <message>
+        <source>%v of %m pairs</source>
+        <translation>%v von %m Paaren</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stopp</translation>
+    </message>
+    <message>
+        <source>Stop this scan; the table keeps the last complete one and is not rescanned until you ask</source>
+        <translation>Diesen Scan beenden; die Tabelle behält den letzten vollständigen und wird erst auf Wunsch neu gescannt</translation>
+    </message>
+    <message>
+        <source>&amp;Rescan</source>
+        <translation>&amp;Neu scannen</translation>
+    </message>
+    <message>
+        <source>Scan the universe again now (it is rescanned every 5 s otherwise)</source>
+        <translation>Das Universum jetzt neu scannen (sonst alle 5 s)</translation>
+    </message>
+    <message>
+        <source>Scan stopped: the table shows the last complete scan. Rescan to start again.</source>
+        <translation>Scan beendet: Die Tabelle zeigt den letzten vollständigen Scan. „Neu scannen“ startet erneut.</translation>
+    </message>
 </context>
 <context>
     <name>pairlab::PairScannerModel</name>

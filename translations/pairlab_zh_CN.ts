@@ -3221,6 +3221,30 @@ Now: %2</source>
         <source>Candidates: %1 of %2 pairs (%3). Each pair on the bars both legs have (up to the newest %4), z over %5 bars.</source>
         <translation>候选：%2 个配对中的 %1 个（%3）。每个配对使用两腿共有的K线（最多最新 %4 根），z 基于 %5 根K线。</translation>
     </message>
+    <message>
+        <source>%v of %m pairs</source>
+        <translation>%v / %m 个配对</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop this scan; the table keeps the last complete one and is not rescanned until you ask</source>
+        <translation>停止本次扫描；表格保留上一次完整的扫描，直到您要求时才重新扫描</translation>
+    </message>
+    <message>
+        <source>&amp;Rescan</source>
+        <translation>重新扫描(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Scan the universe again now (it is rescanned every 5 s otherwise)</source>
+        <translation>立即重新扫描品种池（否则每 5 秒扫描一次）</translation>
+    </message>
+    <message>
+        <source>Scan stopped: the table shows the last complete scan. Rescan to start again.</source>
+        <translation>扫描已停止：表格显示上一次完整的扫描。点击“重新扫描”再次开始。</translation>
+    </message>
 </context>
 <context>
     <name>pairlab::PairScannerModel</name>

@@ -20,6 +20,7 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QPainter>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSaveFile>
 #include <QScrollArea>
@@ -285,8 +286,40 @@ QWidget *PairResearchPanel::buildScannerPage()
         Q_EMIT pairChosen(i.data(PairScannerModel::SymbolYRole).toString(),
                           i.data(PairScannerModel::SymbolXRole).toString());
     });
+    m_scanProgress = new QProgressBar(page);
+    m_scanProgress->setTextVisible(true);
+    m_scanProgress->setFormat(tr("%v of %m pairs"));
+    m_scanProgress->hide();
+    m_scanCancel = new QPushButton(tr("Stop"), page);
+    m_scanCancel->setToolTip(tr("Stop this scan; the table keeps the last complete one and is not rescanned "
+                                "until you ask"));
+    m_scanCancel->hide();
+    auto *rescan = new QPushButton(tr("&Rescan"), page);
+    rescan->setToolTip(tr("Scan the universe again now (it is rescanned every 5 s otherwise)"));
+    connect(m_scanCancel, &QPushButton::clicked, m_controller, &PairController::cancelUniverseScan);
+    connect(rescan, &QPushButton::clicked, m_controller, &PairController::refreshUniverse);
+    connect(m_controller, &PairController::universeProgress, this, [this](qint64 done, qint64 total) {
+        // Shown only for scans long enough to watch (a few hundred pairs and more).
+        const bool running = total > 0 && done < total;
+        if (running) {
+            m_scanProgress->setRange(0, int(total));
+            m_scanProgress->setValue(int(done));
+        }
+        m_scanProgress->setVisible(running);
+        m_scanCancel->setVisible(running);
+    });
+    connect(m_controller, &PairController::universeScanCancelled, this, [this] {
+        m_scanBasis->setText(
+            tr("Scan stopped: the table shows the last complete scan. Rescan to start again."));
+    });
     auto *layout = new QVBoxLayout(page);
-    layout->addWidget(m_candidatesOnly);
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_candidatesOnly);
+    top->addStretch(1);
+    top->addWidget(m_scanProgress, 2);
+    top->addWidget(m_scanCancel);
+    top->addWidget(rescan);
+    layout->addLayout(top);
     layout->addWidget(m_scanBasis);
     layout->addWidget(m_scanner, 1);
     return page;

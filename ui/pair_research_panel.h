@@ -5,6 +5,7 @@
 class QCheckBox;
 class QLabel;
 class QLineEdit;
+class QProgressBar;
 class QPushButton;
 class QTabWidget;
 class QTableView;
@@ -71,6 +72,8 @@ private:
     QTableView *m_scanner = nullptr;
     QCheckBox *m_candidatesOnly = nullptr;
     QLabel *m_scanBasis = nullptr;
+    QProgressBar *m_scanProgress = nullptr;
+    QPushButton *m_scanCancel = nullptr;
     QTimer *m_statsTimer;
 };
 

@@ -146,6 +146,10 @@ public Q_SLOTS:
      *  (once, shortly after the last of a burst). */
     void historyLanded(const QString &symbol, int intervalSeconds);
     void refreshUniverse();
+    /** Stops the running scan of the universe and pauses the periodic rescans until refreshUniverse() or a
+     * new universe. */
+    void cancelUniverseScan();
+    bool universeScanPaused() const { return m_universePaused; }
     void refreshSources();
     /** Bar fragments of a committed storage batch (same as BarModel::applyBatch). */
     void applyBatch(const pairlab::BarBatch &bars);
@@ -164,6 +168,10 @@ Q_SIGNALS:
     void sourceUnavailable(const QString &source, const QString &database);
     void universeChanged(const QStringList &symbols);
     void universeReady(const pairlab::UniverseResult &result);
+    /** While a scan of the universe runs (every 250 ms): pairs done of total. (0, 0) when it ended. */
+    void universeProgress(qint64 done, qint64 total);
+    /** The user stopped the scan: the table keeps the last complete one, no periodic rescan until asked. */
+    void universeScanCancelled();
     void statsReady(const std::vector<pairlab::LegStatsModel::Scoped> &scopes);
     /** Alert inputs of each live analytics update ("X/Y" pair key, variables). */
     void alertInputs(const QString &pair, const pairlab::AlertVariables &variables);
@@ -230,6 +238,10 @@ private:
     QList<BarStore::DatasetInfo> m_datasets;
     QString m_pendingSource;
     QTimer *m_universeTimer;
+    QTimer *m_universeProgressTimer;
+    std::shared_ptr<std::atomic<qint64>> m_scanDone = std::make_shared<std::atomic<qint64>>(0),
+                                         m_scanTotal = std::make_shared<std::atomic<qint64>>(0);
+    bool m_universePaused = false;
     QTimer *m_historyReload;
     LatestResult<LoadedLegs> m_loads;
     LatestResult<BuiltDisplay> m_displays;

@@ -124,7 +124,8 @@ std::vector<int> clusteredOrder(const std::vector<double> &correlation, int n)
 }
 
 UniverseResult loadUniverse(const QString &dbPath, const QStringList &symbols, int intervalSeconds,
-                            const QString &source, int window, int maxBars, const std::atomic<bool> *cancel)
+                            const QString &source, int window, int maxBars, const std::atomic<bool> *cancel,
+                            const std::function<void(qsizetype, qsizetype)> &progress)
 {
     std::vector<CloseSeries> series;
     QString error;
@@ -148,7 +149,7 @@ UniverseResult loadUniverse(const QString &dbPath, const QStringList &symbols, i
             }
         },
         &error);
-    UniverseResult r = analyzeUniverse(series, window, maxBars, cancel);
+    UniverseResult r = analyzeUniverse(series, window, maxBars, cancel, progress);
     r.symbols = symbols;
     if (r.correlation.size() != std::size_t(symbols.size() * symbols.size()))
         r.correlation.assign(std::size_t(symbols.size() * symbols.size()), kNaN);
@@ -157,7 +158,8 @@ UniverseResult loadUniverse(const QString &dbPath, const QStringList &symbols, i
 }
 
 UniverseResult analyzeUniverse(const std::vector<CloseSeries> &series, int window, int maxBars,
-                               const std::atomic<bool> *cancel)
+                               const std::atomic<bool> *cancel,
+                               const std::function<void(qsizetype, qsizetype)> &progress)
 {
     UniverseResult out;
     out.window = window;
@@ -231,6 +233,7 @@ UniverseResult analyzeUniverse(const std::vector<CloseSeries> &series, int windo
     PairScanOptions options;
     options.window = window;
     options.cancel = cancel;
+    options.progress = progress;
     const std::vector<PairScanRecord> recs = scanPairs(wide, options);
     out.rows.reserve(recs.size());
     for (const PairScanRecord &r : recs)

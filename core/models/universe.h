@@ -6,6 +6,7 @@
 #include <QStringList>
 
 #include <atomic>
+#include <functional>
 #include <vector>
 
 namespace pairlab {
@@ -61,14 +62,16 @@ struct UniverseResult
  *  (scanPairs() on each symbol's newest maxBars bars; a pair uses the bars both have). Pure; any thread;
  *  the pairs are scanned on all cores; a set cancel flag stops the scan (the rows are then left empty). */
 UniverseResult analyzeUniverse(const std::vector<CloseSeries> &series, int window, int maxBars,
-                               const std::atomic<bool> *cancel = nullptr);
+                               const std::atomic<bool> *cancel = nullptr,
+                               const std::function<void(qsizetype done, qsizetype total)> &progress = {});
 
 /** analyzeUniverse() of the newest maxBars closed bars of each symbol (intervalSeconds, source) read from the
  *  database at dbPath on the calling thread's own connection; the newest live bar may still be forming and
  *  is left out. The result names the symbols asked for and has an N x N (NaN) matrix even on errors. */
 UniverseResult loadUniverse(const QString &dbPath, const QStringList &symbols, int intervalSeconds,
                             const QString &source, int window, int maxBars,
-                            const std::atomic<bool> *cancel = nullptr);
+                            const std::atomic<bool> *cancel = nullptr,
+                            const std::function<void(qsizetype done, qsizetype total)> &progress = {});
 
 /** Leaf order of an average-linkage clustering of n symbols on the distance 1 - correlation (row-major n x n;
  *  an undefined correlation counts as 0): related symbols end up next to each other. O(n^3), n <= a few

@@ -8,6 +8,7 @@
 
 #include "test_util.h"
 
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -107,6 +108,7 @@ private Q_SLOTS:
     void verdictFollowsEngleGrangerPValue();
     void appendsBarsClosedOnBothLegs();
     void alertsJudgeEachLiveBarOnce();
+    void universeScanReportsProgressAndStopsWhenAsked();
 
 private:
     QTemporaryDir m_dir;
@@ -135,6 +137,10 @@ void TestPairController::initTestCase()
         importCsv(test::sharedData(QStringLiteral("real/pairs/arbitragelab_EWA_EWC_from_Country_ETF.csv")),
                   m_datasetDb, options);
     QVERIFY2(imported.ok, qPrintable(imported.error.message));
+    options.dataset = QStringLiteral("countries"); // 45 country ETFs, 1,324 days: 990 pairs
+    const ImportResult countries = importCsv(
+        test::sharedData(QStringLiteral("real/pairs/arbitragelab_Country_ETF.csv")), m_datasetDb, options);
+    QVERIFY2(countries.ok, qPrintable(countries.error.message));
 }
 
 void TestPairController::latestResultDeliversOnlyTheNewest()
@@ -492,6 +498,58 @@ void TestPairController::alertsJudgeEachLiveBarOnce()
     c.applyBatch(seconds(3, 2));
     QTRY_COMPARE_WITH_TIMEOUT(judged.size(), 3, 10000);
     QCOMPARE(judged.back().timeMs, t0 + 3000);
+}
+
+void TestPairController::universeScanReportsProgressAndStopsWhenAsked()
+{
+    // The scan behind the scanner: progress ends with (0, 0) and the result; Stop delivers nothing, says so,
+    // and no periodic rescan starts until asked; Rescan brings a complete scan again.
+    PairController c;
+    c.setDatabase(m_datasetDb);
+    QTRY_VERIFY_WITH_TIMEOUT(c.hasSource(QStringLiteral("upload:countries")), 10000);
+    QSignalSpy ready(&c, &PairController::universeReady);
+    std::vector<std::size_t> rows; // rows of each delivered scan
+    connect(&c, &PairController::universeReady, this,
+            [&](const UniverseResult &u) { rows.push_back(u.rows.size()); });
+    QSignalSpy progress(&c, &PairController::universeProgress);
+    QSignalSpy cancelled(&c, &PairController::universeScanCancelled);
+    c.setSource(QStringLiteral("upload:countries"));
+    QVERIFY(ready.wait(20000)); // the pair's own universe first
+    ready.clear();
+    progress.clear();
+
+    QStringList all;
+    QString error;
+    Database::withReader(
+        m_datasetDb,
+        [&](QSqlDatabase &db) {
+            for (const BarStore::DatasetInfo &d : BarStore::datasets(db))
+                if (d.name == QLatin1String("countries"))
+                    all = d.symbols;
+        },
+        &error);
+    QCOMPARE(all.size(), 45);
+    c.setUniverse(all);
+    rows.clear();
+    QVERIFY(ready.wait(30000));
+    QCOMPARE(rows.back(), std::size_t(990));
+    QVERIFY(!progress.isEmpty());
+    QCOMPARE(progress.last().at(0).toLongLong(), 0); // (0, 0): the scan ended
+    QCOMPARE(progress.last().at(1).toLongLong(), 0);
+    for (const QList<QVariant> &p : std::as_const(progress)) // never more done than there are pairs
+        QVERIFY(p.at(0).toLongLong() <= p.at(1).toLongLong());
+
+    ready.clear();
+    c.refreshUniverse();
+    c.cancelUniverseScan(); // before the scan can deliver
+    QCOMPARE(cancelled.size(), 1);
+    QVERIFY(c.universeScanPaused());
+    QTest::qWait(6000); // longer than the 5 s rescan period: nothing comes
+    QCOMPARE(ready.size(), 0);
+    c.refreshUniverse();
+    QVERIFY(!c.universeScanPaused());
+    QVERIFY(ready.wait(30000));
+    QCOMPARE(rows.back(), std::size_t(990));
 }
 
 QTEST_GUILESS_MAIN(TestPairController)
