@@ -28,8 +28,8 @@ int history(const QStringList &args, QTextStream &out, QTextStream &err);
  *  input (the offending line or reason on err), 2 on bad usage. */
 int analyze(const QStringList &args, QTextStream &out, QTextStream &err);
 /** `scan FILE.csv [--window 120] [--format json|csv] [--out F]`: every pair of a wide close file
- *  (`ts_ms,SYM1,SYM2,…`, an empty cell where a symbol has no bar), CONVENTIONS §15. 1 on bad input (FILE:LINE:
- *  column: reason on err), 2 on bad usage. */
+ *  (`ts_ms,SYM1,SYM2,…`, an empty cell where a symbol has no bar), CONVENTIONS §15. 1 on bad input
+ * (FILE:LINE: column: reason on err), 2 on bad usage. */
 int scan(const QStringList &args, QTextStream &out, QTextStream &err);
 /** `bench KIND [options]`: the benchmarks of bench/benchmarks.h. */
 int bench(const QStringList &args, QTextStream &out, QTextStream &err);

@@ -85,7 +85,7 @@ bool readWideCloses(const QString &path, WideCloses &out, QString &error)
     const int cols = int(header.size());
     out.columns.assign(std::size_t(cols - 1), {});
     for (auto &c : out.columns)
-        c.reserve(std::size_t(data.size() / (cols * 9) + 1));
+        c.reserve(std::size_t(data.size() / (qsizetype(cols) * 9) + 1));
     long long lineNo = 1;
     qint64 previousTs = std::numeric_limits<qint64>::min();
     while (nextLine(b, e)) {

@@ -147,7 +147,7 @@ AdfResult adfNoTrend(std::span<const double> u, Scratch &sc)
     const double full = fl(k - 1, k - 1);
     tail[std::size_t(k - 1)] = full * full;
     for (int c = k - 2; c >= 0; --c)
-        tail[std::size_t(c)] = tail[std::size_t(c + 1)] + fl(k - 1, c) * fl(k - 1, c);
+        tail[std::size_t(c)] = tail[std::size_t(c) + 1] + fl(k - 1, c) * fl(k - 1, c);
     const double ns = rows;
     double best = std::numeric_limits<double>::infinity();
     int usedlag = L;
@@ -179,7 +179,7 @@ AdfResult adfNoTrend(std::span<const double> u, Scratch &sc)
         for (int j = 1; j <= p; ++j)
             row[std::size_t(j - 1)] = d[t - j];
         row[std::size_t(p)] = u[std::size_t(t - 1)];
-        row[std::size_t(p + 1)] = d[t];
+        row[std::size_t(p) + 1] = d[t];
         for (int i = 0; i < kf; ++i)
             for (int j = 0; j < kf; ++j)
                 f(i, j) += row[std::size_t(i)] * row[std::size_t(j)];
@@ -399,7 +399,9 @@ std::vector<PairScanRecord> scanPairs(const std::vector<std::vector<double>> &co
     for (int i = 0; i < m; ++i) {
         complete[std::size_t(i)] =
             std::none_of(columns[std::size_t(i)].begin(), columns[std::size_t(i)].end(),
-                         [](double v) { return std::isnan(v); });
+                         [](double v) { return std::isnan(v); })
+                ? 1
+                : 0;
         if (complete[std::size_t(i)])
             logReturns(columns[std::size_t(i)], returns[std::size_t(i)]);
     }

@@ -71,7 +71,7 @@ bool parseExchangeInfo(const QByteArray &json, SymbolCatalog *out, QString *erro
         info.quoteAsset = s.value(QLatin1String("quoteAsset")).toString();
         info.onboardMs = qint64(s.value(QLatin1String("onboardDate")).toDouble());
         const QJsonArray filters = s.value(QLatin1String("filters")).toArray();
-        for (const QJsonValue &f : filters) {
+        for (const auto &f : filters) {
             const QJsonObject o = f.toObject();
             const QString type = o.value(QLatin1String("filterType")).toString();
             if (type == QLatin1String("PRICE_FILTER"))
@@ -123,10 +123,8 @@ QStringList searchSymbols(const SymbolCatalog &catalog, const QString &text, int
     const QString needle = text.trimmed().toUpper();
     std::vector<std::pair<int, const SymbolInfo *>> hits;
     for (const SymbolInfo &s : catalog) {
-        int rank = -1;
-        if (needle.isEmpty())
-            rank = 3;
-        else if (s.symbol == needle)
+        int rank = -1; // an empty needle: every symbol starts with it
+        if (s.symbol == needle)
             rank = 0;
         else if (s.symbol.startsWith(needle))
             rank = 1;

@@ -38,7 +38,7 @@ void TickerModel::notifyChanged()
             continue;
         }
         int j = i;
-        while (j + 1 < n && m_dirty[std::size_t(j + 1)])
+        while (j + 1 < n && m_dirty[std::size_t(j) + 1])
             ++j;
         Q_EMIT dataChanged(index(i, 0), index(j, ColumnCount - 1));
         i = j + 1;

@@ -29,7 +29,8 @@ public:
 
     UniverseDialog(SymbolCatalogController *catalog, const QStringList &current, QWidget *parent = nullptr);
     QStringList symbols() const { return m_chosen; }
-    /** "Also stream them live": the live feed should subscribe to the chosen symbols and fill their history. */
+    /** "Also stream them live": the live feed should subscribe to the chosen symbols and fill their history.
+     */
     bool streamLive() const;
     void setStreamLive(bool on);
 
