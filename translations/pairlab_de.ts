@@ -3523,6 +3523,33 @@ Jetzt: %2</translation>
     </message>
 </context>
 <context>
+    <name>pairlab::ScanScatterView</name>
+    <message>
+        <source>other pairs</source>
+        <translation>andere Paare</translation>
+    </message>
+    <message>
+        <source>candidates</source>
+        <translation>Kandidaten</translation>
+    </message>
+    <message>
+        <source>EG p-value (better order)</source>
+        <translation>EG-p-Wert (bessere Richtung)</translation>
+    </message>
+    <message>
+        <source>half-life (bars)</source>
+        <translation>Halbwertszeit (Bars)</translation>
+    </message>
+    <message>
+        <source>Half-life against EG p: the %1 pairs of the smallest p of %2</source>
+        <translation>Halbwertszeit gegen EG-p: die %1 Paare mit dem kleinsten p von %2</translation>
+    </message>
+    <message>
+        <source>Half-life against EG p: %1 pairs</source>
+        <translation>Halbwertszeit gegen EG-p: %1 Paare</translation>
+    </message>
+</context>
+<context>
     <name>pairlab::SessionController</name>
     <message>
         <source>Connecting to Binance USD-M futures…</source>

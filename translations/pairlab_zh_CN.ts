@@ -3511,6 +3511,33 @@ Now: %2</source>
     </message>
 </context>
 <context>
+    <name>pairlab::ScanScatterView</name>
+    <message>
+        <source>other pairs</source>
+        <translation>其他配对</translation>
+    </message>
+    <message>
+        <source>candidates</source>
+        <translation>候选</translation>
+    </message>
+    <message>
+        <source>EG p-value (better order)</source>
+        <translation>EG p 值（较优方向）</translation>
+    </message>
+    <message>
+        <source>half-life (bars)</source>
+        <translation>半衰期（K线数）</translation>
+    </message>
+    <message>
+        <source>Half-life against EG p: the %1 pairs of the smallest p of %2</source>
+        <translation>半衰期对 EG p：%2 个配对中 p 最小的 %1 个</translation>
+    </message>
+    <message>
+        <source>Half-life against EG p: %1 pairs</source>
+        <translation>半衰期对 EG p：%1 个配对</translation>
+    </message>
+</context>
+<context>
     <name>pairlab::SessionController</name>
     <message>
         <source>Connecting to Binance USD-M futures…</source>

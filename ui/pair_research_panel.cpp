@@ -2,6 +2,7 @@
 
 #include "analytics/series_stats.h"
 #include "backtest/ratio_view.h"
+#include "charts/scan_scatter_view.h"
 #include "charts/time_series_chart_view.h"
 #include "controllers/pair_controller.h"
 #include "dialogs/universe_dialog.h"
@@ -25,6 +26,7 @@
 #include <QSaveFile>
 #include <QScrollArea>
 #include <QSortFilterProxyModel>
+#include <QSplitter>
 #include <QStyledItemDelegate>
 #include <QTabWidget>
 #include <QTableView>
@@ -180,6 +182,7 @@ PairResearchPanel::PairResearchPanel(PairController *controller, TimeSeriesChart
                                        .arg(utc(r.firstMs), utc(r.lastMs))
                                  : tr("No bars that all symbols share yet."));
         m_scanModel->setRows(r.rows);
+        m_scatter->setRows(r.rows, m_scanModel->filter());
         renderScanBasis(r);
         Q_EMIT universeUpdated();
     });
@@ -321,7 +324,15 @@ QWidget *PairResearchPanel::buildScannerPage()
     top->addWidget(rescan);
     layout->addLayout(top);
     layout->addWidget(m_scanBasis);
-    layout->addWidget(m_scanner, 1);
+    m_scatter = new ScanScatterView(page);
+    connect(m_scatter, &ScanScatterView::pairChosen, this, &PairResearchPanel::pairChosen);
+    auto *split = new QSplitter(Qt::Vertical, page);
+    split->addWidget(m_scanner);
+    split->addWidget(m_scatter);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    split->setChildrenCollapsible(false);
+    layout->addWidget(split, 1);
     return page;
 }
 

@@ -17,6 +17,7 @@ class CorrelationMatrixModel;
 class LegStatsModel;
 class PairController;
 class PairScannerModel;
+class ScanScatterView;
 class SymbolCatalogController;
 struct UniverseResult;
 class TimeSeriesChartView;
@@ -41,6 +42,7 @@ public:
     LegStatsModel *statsModel() const { return m_statsModel; }
     QTableView *heatmapView() const { return m_heatmap; }
     QTableView *scannerView() const { return m_scanner; }
+    ScanScatterView *scannerScatter() const { return m_scatter; }
 
 Q_SIGNALS:
     /** A heatmap cell or a scanner row was clicked. */
@@ -73,6 +75,7 @@ private:
     QCheckBox *m_candidatesOnly = nullptr;
     QLabel *m_scanBasis = nullptr;
     QProgressBar *m_scanProgress = nullptr;
+    ScanScatterView *m_scatter = nullptr;
     QPushButton *m_scanCancel = nullptr;
     QTimer *m_statsTimer;
 };

@@ -486,6 +486,11 @@ QTableView *PairWorkspace::scannerView() const
     return m_panel->scannerView();
 }
 
+ScanScatterView *PairWorkspace::scannerScatter() const
+{
+    return m_panel->scannerScatter();
+}
+
 QStringList PairWorkspace::universe() const
 {
     return m_controller->universe();

@@ -20,6 +20,7 @@ class CorrelationMatrixModel;
 class LegStatsModel;
 class PairController;
 class PairResearchPanel;
+class ScanScatterView;
 class SymbolCatalogController;
 class PairScannerModel;
 class PairAnalyticsService;
@@ -86,6 +87,7 @@ public:
     LegStatsModel *statsModel() const;
     QTableView *heatmapView() const;
     QTableView *scannerView() const;
+    ScanScatterView *scannerScatter() const;
     QStringList universe() const;
     /** The exchange's symbol list the universe picker offers. */
     void setSymbolCatalog(SymbolCatalogController *catalog);

@@ -1,4 +1,5 @@
 #include "analytics/pair_analytics_service.h"
+#include "charts/scan_scatter_view.h"
 #include "charts/time_series_chart_view.h"
 #include "io/csv_import.h"
 #include "market/binance_trade_parser.h"
@@ -13,6 +14,7 @@
 #include <QAbstractItemModelTester>
 #include <QFile>
 #include <QImage>
+#include <QScatterSeries>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -28,6 +30,7 @@ class TestPairWorkspace : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase();
+    void scanMapDrawsTheSmallestPValuesAndOpensAPair();
     void showsAnalysisOfTheStoredPair();
     void methodAndSwapChangeWhatIsComputed();
     void zoomingOneChartZoomsAll();
@@ -268,10 +271,18 @@ void TestPairWorkspace::heatmapAndScannerCoverTheUniverseAndSelectPairs()
     QVERIFY(m->index(btc, btcSpot).data(CorrelationMatrixModel::ValueRole).toDouble() > 0.5);
     QCOMPARE(std::abs(btc - btcSpot), 1);
     // Every scanner row has numbers, and its hedge ratio is the OLS of that pair.
+    int mapped = 0, candidates = 0;
     for (const ScanRow &r : w.scannerModel()->rows()) {
         QVERIFY2(r.bars > 30, qPrintable(r.y + r.x));
         QVERIFY(std::isfinite(r.beta) && std::isfinite(r.cointP) && std::isfinite(r.corrReturns));
+        if (std::isfinite(r.bestCointP()) && r.halfLife > 0) {
+            ++mapped;
+            candidates += w.scannerModel()->filter().accepts(r) ? 1 : 0;
+        }
     }
+    // The map shows every pair with a p-value and a half-life, the candidates apart.
+    QCOMPARE(w.scannerScatter()->pointCount(), mapped);
+    QCOMPARE(w.scannerScatter()->candidatePoints(), candidates);
     // Clicking a heatmap cell makes that pair the active pair.
     const QModelIndex cell = m->index(btcSpot, eth); // BTCSPOT ~ ETHUSDT
     QTest::mouseClick(w.heatmapView()->viewport(), Qt::LeftButton, {},
@@ -389,6 +400,46 @@ void TestPairWorkspace::newRequestShowsItsStateNotTheOldResult()
     QVERIFY2(w.summaryText().contains(QStringLiteral("bars of 1s · window 30")), qPrintable(w.summaryText()));
     QCOMPARE(w.service()->latest().full->window, 30);
     QVERIFY(!w.verdict().isEmpty());
+}
+
+void TestPairWorkspace::scanMapDrawsTheSmallestPValuesAndOpensAPair()
+{
+    // 5,000 pairs: the 3,000 of the smallest p are drawn (a chart point is a scene item), the title says so,
+    // and a click on a point chooses its pair.
+    std::vector<ScanRow> rows;
+    for (int i = 0; i < 5000; ++i) {
+        ScanRow r;
+        r.y = QStringLiteral("Y%1").arg(i);
+        r.x = QStringLiteral("X%1").arg(i);
+        r.bars = 1000;
+        r.cointP = (i + 0.5) / 5000.0;
+        r.cointPReverse = std::nan("");
+        r.halfLife = 2.0 + i % 200;
+        r.hurst = 0.3;
+        r.crossingsPer1000 = 50;
+        rows.push_back(r);
+    }
+    rows[10].halfLife = std::nan(""); // no half-life: not on the map
+    ScanScatterView view;
+    view.resize(600, 400);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.setRows(rows, ScanFilter{});
+    QCOMPARE(view.pointCount(), ScanScatterView::MaxPoints);
+    // candidates: p <= 0.05 (the first 250 rows, one without a half-life) and half-life <= 250
+    QCOMPARE(view.candidatePoints(), 249);
+    QVERIFY2(view.chart()->title().contains(QLocale().toString(4999)), qPrintable(view.chart()->title()));
+    QSignalSpy chosen(&view, &ScanScatterView::pairChosen);
+    auto *series = qobject_cast<QScatterSeries *>(view.chart()->series().at(1)); // the candidates
+    QVERIFY(series && series->count() == 249);
+    const QPointF target = series->at(100);
+    const QPoint at = view.mapFromScene(view.chart()->mapToPosition(target, series));
+    QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, at);
+    QTRY_COMPARE(chosen.size(), 1);
+    const QString y = chosen.at(0).at(0).toString();
+    const int i = y.mid(1).toInt();
+    QCOMPARE(chosen.at(0).at(1).toString(), QStringLiteral("X%1").arg(i));
+    QVERIFY2(std::fabs(rows[std::size_t(i)].cointP - target.x()) < 0.01, qPrintable(y));
 }
 
 QTEST_MAIN(TestPairWorkspace)

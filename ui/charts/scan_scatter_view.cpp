@@ -1,0 +1,113 @@
+#include "charts/scan_scatter_view.h"
+
+#include "charts/time_series_chart_view.h"
+#include "models/universe.h"
+
+#include <QEvent>
+#include <QLocale>
+#include <QLogValueAxis>
+#include <QScatterSeries>
+#include <QValueAxis>
+
+#include <algorithm>
+#include <cmath>
+
+namespace pairlab {
+
+ScanScatterView::ScanScatterView(QWidget *parent)
+    : QChartView(parent), m_chart(new QChart), m_others(new QScatterSeries),
+      m_candidatesSeries(new QScatterSeries), m_pAxis(new QValueAxis), m_hlAxis(new QLogValueAxis)
+{
+    setChart(m_chart);
+    setRenderHint(QPainter::Antialiasing);
+    m_chart->legend()->setVisible(true);
+    m_chart->legend()->setAlignment(Qt::AlignBottom);
+    m_others->setName(tr("other pairs"));
+    m_candidatesSeries->setName(tr("candidates"));
+    m_others->setMarkerSize(5);
+    m_candidatesSeries->setMarkerSize(8);
+    m_others->setBorderColor(Qt::transparent);
+    m_candidatesSeries->setBorderColor(Qt::transparent);
+    m_chart->addSeries(m_others);
+    m_chart->addSeries(m_candidatesSeries);
+    m_pAxis->setTitleText(tr("EG p-value (better order)"));
+    m_pAxis->setRange(0, 1);
+    m_pAxis->setLabelFormat(QStringLiteral("%.2f"));
+    m_hlAxis->setTitleText(tr("half-life (bars)"));
+    m_hlAxis->setBase(10);
+    m_hlAxis->setLabelFormat(QStringLiteral("%g"));
+    m_hlAxis->setRange(1, 10000);
+    m_chart->addAxis(m_pAxis, Qt::AlignBottom);
+    m_chart->addAxis(m_hlAxis, Qt::AlignLeft);
+    for (QScatterSeries *s : {m_others, m_candidatesSeries}) {
+        s->attachAxis(m_pAxis);
+        s->attachAxis(m_hlAxis);
+        connect(s, &QScatterSeries::clicked, this, &ScanScatterView::choose);
+    }
+    setMinimumHeight(160);
+    applyPaletteTheme(this, m_chart);
+    m_candidatesSeries->setColor(palette().color(QPalette::Highlight));
+    m_others->setColor(palette().color(QPalette::PlaceholderText));
+}
+
+void ScanScatterView::setRows(const std::vector<ScanRow> &rows, const ScanFilter &filter)
+{
+    std::vector<Point> points;
+    for (const ScanRow &r : rows) {
+        const double p = r.bestCointP();
+        if (std::isfinite(p) && std::isfinite(r.halfLife) && r.halfLife > 0)
+            points.push_back({p, r.halfLife, r.y, r.x, filter.accepts(r)});
+    }
+    const std::size_t plottable = points.size();
+    if (points.size() > std::size_t(MaxPoints)) { // the smallest p-values (candidates first among equals)
+        std::nth_element(points.begin(), points.begin() + MaxPoints, points.end(),
+                         [](const Point &a, const Point &b) { return a.p < b.p; });
+        points.resize(std::size_t(MaxPoints));
+    }
+    QList<QPointF> others, candidates;
+    double hlMax = 10;
+    for (const Point &pt : points) {
+        (pt.candidate ? candidates : others).append(QPointF(pt.p, pt.halfLife));
+        hlMax = std::max(hlMax, pt.halfLife);
+    }
+    m_others->replace(others);
+    m_candidatesSeries->replace(candidates);
+    m_hlAxis->setRange(std::min(1.0, hlMax), std::pow(10.0, std::ceil(std::log10(hlMax))));
+    m_candidates = int(candidates.size());
+    m_pairs = std::move(points);
+    const QLocale l;
+    m_chart->setTitle(
+        plottable > m_pairs.size()
+            ? tr("Half-life against EG p: the %1 pairs of the smallest p of %2")
+                  .arg(l.toString(qlonglong(m_pairs.size())), l.toString(qlonglong(plottable)))
+            : tr("Half-life against EG p: %1 pairs").arg(l.toString(qlonglong(m_pairs.size()))));
+}
+
+void ScanScatterView::choose(const QPointF &at)
+{
+    // the pair nearest to the click, measured on the screen's scales (p linear, half-life logarithmic)
+    const Point *best = nullptr;
+    double bestD = std::numeric_limits<double>::infinity();
+    for (const Point &pt : m_pairs) {
+        const double dp = pt.p - at.x(), dh = std::log10(pt.halfLife) - std::log10(std::max(at.y(), 1e-9));
+        const double d = dp * dp + 0.01 * dh * dh;
+        if (d < bestD) {
+            bestD = d;
+            best = &pt;
+        }
+    }
+    if (best)
+        Q_EMIT pairChosen(best->y, best->x);
+}
+
+void ScanScatterView::changeEvent(QEvent *event)
+{
+    QChartView::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) {
+        applyPaletteTheme(this, m_chart);
+        m_candidatesSeries->setColor(palette().color(QPalette::Highlight));
+        m_others->setColor(palette().color(QPalette::PlaceholderText));
+    }
+}
+
+} // namespace pairlab
