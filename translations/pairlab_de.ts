@@ -3541,12 +3541,24 @@ Jetzt: %2</translation>
         <translation>Halbwertszeit (Bars)</translation>
     </message>
     <message>
-        <source>Half-life against EG p: the %1 pairs of the smallest p of %2</source>
-        <translation>Halbwertszeit gegen EG-p: die %1 Paare mit dem kleinsten p von %2</translation>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
     </message>
     <message>
-        <source>Half-life against EG p: %1 pairs</source>
-        <translation>Halbwertszeit gegen EG-p: %1 Paare</translation>
+        <source>pairs: %1</source>
+        <translation>Paare: %1</translation>
+    </message>
+    <message>
+        <source>Half-life ↑ vs EG p → · %1</source>
+        <translation>Halbwertszeit ↑ gegen EG-p → · %1</translation>
+    </message>
+    <message>
+        <source>Each point a pair: half-life in bars (log scale) against the better order&apos;s Engle-Granger p-value; candidates highlighted. The %1 pairs of the smallest p of %2 are drawn. Click a point to analyse the pair.</source>
+        <translation>Jeder Punkt ein Paar: Halbwertszeit in Bars (logarithmisch) gegen den Engle-Granger-p-Wert der besseren Richtung; Kandidaten hervorgehoben. Gezeichnet sind die %1 Paare mit dem kleinsten p von %2. Ein Klick auf einen Punkt analysiert das Paar.</translation>
+    </message>
+    <message>
+        <source>Each point a pair: half-life in bars (log scale) against the better order&apos;s Engle-Granger p-value; candidates highlighted. Click a point to analyse the pair.</source>
+        <translation>Jeder Punkt ein Paar: Halbwertszeit in Bars (logarithmisch) gegen den Engle-Granger-p-Wert der besseren Richtung; Kandidaten hervorgehoben. Ein Klick auf einen Punkt analysiert das Paar.</translation>
     </message>
 </context>
 <context>

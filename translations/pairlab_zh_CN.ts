@@ -3529,12 +3529,24 @@ Now: %2</source>
         <translation>半衰期（K线数）</translation>
     </message>
     <message>
-        <source>Half-life against EG p: the %1 pairs of the smallest p of %2</source>
-        <translation>半衰期对 EG p：%2 个配对中 p 最小的 %1 个</translation>
+        <source>%1 of %2</source>
+        <translation>%2 中的 %1</translation>
     </message>
     <message>
-        <source>Half-life against EG p: %1 pairs</source>
-        <translation>半衰期对 EG p：%1 个配对</translation>
+        <source>pairs: %1</source>
+        <translation>配对：%1</translation>
+    </message>
+    <message>
+        <source>Half-life ↑ vs EG p → · %1</source>
+        <translation>半衰期 ↑ 对 EG p → · %1</translation>
+    </message>
+    <message>
+        <source>Each point a pair: half-life in bars (log scale) against the better order&apos;s Engle-Granger p-value; candidates highlighted. The %1 pairs of the smallest p of %2 are drawn. Click a point to analyse the pair.</source>
+        <translation>每个点代表一个配对：半衰期（K线数，对数刻度）对较优方向的 Engle-Granger p 值；候选已高亮。绘制的是 %2 个配对中 p 最小的 %1 个。点击某点即可分析该配对。</translation>
+    </message>
+    <message>
+        <source>Each point a pair: half-life in bars (log scale) against the better order&apos;s Engle-Granger p-value; candidates highlighted. Click a point to analyse the pair.</source>
+        <translation>每个点代表一个配对：半衰期（K线数，对数刻度）对较优方向的 Engle-Granger p 值；候选已高亮。点击某点即可分析该配对。</translation>
     </message>
 </context>
 <context>

@@ -20,8 +20,9 @@ ScanScatterView::ScanScatterView(QWidget *parent)
 {
     setChart(m_chart);
     setRenderHint(QPainter::Antialiasing);
-    m_chart->legend()->setVisible(true);
-    m_chart->legend()->setAlignment(Qt::AlignBottom);
+    // A narrow side panel: the title says what the axes are; no legend, no axis titles.
+    m_chart->legend()->setVisible(false);
+    m_chart->setMargins(QMargins(2, 2, 2, 2));
     m_others->setName(tr("other pairs"));
     m_candidatesSeries->setName(tr("candidates"));
     m_others->setMarkerSize(5);
@@ -33,10 +34,13 @@ ScanScatterView::ScanScatterView(QWidget *parent)
     m_pAxis->setTitleText(tr("EG p-value (better order)"));
     m_pAxis->setRange(0, 1);
     m_pAxis->setLabelFormat(QStringLiteral("%.2f"));
+    m_pAxis->setTickCount(5);
+    m_pAxis->setTitleVisible(false);
     m_hlAxis->setTitleText(tr("half-life (bars)"));
     m_hlAxis->setBase(10);
     m_hlAxis->setLabelFormat(QStringLiteral("%g"));
     m_hlAxis->setRange(1, 10000);
+    m_hlAxis->setTitleVisible(false);
     m_chart->addAxis(m_pAxis, Qt::AlignBottom);
     m_chart->addAxis(m_hlAxis, Qt::AlignLeft);
     for (QScatterSeries *s : {m_others, m_candidatesSeries}) {
@@ -76,11 +80,19 @@ void ScanScatterView::setRows(const std::vector<ScanRow> &rows, const ScanFilter
     m_candidates = int(candidates.size());
     m_pairs = std::move(points);
     const QLocale l;
-    m_chart->setTitle(
+    const QString drawn =
         plottable > m_pairs.size()
-            ? tr("Half-life against EG p: the %1 pairs of the smallest p of %2")
+            ? tr("%1 of %2").arg(l.toString(qlonglong(m_pairs.size())), l.toString(qlonglong(plottable)))
+            : tr("pairs: %1").arg(l.toString(qlonglong(m_pairs.size())));
+    m_chart->setTitle(tr("Half-life ↑ vs EG p → · %1").arg(drawn));
+    setToolTip(
+        plottable > m_pairs.size()
+            ? tr("Each point a pair: half-life in bars (log scale) against the better order's Engle-Granger "
+                 "p-value; candidates highlighted. The %1 pairs of the smallest p of %2 are drawn. Click a "
+                 "point to analyse the pair.")
                   .arg(l.toString(qlonglong(m_pairs.size())), l.toString(qlonglong(plottable)))
-            : tr("Half-life against EG p: %1 pairs").arg(l.toString(qlonglong(m_pairs.size()))));
+            : tr("Each point a pair: half-life in bars (log scale) against the better order's Engle-Granger "
+                 "p-value; candidates highlighted. Click a point to analyse the pair."));
 }
 
 void ScanScatterView::choose(const QPointF &at)
