@@ -71,6 +71,17 @@ bool readWideCloses(const QString &path, WideCloses &out, QString &error)
             error = QStringLiteral("%1:1: column %2 has no symbol name").arg(path).arg(i + 1);
             return false;
         }
+        // A symbol name is printable and unquoted (a file with bare CR line ends would otherwise be one
+        // header line of names like "B\r1").
+        if (std::any_of(name.begin(), name.end(),
+                        [](QChar c) { return c.unicode() < 0x20 || c == QLatin1Char('"'); })) {
+            error = QStringLiteral(
+                        "%1:1: column %2: the symbol name holds a control character or a quote (lines must "
+                        "end with LF or CRLF)")
+                        .arg(path)
+                        .arg(i + 1);
+            return false;
+        }
         if (seen.contains(name)) {
             error = QStringLiteral("%1:1: symbol %2 appears twice").arg(path, name);
             return false;

@@ -2956,6 +2956,14 @@ Jetzt: %2</translation>
         <source>Stop filling the exchange&apos;s history; the live feed goes on</source>
         <translation>Das Füllen der Börsenhistorie beenden; der Live-Feed läuft weiter</translation>
     </message>
+    <message>
+        <source>Streaming %1 more symbols live; their history is being filled.</source>
+        <translation>%1 weitere Symbole werden live gestreamt; ihre Historie wird gefüllt.</translation>
+    </message>
+    <message>
+        <source>%1 more symbols join the feed of the next live session.</source>
+        <translation>%1 weitere Symbole kommen in den Feed der nächsten Live-Sitzung.</translation>
+    </message>
 </context>
 <context>
     <name>pairlab::MarketView</name>

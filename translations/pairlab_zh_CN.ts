@@ -2944,6 +2944,14 @@ Now: %2</source>
         <source>Stop filling the exchange&apos;s history; the live feed goes on</source>
         <translation>停止补齐交易所历史数据；实时行情继续</translation>
     </message>
+    <message>
+        <source>Streaming %1 more symbols live; their history is being filled.</source>
+        <translation>另有 %1 个品种开始实时订阅；正在补全其历史。</translation>
+    </message>
+    <message>
+        <source>%1 more symbols join the feed of the next live session.</source>
+        <translation>另有 %1 个品种将加入下一次实时会话的数据源。</translation>
+    </message>
 </context>
 <context>
     <name>pairlab::MarketView</name>

@@ -47,6 +47,7 @@
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QLabel>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -384,16 +385,32 @@ void MainWindow::applySettings(const AppSettings &s)
 
 void MainWindow::streamSymbols(const QStringList &symbols)
 {
-    QSettings stored;
-    AppSettings s = AppSettings::load(stored);
-    QStringList feed = s.feed.symbols;
+    // Into the feed running now (it may come from a workspace or the command line), and into the saved
+    // feed so that the next start streams them too.
+    FeedConfig feed = m_options.feed;
+    QStringList added;
     for (const QString &symbol : symbols)
-        if (!feed.contains(symbol))
-            feed << symbol;
-    if (feed == s.feed.symbols)
+        if (!feed.symbols.contains(symbol)) {
+            feed.symbols << symbol;
+            added << symbol;
+        }
+    QSettings stored;
+    AppSettings saved = AppSettings::load(stored);
+    for (const QString &symbol : symbols)
+        if (!saved.feed.symbols.contains(symbol))
+            saved.feed.symbols << symbol;
+    saved.save(stored);
+    if (added.isEmpty())
         return;
-    s.feed.symbols = feed;
-    applySettings(s);
+    m_defaultFeed.symbols = feed.symbols;
+    const bool live = m_sessions->kind() == SessionController::Kind::Live;
+    setFeed(feed);
+    markDirty();
+    statusBar()->showMessage(live ? tr("Streaming %1 more symbols live; their history is being filled.")
+                                        .arg(QLocale().toString(added.size()))
+                                  : tr("%1 more symbols join the feed of the next live session.")
+                                        .arg(QLocale().toString(added.size())),
+                             15000);
 }
 
 void MainWindow::setFeed(const FeedConfig &feed)

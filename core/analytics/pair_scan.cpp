@@ -294,11 +294,13 @@ PairScanRecord scanAligned(std::span<const double> y, std::span<const double> x,
     const double sxx = centredDot(x.data(), mx, x.data(), mx, n);
     const double syy = centredDot(y.data(), my, y.data(), my, n);
     const double sxy = centredDot(x.data(), mx, y.data(), my, n);
-    if (!(sxx > 0))
-        return rec; // x constant: the regression is singular
-    rec.beta = sxy / sxx;
-    rec.alpha = my - rec.beta * mx;
-    rec.r2 = syy > 0 ? sxy * sxy / (sxx * syy) : kNaN;
+    const bool xConstant = constantSeries(x), yConstant = constantSeries(y);
+    if (xConstant || !(sxx > 0))
+        return rec;                                // x constant: the regression is singular
+    const double syyExact = yConstant ? 0.0 : syy; // a constant leg's rounding residue is not variance
+    rec.beta = yConstant ? 0.0 : sxy / sxx;
+    rec.alpha = yConstant ? y[0] : my - rec.beta * mx;
+    rec.r2 = syyExact > 0 ? sxy * sxy / (sxx * syyExact) : kNaN;
     const bool collinear = !(rec.r2 < 1.0 - 100.0 * std::sqrt(std::numeric_limits<double>::epsilon()));
 
     std::vector<double> &s = sc.spread;
@@ -306,9 +308,9 @@ PairScanRecord scanAligned(std::span<const double> y, std::span<const double> x,
     for (int t = 0; t < n; ++t)
         s[std::size_t(t)] = y[std::size_t(t)] - (rec.alpha + rec.beta * x[std::size_t(t)]);
     const std::span<const double> spread(s);
-    egFromResiduals(spread, collinear && syy > 0, sc, rec.egStat, rec.egPValue);
-    if (syy > 0) {
-        const double betaRev = sxy / syy, alphaRev = mx - betaRev * my;
+    egFromResiduals(spread, collinear && syyExact > 0, sc, rec.egStat, rec.egPValue);
+    if (syyExact > 0) {
+        const double betaRev = sxy / syyExact, alphaRev = mx - betaRev * my;
         std::vector<double> &u = sc.reverse;
         u.resize(std::size_t(n));
         for (int t = 0; t < n; ++t)

@@ -628,12 +628,18 @@ void PairController::refreshUniverse()
     // The scanner looks at the newest 5,000 bars of each pair (300 symbols: 44,850 pairs in a few seconds on
     // two cores); it is redone every 5 s when idle, the last complete scan stays on screen meanwhile.
     m_universePaused = false;
-    m_scanDone->store(0);
+    // Each scan counts into its own counter (a stopped one still running cannot move the next one's bar); the
+    // workers report out of order, so the count only grows.
+    m_scanDone = std::make_shared<std::atomic<qint64>>(0);
     m_scanTotal->store(qint64(m_universe.size()) * (m_universe.size() - 1) / 2);
     m_universeJobs.submit([db = databaseFor(m_request.source), symbols = m_universe, r = m_request,
                            done = m_scanDone](const std::atomic<bool> &cancel) {
         return loadUniverse(db, symbols, r.intervalSeconds, r.source, r.window, 5000, &cancel,
-                            [done](qsizetype d, qsizetype) { done->store(d); });
+                            [done](qsizetype d, qsizetype) {
+                                qint64 seen = done->load();
+                                while (seen < d && !done->compare_exchange_weak(seen, d)) {
+                                }
+                            });
     });
     m_universeProgressTimer->start();
 }

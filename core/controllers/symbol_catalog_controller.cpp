@@ -19,11 +19,12 @@ SymbolCatalogController::SymbolCatalogController(QObject *parent)
     m_thread->start();
     connect(&m_load, &QFutureWatcher<std::pair<SymbolCatalog, qint64>>::finished, this, [this] {
         const auto [catalog, updated] = m_load.result();
-        if (!catalog.empty()) {
-            m_catalog = catalog;
-            m_updatedMs = updated;
+        // this database's list, also when it has none (never the previous session's)
+        const bool changed = !(catalog.empty() && m_catalog.empty());
+        m_catalog = catalog;
+        m_updatedMs = updated;
+        if (changed)
             Q_EMIT catalogChanged();
-        }
         Q_EMIT statusChanged(status());
         if (m_fetch && (m_catalog.empty() || QDateTime::currentMSecsSinceEpoch() - m_updatedMs > MaxAgeMs))
             refresh();
@@ -37,7 +38,7 @@ SymbolCatalogController::SymbolCatalogController(QObject *parent)
 SymbolCatalogController::~SymbolCatalogController()
 {
     if (m_fetch)
-        QMetaObject::invokeMethod(m_fetch, &QObject::deleteLater);
+        m_fetch->deleteLater(); // thread-safe; deferred deletions are flushed when the thread finishes
     m_thread->quit();
     m_thread->wait();
     m_load.waitForFinished();
@@ -52,8 +53,13 @@ void SymbolCatalogController::setSource(const QString &database, const QUrl &res
     m_problem.clear();
     m_fetching = false;
     if (m_fetch)
-        QMetaObject::invokeMethod(m_fetch, &QObject::deleteLater);
+        m_fetch->deleteLater();
     m_fetch = nullptr;
+    if (!m_catalog.empty()) { // the previous session's list is not this one's
+        m_catalog.clear();
+        m_updatedMs = 0;
+        Q_EMIT catalogChanged();
+    }
     if (!restBase.isValid()) { // a replay: the stored list only
         loadStored(database);
         return;

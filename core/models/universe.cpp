@@ -259,9 +259,12 @@ void CorrelationMatrixModel::setClustered(bool clustered)
 
 void CorrelationMatrixModel::setResult(const UniverseResult &r)
 {
-    const bool sameOrder = !m_clustered || r.clusterOrder == m_order;
+    std::vector<int> order =
+        r.clusterOrder.size() == std::size_t(r.symbols.size()) ? r.clusterOrder : std::vector<int>{};
+    const bool sameOrder = !m_clustered || order == m_order;
     if (r.symbols == m_symbols && r.correlation.size() == m_values.size() && sameOrder) {
         m_values = r.correlation;
+        m_order = std::move(order); // kept current while unclustered, for when clustering is switched on
         if (!m_symbols.isEmpty())
             Q_EMIT dataChanged(index(0, 0), index(int(m_symbols.size()) - 1, int(m_symbols.size()) - 1));
         return;
@@ -269,7 +272,7 @@ void CorrelationMatrixModel::setResult(const UniverseResult &r)
     beginResetModel();
     m_symbols = r.symbols;
     m_values = r.correlation;
-    m_order = r.clusterOrder.size() == std::size_t(r.symbols.size()) ? r.clusterOrder : std::vector<int>{};
+    m_order = std::move(order);
     endResetModel();
 }
 

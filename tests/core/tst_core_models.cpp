@@ -25,6 +25,7 @@
 #include <QTest>
 #include <QTimeZone>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -904,6 +905,12 @@ void TestCoreModels::scanFilterAndClusteredHeatmap()
     QCOMPARE(heat.headerData(1, Qt::Vertical).toString(), QStringLiteral("S1"));
     QCOMPARE(heat.index(2, 4).data(CorrelationMatrixModel::ValueRole).toDouble(),
              corr[std::size_t(2 * n + 4)]);
+    // A newer result arrives while unclustered; switching clustering on shows the newer order.
+    UniverseResult newer = r;
+    std::reverse(newer.clusterOrder.begin(), newer.clusterOrder.end());
+    heat.setResult(newer);
+    heat.setClustered(true);
+    QCOMPARE(heat.headerData(0, Qt::Vertical).toString(), QStringLiteral("S%1").arg(newer.clusterOrder[0]));
 }
 
 void TestCoreModels::legStatsMatchHandComputedMoments()

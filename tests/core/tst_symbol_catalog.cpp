@@ -338,6 +338,14 @@ void TestSymbolCatalog::controllerFetchesStoresAndReusesAFreshCopy()
     QVERIFY(again.isFetching());
     QTRY_COMPARE_WITH_TIMEOUT(mock.requests().size(), 4, 10000);
     QTRY_VERIFY_WITH_TIMEOUT(!again.isFetching(), 10000);
+    // A replay on another database (no exchange behind it, nothing stored): this session's list is empty,
+    // never the previous session's.
+    test::ScratchDatabase other(QStringLiteral("other"));
+    again.setSource(other.spec(), QUrl(), std::make_shared<RestBan>());
+    QVERIFY(again.catalog().empty());
+    QVERIFY(!again.canFetch());
+    QTRY_VERIFY_WITH_TIMEOUT(again.status().startsWith(QLatin1String("No symbol list yet")), 10000);
+    QCOMPARE(mock.requests().size(), 4);
 }
 
 QTEST_GUILESS_MAIN(TestSymbolCatalog)

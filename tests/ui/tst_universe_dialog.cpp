@@ -6,6 +6,7 @@
 #include "test_util.h"
 
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
 #include <QSettings>
@@ -67,6 +68,15 @@ void TestUniverseDialog::searchPresetsAndSavedList()
     QVERIFY(results);
     QCOMPARE(results->count(), 3); // the whole catalogue before anything is typed
 
+    // Enter in the search box adds the first hit and leaves the dialog open.
+    auto *searchBox = dialog.findChild<QLineEdit *>();
+    QVERIFY(searchBox);
+    searchBox->setFocus();
+    QTest::keyClicks(searchBox, QStringLiteral("ad"));
+    QTest::keyClick(searchBox, Qt::Key_Return);
+    QVERIFY(dialog.isVisible());
+    QCOMPARE(dialog.result(), int(QDialog::Rejected)); // not accepted
+    QCOMPARE(dialog.symbols().last(), QStringLiteral("ADAUSDT"));
     dialog.search(QStringLiteral("eth"));
     QCOMPARE(results->count(), 1);
     QCOMPARE(results->item(0)->data(Qt::UserRole).toString(), QStringLiteral("ETHUSDT"));
@@ -74,8 +84,8 @@ void TestUniverseDialog::searchPresetsAndSavedList()
              qPrintable(results->item(0)->text()));
     QVERIFY(results->item(0)->text().endsWith(QLatin1String(" USDT in 24 h")));
     dialog.addSymbols({QStringLiteral("ETHUSDT"), QStringLiteral("BTCUSDT")}); // each symbol once
-    QCOMPARE(dialog.symbols(),
-             (QStringList{QStringLiteral("BTCUSDT"), QStringLiteral("XRPUSDT"), QStringLiteral("ETHUSDT")}));
+    QCOMPARE(dialog.symbols(), (QStringList{QStringLiteral("BTCUSDT"), QStringLiteral("XRPUSDT"),
+                                            QStringLiteral("ADAUSDT"), QStringLiteral("ETHUSDT")}));
 
     // Top 2 by the 24 h quote volume the exchange reports (computed here from the same real bars).
     std::vector<std::pair<double, QString>> byVolume;

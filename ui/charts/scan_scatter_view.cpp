@@ -15,10 +15,10 @@
 namespace pairlab {
 
 ScanScatterView::ScanScatterView(QWidget *parent)
-    : QChartView(parent), m_chart(new QChart), m_others(new QScatterSeries),
+    // The chart QChartView made is the one used: setChart() with another would release that one to leak.
+    : QChartView(parent), m_chart(chart()), m_others(new QScatterSeries),
       m_candidatesSeries(new QScatterSeries), m_pAxis(new QValueAxis), m_hlAxis(new QLogValueAxis)
 {
-    setChart(m_chart);
     setRenderHint(QPainter::Antialiasing);
     // A narrow side panel: the title says what the axes are; no legend, no axis titles.
     m_chart->legend()->setVisible(false);
@@ -69,14 +69,17 @@ void ScanScatterView::setRows(const std::vector<ScanRow> &rows, const ScanFilter
         points.resize(std::size_t(MaxPoints));
     }
     QList<QPointF> others, candidates;
-    double hlMax = 10;
+    double hlMax = 10, hlMin = 1;
     for (const Point &pt : points) {
         (pt.candidate ? candidates : others).append(QPointF(pt.p, pt.halfLife));
         hlMax = std::max(hlMax, pt.halfLife);
+        hlMin = std::min(hlMin, pt.halfLife);
     }
     m_others->replace(others);
     m_candidatesSeries->replace(candidates);
-    m_hlAxis->setRange(std::min(1.0, hlMax), std::pow(10.0, std::ceil(std::log10(hlMax))));
+    // whole decades around every plotted half-life (some revert within a bar)
+    m_hlAxis->setRange(std::pow(10.0, std::floor(std::log10(hlMin))),
+                       std::pow(10.0, std::ceil(std::log10(hlMax))));
     m_candidates = int(candidates.size());
     m_pairs = std::move(points);
     const QLocale l;

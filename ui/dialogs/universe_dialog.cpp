@@ -8,6 +8,7 @@
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -106,13 +107,10 @@ UniverseDialog::UniverseDialog(SymbolCatalogController *catalog, const QStringLi
     layout->addWidget(m_stream);
     layout->addWidget(buttons);
 
+    m_search->installEventFilter(this); // Enter there adds the first hit and must not press OK
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_search, &QLineEdit::textChanged, this, &UniverseDialog::search);
-    connect(m_search, &QLineEdit::returnPressed, this, [this] {
-        if (m_results->count() > 0)
-            addSymbols({m_results->item(0)->data(Qt::UserRole).toString()});
-    });
     auto addSelected = [this] {
         QStringList picked;
         const QList<QListWidgetItem *> items = m_results->selectedItems();
@@ -142,6 +140,19 @@ UniverseDialog::UniverseDialog(SymbolCatalogController *catalog, const QStringLi
     search(QString());
     renderStatus();
     resize(sizeOnScreen(QSize(720, 560)));
+}
+
+bool UniverseDialog::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_search && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        if (key == Qt::Key_Return || key == Qt::Key_Enter) {
+            if (m_results->count() > 0)
+                addSymbols({m_results->item(0)->data(Qt::UserRole).toString()});
+            return true; // eaten: the dialog's default button never sees it
+        }
+    }
+    return QDialog::eventFilter(watched, event);
 }
 
 bool UniverseDialog::streamLive() const
@@ -186,7 +197,10 @@ void UniverseDialog::applyTop(int n)
 
 void UniverseDialog::applyAll()
 {
-    setChosen(m_catalog->all());
+    // More perpetuals than a live scan can take: the busiest MaxSymbols of them, not the first
+    // alphabetically.
+    const QStringList all = m_catalog->all();
+    setChosen(all.size() > MaxSymbols ? m_catalog->top(MaxSymbols) : all);
 }
 
 void UniverseDialog::saveList() const

@@ -42,6 +42,9 @@ public:
     void saveList() const;
     void loadSavedList();
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void setChosen(QStringList symbols);
     void renderChosen();

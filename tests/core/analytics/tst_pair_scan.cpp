@@ -342,6 +342,15 @@ void TestPairScan::degenerateLegsGiveNullNotNonsense()
     QVERIFY(std::isnan(constY.egStat));
     QVERIFY(std::isnan(constY.hurst));
     QVERIFY(std::isnan(constY.zLast));
+    // A constant leg whose mean is not exactly representable (0.1): no residue of rounding is taken for
+    // variance, in either order.
+    const std::vector<PairScanRecord> tenth = scanPairs({btc, std::vector<double>(btc.size(), 0.1)}, {});
+    for (const double v : fields(tenth[0]))
+        QVERIFY(std::isnan(v));
+    const std::vector<PairScanRecord> tenthY = scanPairs({std::vector<double>(btc.size(), 0.1), btc}, {});
+    QCOMPARE(tenthY[0].beta, 0.0);
+    QCOMPARE(tenthY[0].alpha, 0.1);
+    QVERIFY(std::isnan(tenthY[0].egStat) && std::isnan(tenthY[0].egStatReverse));
     const std::vector<PairScanRecord> tiny = scanPairs({{1, 2}, {3, 5}}, {});
     QCOMPARE(tiny.size(), std::size_t(1));
     QCOMPARE(tiny[0].n, 2);
@@ -466,6 +475,9 @@ void TestPairScan::cliRejectsBadInput_data()
     QTest::newRow("time goes back") << QByteArray("ts_ms,A,B\n5,2,3\n4,2,3\n")
                                     << QStringLiteral(":3: ts_ms: 4 is not after the previous row's 5");
     QTest::newRow("empty") << QByteArray() << QStringLiteral("empty file");
+    QTest::newRow("CR line ends") << QByteArray("ts_ms,A,B\r1,2,3\r2,2,3\r")
+                                  << QStringLiteral(
+                                         ":1: column 3: the symbol name holds a control character");
 }
 
 void TestPairScan::cliRejectsBadInput()
