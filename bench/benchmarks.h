@@ -48,7 +48,8 @@ int benchHistory(const QStringList &args, QTextStream &out, QTextStream &err);
 
 /** `bench scan [--symbols 300] [--bars 1440] [--threads 0] [--sample 200]`: the market-wide pair scan on a
  *  synthetic universe, against the per-pair reference route (QR least squares, one QR per ADF lag) timed on a
- *  sample of the same pairs in the same run; the per-bar live step; peak memory. */
+ *  sample of the same pairs in the same run; the per-bar live step, alone and as the app runs it (bars in
+ *  SQLite, the full scan and the step after one more bar read from there); peak memory. */
 int benchScan(const QStringList &args, QTextStream &out, QTextStream &err);
 
 /** Resident set size and its peak, in MiB (Linux /proc; 0 elsewhere). */

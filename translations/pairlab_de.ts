@@ -3238,10 +3238,6 @@ Jetzt: %2</translation>
         <translation>Das Universum aus den Perpetuals der Börse wählen: Suche, die umsatzstärksten der letzten 24 h, alle, eine gespeicherte Liste</translation>
     </message>
     <message>
-        <source>Candidates: %1 of %2 pairs (%3). Each pair on the bars both legs have (up to the newest %4), z over %5 bars.</source>
-        <translation>Kandidaten: %1 von %2 Paaren (%3). Jedes Paar auf den Bars, die beide Legs haben (bis zu den neuesten %4), z über %5 Bars.</translation>
-    </message>
-    <message>
         <source>%v of %m pairs</source>
         <translation>%v von %m Paaren</translation>
     </message>
@@ -3264,6 +3260,14 @@ Jetzt: %2</translation>
     <message>
         <source>Scan stopped: the table shows the last complete scan. Rescan to start again.</source>
         <translation>Scan beendet: Die Tabelle zeigt den letzten vollständigen Scan. „Neu scannen“ startet erneut.</translation>
+    </message>
+    <message>
+        <source>Candidates: %1 of %2 pairs (%3).</source>
+        <translation>Kandidaten: %1 von %2 Paaren (%3).</translation>
+    </message>
+    <message>
+        <source>Hedge and tests: each pair&apos;s bars (the newest %1 %2 bars) up to the bar of %3 UTC, scanned at %4 UTC. z over %5 bars with that hedge, up to the bar of %6 UTC.</source>
+        <translation>Hedge und Tests: die Bars jedes Paares (die neuesten %1 %2-Bars) bis zur Bar von %3 UTC, gescannt um %4 UTC. z über %5 Bars mit diesem Hedge, bis zur Bar von %6 UTC.</translation>
     </message>
 </context>
 <context>

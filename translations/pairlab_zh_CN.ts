@@ -3226,10 +3226,6 @@ Now: %2</source>
         <translation>从交易所的永续合约中选择品种池：搜索、24 小时成交额最高、全部、已保存的列表</translation>
     </message>
     <message>
-        <source>Candidates: %1 of %2 pairs (%3). Each pair on the bars both legs have (up to the newest %4), z over %5 bars.</source>
-        <translation>候选：%2 个配对中的 %1 个（%3）。每个配对使用两腿共有的K线（最多最新 %4 根），z 基于 %5 根K线。</translation>
-    </message>
-    <message>
         <source>%v of %m pairs</source>
         <translation>%v / %m 个配对</translation>
     </message>
@@ -3252,6 +3248,14 @@ Now: %2</source>
     <message>
         <source>Scan stopped: the table shows the last complete scan. Rescan to start again.</source>
         <translation>扫描已停止：表格显示上一次完整的扫描。点击“重新扫描”再次开始。</translation>
+    </message>
+    <message>
+        <source>Candidates: %1 of %2 pairs (%3).</source>
+        <translation>候选：%2 个配对中的 %1 个（%3）。</translation>
+    </message>
+    <message>
+        <source>Hedge and tests: each pair&apos;s bars (the newest %1 %2 bars) up to the bar of %3 UTC, scanned at %4 UTC. z over %5 bars with that hedge, up to the bar of %6 UTC.</source>
+        <translation>对冲与检验：每个配对的K线（最新 %1 根 %2 K线），截至 %3 UTC 的K线，扫描于 %4 UTC。z 基于 %5 根K线并使用该对冲比率，截至 %6 UTC 的K线。</translation>
     </message>
 </context>
 <context>

@@ -277,6 +277,7 @@ QWidget *PairResearchPanel::buildScannerPage()
     m_candidatesOnly->setToolTip(m_scanModel->filter().describe());
     connect(m_candidatesOnly, &QCheckBox::toggled, proxy, &CandidateProxy::setCandidatesOnly);
     m_scanBasis = new QLabel(page);
+    m_scanBasis->setObjectName(QStringLiteral("scanBasis"));
     m_scanBasis->setWordWrap(true);
     m_scanner = new QTableView(page);
     m_scanner->setModel(proxy);
@@ -339,13 +340,29 @@ QWidget *PairResearchPanel::buildScannerPage()
 void PairResearchPanel::renderScanBasis(const UniverseResult &r)
 {
     const int pairs = m_scanModel->rowCount();
-    m_scanBasis->setText(
-        pairs == 0 ? tr("No pairs yet: the universe needs two symbols with bars.")
-                   : tr("Candidates: %1 of %2 pairs (%3). Each pair on the bars both legs have (up to the "
-                        "newest %4), z over %5 bars.")
-                         .arg(QLocale().toString(m_scanModel->candidateCount()), QLocale().toString(pairs),
-                              m_scanModel->filter().describe(), QLocale().toString(r.maxBars))
-                         .arg(r.window));
+    if (pairs == 0) {
+        m_scanBasis->setText(tr("No pairs yet: the universe needs two symbols with bars."));
+        return;
+    }
+    const auto utc = [](qint64 ms, const QString &format) {
+        return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()).toString(format);
+    };
+    const QString barTime = QStringLiteral("yyyy-MM-dd HH:mm:ss");
+    QString text = tr("Candidates: %1 of %2 pairs (%3).")
+                       .arg(QLocale().toString(m_scanModel->candidateCount()), QLocale().toString(pairs),
+                            m_scanModel->filter().describe());
+    // Which bars each column stands on: the full scan fixes hedge, tests, half-life, Hurst and crossings; the
+    // live steps after it move z on with that hedge.
+    if (r.scanLastMs > 0)
+        text += QLatin1Char(' ') +
+                tr("Hedge and tests: each pair's bars (the newest %1 %2 bars) up to the bar "
+                   "of %3 UTC, scanned at %4 UTC. z over %5 bars with that hedge, up to "
+                   "the bar of %6 UTC.")
+                    .arg(QLocale().toString(r.maxBars), BarStore::intervalLabel(r.intervalSeconds),
+                         utc(r.scanLastMs, barTime), utc(r.scannedAtMs, QStringLiteral("HH:mm:ss")))
+                    .arg(r.window)
+                    .arg(utc(r.zLastMs, barTime));
+    m_scanBasis->setText(text);
 }
 
 void PairResearchPanel::setSymbolCatalog(SymbolCatalogController *catalog)

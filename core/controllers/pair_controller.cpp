@@ -39,8 +39,8 @@ bool PairRequest::sameQuestion(const PairRequest &other) const
 
 PairController::PairController(QObject *parent)
     : QObject(parent), m_service(new PairAnalyticsService(this)), m_universeTimer(new QTimer(this)),
-      m_universeProgressTimer(new QTimer(this)), m_historyReload(new QTimer(this)),
-      m_loads([this](const LoadedLegs &legs) { onHistoryLoaded(legs); }),
+      m_universeProgressTimer(new QTimer(this)), m_universeStep(new QTimer(this)),
+      m_historyReload(new QTimer(this)), m_loads([this](const LoadedLegs &legs) { onHistoryLoaded(legs); }),
       m_displays([this](BuiltDisplay built) { onDisplayBuilt(std::move(built)); }),
       m_stats([this](const BuiltStats &built) {
           if (built.request.sameQuestion(m_request) && m_result.valid())
@@ -49,7 +49,20 @@ PairController::PairController(QObject *parent)
       m_universeJobs([this](const UniverseResult &r) {
           m_universeProgressTimer->stop();
           Q_EMIT universeProgress(0, 0);
+          // A scan that found no pair with bars (a session just started) is redone at the next tick.
+          m_universeStale = r.scanRows < 2;
+          m_universeResult = r;
           Q_EMIT universeReady(r);
+          if (r.zLastMs > 0 && m_lastUniverseBarMs > r.zLastMs)
+              m_universeStep->start(); // bars closed while it ran
+      }),
+      m_universeSteps([this](const UniverseResult &r) {
+          // Only a step on the scan on screen counts (a full scan landing meanwhile replaces both).
+          if (r.liveSteps == m_universeResult.liveSteps + 1 &&
+              r.scannedAtMs == m_universeResult.scannedAtMs && r.symbols == m_universeResult.symbols) {
+              m_universeResult = r;
+              Q_EMIT universeReady(r);
+          }
       }),
       m_sourceJobs([this](const QList<BarStore::DatasetInfo> &d) { onDatasets(d); })
 {
@@ -67,8 +80,16 @@ PairController::PairController(QObject *parent)
         else
             m_universeProgressTimer->stop();
     });
+    m_universeStep->setSingleShot(true);
+    m_universeStep->setInterval(100);
+    connect(m_universeStep, &QTimer::timeout, this, &PairController::stepUniverse);
     connect(m_universeTimer, &QTimer::timeout, this, [this] {
-        if (!m_universeJobs.isBusy() && !m_universePaused) // a periodic refresh never starves a running one
+        // A periodic refresh never starves a running one; between full scans the live steps keep z current.
+        const UniverseResult &r = m_universeResult;
+        const bool young = r.scanRows > 0 && r.tableRows - r.scanRows >= std::max(1, r.scanRows / 10);
+        const bool due = m_universeStale || !m_sinceFullScan.isValid() ||
+                         m_sinceFullScan.elapsed() >= kFullScanEveryMs || young;
+        if (due && !m_universeJobs.isBusy() && !m_universePaused)
             refreshUniverse();
         refreshSources(); // new imports appear
     });
@@ -115,6 +136,9 @@ void PairController::setRequest(const PairRequest &request)
         return;
     m_request = request;
     Q_EMIT requestChanged(m_request);
+    if (request.source != old.source || request.intervalSeconds != old.intervalSeconds ||
+        request.window != old.window)
+        refreshUniverse(); // the scanner answers the request on screen, never the previous one
     if (!sameData(request, old)) {
         reload();
         return;
@@ -283,6 +307,9 @@ void PairController::historyLanded(const QString &symbol, int intervalSeconds)
     if (m_request.source == BarStore::LiveSource && intervalSeconds == m_request.intervalSeconds &&
         (symbol == m_request.x || symbol == m_request.y))
         m_historyReload->start(); // a burst of pages reloads once
+    if (m_request.source == BarStore::LiveSource && intervalSeconds == m_request.intervalSeconds &&
+        m_universe.contains(symbol))
+        m_universeStale = true; // the next tick of the universe timer scans again
 }
 
 void PairController::reload()
@@ -405,6 +432,14 @@ void PairController::trackFragments(LegTail &tail, const std::vector<Bar> &bars)
 
 void PairController::applyBatch(const BarBatch &batch)
 {
+    if (batch && m_request.source == BarStore::LiveSource && m_universeResult.scan) {
+        // A bar of the scanned length opening after the newest bar of the z column means one closed.
+        for (const BarUpdate &u : *batch)
+            if (pairlab::intervalSeconds(u.interval) == m_universeResult.intervalSeconds && !u.bars.empty())
+                m_lastUniverseBarMs = std::max(m_lastUniverseBarMs, qint64(u.bars.back().openMs));
+        if (m_lastUniverseBarMs > m_universeResult.zLastMs && !m_universeStep->isActive())
+            m_universeStep->start();
+    }
     if (!batch || !m_historyLoaded || m_request.source != BarStore::LiveSource)
         return;
     const SymbolCode x = SymbolCode::fromString(m_request.x), y = SymbolCode::fromString(m_request.y);
@@ -626,8 +661,12 @@ void PairController::refreshUniverse()
     if (databaseFor(m_request.source).isEmpty() || m_universe.size() < 2)
         return;
     // The scanner looks at the newest 5,000 bars of each pair (300 symbols: 44,850 pairs in a few seconds on
-    // two cores); it is redone every 5 s when idle, the last complete scan stays on screen meanwhile.
+    // two cores). The full scan is redone every kFullScanEveryMs (sooner while its table is young); between
+    // full scans each closed bar refreshes z (stepUniverse()); the last complete scan stays on screen.
     m_universePaused = false;
+    m_universeStale = false;
+    m_sinceFullScan.start();
+    m_universeSteps.cancel(); // a step on the previous scan would no longer be shown
     // Each scan counts into its own counter (a stopped one still running cannot move the next one's bar); the
     // workers report out of order, so the count only grows.
     m_scanDone = std::make_shared<std::atomic<qint64>>(0);
@@ -642,6 +681,21 @@ void PairController::refreshUniverse()
                             });
     });
     m_universeProgressTimer->start();
+}
+
+void PairController::stepUniverse()
+{
+    const UniverseResult &r = m_universeResult;
+    if (!r.scan || m_universeJobs.isBusy() || r.source != BarStore::LiveSource ||
+        r.source != m_request.source || r.intervalSeconds != m_request.intervalSeconds ||
+        r.window != m_request.window || r.symbols != m_universe)
+        return;
+    if (m_universeSteps.isBusy()) {
+        m_universeStep->start(); // once the running step is in, so that it builds on it
+        return;
+    }
+    m_universeSteps.submit(
+        [db = databaseFor(r.source), r] { return loadUniverseAdvance(db, r, r.intervalSeconds); });
 }
 
 void PairController::cancelUniverseScan()

@@ -10,6 +10,7 @@
 #include "models/universe.h"
 #include "storage/bar_store.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 
 #include <QStringList>
@@ -138,6 +139,9 @@ public:
     void setUniverse(const QStringList &symbols);
     /** Per-leg statistics of the current result: analysed range, [from, to] and the last window. */
     void refreshStats(qint64 visibleFrom, qint64 visibleTo);
+    /** Full scans are redone this often while bars arrive (and sooner while the scanned table is young: when
+     *  the live steps added a tenth of its rows); between them each closed bar refreshes z only. */
+    static constexpr qint64 kFullScanEveryMs = 60'000;
 
 public Q_SLOTS:
     void reload();
@@ -149,6 +153,9 @@ public Q_SLOTS:
     /** Stops the running scan of the universe and pauses the periodic rescans until refreshUniverse() or a
      * new universe. */
     void cancelUniverseScan();
+    /** The live step: z of every pair of the scan on screen refreshed on the bars closed since (on a
+     *  worker); called shortly after bars close. */
+    void stepUniverse();
     bool universeScanPaused() const { return m_universePaused; }
     void refreshSources();
     /** Bar fragments of a committed storage batch (same as BarModel::applyBatch). */
@@ -242,11 +249,19 @@ private:
     std::shared_ptr<std::atomic<qint64>> m_scanDone = std::make_shared<std::atomic<qint64>>(0),
                                          m_scanTotal = std::make_shared<std::atomic<qint64>>(0);
     bool m_universePaused = false;
+    /** A full scan is due at the next tick of m_universeTimer (the universe's history grew, the first scan
+     *  found nothing). */
+    bool m_universeStale = true;
+    UniverseResult m_universeResult; ///< the newest on screen (full scan or live step)
+    qint64 m_lastUniverseBarMs = 0;  ///< newest open time of a live bar of the scanned length seen
+    QElapsedTimer m_sinceFullScan;   ///< since the newest full scan was submitted
+    QTimer *m_universeStep;          ///< coalesces the bars closing in one burst into one live step
     QTimer *m_historyReload;
     LatestResult<LoadedLegs> m_loads;
     LatestResult<BuiltDisplay> m_displays;
     LatestResult<BuiltStats> m_stats;
     LatestResult<UniverseResult> m_universeJobs;
+    LatestResult<UniverseResult> m_universeSteps;
     LatestResult<QList<BarStore::DatasetInfo>> m_sourceJobs;
 };
 

@@ -9,13 +9,26 @@
 #include "storage/database.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QLocale>
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
+#include <limits>
 #include <map>
+#include <optional>
 
 namespace pairlab {
+
+/** The table a full scan ran on and its records, kept for the live steps after it. */
+struct UniverseScanState
+{
+    std::vector<qint64> times;                ///< open time of each row, ascending
+    std::vector<std::vector<double>> columns; ///< one close per symbol per row, NaN where it has none
+    std::vector<qint64> newestMs;             ///< per symbol, the newest open time it has in the table
+    std::vector<PairScanRecord> records;      ///< in the order of UniverseResult::rows
+};
 
 namespace {
 
@@ -151,6 +164,8 @@ UniverseResult loadUniverse(const QString &dbPath, const QStringList &symbols, i
         &error);
     UniverseResult r = analyzeUniverse(series, window, maxBars, cancel, progress);
     r.symbols = symbols;
+    r.intervalSeconds = intervalSeconds;
+    r.source = source;
     if (r.correlation.size() != std::size_t(symbols.size() * symbols.size()))
         r.correlation.assign(std::size_t(symbols.size() * symbols.size()), kNaN);
     r.error = error;
@@ -218,9 +233,13 @@ UniverseResult analyzeUniverse(const std::vector<CloseSeries> &series, int windo
         for (std::size_t i = first; i < cs.openTimeMs.size(); ++i)
             rowOf.emplace(cs.openTimeMs[i], 0);
     }
+    auto state = std::make_shared<UniverseScanState>();
+    state->times.reserve(rowOf.size());
     std::size_t next = 0;
-    for (auto &[t, r] : rowOf)
+    for (auto &[t, r] : rowOf) {
         r = next++;
+        state->times.push_back(t);
+    }
     std::vector<std::vector<double>> wide(n, std::vector<double>(rowOf.size(), kNaN));
     for (std::size_t k = 0; k < n; ++k) {
         const CloseSeries &cs = series[k];
@@ -234,11 +253,134 @@ UniverseResult analyzeUniverse(const std::vector<CloseSeries> &series, int windo
     options.window = window;
     options.cancel = cancel;
     options.progress = progress;
-    const std::vector<PairScanRecord> recs = scanPairs(wide, options);
+    std::vector<PairScanRecord> recs = scanPairs(wide, options);
     out.rows.reserve(recs.size());
     for (const PairScanRecord &r : recs)
         out.rows.push_back(toRow(r, series[std::size_t(r.y)].symbol, series[std::size_t(r.x)].symbol));
+    if (recs.empty() && n >= 2)
+        return out; // cancelled: nothing to build on
+    state->newestMs.assign(n, 0);
+    for (std::size_t k = 0; k < n; ++k)
+        if (!series[k].openTimeMs.empty())
+            state->newestMs[k] = series[k].openTimeMs.back();
+    state->columns = std::move(wide);
+    state->records = std::move(recs);
+    out.scanLastMs = out.zLastMs = state->times.empty() ? 0 : state->times.back();
+    out.scanRows = out.tableRows = int(state->times.size());
+    out.scannedAtMs = QDateTime::currentMSecsSinceEpoch();
+    out.scan = std::move(state);
     return out;
+}
+
+UniverseResult advanceUniverse(const UniverseResult &previous, const std::vector<CloseSeries> &newBars)
+{
+    if (!previous.scan || newBars.size() != previous.scan->columns.size())
+        return previous;
+    const UniverseScanState &old = *previous.scan;
+    const std::size_t n = old.columns.size();
+    // The open times not in the table yet (normally one row after its end; a symbol catching up on a bar
+    // others had may fill a cell of an existing row, or rarely need a row in the middle).
+    std::vector<qint64> extra;
+    bool any = false;
+    for (std::size_t k = 0; k < n; ++k)
+        for (qint64 t : newBars[k].openTimeMs)
+            if (t > old.newestMs[k]) {
+                any = true;
+                if (!std::binary_search(old.times.begin(), old.times.end(), t))
+                    extra.push_back(t);
+            }
+    if (!any)
+        return previous;
+    std::sort(extra.begin(), extra.end());
+    extra.erase(std::unique(extra.begin(), extra.end()), extra.end());
+
+    auto state = std::make_shared<UniverseScanState>();
+    state->records = old.records;
+    state->newestMs = old.newestMs;
+    state->times.reserve(old.times.size() + extra.size());
+    std::merge(old.times.begin(), old.times.end(), extra.begin(), extra.end(),
+               std::back_inserter(state->times));
+    const bool appendOnly = extra.empty() || old.times.empty() || extra.front() > old.times.back();
+    state->columns.resize(n);
+    for (std::size_t k = 0; k < n; ++k) {
+        auto &col = state->columns[k];
+        if (appendOnly) {
+            col.reserve(state->times.size());
+            col = old.columns[k];
+            col.resize(state->times.size(), kNaN);
+        } else { // re-seat the old cells on the merged rows
+            col.assign(state->times.size(), kNaN);
+            std::size_t r = 0;
+            for (std::size_t i = 0; i < old.times.size(); ++i) {
+                while (state->times[r] != old.times[i])
+                    ++r;
+                col[r] = old.columns[k][i];
+            }
+        }
+        const CloseSeries &cs = newBars[k];
+        for (std::size_t i = 0; i < cs.openTimeMs.size() && i < cs.close.size(); ++i) {
+            const qint64 t = cs.openTimeMs[i];
+            if (t <= old.newestMs[k])
+                continue;
+            const auto at = std::lower_bound(state->times.begin(), state->times.end(), t);
+            col[std::size_t(at - state->times.begin())] = cs.close[i];
+            state->newestMs[k] = std::max(state->newestMs[k], t);
+        }
+    }
+    refreshZLast(state->records, state->columns, previous.window);
+
+    UniverseResult out = previous;
+    for (std::size_t i = 0; i < out.rows.size() && i < state->records.size(); ++i)
+        out.rows[i].z = state->records[i].zLast;
+    out.zLastMs = state->times.empty() ? 0 : state->times.back();
+    out.tableRows = int(state->times.size());
+    ++out.liveSteps;
+    out.scan = std::move(state);
+    return out;
+}
+
+UniverseResult loadUniverseAdvance(const QString &dbPath, const UniverseResult &previous, int intervalSeconds,
+                                   QString *error)
+{
+    if (!previous.scan)
+        return previous;
+    std::optional<Interval> interval;
+    for (Interval i : AllIntervals)
+        if (pairlab::intervalSeconds(i) == intervalSeconds)
+            interval = i;
+    if (!interval) {
+        if (error)
+            *error = QStringLiteral("no live bars of %1 s").arg(intervalSeconds);
+        return previous;
+    }
+    std::vector<CloseSeries> fresh(std::size_t(previous.symbols.size()));
+    QString failure;
+    Database::withReader(
+        dbPath,
+        [&](QSqlDatabase &conn) {
+            for (qsizetype k = 0; k < previous.symbols.size(); ++k) {
+                CloseSeries &cs = fresh[std::size_t(k)];
+                cs.symbol = previous.symbols[k];
+                const qint64 after = previous.scan->newestMs[std::size_t(k)];
+                for (const Bar &b :
+                     BarStore::loadBars(conn, cs.symbol, *interval, BarStore::LiveSource, after + 1,
+                                        std::numeric_limits<qint64>::max(), -1, &failure)) {
+                    cs.openTimeMs.push_back(b.openMs);
+                    cs.close.push_back(b.close);
+                }
+                if (!cs.close.empty()) { // the newest may still be forming
+                    cs.openTimeMs.pop_back();
+                    cs.close.pop_back();
+                }
+            }
+        },
+        &failure);
+    if (!failure.isEmpty()) {
+        if (error)
+            *error = failure;
+        return previous;
+    }
+    return advanceUniverse(previous, fresh);
 }
 
 CorrelationMatrixModel::CorrelationMatrixModel(QObject *parent) : QAbstractTableModel(parent) {}

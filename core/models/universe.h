@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <functional>
+#include <memory>
 #include <vector>
 
 namespace pairlab {
@@ -43,6 +44,8 @@ struct ScanFilter
     QString describe() const; ///< one line for the screen, e.g. "EG p ≤ 0.05 (better order), Hurst < 0.5, …"
 };
 
+struct UniverseScanState;
+
 /** Everything the correlation heatmap and the scanner show for a set of symbols. */
 struct UniverseResult
 {
@@ -56,6 +59,20 @@ struct UniverseResult
      *  that related symbols sit together in the heatmap. */
     std::vector<int> clusterOrder;
     QString error;
+
+    /** The basis of the scan's numbers. A full scan fixes every field of every row (hedge, tests, half-life,
+     *  Hurst, crossings) on the bars up to scanLastMs; the live steps after it refresh z only (with the
+     *  scan's hedges) on the bars closed since, up to zLastMs. */
+    qint64 scanLastMs = 0;   ///< open time of the newest bar the full scan used (0: none)
+    qint64 zLastMs = 0;      ///< open time of the newest bar of the z column (>= scanLastMs)
+    qint64 scannedAtMs = 0;  ///< wall clock (UTC ms) when the full scan finished
+    int liveSteps = 0;       ///< z refreshes since the full scan
+    int scanRows = 0;        ///< rows (open times) of the table the full scan ran on
+    int tableRows = 0;       ///< rows of the table now (scanRows plus the rows of the live steps)
+    int intervalSeconds = 0; ///< bar length of the scanned bars (0: not from the database)
+    QString source;          ///< their bar source ("live", "upload:…")
+    /** What the live steps build on (the scanned table and records); null when there was no scan. */
+    std::shared_ptr<const UniverseScanState> scan;
 };
 
 /** Correlation matrix over all symbols (bars common to all, the newest maxBars) and one ScanRow per pair
@@ -72,6 +89,18 @@ UniverseResult loadUniverse(const QString &dbPath, const QStringList &symbols, i
                             const QString &source, int window, int maxBars,
                             const std::atomic<bool> *cancel = nullptr,
                             const std::function<void(qsizetype done, qsizetype total)> &progress = {});
+
+/** The live step after a full scan: the closed bars in `newBars` (one entry per symbol of `previous`, in its
+ *  order, ascending; bars not newer than what the scan holds of that symbol are ignored) are added to the
+ *  scanned table and every pair's z is refreshed at its newest common bar with the hedge of the full scan
+ *  (refreshZLast()). Every other field stays the full scan's. O(pairs x window); pure, any thread. Returns
+ *  `previous` unchanged when it holds no scan or nothing is new. */
+UniverseResult advanceUniverse(const UniverseResult &previous, const std::vector<CloseSeries> &newBars);
+
+/** advanceUniverse() with the bars of each symbol that closed since `previous` read from the database (live
+ *  bars of intervalSeconds 1, 60 or 300; the newest, possibly forming, bar is left for the next step). */
+UniverseResult loadUniverseAdvance(const QString &dbPath, const UniverseResult &previous, int intervalSeconds,
+                                   QString *error = nullptr);
 
 /** Leaf order of an average-linkage clustering of n symbols on the distance 1 - correlation (row-major n x n;
  *  an undefined correlation counts as 0): related symbols end up next to each other. O(n^3), n <= a few

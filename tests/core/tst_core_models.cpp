@@ -29,6 +29,7 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <random>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -233,6 +234,7 @@ private Q_SLOTS:
     void correlationMatrixMatchesTwoPassPearson();
     void scannerRowsAreThePairsNumbersAndSortAsPromised();
     void scanFilterAndClusteredHeatmap();
+    void liveStepRefreshesZWithTheScansHedge();
     void legStatsMatchHandComputedMoments();
     void kalmanDisplayShowsTheInnovationSpread();
     void axisScalesAreRoundAndHonest();
@@ -814,6 +816,108 @@ void TestCoreModels::sweepGridShowsRatiosAsTheSampleAllows()
     model.setRatioBasis(30 * 86400000LL, 365.0 * 24 * 60);
     QCOMPARE(model.shownSharpe(1, 0), 12.0);
     QCOMPARE(model.index(1, 0).data().toString(), QStringLiteral("12.00"));
+}
+
+void TestCoreModels::liveStepRefreshesZWithTheScansHedge()
+{
+    // Four symbols of one-minute closes; the full scan sees the first 590, live steps bring the rest: z of
+    // every pair must be the rolling z (W = 50, ddof 1) of the scan's hedge spread at the pair's newest
+    // common bar, every other field the full scan's.
+    constexpr int kBars = 600, kScanned = 590, kWindow = 50;
+    constexpr qint64 t0 = 1'700'000'000'000, step = 60'000;
+    std::mt19937_64 rng(11);
+    std::normal_distribution<double> z;
+    std::vector<std::map<qint64, double>> full(4);
+    double walk = 100, noise = 0;
+    for (int t = 0; t < kBars; ++t) {
+        walk += z(rng);
+        noise = 0.7 * noise + z(rng);
+        const qint64 ms = t0 + t * step;
+        full[0][ms] = 2.0 * walk + noise + 50;
+        full[1][ms] = walk;
+        full[2][ms] = 0.5 * walk + 0.3 * z(rng) + 10;
+        if (t % 7 != 3) // a symbol with gaps
+            full[3][ms] = 300 + walk * 0.1 + z(rng);
+    }
+    const QStringList names{QStringLiteral("AUSDT"), QStringLiteral("BUSDT"), QStringLiteral("CUSDT"),
+                            QStringLiteral("DUSDT")};
+    const auto upTo = [&](std::size_t k, qint64 fromMs, qint64 toMs) {
+        CloseSeries cs;
+        cs.symbol = names[qsizetype(k)];
+        for (const auto &[t, c] : full[k])
+            if (t >= fromMs && t <= toMs) {
+                cs.openTimeMs.push_back(t);
+                cs.close.push_back(c);
+            }
+        return cs;
+    };
+    const qint64 scanEnd = t0 + (kScanned - 1) * step;
+    std::vector<CloseSeries> scanned;
+    for (std::size_t k = 0; k < 4; ++k)
+        scanned.push_back(upTo(k, t0, scanEnd));
+    const UniverseResult scan = analyzeUniverse(scanned, kWindow, 5000);
+    QCOMPARE(scan.rows.size(), std::size_t(6));
+    QCOMPARE(scan.scanLastMs, scanEnd);
+    QCOMPARE(scan.zLastMs, scanEnd);
+    QCOMPARE(scan.liveSteps, 0);
+
+    // Step 1: bars 590..597, but D lags two bars behind (its 596 and 597 come with step 2); step 2 also
+    // brings a bar of D at an open time no other symbol has, inside the table (rows re-seated).
+    const qint64 s1End = t0 + 597 * step;
+    std::vector<CloseSeries> s1;
+    for (std::size_t k = 0; k < 4; ++k)
+        s1.push_back(upTo(k, scanEnd + 1, k == 3 ? s1End - 2 * step : s1End));
+    const UniverseResult one = advanceUniverse(scan, s1);
+    QCOMPARE(one.liveSteps, 1);
+    QCOMPARE(one.zLastMs, s1End);
+    QCOMPARE(one.scanLastMs, scanEnd);
+    QCOMPARE(one.tableRows, one.scanRows + 8);
+    const qint64 odd = s1End - step - step / 2;
+    full[3][odd] = 301.5;
+    std::vector<CloseSeries> s2;
+    for (std::size_t k = 0; k < 4; ++k)
+        s2.push_back(upTo(k, k == 3 ? s1End - 2 * step + 1 : s1End + 1, t0 + (kBars - 1) * step));
+    const UniverseResult two = advanceUniverse(one, s2);
+    QCOMPARE(two.liveSteps, 2);
+    QCOMPARE(two.zLastMs, t0 + (kBars - 1) * step);
+    QCOMPARE(two.tableRows, two.scanRows + 11);
+    QCOMPARE(advanceUniverse(two, s2).liveSteps, 2); // nothing new: the same result
+
+    for (const UniverseResult *r : {&one, &two}) {
+        const qint64 end = r->zLastMs;
+        for (std::size_t i = 0; i < r->rows.size(); ++i) {
+            const ScanRow &row = r->rows[i], &base = scan.rows[i];
+            const std::size_t ky = std::size_t(names.indexOf(row.y)), kx = std::size_t(names.indexOf(row.x));
+            // What the step has of each symbol: up to s1End, D two bars less, at step 1; the odd bar at 2.
+            const auto has = [&](std::size_t k, qint64 t) {
+                if (t > end || (r == &one && k == 3 && t > s1End - 2 * step))
+                    return false;
+                return full[k].count(t) > 0;
+            };
+            std::vector<double> spread;
+            for (auto it = full[ky].rbegin(); it != full[ky].rend() && int(spread.size()) < kWindow; ++it)
+                if (has(ky, it->first) && has(kx, it->first))
+                    spread.insert(spread.begin(),
+                                  it->second - (base.alpha + base.beta * full[kx][it->first]));
+            double mean = 0, ss = 0;
+            for (double v : spread)
+                mean += v / kWindow;
+            for (double v : spread)
+                ss += (v - mean) * (v - mean);
+            const double expected = (spread.back() - mean) / std::sqrt(ss / (kWindow - 1));
+            QVERIFY2(
+                std::abs(row.z - expected) <= 1e-9 * std::max(1.0, std::abs(expected)),
+                qPrintable(
+                    QStringLiteral("%1 ~ %2: z %3, by hand %4").arg(row.y, row.x).arg(row.z).arg(expected)));
+            QCOMPARE(row.beta, base.beta); // the scan's hedge and tests stand
+            QCOMPARE(row.cointP, base.cointP);
+            QCOMPARE(row.halfLife, base.halfLife);
+            QCOMPARE(row.bars, base.bars);
+        }
+    }
+    // Nothing to build on: unchanged.
+    UniverseResult none;
+    QCOMPARE(advanceUniverse(none, s1).liveSteps, 0);
 }
 
 void TestCoreModels::scanFilterAndClusteredHeatmap()

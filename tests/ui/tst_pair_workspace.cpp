@@ -15,6 +15,7 @@
 #include <QFile>
 #include <QImage>
 #include <QScatterSeries>
+#include <QLabel>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -280,6 +281,13 @@ void TestPairWorkspace::heatmapAndScannerCoverTheUniverseAndSelectPairs()
             candidates += w.scannerModel()->filter().accepts(r) ? 1 : 0;
         }
     }
+    // The basis line names the bars behind the columns: the scan's bar length, look-back and newest bar.
+    const auto *basis = w.findChild<QLabel *>(QStringLiteral("scanBasis"));
+    QVERIFY(basis);
+    QVERIFY2(basis->text().contains(QStringLiteral("the newest 5,000 1s bars")) &&
+                 basis->text().contains(QStringLiteral("2024-08-09 00:00:")) &&
+                 basis->text().contains(QStringLiteral("z over 30 bars")),
+             qPrintable(basis->text()));
     // The map shows every pair with a p-value and a half-life, the candidates apart.
     QCOMPARE(w.scannerScatter()->pointCount(), mapped);
     QCOMPARE(w.scannerScatter()->candidatePoints(), candidates);

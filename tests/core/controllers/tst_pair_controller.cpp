@@ -16,6 +16,7 @@
 
 #include <cmath>
 #include <functional>
+#include <random>
 
 using namespace pairlab;
 
@@ -109,6 +110,7 @@ private Q_SLOTS:
     void appendsBarsClosedOnBothLegs();
     void alertsJudgeEachLiveBarOnce();
     void universeScanReportsProgressAndStopsWhenAsked();
+    void universeLiveStepsKeepZCurrentBetweenFullScans();
 
 private:
     QTemporaryDir m_dir;
@@ -550,6 +552,87 @@ void TestPairController::universeScanReportsProgressAndStopsWhenAsked()
     QVERIFY(!c.universeScanPaused());
     QVERIFY(ready.wait(30000));
     QCOMPARE(rows.back(), std::size_t(990));
+}
+
+void TestPairController::universeLiveStepsKeepZCurrentBetweenFullScans()
+{
+    // Three live symbols, one trade a second each: the full scan, then bars close and the live step
+    // refreshes z on them (the scan's hedges and tests stand) without a new full scan.
+    const QString db = m_dir.filePath(QStringLiteral("live-universe.sqlite"));
+    TickWriter writer(db);
+    QString error;
+    QVERIFY2(writer.open(&error), qPrintable(error));
+    const QStringList names{QStringLiteral("AAAUSDT"), QStringLiteral("BBBUSDT"), QStringLiteral("CCCUSDT")};
+    constexpr qint64 t0 = 1'764'000'000'000;
+    std::mt19937_64 rng(5);
+    std::normal_distribution<double> z;
+    double walk = 100;
+    qint64 tradeId = 1;
+    const auto seconds = [&](int from, int count) {
+        std::vector<Tick> ticks;
+        for (int t = from; t < from + count; ++t) {
+            walk += 0.1 * z(rng);
+            const double prices[] = {2 * walk + z(rng) * 0.2, walk, 0.5 * walk + 20 + z(rng) * 0.3};
+            for (int k = 0; k < 3; ++k)
+                ticks.push_back(Tick{SymbolCode::fromString(names[k]), tradeId++, t0 + t * 1000 + 100,
+                                     prices[k], 1.0, false, 0});
+        }
+        WriteStats stats;
+        std::vector<BarUpdate> bars;
+        QString failure;
+        if (!writer.write(ticks, &stats, &failure, nullptr, &bars))
+            qWarning() << failure;
+        return std::make_shared<const std::vector<BarUpdate>>(std::move(bars));
+    };
+    seconds(0, 300);
+
+    PairController c;
+    std::vector<UniverseResult> results;
+    connect(&c, &PairController::universeReady, this, [&](const UniverseResult &u) { results.push_back(u); });
+    c.setLiveSymbols(names);
+    c.setWindow(30);
+    c.setDatabase(db);
+    c.setUniverse(names);
+    QTRY_VERIFY_WITH_TIMEOUT(!results.empty() && results.back().scanRows > 0, 20000);
+    const UniverseResult scan = results.back();
+    QCOMPARE(scan.rows.size(), std::size_t(3));
+    QCOMPARE(scan.scanLastMs, t0 + 298'000); // the newest bar may still be forming: left out
+    QCOMPARE(scan.liveSteps, 0);
+    QCOMPARE(scan.intervalSeconds, 1);
+
+    c.applyBatch(seconds(300, 3)); // bars 299..301 close, 302 forms
+    QTRY_VERIFY_WITH_TIMEOUT(results.back().liveSteps == 1, 10000);
+    const UniverseResult step = results.back();
+    QCOMPARE(step.zLastMs, t0 + 301'000);
+    QCOMPARE(step.scanLastMs, scan.scanLastMs);
+    QCOMPARE(step.scannedAtMs, scan.scannedAtMs); // no full scan in between
+    QCOMPARE(step.tableRows, scan.tableRows + 3);
+    // z of each pair as the step must make it: the scan's hedge on the newest 30 common bars.
+    std::vector<CloseSeries> fresh(3);
+    Database::withReader(
+        db,
+        [&](QSqlDatabase &conn) {
+            for (int k = 0; k < 3; ++k) {
+                fresh[std::size_t(k)].symbol = names[k];
+                for (const Bar &b : BarStore::loadBars(conn, names[k], Interval::S1, BarStore::LiveSource,
+                                                       t0 + 299'000, t0 + 302'000)) {
+                    fresh[std::size_t(k)].openTimeMs.push_back(b.openMs);
+                    fresh[std::size_t(k)].close.push_back(b.close);
+                }
+            }
+        },
+        &error);
+    const UniverseResult expected = advanceUniverse(scan, fresh);
+    QCOMPARE(expected.liveSteps, 1);
+    for (std::size_t i = 0; i < 3; ++i) {
+        QVERIFY(std::isfinite(step.rows[i].z));
+        QCOMPARE(step.rows[i].z, expected.rows[i].z);
+        QVERIFY(step.rows[i].z != scan.rows[i].z);
+        QCOMPARE(step.rows[i].beta, scan.rows[i].beta);
+    }
+    c.applyBatch(seconds(303, 0)); // an empty batch: nothing closed, no step
+    QTest::qWait(300);
+    QCOMPARE(results.back().liveSteps, 1);
 }
 
 QTEST_GUILESS_MAIN(TestPairController)
