@@ -14,8 +14,8 @@
 #include <QAbstractItemModelTester>
 #include <QFile>
 #include <QImage>
-#include <QScatterSeries>
 #include <QLabel>
+#include <QScatterSeries>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
