@@ -172,8 +172,8 @@ int benchScan(const QStringList &args, QTextStream &out, QTextStream &err)
             for (int k = 0; k < symbols; ++k) {
                 const double c = columns[std::size_t(k)][std::size_t(std::min(r, bars - 1))];
                 if (!std::isnan(c))
-                    ticks.push_back(Tick{SymbolCode::fromString(names[k]), tradeId++, t0 + r * 60'000 + 5, c,
-                                         1.0, false, 0});
+                    ticks.push_back(Tick{SymbolCode::fromString(names[k]), tradeId++,
+                                         t0 + qint64(r) * 60'000 + 5, c, 1.0, false, 0});
             }
         WriteStats stats;
         return writer.write(ticks, &stats, &error);
