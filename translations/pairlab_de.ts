@@ -2084,6 +2084,10 @@ Funktionen: %2</translation>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
+    <message>
+        <source>No bars in this range</source>
+        <translation>Keine Bars in diesem Bereich</translation>
+    </message>
 </context>
 <context>
     <name>pairlab::CorrelationMatrixModel</name>
@@ -4010,7 +4014,7 @@ Jetzt: %2</translation>
     </message>
 </context>
 <context>
-    <name>pairlab::TimeSeriesChartView</name>
+    <name>pairlab::TimeChartView</name>
     <message>
         <source>Save chart as PNG…</source>
         <translation>Diagramm als PNG speichern…</translation>
@@ -4031,6 +4035,9 @@ Jetzt: %2</translation>
         <source>Reset zoom and follow live</source>
         <translation>Zoom zurücksetzen und live folgen</translation>
     </message>
+</context>
+<context>
+    <name>pairlab::TimeSeriesChartView</name>
     <message>
         <source>No data yet</source>
         <translation>Noch keine Daten</translation>

@@ -2076,6 +2076,10 @@ Functions: %2</source>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
+    <message>
+        <source>No bars in this range</source>
+        <translation>此范围内没有K线</translation>
+    </message>
 </context>
 <context>
     <name>pairlab::CorrelationMatrixModel</name>
@@ -3998,7 +4002,7 @@ Now: %2</source>
     </message>
 </context>
 <context>
-    <name>pairlab::TimeSeriesChartView</name>
+    <name>pairlab::TimeChartView</name>
     <message>
         <source>Save chart as PNG…</source>
         <translation>将图表保存为 PNG…</translation>
@@ -4019,6 +4023,9 @@ Now: %2</source>
         <source>Reset zoom and follow live</source>
         <translation>重置缩放并跟随实时</translation>
     </message>
+</context>
+<context>
+    <name>pairlab::TimeSeriesChartView</name>
     <message>
         <source>No data yet</source>
         <translation>暂无数据</translation>

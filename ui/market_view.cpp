@@ -1,6 +1,7 @@
 #include "market_view.h"
 
 #include "charts/candle_chart_view.h"
+#include "charts/time_chart_view.h"
 #include "market/interval.h"
 #include "models/bar_model.h"
 
@@ -47,6 +48,10 @@ MarketView::MarketView(const QStringList &symbols, QWidget *parent)
 
     m_chart->setModel(m_model);
     m_chart2->setModel(m_model2);
+    // The two legs on one time axis: zoom, pan, follow-live and the crosshair move both.
+    auto *group = new ChartGroup(this);
+    group->add(m_chart);
+    group->add(m_chart2);
     auto *legs = new QSplitter(Qt::Vertical, this);
     legs->addWidget(m_chart);
     legs->addWidget(m_chart2);

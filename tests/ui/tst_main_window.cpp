@@ -24,6 +24,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextDocumentFragment>
+#include <QWheelEvent>
 
 using namespace pairlab;
 
@@ -92,6 +93,31 @@ void TestMainWindow::demoReplayFillsWatchlistTradesAndChart()
     QVERIFY2(w.chartView()->volumeScaleText().startsWith(QLatin1String("vol ")) &&
                  !w.chartView()->volumeScaleText().contains(QLatin1String("e+")),
              qPrintable(w.chartView()->volumeScaleText()));
+
+    // Both legs' candle charts share one time axis: a wheel zoom on the first moves the second; End brings
+    // both back to the live edge.
+    const QList<CandleChartView *> candleViews = w.findChildren<CandleChartView *>();
+    QCOMPARE(candleViews.size(), 2);
+    CandleChartView *a = w.chartView(), *b = candleViews.at(0) == a ? candleViews.at(1) : candleViews.at(0);
+    QTRY_VERIFY_WITH_TIMEOUT(b->drawnCandles() >= 2, 5000);
+    a->refreshNow();
+    QVERIFY(a->followsLive() && b->followsLive());
+    QCOMPARE(a->rangeTo(), a->extent().second); // the live edge: the end of the newest bar
+    const qint64 span = a->rangeTo() - a->rangeFrom();
+    const QPointF centre = a->rect().center();
+    QWheelEvent wheel(centre, a->mapToGlobal(centre), QPoint(), QPoint(0, 120), Qt::NoButton, Qt::NoModifier,
+                      Qt::NoScrollPhase, false);
+    QApplication::sendEvent(a->viewport(), &wheel);
+    QVERIFY(a->rangeTo() - a->rangeFrom() < span);
+    QVERIFY(!a->followsLive() && !b->followsLive());
+    QCOMPARE(b->rangeFrom(), a->rangeFrom());
+    QCOMPARE(b->rangeTo(), a->rangeTo());
+    b->refreshNow(); // the second leg draws the bars of that range, and only those
+    QVERIFY(b->drawnCandles() >= 1);
+    QVERIFY(b->visibleBars() < int(span / 1000));
+    a->setFocus();
+    QTest::keyClick(a, Qt::Key_End);
+    QVERIFY(a->followsLive() && b->followsLive());
 
     // Switching the interval reloads the series from the database.
     w.setInterval(QStringLiteral("1m"));

@@ -1,6 +1,5 @@
 #include "charts/candle_chart_view.h"
 
-#include "charts/time_series_chart_view.h"
 #include "models/axis_scale.h"
 #include "models/bar_model.h"
 
@@ -15,10 +14,7 @@
 #include <QGraphicsSimpleTextItem>
 #include <QLineSeries>
 #include <QLocale>
-#include <QMouseEvent>
-#include <QTimer>
 #include <QValueAxis>
-#include <QWheelEvent>
 
 #include <algorithm>
 #include <cmath>
@@ -26,19 +22,14 @@
 namespace pairlab {
 
 CandleChartView::CandleChartView(QWidget *parent)
-    : QChartView(parent), m_chart(chart()), m_candles(new QCandlestickSeries),
+    : TimeChartView(parent), m_chart(chart()), m_candles(new QCandlestickSeries),
       m_volumeLine(new QLineSeries(this)), m_volume(new QAreaSeries(m_volumeLine)),
-      m_timeAxis(new QDateTimeAxis), m_priceAxis(new QValueAxis), m_volumeAxis(new QValueAxis),
-      m_refreshTimer(new QTimer(this)), m_gapBands(m_chart)
+      m_priceAxis(new QValueAxis), m_volumeAxis(new QValueAxis), m_gapBands(m_chart)
 {
-    // m_chart is the chart QChartView(parent) made: setChart() with another would release that one to leak.
     // The view owns m_volumeLine (a QAreaSeries does not own its boundary lines).
-    setRenderHint(QPainter::Antialiasing, false);
-    setFocusPolicy(Qt::StrongFocus);
-    setMouseTracking(true); // the OHLCV read-out follows the pointer
+    setFocusPolicy(Qt::StrongFocus); // End, + and - act on the focused chart
     m_chart->legend()->hide();
     m_chart->setMargins(QMargins(4, 4, 4, 4));
-    m_chart->setAnimationOptions(QChart::NoAnimation);
 
     m_candles->setName(tr("Price"));
     m_candles->setIncreasingColor(QColor(0x26, 0xa6, 0x9a));
@@ -54,22 +45,16 @@ CandleChartView::CandleChartView(QWidget *parent)
     m_chart->addSeries(m_volume);
     m_chart->addSeries(m_candles);
     // Axes are explicit: createDefaultAxes() breaks candlesticks on a time axis.
-    m_timeAxis->setFormat(QStringLiteral("HH:mm:ss"));
-    m_timeAxis->setTickCount(7);
-    m_timeAxis->setTitleText(tr("Time (local)"));
+    timeAxis()->setTickCount(7);
+    timeAxis()->setTitleText(tr("Time (local)"));
     m_priceAxis->setLabelFormat(QStringLiteral("%.2f"));
     m_volumeAxis->setVisible(false);
-    m_chart->addAxis(m_timeAxis, Qt::AlignBottom);
     m_chart->addAxis(m_priceAxis, Qt::AlignRight);
     m_chart->addAxis(m_volumeAxis, Qt::AlignLeft);
-    m_candles->attachAxis(m_timeAxis);
+    m_candles->attachAxis(timeAxis());
     m_candles->attachAxis(m_priceAxis);
-    m_volume->attachAxis(m_timeAxis);
+    m_volume->attachAxis(timeAxis());
     m_volume->attachAxis(m_volumeAxis);
-
-    m_refreshTimer->setSingleShot(true);
-    m_refreshTimer->setInterval(40); // <= 25 Hz
-    connect(m_refreshTimer, &QTimer::timeout, this, &CandleChartView::refreshNow);
     applyPaletteTheme(this, m_chart);
 
     QFont small = font();
@@ -81,7 +66,6 @@ CandleChartView::CandleChartView(QWidget *parent)
         t->hide();
         return t;
     };
-    m_readout = text(30);
     m_volumeTag = text(25);
     m_emptyText = text(30);
     m_lastTagBox = new QGraphicsRectItem(m_chart);
@@ -92,9 +76,33 @@ CandleChartView::CandleChartView(QWidget *parent)
     m_lastLine = new QGraphicsLineItem(m_chart);
     m_lastLine->setZValue(24);
     m_lastLine->hide();
-    m_hoverLine = new QGraphicsLineItem(m_chart);
-    m_hoverLine->setZValue(24);
-    m_hoverLine->hide();
+}
+
+qint64 CandleChartView::barMs() const
+{
+    return intervalMs(m_model ? m_model->interval() : Interval::S1);
+}
+
+std::pair<qint64, qint64> CandleChartView::extent() const
+{
+    if (!m_model || m_model->bars().empty())
+        return {0, -1};
+    return {m_model->bars().front().openMs, m_model->bars().back().openMs + barMs()};
+}
+
+qint64 CandleChartView::defaultSpanMs() const
+{
+    return kDefaultBars * barMs();
+}
+
+qint64 CandleChartView::minimumSpanMs() const
+{
+    return 10 * barMs();
+}
+
+int CandleChartView::visibleBars() const
+{
+    return int(std::llround(double(rangeTo() - rangeFrom()) / double(barMs())));
 }
 
 QString CandleChartView::readoutAt(qint64 t) const
@@ -134,15 +142,17 @@ void CandleChartView::placeOverlays()
 {
     const QRectF plot = m_chart->plotArea();
     const QColor textColour = palette().color(QPalette::WindowText);
-    for (QGraphicsSimpleTextItem *t : {m_readout, m_volumeTag, m_emptyText})
+    for (QGraphicsSimpleTextItem *t : {m_volumeTag, m_emptyText})
         t->setBrush(textColour);
     m_emptyText->setVisible(m_shown.empty());
     if (m_shown.empty()) {
-        m_emptyText->setText(m_model && m_model->isLoading() ? tr("Loading…") : tr("No bars yet"));
+        m_emptyText->setText(m_model && m_model->isLoading()       ? tr("Loading…")
+                             : m_model && !m_model->bars().empty() ? tr("No bars in this range")
+                                                                   : tr("No bars yet"));
         const QRectF box = m_emptyText->boundingRect();
         m_emptyText->setPos(plot.center() - QPointF(box.width() / 2, box.height() / 2));
-        for (QGraphicsItem *i : std::initializer_list<QGraphicsItem *>{m_lastTag, m_lastTagBox, m_lastLine,
-                                                                       m_volumeTag, m_readout, m_hoverLine})
+        for (QGraphicsItem *i :
+             std::initializer_list<QGraphicsItem *>{m_lastTag, m_lastTagBox, m_lastLine, m_volumeTag})
             i->hide();
         return;
     }
@@ -172,40 +182,6 @@ void CandleChartView::placeOverlays()
     m_volumeTag->show();
 }
 
-void CandleChartView::showReadoutAtX(double x)
-{
-    const QRectF plot = m_chart->plotArea();
-    if (m_shown.empty() || x < plot.left() || x > plot.right()) {
-        m_readout->hide();
-        m_hoverLine->hide();
-        return;
-    }
-    const qint64 t = qint64(m_chart->mapToValue(QPointF(x, plot.center().y()), m_candles).x());
-    const QString text = readoutAt(t);
-    m_readout->setText(text);
-    m_readout->setPos(plot.left() + 4, plot.top() + 2);
-    m_readout->setVisible(!text.isEmpty());
-    QPen pen(palette().color(QPalette::WindowText));
-    pen.setStyle(Qt::DotLine);
-    m_hoverLine->setPen(pen);
-    m_hoverLine->setLine(x, plot.top(), x, plot.bottom());
-    m_hoverLine->setVisible(!text.isEmpty());
-}
-
-void CandleChartView::leaveEvent(QEvent *event)
-{
-    m_readout->hide();
-    m_hoverLine->hide();
-    QChartView::leaveEvent(event);
-}
-
-void CandleChartView::changeEvent(QEvent *event)
-{
-    if (event->type() == QEvent::PaletteChange)
-        applyPaletteTheme(this, m_chart);
-    QChartView::changeEvent(event);
-}
-
 void CandleChartView::setModel(BarModel *model)
 {
     if (m_model)
@@ -213,30 +189,28 @@ void CandleChartView::setModel(BarModel *model)
     m_model = model;
     if (m_model)
         connect(m_model, &BarModel::barsChanged, this, &CandleChartView::scheduleRefresh);
-    m_firstDrawnMs = -1;
+    m_firstDrawnMs = m_lastDrawnMs = -1;
     scheduleRefresh();
 }
 
-void CandleChartView::scheduleRefresh()
-{
-    if (!m_refreshTimer->isActive())
-        m_refreshTimer->start();
-}
-
-std::vector<Bar> CandleChartView::visibleCandles() const
+std::vector<Bar> CandleChartView::visibleCandles(int *merge) const
 {
     std::vector<Bar> out;
+    *merge = 1;
     if (!m_model)
         return out;
     const std::vector<Bar> &bars = m_model->bars();
-    const int n = int(bars.size());
-    const int end = std::max(0, n - m_offset);
-    const int begin = std::max(0, end - m_visible);
-    const int count = end - begin;
+    const qint64 length = barMs(), from = rangeFrom(), to = rangeTo();
+    // The bars that overlap [from, to).
+    const auto first = std::partition_point(bars.begin(), bars.end(),
+                                            [&](const Bar &b) { return b.openMs + length <= from; });
+    const auto last = std::partition_point(first, bars.end(), [&](const Bar &b) { return b.openMs < to; });
+    const int begin = int(first - bars.begin()), end = int(last - bars.begin()), count = end - begin;
     if (count <= 0)
         return out;
     // Zoomed out past maxCandles: merge k consecutive bars into one candle (a coarser interval).
     const int k = std::max(1, int(std::ceil(double(count) / double(m_maxCandles))));
+    *merge = k;
     out.reserve(std::size_t(count / k) + 1);
     for (int i = begin; i < end; i += k) {
         Bar c = bars[std::size_t(i)];
@@ -253,43 +227,55 @@ std::vector<Bar> CandleChartView::visibleCandles() const
     return out;
 }
 
-void CandleChartView::refreshNow()
+void CandleChartView::updateTitle()
 {
-    const std::vector<Bar> candles = visibleCandles();
-    const int n = int(candles.size());
-    m_merge = (m_model && !m_model->bars().empty())
-                  ? std::max(1, int(std::ceil(double(std::min<int>(m_visible, int(m_model->bars().size()))) /
-                                              double(m_maxCandles))))
-                  : 1;
+    if (!m_model)
+        return;
+    // The symbol and the candles' length, also when merged ("BTCUSDT · 1s, candles of 5 × 1s").
+    m_chart->setTitle(m_merge > 1 ? tr("%1 · %2, candles of %3 × %2")
+                                        .arg(m_model->symbol(), intervalName(m_model->interval()))
+                                        .arg(m_merge)
+                                  : tr("%1 · %2").arg(m_model->symbol(), intervalName(m_model->interval())));
+}
+
+void CandleChartView::drawEmpty()
+{
+    m_shown.clear();
+    m_merge = 1;
+    updateTitle();
+    m_gapBands.hide();
+    m_candles->clear();
+    m_volumeLine->clear();
+    m_drawn = 0;
+    m_firstDrawnMs = m_lastDrawnMs = -1;
+    placeOverlays();
+}
+
+void CandleChartView::draw()
+{
     if (m_model && m_model->symbol() != m_gapSymbol) {
         m_gapSymbol = m_model->symbol();
         m_gapBands.setGaps(m_allGaps, {m_gapSymbol});
     }
-    m_shown = candles;
-    if (m_model) // the symbol and the candles' length, also when merged ("BTCUSDT · 1s, candles of 5 × 1s")
-        m_chart->setTitle(m_merge > 1
-                              ? tr("%1 · %2, candles of %3 × %2")
-                                    .arg(m_model->symbol(), intervalName(m_model->interval()))
-                                    .arg(m_merge)
-                              : tr("%1 · %2").arg(m_model->symbol(), intervalName(m_model->interval())));
-    if (n == 0) {
-        m_gapBands.hide();
+    m_gapBands.layout(rangeFrom(), rangeTo());
+    std::vector<Bar> candles = visibleCandles(&m_merge);
+    updateTitle();
+    const int n = int(candles.size());
+    if (n == 0) { // a range inside the data without bars (a gap, panned past the end)
+        m_shown.clear();
         m_candles->clear();
         m_volumeLine->clear();
         m_drawn = 0;
-        m_firstDrawnMs = -1;
+        m_firstDrawnMs = m_lastDrawnMs = -1;
         placeOverlays();
         return;
     }
-    const qint64 step = n > 1 ? candles[1].openMs - candles[0].openMs
-                              : intervalMs(m_model ? m_model->interval() : Interval::S1);
-    const qint64 width =
-        std::max<qint64>(1, std::min<qint64>(step, intervalMs(m_model->interval()) * m_merge));
-
+    // Each candle spans its bars' time: centred in [open, open + width).
+    const qint64 width = barMs() * m_merge;
     const QList<QCandlestickSet *> sets = m_candles->sets();
     if (sets.size() == n && m_firstDrawnMs == candles.front().openMs &&
-        qint64(sets.back()->timestamp()) == candles.back().openMs) {
-        // Same window: only values changed (usually the last candle). Update in place.
+        m_lastDrawnMs == candles.back().openMs) {
+        // Same candles: only values changed (usually the last one). Update in place.
         for (int i = std::max(0, n - 2); i < n; ++i) {
             QCandlestickSet *s = sets[i];
             const Bar &b = candles[std::size_t(i)];
@@ -302,11 +288,12 @@ void CandleChartView::refreshNow()
         QList<QCandlestickSet *> fresh;
         fresh.reserve(n);
         for (const Bar &b : candles)
-            fresh.append(new QCandlestickSet(b.open, b.high, b.low, b.close, double(b.openMs)));
+            fresh.append(new QCandlestickSet(b.open, b.high, b.low, b.close, double(b.openMs + width / 2)));
         m_candles->clear();
         m_candles->append(fresh);
     }
     m_firstDrawnMs = candles.front().openMs;
+    m_lastDrawnMs = candles.back().openMs;
     m_drawn = n;
 
     // Volume as an outlined histogram, rebuilt with one replace().
@@ -332,10 +319,8 @@ void CandleChartView::refreshNow()
     m_volumeAxis->setRange(0, std::max(vmax, 1e-9) * 4.0);
     m_volumeMax = vmax;
     m_candleWidthMs = width;
-    m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(candles.front().openMs - width / 2),
-                         QDateTime::fromMSecsSinceEpoch(candles.back().openMs + width + width / 2));
-    m_gapBands.layout(candles.front().openMs - width / 2, candles.back().openMs + width + width / 2);
-    m_timeAxis->setFormat(timeAxisFormat(candles.front().openMs, candles.back().openMs, width));
+    m_shown = std::move(candles);
+    timeAxis()->setFormat(timeAxisFormat(rangeFrom(), rangeTo(), width));
     placeOverlays();
 }
 
@@ -347,95 +332,11 @@ void CandleChartView::setGaps(const TradeGapList &gaps)
     scheduleRefresh();
 }
 
-void CandleChartView::followLive()
-{
-    if (m_offset != 0) {
-        m_offset = 0;
-        Q_EMIT followLiveChanged(true);
-    }
-    refreshNow();
-}
-
-void CandleChartView::zoom(double factor)
-{
-    const int total = m_model ? int(m_model->bars().size()) : 0;
-    m_visible = std::clamp(int(std::lround(m_visible * factor)), 10, std::max(10, total));
-    refreshNow();
-}
-
-void CandleChartView::wheelEvent(QWheelEvent *event)
-{
-    zoom(event->angleDelta().y() > 0 ? 0.8 : 1.25);
-    event->accept();
-}
-
-void CandleChartView::mousePressEvent(QMouseEvent *event)
-{
-    if (event->button() == Qt::LeftButton) {
-        m_dragStartX = int(event->position().x());
-        m_dragStartOffset = m_offset;
-        setCursor(Qt::ClosedHandCursor);
-    }
-    QChartView::mousePressEvent(event);
-}
-
-void CandleChartView::mouseMoveEvent(QMouseEvent *event)
-{
-    showReadoutAtX(event->position().x());
-    if (m_dragStartX >= 0 && m_model) {
-        const double plotWidth = std::max(1.0, m_chart->plotArea().width());
-        const int dx = int(event->position().x()) - m_dragStartX;
-        const int total = int(m_model->bars().size());
-        const int newOffset = std::clamp(m_dragStartOffset + int(std::lround(dx / plotWidth * m_visible)), 0,
-                                         std::max(0, total - 10));
-        if (newOffset != m_offset) {
-            const bool wasLive = m_offset == 0;
-            m_offset = newOffset;
-            if (wasLive != (m_offset == 0))
-                Q_EMIT followLiveChanged(m_offset == 0);
-            refreshNow();
-        }
-    }
-    QChartView::mouseMoveEvent(event);
-}
-
-void CandleChartView::mouseReleaseEvent(QMouseEvent *event)
-{
-    m_dragStartX = -1;
-    unsetCursor();
-    QChartView::mouseReleaseEvent(event);
-}
-
-void CandleChartView::mouseDoubleClickEvent(QMouseEvent *event)
-{
-    followLive();
-    QChartView::mouseDoubleClickEvent(event);
-}
-
-void CandleChartView::keyPressEvent(QKeyEvent *event)
-{
-    switch (event->key()) {
-    case Qt::Key_End:
-        followLive();
-        return;
-    case Qt::Key_Plus:
-    case Qt::Key_Equal:
-        zoom(0.8);
-        return;
-    case Qt::Key_Minus:
-        zoom(1.25);
-        return;
-    default:
-        QChartView::keyPressEvent(event);
-    }
-}
-
 void CandleChartView::resizeEvent(QResizeEvent *event)
 {
-    QChartView::resizeEvent(event);
+    TimeChartView::resizeEvent(event);
     // About one candle per 2 px at most, and never more than 1500.
     m_maxCandles = std::clamp(int(m_chart->plotArea().width() / 2), 100, 1500);
-    scheduleRefresh();
     placeOverlays();
 }
 

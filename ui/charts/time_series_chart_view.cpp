@@ -4,22 +4,13 @@
 #include "models/decimation.h"
 
 #include <QChart>
-#include <QContextMenuEvent>
 #include <QDateTime>
 #include <QDateTimeAxis>
-#include <QFileDialog>
-#include <QGraphicsLineItem>
-#include <QGraphicsRectItem>
 #include <QGraphicsSimpleTextItem>
 #include <QLegend>
 #include <QLineSeries>
-#include <QMenu>
-#include <QMessageBox>
-#include <QMouseEvent>
 #include <QPen>
-#include <QTimer>
 #include <QValueAxis>
-#include <QWheelEvent>
 
 #include <algorithm>
 #include <cmath>
@@ -28,14 +19,9 @@
 namespace pairlab {
 
 TimeSeriesChartView::TimeSeriesChartView(const QString &title, QWidget *parent)
-    : QChartView(parent), m_chart(chart()), m_timeAxis(new QDateTimeAxis), m_valueAxis(new QValueAxis),
-      m_refreshTimer(new QTimer(this)), m_gapBands(m_chart)
+    : TimeChartView(parent), m_chart(chart()), m_valueAxis(new QValueAxis), m_gapBands(m_chart)
 {
-    // m_chart is the chart QChartView(parent) made: setChart() with another would release that one to leak.
-    setRenderHint(QPainter::Antialiasing, false);
-    setMouseTracking(true);
     m_title = title;
-    m_chart->setAnimationOptions(QChart::NoAnimation);
     m_chart->setMargins(QMargins(2, 0, 2, 0));
     // The title names every curve in its colour: no separate legend row.
     m_chart->legend()->hide();
@@ -43,62 +29,15 @@ TimeSeriesChartView::TimeSeriesChartView(const QString &title, QWidget *parent)
     tf.setPointSizeF(tf.pointSizeF() * 0.9);
     m_chart->setTitleFont(tf);
     updateTitle();
-    m_timeAxis->setFormat(QStringLiteral("HH:mm:ss"));
-    m_timeAxis->setTickCount(6);
+    timeAxis()->setTickCount(6);
     m_valueAxis->setLabelFormat(QStringLiteral("%.4g")); // until the first scale (valueLabelFormat)
     m_valueAxis->setTickCount(3);                        // short charts: three labels fit, five get elided
     QFont small = m_valueAxis->labelsFont();
     small.setPointSizeF(small.pointSizeF() * 0.85);
     m_valueAxis->setLabelsFont(small);
-    m_timeAxis->setLabelsFont(small);
-    m_chart->addAxis(m_timeAxis, Qt::AlignBottom);
+    timeAxis()->setLabelsFont(small);
     m_chart->addAxis(m_valueAxis, Qt::AlignLeft);
-
-    m_crosshair = new QGraphicsLineItem(m_chart);
-    QPen cross(palette().color(QPalette::Text));
-    cross.setStyle(Qt::DotLine);
-    m_crosshair->setPen(cross);
-    m_crosshair->setZValue(20);
-    m_crosshair->hide();
-    m_readout = new QGraphicsSimpleTextItem(m_chart);
-    m_readout->setZValue(21);
-    m_readout->setBrush(palette().color(QPalette::Text));
-    m_readout->hide();
-    m_rubber = new QGraphicsRectItem(m_chart);
-    QColor rb = palette().color(QPalette::Highlight);
-    rb.setAlpha(50);
-    m_rubber->setBrush(rb);
-    m_rubber->setPen(Qt::NoPen);
-    m_rubber->hide();
-
-    m_refreshTimer->setSingleShot(true);
-    m_refreshTimer->setInterval(40); // <= 25 Hz
-    connect(m_refreshTimer, &QTimer::timeout, this, &TimeSeriesChartView::refreshNow);
     applyPaletteTheme(this, m_chart);
-}
-
-void applyPaletteTheme(QWidget *widget, QChart *chart)
-{
-    // Dark or light, following the system palette; curve pens keep their own colours.
-    const QPalette &pal = widget->palette();
-    const bool dark = pal.color(QPalette::Window).lightness() < 128;
-    chart->setBackgroundBrush(pal.color(QPalette::Base));
-    chart->setPlotAreaBackgroundVisible(false);
-    chart->setTitleBrush(pal.color(QPalette::Text));
-    const QColor grid = dark ? QColor(80, 80, 80) : QColor(225, 225, 225);
-    for (QAbstractAxis *axis : chart->axes()) {
-        axis->setLabelsColor(pal.color(QPalette::Text));
-        axis->setGridLineColor(grid);
-        axis->setLinePenColor(pal.color(QPalette::Mid));
-        axis->setTitleBrush(pal.color(QPalette::Text));
-    }
-}
-
-void TimeSeriesChartView::changeEvent(QEvent *event)
-{
-    if (event->type() == QEvent::PaletteChange)
-        applyPaletteTheme(this, m_chart);
-    QChartView::changeEvent(event);
 }
 
 int TimeSeriesChartView::addCurve(const QString &name, const QColor &color, bool secondaryAxis)
@@ -112,7 +51,7 @@ int TimeSeriesChartView::addCurve(const QString &name, const QColor &color, bool
     pen.setWidthF(1.2);
     c.series->setPen(pen);
     m_chart->addSeries(c.series);
-    c.series->attachAxis(m_timeAxis);
+    c.series->attachAxis(timeAxis());
     if (secondaryAxis) {
         if (!m_secondaryAxis) {
             m_secondaryAxis = new QValueAxis;
@@ -186,7 +125,7 @@ void TimeSeriesChartView::setBands(const QList<double> &levels)
         pen.setStyle(Qt::DashLine);
         s->setPen(pen);
         m_chart->addSeries(s);
-        s->attachAxis(m_timeAxis);
+        s->attachAxis(timeAxis());
         s->attachAxis(m_valueAxis);
         m_bands.push_back(s);
     }
@@ -220,69 +159,37 @@ std::pair<qint64, qint64> TimeSeriesChartView::extent() const
     return {lo, hi};
 }
 
-void TimeSeriesChartView::setTimeRange(qint64 from, qint64 to)
+void TimeSeriesChartView::drawEmpty()
 {
-    if (to <= from)
-        return;
-    m_from = from;
-    m_to = to;
-    m_follow = false;
-    scheduleRefresh();
-}
-
-void TimeSeriesChartView::resetRange()
-{
-    m_follow = true;
-    m_followSpan = 0;
-    scheduleRefresh();
-}
-
-void TimeSeriesChartView::setFollowLive(bool follow)
-{
-    if (follow && !m_follow)
-        m_followSpan = std::max<qint64>(0, m_to - m_from);
-    m_follow = follow;
-    scheduleRefresh();
-}
-
-void TimeSeriesChartView::scheduleRefresh()
-{
-    if (!m_refreshTimer->isActive())
-        m_refreshTimer->start();
-}
-
-void TimeSeriesChartView::refreshNow()
-{
-    m_refreshTimer->stop();
-    const auto [lo, hi] = extent();
     // An empty chart says so instead of drawing a 0..1 axis at 00:00:00.
-    const bool empty = hi < lo;
-    m_valueAxis->setLabelsVisible(!empty);
-    m_timeAxis->setLabelsVisible(!empty);
+    m_valueAxis->setLabelsVisible(false);
+    timeAxis()->setLabelsVisible(false);
     if (m_secondaryAxis)
-        m_secondaryAxis->setLabelsVisible(!empty);
+        m_secondaryAxis->setLabelsVisible(false);
     if (!m_emptyItem) {
         m_emptyItem = new QGraphicsSimpleTextItem(m_chart);
         m_emptyItem->setZValue(30);
     }
-    m_emptyItem->setVisible(empty);
-    if (empty) {
-        m_emptyItem->setBrush(palette().color(QPalette::PlaceholderText));
-        m_emptyItem->setText(m_emptyText);
-        const QRectF plot = m_chart->plotArea(), box = m_emptyItem->boundingRect();
-        m_emptyItem->setPos(plot.center() - QPointF(box.width() / 2, box.height() / 2));
-        for (Curve &c : m_curves) {
-            c.series->clear();
-            c.drawn = 0;
-        }
-        return;
+    m_emptyItem->setVisible(true);
+    m_emptyItem->setBrush(palette().color(QPalette::PlaceholderText));
+    m_emptyItem->setText(m_emptyText);
+    const QRectF plot = m_chart->plotArea(), box = m_emptyItem->boundingRect();
+    m_emptyItem->setPos(plot.center() - QPointF(box.width() / 2, box.height() / 2));
+    for (Curve &c : m_curves) {
+        c.series->clear();
+        c.drawn = 0;
     }
-    if (m_follow) {
-        m_to = hi;
-        m_from = m_followSpan > 0 ? hi - m_followSpan : lo;
-        if (m_to <= m_from)
-            m_from = m_to - 1000;
-    }
+}
+
+void TimeSeriesChartView::draw()
+{
+    m_valueAxis->setLabelsVisible(true);
+    timeAxis()->setLabelsVisible(true);
+    if (m_secondaryAxis)
+        m_secondaryAxis->setLabelsVisible(true);
+    if (m_emptyItem)
+        m_emptyItem->hide();
+    const qint64 from = rangeFrom(), to = rangeTo();
     // One bucket per two pixels: up to four points each, enough for a faithful line, cheap to paint.
     const int columns = std::max(50, int(m_chart->plotArea().width() / 2));
     constexpr double kInf = std::numeric_limits<double>::infinity();
@@ -293,9 +200,9 @@ void TimeSeriesChartView::refreshNow()
             c.drawn = 0;
             continue;
         }
-        const QList<QPointF> pts = decimateMinMax(*c.times, *c.values, m_from, m_to, columns);
+        const QList<QPointF> pts = decimateMinMax(*c.times, *c.values, from, to, columns);
         for (const QPointF &p : pts) {
-            if (p.x() < double(m_from) || p.x() > double(m_to) || !std::isfinite(p.y()))
+            if (p.x() < double(from) || p.x() > double(to) || !std::isfinite(p.y()))
                 continue;
             (c.secondary ? smin : vmin) = std::min(c.secondary ? smin : vmin, p.y());
             (c.secondary ? smax : vmax) = std::max(c.secondary ? smax : vmax, p.y());
@@ -308,8 +215,8 @@ void TimeSeriesChartView::refreshNow()
         vmax = std::max(vmax, level);
     }
     for (std::size_t i = 0; i < m_bands.size(); ++i)
-        m_bands[i]->replace(QList<QPointF>{QPointF(double(m_from), m_bandLevels[qsizetype(i)]),
-                                           QPointF(double(m_to), m_bandLevels[qsizetype(i)])});
+        m_bands[i]->replace(QList<QPointF>{QPointF(double(from), m_bandLevels[qsizetype(i)]),
+                                           QPointF(double(to), m_bandLevels[qsizetype(i)])});
     // Round 1-2-5 labels; taller charts get more of them.
     const qreal plotHeight = m_chart->plotArea().height();
     const int maxTicks = plotHeight > 220 ? 6 : (plotHeight > 120 ? 4 : 3);
@@ -323,8 +230,7 @@ void TimeSeriesChartView::refreshNow()
     };
     setAxis(m_valueAxis, vmin, vmax, m_valueCeiling);
     setAxis(m_secondaryAxis, smin, smax, qQNaN());
-    m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(m_from), QDateTime::fromMSecsSinceEpoch(m_to));
-    m_gapBands.layout(m_from, m_to);
+    m_gapBands.layout(from, to);
     qint64 barMs = 0; // the shortest step among the first bars of the curves
     for (const Curve &c : m_curves)
         if (c.times)
@@ -333,20 +239,13 @@ void TimeSeriesChartView::refreshNow()
                 if (d > 0 && (barMs == 0 || d < barMs))
                     barMs = d;
             }
-    m_timeAxis->setFormat(timeAxisFormat(m_from, m_to, barMs));
+    timeAxis()->setFormat(timeAxisFormat(from, to, barMs));
 }
 
 void TimeSeriesChartView::setGaps(const TradeGapList &gaps)
 {
     m_gapBands.setGaps(gaps);
     scheduleRefresh();
-}
-
-qint64 TimeSeriesChartView::timeAtX(double x) const
-{
-    const QRectF plot = m_chart->plotArea();
-    const double f = plot.width() > 0 ? (x - plot.left()) / plot.width() : 0.0;
-    return m_from + qint64(std::llround(f * double(m_to - m_from)));
 }
 
 QString TimeSeriesChartView::readoutAt(qint64 t) const
@@ -366,111 +265,6 @@ QString TimeSeriesChartView::readoutAt(qint64 t) const
     return text;
 }
 
-void TimeSeriesChartView::showCrosshairAt(qint64 t)
-{
-    const QRectF plot = m_chart->plotArea();
-    if (m_to <= m_from || t < m_from || t > m_to) {
-        hideCrosshair();
-        return;
-    }
-    const double x = plot.left() + double(t - m_from) / double(m_to - m_from) * plot.width();
-    m_crosshair->setLine(x, plot.top(), x, plot.bottom());
-    m_crosshair->show();
-    m_readout->setText(readoutAt(t));
-    m_readout->setPos(plot.left() + 4, plot.top() + 2);
-    m_readout->show();
-}
-
-void TimeSeriesChartView::hideCrosshair()
-{
-    m_crosshair->hide();
-    m_readout->hide();
-}
-
-void TimeSeriesChartView::applyUserRange(qint64 from, qint64 to)
-{
-    const auto [lo, hi] = extent();
-    if (hi < lo || to - from < 1000)
-        return;
-    m_from = from;
-    m_to = to;
-    m_follow = false;
-    refreshNow();
-    Q_EMIT userRangeChanged(m_from, m_to);
-}
-
-void TimeSeriesChartView::wheelEvent(QWheelEvent *event)
-{
-    const qint64 anchor = timeAtX(event->position().x());
-    const double f = event->angleDelta().y() > 0 ? 0.8 : 1.25;
-    applyUserRange(anchor - qint64(double(anchor - m_from) * f), anchor + qint64(double(m_to - anchor) * f));
-    event->accept();
-}
-
-void TimeSeriesChartView::mousePressEvent(QMouseEvent *event)
-{
-    if (event->button() == Qt::LeftButton) {
-        m_dragX = event->position().x();
-        m_dragFrom = m_from;
-        m_dragTo = m_to;
-        m_rubberDrag = event->modifiers() & Qt::ShiftModifier;
-        if (!m_rubberDrag)
-            setCursor(Qt::ClosedHandCursor);
-        event->accept();
-        return;
-    }
-    QChartView::mousePressEvent(event);
-}
-
-void TimeSeriesChartView::mouseMoveEvent(QMouseEvent *event)
-{
-    const double x = event->position().x();
-    if (m_dragX >= 0 && m_rubberDrag) {
-        const QRectF plot = m_chart->plotArea();
-        m_rubber->setRect(
-            QRectF(QPointF(std::min(x, m_dragX), plot.top()), QPointF(std::max(x, m_dragX), plot.bottom())));
-        m_rubber->show();
-    } else if (m_dragX >= 0) {
-        const double w = std::max(1.0, m_chart->plotArea().width());
-        const qint64 shift = qint64((m_dragX - x) / w * double(m_dragTo - m_dragFrom));
-        applyUserRange(m_dragFrom + shift, m_dragTo + shift);
-    }
-    const qint64 t = timeAtX(x);
-    showCrosshairAt(t);
-    Q_EMIT hoveredTime(t);
-    QChartView::mouseMoveEvent(event);
-}
-
-void TimeSeriesChartView::mouseReleaseEvent(QMouseEvent *event)
-{
-    if (m_dragX >= 0 && m_rubberDrag) {
-        const qint64 a = timeAtX(std::min(m_dragX, event->position().x()));
-        const qint64 b = timeAtX(std::max(m_dragX, event->position().x()));
-        m_rubber->hide();
-        if (b - a > 0)
-            applyUserRange(a, b);
-    }
-    m_dragX = -1;
-    m_rubberDrag = false;
-    unsetCursor();
-    QChartView::mouseReleaseEvent(event);
-}
-
-void TimeSeriesChartView::mouseDoubleClickEvent(QMouseEvent *event)
-{
-    resetRange();
-    refreshNow();
-    Q_EMIT userReset();
-    QChartView::mouseDoubleClickEvent(event);
-}
-
-void TimeSeriesChartView::leaveEvent(QEvent *event)
-{
-    hideCrosshair();
-    Q_EMIT hoverLeft();
-    QChartView::leaveEvent(event);
-}
-
 void TimeSeriesChartView::setEmptyText(const QString &text)
 {
     m_emptyText = text;
@@ -481,65 +275,6 @@ void TimeSeriesChartView::setValueCeiling(double ceiling)
 {
     m_valueCeiling = ceiling;
     scheduleRefresh();
-}
-
-void TimeSeriesChartView::resizeEvent(QResizeEvent *event)
-{
-    QChartView::resizeEvent(event);
-    scheduleRefresh();
-}
-
-void TimeSeriesChartView::contextMenuEvent(QContextMenuEvent *event)
-{
-    QMenu menu(this);
-    menu.addAction(tr("Save chart as PNG…"), this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Save chart"), QStringLiteral("chart.png"),
-                                                          tr("PNG images (*.png)"));
-        if (!path.isEmpty() && !savePng(path))
-            QMessageBox::warning(this, tr("Save chart"), tr("Cannot write %1.").arg(path));
-    });
-    menu.addAction(tr("Reset zoom and follow live"), this, [this] {
-        resetRange();
-        refreshNow();
-        Q_EMIT userReset();
-    });
-    menu.exec(event->globalPos());
-}
-
-bool TimeSeriesChartView::savePng(const QString &path)
-{
-    return grab().save(path, "PNG");
-}
-
-void TimeSeriesChartView::setRefreshDelay(int ms)
-{
-    m_refreshTimer->setInterval(ms);
-}
-
-void ChartGroup::add(TimeSeriesChartView *view)
-{
-    m_views.append(view);
-    // Staggered refreshes: charts updated together repaint one after another, not in one long frame.
-    view->setRefreshDelay(40 + 8 * int(m_views.size() - 1));
-    connect(view, &TimeSeriesChartView::userRangeChanged, this, [this, view](qint64 from, qint64 to) {
-        for (TimeSeriesChartView *v : std::as_const(m_views))
-            if (v != view)
-                v->setTimeRange(from, to);
-    });
-    connect(view, &TimeSeriesChartView::userReset, this, [this, view] {
-        for (TimeSeriesChartView *v : std::as_const(m_views))
-            if (v != view)
-                v->resetRange();
-    });
-    connect(view, &TimeSeriesChartView::hoveredTime, this, [this, view](qint64 t) {
-        for (TimeSeriesChartView *v : std::as_const(m_views))
-            if (v != view)
-                v->showCrosshairAt(t);
-    });
-    connect(view, &TimeSeriesChartView::hoverLeft, this, [this] {
-        for (TimeSeriesChartView *v : std::as_const(m_views))
-            v->hideCrosshair();
-    });
 }
 
 } // namespace pairlab
