@@ -288,7 +288,8 @@ void CandleChartView::draw()
         QList<QCandlestickSet *> fresh;
         fresh.reserve(n);
         for (const Bar &b : candles)
-            fresh.append(new QCandlestickSet(b.open, b.high, b.low, b.close, double(b.openMs + width / 2)));
+            fresh.append(
+                new QCandlestickSet(b.open, b.high, b.low, b.close, double(b.openMs) + double(width) / 2.0));
         m_candles->clear();
         m_candles->append(fresh);
     }
