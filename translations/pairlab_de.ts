@@ -2097,6 +2097,17 @@ Funktionen: %2</translation>
     </message>
 </context>
 <context>
+    <name>pairlab::FeedGroup</name>
+    <message>
+        <source>%1 of %2 connections up; connection %3: %4</source>
+        <translation>%1 von %2 Verbindungen aktiv; Verbindung %3: %4</translation>
+    </message>
+    <message>
+        <source>%1 connections, %2 streams: %3</source>
+        <translation>%1 Verbindungen, %2 Streams: %3</translation>
+    </message>
+</context>
+<context>
     <name>pairlab::GapRecorder</name>
     <message>
         <source>cannot record gaps: %1</source>

@@ -2089,6 +2089,17 @@ Functions: %2</source>
     </message>
 </context>
 <context>
+    <name>pairlab::FeedGroup</name>
+    <message>
+        <source>%1 of %2 connections up; connection %3: %4</source>
+        <translation>%2 个连接中 %1 个已连接；连接 %3：%4</translation>
+    </message>
+    <message>
+        <source>%1 connections, %2 streams: %3</source>
+        <translation>%1 个连接，%2 个数据流：%3</translation>
+    </message>
+</context>
+<context>
     <name>pairlab::GapRecorder</name>
     <message>
         <source>cannot record gaps: %1</source>

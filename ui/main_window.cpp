@@ -404,7 +404,10 @@ void MainWindow::streamSymbols(const QStringList &symbols)
         return;
     m_defaultFeed.symbols = feed.symbols;
     const bool live = m_sessions->kind() == SessionController::Kind::Live;
-    setFeed(feed);
+    if (live && m_sessions->addSymbols(added))
+        m_options.feed = feed; // joined the running feed: no reconnect of the others
+    else
+        setFeed(feed);
     markDirty();
     statusBar()->showMessage(live ? tr("Streaming %1 more symbols live; their history is being filled.")
                                         .arg(QLocale().toString(added.size()))
@@ -522,6 +525,11 @@ void MainWindow::connectControllers()
                 m_pairView->setDatasetDatabase(m_options.databasePath); // changed in Settings: from now on
                 m_alerts->setDatabase(m_options.databasePath);
             });
+    connect(c, &SessionController::symbolsChanged, this, [this](const QStringList &symbols) {
+        m_tickers->setSymbols(symbols);
+        m_market->setSymbols(symbols);
+        m_pairView->setSymbols(symbols);
+    });
     connect(c, &SessionController::stored, this, &MainWindow::onStored);
     connect(c, &SessionController::countsChanged, this, [this](qint64 stored, qint64 unsaved) {
         m_storedLabel->setText(unsaved > 0

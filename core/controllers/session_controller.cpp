@@ -34,6 +34,24 @@ void SessionController::startLive(const FeedConfig &feed, const QString &databas
     begin(Kind::Live, feed, databasePath);
 }
 
+bool SessionController::addSymbols(const QStringList &symbols)
+{
+    if (!m_session || m_kind != Kind::Live)
+        return false;
+    QStringList fresh;
+    for (const QString &s : symbols)
+        if (!m_symbols.contains(s) && !fresh.contains(s))
+            fresh << s;
+    if (fresh.isEmpty())
+        return true;
+    m_session->addSymbols(fresh);
+    m_symbols << fresh;
+    qCInfo(lcFeed).noquote()
+        << QStringLiteral("subscribing %1 more: %2").arg(fresh.size()).arg(fresh.join(QStringLiteral(", ")));
+    Q_EMIT symbolsChanged(m_symbols);
+    return true;
+}
+
 bool SessionController::serve(const QString &recordingPath, QString *error)
 {
     auto *server = new ReplayServer(this);

@@ -53,6 +53,9 @@ public:
 
     Kind kind() const { return m_kind; }
     bool isRunning() const { return m_session != nullptr; }
+    /** A live session streams these symbols too, without reconnecting (LiveSession::addSymbols);
+     *  symbolsChanged() follows. False when no live session runs (a demo or replay has its own symbols). */
+    bool addSymbols(const QStringList &symbols);
     bool isReplay() const { return m_kind == Kind::Demo || m_kind == Kind::Replay; }
     LiveSession *session() const { return m_session.get(); }
     /** Stopped sessions still storing their last batch or closing their database. */
@@ -77,6 +80,8 @@ public:
     std::shared_ptr<RestBan> restBan() const { return m_restBan; }
 
 Q_SIGNALS:
+    /** The running session streams these symbols now (after addSymbols()). */
+    void symbolsChanged(const QStringList &symbols);
     /** A session started on databasePath with these symbols. */
     void started(pairlab::SessionController::Kind kind, const QStringList &symbols,
                  const QString &databasePath);

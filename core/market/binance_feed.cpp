@@ -191,6 +191,7 @@ QWebSocket *BinanceFeed::openSocket()
             m_connectedMs = m_lastFrameMs = m_clock.elapsed();
             m_lastSeen.clear();
             m_silent.clear();
+            m_toSubscribe.clear(); // its URL names every stream
             setState(FeedState::Connected, streamUrl(m_config).toString());
         }
     });
@@ -389,7 +390,7 @@ void BinanceFeed::watchdog()
 
 void BinanceFeed::startRecording(const QString &path)
 {
-    auto rec = std::make_unique<FrameRecorder>();
+    auto rec = std::make_shared<FrameRecorder>();
     QString error;
     if (!rec->open(path, &error)) {
         Q_EMIT recordingChanged(false, error);
@@ -397,6 +398,63 @@ void BinanceFeed::startRecording(const QString &path)
     }
     m_recorder = std::move(rec);
     Q_EMIT recordingChanged(true, path);
+}
+
+void BinanceFeed::setRecorder(std::shared_ptr<FrameRecorder> recorder)
+{
+    m_recorder = std::move(recorder);
+}
+
+void BinanceFeed::subscribe(const QStringList &symbols)
+{
+    FeedConfig added = m_config;
+    added.symbols.clear();
+    for (const QString &s : symbols) {
+        const SymbolCode code = SymbolCode::fromString(s.trimmed());
+        if (code.isEmpty() || m_config.symbols.contains(code.toString()))
+            continue;
+        m_config.symbols << code.toString();
+        added.symbols << code.toString();
+        m_subscribed.insert(code);
+    }
+    const QStringList streams = streamNames(added);
+    if (streams.isEmpty())
+        return;
+    const qint64 now = m_clock.isValid() ? m_clock.elapsed() : 0;
+    for (const QString &stream : streams)
+        m_lastSeen.insert(stream, now); // silent from now on, not from the connection's start
+    if (!m_socket || m_state != FeedState::Connected)
+        return; // the next connection's URL names them
+    m_toSubscribe << streams;
+    if (!m_subscribeTimer) {
+        m_subscribeTimer = new QTimer(this);
+        connect(m_subscribeTimer, &QTimer::timeout, this, &BinanceFeed::sendSubscriptions);
+    }
+    m_subscribeTimer->setInterval(std::max(100, m_config.subscribeIntervalMs)); // never above 10 a second
+    if (!m_subscribeTimer->isActive()) {
+        m_subscribeTimer->start();
+        sendSubscriptions();
+    }
+}
+
+void BinanceFeed::sendSubscriptions()
+{
+    if (m_toSubscribe.isEmpty() || !m_socket || m_state != FeedState::Connected) {
+        m_toSubscribe.clear(); // a new connection names every stream in its URL
+        if (m_subscribeTimer)
+            m_subscribeTimer->stop();
+        return;
+    }
+    const qsizetype n = std::min<qsizetype>(std::max(1, m_config.subscribeBatch), m_toSubscribe.size());
+    QStringList params;
+    for (qsizetype i = 0; i < n; ++i)
+        params << QLatin1Char('"') + m_toSubscribe[i] + QLatin1Char('"');
+    m_toSubscribe.remove(0, n);
+    m_socket->sendTextMessage(QStringLiteral("{\"method\":\"SUBSCRIBE\",\"params\":[%1],\"id\":%2}")
+                                  .arg(params.join(QLatin1Char(',')))
+                                  .arg(++m_subscribeId));
+    if (m_toSubscribe.isEmpty())
+        m_subscribeTimer->stop();
 }
 
 void BinanceFeed::stopRecording()

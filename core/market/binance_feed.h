@@ -52,6 +52,13 @@ struct FeedConfig
      * are filled from aggTrades like any gap (with backfill) when it spans at most this long; a longer one is
      *  recorded unfilled, and the exchange's bars stand for it. */
     int tradeBackfillHours = 24;
+    /** Streams per WebSocket connection. Binance takes up to 1024 on one; PairLab opens one connection per
+     *  200 (FeedGroup), so that a URL stays a few kB long and a reconnect re-subscribes a fifth of 1,000. */
+    int streamsPerConnection = 200;
+    /** Streams added to a running connection go out as SUBSCRIBE messages of at most this many streams, one
+     *  every subscribeIntervalMs (Binance takes at most 10 incoming messages a second on a connection). */
+    int subscribeBatch = 50;
+    int subscribeIntervalMs = 250;
 };
 
 struct FeedStats
@@ -87,6 +94,7 @@ public:
 
     FeedState state() const { return m_state; }
     FeedStats stats() const { return m_stats; }
+    QStringList symbols() const { return m_config.symbols; }
 
 public Q_SLOTS:
     void start();
@@ -95,6 +103,12 @@ public Q_SLOTS:
     void rotate();
     void startRecording(const QString &path);
     void stopRecording();
+    /** Records the frames into `recorder` (shared by the connections of a FeedGroup; null: stop). The
+     *  recorder is written on this thread only; recordingChanged() is the caller's to say. */
+    void setRecorder(std::shared_ptr<pairlab::FrameRecorder> recorder);
+    /** Adds the trade streams of `symbols` to the running connection: SUBSCRIBE messages of at most
+     *  subscribeBatch streams, one every subscribeIntervalMs; a (re)connection names them in its URL. */
+    void subscribe(const QStringList &symbols);
 
 Q_SIGNALS:
     void ticks(pairlab::TickBatch batch);
@@ -115,6 +129,7 @@ private:
     void setState(FeedState s, const QString &detail);
     void flush();
     void watchdog();
+    void sendSubscriptions();
 
     FeedConfig m_config;
     FeedState m_state = FeedState::Stopped;
@@ -124,7 +139,10 @@ private:
     QTimer *m_watchdog = nullptr;
     QTimer *m_reconnectTimer = nullptr;
     std::unique_ptr<BinanceTradeParser> m_parser;
-    std::unique_ptr<FrameRecorder> m_recorder;
+    std::shared_ptr<FrameRecorder> m_recorder;
+    QTimer *m_subscribeTimer = nullptr;
+    QStringList m_toSubscribe; ///< stream names not yet asked for on the connection
+    int m_subscribeId = 0;
     std::vector<Tick> m_pending;
     FeedStats m_stats;
     qint64 m_framesAtLastStats = 0;

@@ -3,8 +3,8 @@
 #include <simdjson.h>
 
 #include <charconv>
-#include <cstring>
 #include <cmath>
+#include <cstring>
 
 namespace pairlab {
 
@@ -42,7 +42,6 @@ bool readInt(od::value v, std::int64_t &out)
     return !v.get_int64().get(out);
 }
 
-
 // The exact bytes Binance sends for a futures trade, in its key order:
 //   {"stream":"btcusdt@trade","data":{"e":"trade","E":1,"T":1,"s":"BTCUSDT","t":1,"p":"1.0","q":"1.0","X":"MARKET","m":true}}
 // (or the payload alone). Matching that shape byte by byte is a strict subset of JSON: anything else —
@@ -63,8 +62,8 @@ public:
         }
         std::string_view symbol, price, qty, ignored;
         if (!lit("{\"e\":\"trade\",\"E\":") || !integer(ignoredInt) || !lit(",\"T\":") || !integer(t.tsMs) ||
-            !lit(",\"s\":\"") || !str(symbol) || !lit(",\"t\":") || !integer(t.tradeId) || !lit(",\"p\":\"") ||
-            !str(price) || !lit(",\"q\":\"") || !str(qty))
+            !lit(",\"s\":\"") || !str(symbol) || !lit(",\"t\":") || !integer(t.tradeId) ||
+            !lit(",\"p\":\"") || !str(price) || !lit(",\"q\":\"") || !str(qty))
             return false;
         if (lit(",\"X\":\"") && !str(ignored))
             return false;
@@ -85,8 +84,7 @@ public:
     }
 
 private:
-    template <std::size_t N>
-    bool lit(const char (&s)[N])
+    template <std::size_t N> bool lit(const char (&s)[N])
     {
         constexpr std::size_t n = N - 1;
         if (std::size_t(end - p) < n || std::memcmp(p, s, n) != 0)

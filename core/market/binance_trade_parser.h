@@ -15,7 +15,7 @@ enum class FrameKind {
     SubscriptionReply, ///< {"result":...,"id":...}
     ErrorReply,        ///< {"error":{...}} or {"code":...,"msg":...}; message() says what
     Unknown,           ///< well-formed JSON of another event type (bookTicker, depthUpdate, ...)
-    Malformed,         ///< not JSON, truncated, wrong types, missing or out-of-range fields; message() says which
+    Malformed, ///< not JSON, truncated, wrong types, missing or out-of-range fields; message() says which
 };
 
 /** Parses Binance trade frames with simdjson on-demand: the combined-stream wrapper

@@ -1,5 +1,8 @@
 #include "market/replay_server.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTimer>
 #include <QUrlQuery>
 #include <QWebSocket>
@@ -14,6 +17,7 @@ struct ReplayServer::Session
     QWebSocket *socket = nullptr;
     QTimer *timer = nullptr;
     QSet<QByteArray> streams; // empty = everything
+    QString key;              // the streams= query it connected with
     std::size_t cursor = 0;
     qint64 sentHere = 0;
     QElapsedTimer clock;
@@ -27,6 +31,7 @@ ReplayServer::ReplayServer(QObject *parent)
       m_server(new QWebSocketServer(QStringLiteral("PairLab replay"), QWebSocketServer::NonSecureMode, this))
 {
     connect(m_server, &QWebSocketServer::newConnection, this, &ReplayServer::onNewConnection);
+    m_clock.start();
 }
 
 ReplayServer::~ReplayServer()
@@ -49,7 +54,7 @@ bool ReplayServer::load(const QString &path, QString *error)
 void ReplayServer::setRecording(Recording recording)
 {
     m_recording = std::move(recording);
-    m_resumeAt = 0;
+    m_resumeAt.clear();
 }
 
 bool ReplayServer::listen(quint16 port, QString *error)
@@ -86,7 +91,14 @@ void ReplayServer::onNewConnection()
         const QString streams = QUrlQuery(socket->requestUrl()).queryItemValue(QStringLiteral("streams"));
         for (const QString &name : streams.split(QLatin1Char('/'), Qt::SkipEmptyParts))
             s->streams.insert(name.toLatin1());
-        s->cursor = m_resumeAt > std::size_t(m_overlap) ? m_resumeAt - std::size_t(m_overlap) : 0;
+        m_requested << streams;
+        connect(socket, &QWebSocket::textMessageReceived, this,
+                [this, sp](const QString &m) { onClientText(sp, m); });
+        // A reconnecting client resumes where its connection (the same streams) stopped; other connections
+        // of the same client have their own place in the recording.
+        s->key = streams;
+        const std::size_t resume = m_resumeAt.value(streams, 0);
+        s->cursor = resume > std::size_t(m_overlap) ? resume - std::size_t(m_overlap) : 0;
         s->timer = new QTimer(this);
         s->timer->setSingleShot(true);
         s->timer->setTimerType(Qt::PreciseTimer);
@@ -102,10 +114,26 @@ void ReplayServer::onNewConnection()
     }
 }
 
+void ReplayServer::onClientText(Session *s, const QString &message)
+{
+    // {"method":"SUBSCRIBE","params":["btcusdt@trade",…],"id":1}: the streams join this connection.
+    const QJsonObject o = QJsonDocument::fromJson(message.toUtf8()).object();
+    if (o.value(QLatin1String("method")).toString() != QLatin1String("SUBSCRIBE"))
+        return;
+    const QJsonArray params = o.value(QLatin1String("params")).toArray();
+    if (!s->streams.isEmpty()) // empty: it already gets everything
+        for (const QJsonValue &v : params)
+            s->streams.insert(v.toString().toLatin1());
+    m_subscriptions.append({m_clock.elapsed(), int(params.size())});
+    s->socket->sendTextMessage(
+        QStringLiteral("{\"result\":null,\"id\":%1}").arg(o.value(QLatin1String("id")).toInteger()));
+}
+
 void ReplayServer::endSession(Session *s, bool dropped)
 {
     Q_UNUSED(dropped);
-    m_resumeAt = std::max(m_resumeAt, std::min(s->cursor, m_recording.frames.size()));
+    m_resumeAt[s->key] =
+        std::max(m_resumeAt.value(s->key, 0), std::min(s->cursor, m_recording.frames.size()));
     s->timer->stop();
     s->timer->deleteLater();
     s->socket->deleteLater();
@@ -121,7 +149,7 @@ bool ReplayServer::injectFault(Session *s)
     const auto atLimit = [s](int limit) { return limit > 0 && s->sentHere >= limit; };
     if (!atLimit(m_dropAfter) && !atLimit(m_closeAfter) && !atLimit(m_stallAfter))
         return false;
-    m_resumeAt = std::max(m_resumeAt, s->cursor);
+    m_resumeAt[s->key] = std::max(m_resumeAt.value(s->key, 0), s->cursor);
     s->socket->flush(); // what was "sent" reaches the client
     if (atLimit(m_dropAfter)) {
         s->socket->abort(); // then the line goes dead; endSession runs from disconnected()
@@ -171,7 +199,7 @@ void ReplayServer::pump(Session *s)
             s->timer->start(asFast ? 0 : 1);
         } else if (!s->done) {
             s->done = true;
-            m_resumeAt = frames.size();
+            m_resumeAt[s->key] = frames.size();
             Q_EMIT finished();
         }
         return;

@@ -3,6 +3,8 @@
 #include "market/recording.h"
 
 #include <QElapsedTimer>
+#include <QHash>
+#include <QList>
 #include <QObject>
 #include <QSet>
 #include <QUrl>
@@ -64,6 +66,16 @@ public:
 
     qint64 framesSent() const { return m_framesSent; }
     int connectionCount() const { return m_connections; }
+    /** Every SUBSCRIBE message a client sent, as Binance answers it ({"result":null,"id":…}, the streams
+     *  added to that connection): when (ms since the server started) and how many streams it named. */
+    struct Subscription
+    {
+        qint64 atMs = 0;
+        int streams = 0;
+    };
+    const QList<Subscription> &subscriptions() const { return m_subscriptions; }
+    /** The streams= query of every connection so far, in connection order. */
+    const QStringList &requestedStreams() const { return m_requested; }
 
 Q_SIGNALS:
     void clientConnected();
@@ -75,6 +87,7 @@ private:
     void pump(Session *s);
     void endSession(Session *s, bool dropped);
     bool injectFault(Session *s);
+    void onClientText(Session *s, const QString &message);
 
     Recording m_recording;
     QWebSocketServer *m_server = nullptr;
@@ -90,9 +103,12 @@ private:
     QString m_closeReason;
     double m_framesPerSecond = 0;
     bool m_sendUnsubscribed = false;
-    std::size_t m_resumeAt = 0;
+    QHash<QString, std::size_t> m_resumeAt; ///< per streams= query: where a reconnect resumes
     qint64 m_framesSent = 0;
     int m_connections = 0;
+    QElapsedTimer m_clock;
+    QList<Subscription> m_subscriptions;
+    QStringList m_requested;
 };
 
 } // namespace pairlab

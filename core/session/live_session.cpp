@@ -46,7 +46,7 @@ void LiveSession::start()
     if (m_running)
         return;
     m_running = true;
-    m_feed = new BinanceFeed(m_config);
+    m_feed = new FeedGroup(m_config);
     m_writer = new TickWriter(m_dbPath);
     m_writer->setRetryInterval(m_storageRetryMs);
     m_feed->moveToThread(&m_feedThread);
@@ -59,23 +59,24 @@ void LiveSession::start()
     if (!m_startAfter.isFinished()) // a default QFuture is finished
         QMetaObject::invokeMethod(m_writer, [after = m_startAfter]() mutable { after.waitForFinished(); });
 
-    connect(m_feed, &BinanceFeed::ticks, m_writer, &TickWriter::writeBatch);
+    connect(m_feed, &FeedGroup::ticks, m_writer, &TickWriter::writeBatch);
     connect(m_writer, &TickWriter::stored, this, &LiveSession::stored);
     connect(m_writer, &TickWriter::failed, this, &LiveSession::storageError);
     connect(m_writer, &TickWriter::recovered, this, &LiveSession::storageRecovered);
-    connect(m_feed, &BinanceFeed::stateChanged, this, &LiveSession::feedStateChanged);
-    connect(m_feed, &BinanceFeed::statsUpdated, this, &LiveSession::feedStatsUpdated);
-    connect(m_feed, &BinanceFeed::streamSilent, this, &LiveSession::streamSilent);
-    connect(m_feed, &BinanceFeed::streamResumed, this, &LiveSession::streamResumed);
-    connect(m_feed, &BinanceFeed::errorReply, this, &LiveSession::errorReply);
-    connect(m_feed, &BinanceFeed::recordingChanged, this, &LiveSession::recordingChanged);
+    connect(m_feed, &FeedGroup::stateChanged, this, &LiveSession::feedStateChanged);
+    connect(m_feed, &FeedGroup::statsUpdated, this, &LiveSession::feedStatsUpdated);
+    connect(m_feed, &FeedGroup::streamSilent, this, &LiveSession::streamSilent);
+    connect(m_feed, &FeedGroup::streamResumed, this, &LiveSession::streamResumed);
+    connect(m_feed, &FeedGroup::errorReply, this, &LiveSession::errorReply);
+    connect(m_feed, &FeedGroup::recordingChanged, this, &LiveSession::recordingChanged);
 
     // Gaps: detected on the feed thread (GapWatcher beside the feed; late ticks of an out-of-order
     // upstream close gaps within a second), recorded on the storage thread, back-filled on the feed thread.
     auto *watcher = new GapWatcher(1000);
+    m_watcher = watcher;
     watcher->moveToThread(&m_feedThread);
     connect(&m_feedThread, &QThread::finished, watcher, &QObject::deleteLater);
-    connect(m_feed, &BinanceFeed::ticks, watcher, &GapWatcher::onTicks); // same thread: direct
+    connect(m_feed, &FeedGroup::ticks, watcher, &GapWatcher::onTicks); // same thread: direct
     connect(watcher, &GapWatcher::gapsFound, this,
             [this](const TradeGapList &gaps) { takeGaps(std::vector<TradeGap>(gaps.begin(), gaps.end())); });
     m_gapRecorder = new GapRecorder(m_dbPath);
@@ -170,9 +171,10 @@ void LiveSession::requestStop()
         });
         m_filler = nullptr;
     }
-    QMetaObject::invokeMethod(m_feed, &BinanceFeed::stop);
+    QMetaObject::invokeMethod(m_feed, &FeedGroup::stop);
     QMetaObject::invokeMethod(m_feed, [] { QThread::currentThread()->quit(); });
     m_feed = nullptr; // deleted with their threads; nothing is posted to them any more
+    m_watcher = nullptr;
     m_writer = nullptr;
     m_backfill = nullptr;
     m_gapRecorder = nullptr;
@@ -184,6 +186,33 @@ void LiveSession::stop()
     m_feedThread.wait();
     m_storageThread.wait();
     m_historyThread.wait();
+}
+
+void LiveSession::addSymbols(const QStringList &symbols)
+{
+    if (!m_feed)
+        return;
+    QStringList fresh;
+    for (const QString &s : symbols)
+        if (!m_config.symbols.contains(s) && !fresh.contains(s))
+            fresh << s;
+    if (fresh.isEmpty())
+        return;
+    m_config.symbols << fresh;
+    // As at start: the gap detector starts at each new symbol's newest stored trade, then the feed asks.
+    QMetaObject::invokeMethod(m_feed, [feed = m_feed, watcher = m_watcher, db = m_dbPath, fresh] {
+        QString error;
+        std::vector<BarStore::LastTrade> last;
+        Database::withReader(
+            db, [&](QSqlDatabase &c) { last = BarStore::lastTrades(c, fresh); }, &error);
+        for (const BarStore::LastTrade &t : last)
+            watcher->seed(SymbolCode::fromString(t.symbol), t.tradeId, t.tsMs);
+        feed->subscribe(fresh);
+    });
+    if (m_filler)
+        QMetaObject::invokeMethod(m_filler, [f = m_filler, fresh, end = m_historyEndMs] {
+            f->fill(fresh, end > 0 ? end : QDateTime::currentMSecsSinceEpoch());
+        });
 }
 
 void LiveSession::cancelHistory()
@@ -201,7 +230,7 @@ void LiveSession::startRecording(const QString &path)
 void LiveSession::stopRecording()
 {
     if (m_feed)
-        QMetaObject::invokeMethod(m_feed, &BinanceFeed::stopRecording);
+        QMetaObject::invokeMethod(m_feed, &FeedGroup::stopRecording);
 }
 
 bool LiveSession::tooLongToFill(const TradeGap &gap) const

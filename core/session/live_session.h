@@ -1,7 +1,7 @@
 #pragma once
 
 #include "market/bar.h"
-#include "market/binance_feed.h"
+#include "market/feed_group.h"
 #include "market/gap_detector.h"
 #include "session/history_filler.h"
 #include "storage/tick_writer.h"
@@ -18,6 +18,7 @@ namespace pairlab {
 
 class AggTradesBackfill;
 class GapRecorder;
+class GapWatcher;
 class HistoryFiller;
 struct BackfillOutcome;
 
@@ -47,7 +48,11 @@ public:
 
     const FeedConfig &feedConfig() const { return m_config; }
     QString databasePath() const { return m_dbPath; }
-    BinanceFeed *feed() const { return m_feed; }
+    FeedGroup *feed() const { return m_feed; }
+    /** Streams these symbols too, without a reconnect: paced SUBSCRIBE messages on the running connections,
+     *  new connections beyond their room; a gap since a symbol's newest stored trade is found as at start,
+     *  and its history is filled like the others'. */
+    void addSymbols(const QStringList &symbols);
 
     void startRecording(const QString &path);
     void stopRecording();
@@ -99,7 +104,8 @@ private:
     HistoryFiller *m_filler = nullptr;
     HistoryConfig m_history{0, {}, {}};
     qint64 m_historyEndMs = 0;
-    BinanceFeed *m_feed = nullptr;
+    FeedGroup *m_feed = nullptr;
+    GapWatcher *m_watcher = nullptr;
     TickWriter *m_writer = nullptr;
     bool m_running = false;
     int m_storageRetryMs = 2000;

@@ -246,6 +246,8 @@ private Q_SLOTS:
     void duplicatedAndShuffledTradesAreStoredOnce();
     void tradesOfUnsubscribedSymbolsAreIgnored();
     void fiftySymbolsStreamIntoTheWatchlistAndTheScanner();
+    void manySymbolsAreSplitOverConnections();
+    void symbolsAddedLiveArePacedSubscriptions();
 
 private:
     Recording m_recording;
@@ -501,7 +503,7 @@ void TestFeedReplay::plannedRotationLosesAndDuplicatesNothing()
     session.start();
     QTRY_VERIFY_WITH_TIMEOUT(stored > 2000, 20000);
     QVERIFY(stored < std::int64_t(m_recording.frames.size()));
-    QMetaObject::invokeMethod(session.feed(), &BinanceFeed::rotate);
+    QMetaObject::invokeMethod(session.feed(), &FeedGroup::rotate);
     QTRY_VERIFY_WITH_TIMEOUT(!details.filter(QStringLiteral("rotated")).isEmpty(), 10000);
     QTRY_COMPARE_WITH_TIMEOUT(stored, std::int64_t(m_recording.frames.size()), 60000);
     session.stop();
@@ -967,6 +969,129 @@ void TestFeedReplay::fiftySymbolsStreamIntoTheWatchlistAndTheScanner()
         QCOMPARE(r.bars, u.commonBars); // the same seconds for every symbol
         QVERIFY2(std::isfinite(r.beta) && std::isfinite(r.corrReturns), qPrintable(r.y + r.x));
     }
+}
+
+void TestFeedReplay::manySymbolsAreSplitOverConnections()
+{
+    // 60 symbols at 25 streams a connection: three connections (25, 25, 10), each with its own streams= URL;
+    // every trade of every symbol is stored once, and the group reports itself as one connected feed.
+    SKIP_WITHOUT_STORAGE();
+    constexpr int kSymbols = 60;
+    constexpr std::size_t kFrames = 300;
+    const Recording many = manySymbols(m_recording, kSymbols, kFrames);
+    ReplayServer server;
+    server.setRecording(many);
+    server.setSpeed(0);
+    QString error;
+    QVERIFY2(server.listen(0, &error), qPrintable(error));
+    test::ScratchDatabase scratch;
+    FeedConfig cfg;
+    cfg.endpoint = server.url();
+    cfg.streamsPerConnection = 25;
+    cfg.symbols.clear();
+    for (int k = 0; k < kSymbols; ++k)
+        cfg.symbols << QStringLiteral("S%1USDT").arg(k, 2, 10, QLatin1Char('0'));
+    const QList<QStringList> shards = FeedGroup::shards(cfg);
+    QCOMPARE(shards.size(), 3);
+    QCOMPARE(shards[0].size(), 25);
+    QCOMPARE(shards[2].size(), 10);
+    QCOMPARE(shards[2].front(), QStringLiteral("S50USDT"));
+    LiveSession session(cfg, scratch.spec());
+    QList<QPair<FeedState, QString>> states;
+    connect(&session, &LiveSession::feedStateChanged, this, [&](FeedState st, const QString &detail) {
+        states.append({st, detail});
+    });
+    std::int64_t stored = 0;
+    connect(&session, &LiveSession::stored, this,
+            [&](const TickBatch &, const BarBatch &, const WriteStats &st) { stored += st.stored; });
+    FeedStats feedStats;
+    connect(&session, &LiveSession::feedStatsUpdated, this, [&](const FeedStats &st) { feedStats = st; });
+    session.start();
+    QTRY_COMPARE_WITH_TIMEOUT(stored, std::int64_t(many.frames.size()), 60000);
+    QCOMPARE(server.connectionCount(), 3);
+    QTRY_VERIFY_WITH_TIMEOUT(!states.isEmpty() && states.last().first == FeedState::Connected, 10000);
+    QVERIFY2(states.last().second.startsWith(QStringLiteral("3 connections, 60 streams")),
+             qPrintable(states.last().second));
+    // The statistics are summed over the connections (each reports once a second).
+    QTRY_COMPARE_WITH_TIMEOUT(feedStats.ticks, std::int64_t(many.frames.size()), 5000);
+    QCOMPARE(feedStats.unsubscribed, 0);
+    session.stop();
+    QStringList requested = server.requestedStreams();
+    std::sort(requested.begin(), requested.end());
+    QCOMPARE(requested.size(), 3);
+    for (const QString &streams : std::as_const(requested)) {
+        const int n = int(streams.split(QLatin1Char('/')).size());
+        QVERIFY2(n == 25 || n == 10, qPrintable(streams));
+    }
+    QSqlDatabase conn = Database::open(scratch.spec(), QStringLiteral("verify60"), &error);
+    for (const QString &sym : std::as_const(cfg.symbols))
+        QCOMPARE(BarStore::tickCount(conn, sym), std::int64_t(kFrames));
+    conn = QSqlDatabase();
+    Database::close(QStringLiteral("verify60"));
+}
+
+void TestFeedReplay::symbolsAddedLiveArePacedSubscriptions()
+{
+    // 40 symbols at 30 a connection (30 + 10), then 30 more while streaming: 20 fill the second connection's
+    // room as SUBSCRIBE messages of at most 8 streams, at least 250 ms apart (Binance takes at most 10
+    // messages a second), the other 10 open a third connection. Nothing reconnects, every symbol's trades
+    // arrive, none twice.
+    SKIP_WITHOUT_STORAGE();
+    constexpr int kSymbols = 70;
+    constexpr std::size_t kFrames = 100;
+    const Recording many = manySymbols(m_recording, kSymbols, kFrames);
+    ReplayServer server;
+    server.setRecording(many);
+    server.setFramesPerSecond(200); // per connection: the streams outlive the subscriptions
+    QString error;
+    QVERIFY2(server.listen(0, &error), qPrintable(error));
+    test::ScratchDatabase scratch;
+    FeedConfig cfg;
+    cfg.endpoint = server.url();
+    cfg.streamsPerConnection = 30;
+    cfg.subscribeBatch = 8;
+    cfg.subscribeIntervalMs = 250;
+    QStringList all;
+    for (int k = 0; k < kSymbols; ++k)
+        all << QStringLiteral("S%1USDT").arg(k, 2, 10, QLatin1Char('0'));
+    cfg.symbols = all.mid(0, 40);
+    LiveSession session(cfg, scratch.spec());
+    QSet<QString> seen;
+    std::int64_t stored = 0;
+    connect(&session, &LiveSession::stored, this,
+            [&](const TickBatch &ticks, const BarBatch &, const WriteStats &st) {
+                stored += st.stored;
+                for (const Tick &t : *ticks)
+                    seen.insert(t.symbol.toString());
+            });
+    FeedState state = FeedState::Stopped;
+    connect(&session, &LiveSession::feedStateChanged, this,
+            [&](FeedState st, const QString &) { state = st; });
+    session.start();
+    QTRY_VERIFY_WITH_TIMEOUT(state == FeedState::Connected && server.connectionCount() == 2, 10000);
+    session.addSymbols(all.mid(40));
+    QCOMPARE(session.feedConfig().symbols, all);
+    QTRY_VERIFY_WITH_TIMEOUT(seen.size() == kSymbols, 30000);
+    QCOMPARE(server.connectionCount(), 3); // no reconnect: one new connection
+    QCOMPARE(session.feed()->connectionCount(), 3);
+    const QList<ReplayServer::Subscription> subs = server.subscriptions();
+    QCOMPARE(subs.size(), 3);
+    QCOMPARE(subs[0].streams, 8);
+    QCOMPARE(subs[1].streams, 8);
+    QCOMPARE(subs[2].streams, 4);
+    for (qsizetype i = 1; i < subs.size(); ++i)
+        QVERIFY2(subs[i].atMs - subs[i - 1].atMs >= 200,
+                 qPrintable(QString::number(subs[i].atMs - subs[i - 1].atMs)));
+    QCOMPARE(session.feed()->stats().unsubscribed, 0);
+    session.stop();
+    QSqlDatabase conn = Database::open(scratch.spec(), QStringLiteral("verify70"), &error);
+    for (const QString &sym : std::as_const(all)) {
+        const std::int64_t n = BarStore::tickCount(conn, sym);
+        QVERIFY2(n > 0 && n <= std::int64_t(kFrames),
+                 qPrintable(sym + QLatin1Char(' ') + QString::number(n)));
+    }
+    conn = QSqlDatabase();
+    Database::close(QStringLiteral("verify70"));
 }
 
 QTEST_GUILESS_MAIN(TestFeedReplay)

@@ -2,12 +2,14 @@
 #include "alerts_panel.h"
 #include "charts/candle_chart_view.h"
 #include "main_window.h"
+#include "market/replay_server.h"
 #include "models/alert_models.h"
 #include "models/bar_model.h"
 #include "models/recent_trades_model.h"
 #include "models/ticker_model.h"
 #include "pair_workspace.h"
 #include "settings/app_settings.h"
+#include "test_util.h"
 
 #include <QApplication>
 #include <QDockWidget>
@@ -52,6 +54,7 @@ private Q_SLOTS:
     void workspaceCarriesAlertRulesAndSaysWhatItCannotRestore();
     void fitsALaptopScreen();
     void universeSymbolsJoinTheFeed();
+    void addedSymbolsJoinTheRunningLiveFeed();
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true); // recent files and settings go to a test location
@@ -285,6 +288,40 @@ void TestMainWindow::universeSymbolsJoinTheFeed()
     w.streamSymbols({QStringLiteral("SOLUSDT")});
     QCOMPARE(w.tickerModel()->symbols(), running + added);
     QVERIFY(w.statusBar()->currentMessage().isEmpty());
+    QSettings().remove(QStringLiteral("feed/symbols"));
+}
+
+void TestMainWindow::addedSymbolsJoinTheRunningLiveFeed()
+{
+    // Live against a local server streaming BTCUSDT and ETHUSDT, subscribed to BTCUSDT only: "also stream"
+    // ETHUSDT sends one SUBSCRIBE on the running connection (no reconnect), and its trades reach the
+    // watchlist.
+    ReplayServer server;
+    QString error;
+    QVERIFY2(server.load(test::sharedData(QStringLiteral(
+                             "real/binance_ws/binance_usdm_btc_eth_trade_combined_20240808_2358-0000.jsonl")),
+                         &error),
+             qPrintable(error));
+    server.setFramesPerSecond(300);
+    QVERIFY2(server.listen(0, &error), qPrintable(error));
+    QTemporaryDir dir;
+    MainWindowOptions o = optionsIn(dir, QString(), true);
+    o.feed.endpoint = server.url();
+    o.feed.symbols = {QStringLiteral("BTCUSDT")};
+    o.feed.backfill = false;
+    o.feed.historyDays = 0;
+    MainWindow w(o);
+    QTRY_VERIFY_WITH_TIMEOUT(w.storedTicks() > 20, 20000);
+    QCOMPARE(w.tickerModel()->symbols(), QStringList{QStringLiteral("BTCUSDT")});
+    w.streamSymbols({QStringLiteral("ETHUSDT")});
+    QCOMPARE(w.tickerModel()->symbols(), (QStringList{QStringLiteral("BTCUSDT"), QStringLiteral("ETHUSDT")}));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        w.tickerModel()->index(1, TickerModel::Last).data(Qt::EditRole).toDouble() > 1000, 20000);
+    QCOMPARE(server.connectionCount(), 1);
+    QCOMPARE(server.subscriptions().size(), 1);
+    QCOMPARE(server.subscriptions().front().streams, 1);
+    QVERIFY2(w.statusBar()->currentMessage().startsWith(QLatin1String("Streaming 1 more symbols live")),
+             qPrintable(w.statusBar()->currentMessage()));
     QSettings().remove(QStringLiteral("feed/symbols"));
 }
 
