@@ -122,7 +122,7 @@ void ReplayServer::onClientText(Session *s, const QString &message)
         return;
     const QJsonArray params = o.value(QLatin1String("params")).toArray();
     if (!s->streams.isEmpty()) // empty: it already gets everything
-        for (const QJsonValue &v : params)
+        for (const auto &v : params)
             s->streams.insert(v.toString().toLatin1());
     m_subscriptions.append({m_clock.elapsed(), int(params.size())});
     s->socket->sendTextMessage(
