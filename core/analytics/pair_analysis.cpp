@@ -5,6 +5,7 @@
 #include <QElapsedTimer>
 
 #include <algorithm>
+#include <future>
 
 namespace pairlab {
 
@@ -98,6 +99,11 @@ PairAnalysis analyzePair(const AlignedPair &pair, const PairAnalysisOptions &opt
             return fail(AnalyticsStatus::NonFinite,
                         QStringLiteral("y has a non-positive price (log returns undefined)"));
 
+    // Theil-Sen needs nothing but the legs and is the heaviest test on long series (its two confidence bounds
+    // run on threads of their own): it starts now, beside everything else.
+    std::future<TheilSenResult> theilSenJob;
+    if (options.heavy && a.n >= 2000)
+        theilSenJob = std::async(std::launch::async, [&pair] { return theilSen(pair.x, pair.y); });
     StepTimer timer(a.timingsMs);
     a.ols = olsFit(pair.x, pair.y);
     timer.lap("ols");
@@ -142,16 +148,17 @@ PairAnalysis analyzePair(const AlignedPair &pair, const PairAnalysisOptions &opt
         timer.lap("huber");
         if (cancelled())
             return fail(AnalyticsStatus::Cancelled, QStringLiteral("cancelled"));
-        a.theilSen = theilSen(pair.x, pair.y);
-        timer.lap("theil_sen");
-        if (cancelled())
-            return fail(AnalyticsStatus::Cancelled, QStringLiteral("cancelled"));
         const AdfTrend trends[3] = {AdfTrend::Constant, AdfTrend::ConstantTrend, AdfTrend::None};
         const std::vector<AdfResult> adf = adfullerTrends(s, trends, AdfAutolag::Aic); // one shared QR
         a.adfC = adf[0];
         a.adfCt = adf[1];
         a.adfN = adf[2];
         timer.lap("adf_c_ct_n");
+        // Started beside everything above on long series: what is left of it to wait for.
+        a.theilSen = theilSenJob.valid() ? theilSenJob.get() : theilSen(pair.x, pair.y);
+        timer.lap("theil_sen");
+        if (cancelled())
+            return fail(AnalyticsStatus::Cancelled, QStringLiteral("cancelled"));
         if (cancelled())
             return fail(AnalyticsStatus::Cancelled, QStringLiteral("cancelled"));
         a.coint = engleGrangerFromAdf(a.ols, a.adfN, pair.size()); // its ADF 'n' is adf_n of the OLS spread

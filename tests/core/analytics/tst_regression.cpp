@@ -77,6 +77,8 @@ void TestRegression::theilSenEqualsAllPairsSlopes_data()
     QTest::newRow("twoDecimalPrices1500") << 1500 << -1 << -1 << 6u;
     QTest::newRow("twoDecimalPrices3000") << 3000 << -1 << -1 << 7u;
     QTest::newRow("twoDecimalPrices6000MultiRound") << 6000 << -1 << -1 << 8u; // 18M slopes: sampled brackets
+    // 8M slopes in a few hundred distinct values: the interpolated counts meet steps, not an even spread
+    QTest::newRow("tiedLarge4000") << 4000 << 40 << 0 << 9u;
 }
 
 void TestRegression::theilSenEqualsAllPairsSlopes()
