@@ -1,7 +1,9 @@
 #include "bench/benchmarks.h"
 #include "bench/fixtures.h"
 
+#include "io/gzip_file.h"
 #include "market/binance_trade_parser.h"
+#include "market/quote.h"
 #include "market/recording.h"
 #include "session/recording_ingest.h"
 #include "storage/tick_writer.h"
@@ -49,6 +51,9 @@ int benchIngest(const QStringList &args, QTextStream &out, QTextStream &err)
                  QStringLiteral("2000000")});
     p.addOption({QStringLiteral("file"), QStringLiteral("Recording ('demo' = the bundled one)."),
                  QStringLiteral("F"), QStringLiteral("demo")});
+    p.addOption({QStringLiteral("quotes"),
+                 QStringLiteral("A recording with bookTicker frames (hftbacktest capture, .gz or text)."),
+                 QStringLiteral("F"), QStringLiteral(PAIRLAB_QUOTE_CAPTURE)});
     if (!p.parse(QStringList{QStringLiteral("pairlab-cli bench ingest")} + args)) {
         err << p.errorText() << '\n';
         return 2;
@@ -121,6 +126,59 @@ int benchIngest(const QStringList &args, QTextStream &out, QTextStream &err)
                .arg(qtRate / 1e6, 0, 'f', 2)
                .arg(simdRate / simdOnlyRate, 0, 'f', 1)
                .arg(simdRate / qtRate, 0, 'f', 1);
+
+    // 1b. Quotes: the real bookTicker frames of the hftbacktest capture, parsed and binned into 1 s / 1 m / 5
+    // m quote bars (the stream carries about ten times more quotes than trades), against trades in the same
+    // run.
+    {
+        QByteArray capture;
+        QString gzError;
+        if (!readMaybeGzip(p.value(QStringLiteral("quotes")), &capture, &gzError)) {
+            err << "bench ingest: " << gzError << " (--quotes F names a recording with bookTicker frames)\n";
+            return 1;
+        }
+        std::vector<QByteArray> frames;
+        for (const QByteArray &line : capture.split('\n'))
+            if (line.contains("@bookTicker"))
+                frames.push_back(line.mid(line.indexOf(' ') + 1));
+        BinanceTradeParser quoteParser;
+        QuoteBinner binner;
+        std::vector<Quote> batch;
+        batch.reserve(10000);
+        const std::size_t quoteTarget = std::max<std::size_t>(1'000'000, frames.size());
+        std::int64_t shiftU = 0, shiftMs = 0, binned = 0;
+        QElapsedTimer qt;
+        qt.start();
+        for (std::size_t i = 0; i < quoteTarget; ++i) {
+            if (i > 0 && i % frames.size() == 0) { // the capture again, after itself
+                shiftU += 10'000'000'000LL;
+                shiftMs += 400'000;
+            }
+            const QByteArray &f = frames[i % frames.size()];
+            Tick t;
+            if (quoteParser.parse({f.constData(), std::size_t(f.size())}, t) != FrameKind::Quote)
+                continue;
+            Quote q = quoteParser.quote();
+            q.updateId += shiftU;
+            q.tsMs += shiftMs;
+            batch.push_back(q);
+            if (batch.size() == 10000) {
+                binned += binner.add(batch);
+                checksum += double(binner.take().size());
+                batch.clear();
+            }
+        }
+        binned += binner.add(batch);
+        checksum += double(binner.take().size());
+        const double quoteRate = double(binned) / (double(qt.nsecsElapsed()) / 1e9);
+        out << QStringLiteral(
+                   "quotes     %1 M bookTicker updates/s parsed and binned into 1s/1m/5m quote bars "
+                   "(%2 real updates, %3 in all); trades parse at %4 M/s in the same run\n")
+                   .arg(quoteRate / 1e6, 0, 'f', 2)
+                   .arg(frames.size())
+                   .arg(binned)
+                   .arg(simdRate / 1e6, 0, 'f', 2);
+    }
 
     // 2. End to end: recording text -> parse -> SQLite (ticks, dedupe) -> 1s/1m/5m bars, in batches.
     // The recording is repeated with trade ids and times shifted past its own span to reach N ticks.

@@ -248,6 +248,9 @@ void BinanceFeed::onText(QWebSocket *socket, const QString &message)
         if (int(m_pending.size()) >= m_config.maxBatch)
             flush();
         break;
+    case FrameKind::Quote:
+        ++m_stats.quotes;
+        break;
     case FrameKind::SubscriptionReply:
         break;
     case FrameKind::ErrorReply:

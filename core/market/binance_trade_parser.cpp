@@ -240,6 +240,19 @@ FrameKind BinanceTradeParser::parse(std::string_view frame, Tick &out)
     std::string badField;
     std::string_view symbol;
     Tick t;
+    // bookTicker: 'a' and 'b' are the ask and bid (strings) there, 'a' an aggregate trade id (integer) in an
+    // aggTrade: which one a frame meant is known once its "e" (or stream name) is.
+    Quote q;
+    bool haveU = false, haveE = false, haveBid = false, haveAsk = false, haveBidQty = false,
+         haveAskQty = false;
+    bool badQuoteField = false;
+    std::int64_t eventMs = 0;
+    const auto readQuoteDecimal = [&](od::value v, double &value, bool &have) {
+        have = readDecimal(v, value);
+        if (!have)
+            badQuoteField = true;
+        return true;
+    };
 
     auto readPayloadField = [&](std::string_view key, od::value v) -> bool {
         if (key.size() != 1)
@@ -254,9 +267,27 @@ FrameKind BinanceTradeParser::parse(std::string_view frame, Tick &out)
             haveS = !v.get_string().get(symbol);
             return haveS;
         case 't':
-        case 'a':
             haveId = readInt(v, t.tradeId);
             return haveId;
+        case 'a': {
+            od::json_type type;
+            if (!v.type().get(type) && type == od::json_type::string)
+                return readQuoteDecimal(v, q.ask, haveAsk);
+            haveId = readInt(v, t.tradeId);
+            return haveId;
+        }
+        case 'b':
+            return readQuoteDecimal(v, q.bid, haveBid);
+        case 'A':
+            return readQuoteDecimal(v, q.askQty, haveAskQty);
+        case 'B':
+            return readQuoteDecimal(v, q.bidQty, haveBidQty);
+        case 'u':
+            haveU = readInt(v, q.updateId);
+            return true;
+        case 'E':
+            haveE = readInt(v, eventMs);
+            return true;
         case 'p':
             haveP = readDecimal(v, t.price);
             return haveP;
@@ -325,6 +356,29 @@ FrameKind BinanceTradeParser::parse(std::string_view frame, Tick &out)
     }
     if (isReply && eventType.empty())
         return FrameKind::SubscriptionReply;
+    if (eventType == "bookTicker" ||
+        (eventType.empty() && std::string_view(m_stream).ends_with("@bookTicker"))) {
+        if (badQuoteField || !badField.empty())
+            return fail(badQuoteField ? "a bid or ask field is not a decimal"
+                                      : "a field has a wrong type or value");
+        if (!haveU)
+            return fail("missing update id \"u\"");
+        if (!haveS)
+            return fail("missing symbol \"s\"");
+        if (!haveBid || !haveAsk || !haveBidQty || !haveAskQty)
+            return fail("missing bid or ask (\"b\", \"B\", \"a\", \"A\")");
+        if (!haveT && !haveE)
+            return fail("missing time (\"T\" or \"E\")");
+        q.tsMs = haveT ? t.tsMs : eventMs;
+        if (!(q.bid > 0.0) || !(q.ask > 0.0) || q.bidQty < 0.0 || q.askQty < 0.0 || q.updateId < 0 ||
+            q.tsMs <= 0)
+            return fail("bid, ask, quantity, update id or time out of range");
+        q.symbol = SymbolCode::fromText(symbol);
+        if (q.symbol.isEmpty())
+            return fail("symbol is empty, too long or has invalid characters");
+        m_quote = q;
+        return FrameKind::Quote;
+    }
     if (eventType.empty()) {
         // No "e": a trade only if the combined-stream name says so.
         const std::string_view st = m_stream;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "market/quote.h"
 #include "market/tick.h"
 
 #include <cstdint>
@@ -12,14 +13,16 @@ namespace pairlab {
 /** What one WebSocket frame turned out to be. */
 enum class FrameKind {
     Trade,             ///< a `trade` or `aggTrade` event; the tick is filled in
+    Quote,             ///< a `bookTicker` event; quote() is filled in
     SubscriptionReply, ///< {"result":...,"id":...}
     ErrorReply,        ///< {"error":{...}} or {"code":...,"msg":...}; message() says what
-    Unknown,           ///< well-formed JSON of another event type (bookTicker, depthUpdate, ...)
+    Unknown,           ///< well-formed JSON of another event type (depthUpdate, markPriceUpdate, ...)
     Malformed, ///< not JSON, truncated, wrong types, missing or out-of-range fields; message() says which
 };
 
 /** Parses Binance trade frames with simdjson on-demand: the combined-stream wrapper
- *  {"stream":..,"data":{..}} or a raw payload; `trade` (T,s,t,p,q,m) and `aggTrade` (T,s,a,p,q,m).
+ *  {"stream":..,"data":{..}} or a raw payload; `trade` (T,s,t,p,q,m) and `aggTrade` (T,s,a,p,q,m), and
+ *  `bookTicker` quotes (u,s,b,B,a,A,T or E).
  *  Prices and quantities are decimal strings converted with std::from_chars (correctly rounded).
  *  Not thread-safe: one parser per thread (it owns simdjson's reusable buffers). */
 class BinanceTradeParser
@@ -39,6 +42,8 @@ public:
     /** Why the last frame was Malformed or an ErrorReply; the stream name of the last frame, if any. */
     const std::string &message() const { return m_message; }
     const std::string &stream() const { return m_stream; }
+    /** The quote of the last frame that parsed as FrameKind::Quote. */
+    const Quote &quote() const { return m_quote; }
 
     /** Strips a recorder prefix ("<local ns> " or "<seconds.frac>: ") in front of the JSON text.
      *  Returns the local time in ms in prefixMs when there was one, else -1. */
@@ -49,6 +54,7 @@ private:
     std::unique_ptr<Impl> d;
     std::string m_message;
     std::string m_stream;
+    Quote m_quote;
     bool m_fastPath = true;
 };
 

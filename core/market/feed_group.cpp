@@ -91,6 +91,7 @@ FeedStats FeedGroup::stats() const
         sum.framesPerSecond += s.framesPerSecond;
         sum.frames += s.frames;
         sum.ticks += s.ticks;
+        sum.quotes += s.quotes;
         sum.malformed += s.malformed;
         sum.unknown += s.unknown;
         sum.errorReplies += s.errorReplies;
