@@ -1343,6 +1343,21 @@
     </message>
 </context>
 <context>
+    <name>pairlab</name>
+    <message>
+        <source>cannot start gzip decompression</source>
+        <translation>gzip-Entpackung kann nicht gestartet werden</translation>
+    </message>
+    <message>
+        <source>damaged gzip data at compressed byte %1: %2</source>
+        <translation>beschädigte gzip-Daten bei komprimiertem Byte %1: %2</translation>
+    </message>
+    <message>
+        <source>gzip data cut short</source>
+        <translation>gzip-Daten sind abgeschnitten</translation>
+    </message>
+</context>
+<context>
     <name>pairlab::AggTradesBackfill</name>
     <message numerus="yes">
         <source>%n trade id(s) not in Binance&apos;s aggregate trades</source>

@@ -1340,6 +1340,21 @@
     </message>
 </context>
 <context>
+    <name>pairlab</name>
+    <message>
+        <source>cannot start gzip decompression</source>
+        <translation>无法开始 gzip 解压</translation>
+    </message>
+    <message>
+        <source>damaged gzip data at compressed byte %1: %2</source>
+        <translation>gzip 数据在压缩字节 %1 处损坏：%2</translation>
+    </message>
+    <message>
+        <source>gzip data cut short</source>
+        <translation>gzip 数据被截断</translation>
+    </message>
+</context>
+<context>
     <name>pairlab::AggTradesBackfill</name>
     <message numerus="yes">
         <source>%n trade id(s) not in Binance&apos;s aggregate trades</source>

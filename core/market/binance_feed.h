@@ -65,7 +65,7 @@ struct FeedStats
 {
     double framesPerSecond = 0;
     qint64 frames = 0, ticks = 0, malformed = 0, unknown = 0, errorReplies = 0;
-    qint64 quotes = 0; ///< bookTicker updates received (counted; not stored by the live path yet)
+    qint64 quotes = 0;       ///< bookTicker updates received (counted; not stored by the live path yet)
     qint64 unsubscribed = 0; ///< trades of a symbol the feed did not subscribe to (ignored, not emitted)
     qint64 reconnects = 0;
     qint64 lagMs = 0; ///< local receive time minus trade time of the latest tick

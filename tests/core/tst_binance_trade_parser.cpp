@@ -84,7 +84,7 @@ void TestBinanceTradeParser::classifiesRepliesAndOtherEvents_data()
                                  << int(FrameKind::ErrorReply);
     QTest::newRow("codeAndMsg") << QByteArray(R"({"code":-1121,"msg":"Invalid symbol."})") << int(FrameKind::ErrorReply);
     QTest::newRow("bookTicker") << QByteArray(R"({"stream":"btcusdt@bookTicker","data":{"e":"bookTicker","u":1,"s":"BTCUSDT","b":"1.0","B":"2","a":"1.1","A":"3","T":1,"E":1}})")
-                                << int(FrameKind::Unknown);
+                                << int(FrameKind::Quote); // a futures quote
     QTest::newRow("spotBookTickerNoEventType") << QByteArray(R"({"u":400900217,"s":"BNBUSDT","b":"25.35","B":"31.21","a":"25.36","A":"40.66"})")
                                                << int(FrameKind::Unknown);
     QTest::newRow("restDepthSnapshot") << QByteArray(R"({"lastUpdateId":1,"E":2,"T":3,"bids":[["1","2"]],"asks":[]})")
