@@ -28,7 +28,8 @@ private Q_SLOTS:
 
 void TestBinanceTradeParser::parsesEveryRealFuturesFrameLikeQJsonDocument()
 {
-    QFile f(test::sharedData(QStringLiteral("real/binance_ws/binance_usdm_btc_eth_trade_combined_20240808_2358-0000.jsonl")));
+    QFile f(test::sharedData(
+        QStringLiteral("real/binance_ws/binance_usdm_btc_eth_trade_combined_20240808_2358-0000.jsonl")));
     QVERIFY2(f.open(QIODevice::ReadOnly), qPrintable(f.fileName()));
     BinanceTradeParser parser;
     int n = 0;
@@ -45,7 +46,8 @@ void TestBinanceTradeParser::parsesEveryRealFuturesFrameLikeQJsonDocument()
         QCOMPARE(qint64(t.tradeId), d.value(QLatin1String("t")).toInteger());
         QCOMPARE(qint64(t.tsMs), d.value(QLatin1String("T")).toInteger());
         // Correctly rounded decimal conversion: identical to strtod of the same text.
-        QCOMPARE(t.price, std::strtod(d.value(QLatin1String("p")).toString().toLatin1().constData(), nullptr));
+        QCOMPARE(t.price,
+                 std::strtod(d.value(QLatin1String("p")).toString().toLatin1().constData(), nullptr));
         QCOMPARE(t.qty, std::strtod(d.value(QLatin1String("q")).toString().toLatin1().constData(), nullptr));
         QCOMPARE(t.buyerMaker, d.value(QLatin1String("m")).toBool());
         ++n;
@@ -57,7 +59,8 @@ void TestBinanceTradeParser::parsesRawPayloadAndAggTrade()
 {
     BinanceTradeParser p;
     Tick t;
-    const std::string raw = R"({"e":"trade","E":1723161481294,"T":1723161481290,"s":"BTCUSDT","t":5266594471,"p":"61639.40","q":"0.195","X":"MARKET","m":true})";
+    const std::string raw =
+        R"({"e":"trade","E":1723161481294,"T":1723161481290,"s":"BTCUSDT","t":5266594471,"p":"61639.40","q":"0.195","X":"MARKET","m":true})";
     QCOMPARE(p.parse(raw, t), FrameKind::Trade);
     QCOMPARE(t.tsMs, 1723161481290);
     QCOMPARE(t.tradeId, 5266594471);
@@ -79,16 +82,23 @@ void TestBinanceTradeParser::classifiesRepliesAndOtherEvents_data()
 {
     QTest::addColumn<QByteArray>("frame");
     QTest::addColumn<int>("kind");
-    QTest::newRow("subscriptionReply") << QByteArray(R"({"result":null,"id":1})") << int(FrameKind::SubscriptionReply);
-    QTest::newRow("errorObject") << QByteArray(R"({"error":{"code":2,"msg":"Invalid request: unknown variant"},"id":1})")
-                                 << int(FrameKind::ErrorReply);
-    QTest::newRow("codeAndMsg") << QByteArray(R"({"code":-1121,"msg":"Invalid symbol."})") << int(FrameKind::ErrorReply);
-    QTest::newRow("bookTicker") << QByteArray(R"({"stream":"btcusdt@bookTicker","data":{"e":"bookTicker","u":1,"s":"BTCUSDT","b":"1.0","B":"2","a":"1.1","A":"3","T":1,"E":1}})")
-                                << int(FrameKind::Quote); // a futures quote
-    QTest::newRow("spotBookTickerNoEventType") << QByteArray(R"({"u":400900217,"s":"BNBUSDT","b":"25.35","B":"31.21","a":"25.36","A":"40.66"})")
-                                               << int(FrameKind::Unknown);
-    QTest::newRow("restDepthSnapshot") << QByteArray(R"({"lastUpdateId":1,"E":2,"T":3,"bids":[["1","2"]],"asks":[]})")
-                                       << int(FrameKind::Unknown);
+    QTest::newRow("subscriptionReply")
+        << QByteArray(R"({"result":null,"id":1})") << int(FrameKind::SubscriptionReply);
+    QTest::newRow("errorObject")
+        << QByteArray(R"({"error":{"code":2,"msg":"Invalid request: unknown variant"},"id":1})")
+        << int(FrameKind::ErrorReply);
+    QTest::newRow("codeAndMsg") << QByteArray(R"({"code":-1121,"msg":"Invalid symbol."})")
+                                << int(FrameKind::ErrorReply);
+    QTest::newRow("bookTicker")
+        << QByteArray(
+               R"({"stream":"btcusdt@bookTicker","data":{"e":"bookTicker","u":1,"s":"BTCUSDT","b":"1.0","B":"2","a":"1.1","A":"3","T":1,"E":1}})")
+        << int(FrameKind::Quote); // a futures quote
+    QTest::newRow("spotBookTickerNoEventType")
+        << QByteArray(R"({"u":400900217,"s":"BNBUSDT","b":"25.35","B":"31.21","a":"25.36","A":"40.66"})")
+        << int(FrameKind::Unknown);
+    QTest::newRow("restDepthSnapshot")
+        << QByteArray(R"({"lastUpdateId":1,"E":2,"T":3,"bids":[["1","2"]],"asks":[]})")
+        << int(FrameKind::Unknown);
 }
 
 void TestBinanceTradeParser::classifiesRepliesAndOtherEvents()
@@ -106,26 +116,40 @@ void TestBinanceTradeParser::rejectsMalformedFrames_data()
 {
     QTest::addColumn<QByteArray>("frame");
     QTest::addColumn<QString>("reason"); // a word the message must contain
-    const QByteArray good = R"({"stream":"btcusdt@trade","data":{"e":"trade","E":1,"T":1723161481294,"s":"BTCUSDT","t":5,"p":"61639.40","q":"0.195","m":true}})";
+    const QByteArray good =
+        R"({"stream":"btcusdt@trade","data":{"e":"trade","E":1,"T":1723161481294,"s":"BTCUSDT","t":5,"p":"61639.40","q":"0.195","m":true}})";
     QTest::newRow("truncated") << good.left(good.size() - 20) << QString();
     QTest::newRow("empty") << QByteArray() << QString();
     QTest::newRow("notJson") << QByteArray("hello") << QString();
     QTest::newRow("array") << QByteArray("[1,2,3]") << QStringLiteral("object");
-    QTest::newRow("priceNotNumeric") << QByteArray(good).replace("\"61639.40\"", "\"abc\"") << QStringLiteral("\"p\"");
-    QTest::newRow("priceNegative") << QByteArray(good).replace("\"61639.40\"", "\"-5\"") << QStringLiteral("positive");
-    QTest::newRow("priceZero") << QByteArray(good).replace("\"61639.40\"", "\"0\"") << QStringLiteral("positive");
-    QTest::newRow("priceHuge") << QByteArray(good).replace("\"61639.40\"", "\"1e999\"") << QStringLiteral("\"p\"");
-    QTest::newRow("priceOverflowDigits") << QByteArray(good).replace("\"61639.40\"", '"' + QByteArray(400, '9') + '"')
-                                         << QStringLiteral("\"p\"");
-    QTest::newRow("tradeIdHuge") << QByteArray(good).replace("\"t\":5", "\"t\":99999999999999999999999") << QStringLiteral("\"t\"");
-    QTest::newRow("tradeIdString") << QByteArray(good).replace("\"t\":5", "\"t\":\"5\"") << QStringLiteral("\"t\"");
-    QTest::newRow("missingTime") << QByteArray(good).replace("\"T\":1723161481294,", "") << QStringLiteral("\"T\"");
-    QTest::newRow("missingQty") << QByteArray(good).replace(",\"q\":\"0.195\"", "") << QStringLiteral("\"q\"");
+    QTest::newRow("priceNotNumeric") << QByteArray(good).replace("\"61639.40\"", "\"abc\"")
+                                     << QStringLiteral("\"p\"");
+    QTest::newRow("priceNegative") << QByteArray(good).replace("\"61639.40\"", "\"-5\"")
+                                   << QStringLiteral("positive");
+    QTest::newRow("priceZero") << QByteArray(good).replace("\"61639.40\"", "\"0\"")
+                               << QStringLiteral("positive");
+    QTest::newRow("priceHuge") << QByteArray(good).replace("\"61639.40\"", "\"1e999\"")
+                               << QStringLiteral("\"p\"");
+    QTest::newRow("priceOverflowDigits")
+        << QByteArray(good).replace("\"61639.40\"", '"' + QByteArray(400, '9') + '"')
+        << QStringLiteral("\"p\"");
+    QTest::newRow("tradeIdHuge") << QByteArray(good).replace("\"t\":5", "\"t\":99999999999999999999999")
+                                 << QStringLiteral("\"t\"");
+    QTest::newRow("tradeIdString") << QByteArray(good).replace("\"t\":5", "\"t\":\"5\"")
+                                   << QStringLiteral("\"t\"");
+    QTest::newRow("missingTime") << QByteArray(good).replace("\"T\":1723161481294,", "")
+                                 << QStringLiteral("\"T\"");
+    QTest::newRow("missingQty") << QByteArray(good).replace(",\"q\":\"0.195\"", "")
+                                << QStringLiteral("\"q\"");
     QTest::newRow("missingId") << QByteArray(good).replace("\"t\":5,", "") << QStringLiteral("\"t\"");
-    QTest::newRow("makerNotBool") << QByteArray(good).replace("\"m\":true", "\"m\":1") << QStringLiteral("\"m\"");
-    QTest::newRow("dataNotObject") << QByteArray(R"({"stream":"btcusdt@trade","data":[1]})") << QStringLiteral("data");
-    QTest::newRow("symbolWithSpace") << QByteArray(good).replace("\"BTCUSDT\"", "\"BTC USDT\"") << QStringLiteral("symbol");
-    QTest::newRow("symbolTooLong") << QByteArray(good).replace("\"BTCUSDT\"", '"' + QByteArray(64, 'A') + '"') << QStringLiteral("symbol");
+    QTest::newRow("makerNotBool") << QByteArray(good).replace("\"m\":true", "\"m\":1")
+                                  << QStringLiteral("\"m\"");
+    QTest::newRow("dataNotObject") << QByteArray(R"({"stream":"btcusdt@trade","data":[1]})")
+                                   << QStringLiteral("data");
+    QTest::newRow("symbolWithSpace") << QByteArray(good).replace("\"BTCUSDT\"", "\"BTC USDT\"")
+                                     << QStringLiteral("symbol");
+    QTest::newRow("symbolTooLong") << QByteArray(good).replace("\"BTCUSDT\"", '"' + QByteArray(64, 'A') + '"')
+                                   << QStringLiteral("symbol");
 }
 
 void TestBinanceTradeParser::rejectsMalformedFrames()
@@ -166,7 +190,8 @@ void TestBinanceTradeParser::survivesBinaryGarbage()
 
 void TestBinanceTradeParser::fastPathAgreesWithSimdjsonOnRealAndMutatedFrames()
 {
-    QFile f(test::sharedData(QStringLiteral("real/binance_ws/binance_usdm_btc_eth_trade_combined_20240808_2358-0000.jsonl")));
+    QFile f(test::sharedData(
+        QStringLiteral("real/binance_ws/binance_usdm_btc_eth_trade_combined_20240808_2358-0000.jsonl")));
     QVERIFY(f.open(QIODevice::ReadOnly));
     BinanceTradeParser fast, slow;
     slow.setCanonicalFastPath(false);
@@ -181,9 +206,15 @@ void TestBinanceTradeParser::fastPathAgreesWithSimdjsonOnRealAndMutatedFrames()
                 const int pos = int(state % quint32(frame.size()));
                 const char c = mutations.at(int((state >> 16) % quint32(mutations.size())));
                 switch (round) {
-                case 1: frame[pos] = c; break;
-                case 2: frame.remove(pos, 1); break;
-                default: frame.insert(pos, c); break;
+                case 1:
+                    frame[pos] = c;
+                    break;
+                case 2:
+                    frame.remove(pos, 1);
+                    break;
+                default:
+                    frame.insert(pos, c);
+                    break;
                 }
                 ++mutated;
             }
@@ -209,9 +240,11 @@ void TestBinanceTradeParser::fastPathAgreesWithSimdjsonOnRealAndMutatedFrames()
 void TestBinanceTradeParser::stripsRecordingPrefixes()
 {
     std::int64_t ms = 0;
-    QCOMPARE(BinanceTradeParser::stripRecordingPrefix("1723161255088176367 {\"a\":1}", &ms), std::string_view("{\"a\":1}"));
+    QCOMPARE(BinanceTradeParser::stripRecordingPrefix("1723161255088176367 {\"a\":1}", &ms),
+             std::string_view("{\"a\":1}"));
     QCOMPARE(ms, 1723161255088);
-    QCOMPARE(BinanceTradeParser::stripRecordingPrefix("1626992741.06217: {\"a\":1}", &ms), std::string_view("{\"a\":1}"));
+    QCOMPARE(BinanceTradeParser::stripRecordingPrefix("1626992741.06217: {\"a\":1}", &ms),
+             std::string_view("{\"a\":1}"));
     QCOMPARE(ms, 1626992741062);
     QCOMPARE(BinanceTradeParser::stripRecordingPrefix("{\"a\":1}", &ms), std::string_view("{\"a\":1}"));
     QCOMPARE(ms, -1);
