@@ -53,7 +53,8 @@ const QList<Command> &commands()
          &replay},
         {QStringLiteral("ingest"),
          QStringLiteral(
-             "(--url URL | --file F) --db D [--idle-exit S]      store a stream or recording (ticks + bars)"),
+             "(--url URL | --file F) --db D [--idle-exit S]      store a stream or recording (ticks, bars,\n"
+             "        quote bars; a .gz or hftbacktest capture too)"),
          &ingest},
         {QStringLiteral("import"),
          QStringLiteral(
@@ -64,7 +65,8 @@ const QList<Command> &commands()
         {QStringLiteral("export"),
          QStringLiteral("bars --db D --symbol S (--interval 1s|1m|5m | --dataset NAME --interval-seconds N) "
                         "--out F.csv\n"
-                        "export  ticks --db D --symbol S [--from T] [--to T] --out F.csv"),
+                        "export  ticks --db D --symbol S [--from T] [--to T] --out F.csv\n"
+                        "export  quotes --db D --symbol S --interval 1s|1m|5m --out F.csv   bid/ask bars"),
          &exportData},
         {QStringLiteral("history"),
          QStringLiteral(

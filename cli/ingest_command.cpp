@@ -60,6 +60,10 @@ int ingest(const QStringList &args, QTextStream &out, QTextStream &err)
                    .arg(c.duplicates)
                    .arg(c.malformed)
                    .arg(c.unknown);
+        if (c.quotes > 0 || c.quoteDuplicates > 0)
+            out << QCoreApplication::translate("cli", "quotes binned %1, repeated %2\n")
+                       .arg(c.quotes)
+                       .arg(c.quoteDuplicates);
         return 0;
     }
 

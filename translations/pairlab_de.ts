@@ -1155,18 +1155,6 @@
 </translation>
     </message>
     <message>
-        <source>usage: pairlab-cli export bars --db D --symbol S --interval 1s|1m|5m [--dataset NAME --interval-seconds N] --out F.csv
-       pairlab-cli export ticks --db D --symbol S [--from T] [--to T] --out F.csv
-       pairlab-cli export events --db D [--filter TEXT] --out F.csv
-       (T: epoch ms or ISO-8601, UTC unless an offset is given)
-</source>
-        <translation>Aufruf: pairlab-cli export bars --db D --symbol S --interval 1s|1m|5m [--dataset NAME --interval-seconds N] --out F.csv
-       pairlab-cli export ticks --db D --symbol S [--from T] [--to T] --out F.csv
-       pairlab-cli export events --db D [--filter TEXT] --out F.csv
-       (T: Epoch-ms oder ISO-8601, UTC, sofern kein Offset angegeben ist)
-</translation>
-    </message>
-    <message>
         <source>export ticks needs --db, --symbol and --out
 </source>
         <translation>export ticks braucht --db, --symbol und --out
@@ -1268,6 +1256,38 @@
 </source>
         <translation>Historie nicht vollständig (Gespeichertes bleibt; erneut ausführen, um sie zu vervollständigen):
   %1
+</translation>
+    </message>
+    <message>
+        <source>export quotes needs --db, --symbol, --interval (1s, 1m, 5m) and --out
+</source>
+        <translation>export quotes braucht --db, --symbol, --interval (1s, 1m, 5m) und --out
+</translation>
+    </message>
+    <message>
+        <source>%1 quote bars written to %2
+</source>
+        <translation>%1 Quote-Bars nach %2 geschrieben
+</translation>
+    </message>
+    <message>
+        <source>usage: pairlab-cli export bars --db D --symbol S --interval 1s|1m|5m [--dataset NAME --interval-seconds N] --out F.csv
+       pairlab-cli export ticks --db D --symbol S [--from T] [--to T] --out F.csv
+       pairlab-cli export quotes --db D --symbol S --interval 1s|1m|5m --out F.csv
+       pairlab-cli export events --db D [--filter TEXT] --out F.csv
+       (T: epoch ms or ISO-8601, UTC unless an offset is given)
+</source>
+        <translation>Aufruf: pairlab-cli export bars --db D --symbol S --interval 1s|1m|5m [--dataset NAME --interval-seconds N] --out F.csv
+       pairlab-cli export ticks --db D --symbol S [--from T] [--to T] --out F.csv
+       pairlab-cli export quotes --db D --symbol S --interval 1s|1m|5m --out F.csv
+       pairlab-cli export events --db D [--filter TEXT] --out F.csv
+       (T: Epoch-ms oder ISO-8601, UTC, sofern kein Versatz angegeben ist)
+</translation>
+    </message>
+    <message>
+        <source>quotes binned %1, repeated %2
+</source>
+        <translation>Quotes gebündelt %1, wiederholt %2
 </translation>
     </message>
 </context>

@@ -1152,18 +1152,6 @@
 </translation>
     </message>
     <message>
-        <source>usage: pairlab-cli export bars --db D --symbol S --interval 1s|1m|5m [--dataset NAME --interval-seconds N] --out F.csv
-       pairlab-cli export ticks --db D --symbol S [--from T] [--to T] --out F.csv
-       pairlab-cli export events --db D [--filter TEXT] --out F.csv
-       (T: epoch ms or ISO-8601, UTC unless an offset is given)
-</source>
-        <translation>用法：pairlab-cli export bars --db D --symbol S --interval 1s|1m|5m [--dataset NAME --interval-seconds N] --out F.csv
-       pairlab-cli export ticks --db D --symbol S [--from T] [--to T] --out F.csv
-       pairlab-cli export events --db D [--filter TEXT] --out F.csv
-       （T：纪元毫秒数或 ISO-8601；未给出时差时为 UTC）
-</translation>
-    </message>
-    <message>
         <source>export ticks needs --db, --symbol and --out
 </source>
         <translation>export ticks 需要 --db、--symbol 和 --out
@@ -1265,6 +1253,38 @@
 </source>
         <translation>历史数据未完成（已存储的保留；再次运行即可补全）：
   %1
+</translation>
+    </message>
+    <message>
+        <source>export quotes needs --db, --symbol, --interval (1s, 1m, 5m) and --out
+</source>
+        <translation>export quotes 需要 --db、--symbol、--interval（1s、1m、5m）和 --out
+</translation>
+    </message>
+    <message>
+        <source>%1 quote bars written to %2
+</source>
+        <translation>%1 根报价K线已写入 %2
+</translation>
+    </message>
+    <message>
+        <source>usage: pairlab-cli export bars --db D --symbol S --interval 1s|1m|5m [--dataset NAME --interval-seconds N] --out F.csv
+       pairlab-cli export ticks --db D --symbol S [--from T] [--to T] --out F.csv
+       pairlab-cli export quotes --db D --symbol S --interval 1s|1m|5m --out F.csv
+       pairlab-cli export events --db D [--filter TEXT] --out F.csv
+       (T: epoch ms or ISO-8601, UTC unless an offset is given)
+</source>
+        <translation>用法： pairlab-cli export bars --db D --symbol S --interval 1s|1m|5m [--dataset NAME --interval-seconds N] --out F.csv
+       pairlab-cli export ticks --db D --symbol S [--from T] [--to T] --out F.csv
+       pairlab-cli export quotes --db D --symbol S --interval 1s|1m|5m --out F.csv
+       pairlab-cli export events --db D [--filter TEXT] --out F.csv
+       （T：纪元毫秒或 ISO-8601，未给出偏移时为 UTC）
+</translation>
+    </message>
+    <message>
+        <source>quotes binned %1, repeated %2
+</source>
+        <translation>已归档报价 %1，重复 %2
 </translation>
     </message>
 </context>

@@ -12,6 +12,7 @@ namespace pairlab {
 struct IngestCounts
 {
     std::int64_t frames = 0, stored = 0, duplicates = 0, malformed = 0, unknown = 0;
+    std::int64_t quotes = 0, quoteDuplicates = 0; ///< bookTicker updates binned into quote bars, and repeats
 };
 
 /** Parses a recording (JSON lines, optional local-time prefixes) and stores its trades and 1s/1m/5m bars

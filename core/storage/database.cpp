@@ -118,6 +118,26 @@ CREATE TABLE instruments(
   updated_ms       INTEGER NOT NULL
 ) WITHOUT ROWID;
 )sql"),
+        // 4: quote bars (best bid/offer per 1 s / 1 m / 5 m bin, by update id; DESIGN.md §3)
+        QStringLiteral(R"sql(
+CREATE TABLE quote_bars(
+  symbol_id  INTEGER NOT NULL REFERENCES symbols(id),
+  interval_s INTEGER NOT NULL,
+  open_ms    INTEGER NOT NULL,
+  bid_open   REAL    NOT NULL,
+  bid_high   REAL    NOT NULL,
+  bid_low    REAL    NOT NULL,
+  bid_close  REAL    NOT NULL,
+  ask_open   REAL    NOT NULL,
+  ask_high   REAL    NOT NULL,
+  ask_low    REAL    NOT NULL,
+  ask_close  REAL    NOT NULL,
+  updates    INTEGER NOT NULL,
+  first_uid  INTEGER NOT NULL,
+  last_uid   INTEGER NOT NULL,
+  PRIMARY KEY(symbol_id, interval_s, open_ms)
+) WITHOUT ROWID;
+)sql"),
     };
     return steps;
 }
@@ -224,6 +244,26 @@ CREATE TABLE instruments(
   onboard_ms       BIGINT           NOT NULL,
   quote_volume_24h DOUBLE PRECISION,
   updated_ms       BIGINT           NOT NULL
+);
+)sql"),
+        // 4: quote bars
+        QStringLiteral(R"sql(
+CREATE TABLE quote_bars(
+  symbol_id  INTEGER          NOT NULL,
+  interval_s INTEGER          NOT NULL,
+  open_ms    BIGINT           NOT NULL,
+  bid_open   DOUBLE PRECISION NOT NULL,
+  bid_high   DOUBLE PRECISION NOT NULL,
+  bid_low    DOUBLE PRECISION NOT NULL,
+  bid_close  DOUBLE PRECISION NOT NULL,
+  ask_open   DOUBLE PRECISION NOT NULL,
+  ask_high   DOUBLE PRECISION NOT NULL,
+  ask_low    DOUBLE PRECISION NOT NULL,
+  ask_close  DOUBLE PRECISION NOT NULL,
+  updates    BIGINT           NOT NULL,
+  first_uid  BIGINT           NOT NULL,
+  last_uid   BIGINT           NOT NULL,
+  PRIMARY KEY(symbol_id, interval_s, open_ms)
 );
 )sql"),
     };

@@ -1,7 +1,11 @@
 #include "io/gzip_file.h"
 #include "market/binance_trade_parser.h"
 #include "market/quote.h"
+#include "session/recording_ingest.h"
+#include "storage/database.h"
+#include "storage/quote_store.h"
 
+#include "test_database.h"
 #include "test_util.h"
 
 #include <QFile>
@@ -51,6 +55,7 @@ private Q_SLOTS:
     void repeatedUpdatesAreSkippedAndFragmentsMerge();
     void malformedQuotesSayWhy();
     void damagedGzipIsRefusedWithItsPlace();
+    void ingestStoresQuoteBarsOnceAndExportsThem();
 };
 
 void TestQuotes::parsesRealBookTickerFrames()
@@ -246,6 +251,79 @@ void TestQuotes::damagedGzipIsRefusedWithItsPlace()
     p.close();
     QVERIFY(readMaybeGzip(plain, &content, &error));
     QCOMPARE(content, QByteArray("{}\n"));
+}
+
+void TestQuotes::ingestStoresQuoteBarsOnceAndExportsThem()
+{
+    // The capture as it is (gzip, "<ns> <frame>" lines) through `ingest --file`'s path into SQLite or
+    // PostgreSQL: the stored 1 s quote bars are the binner's on the same frames, exported with round-trip
+    // numbers; ingesting the file again stores nothing twice.
+    const QString capture =
+        test::sharedData(QStringLiteral("real/binance_ws/hftbacktest_usdm_btcusdt_20240808_raw.gz"));
+    test::ScratchDatabase scratch;
+    IngestCounts c;
+    QString error;
+    QVERIFY2(ingestRecordingFile(capture, scratch.spec(), &c, &error), qPrintable(error));
+    QCOMPARE(c.quotes, 66089);
+    QCOMPARE(c.quoteDuplicates, 0);
+    QVERIFY(c.stored > 1000); // the trades too
+    QCOMPARE(c.malformed, 0);
+
+    BinanceTradeParser parser;
+    std::vector<Quote> quotes;
+    for (const QByteArray &line : captureLines()) {
+        const std::string_view frame =
+            BinanceTradeParser::stripRecordingPrefix({line.constData(), std::size_t(line.size())});
+        Tick t;
+        if (!line.isEmpty() && parser.parse(frame, t) == FrameKind::Quote)
+            quotes.push_back(parser.quote());
+    }
+    QuoteBinner binner;
+    binner.add(quotes);
+    std::vector<QuoteBar> expected;
+    for (const QuoteBarUpdate &u : binner.take())
+        if (u.interval == Interval::S1)
+            expected = u.bars;
+
+    QTemporaryDir dir;
+    const QString csv = dir.filePath(QStringLiteral("q.csv")), again = dir.filePath(QStringLiteral("q2.csv"));
+    const auto exportTo = [&](const QString &path) {
+        QSqlDatabase db = Database::open(scratch.spec(), QStringLiteral("quotes-export"), &error);
+        std::int64_t rows = 0;
+        const bool ok = db.isValid() && QuoteStore::exportCsv(db, QStringLiteral("BTCUSDT"), Interval::S1,
+                                                              path, &error, &rows);
+        db = QSqlDatabase();
+        Database::close(QStringLiteral("quotes-export"));
+        return ok ? rows : -1;
+    };
+    QCOMPARE(exportTo(csv), std::int64_t(expected.size()));
+    QFile f(csv);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = f.readAll().split('\n');
+    QCOMPARE(lines.front(),
+             QByteArray(
+                 "open_ms,bid_open,bid_high,bid_low,bid_close,ask_open,ask_high,ask_low,ask_close,updates"));
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+        const QList<QByteArray> v = lines[qsizetype(i) + 1].split(',');
+        const QuoteBar &b = expected[i];
+        QCOMPARE(v.size(), 10);
+        QCOMPARE(v[0].toLongLong(), b.openMs);
+        const double values[] = {b.bidOpen, b.bidHigh, b.bidLow, b.bidClose,
+                                 b.askOpen, b.askHigh, b.askLow, b.askClose};
+        for (int k = 0; k < 8; ++k)
+            QCOMPARE(v[k + 1].toDouble(), values[k]); // round trip: the same double
+        QCOMPARE(v[9].toLongLong(), b.updates);
+    }
+
+    IngestCounts second;
+    QVERIFY2(ingestRecordingFile(capture, scratch.spec(), &second, &error), qPrintable(error));
+    QCOMPARE(second.quotes, 0);
+    QCOMPARE(second.quoteDuplicates, 66089);
+    QCOMPARE(second.stored, 0);
+    QCOMPARE(exportTo(again), std::int64_t(expected.size()));
+    QFile g(again);
+    QVERIFY(f.seek(0) && g.open(QIODevice::ReadOnly));
+    QCOMPARE(g.readAll(), f.readAll());
 }
 
 QTEST_GUILESS_MAIN(TestQuotes)

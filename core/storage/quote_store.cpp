@@ -1,0 +1,183 @@
+#include "storage/quote_store.h"
+
+#include "io/number_format.h"
+
+#include <QObject>
+#include <QSaveFile>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace pairlab::QuoteStore {
+
+namespace {
+
+bool failed(const QSqlQuery &q, QString *error)
+{
+    if (error)
+        *error = q.lastError().text();
+    return false;
+}
+
+} // namespace
+
+std::int64_t lastUpdateId(const QSqlDatabase &db, const QString &symbol, QString *error)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT MAX(b.last_uid) FROM quote_bars b JOIN symbols s ON s.id = b.symbol_id"
+                             " WHERE s.name = ?"));
+    q.addBindValue(symbol);
+    if (!q.exec()) {
+        failed(q, error);
+        return 0;
+    }
+    return q.next() ? q.value(0).toLongLong() : 0;
+}
+
+bool store(QSqlDatabase &db, const std::vector<QuoteBarUpdate> &updates, QString *error)
+{
+    if (updates.empty())
+        return true;
+    if (!db.transaction()) {
+        if (error)
+            *error = db.lastError().text();
+        return false;
+    }
+    const auto abort = [&](const QSqlQuery &q) {
+        failed(q, error);
+        db.rollback();
+        return false;
+    };
+    QSqlQuery addSymbol(db), symbolId(db), upsert(db);
+    addSymbol.prepare(QStringLiteral("INSERT INTO symbols(name) VALUES(?) ON CONFLICT(name) DO NOTHING"));
+    symbolId.prepare(QStringLiteral("SELECT id FROM symbols WHERE name = ?"));
+    // The same merge as Bar::merge, in SQL both engines take (SET reads the row as it was).
+    const auto pick = [](const char *column, const char *test) {
+        return QStringLiteral("%1 = CASE WHEN %2 THEN excluded.%1 ELSE quote_bars.%1 END")
+            .arg(QLatin1String(column), QLatin1String(test));
+    };
+    const char *earlier = "excluded.first_uid < quote_bars.first_uid";
+    const char *later = "excluded.last_uid > quote_bars.last_uid";
+    upsert.prepare(
+        QStringLiteral(
+            "INSERT INTO quote_bars(symbol_id, interval_s, open_ms, bid_open, bid_high, bid_low, bid_close,"
+            " ask_open, ask_high, ask_low, ask_close, updates, first_uid, last_uid)"
+            " VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT(symbol_id, interval_s, open_ms) DO UPDATE SET ") +
+        QStringList{pick("bid_open", earlier), pick("ask_open", earlier), pick("first_uid", earlier),
+                    pick("bid_close", later), pick("ask_close", later), pick("last_uid", later),
+                    pick("bid_high", "excluded.bid_high > quote_bars.bid_high"),
+                    pick("ask_high", "excluded.ask_high > quote_bars.ask_high"),
+                    pick("bid_low", "excluded.bid_low < quote_bars.bid_low"),
+                    pick("ask_low", "excluded.ask_low < quote_bars.ask_low"),
+                    QStringLiteral("updates = quote_bars.updates + excluded.updates")}
+            .join(QStringLiteral(", ")));
+    for (const QuoteBarUpdate &u : updates) {
+        const QString name = u.symbol.toString();
+        addSymbol.addBindValue(name);
+        if (!addSymbol.exec())
+            return abort(addSymbol);
+        symbolId.addBindValue(name);
+        if (!symbolId.exec() || !symbolId.next())
+            return abort(symbolId);
+        const qint64 id = symbolId.value(0).toLongLong();
+        symbolId.finish();
+        for (const QuoteBar &b : u.bars) {
+            upsert.addBindValue(id);
+            upsert.addBindValue(intervalSeconds(u.interval));
+            upsert.addBindValue(qint64(b.openMs));
+            for (double v :
+                 {b.bidOpen, b.bidHigh, b.bidLow, b.bidClose, b.askOpen, b.askHigh, b.askLow, b.askClose})
+                upsert.addBindValue(v);
+            upsert.addBindValue(qint64(b.updates));
+            upsert.addBindValue(qint64(b.firstUpdateId));
+            upsert.addBindValue(qint64(b.lastUpdateId));
+            if (!upsert.exec())
+                return abort(upsert);
+        }
+    }
+    if (!db.commit()) {
+        if (error)
+            *error = db.lastError().text();
+        db.rollback();
+        return false;
+    }
+    return true;
+}
+
+std::vector<QuoteBar> load(const QSqlDatabase &db, const QString &symbol, Interval interval, QString *error)
+{
+    std::vector<QuoteBar> out;
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT b.open_ms, b.bid_open, b.bid_high, b.bid_low, b.bid_close, b.ask_open,"
+                             " b.ask_high, b.ask_low, b.ask_close, b.updates, b.first_uid, b.last_uid"
+                             " FROM quote_bars b JOIN symbols s ON s.id = b.symbol_id"
+                             " WHERE s.name = ? AND b.interval_s = ? ORDER BY b.open_ms"));
+    q.addBindValue(symbol);
+    q.addBindValue(intervalSeconds(interval));
+    if (!q.exec()) {
+        failed(q, error);
+        return out;
+    }
+    while (q.next()) {
+        QuoteBar b;
+        b.openMs = q.value(0).toLongLong();
+        b.bidOpen = q.value(1).toDouble();
+        b.bidHigh = q.value(2).toDouble();
+        b.bidLow = q.value(3).toDouble();
+        b.bidClose = q.value(4).toDouble();
+        b.askOpen = q.value(5).toDouble();
+        b.askHigh = q.value(6).toDouble();
+        b.askLow = q.value(7).toDouble();
+        b.askClose = q.value(8).toDouble();
+        b.updates = q.value(9).toLongLong();
+        b.firstUpdateId = q.value(10).toLongLong();
+        b.lastUpdateId = q.value(11).toLongLong();
+        out.push_back(b);
+    }
+    return out;
+}
+
+bool exportCsv(const QSqlDatabase &db, const QString &symbol, Interval interval, const QString &path,
+               QString *error, std::int64_t *rows)
+{
+    QString err;
+    const std::vector<QuoteBar> bars = load(db, symbol, interval, &err);
+    if (!err.isEmpty()) {
+        if (error)
+            *error = err;
+        return false;
+    }
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly)) {
+        if (error)
+            *error = QObject::tr("cannot write %1: %2").arg(path, f.errorString());
+        return false;
+    }
+    QByteArray out(
+        "open_ms,bid_open,bid_high,bid_low,bid_close,ask_open,ask_high,ask_low,ask_close,updates\n");
+    out.reserve(qsizetype(bars.size()) * 96 + 96);
+    for (const QuoteBar &b : bars) {
+        appendInt(out, b.openMs);
+        for (double v :
+             {b.bidOpen, b.bidHigh, b.bidLow, b.bidClose, b.askOpen, b.askHigh, b.askLow, b.askClose}) {
+            out.append(',');
+            appendDouble(out, v);
+        }
+        out.append(',');
+        appendInt(out, b.updates);
+        out.append('\n');
+    }
+    f.write(out);
+    if (!f.commit()) {
+        if (error)
+            *error = QObject::tr("cannot write %1: %2").arg(path, f.errorString());
+        return false;
+    }
+    if (rows)
+        *rows = std::int64_t(bars.size());
+    return true;
+}
+
+} // namespace pairlab::QuoteStore
