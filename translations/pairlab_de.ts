@@ -1376,6 +1376,10 @@
         <source>gzip data cut short</source>
         <translation>gzip-Daten sind abgeschnitten</translation>
     </message>
+    <message>
+        <source>a gzip file over 4 GiB is not read whole; unpack it first</source>
+        <translation>eine gzip-Datei über 4 GiB wird nicht als Ganzes gelesen; bitte zuerst entpacken</translation>
+    </message>
 </context>
 <context>
     <name>pairlab::AggTradesBackfill</name>

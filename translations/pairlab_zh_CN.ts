@@ -1373,6 +1373,10 @@
         <source>gzip data cut short</source>
         <translation>gzip 数据被截断</translation>
     </message>
+    <message>
+        <source>a gzip file over 4 GiB is not read whole; unpack it first</source>
+        <translation>超过 4 GiB 的 gzip 文件不会整体读取；请先解压</translation>
+    </message>
 </context>
 <context>
     <name>pairlab::AggTradesBackfill</name>

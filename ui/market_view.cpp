@@ -8,9 +8,12 @@
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QSignalBlocker>
 #include <QSplitter>
 #include <QTimer>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace pairlab {
 
@@ -65,11 +68,18 @@ MarketView::MarketView(const QStringList &symbols, QWidget *parent)
 
 void MarketView::setSymbols(const QStringList &symbols)
 {
+    // The legs on screen stay when they are still listed (symbols joining a running feed change nothing).
+    const QString first = m_symbolBox->currentText(), second = m_symbolBox2->currentText();
+    const QSignalBlocker b1(m_symbolBox), b2(m_symbolBox2);
     m_symbolBox->clear();
     m_symbolBox->addItems(symbols);
     m_symbolBox2->clear();
     m_symbolBox2->addItems(symbols);
-    m_symbolBox2->setCurrentIndex(m_symbolBox2->count() > 1 ? 1 : 0);
+    m_symbolBox->setCurrentIndex(std::max(0, int(symbols.indexOf(first))));
+    m_symbolBox2->setCurrentIndex(symbols.contains(second) ? int(symbols.indexOf(second))
+                                                           : (m_symbolBox2->count() > 1 ? 1 : 0));
+    if (m_symbolBox->currentText() != first || m_symbolBox2->currentText() != second)
+        reload();
 }
 
 void MarketView::setSymbol(const QString &symbol)

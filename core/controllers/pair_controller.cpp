@@ -53,7 +53,7 @@ PairController::PairController(QObject *parent)
           m_universeStale = r.scanRows < 2;
           m_universeResult = r;
           Q_EMIT universeReady(r);
-          if (r.zLastMs > 0 && m_lastUniverseBarMs > r.zLastMs)
+          if (r.zLastMs > 0 && m_lastUniverseBarMs > r.zLastMs + qint64(r.intervalSeconds) * 1000)
               m_universeStep->start(); // bars closed while it ran
       }),
       m_universeSteps([this](const UniverseResult &r) {
@@ -136,6 +136,8 @@ void PairController::setRequest(const PairRequest &request)
         return;
     m_request = request;
     Q_EMIT requestChanged(m_request);
+    if (request.intervalSeconds != old.intervalSeconds)
+        m_lastUniverseBarMs = 0; // bars of another length
     if (request.source != old.source || request.intervalSeconds != old.intervalSeconds ||
         request.window != old.window)
         refreshUniverse(); // the scanner answers the request on screen, never the previous one
@@ -437,7 +439,9 @@ void PairController::applyBatch(const BarBatch &batch)
         for (const BarUpdate &u : *batch)
             if (pairlab::intervalSeconds(u.interval) == m_universeResult.intervalSeconds && !u.bars.empty())
                 m_lastUniverseBarMs = std::max(m_lastUniverseBarMs, qint64(u.bars.back().openMs));
-        if (m_lastUniverseBarMs > m_universeResult.zLastMs && !m_universeStep->isActive())
+        // The bar after the newest of the z column is the one forming; a bar opening after it closed it.
+        const qint64 forming = m_universeResult.zLastMs + qint64(m_universeResult.intervalSeconds) * 1000;
+        if (m_lastUniverseBarMs > forming && !m_universeStep->isActive())
             m_universeStep->start();
     }
     if (!batch || !m_historyLoaded || m_request.source != BarStore::LiveSource)
@@ -686,7 +690,7 @@ void PairController::refreshUniverse()
 void PairController::stepUniverse()
 {
     const UniverseResult &r = m_universeResult;
-    if (!r.scan || m_universeJobs.isBusy() || r.source != BarStore::LiveSource ||
+    if (!r.scan || m_universeJobs.isBusy() || m_universePaused || r.source != BarStore::LiveSource ||
         r.source != m_request.source || r.intervalSeconds != m_request.intervalSeconds ||
         r.window != m_request.window || r.symbols != m_universe)
         return;
@@ -694,6 +698,7 @@ void PairController::stepUniverse()
         m_universeStep->start(); // once the running step is in, so that it builds on it
         return;
     }
+    ++m_liveStepsStarted;
     m_universeSteps.submit(
         [db = databaseFor(r.source), r] { return loadUniverseAdvance(db, r, r.intervalSeconds); });
 }

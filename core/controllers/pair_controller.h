@@ -156,6 +156,8 @@ public Q_SLOTS:
     /** The live step: z of every pair of the scan on screen refreshed on the bars closed since (on a
      *  worker); called shortly after bars close. */
     void stepUniverse();
+    /** Live steps started so far (each reads the database): one per closed bar, never one per batch. */
+    int liveStepsStarted() const { return m_liveStepsStarted; }
     bool universeScanPaused() const { return m_universePaused; }
     void refreshSources();
     /** Bar fragments of a committed storage batch (same as BarModel::applyBatch). */
@@ -254,8 +256,9 @@ private:
     bool m_universeStale = true;
     UniverseResult m_universeResult; ///< the newest on screen (full scan or live step)
     qint64 m_lastUniverseBarMs = 0;  ///< newest open time of a live bar of the scanned length seen
-    QElapsedTimer m_sinceFullScan;   ///< since the newest full scan was submitted
-    QTimer *m_universeStep;          ///< coalesces the bars closing in one burst into one live step
+    int m_liveStepsStarted = 0;
+    QElapsedTimer m_sinceFullScan; ///< since the newest full scan was submitted
+    QTimer *m_universeStep;        ///< coalesces the bars closing in one burst into one live step
     QTimer *m_historyReload;
     LatestResult<LoadedLegs> m_loads;
     LatestResult<BuiltDisplay> m_displays;

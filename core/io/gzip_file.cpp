@@ -5,6 +5,8 @@
 
 #include <zlib.h>
 
+#include <limits>
+
 namespace pairlab {
 
 bool readMaybeGzip(const QString &path, QByteArray *content, QString *error)
@@ -22,6 +24,9 @@ bool readMaybeGzip(const QString &path, QByteArray *content, QString *error)
         *content = raw;
         return true;
     }
+    if (quint64(raw.size()) > quint64(std::numeric_limits<uInt>::max()))
+        return say(QCoreApplication::translate("pairlab",
+                                               "a gzip file over 4 GiB is not read whole; unpack it first"));
     QByteArray out;
     out.reserve(raw.size() * 6);
     z_stream z{};

@@ -191,7 +191,7 @@ QWebSocket *BinanceFeed::openSocket()
             m_connectedMs = m_lastFrameMs = m_clock.elapsed();
             m_lastSeen.clear();
             m_silent.clear();
-            m_toSubscribe.clear(); // its URL names every stream
+            subscribeMissing(socket, true); // streams added while it was connecting
             setState(FeedState::Connected, streamUrl(m_config).toString());
         }
     });
@@ -223,6 +223,7 @@ void BinanceFeed::onText(QWebSocket *socket, const QString &message)
             old->deleteLater();
         }
         setState(FeedState::Connected, tr("rotated connection to %1").arg(streamUrl(m_config).toString()));
+        subscribeMissing(m_socket, true); // streams added to the old one after this one was opened
     } else if (socket != m_socket) {
         return;
     }
@@ -420,15 +421,30 @@ void BinanceFeed::subscribe(const QStringList &symbols)
         added.symbols << code.toString();
         m_subscribed.insert(code);
     }
-    const QStringList streams = streamNames(added);
-    if (streams.isEmpty())
-        return;
     const qint64 now = m_clock.isValid() ? m_clock.elapsed() : 0;
-    for (const QString &stream : streams)
+    for (const QString &stream : streamNames(added))
         m_lastSeen.insert(stream, now); // silent from now on, not from the connection's start
-    if (!m_socket || m_state != FeedState::Connected)
-        return; // the next connection's URL names them
-    m_toSubscribe << streams;
+    // A connection still connecting asks for them once connected, the next one names them in its URL.
+    if (m_socket && m_state == FeedState::Connected)
+        subscribeMissing(m_socket, false);
+}
+
+void BinanceFeed::subscribeMissing(QWebSocket *socket, bool newConnection)
+{
+    if (newConnection)
+        m_sentHere.clear();
+    m_toSubscribe.clear();
+    if (m_config.endpoint.query().contains(QLatin1String("streams="))) // the user's own stream URL
+        return;
+    // What the connection's URL asked for and what was sent on it since, against what the feed streams now.
+    const QStringList asked = QUrlQuery(socket->requestUrl())
+                                  .queryItemValue(QStringLiteral("streams"))
+                                  .split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    for (const QString &stream : streamNames(m_config))
+        if (!asked.contains(stream) && !m_sentHere.contains(stream))
+            m_toSubscribe << stream;
+    if (m_toSubscribe.isEmpty())
+        return;
     if (!m_subscribeTimer) {
         m_subscribeTimer = new QTimer(this);
         connect(m_subscribeTimer, &QTimer::timeout, this, &BinanceFeed::sendSubscriptions);
@@ -436,7 +452,8 @@ void BinanceFeed::subscribe(const QStringList &symbols)
     m_subscribeTimer->setInterval(std::max(100, m_config.subscribeIntervalMs)); // never above 10 a second
     if (!m_subscribeTimer->isActive()) {
         m_subscribeTimer->start();
-        sendSubscriptions();
+        QTimer::singleShot(0, this,
+                           &BinanceFeed::sendSubscriptions); // at once, once the state says Connected
     }
 }
 
@@ -452,6 +469,8 @@ void BinanceFeed::sendSubscriptions()
     QStringList params;
     for (qsizetype i = 0; i < n; ++i)
         params << QLatin1Char('"') + m_toSubscribe[i] + QLatin1Char('"');
+    for (qsizetype i = 0; i < n; ++i)
+        m_sentHere.insert(m_toSubscribe[i]);
     m_toSubscribe.remove(0, n);
     m_socket->sendTextMessage(QStringLiteral("{\"method\":\"SUBSCRIBE\",\"params\":[%1],\"id\":%2}")
                                   .arg(params.join(QLatin1Char(',')))

@@ -131,6 +131,9 @@ private:
     void flush();
     void watchdog();
     void sendSubscriptions();
+    /** Queues SUBSCRIBE messages for the feed's streams that socket's URL did not name and that were not
+     *  sent on it yet (a new connection: nothing was). */
+    void subscribeMissing(QWebSocket *socket, bool newConnection);
 
     FeedConfig m_config;
     FeedState m_state = FeedState::Stopped;
@@ -143,6 +146,7 @@ private:
     std::shared_ptr<FrameRecorder> m_recorder;
     QTimer *m_subscribeTimer = nullptr;
     QStringList m_toSubscribe; ///< stream names not yet asked for on the connection
+    QSet<QString> m_sentHere;  ///< streams asked for by SUBSCRIBE on the current connection
     int m_subscribeId = 0;
     std::vector<Tick> m_pending;
     FeedStats m_stats;

@@ -367,8 +367,11 @@ FrameKind BinanceTradeParser::parse(std::string_view frame, Tick &out)
             return fail("missing symbol \"s\"");
         if (!haveBid || !haveAsk || !haveBidQty || !haveAskQty)
             return fail("missing bid or ask (\"b\", \"B\", \"a\", \"A\")");
-        if (!haveT && !haveE)
+        if (!haveT && !haveE) {
+            if (eventType.empty()) // a spot bookTicker: no time at all, not what the futures feed stores
+                return FrameKind::Unknown;
             return fail("missing time (\"T\" or \"E\")");
+        }
         q.tsMs = haveT ? t.tsMs : eventMs;
         if (!(q.bid > 0.0) || !(q.ask > 0.0) || q.bidQty < 0.0 || q.askQty < 0.0 || q.updateId < 0 ||
             q.tsMs <= 0)

@@ -76,8 +76,9 @@ BinanceFeed *FeedGroup::addConnection(const QStringList &symbols)
     connect(feed, &BinanceFeed::streamResumed, this, &FeedGroup::streamResumed);
     connect(feed, &BinanceFeed::errorReply, this, &FeedGroup::errorReply);
     feed->setRecorder(m_recorder);
-    if (m_running) // joins a running group: after the others, never in the same burst
-        QTimer::singleShot(250, feed, [this, feed] {
+    if (m_running) // joins a running group: 250 ms after the one before, never in one burst
+        QTimer::singleShot(250 * ++m_joining, feed, [this, feed] {
+            --m_joining;
             if (m_running)
                 feed->start();
         });

@@ -67,6 +67,7 @@ private:
     std::shared_ptr<FrameRecorder> m_recorder;
     FeedState m_state = FeedState::Stopped;
     bool m_running = false;
+    int m_joining = 0; ///< connections added while running that have not started yet
 };
 
 } // namespace pairlab

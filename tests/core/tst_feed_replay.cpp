@@ -248,6 +248,7 @@ private Q_SLOTS:
     void fiftySymbolsStreamIntoTheWatchlistAndTheScanner();
     void manySymbolsAreSplitOverConnections();
     void symbolsAddedLiveArePacedSubscriptions();
+    void symbolsAddedWhileConnectingAreAskedForOnceConnected();
 
 private:
     Recording m_recording;
@@ -1092,6 +1093,42 @@ void TestFeedReplay::symbolsAddedLiveArePacedSubscriptions()
     }
     conn = QSqlDatabase();
     Database::close(QStringLiteral("verify70"));
+}
+
+void TestFeedReplay::symbolsAddedWhileConnectingAreAskedForOnceConnected()
+{
+    // Symbols added before the handshake is done: the connection's URL does not name them, so it asks for
+    // them by SUBSCRIBE as soon as it is connected (8 + 2 streams), and their trades arrive.
+    SKIP_WITHOUT_STORAGE();
+    const Recording many = manySymbols(m_recording, 20, 100);
+    ReplayServer server;
+    server.setRecording(many);
+    server.setFramesPerSecond(300);
+    QString error;
+    QVERIFY2(server.listen(0, &error), qPrintable(error));
+    test::ScratchDatabase scratch;
+    FeedConfig cfg;
+    cfg.endpoint = server.url();
+    cfg.subscribeBatch = 8;
+    QStringList all;
+    for (int k = 0; k < 20; ++k)
+        all << QStringLiteral("S%1USDT").arg(k, 2, 10, QLatin1Char('0'));
+    cfg.symbols = all.mid(0, 10);
+    LiveSession session(cfg, scratch.spec());
+    QSet<QString> seen;
+    connect(&session, &LiveSession::stored, this,
+            [&](const TickBatch &ticks, const BarBatch &, const WriteStats &) {
+                for (const Tick &t : *ticks)
+                    seen.insert(t.symbol.toString());
+            });
+    session.start();
+    session.addSymbols(all.mid(10)); // queued behind the start: the connection is being opened
+    QTRY_VERIFY_WITH_TIMEOUT(seen.size() == 20, 20000);
+    QCOMPARE(server.connectionCount(), 1);
+    QCOMPARE(server.requestedStreams().front().split(QLatin1Char('/')).size(), 10);
+    QCOMPARE(server.subscriptions().size(), 2);
+    QCOMPARE(server.subscriptions()[0].streams + server.subscriptions()[1].streams, 10);
+    session.stop();
 }
 
 QTEST_GUILESS_MAIN(TestFeedReplay)

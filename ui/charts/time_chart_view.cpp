@@ -206,9 +206,19 @@ void TimeChartView::applyUserRange(qint64 from, qint64 to)
 
 void TimeChartView::wheelEvent(QWheelEvent *event)
 {
+    const int delta = event->angleDelta().y();
+    const auto [lo, hi] = extent();
+    if (delta == 0 || hi < lo) { // a horizontal wheel, or nothing to zoom
+        event->ignore();
+        return;
+    }
     const qint64 anchor = timeAtX(event->position().x());
-    const double f = event->angleDelta().y() > 0 ? 0.8 : 1.25;
-    applyUserRange(anchor - qint64(double(anchor - m_from) * f), anchor + qint64(double(m_to - anchor) * f));
+    const double f = delta > 0 ? 0.8 : 1.25;
+    // Never wider than twice the data: further out there is nothing to see (and the times stay in range).
+    const double span = double(m_to - m_from) * f;
+    const double limit = std::max(2.0 * double(hi - lo), double(minimumSpanMs()));
+    const double g = span > limit ? f * limit / span : f;
+    applyUserRange(anchor - qint64(double(anchor - m_from) * g), anchor + qint64(double(m_to - anchor) * g));
     event->accept();
 }
 

@@ -630,9 +630,21 @@ void TestPairController::universeLiveStepsKeepZCurrentBetweenFullScans()
         QVERIFY(step.rows[i].z != scan.rows[i].z);
         QCOMPARE(step.rows[i].beta, scan.rows[i].beta);
     }
-    c.applyBatch(seconds(303, 0)); // an empty batch: nothing closed, no step
+    // More trades in the bar still forming (302): nothing closed, no step reads the database.
+    const int started = c.liveStepsStarted();
+    auto same = std::make_shared<std::vector<BarUpdate>>();
+    for (int k = 0; k < 3; ++k)
+        same->push_back(BarUpdate{
+            SymbolCode::fromString(names[k]), Interval::S1, {Bar{t0 + 302'000, 1, 1, 1, 1, 1, 1, 1, 1}}});
+    c.applyBatch(same);
+    c.applyBatch(same);
     QTest::qWait(300);
+    QCOMPARE(c.liveStepsStarted(), started);
     QCOMPARE(results.back().liveSteps, 1);
+    c.applyBatch(seconds(303, 1)); // 303 opens: 302 closed, one more step
+    QTRY_VERIFY_WITH_TIMEOUT(results.back().liveSteps == 2, 10000);
+    QCOMPARE(results.back().zLastMs, t0 + 302'000);
+    QCOMPARE(c.liveStepsStarted(), started + 1);
 }
 
 QTEST_GUILESS_MAIN(TestPairController)
