@@ -3,6 +3,7 @@
 #include "market/kline_history.h"
 #include "storage/bar_store.h"
 #include "storage/database.h"
+#include "storage/funding_store.h"
 #include "storage/rest_bar_store.h"
 
 #include <QCommandLineParser>
@@ -41,6 +42,10 @@ int history(const QStringList &args, QTextStream &out, QTextStream &err)
     p.addOption({QStringLiteral("rest-base"),
                  QStringLiteral("scheme://host:port of the REST API; /fapi/v1/klines is appended."),
                  QStringLiteral("URL"), QStringLiteral("https://fapi.binance.com")});
+    p.addOption(
+        {QStringLiteral("funding"),
+         QStringLiteral("Also the symbols' funding events (GET /fapi/v1/fundingRate) with funding time in "
+                        "[--from, --to); alone, without --interval, only them.")});
     p.addOption({QStringLiteral("weight-per-minute"),
                  QStringLiteral("Own request-weight budget per minute (Binance allows 2400 per IP)."),
                  QStringLiteral("N"), QStringLiteral("1200")});
@@ -52,11 +57,14 @@ int history(const QStringList &args, QTextStream &out, QTextStream &err)
             symbols << sym;
     const QString interval = p.value(QStringLiteral("interval"));
     const int seconds = interval == QLatin1String("1m") ? 60 : interval == QLatin1String("5m") ? 300 : 0;
+    const bool funding = p.isSet(QStringLiteral("funding"));
+    const bool wantBars = !funding || p.isSet(QStringLiteral("interval"));
     qint64 from = 0, to = 0;
-    if (p.value(QStringLiteral("db")).isEmpty() || symbols.isEmpty() || seconds == 0 ||
+    if (p.value(QStringLiteral("db")).isEmpty() || symbols.isEmpty() || (wantBars && seconds == 0) ||
         !p.isSet(QStringLiteral("from")) || !p.isSet(QStringLiteral("to"))) {
         err << QCoreApplication::translate(
-            "cli", "history needs --db, --symbols, --interval (1m or 5m), --from and --to\n");
+            "cli",
+            "history needs --db, --symbols, --interval (1m or 5m) and/or --funding, --from and --to\n");
         return 2;
     }
     for (const auto &[opt, target] :
@@ -91,7 +99,7 @@ int history(const QStringList &args, QTextStream &out, QTextStream &err)
     // Only what is not stored yet: a second run completes what a first one could not.
     QList<KlineRange> todo;
     qint64 wanted = 0, present = 0;
-    for (const QString &symbol : symbols) {
+    for (const QString &symbol : wantBars ? symbols : QStringList()) {
         const KlineRange whole{symbol, seconds, from, to};
         QList<KlineRange> missing;
         if (!store.missing(whole, &missing, &error)) {
@@ -105,24 +113,54 @@ int history(const QStringList &args, QTextStream &out, QTextStream &err)
         present += whole.bars() - absent;
         todo << missing;
     }
-    out << QCoreApplication::translate("cli",
-                                       "%1 %2 bars from %3 to %4: %5 open times, %6 stored before, %7 to ask "
-                                       "for in %8 range(s)\n")
-               .arg(symbols.join(QLatin1Char(',')), interval, utc(from), utc(to))
-               .arg(wanted)
-               .arg(present)
-               .arg(wanted - present)
-               .arg(todo.size());
+    if (wantBars)
+        out << QCoreApplication::translate("cli",
+                                           "%1 %2 bars from %3 to %4: %5 open times, %6 stored before, %7 to "
+                                           "ask for in %8 range(s)\n")
+                   .arg(symbols.join(QLatin1Char(',')), interval, utc(from), utc(to))
+                   .arg(wanted)
+                   .arg(present)
+                   .arg(wanted - present)
+                   .arg(todo.size());
+    // Funding: pages are stored oldest first, so what a cut run stored is a prefix of the range; go on after
+    // the newest stored event in it.
+    const QString fundingConnection = QStringLiteral("cli-history-funding");
+    QSqlDatabase fundingDb;
+    if (funding) {
+        fundingDb = Database::open(p.value(QStringLiteral("db")), fundingConnection, &error);
+        if (!fundingDb.isValid()) {
+            err << QCoreApplication::translate("cli", "cannot open %1: %2\n")
+                       .arg(Database::displayName(p.value(QStringLiteral("db"))), error);
+            return 1;
+        }
+        for (const QString &symbol : symbols) {
+            const std::vector<FundingEvent> have = FundingStore::load(fundingDb, symbol, from, to, &error);
+            KlineRange r{symbol, 0, have.empty() ? from : have.back().timeMs + 1, to,
+                         KlineRange::Series::Funding};
+            out << QCoreApplication::translate("cli", "%1 funding from %2 to %3: %4 event(s) stored before\n")
+                       .arg(symbol, utc(from), utc(to))
+                       .arg(have.size());
+            if (r.toMs > r.fromMs)
+                todo << r;
+        }
+    }
 
     KlineHistoryConfig config;
     config.restBase = base;
     config.budget.weightPerMinute = std::max(1, p.value(QStringLiteral("weight-per-minute")).toInt());
     KlineHistory history(config, [&store](const KlineRange &r, const std::vector<Bar> &bars, qint64 *stored,
                                           QString *why) { return store.store(r, bars, stored, why); });
+    history.setFundingStore(
+        [&fundingDb](const KlineRange &r, const std::vector<FundingEvent> &events, qint64 *stored,
+                     QString *why) { return FundingStore::store(fundingDb, r.symbol, events, stored, why); });
     QList<KlineOutcome> outcomes;
     QObject::connect(&history, &KlineHistory::rangeFinished, &history, [&](const KlineOutcome &o) {
         outcomes << o;
-        out << QCoreApplication::translate("cli", "%1: %2 bars received, %3 stored, %4 request(s)")
+        out << (o.range.isFunding()
+                    ? QCoreApplication::translate("cli", "%1: %2 events received, %3 stored, "
+                                                         "%4 request(s)")
+                    : QCoreApplication::translate("cli", "%1: %2 bars received, %3 stored, %4 "
+                                                         "request(s)"))
                    .arg(klineRangeText(o.range))
                    .arg(o.received)
                    .arg(o.stored)
@@ -141,22 +179,30 @@ int history(const QStringList &args, QTextStream &out, QTextStream &err)
         QTimer::singleShot(0, &history, [&history, todo] { history.fill(todo); });
         loop.exec();
     }
-    qint64 stored = 0;
+    qint64 stored = 0, storedFunding = 0;
     int requests = 0, weight = 0;
     QStringList failed;
     for (const KlineOutcome &o : outcomes) {
-        stored += o.stored;
+        (o.range.isFunding() ? storedFunding : stored) += o.stored;
         requests += o.requests;
         weight += o.weight;
         if (!o.complete())
             failed << QStringLiteral("%1: %2").arg(klineRangeText(o.range), o.error);
     }
-    out << QCoreApplication::translate(
-               "cli", "stored %1 new %2 bars of %3 (source %4) in %5 request(s) of weight %6\n")
-               .arg(stored)
-               .arg(interval, symbols.join(QLatin1Char(',')), BarStore::RestSource)
-               .arg(requests)
-               .arg(weight);
+    fundingDb = QSqlDatabase();
+    if (funding)
+        Database::close(fundingConnection);
+    if (wantBars)
+        out << QCoreApplication::translate(
+                   "cli", "stored %1 new %2 bars of %3 (source %4) in %5 request(s) of weight %6\n")
+                   .arg(stored)
+                   .arg(interval, symbols.join(QLatin1Char(',')), BarStore::RestSource)
+                   .arg(requests)
+                   .arg(weight);
+    if (funding)
+        out << QCoreApplication::translate("cli", "stored %1 new funding events of %2\n")
+                   .arg(storedFunding)
+                   .arg(symbols.join(QLatin1Char(',')));
     if (!failed.isEmpty()) {
         err << QCoreApplication::translate("cli", "history not complete (what was stored stays; run again to "
                                                   "complete it):\n  %1\n")

@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <limits>
 
 namespace pairlab {
 
@@ -58,6 +59,7 @@ struct TradeMark
     int entry, exit; ///< exit = -1 while open
     int side;
     double entryCost, exitCost;
+    double entryCrossing, exitCrossing;
     double qy, qx, beta;
     TradeExit reason;
 };
@@ -82,6 +84,8 @@ BacktestSummary simulate(const PreparedBacktest &in, const BacktestConfig &c, Sc
     const double rate = (c.feeBps + c.slippageBps) * 1e-4;
     const bool hasStop = c.stopZ.has_value();
     const double stop = hasStop ? *c.stopZ : 0.0;
+    const bool quotes = c.fill == FillModel::Quotes && in.hasQuotes();
+    const bool funding = c.funding && in.hasFunding();
 
     sc.pnlGross.resize(n);
     sc.pnlNet.resize(n);
@@ -89,6 +93,8 @@ BacktestSummary simulate(const PreparedBacktest &in, const BacktestConfig &c, Sc
     if (run) {
         run->position.assign(n, 0);
         run->costs.assign(n, 0.0);
+        run->crossing.assign(n, 0.0);
+        run->funding.assign(n, 0.0);
         run->equityGross.assign(n, 0.0);
         run->equityNet.assign(n, 0.0);
         run->drawdown.assign(n, 0.0);
@@ -101,9 +107,14 @@ BacktestSummary simulate(const PreparedBacktest &in, const BacktestConfig &c, Sc
     double eqG = 0, eqN = 0, peakG = 0, peakN = 0;
     std::size_t inPosition = 0;
     for (std::size_t t = 0; t < n; ++t) {
-        double gross = 0.0;
-        if (t > 0 && prev != 0)
+        double gross = 0.0, fund = 0.0;
+        if (t > 0 && prev != 0) {
             gross = spreadPnl ? prev * (s[t] - s[t - 1]) : qy * (y[t] - y[t - 1]) + qx * (x[t] - x[t - 1]);
+            if (funding && in.fundingEventsAt[t] > 0) {
+                fund = -(qy * in.fundingY[t] + qx * in.fundingX[t]);
+                sum.fundingEvents += in.fundingEventsAt[t];
+            }
+        }
 
         int pos = prev;
         bool stopped = false;
@@ -127,6 +138,7 @@ BacktestSummary simulate(const PreparedBacktest &in, const BacktestConfig &c, Sc
         }
 
         double cost = c.spreadCost * std::abs(pos - prev);
+        double crossing = 0.0;
         if (pos != prev) {
             double nqy = 0, nqx = 0;
             if (pos != 0) {
@@ -138,28 +150,50 @@ BacktestSummary simulate(const PreparedBacktest &in, const BacktestConfig &c, Sc
             }
             double exitCost = c.spreadCost * std::abs(prev);
             double entryCost = c.spreadCost * std::abs(pos);
+            // Fill prices: the closes, or the side of the quote a leg's change crosses. Exit and entry of a
+            // flip trade the same way on each leg, so one price per leg serves both parts.
+            double py = y[t], px = x[t];
+            double exitCrossing = 0.0, entryCrossing = 0.0;
+            if (quotes) {
+                const double dqy = nqy - qy, dqx = nqx - qx;
+                py = dqy > 0 ? in.askY[t] : dqy < 0 ? in.bidY[t] : y[t];
+                px = dqx > 0 ? in.askX[t] : dqx < 0 ? in.bidX[t] : x[t];
+                // What crossing costs per unit against the close (negative when the close lies outside the
+                // quote).
+                const double cy = dqy > 0 ? py - y[t] : dqy < 0 ? y[t] - py : 0.0;
+                const double cx = dqx > 0 ? px - x[t] : dqx < 0 ? x[t] - px : 0.0;
+                exitCrossing = std::fabs(qy) * cy + std::fabs(qx) * cx;
+                entryCrossing = std::fabs(nqy) * cy + std::fabs(nqx) * cx;
+                crossing = exitCrossing + entryCrossing;
+                if ((dqy != 0 && in.staleY[t]) || (dqx != 0 && in.staleX[t]))
+                    ++sum.staleQuoteFills;
+            }
             if (rate > 0) {
-                const double exitFee = rate * (std::fabs(qy) * y[t] + std::fabs(qx) * x[t]);
-                const double entryFee = rate * (std::fabs(nqy) * y[t] + std::fabs(nqx) * x[t]);
+                const double exitFee = rate * (std::fabs(qy) * py + std::fabs(qx) * px);
+                const double entryFee = rate * (std::fabs(nqy) * py + std::fabs(nqx) * px);
                 exitCost += exitFee;
                 entryCost += entryFee;
-                cost += rate * (std::fabs(nqy - qy) * y[t] + std::fabs(nqx - qx) * x[t]);
+                cost += rate * (std::fabs(nqy - qy) * py + std::fabs(nqx - qx) * px);
             }
             if (prev != 0) {
                 TradeMark &open = sc.trades.back();
                 open.exit = int(t);
                 open.exitCost = exitCost;
+                open.exitCrossing = exitCrossing;
                 open.reason = pos != 0 ? TradeExit::Flip : (stopped ? TradeExit::Stop : TradeExit::Exit);
             }
             if (pos != 0)
-                sc.trades.push_back({int(t), -1, pos, entryCost, 0.0, nqy, nqx, beta[t], TradeExit::Open});
+                sc.trades.push_back({int(t), -1, pos, entryCost, 0.0, entryCrossing, 0.0, nqy, nqx, beta[t],
+                                     TradeExit::Open});
             qy = nqy;
             qx = nqx;
         }
-        const double net = gross - cost;
+        const double net = gross - cost - crossing + fund;
         sc.pnlGross[t] = gross;
         sc.pnlNet[t] = net;
         sum.totalCost += cost;
+        sum.crossing += crossing;
+        sum.funding += fund;
         eqG = (t ? eqG : 0.0) + gross;
         eqN = (t ? eqN : 0.0) + net;
         peakG = std::max(peakG, eqG);
@@ -171,6 +205,8 @@ BacktestSummary simulate(const PreparedBacktest &in, const BacktestConfig &c, Sc
         if (run) {
             run->position[t] = pos;
             run->costs[t] = cost;
+            run->crossing[t] = crossing;
+            run->funding[t] = fund;
             run->equityGross[t] = eqG;
             run->equityNet[t] = eqN;
             run->drawdown[t] = peakN - eqN;
@@ -187,11 +223,18 @@ BacktestSummary simulate(const PreparedBacktest &in, const BacktestConfig &c, Sc
     for (const TradeMark &m : sc.trades) {
         const bool closed = m.exit >= 0;
         const int exitBar = closed ? m.exit : int(n) - 1;
-        double net = -m.entryCost - (closed ? m.exitCost : 0.0);
-        double gross = 0;
+        const double crossed = m.entryCrossing + (closed ? m.exitCrossing : 0.0);
+        double net = -m.entryCost - (closed ? m.exitCost : 0.0) - crossed;
+        double gross = 0, fund = 0;
         for (int t = m.entry + 1; t <= exitBar; ++t) {
             net += sc.pnlGross[std::size_t(t)];
             gross += sc.pnlGross[std::size_t(t)];
+        }
+        if (funding) {
+            // The trade's holdings are the ones in force over bars entry+1..exit.
+            for (int t = m.entry + 1; t <= exitBar; ++t)
+                fund -= m.qy * in.fundingY[std::size_t(t)] + m.qx * in.fundingX[std::size_t(t)];
+            net += fund;
         }
         ++sum.trades;
         if (net > 0)
@@ -213,6 +256,8 @@ BacktestSummary simulate(const PreparedBacktest &in, const BacktestConfig &c, Sc
             tr.grossPnl = gross;
             tr.costs = m.entryCost + (closed ? m.exitCost : 0.0);
             tr.netPnl = net;
+            tr.crossing = crossed;
+            tr.funding = fund;
             tr.exit = m.reason;
             run->trades.push_back(tr);
         }
@@ -237,6 +282,61 @@ Scratch &threadScratch()
 }
 
 } // namespace
+
+/** Each leg's last quote at or before each bar's end (forward-filled; stale when none ended inside the bar)
+    and the funding booked at each bar: an event at T goes to the bar t with close_{t-1} <= T < close_t. */
+void alignBacktestMarket(PreparedBacktest &p, const BacktestMarket &m)
+{
+    const std::size_t n = p.size();
+    const qint64 barMs = std::max<qint64>(m.barMs, 1);
+    auto quotesFor = [&](const std::vector<QuoteClose> &q, std::vector<double> &bid, std::vector<double> &ask,
+                         std::vector<std::uint8_t> &stale) {
+        bid.assign(n, kNaN);
+        ask.assign(n, kNaN);
+        stale.assign(n, 1);
+        std::size_t k = 0;
+        double b = kNaN, a = kNaN;
+        qint64 lastEnd = std::numeric_limits<qint64>::min();
+        for (std::size_t t = 0; t < n; ++t) {
+            const qint64 end = p.timeMs[t] + barMs;
+            while (k < q.size() && q[k].endMs <= end) {
+                b = q[k].bid;
+                a = q[k].ask;
+                lastEnd = q[k].endMs;
+                ++k;
+            }
+            bid[t] = b;
+            ask[t] = a;
+            stale[t] = lastEnd <= p.timeMs[t] ? 1 : 0;
+        }
+    };
+    if (!m.quotesY.empty() && !m.quotesX.empty()) {
+        quotesFor(m.quotesY, p.bidY, p.askY, p.staleY);
+        quotesFor(m.quotesX, p.bidX, p.askX, p.staleX);
+    }
+    if (m.fundingY.empty() && m.fundingX.empty())
+        return;
+    p.fundingY.assign(n, 0.0);
+    p.fundingX.assign(n, 0.0);
+    p.fundingEventsAt.assign(n, 0);
+    auto fundingFor = [&](const std::vector<FundingEvent> &events, const std::vector<double> &close,
+                          std::vector<double> &out) {
+        std::size_t t = 1;
+        for (const FundingEvent &e : events) {
+            if (n < 2 || e.timeMs < p.timeMs[0] + barMs)
+                continue; // before the first decision: nothing is held
+            while (t < n && p.timeMs[t] + barMs <= e.timeMs)
+                ++t;
+            if (t >= n)
+                break; // at or after the last close: outside the run
+            const double mark = std::isfinite(e.markPrice) ? e.markPrice : close[t - 1];
+            out[t] += e.rate * mark;
+            ++p.fundingEventsAt[t];
+        }
+    };
+    fundingFor(m.fundingY, p.y, p.fundingY);
+    fundingFor(m.fundingX, p.x, p.fundingX);
+}
 
 QString backtestHedgeKey(BacktestHedge m)
 {
@@ -292,6 +392,9 @@ QJsonObject BacktestConfig::toJson() const
              sizing == PositionSizing::Notional ? QStringLiteral("notional") : QStringLiteral("unit_spread"));
     o.insert(QLatin1String("notional"), notional);
     o.insert(QLatin1String("bars_per_year"), barsPerYear);
+    o.insert(QLatin1String("fill"),
+             fill == FillModel::Quotes ? QStringLiteral("quotes") : QStringLiteral("closes"));
+    o.insert(QLatin1String("funding"), funding);
     return o;
 }
 
@@ -315,6 +418,9 @@ BacktestConfig BacktestConfig::fromJson(const QJsonObject &o)
                    : PositionSizing::UnitSpread;
     c.notional = jsonDouble(o, "notional", c.notional);
     c.barsPerYear = jsonDouble(o, "bars_per_year", c.barsPerYear);
+    c.fill = o.value(QLatin1String("fill")).toString() == QLatin1String("quotes") ? FillModel::Quotes
+                                                                                  : FillModel::Closes;
+    c.funding = o.value(QLatin1String("funding")).toBool(false);
     return c;
 }
 
@@ -335,6 +441,10 @@ QJsonObject BacktestSummary::toJson() const
     o.insert(QLatin1String("max_drawdown_gross"), jsonNumber(maxDrawdownGross));
     o.insert(QLatin1String("exposure"), jsonNumber(exposure));
     o.insert(QLatin1String("avg_holding_bars"), jsonNumber(avgHoldingBars));
+    o.insert(QLatin1String("crossing"), jsonNumber(crossing));
+    o.insert(QLatin1String("funding"), jsonNumber(funding));
+    o.insert(QLatin1String("funding_events"), fundingEvents);
+    o.insert(QLatin1String("stale_quote_fills"), staleQuoteFills);
     return o;
 }
 
@@ -355,6 +465,10 @@ BacktestSummary BacktestSummary::fromJson(const QJsonObject &o)
     s.maxDrawdownGross = jsonDouble(o, "max_drawdown_gross", 0);
     s.exposure = jsonDouble(o, "exposure", 0);
     s.avgHoldingBars = jsonDouble(o, "avg_holding_bars", kNaN);
+    s.crossing = jsonDouble(o, "crossing", 0);
+    s.funding = jsonDouble(o, "funding", 0);
+    s.fundingEvents = o.value(QLatin1String("funding_events")).toInt();
+    s.staleQuoteFills = o.value(QLatin1String("stale_quote_fills")).toInt();
     return s;
 }
 
@@ -379,7 +493,7 @@ QString validateBacktestConfig(const BacktestConfig &c)
 
 std::shared_ptr<const PreparedBacktest> prepareBacktest(std::span<const double> x, std::span<const double> y,
                                                         std::span<const qint64> timeMs,
-                                                        const BacktestConfig &c)
+                                                        const BacktestConfig &c, const BacktestMarket *market)
 {
     auto p = std::make_shared<PreparedBacktest>();
     p->window = c.window;
@@ -467,12 +581,40 @@ std::shared_ptr<const PreparedBacktest> prepareBacktest(std::span<const double> 
         break;
     }
     }
+    if (market)
+        alignBacktestMarket(*p, *market);
     return p;
 }
 
-std::shared_ptr<const PreparedBacktest> prepareBacktest(const AlignedPair &pair, const BacktestConfig &config)
+std::shared_ptr<const PreparedBacktest> prepareBacktest(const AlignedPair &pair, const BacktestConfig &config,
+                                                        const BacktestMarket *market)
 {
-    return prepareBacktest(pair.x, pair.y, pair.timeMs, config);
+    return prepareBacktest(pair.x, pair.y, pair.timeMs, config, market);
+}
+
+QString backtestMarketProblem(const PreparedBacktest &in, const BacktestConfig &c)
+{
+    if (c.funding && !in.hasFunding())
+        return BacktestText::tr(
+            "no funding events are stored for these symbols (Data → Fetch funding history, "
+            "or pairlab-cli history --funding)");
+    if (c.fill != FillModel::Quotes)
+        return QString();
+    if (!in.hasQuotes())
+        return BacktestText::tr("no quotes are stored for these bars: quote fills need the legs' bid/ask "
+                                "(stream bookTicker or ingest a recording with quotes)");
+    // A position can change from the first bar with a z on; every fill from there needs both legs' quotes.
+    std::size_t first = 0;
+    while (first < in.size() && std::isnan(in.zscore[first]))
+        ++first;
+    // The quotes are forward-filled: known at that bar, they are known at every later one.
+    if (first < in.size() && (std::isnan(in.bidY[first]) || std::isnan(in.bidX[first])))
+        return BacktestText::tr("no quote of the %1 leg at or before the bar of %2 UTC, where the first "
+                                "signal can be acted on")
+            .arg(std::isnan(in.bidY[first]) ? QStringLiteral("y") : QStringLiteral("x"),
+                 QDateTime::fromMSecsSinceEpoch(in.timeMs[first], Qt::UTC)
+                     .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+    return QString();
 }
 
 BacktestRun backtestPair(const std::shared_ptr<const PreparedBacktest> &inputs, const BacktestConfig &config,
@@ -492,7 +634,9 @@ BacktestRun backtestPair(const std::shared_ptr<const PreparedBacktest> &inputs, 
         run.error = BacktestText::tr("the prepared series were computed for another window or hedge method");
         return run;
     }
-    const QString invalid = validateBacktestConfig(config);
+    QString invalid = validateBacktestConfig(config);
+    if (invalid.isEmpty())
+        invalid = backtestMarketProblem(*inputs, config);
     if (!invalid.isEmpty()) {
         run.error = invalid;
         return run;
@@ -534,7 +678,7 @@ bool BacktestRun::writeTradesCsv(QIODevice *device, QString *errorText) const
 {
     QByteArray text =
         "entry_bar,exit_bar,entry_time_utc,exit_time_utc,side,entry_z,exit_z,hedge_ratio,qty_y,qty_x,"
-        "holding_bars,gross_pnl,costs,net_pnl,exit\n";
+        "holding_bars,gross_pnl,costs,net_pnl,exit,crossing,funding\n";
     for (const BacktestTrade &t : trades) {
         const QStringList row = {QString::number(t.entryBar),
                                  QString::number(t.exitBar),
@@ -550,7 +694,9 @@ bool BacktestRun::writeTradesCsv(QIODevice *device, QString *errorText) const
                                  num(t.grossPnl),
                                  num(t.costs),
                                  num(t.netPnl),
-                                 tradeExitKey(t.exit)};
+                                 tradeExitKey(t.exit),
+                                 num(t.crossing),
+                                 num(t.funding)};
         text += row.join(QLatin1Char(',')).toUtf8();
         text += '\n';
     }
@@ -560,14 +706,25 @@ bool BacktestRun::writeTradesCsv(QIODevice *device, QString *errorText) const
 bool BacktestRun::writeEquityCsv(QIODevice *device, QString *errorText) const
 {
     QByteArray text =
-        "bar,time_utc,ts_ms,spread,z,beta,position,pnl_gross,pnl_net,equity_gross,equity_net,drawdown\n";
+        "bar,time_utc,ts_ms,spread,z,beta,position,pnl_gross,pnl_net,equity_gross,equity_net,drawdown,costs,"
+        "crossing,funding\n";
     if (inputs && position.size() == inputs->size()) {
         for (std::size_t t = 0; t < position.size(); ++t) {
-            const QStringList row = {
-                QString::number(t),           utc(inputs->timeMs[t]), QString::number(inputs->timeMs[t]),
-                num(inputs->spread[t]),       num(inputs->zscore[t]), num(inputs->beta[t]),
-                QString::number(position[t]), num(pnlGross[t]),       num(pnlNet[t]),
-                num(equityGross[t]),          num(equityNet[t]),      num(drawdown[t])};
+            const QStringList row = {QString::number(t),
+                                     utc(inputs->timeMs[t]),
+                                     QString::number(inputs->timeMs[t]),
+                                     num(inputs->spread[t]),
+                                     num(inputs->zscore[t]),
+                                     num(inputs->beta[t]),
+                                     QString::number(position[t]),
+                                     num(pnlGross[t]),
+                                     num(pnlNet[t]),
+                                     num(equityGross[t]),
+                                     num(equityNet[t]),
+                                     num(drawdown[t]),
+                                     num(costs[t]),
+                                     num(crossing[t]),
+                                     num(funding[t])};
             text += row.join(QLatin1Char(',')).toUtf8();
             text += '\n';
         }

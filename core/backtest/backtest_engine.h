@@ -2,12 +2,14 @@
 
 #include "analytics/analytics_status.h"
 #include "analytics/kalman.h"
+#include "market/funding.h"
 
 #include <QJsonObject>
 #include <QMetaType>
 #include <QString>
 #include <QtGlobal>
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <span>
@@ -35,6 +37,11 @@ enum class PositionSizing { UnitSpread, Notional };
 /** Why a trade ended: exit band, stop, flip to the other side, still open at the last bar. */
 enum class TradeExit { Exit, Stop, Flip, Open };
 
+/** Where a position change is filled: at the bar's close (the last trade; CONVENTIONS §12), or crossing the
+    quoted spread at that close: a buy at the best ask, a sell at the best bid (the last quote at or before
+    the bar's end). */
+enum class FillModel { Closes, Quotes };
+
 /** Binance USD-M futures' regular taker fee, 0.05 % per leg: what the Backtest dialog starts with (the
     engine's own default stays 0 so that CONVENTIONS §12 runs and stored configurations are unchanged). */
 inline constexpr double kDefaultFeeBps = 5.0;
@@ -53,9 +60,28 @@ struct BacktestConfig
     PositionSizing sizing = PositionSizing::UnitSpread;
     double notional = 10000.0; ///< per trade, for PositionSizing::Notional
     double barsPerYear = 365.0 * 24 * 3600;
+    FillModel fill = FillModel::Closes;
+    bool funding = false; ///< accrue each leg's funding (needs the market's funding events)
 
     QJsonObject toJson() const;
     static BacktestConfig fromJson(const QJsonObject &o);
+};
+
+/** The last best bid/ask known at the end of a quote bar (its open + its length). */
+struct QuoteClose
+{
+    qint64 endMs = 0;
+    double bid = 0, ask = 0;
+};
+
+/** What a backtest may know beyond the closes: each leg's quotes (ascending by end) and funding events
+    (ascending by time), and the bar length (a bar opened at T closes, and its decision is taken, at
+    T + barMs). Empty vectors: not available. */
+struct BacktestMarket
+{
+    qint64 barMs = 0;
+    std::vector<QuoteClose> quotesY, quotesX;
+    std::vector<FundingEvent> fundingY, fundingX;
 };
 
 /** One trade: a maximal run of bars with the same non-zero side (entry at the close of entryBar,
@@ -70,6 +96,8 @@ struct BacktestTrade
     double quantityY = 0, quantityX = 0;
     int holdingBars = 0;
     double grossPnl = 0, costs = 0, netPnl = 0;
+    double crossing = 0; ///< bid/ask spread crossed at entry and exit (quote fills; vs the closes)
+    double funding = 0;  ///< funding received (+) or paid (-) over the trade's bars
     TradeExit exit = TradeExit::Open;
 };
 
@@ -81,6 +109,10 @@ struct BacktestSummary
 {
     int bars = 0, trades = 0, wins = 0;
     double winRate = kNaN, grossPnl = 0, netPnl = 0, totalCost = 0;
+    double crossing = 0;     ///< bid/ask spread crossed (quote fills), in the pnl's currency
+    double funding = 0;      ///< funding received (+) or paid (-)
+    int fundingEvents = 0;   ///< funding events that met an open position
+    int staleQuoteFills = 0; ///< fills on a quote older than their bar (no quote update inside it)
     double sharpe = kNaN, sharpeGross = kNaN, sortino = kNaN;
     double maxDrawdown = 0, maxDrawdownGross = 0;
     double exposure = 0, avgHoldingBars = kNaN;
@@ -99,18 +131,30 @@ struct PreparedBacktest
     BacktestHedge hedge = BacktestHedge::StaticOls;
     std::vector<qint64> timeMs;
     std::vector<double> x, y, spread, zscore, beta;
+    /** From a BacktestMarket (empty without one): each leg's bid/ask at the bar's end (NaN before the first
+        quote), whether no quote update fell inside the bar (stale), and the funding booked at the bar,
+        sum of rate * mark over the events met there (see backtestPair). */
+    std::vector<double> bidY, askY, bidX, askX, fundingY, fundingX;
+    std::vector<std::uint8_t> staleY, staleX;
+    std::vector<int> fundingEventsAt; ///< funding events (both legs) booked at each bar
+    bool hasQuotes() const { return !bidY.empty(); }
+    bool hasFunding() const { return !fundingY.empty(); }
     bool ok() const { return status == AnalyticsStatus::Ok; }
     std::size_t size() const { return spread.size(); }
 };
 
 /** Computes spread, z and hedge ratios for `config.window`, `config.hedge` and `config.kalman`
-    (timeMs may be empty: bar indices are used). Pure; any thread. */
+    (timeMs may be empty: bar indices are used), and aligns the market's quotes and funding to the bars.
+    Pure; any thread. */
 std::shared_ptr<const PreparedBacktest> prepareBacktest(std::span<const double> x, std::span<const double> y,
                                                         std::span<const qint64> timeMs,
-                                                        const BacktestConfig &config);
+                                                        const BacktestConfig &config,
+                                                        const BacktestMarket *market = nullptr);
+/** Fills inputs' quote and funding series from market (what prepareBacktest does with its market). */
+void alignBacktestMarket(PreparedBacktest &inputs, const BacktestMarket &market);
 /** The same for an aligned pair (x = regressor leg, y = dependent leg, bar open times). */
-std::shared_ptr<const PreparedBacktest> prepareBacktest(const AlignedPair &pair,
-                                                        const BacktestConfig &config);
+std::shared_ptr<const PreparedBacktest> prepareBacktest(const AlignedPair &pair, const BacktestConfig &config,
+                                                        const BacktestMarket *market = nullptr);
 
 /** Full result of one run: summary, trades and per-bar series (position, gross/net pnl, equity, drawdown). */
 struct BacktestRun
@@ -122,15 +166,15 @@ struct BacktestRun
     std::vector<BacktestTrade> trades;
     std::shared_ptr<const PreparedBacktest> inputs;
     std::vector<int> position;
-    std::vector<double> pnlGross, pnlNet, costs, equityGross, equityNet, drawdown;
+    std::vector<double> pnlGross, pnlNet, costs, crossing, funding, equityGross, equityNet, drawdown;
     /** False with `error` set for bad data (status says which) or invalid parameters (status Ok). */
     bool ok() const { return status == AnalyticsStatus::Ok && error.isEmpty(); }
 
     /** CSV of the trades: entry_bar,exit_bar,entry_time_utc,exit_time_utc,side,entry_z,exit_z,hedge_ratio,
-        qty_y,qty_x,holding_bars,gross_pnl,costs,net_pnl,exit. */
+        qty_y,qty_x,holding_bars,gross_pnl,costs,net_pnl,exit,crossing,funding. */
     bool writeTradesCsv(QIODevice *device, QString *errorText = nullptr) const;
     /** CSV of the per-bar series: bar,time_utc,ts_ms,spread,z,beta,position,pnl_gross,pnl_net,equity_gross,
-        equity_net,drawdown. */
+        equity_net,drawdown,costs,crossing,funding. */
     bool writeEquityCsv(QIODevice *device, QString *errorText = nullptr) const;
 };
 
@@ -151,9 +195,22 @@ struct BacktestRun
     Trades, equity, drawdowns, Sharpe as §12; trade net = gross - its entry cost - its exit cost
     (a flip's cost is split into the old trade's exit and the new trade's entry).
 
+    Quote fills (config.fill Quotes): a leg's change dq at bar t fills at ask_t (dq > 0) or bid_t (dq < 0);
+    gross pnl stays marked on the closes and the crossing |dq| (ask_t - close_t), resp. |dq| (close_t -
+   bid_t), is charged at bar t; fees are taken on the fill price. With bid = ask = close the run equals the
+   close fill. A fill needs a quote at or before the bar's end (else the run fails and says where). Funding
+   (config.funding): an event at T is paid by the holdings in force at T, those decided at the last close at
+   or before T (close of bar t-1 <= T < close of bar t), and booked at bar t: funding_t = -(q_y rate_y mark_y
+   + q_x rate_x mark_x) (a long leg pays a positive rate); events before the first close or at/after the last
+   one are outside the run. A missing mark price is taken as the leg's close of bar t-1. Net pnl_t = gross_t -
+   cost_t - crossing_t + funding_t.
+
     With `seriesAndTrades` false only the summary is computed (for sweeps). Pure; any thread. */
 BacktestRun backtestPair(const std::shared_ptr<const PreparedBacktest> &inputs, const BacktestConfig &config,
                          bool seriesAndTrades = true);
+/** Why the prepared inputs cannot serve config's fill model or funding (no quotes, no quote where the first
+    signal can be acted on, no funding events); empty when they can. backtestPair() checks it. */
+QString backtestMarketProblem(const PreparedBacktest &inputs, const BacktestConfig &config);
 /** Summary only; the same numbers as backtestPair(...).summary, without allocations. */
 BacktestSummary backtestSummary(const PreparedBacktest &inputs, const BacktestConfig &config);
 

@@ -63,6 +63,8 @@ QFuture<SweepCell> startBacktestSweep(const std::shared_ptr<const PreparedBackte
             return c;
         }
         c.error = validateBacktestConfig(cfg);
+        if (c.error.isEmpty())
+            c.error = backtestMarketProblem(*inputs, cfg);
         if (c.error.isEmpty()) {
             c.summary = backtestSummary(*inputs, cfg);
             c.valid = true;

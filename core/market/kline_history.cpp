@@ -102,6 +102,8 @@ QString klineRangeText(const KlineRange &r)
     auto at = [](qint64 ms) {
         return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
     };
+    if (r.isFunding())
+        return KlineHistory::tr("%1 funding %2 – %3 UTC").arg(r.symbol, at(r.fromMs), at(r.toMs));
     return KlineHistory::tr("%1 %2 %3 – %4 UTC")
         .arg(r.symbol, BarStore::intervalLabel(r.intervalSeconds), at(r.fromMs), at(r.toMs));
 }
@@ -143,6 +145,12 @@ QUrl KlineHistory::pageUrl(const KlineHistoryConfig &config, const KlineRange &r
 {
     QUrlQuery q;
     q.addQueryItem(QStringLiteral("symbol"), range.symbol);
+    if (range.isFunding()) {
+        q.addQueryItem(QStringLiteral("startTime"), QString::number(startMs));
+        q.addQueryItem(QStringLiteral("endTime"), QString::number(range.toMs - 1));
+        q.addQueryItem(QStringLiteral("limit"), QString::number(limit));
+        return binanceRestUrl(config.restBase, QStringLiteral("/fapi/v1/fundingRate"), q);
+    }
     q.addQueryItem(QStringLiteral("interval"), BarStore::intervalLabel(range.intervalSeconds));
     q.addQueryItem(QStringLiteral("startTime"), QString::number(startMs));
     q.addQueryItem(QStringLiteral("endTime"), QString::number(range.toMs - 1));
@@ -156,6 +164,13 @@ void KlineHistory::fill(const QList<KlineRange> &ranges)
     // now - margin (a local clock ahead of Binance's) is not asked for.
     const qint64 closedBefore = QDateTime::currentMSecsSinceEpoch() - ClockMarginMs;
     for (KlineRange r : ranges) {
+        if (r.isFunding()) {
+            // A funding event is final once published: anything up to now may be asked for.
+            r.toMs = std::min(r.toMs, QDateTime::currentMSecsSinceEpoch() + 1);
+            if (r.toMs > r.fromMs)
+                m_queue.push_back(r);
+            continue;
+        }
         const qint64 step = qint64(r.intervalSeconds) * 1000;
         if (step > 0)
             r.toMs = std::min(r.toMs, closedBefore / step * step); // the bar open there closes after it
@@ -201,9 +216,16 @@ void KlineHistory::startNext()
     schedule(0);
 }
 
+int KlineHistory::requestWeight() const
+{
+    return m_job->outcome.range.isFunding() ? FundingRequestWeight : klineRequestWeight(nextLimit());
+}
+
 int KlineHistory::nextLimit() const
 {
     const KlineOutcome &o = m_job->outcome;
+    if (o.range.isFunding())
+        return std::min(m_config.pageLimit, FundingPageLimit);
     KlineRange rest = o.range;
     rest.fromMs = o.coveredToMs;
     return int(std::clamp<qint64>(rest.bars(), 1, m_config.pageLimit));
@@ -222,7 +244,7 @@ void KlineHistory::onTimer()
     // The later of the wait asked for (Retry-After, backoff) and the pacing; a timer that fired early
     // (coarse timers may) is started again for the rest.
     const qint64 now = m_clock.elapsed();
-    const qint64 wait = std::max({m_dueMs - now, m_pacer.delayMs(klineRequestWeight(nextLimit())),
+    const qint64 wait = std::max({m_dueMs - now, m_pacer.delayMs(requestWeight()),
                                   m_config.ban->pausedFor(QDateTime::currentMSecsSinceEpoch())});
     if (wait > 0) {
         m_timer->start(int(std::min<qint64>(wait, 10 * MinuteMs)));
@@ -243,8 +265,8 @@ void KlineHistory::send()
     request.setTransferTimeout(m_config.timeoutMs);
     request.setRawHeader("Accept", "application/json");
     ++o.requests;
-    o.weight += klineRequestWeight(limit);
-    m_pacer.sent(klineRequestWeight(limit));
+    o.weight += requestWeight();
+    m_pacer.sent(requestWeight());
     m_reply = m_nam->get(request);
     QNetworkReply *reply = m_reply;
     connect(reply, &QNetworkReply::finished, this, [this, reply] { onReply(reply); });
@@ -259,7 +281,10 @@ void KlineHistory::onReply(QNetworkReply *reply)
     const RestAnswer answer = readRestAnswer(reply, m_pacer, *m_config.ban, m_config.timeoutMs);
     switch (answer.kind) {
     case RestAnswer::Kind::Ok:
-        takePage(answer.body);
+        if (m_job->outcome.range.isFunding())
+            takeFundingPage(answer.body);
+        else
+            takePage(answer.body);
         return;
     case RestAnswer::Kind::Retry:
         retry(answer.message);
@@ -299,25 +324,65 @@ void KlineHistory::takePage(const QByteArray &body)
     // Only what was asked for: bars of the range not answered yet.
     std::erase_if(page, [&](const Bar &b) { return b.openMs < o.coveredToMs || b.openMs >= o.range.toMs; });
     if (page.empty()) {
-        // Binance has nothing from coveredToMs to the end of the range — said twice in a row, so that one
-        // empty answer of a proxy or a restarting server cannot end a range that has bars.
-        if (++job.emptyAnswers < 2) {
-            schedule(0);
-            return;
-        }
-        o.coveredToMs = o.range.toMs;
-        finish(QString());
+        emptyPage();
         return;
     }
-    job.emptyAnswers = 0;
     qint64 stored = 0;
     if (!m_store(o.range, page, &stored, &error)) {
         finish(tr("the bars could not be stored: %1").arg(error));
         return;
     }
-    o.received += qint64(page.size());
+    pageStored(qint64(page.size()), stored, page.back().openMs + qint64(o.range.intervalSeconds) * 1000);
+}
+
+void KlineHistory::takeFundingPage(const QByteArray &body)
+{
+    Job &job = *m_job;
+    KlineOutcome &o = job.outcome;
+    std::vector<FundingEvent> page;
+    QString error;
+    if (!parseFundingRates(body, o.range.symbol, &page, &error)) {
+        retry(tr("malformed answer: %1").arg(error));
+        return;
+    }
+    job.failures = 0;
+    std::erase_if(
+        page, [&](const FundingEvent &e) { return e.timeMs < o.coveredToMs || e.timeMs >= o.range.toMs; });
+    if (page.empty()) {
+        emptyPage();
+        return;
+    }
+    qint64 stored = 0;
+    if (!m_fundingStore) {
+        finish(tr("funding events have nowhere to go"));
+        return;
+    }
+    if (!m_fundingStore(o.range, page, &stored, &error)) {
+        finish(tr("the funding events could not be stored: %1").arg(error));
+        return;
+    }
+    pageStored(qint64(page.size()), stored, page.back().timeMs + 1);
+}
+
+void KlineHistory::emptyPage()
+{
+    // Binance has nothing from coveredToMs to the end of the range — said twice in a row, so that one
+    // empty answer of a proxy or a restarting server cannot end a range that has bars.
+    if (++m_job->emptyAnswers < 2) {
+        schedule(0);
+        return;
+    }
+    m_job->outcome.coveredToMs = m_job->outcome.range.toMs;
+    finish(QString());
+}
+
+void KlineHistory::pageStored(qint64 received, qint64 stored, qint64 coveredToMs)
+{
+    KlineOutcome &o = m_job->outcome;
+    m_job->emptyAnswers = 0;
+    o.received += received;
     o.stored += stored;
-    o.coveredToMs = page.back().openMs + qint64(o.range.intervalSeconds) * 1000;
+    o.coveredToMs = coveredToMs;
     Q_EMIT progress(o.range, o.coveredToMs, o.stored);
     if (o.coveredToMs >= o.range.toMs)
         finish(QString());

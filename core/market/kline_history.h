@@ -2,6 +2,7 @@
 
 #include "market/bar.h"
 #include "market/binance_rest.h"
+#include "market/funding.h"
 
 #include <QList>
 #include <QMetaType>
@@ -20,13 +21,17 @@ class QTimer;
 
 namespace pairlab {
 
-/** Bars of one symbol and bar length whose open time lies in [fromMs, toMs). */
+/** Bars of one symbol and bar length whose open time lies in [fromMs, toMs), or (Series::Funding) the
+ *  symbol's funding events with fromMs <= funding time < toMs. */
 struct KlineRange
 {
+    enum class Series { Klines, Funding };
     QString symbol;
-    int intervalSeconds = 60;
+    int intervalSeconds = 60; ///< klines only
     qint64 fromMs = 0, toMs = 0;
-    qint64 bars() const; ///< how many bar open times the range holds
+    Series series = Series::Klines;
+    qint64 bars() const; ///< how many bar open times the range holds (klines)
+    bool isFunding() const { return series == Series::Funding; }
 };
 
 /** How the back-fill of one range ended. */
@@ -57,13 +62,22 @@ struct KlineHistoryConfig
  *  1000, 10 above. */
 int klineRequestWeight(int limit);
 
+/** GET /fapi/v1/fundingRate has its own limit, 500 requests per 5 minutes per IP address, beside the IP
+ *  weight. Counting each request as this much of the 1200 weight a minute the client allows itself keeps it
+ *  at 50 a minute: half of that limit, as the weight budget is half of the IP's. */
+inline constexpr int FundingRequestWeight = 24;
+/** Events per GET /fapi/v1/fundingRate (Binance's maximum). */
+inline constexpr int FundingPageLimit = 1000;
+
 /** Parses a GET /fapi/v1/klines answer: arrays of [open time, "open", "high", "low", "close", "volume", close
  *  time, "quote volume", trades, ...]. Open times must rise and lie on the bar length's grid; every price and
  *  the volume must be finite numbers (prices > 0). */
 bool parseKlines(const QByteArray &json, int intervalSeconds, std::vector<Bar> *out, QString *error);
 
 /** Fills ranges of bars from Binance's REST history, GET {restBase}/fapi/v1/klines (symbol, interval,
- *  startTime, endTime, limit), one request at a time, oldest first, paging by open time.
+ *  startTime, endTime, limit), one request at a time, oldest first, paging by open time; funding ranges
+ *  likewise from GET /fapi/v1/fundingRate (symbol, startTime, endTime, limit), paging by funding time, into
+ *  the funding store (setFundingStore()).
  *
  *  Every page goes to the store function (on this thread) as it arrives, so a range cut short keeps what
  *  came and a second run asks only for the rest. A page that ends before the range does is followed by the
@@ -85,7 +99,13 @@ public:
     using Store = std::function<bool(const KlineRange &range, const std::vector<Bar> &bars, qint64 *stored,
                                      QString *error)>;
 
+    /** Stores funding events of a funding range (inside it, ascending). */
+    using FundingStoreFunction = std::function<bool(
+        const KlineRange &range, const std::vector<FundingEvent> &events, qint64 *stored, QString *error)>;
+
     KlineHistory(KlineHistoryConfig config, Store store, QObject *parent = nullptr);
+    /** Where funding ranges go; a funding range without one ends with an error. */
+    void setFundingStore(FundingStoreFunction store) { m_fundingStore = std::move(store); }
     ~KlineHistory() override;
 
     const KlineHistoryConfig &config() const { return m_config; }
@@ -122,9 +142,16 @@ private:
     void takePage(const QByteArray &body);
     void finish(const QString &error);
     int nextLimit() const;
+    int requestWeight() const;
+    void takeFundingPage(const QByteArray &body);
+    /** What a page brought: stored, moved the covered time, went on or finished. */
+    void pageStored(qint64 received, qint64 stored, qint64 coveredToMs);
+    /** An empty page: asks once more, then completes the range. */
+    void emptyPage();
 
     KlineHistoryConfig m_config;
     Store m_store;
+    FundingStoreFunction m_fundingStore;
     QNetworkAccessManager *m_nam;
     QTimer *m_timer;
     QElapsedTimer m_clock;

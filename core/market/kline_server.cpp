@@ -1,5 +1,6 @@
 #include "market/kline_server.h"
 
+#include "io/number_format.h"
 #include "storage/bar_store.h"
 
 #include <QDateTime>
@@ -115,16 +116,59 @@ void KlineServer::onRead(QTcpSocket *socket)
     }
 }
 
+QByteArray fundingRatesPage(const QString &symbol, const std::vector<FundingEvent> &events, qint64 startMs,
+                            qint64 endMs, int limit)
+{
+    const QByteArray name = symbol.toLatin1();
+    QByteArray o = "[";
+    int n = 0;
+    for (const FundingEvent &e : events) {
+        if (e.timeMs < startMs || e.timeMs > endMs)
+            continue;
+        if (n++ >= limit)
+            break;
+        o += n > 1 ? R"(,{"symbol":")" : R"({"symbol":")";
+        o += name + R"(","fundingTime":)";
+        appendInt(o, e.timeMs);
+        o += R"(,"fundingRate":")";
+        appendDouble(o, e.rate);
+        o += R"(","markPrice":")";
+        if (std::isfinite(e.markPrice))
+            appendDouble(o, e.markPrice);
+        o += R"("})";
+    }
+    return o + "]";
+}
+
+void KlineServer::addFunding(const QString &symbol, const std::vector<FundingEvent> &events)
+{
+    m_funding[symbol] = events;
+}
+
 QByteArray KlineServer::answer(const QByteArray &target, QByteArray *status) const
 {
     const QUrl url(QString::fromLatin1(target));
+    if (url.path().endsWith(QLatin1String("/fapi/v1/fundingRate"))) {
+        const QUrlQuery q(url);
+        const auto it = m_funding.find(q.queryItemValue(QStringLiteral("symbol")));
+        if (it == m_funding.end()) {
+            *status = "400 Bad Request";
+            return R"({"code":-1121,"msg":"Invalid symbol."})";
+        }
+        bool ok = false;
+        const qint64 start = q.queryItemValue(QStringLiteral("startTime")).toLongLong(&ok);
+        const qint64 endTime = q.queryItemValue(QStringLiteral("endTime")).toLongLong();
+        const int limit = std::clamp(q.queryItemValue(QStringLiteral("limit")).toInt(), 1, 1000);
+        return fundingRatesPage(it->first, it->second, ok ? start : 0,
+                                endTime > 0 ? endTime : std::numeric_limits<qint64>::max(), limit);
+    }
     if (url.path().endsWith(QLatin1String("/fapi/v1/exchangeInfo")))
         return exchangeInfo();
     if (url.path().endsWith(QLatin1String("/fapi/v1/ticker/24hr")))
         return tickers();
     if (!url.path().endsWith(QLatin1String("/fapi/v1/klines"))) {
         *status = "404 Not Found";
-        return R"({"code":-1,"msg":"Only GET /fapi/v1/klines, exchangeInfo and ticker/24hr are served here."})";
+        return R"({"code":-1,"msg":"Only GET /fapi/v1/klines, fundingRate, exchangeInfo and ticker/24hr are served here."})";
     }
     const QUrlQuery q(url);
     const QString symbol = q.queryItemValue(QStringLiteral("symbol"));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "market/bar.h"
+#include "market/funding.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -27,6 +28,12 @@ std::vector<Bar> aggregateMinutes(const std::vector<Bar> &minutes, int seconds);
 QByteArray klinesPage(const std::vector<Bar> &bars, int intervalSeconds, qint64 startMs, qint64 endMs,
                       int limit);
 
+/** The body of a GET /fapi/v1/fundingRate answer as Binance writes it: the first `limit` events (ascending)
+ * with startMs <= funding time <= endMs, each {"symbol","fundingTime","fundingRate","markPrice"} (the numbers
+ * as strings; markPrice "" when unknown). */
+QByteArray fundingRatesPage(const QString &symbol, const std::vector<FundingEvent> &events, qint64 startMs,
+                            qint64 endMs, int limit);
+
 /** A loopback stand-in for Binance's GET /fapi/v1/klines (HTTP/1.1 on 127.0.0.1): what the demo's history is
  *  filled from, through the same back-fill code as Binance's. Serves the 1 m bars given per symbol and 5 m,
  *  15 m, 1 h bars made from them; an unknown symbol or bar length is refused as Binance refuses it. Also
@@ -37,6 +44,8 @@ class KlineServer : public QObject
 public:
     explicit KlineServer(QObject *parent = nullptr);
     void addSymbol(const QString &symbol, const std::vector<Bar> &minutes);
+    /** Funding events served by GET /fapi/v1/fundingRate for symbol. */
+    void addFunding(const QString &symbol, const std::vector<FundingEvent> &events);
     bool listen(QString *error);
     QUrl url() const;
 
@@ -48,6 +57,7 @@ private:
 
     QTcpServer m_server;
     std::map<std::pair<QString, int>, std::vector<Bar>> m_bars;
+    std::map<QString, std::vector<FundingEvent>> m_funding;
     QHash<QTcpSocket *, QByteArray> m_buffers;
 };
 

@@ -138,6 +138,16 @@ CREATE TABLE quote_bars(
   PRIMARY KEY(symbol_id, interval_s, open_ms)
 ) WITHOUT ROWID;
 )sql"),
+        // 5: funding events (rate per funding period, mark price when known; DESIGN.md §3)
+        QStringLiteral(R"sql(
+CREATE TABLE funding(
+  symbol_id       INTEGER NOT NULL REFERENCES symbols(id),
+  funding_time_ms INTEGER NOT NULL,
+  rate            REAL    NOT NULL,
+  mark_price      REAL,
+  PRIMARY KEY(symbol_id, funding_time_ms)
+) WITHOUT ROWID;
+)sql"),
     };
     return steps;
 }
@@ -264,6 +274,16 @@ CREATE TABLE quote_bars(
   first_uid  BIGINT           NOT NULL,
   last_uid   BIGINT           NOT NULL,
   PRIMARY KEY(symbol_id, interval_s, open_ms)
+);
+)sql"),
+        // 5: funding events
+        QStringLiteral(R"sql(
+CREATE TABLE funding(
+  symbol_id       INTEGER          NOT NULL,
+  funding_time_ms BIGINT           NOT NULL,
+  rate            DOUBLE PRECISION NOT NULL,
+  mark_price      DOUBLE PRECISION,
+  PRIMARY KEY(symbol_id, funding_time_ms)
 );
 )sql"),
     };

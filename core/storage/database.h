@@ -15,7 +15,7 @@ namespace pairlab {
 class Database
 {
 public:
-    static constexpr int SchemaVersion = 4;
+    static constexpr int SchemaVersion = 5;
 
     enum class Backend { SQLite, PostgreSQL };
     /** The backend a database string names: PostgreSQL for postgresql:// and postgres:// URLs. */

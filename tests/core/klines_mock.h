@@ -2,6 +2,7 @@
 
 #include "analytics/analytics_test_data.h"
 #include "market/bar.h"
+#include "market/funding.h"
 #include "market/kline_history.h"
 #include "market/kline_server.h"
 #include "mock_binance_rest.h"
@@ -30,6 +31,33 @@ inline std::vector<Bar> universeMinutes(const QString &symbol)
         b.close = cols[QStringLiteral("close")][i];
         b.volume = cols[QStringLiteral("volume")][i];
         out.push_back(b);
+    }
+    return out;
+}
+
+/** Real funding events of a universe symbol (tests/data/real/universe/funding_8h/SYMBOL.csv), each with the
+ * open of the real 8 h mark-price kline of its hour (mark_8h/SYMBOL.csv) as its mark price, as Binance's
+ * GET /fapi/v1/fundingRate gives it. */
+inline std::vector<FundingEvent> universeFunding(const QString &symbol)
+{
+    auto rates =
+        readCsvColumns(sourceFile(QStringLiteral("tests/data/real/universe/funding_8h/%1.csv").arg(symbol)));
+    auto marks =
+        readCsvColumns(sourceFile(QStringLiteral("tests/data/real/universe/mark_8h/%1.csv").arg(symbol)));
+    std::map<qint64, double> markAt;
+    for (std::size_t i = 0; i < marks[QStringLiteral("open_time_ms")].size(); ++i)
+        markAt[qint64(marks[QStringLiteral("open_time_ms")][i])] = marks[QStringLiteral("open")][i];
+    std::vector<FundingEvent> out;
+    const auto &t = rates[QStringLiteral("funding_time_ms")];
+    constexpr qint64 Hours8 = 8 * 3600 * 1000LL;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        FundingEvent e;
+        e.timeMs = qint64(t[i]);
+        e.rate = rates[QStringLiteral("funding_rate")][i];
+        const auto m = markAt.find(e.timeMs / Hours8 * Hours8);
+        if (m != markAt.end())
+            e.markPrice = m->second;
+        out.push_back(e);
     }
     return out;
 }
@@ -76,6 +104,45 @@ protected:
 
 private:
     std::map<std::pair<QString, int>, std::vector<Bar>> m_bars;
+};
+
+/** GET /fapi/v1/fundingRate of MockBinanceRest: symbol, startTime, endTime, limit, answered as Binance does
+ *  (the first `limit` events with startTime <= funding time <= endTime, ascending, numbers as strings). */
+class MockFunding : public MockBinanceRest
+{
+public:
+    using MockBinanceRest::MockBinanceRest;
+
+    void addSymbol(const QString &symbol, const std::vector<FundingEvent> &events)
+    {
+        m_events[symbol] = events;
+    }
+    /** The events the mock serves with time in [fromMs, toMs). */
+    std::vector<FundingEvent> events(const QString &symbol, qint64 fromMs, qint64 toMs) const
+    {
+        std::vector<FundingEvent> out;
+        for (const FundingEvent &e : m_events.at(symbol))
+            if (e.timeMs >= fromMs && e.timeMs < toMs)
+                out.push_back(e);
+        return out;
+    }
+
+protected:
+    QByteArray page(const Request &r) const override
+    {
+        return fundingRatesPage(r.symbol, m_events.at(r.symbol), r.startTime < 0 ? 0 : r.startTime,
+                                r.endTime >= 0 ? r.endTime : std::numeric_limits<qint64>::max(), r.limit);
+    }
+    QByteArray malformed() const override { return R"([{"symbol":"BTCUSDT","fundingTime":17413)"; }
+    int weight(const Request &) const override { return 1; }
+    QByteArray refusal(const Request &r) const override
+    {
+        return m_events.count(r.symbol) ? QByteArray()
+                                        : QByteArray(R"({"code":-1121,"msg":"Invalid symbol."})");
+    }
+
+private:
+    std::map<QString, std::vector<FundingEvent>> m_events;
 };
 
 } // namespace pairlab::test

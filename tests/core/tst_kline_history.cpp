@@ -4,6 +4,7 @@
 #include "market/kline_history.h"
 #include "storage/bar_store.h"
 #include "storage/database.h"
+#include "storage/funding_store.h"
 #include "storage/rest_bar_store.h"
 
 #include "test_database.h"
@@ -46,7 +47,7 @@ struct Run
     KlineHistoryConfig config;
 };
 
-KlineHistoryConfig mockConfig(const MockKlines &mock)
+KlineHistoryConfig mockConfig(const test::MockBinanceRest &mock)
 {
     KlineHistoryConfig c;
     c.restBase = mock.url();
@@ -88,6 +89,35 @@ bool sameBars(const std::vector<Bar> &got, const std::vector<Bar> &want, QString
     return true;
 }
 
+std::vector<FundingEvent> storedFunding(const QString &db, const QString &symbol)
+{
+    std::vector<FundingEvent> out;
+    QString error;
+    Database::withReader(
+        db,
+        [&](QSqlDatabase &c) {
+            out = FundingStore::load(c, symbol, 0, std::numeric_limits<qint64>::max(), &error);
+        },
+        &error);
+    return out;
+}
+
+bool sameEvents(const std::vector<FundingEvent> &got, const std::vector<FundingEvent> &want, QString *why)
+{
+    if (got.size() != want.size()) {
+        *why = QStringLiteral("%1 events stored, %2 served").arg(got.size()).arg(want.size());
+        return false;
+    }
+    for (std::size_t i = 0; i < got.size(); ++i)
+        if (got[i].timeMs != want[i].timeMs || got[i].rate != want[i].rate ||
+            !(got[i].markPrice == want[i].markPrice ||
+              (std::isnan(got[i].markPrice) && std::isnan(want[i].markPrice)))) {
+            *why = QStringLiteral("event %1 at %2 differs").arg(i).arg(got[i].timeMs);
+            return false;
+        }
+    return true;
+}
+
 } // namespace
 
 /** The exchange's bar history (GET /fapi/v1/klines) against a loopback mock serving real Binance USD-M 1 m
@@ -109,6 +139,8 @@ private Q_SLOTS:
     void anUnknownSymbolIsRefusedWithBinancesReason();
     void liveBarsSeenWholeWinOthersTakeTheExchanges();
     void cliHistoryStoresOnceAndExportReturnsIt();
+    void fundingHistoryPagedRateLimitedAndResumed();
+    void cliHistoryFundingStoresOnce();
 
 private:
     std::vector<Bar> m_btc, m_ada;
@@ -481,6 +513,124 @@ void TestKlineHistory::cliHistoryStoresOnceAndExportReturnsIt()
     QVERIFY2(errText.contains(QLatin1String("Invalid symbol")) &&
                  errText.contains(QLatin1String("run again")),
              qPrintable(errText));
+}
+
+void TestKlineHistory::fundingHistoryPagedRateLimitedAndResumed()
+{
+    if (!test::backendAvailable())
+        return;
+    test::MockFunding mock;
+    const std::vector<FundingEvent> btc = test::universeFunding(QStringLiteral("BTCUSDT"));
+    QVERIFY(btc.size() > 250);
+    mock.addSymbol(QStringLiteral("BTCUSDT"), btc);
+    QVERIFY(mock.listen());
+    using F = test::MockFunding::Fault;
+    // page 1, a 429 (Retry-After 1 s), page 2, three failures: the range gives up with what it has.
+    mock.setScript({{F::None, 0},
+                    {F::TooMany, 1},
+                    {F::None, 0},
+                    {F::Malformed, 0},
+                    {F::ServerError, 0},
+                    {F::Malformed, 0}});
+    test::ScratchDatabase db;
+    KlineHistoryConfig config = mockConfig(mock);
+    config.pageLimit = 100;
+    config.maxAttempts = 3;
+    const KlineRange range{QStringLiteral("BTCUSDT"), 0, btc.front().timeMs, btc.back().timeMs + 1,
+                           KlineRange::Series::Funding};
+    auto fill = [&](const KlineRange &r) {
+        KlineHistory history(config, {});
+        history.setFundingStore([&](const KlineRange &k, const std::vector<FundingEvent> &events,
+                                    qint64 *stored, QString *error) {
+            QString why;
+            QSqlDatabase c = Database::open(db.spec(), QStringLiteral("funding-writer"), &why);
+            const bool ok = c.isValid() && FundingStore::store(c, k.symbol, events, stored, error);
+            c = QSqlDatabase();
+            Database::close(QStringLiteral("funding-writer"));
+            return ok;
+        });
+        QList<KlineOutcome> out;
+        QObject::connect(&history, &KlineHistory::rangeFinished, &history,
+                         [&out](const KlineOutcome &o) { out << o; });
+        QSignalSpy idle(&history, &KlineHistory::idle);
+        history.fill({r});
+        if (idle.isEmpty())
+            idle.wait(60000);
+        return out;
+    };
+    const QList<KlineOutcome> first = fill(range);
+    QCOMPARE(first.size(), 1);
+    QVERIFY(!first[0].complete());
+    QCOMPARE(first[0].stored, qint64(200));
+    QCOMPARE(first[0].rateLimited, 1);
+    QCOMPARE(first[0].weight, 6 * FundingRequestWeight);
+    const QList<test::MockBinanceRest::Request> &req = mock.requests();
+    QCOMPARE(req[0].path, QStringLiteral("/fapi/v1/fundingRate"));
+    QCOMPARE(req[0].limit, 100);
+    QCOMPARE(req[0].endTime, range.toMs - 1);
+    QVERIFY2(req[2].receivedMs - req[1].answeredMs >= 1000, "a request left before the Retry-After was up");
+    QCOMPARE(req[2].startTime, btc[99].timeMs + 1); // the next page starts after the newest event taken
+    QCOMPARE(first[0].coveredToMs, btc[199].timeMs + 1);
+    // The second run asks from where the first stopped, and every event is stored once.
+    KlineRange rest = range;
+    rest.fromMs = storedFunding(db.spec(), QStringLiteral("BTCUSDT")).back().timeMs + 1;
+    const QList<KlineOutcome> second = fill(rest);
+    QVERIFY2(second[0].complete(), qPrintable(second[0].error));
+    QCOMPARE(second[0].stored, qint64(btc.size() - 200));
+    QString why;
+    QVERIFY2(sameEvents(storedFunding(db.spec(), QStringLiteral("BTCUSDT")), btc, &why), qPrintable(why));
+    // Everything again: received, nothing new.
+    const QList<KlineOutcome> again = fill(range);
+    QVERIFY(again[0].complete());
+    QCOMPARE(again[0].received, qint64(btc.size()));
+    QCOMPARE(again[0].stored, qint64(0));
+    // An unknown symbol: Binance's reason.
+    const QList<KlineOutcome> unknown =
+        fill({QStringLiteral("NOPEUSDT"), 0, range.fromMs, range.toMs, KlineRange::Series::Funding});
+    QVERIFY2(unknown[0].error.contains(QLatin1String("Invalid symbol")), qPrintable(unknown[0].error));
+}
+
+void TestKlineHistory::cliHistoryFundingStoresOnce()
+{
+    if (!test::backendAvailable())
+        return;
+    test::MockFunding mock;
+    mock.addSymbol(QStringLiteral("BTCUSDT"), test::universeFunding(QStringLiteral("BTCUSDT")));
+    mock.addSymbol(QStringLiteral("ETHUSDT"), test::universeFunding(QStringLiteral("ETHUSDT")));
+    QVERIFY(mock.listen());
+    test::ScratchDatabase db;
+    const QStringList args = {QStringLiteral("--db"),
+                              db.spec(),
+                              QStringLiteral("--symbols"),
+                              QStringLiteral("BTCUSDT,ETHUSDT"),
+                              QStringLiteral("--funding"),
+                              QStringLiteral("--from"),
+                              QStringLiteral("2025-05-01T00:00:00Z"),
+                              QStringLiteral("--to"),
+                              QStringLiteral("2025-06-01T00:00:00Z"),
+                              QStringLiteral("--rest-base"),
+                              mock.url().toString()};
+    QString outText, errText;
+    {
+        QTextStream out(&outText), err(&errText);
+        QCOMPARE(cli::history(args, out, err), 0);
+    }
+    const qint64 from = utc("2025-05-01T00:00:00Z"), to = utc("2025-06-01T00:00:00Z");
+    const auto btc = mock.events(QStringLiteral("BTCUSDT"), from, to);
+    const auto eth = mock.events(QStringLiteral("ETHUSDT"), from, to);
+    QCOMPARE(btc.size(), std::size_t(93)); // 31 days, 3 a day
+    QVERIFY2(outText.contains(QStringLiteral("stored %1 new funding events").arg(btc.size() + eth.size())),
+             qPrintable(outText + errText));
+    QString why;
+    QVERIFY2(sameEvents(storedFunding(db.spec(), QStringLiteral("ETHUSDT")), eth, &why), qPrintable(why));
+    // Again: nothing new is asked for beyond the newest stored event, nothing stored twice.
+    outText.clear();
+    {
+        QTextStream out(&outText), err(&errText);
+        QCOMPARE(cli::history(args, out, err), 0);
+    }
+    QVERIFY2(outText.contains(QLatin1String("stored 0 new funding events")), qPrintable(outText));
+    QCOMPARE(storedFunding(db.spec(), QStringLiteral("BTCUSDT")).size(), btc.size());
 }
 
 QTEST_GUILESS_MAIN(TestKlineHistory)

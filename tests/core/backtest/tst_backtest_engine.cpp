@@ -427,10 +427,10 @@ void TestBacktestEngine::persistsAndExportsCsv()
     const QList<QByteArray> tl = trades.data().split('\n');
     QCOMPARE(tl.first(),
              QByteArray("entry_bar,exit_bar,entry_time_utc,exit_time_utc,side,entry_z,exit_z,hedge_ratio,"
-                        "qty_y,qty_x,holding_bars,gross_pnl,costs,net_pnl,exit"));
+                        "qty_y,qty_x,holding_bars,gross_pnl,costs,net_pnl,exit,crossing,funding"));
     QCOMPARE(tl.size(), int(run.trades.size()) + 2); // header + rows + trailing empty
     const QList<QByteArray> first = tl.at(1).split(',');
-    QCOMPARE(first.size(), 15);
+    QCOMPARE(first.size(), 17);
     QCOMPARE(first.at(0).toInt(), run.trades[0].entryBar);
     QCOMPARE(first.at(13).toDouble(), run.trades[0].netPnl);
     const QList<QByteArray> el = equity.data().split('\n');

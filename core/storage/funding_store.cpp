@@ -1,0 +1,116 @@
+#include "storage/funding_store.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <cmath>
+
+namespace pairlab::FundingStore {
+
+namespace {
+
+bool failed(const QSqlQuery &q, QString *error)
+{
+    if (error)
+        *error = q.lastError().text();
+    return false;
+}
+
+} // namespace
+
+bool store(QSqlDatabase &db, const QString &symbol, const std::vector<FundingEvent> &events, qint64 *stored,
+           QString *error)
+{
+    if (stored)
+        *stored = 0;
+    if (events.empty())
+        return true;
+    if (!db.transaction()) {
+        if (error)
+            *error = db.lastError().text();
+        return false;
+    }
+    const auto abort = [&](const QSqlQuery &q) {
+        failed(q, error);
+        db.rollback();
+        return false;
+    };
+    QSqlQuery addSymbol(db), symbolId(db), insert(db);
+    addSymbol.prepare(QStringLiteral("INSERT INTO symbols(name) VALUES(?) ON CONFLICT(name) DO NOTHING"));
+    addSymbol.addBindValue(symbol);
+    if (!addSymbol.exec())
+        return abort(addSymbol);
+    symbolId.prepare(QStringLiteral("SELECT id FROM symbols WHERE name = ?"));
+    symbolId.addBindValue(symbol);
+    if (!symbolId.exec() || !symbolId.next())
+        return abort(symbolId);
+    const qint64 id = symbolId.value(0).toLongLong();
+    symbolId.finish();
+    insert.prepare(QStringLiteral("INSERT INTO funding(symbol_id, funding_time_ms, rate, mark_price)"
+                                  " VALUES(?, ?, ?, ?) ON CONFLICT(symbol_id, funding_time_ms) DO NOTHING"));
+    qint64 added = 0;
+    for (const FundingEvent &e : events) {
+        insert.addBindValue(id);
+        insert.addBindValue(e.timeMs);
+        insert.addBindValue(e.rate);
+        insert.addBindValue(std::isfinite(e.markPrice) ? QVariant(e.markPrice)
+                                                       : QVariant(QMetaType::fromType<double>()));
+        if (!insert.exec())
+            return abort(insert);
+        added += std::max(insert.numRowsAffected(), 0);
+    }
+    if (!db.commit()) {
+        if (error)
+            *error = db.lastError().text();
+        db.rollback();
+        return false;
+    }
+    if (stored)
+        *stored = added;
+    return true;
+}
+
+std::vector<FundingEvent> load(const QSqlDatabase &db, const QString &symbol, qint64 fromMs, qint64 toMs,
+                               QString *error)
+{
+    std::vector<FundingEvent> out;
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT f.funding_time_ms, f.rate, f.mark_price FROM funding f"
+                             " JOIN symbols s ON s.id = f.symbol_id"
+                             " WHERE s.name = ? AND f.funding_time_ms >= ? AND f.funding_time_ms < ?"
+                             " ORDER BY f.funding_time_ms"));
+    q.addBindValue(symbol);
+    q.addBindValue(fromMs);
+    q.addBindValue(toMs);
+    if (!q.exec()) {
+        failed(q, error);
+        return out;
+    }
+    while (q.next()) {
+        FundingEvent e;
+        e.timeMs = q.value(0).toLongLong();
+        e.rate = q.value(1).toDouble();
+        if (!q.value(2).isNull())
+            e.markPrice = q.value(2).toDouble();
+        out.push_back(e);
+    }
+    return out;
+}
+
+qint64 lastTime(const QSqlDatabase &db, const QString &symbol, QString *error)
+{
+    QSqlQuery q(db);
+    q.prepare(
+        QStringLiteral("SELECT MAX(f.funding_time_ms) FROM funding f JOIN symbols s ON s.id = f.symbol_id"
+                       " WHERE s.name = ?"));
+    q.addBindValue(symbol);
+    if (!q.exec()) {
+        failed(q, error);
+        return -1;
+    }
+    return q.next() && !q.value(0).isNull() ? q.value(0).toLongLong() : -1;
+}
+
+} // namespace pairlab::FundingStore
