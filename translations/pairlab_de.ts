@@ -270,6 +270,18 @@
         <source>the prepared series were computed for another window or hedge method</source>
         <translation>die vorbereiteten Reihen wurden für ein anderes Fenster oder eine andere Hedge-Methode berechnet</translation>
     </message>
+    <message>
+        <source>no quotes are stored for these bars: quote fills need the legs&apos; bid/ask (stream bookTicker or ingest a recording with quotes)</source>
+        <translation>für diese Bars sind keine Quotes gespeichert: Quote-Fills brauchen Geld/Brief beider Beine (bookTicker streamen oder eine Aufzeichnung mit Quotes importieren)</translation>
+    </message>
+    <message>
+        <source>no quote of the %1 leg at or before the bar of %2 UTC, where the first signal can be acted on</source>
+        <translation>kein Quote des %1-Beins bis zur Bar von %2 UTC, an der das erste Signal umgesetzt werden kann</translation>
+    </message>
+    <message>
+        <source>no funding events are stored for these symbols over these bars (fetch them with pairlab-cli history --funding)</source>
+        <translation>für diese Symbole sind über diese Bars keine Funding-Ereignisse gespeichert (mit pairlab-cli history --funding abrufen)</translation>
+    </message>
 </context>
 <context>
     <name>BinanceRest</name>
@@ -779,6 +791,33 @@
     </message>
 </context>
 <context>
+    <name>Funding</name>
+    <message>
+        <source>not JSON: %1</source>
+        <translation>kein JSON: %1</translation>
+    </message>
+    <message>
+        <source>not a list of funding events</source>
+        <translation>keine Liste von Funding-Ereignissen</translation>
+    </message>
+    <message>
+        <source>funding event %1 lacks symbol, fundingTime or fundingRate, or has one of the wrong type</source>
+        <translation>Funding-Ereignis %1 fehlt symbol, fundingTime oder fundingRate, oder eines hat den falschen Typ</translation>
+    </message>
+    <message>
+        <source>funding event %1 is of %2, not %3</source>
+        <translation>Funding-Ereignis %1 gehört zu %2, nicht zu %3</translation>
+    </message>
+    <message>
+        <source>funding event %1 has a mark price that is not a positive number</source>
+        <translation>Funding-Ereignis %1 hat einen Mark-Preis, der keine positive Zahl ist</translation>
+    </message>
+    <message>
+        <source>funding event %1 is not after the one before</source>
+        <translation>Funding-Ereignis %1 liegt nicht nach dem vorigen</translation>
+    </message>
+</context>
+<context>
     <name>GapBands</name>
     <message numerus="yes">
         <source>%1: %n trade(s) missing (ids %2 to %3), %4 to %5</source>
@@ -1203,12 +1242,6 @@
         <translation>die Demo-Aufzeichnung enthält keine Trades</translation>
     </message>
     <message>
-        <source>history needs --db, --symbols, --interval (1m or 5m), --from and --to
-</source>
-        <translation>history braucht --db, --symbols, --interval (1m oder 5m), --from und --to
-</translation>
-    </message>
-    <message>
         <source>--to (%1) must be after --from (%2)
 </source>
         <translation>--to (%1) muss nach --from (%2) liegen
@@ -1288,6 +1321,28 @@
         <source>quotes binned %1, repeated %2
 </source>
         <translation>Quotes gebündelt %1, wiederholt %2
+</translation>
+    </message>
+    <message>
+        <source>history needs --db, --symbols, --interval (1m or 5m) and/or --funding, --from and --to
+</source>
+        <translation>history braucht --db, --symbols, --interval (1m oder 5m) und/oder --funding, --from und --to
+</translation>
+    </message>
+    <message>
+        <source>%1 funding from %2 to %3: %4 event(s) stored before
+</source>
+        <translation>%1 Funding von %2 bis %3: %4 Ereignis(se) bereits gespeichert
+</translation>
+    </message>
+    <message>
+        <source>%1: %2 events received, %3 stored, %4 request(s)</source>
+        <translation>%1: %2 Ereignisse empfangen, %3 gespeichert, %4 Anfrage(n)</translation>
+    </message>
+    <message>
+        <source>stored %1 new funding events of %2
+</source>
+        <translation>%1 neue Funding-Ereignisse von %2 gespeichert
 </translation>
     </message>
 </context>
@@ -1947,6 +2002,120 @@ Funktionen: %2</translation>
         <source>Done. No cell has a net Sharpe to show (each needs %1 trades).</source>
         <translation>Fertig. Keine Zelle hat einen anzeigbaren Netto-Sharpe (jede braucht %1 Trades).</translation>
     </message>
+    <message>
+        <source>Trade closes</source>
+        <translation>Trade-Schlusskurse</translation>
+    </message>
+    <message>
+        <source>Bid/ask quotes</source>
+        <translation>Geld-/Briefkurse</translation>
+    </message>
+    <message>
+        <source>Trade closes: every change is filled at the bar&apos;s close. Bid/ask quotes: a buy crosses the best ask, a sell the best bid, at the same close; the difference to the close is shown as &apos;bid/ask crossed&apos;.</source>
+        <translation>Trade-Schlusskurse: jede Änderung wird zum Schlusskurs der Bar ausgeführt. Geld-/Briefkurse: ein Kauf kreuzt den besten Briefkurs, ein Verkauf den besten Geldkurs, zum selben Schluss; die Differenz zum Schlusskurs erscheint als ‚Geld/Brief gekreuzt‘.</translation>
+    </message>
+    <message>
+        <source>Funding</source>
+        <translation>Funding</translation>
+    </message>
+    <message>
+        <source>A position held at a funding time pays (long, positive rate) or receives each leg&apos;s rate times its notional at that time&apos;s mark price.</source>
+        <translation>Eine zum Funding-Zeitpunkt gehaltene Position zahlt (long, positiver Satz) oder erhält je Bein den Satz mal Nominalwert zum Mark-Preis dieses Zeitpunkts.</translation>
+    </message>
+    <message>
+        <source>Fill at</source>
+        <translation>Ausführung zu</translation>
+    </message>
+    <message>
+        <source>Quotes and funding: not available (no database).</source>
+        <translation>Quotes und Funding: nicht verfügbar (keine Datenbank).</translation>
+    </message>
+    <message>
+        <source>Reading the legs&apos; quotes and funding from the database…</source>
+        <translation>Quotes und Funding der Beine werden aus der Datenbank gelesen…</translation>
+    </message>
+    <message>
+        <source>Quotes and funding could not be read: %1</source>
+        <translation>Quotes und Funding konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Quotes: %1 bid/ask of both legs for %2 of %3 bars (from %4 UTC).</source>
+        <translation>Quotes: %1-Geld/Brief beider Beine für %2 von %3 Bars (ab %4 UTC).</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Quotes: none stored for both legs over these bars (stream bookTicker or ingest a recording with quotes).</source>
+        <translation>Quotes: für diese Bars nicht für beide Beine gespeichert (bookTicker streamen oder eine Aufzeichnung mit Quotes importieren).</translation>
+    </message>
+    <message>
+        <source>Funding: %1 events of %2, %3 of %4.</source>
+        <translation>Funding: %1 Ereignisse von %2, %3 von %4.</translation>
+    </message>
+    <message>
+        <source>Funding: none stored over these bars (pairlab-cli history --funding).</source>
+        <translation>Funding: über diese Bars keines gespeichert (pairlab-cli history --funding).</translation>
+    </message>
+    <message>
+        <source>Costs</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <source>Bid/ask crossed</source>
+        <translation>Geld/Brief gekreuzt</translation>
+    </message>
+    <message>
+        <source>The legs&apos; quotes and funding are still being read; run again in a moment.</source>
+        <translation>Quotes und Funding der Beine werden noch gelesen; gleich noch einmal starten.</translation>
+    </message>
+    <message>
+        <source>— (close fills)</source>
+        <translation>— (Ausführung zum Schluss)</translation>
+    </message>
+    <message>
+        <source>— (off)</source>
+        <translation>— (aus)</translation>
+    </message>
+    <message>
+        <source>Net %1 = gross %2 − costs %3 − bid/ask crossed %4 + funding %5.</source>
+        <translation>Netto %1 = brutto %2 − Kosten %3 − Geld/Brief gekreuzt %4 + Funding %5.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n funding event(s) met an open position.</source>
+        <translation>
+            <numerusform>%n Funding-Ereignis traf eine offene Position.</numerusform>
+            <numerusform>%n Funding-Ereignisse trafen eine offene Position.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fill(s) on a quote older than its bar.</source>
+        <translation>
+            <numerusform>%n Ausführung auf einem Quote, der älter als seine Bar ist.</numerusform>
+            <numerusform>%n Ausführungen auf einem Quote, der älter als seine Bar ist.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Net after everything: costs, bid/ask crossed and funding.</source>
+        <translation>Netto nach allem: Kosten, gekreuztes Geld/Brief und Funding.</translation>
+    </message>
+    <message>
+        <source>Net of costs and bid/ask crossed (funding off).</source>
+        <translation>Netto nach Kosten und gekreuztem Geld/Brief (Funding aus).</translation>
+    </message>
+    <message>
+        <source>Net of costs and funding (filled at the closes).</source>
+        <translation>Netto nach Kosten und Funding (Ausführung zum Schluss).</translation>
+    </message>
+    <message>
+        <source>Net of costs (filled at the closes, funding off).</source>
+        <translation>Netto nach Kosten (Ausführung zum Schluss, Funding aus).</translation>
+    </message>
 </context>
 <context>
     <name>pairlab::BacktestTradesModel</name>
@@ -1993,6 +2162,18 @@ Funktionen: %2</translation>
     <message>
         <source>Net PnL</source>
         <translation>Netto-PnL</translation>
+    </message>
+    <message>
+        <source>Costs</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <source>Bid/ask crossed</source>
+        <translation>Geld/Brief gekreuzt</translation>
+    </message>
+    <message>
+        <source>Funding</source>
+        <translation>Funding</translation>
     </message>
 </context>
 <context>
@@ -2432,6 +2613,18 @@ Funktionen: %2</translation>
     <message>
         <source>%1 (failed answers in a row: %2)</source>
         <translation>%1 (fehlgeschlagene Antworten in Folge: %2)</translation>
+    </message>
+    <message>
+        <source>%1 funding %2 – %3 UTC</source>
+        <translation>%1 Funding %2 – %3 UTC</translation>
+    </message>
+    <message>
+        <source>funding events have nowhere to go</source>
+        <translation>Funding-Ereignisse haben kein Ziel</translation>
+    </message>
+    <message>
+        <source>the funding events could not be stored: %1</source>
+        <translation>die Funding-Ereignisse konnten nicht gespeichert werden: %1</translation>
     </message>
 </context>
 <context>

@@ -270,6 +270,18 @@
         <source>the prepared series were computed for another window or hedge method</source>
         <translation>预处理的序列是针对其他窗口或对冲方法计算的</translation>
     </message>
+    <message>
+        <source>no quotes are stored for these bars: quote fills need the legs&apos; bid/ask (stream bookTicker or ingest a recording with quotes)</source>
+        <translation>这些K线没有已存储的报价：按报价成交需要两条腿的买卖价（订阅 bookTicker 或导入含报价的录制）</translation>
+    </message>
+    <message>
+        <source>no quote of the %1 leg at or before the bar of %2 UTC, where the first signal can be acted on</source>
+        <translation>在 %2 UTC 的K线（第一个信号可执行处）及之前没有 %1 腿的报价</translation>
+    </message>
+    <message>
+        <source>no funding events are stored for these symbols over these bars (fetch them with pairlab-cli history --funding)</source>
+        <translation>这些交易对在这些K线范围内没有已存储的资金费率事件（用 pairlab-cli history --funding 获取）</translation>
+    </message>
 </context>
 <context>
     <name>BinanceRest</name>
@@ -777,6 +789,33 @@
     </message>
 </context>
 <context>
+    <name>Funding</name>
+    <message>
+        <source>not JSON: %1</source>
+        <translation>不是 JSON：%1</translation>
+    </message>
+    <message>
+        <source>not a list of funding events</source>
+        <translation>不是资金费率事件列表</translation>
+    </message>
+    <message>
+        <source>funding event %1 lacks symbol, fundingTime or fundingRate, or has one of the wrong type</source>
+        <translation>资金费率事件 %1 缺少 symbol、fundingTime 或 fundingRate，或其类型错误</translation>
+    </message>
+    <message>
+        <source>funding event %1 is of %2, not %3</source>
+        <translation>资金费率事件 %1 属于 %2，而不是 %3</translation>
+    </message>
+    <message>
+        <source>funding event %1 has a mark price that is not a positive number</source>
+        <translation>资金费率事件 %1 的标记价格不是正数</translation>
+    </message>
+    <message>
+        <source>funding event %1 is not after the one before</source>
+        <translation>资金费率事件 %1 不在前一个之后</translation>
+    </message>
+</context>
+<context>
     <name>GapBands</name>
     <message numerus="yes">
         <source>%1: %n trade(s) missing (ids %2 to %3), %4 to %5</source>
@@ -1200,12 +1239,6 @@
         <translation>演示录制中没有成交</translation>
     </message>
     <message>
-        <source>history needs --db, --symbols, --interval (1m or 5m), --from and --to
-</source>
-        <translation>history 需要 --db、--symbols、--interval（1m 或 5m）、--from 和 --to
-</translation>
-    </message>
-    <message>
         <source>--to (%1) must be after --from (%2)
 </source>
         <translation>--to（%1）必须晚于 --from（%2）
@@ -1285,6 +1318,28 @@
         <source>quotes binned %1, repeated %2
 </source>
         <translation>已归档报价 %1，重复 %2
+</translation>
+    </message>
+    <message>
+        <source>history needs --db, --symbols, --interval (1m or 5m) and/or --funding, --from and --to
+</source>
+        <translation>history 需要 --db、--symbols、--interval（1m 或 5m）和/或 --funding、--from 和 --to
+</translation>
+    </message>
+    <message>
+        <source>%1 funding from %2 to %3: %4 event(s) stored before
+</source>
+        <translation>%1 资金费率 %2 至 %3：之前已存储 %4 个事件
+</translation>
+    </message>
+    <message>
+        <source>%1: %2 events received, %3 stored, %4 request(s)</source>
+        <translation>%1：收到 %2 个事件，存储 %3 个，%4 次请求</translation>
+    </message>
+    <message>
+        <source>stored %1 new funding events of %2
+</source>
+        <translation>已存储 %2 的 %1 个新资金费率事件
 </translation>
     </message>
 </context>
@@ -1939,6 +1994,118 @@ Functions: %2</source>
         <source>Done. No cell has a net Sharpe to show (each needs %1 trades).</source>
         <translation>完成。没有可显示净夏普的格子（每格需要 %1 笔交易）。</translation>
     </message>
+    <message>
+        <source>Trade closes</source>
+        <translation>成交收盘价</translation>
+    </message>
+    <message>
+        <source>Bid/ask quotes</source>
+        <translation>买卖报价</translation>
+    </message>
+    <message>
+        <source>Trade closes: every change is filled at the bar&apos;s close. Bid/ask quotes: a buy crosses the best ask, a sell the best bid, at the same close; the difference to the close is shown as &apos;bid/ask crossed&apos;.</source>
+        <translation>成交收盘价：每次调仓按K线收盘价成交。买卖报价：买入穿越最优卖价，卖出穿越最优买价，时点相同；与收盘价的差额显示为“买卖价差成本”。</translation>
+    </message>
+    <message>
+        <source>Funding</source>
+        <translation>资金费率</translation>
+    </message>
+    <message>
+        <source>A position held at a funding time pays (long, positive rate) or receives each leg&apos;s rate times its notional at that time&apos;s mark price.</source>
+        <translation>在资金费率时点持有的仓位按每条腿的费率乘以该时点标记价格下的名义价值支付（多头、正费率）或收取资金费。</translation>
+    </message>
+    <message>
+        <source>Fill at</source>
+        <translation>成交价</translation>
+    </message>
+    <message>
+        <source>Quotes and funding: not available (no database).</source>
+        <translation>报价和资金费率：不可用（无数据库）。</translation>
+    </message>
+    <message>
+        <source>Reading the legs&apos; quotes and funding from the database…</source>
+        <translation>正在从数据库读取两条腿的报价和资金费率…</translation>
+    </message>
+    <message>
+        <source>Quotes and funding could not be read: %1</source>
+        <translation>无法读取报价和资金费率：%1</translation>
+    </message>
+    <message>
+        <source>Quotes: %1 bid/ask of both legs for %2 of %3 bars (from %4 UTC).</source>
+        <translation>报价：两条腿的 %1 买卖价，覆盖 %3 根K线中的 %2 根（自 %4 UTC 起）。</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>Quotes: none stored for both legs over these bars (stream bookTicker or ingest a recording with quotes).</source>
+        <translation>报价：这些K线范围内两条腿均无已存储报价（订阅 bookTicker 或导入含报价的录制）。</translation>
+    </message>
+    <message>
+        <source>Funding: %1 events of %2, %3 of %4.</source>
+        <translation>资金费率：%2 有 %1 个事件，%4 有 %3 个。</translation>
+    </message>
+    <message>
+        <source>Funding: none stored over these bars (pairlab-cli history --funding).</source>
+        <translation>资金费率：这些K线范围内无存储（pairlab-cli history --funding）。</translation>
+    </message>
+    <message>
+        <source>Costs</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>Bid/ask crossed</source>
+        <translation>买卖价差成本</translation>
+    </message>
+    <message>
+        <source>The legs&apos; quotes and funding are still being read; run again in a moment.</source>
+        <translation>仍在读取两条腿的报价和资金费率；请稍后再运行。</translation>
+    </message>
+    <message>
+        <source>— (close fills)</source>
+        <translation>—（按收盘价成交）</translation>
+    </message>
+    <message>
+        <source>— (off)</source>
+        <translation>—（关闭）</translation>
+    </message>
+    <message>
+        <source>Net %1 = gross %2 − costs %3 − bid/ask crossed %4 + funding %5.</source>
+        <translation>净值 %1 = 毛收益 %2 − 成本 %3 − 买卖价差成本 %4 + 资金费 %5。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n funding event(s) met an open position.</source>
+        <translation>
+            <numerusform>%n 个资金费率事件遇到持仓。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fill(s) on a quote older than its bar.</source>
+        <translation>
+            <numerusform>%n 次成交使用了早于其K线的报价。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Net after everything: costs, bid/ask crossed and funding.</source>
+        <translation>扣除全部后的净值：成本、买卖价差成本和资金费。</translation>
+    </message>
+    <message>
+        <source>Net of costs and bid/ask crossed (funding off).</source>
+        <translation>扣除成本和买卖价差成本后的净值（资金费关闭）。</translation>
+    </message>
+    <message>
+        <source>Net of costs and funding (filled at the closes).</source>
+        <translation>扣除成本和资金费后的净值（按收盘价成交）。</translation>
+    </message>
+    <message>
+        <source>Net of costs (filled at the closes, funding off).</source>
+        <translation>扣除成本后的净值（按收盘价成交，资金费关闭）。</translation>
+    </message>
 </context>
 <context>
     <name>pairlab::BacktestTradesModel</name>
@@ -1985,6 +2152,18 @@ Functions: %2</source>
     <message>
         <source>Net PnL</source>
         <translation>净盈亏</translation>
+    </message>
+    <message>
+        <source>Costs</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>Bid/ask crossed</source>
+        <translation>买卖价差成本</translation>
+    </message>
+    <message>
+        <source>Funding</source>
+        <translation>资金费率</translation>
     </message>
 </context>
 <context>
@@ -2424,6 +2603,18 @@ Functions: %2</source>
     <message>
         <source>%1 (failed answers in a row: %2)</source>
         <translation>%1（连续失败的应答：%2）</translation>
+    </message>
+    <message>
+        <source>%1 funding %2 – %3 UTC</source>
+        <translation>%1 资金费率 %2 – %3 UTC</translation>
+    </message>
+    <message>
+        <source>funding events have nowhere to go</source>
+        <translation>资金费率事件无处存储</translation>
+    </message>
+    <message>
+        <source>the funding events could not be stored: %1</source>
+        <translation>无法存储资金费率事件：%1</translation>
     </message>
 </context>
 <context>

@@ -216,7 +216,8 @@ void MainWindow::buildMenus()
                   pair.y = *d.y;
                   auto *dialog =
                       new BacktestDialog(std::move(pair), m_pairView->symbolY(), m_pairView->symbolX(),
-                                         barsPerYear(m_pairView->intervalSeconds()), userDatabase(), this);
+                                         barsPerYear(m_pairView->intervalSeconds()), userDatabase(), this,
+                                         m_pairView->intervalSeconds());
                   dialog->setAttribute(Qt::WA_DeleteOnClose);
                   dialog->setEntryExit(m_pairView->entryZ(), m_pairView->exitZ());
                   dialog->setWindow(m_pairView->window());

@@ -596,8 +596,8 @@ QString backtestMarketProblem(const PreparedBacktest &in, const BacktestConfig &
 {
     if (c.funding && !in.hasFunding())
         return BacktestText::tr(
-            "no funding events are stored for these symbols (Data → Fetch funding history, "
-            "or pairlab-cli history --funding)");
+            "no funding events are stored for these symbols over these bars (fetch them with "
+            "pairlab-cli history --funding)");
     if (c.fill != FillModel::Quotes)
         return QString();
     if (!in.hasQuotes())

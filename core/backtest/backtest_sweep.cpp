@@ -7,9 +7,12 @@
 
 namespace pairlab {
 
-QFuture<BacktestRun> startBacktest(const AlignedPair &pair, const BacktestConfig &config)
+QFuture<BacktestRun> startBacktest(const AlignedPair &pair, const BacktestConfig &config,
+                                   std::shared_ptr<const BacktestMarket> market)
 {
-    return QtConcurrent::run([pair, config] { return backtestPair(prepareBacktest(pair, config), config); });
+    return QtConcurrent::run([pair, config, market = std::move(market)] {
+        return backtestPair(prepareBacktest(pair, config, market.get()), config);
+    });
 }
 
 std::vector<double> thresholdRange(double from, double to, double step)

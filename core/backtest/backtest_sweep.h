@@ -15,7 +15,8 @@ namespace pairlab {
 
 /** Runs one full backtest (preparation + run with trades and series) on the global pool, for a
     dialog: observe the future with a QFutureWatcher<BacktestRun>; the pair is copied. */
-QFuture<BacktestRun> startBacktest(const AlignedPair &pair, const BacktestConfig &config);
+QFuture<BacktestRun> startBacktest(const AlignedPair &pair, const BacktestConfig &config,
+                                   std::shared_ptr<const BacktestMarket> market = {});
 
 /** Entry x exit thresholds of a sweep (all other parameters come from the base configuration). */
 struct SweepGrid

@@ -59,6 +59,12 @@ QVariant BacktestTradesModel::data(const QModelIndex &index, int role) const
             return t.holdingBars;
         case GrossPnl:
             return t.grossPnl;
+        case Costs:
+            return t.costs;
+        case Crossing:
+            return t.crossing;
+        case Funding:
+            return t.funding;
         case NetPnl:
             return t.netPnl;
         case ColumnCount:
@@ -83,6 +89,12 @@ QVariant BacktestTradesModel::data(const QModelIndex &index, int role) const
             return t.holdingBars;
         case GrossPnl:
             return numberText(t.grossPnl, 4);
+        case Costs:
+            return numberText(t.costs, 4);
+        case Crossing:
+            return numberText(t.crossing, 4);
+        case Funding:
+            return numberText(t.funding, 4);
         case NetPnl:
             return numberText(t.netPnl, 4);
         case ColumnCount:
@@ -117,6 +129,12 @@ QVariant BacktestTradesModel::headerData(int section, Qt::Orientation orientatio
         return tr("Bars held");
     case GrossPnl:
         return tr("Gross PnL");
+    case Costs:
+        return tr("Costs");
+    case Crossing:
+        return tr("Bid/ask crossed");
+    case Funding:
+        return tr("Funding");
     case NetPnl:
         return tr("Net PnL");
     case ColumnCount:

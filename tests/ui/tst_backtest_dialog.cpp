@@ -1,5 +1,6 @@
 #include "analytics/pair_analysis.h"
 #include "backtest/backtest_engine.h"
+#include "backtest/backtest_market.h"
 #include "backtest/backtest_store.h"
 #include "backtest/backtest_sweep.h"
 #include "backtest/ratio_view.h"
@@ -10,6 +11,8 @@
 #include "session/recording_ingest.h"
 #include "storage/bar_store.h"
 #include "storage/database.h"
+#include "storage/funding_store.h"
+#include "storage/quote_store.h"
 
 #include "test_util.h"
 
@@ -41,6 +44,7 @@ private Q_SLOTS:
     void exportsTheRunOffTheGuiThread();
     void invalidParametersAreRefused();
     void savesTheResult();
+    void quoteFillsAndFundingFromTheDatabase();
 
 private:
     BacktestConfig config(double entry, double exit) const;
@@ -351,6 +355,107 @@ void TestBacktestDialog::savesTheResult()
     QCOMPARE(stored.first().config.window, 20);
     QCOMPARE(stored.first().summary.trades, d.lastRun()->summary.trades);
     QVERIFY(same(stored.first().summary.netPnl, d.lastRun()->summary.netPnl));
+}
+
+void TestBacktestDialog::quoteFillsAndFundingFromTheDatabase()
+{
+    // Without a database there is nothing beyond the closes, and the dialog says so.
+    {
+        BacktestDialog none(m_pair, QStringLiteral("ETHUSDT"), QStringLiteral("BTCUSDT"), 365.0 * 24 * 3600,
+                            QString());
+        QSignalSpy loaded(&none, &BacktestDialog::marketLoaded);
+        QVERIFY(loaded.wait(5000));
+        QVERIFY2(none.marketText().contains(QLatin1String("not available")), qPrintable(none.marketText()));
+    }
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("market.sqlite"));
+    IngestCounts counts;
+    QString error;
+    QVERIFY2(ingestRecordingFile(
+                 test::sharedData(QStringLiteral(
+                     "real/binance_ws/binance_usdm_btc_eth_trade_combined_20240808_2358-0000.jsonl")),
+                 db, &counts, &error),
+             qPrintable(error));
+    {
+        // 1 s quotes around each leg's close (ETH +-0.05, BTC +-0.5), and a funding event every 10 s.
+        QSqlDatabase c = Database::open(db, QStringLiteral("market-writer"), &error);
+        QVERIFY2(c.isValid(), qPrintable(error));
+        std::vector<QuoteBarUpdate> updates(2);
+        updates[0].symbol = SymbolCode::fromString(QStringLiteral("ETHUSDT"));
+        updates[1].symbol = SymbolCode::fromString(QStringLiteral("BTCUSDT"));
+        std::vector<FundingEvent> eth, btc;
+        for (std::size_t t = 0; t < m_pair.size(); ++t) {
+            for (int leg = 0; leg < 2; ++leg) {
+                const double close = leg == 0 ? m_pair.y[t] : m_pair.x[t], h = leg == 0 ? 0.05 : 0.5;
+                QuoteBar b;
+                b.openMs = m_pair.timeMs[t];
+                b.bidOpen = b.bidHigh = b.bidLow = b.bidClose = close - h;
+                b.askOpen = b.askHigh = b.askLow = b.askClose = close + h;
+                b.updates = 1;
+                b.firstUpdateId = b.lastUpdateId = qint64(t) + 1;
+                updates[std::size_t(leg)].bars.push_back(b);
+            }
+            if (m_pair.timeMs[t] % 10000 == 0) {
+                eth.push_back({m_pair.timeMs[t], 0.0001, m_pair.y[t]});
+                btc.push_back({m_pair.timeMs[t], -0.00005, m_pair.x[t]});
+            }
+        }
+        qint64 stored = 0;
+        QVERIFY2(QuoteStore::store(c, updates, &error), qPrintable(error));
+        QVERIFY(FundingStore::store(c, QStringLiteral("ETHUSDT"), eth, &stored, &error));
+        QVERIFY(FundingStore::store(c, QStringLiteral("BTCUSDT"), btc, &stored, &error));
+        c = QSqlDatabase();
+        Database::close(QStringLiteral("market-writer"));
+    }
+    BacktestDialog d(m_pair, QStringLiteral("ETHUSDT"), QStringLiteral("BTCUSDT"), 365.0 * 24 * 3600, db);
+    QSignalSpy loaded(&d, &BacktestDialog::marketLoaded);
+    QVERIFY(loaded.wait(10000));
+    QVERIFY2(d.marketText().contains(QLatin1String("Quotes: 1 s bid/ask of both legs")),
+             qPrintable(d.marketText()));
+    QVERIFY2(d.marketText().contains(QLatin1String("events of ETHUSDT")), qPrintable(d.marketText()));
+    setUp(d, 1.5, 0.25);
+    d.setExecution(true, true);
+    QSignalSpy done(&d, &BacktestDialog::backtestFinished);
+    QVERIFY(d.runBacktest());
+    QVERIFY(done.wait(30000));
+    QVERIFY2(d.message().isEmpty(), qPrintable(d.message()));
+    // The engine's run on the same market, read the same way.
+    BacktestMarket market;
+    BacktestMarketInfo info;
+    QVERIFY(loadBacktestMarket(db, QStringLiteral("ETHUSDT"), QStringLiteral("BTCUSDT"), m_pair.timeMs, 1,
+                               &market, &info, &error));
+    BacktestConfig cfg = config(1.5, 0.25);
+    cfg.fill = FillModel::Quotes;
+    cfg.funding = true;
+    const BacktestRun expected = backtestPair(prepareBacktest(m_pair, cfg, &market), cfg);
+    QVERIFY2(expected.ok(), qPrintable(expected.error));
+    QCOMPARE(d.lastRun()->summary.toJson(), expected.summary.toJson());
+    QVERIFY(expected.summary.crossing > 0);
+    QVERIFY(expected.summary.fundingEvents > 0);
+    QCOMPARE(d.summaryLabel(BacktestDialog::Crossing)->property("value").toDouble(),
+             expected.summary.crossing);
+    QCOMPARE(d.summaryLabel(BacktestDialog::Funding)->property("value").toDouble(), expected.summary.funding);
+    const QLocale l;
+    QVERIFY2(d.pnlBreakdownText().contains(l.toString(expected.summary.crossing, 'f', 2)) &&
+                 d.pnlBreakdownText().contains(l.toString(expected.summary.netPnl, 'f', 2)),
+             qPrintable(d.pnlBreakdownText()));
+    const BacktestTradesModel *m = d.tradesModel();
+    for (int r = 0; r < m->rowCount(); ++r) {
+        QCOMPARE(m->index(r, BacktestTradesModel::Funding).data(Qt::EditRole).toDouble(),
+                 expected.trades[std::size_t(r)].funding);
+        QCOMPARE(m->index(r, BacktestTradesModel::Crossing).data(Qt::EditRole).toDouble(),
+                 expected.trades[std::size_t(r)].crossing);
+    }
+    // The sweep's heatmap says what its net is.
+    d.setSweepRange(1.5, 2.0, 0.5, 0.0, 0.5, 0.25);
+    QSignalSpy swept(&d, &BacktestDialog::sweepFinished);
+    QVERIFY(d.runSweep());
+    QVERIFY(swept.wait(30000));
+    QVERIFY2(d.findChildren<QLabel *>().size() > 0, "labels");
+    bool said = false;
+    for (const QLabel *label : d.findChildren<QLabel *>())
+        said = said || label->text().contains(QLatin1String("Net after everything"));
+    QVERIFY(said);
 }
 
 QTEST_MAIN(TestBacktestDialog)

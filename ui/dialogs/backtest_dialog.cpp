@@ -1,6 +1,7 @@
 #include "backtest_dialog.h"
 
 #include "backtest/backtest_engine.h"
+#include "backtest/backtest_market.h"
 #include "backtest/backtest_store.h"
 #include "backtest/backtest_sweep.h"
 #include "backtest/ratio_view.h"
@@ -119,7 +120,8 @@ QString number(double v, char format, int precision)
 } // namespace
 
 BacktestDialog::BacktestDialog(AlignedPair pair, const QString &symbolY, const QString &symbolX,
-                               double barsPerYear, const QString &databasePath, QWidget *parent)
+                               double barsPerYear, const QString &databasePath, QWidget *parent,
+                               int barSeconds)
     : QDialog(parent), m_pair(std::move(pair)), m_symbolY(symbolY), m_symbolX(symbolX),
       m_dbPath(databasePath), m_barsPerYear(barsPerYear), m_tradesModel(new BacktestTradesModel(this)),
       m_sweepModel(new SweepGridModel(this)), m_runWatcher(new QFutureWatcher<BacktestRun>(this)),
@@ -191,6 +193,22 @@ BacktestDialog::BacktestDialog(AlignedPair pair, const QString &symbolY, const Q
     grid->addWidget(m_sizing, row, 1);
     grid->addWidget(new QLabel(tr("Notional per trade"), params), row, 2);
     grid->addWidget(m_notional, row, 3);
+    ++row;
+    m_fill = new QComboBox(params);
+    m_fill->addItems({tr("Trade closes"), tr("Bid/ask quotes")});
+    m_fill->setToolTip(
+        tr("Trade closes: every change is filled at the bar's close. Bid/ask quotes: a buy "
+           "crosses the best ask, a sell the best bid, at the same close; the difference to the "
+           "close is shown as 'bid/ask crossed'."));
+    m_funding = new QCheckBox(tr("Funding"), params);
+    m_funding->setToolTip(tr("A position held at a funding time pays (long, positive rate) or receives each "
+                             "leg's rate times its notional at that time's mark price."));
+    grid->addWidget(new QLabel(tr("Fill at"), params), row, 0);
+    grid->addWidget(m_fill, row, 1);
+    grid->addWidget(m_funding, row, 2);
+    m_marketInfo = new QLabel(params);
+    m_marketInfo->setWordWrap(true);
+    grid->addWidget(m_marketInfo, row, 3, 1, 3);
     layout->addWidget(params);
     m_message = new QLabel(this);
     m_message->setWordWrap(true);
@@ -219,7 +237,104 @@ BacktestDialog::BacktestDialog(AlignedPair pair, const QString &symbolY, const Q
     });
     connect(m_sweepWatcher, &QFutureWatcherBase::finished, this, &BacktestDialog::onSweepFinished);
     resize(sizeOnScreen(QSize(1100, 800)));
+    loadMarket(barSeconds);
     updateButtons();
+}
+
+void BacktestDialog::loadMarket(int barSeconds)
+{
+    if (barSeconds <= 0) {
+        // The bars lie on their length's grid: the smallest step between two of them is one bar.
+        qint64 step = 0;
+        for (std::size_t i = 1; i < m_pair.timeMs.size(); ++i) {
+            const qint64 d = m_pair.timeMs[i] - m_pair.timeMs[i - 1];
+            if (d > 0 && (step == 0 || d < step))
+                step = d;
+        }
+        barSeconds = int(step / 1000);
+    }
+    m_fill->setItemData(1, false, Qt::UserRole - 1); // disabled until quotes are known to exist
+    m_funding->setEnabled(false);
+    if (m_dbPath.isEmpty() || m_pair.timeMs.empty() || barSeconds <= 0) {
+        m_market = std::make_shared<const BacktestMarket>();
+        m_marketInfo->setText(tr("Quotes and funding: not available (no database)."));
+        QMetaObject::invokeMethod(this, &BacktestDialog::marketLoaded, Qt::QueuedConnection);
+        return;
+    }
+    m_marketInfo->setText(tr("Reading the legs' quotes and funding from the database…"));
+    struct Loaded
+    {
+        std::shared_ptr<const BacktestMarket> market;
+        BacktestMarketInfo info;
+        QString error;
+    };
+    whenFinished(
+        this,
+        QtConcurrent::run(&m_io,
+                          [path = m_dbPath, y = m_symbolY, x = m_symbolX, times = m_pair.timeMs, barSeconds] {
+                              auto market = std::make_shared<BacktestMarket>();
+                              Loaded l;
+                              loadBacktestMarket(path, y, x, times, barSeconds, market.get(), &l.info,
+                                                 &l.error);
+                              l.market = std::move(market);
+                              return l;
+                          }),
+        [this](const Loaded &l) {
+            m_market = l.market;
+            QStringList parts;
+            const QLocale locale;
+            if (!l.error.isEmpty()) {
+                parts << tr("Quotes and funding could not be read: %1").arg(l.error);
+            } else {
+                if (l.info.quoteIntervalSeconds > 0) {
+                    parts << tr("Quotes: %1 bid/ask of both legs for %2 of %3 bars (from %4 UTC).")
+                                 .arg(l.info.quoteIntervalSeconds >= 60
+                                          ? tr("%1 min").arg(l.info.quoteIntervalSeconds / 60)
+                                          : tr("%1 s").arg(l.info.quoteIntervalSeconds),
+                                      locale.toString(l.info.quotedBars),
+                                      locale.toString(qint64(m_pair.size())),
+                                      QDateTime::fromMSecsSinceEpoch(l.info.firstQuoteMs, QTimeZone::utc())
+                                          .toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+                } else {
+                    parts << tr("Quotes: none stored for both legs over these bars (stream "
+                                "bookTicker or ingest a recording with quotes).");
+                }
+                if (l.info.fundingEventsY + l.info.fundingEventsX > 0)
+                    parts << tr("Funding: %1 events of %2, %3 of %4.")
+                                 .arg(l.info.fundingEventsY)
+                                 .arg(m_symbolY)
+                                 .arg(l.info.fundingEventsX)
+                                 .arg(m_symbolX);
+                else
+                    parts << tr("Funding: none stored over these bars (pairlab-cli history --funding).");
+            }
+            m_marketInfo->setText(parts.join(QLatin1Char(' ')));
+            const bool quotes = !m_market->quotesY.empty() && !m_market->quotesX.empty();
+            m_fill->setItemData(1, quotes ? QVariant() : QVariant(false), Qt::UserRole - 1);
+            if (!quotes && m_fill->currentIndex() == 1)
+                m_fill->setCurrentIndex(0);
+            m_funding->setEnabled(!m_market->fundingY.empty() || !m_market->fundingX.empty());
+            if (!m_funding->isEnabled())
+                m_funding->setChecked(false);
+            updateButtons();
+            Q_EMIT marketLoaded();
+        });
+}
+
+QString BacktestDialog::marketText() const
+{
+    return m_marketInfo->text();
+}
+
+QString BacktestDialog::pnlBreakdownText() const
+{
+    return m_pnlBreakdown->text();
+}
+
+void BacktestDialog::setExecution(bool quoteFills, bool funding)
+{
+    m_fill->setCurrentIndex(quoteFills ? 1 : 0);
+    m_funding->setChecked(funding);
 }
 
 BacktestDialog::~BacktestDialog()
@@ -251,9 +366,10 @@ QWidget *BacktestDialog::buildSingleTab()
 
     auto *summary = new QGroupBox(tr("Summary"), page);
     auto *sg = new QGridLayout(summary);
-    const QStringList names = {tr("Trades"),       tr("Win rate"),   tr("Gross PnL"),
-                               tr("Net PnL"),      tr("Net Sharpe"), tr("Sortino"),
-                               tr("Max drawdown"), tr("Exposure"),   tr("Avg holding (bars)")};
+    const QStringList names = {tr("Trades"),       tr("Win rate"),        tr("Gross PnL"),
+                               tr("Net PnL"),      tr("Net Sharpe"),      tr("Sortino"),
+                               tr("Max drawdown"), tr("Exposure"),        tr("Avg holding (bars)"),
+                               tr("Costs"),        tr("Bid/ask crossed"), tr("Funding")};
     for (int f = 0; f < SummaryFieldCount; ++f) {
         auto *value = new QLabel(QStringLiteral("—"), summary);
         value->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -261,9 +377,13 @@ QWidget *BacktestDialog::buildSingleTab()
         sg->addWidget(new QLabel(names[f] + QLatin1Char(':'), summary), f / 5, (f % 5) * 2);
         sg->addWidget(value, f / 5, (f % 5) * 2 + 1);
     }
+    m_pnlBreakdown = new QLabel(summary);
+    m_pnlBreakdown->setWordWrap(true);
+    m_pnlBreakdown->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    sg->addWidget(m_pnlBreakdown, (SummaryFieldCount + 4) / 5, 0, 1, 10);
     m_ratioBasis = new QLabel(summary);
     m_ratioBasis->setWordWrap(true);
-    sg->addWidget(m_ratioBasis, 2, 0, 1, 10);
+    sg->addWidget(m_ratioBasis, (SummaryFieldCount + 4) / 5 + 1, 0, 1, 10);
     v->addWidget(summary);
 
     auto *split = new QSplitter(Qt::Vertical, page);
@@ -427,6 +547,8 @@ bool BacktestDialog::currentConfig(Config &out) const
     c.sizing = m_sizing->currentIndex() == 1 ? PositionSizing::Notional : PositionSizing::UnitSpread;
     c.notional = m_notional->value();
     c.barsPerYear = m_barsPerYear;
+    c.fill = m_fill->currentIndex() == 1 ? FillModel::Quotes : FillModel::Closes;
+    c.funding = m_funding->isChecked();
     out.grid.entries = thresholdRange(m_entryFrom->value(), m_entryTo->value(), m_entryStep->value());
     out.grid.exits = thresholdRange(m_exitFrom->value(), m_exitTo->value(), m_exitStep->value());
     return true;
@@ -453,8 +575,12 @@ bool BacktestDialog::runBacktest()
         showMessage(tr("The pair has no bars to backtest."));
         return false;
     }
+    if ((cfg.config.fill == FillModel::Quotes || cfg.config.funding) && !m_market) {
+        showMessage(tr("The legs' quotes and funding are still being read; run again in a moment."));
+        return false;
+    }
     showMessage(QString());
-    m_runWatcher->setFuture(startBacktest(m_pair, cfg.config));
+    m_runWatcher->setFuture(startBacktest(m_pair, cfg.config, m_market));
     updateButtons();
     return true;
 }
@@ -510,6 +636,21 @@ void BacktestDialog::showRun()
     setField(MaxDrawdown, s.maxDrawdown, number(s.maxDrawdown > 0 ? -s.maxDrawdown : s.maxDrawdown, 'f', 2));
     setField(Exposure, s.exposure, number(100.0 * s.exposure, 'f', 1) + QLatin1Char('%'));
     setField(AvgHolding, s.avgHoldingBars, number(s.avgHoldingBars, 'f', 1));
+    setField(Costs, s.totalCost, number(s.totalCost, 'f', 2));
+    setField(Crossing, s.crossing,
+             r.config.fill == FillModel::Quotes ? number(s.crossing, 'f', 2) : tr("— (close fills)"));
+    setField(Funding, s.funding, r.config.funding ? number(s.funding, 'f', 2) : tr("— (off)"));
+    QString breakdown =
+        tr("Net %1 = gross %2 − costs %3 − bid/ask crossed %4 + funding %5.")
+            .arg(number(s.netPnl, 'f', 2), number(s.grossPnl, 'f', 2), number(s.totalCost, 'f', 2),
+                 number(s.crossing, 'f', 2), number(s.funding, 'f', 2));
+    if (r.config.funding)
+        breakdown +=
+            QLatin1Char(' ') + tr("%n funding event(s) met an open position.", nullptr, s.fundingEvents);
+    if (s.staleQuoteFills > 0)
+        breakdown +=
+            QLatin1Char(' ') + tr("%n fill(s) on a quote older than its bar.", nullptr, s.staleQuoteFills);
+    m_pnlBreakdown->setText(breakdown);
 
     const std::size_t n = r.equityNet.size();
     std::vector<qint64> t;
@@ -559,8 +700,15 @@ bool BacktestDialog::runSweep()
     m_preparing = true;
     m_cancelRequested = false;
     m_sweepBase = std::move(cfg);
-    m_prepares->submit(
-        [pair = m_pair, config = m_sweepBase->config] { return prepareBacktest(pair, config); });
+    if ((m_sweepBase->config.fill == FillModel::Quotes || m_sweepBase->config.funding) && !m_market) {
+        m_preparing = false;
+        showMessage(tr("The legs' quotes and funding are still being read; run again in a moment."));
+        updateButtons();
+        return false;
+    }
+    m_prepares->submit([pair = m_pair, config = m_sweepBase->config, market = m_market] {
+        return prepareBacktest(pair, config, market.get());
+    });
     updateButtons();
     return true;
 }
@@ -622,6 +770,15 @@ void BacktestDialog::onSweepFinished()
             complete
                 ? tr("Done. No cell has a net Sharpe to show (each needs %1 trades).").arg(kMinTradesForRatio)
                 : tr("Sweep cancelled."));
+    // What "net" means in this heatmap.
+    const BacktestConfig &base = m_sweepBase->config;
+    const bool quotes = base.fill == FillModel::Quotes;
+    m_sweepStatus->setText(m_sweepStatus->text() + QLatin1Char(' ') +
+                           (quotes && base.funding
+                                ? tr("Net after everything: costs, bid/ask crossed and funding.")
+                            : quotes       ? tr("Net of costs and bid/ask crossed (funding off).")
+                            : base.funding ? tr("Net of costs and funding (filled at the closes).")
+                                           : tr("Net of costs (filled at the closes, funding off).")));
     updateButtons();
     Q_EMIT sweepFinished(complete);
 }

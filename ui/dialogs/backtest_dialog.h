@@ -24,6 +24,7 @@ namespace pairlab {
 // The engine's types stay out of this header: its BacktestHedge would clash with the pair screen's
 // (models/pair_display.h) in files that include both, such as the main window.
 struct BacktestRun;
+struct BacktestMarket;
 struct PreparedBacktest;
 template <typename T> class LatestResult;
 struct PreparedBacktest;
@@ -53,13 +54,17 @@ public:
         MaxDrawdown,
         Exposure,
         AvgHolding,
+        Costs,    ///< fees, slippage and the spread-unit cost
+        Crossing, ///< bid/ask crossed by quote fills
+        Funding,  ///< received (+) or paid (-)
         SummaryFieldCount
     };
 
-    /** pair: x = regressor leg (symbolX), y = dependent leg (symbolY); databasePath may be empty (no Save).
-     */
+    /** pair: x = regressor leg (symbolX), y = dependent leg (symbolY); databasePath may be empty (no Save, no
+     *  quotes or funding). The legs' quotes and funding events are read from the database on a worker
+     *  (marketLoaded()); barSeconds 0 takes the bar length from the bars' open times. */
     BacktestDialog(AlignedPair pair, const QString &symbolY, const QString &symbolX, double barsPerYear,
-                   const QString &databasePath, QWidget *parent = nullptr);
+                   const QString &databasePath, QWidget *parent = nullptr, int barSeconds = 0);
     ~BacktestDialog() override;
 
     QString pairName() const;
@@ -71,6 +76,12 @@ public:
     /** 0 static in-sample OLS, 1 rolling out-of-sample OLS, 2 Kalman. */
     void setHedgeIndex(int index);
     void setCosts(double spreadCost, double feeBps, double slippageBps);
+    /** Fill at the closes (false) or crossing the quotes (true); accrue funding. */
+    void setExecution(bool quoteFills, bool funding);
+    /** What the database holds for the legs beyond the closes (quotes, funding), or why there is nothing. */
+    QString marketText() const;
+    /** The line under the summary: net = gross - costs - bid/ask crossed + funding. */
+    QString pnlBreakdownText() const;
     /** Sweep thresholds entries from..to by step x exits from..to by step. */
     void setSweepRange(double entryFrom, double entryTo, double entryStep, double exitFrom, double exitTo,
                        double exitStep);
@@ -114,6 +125,8 @@ Q_SIGNALS:
     void resultSaved(qint64 id, const QString &error);
     /** An export finished: error is empty on success. */
     void exported(const QString &path, const QString &error);
+    /** The quotes and funding of the legs were read (marketText() says what there is). */
+    void marketLoaded();
 
 private:
     struct Config;
@@ -126,6 +139,7 @@ private:
     void onSweepFinished();
     void showRun();
     void updateButtons();
+    void loadMarket(int barSeconds);
 
     AlignedPair m_pair;
     QString m_symbolY, m_symbolX, m_dbPath;
@@ -135,7 +149,9 @@ private:
     QDoubleSpinBox *m_entry, *m_exit, *m_stop, *m_spreadCost, *m_fee, *m_slippage, *m_notional;
     QCheckBox *m_useStop;
     QSpinBox *m_window;
-    QComboBox *m_hedge, *m_sizing;
+    QComboBox *m_hedge, *m_sizing, *m_fill;
+    QCheckBox *m_funding;
+    QLabel *m_marketInfo;
     QLabel *m_message;
     QPushButton *m_runButton, *m_save, *m_exportTrades, *m_exportEquity;
     // results
@@ -143,7 +159,9 @@ private:
     QTableView *m_tradesView;
     TimeSeriesChartView *m_equityChart, *m_drawdownChart;
     QMap<int, QLabel *> m_summary;
-    QLabel *m_ratioBasis;
+    QLabel *m_ratioBasis, *m_pnlBreakdown;
+    /** The legs' quotes and funding from the database (null until read; empty when there are none). */
+    std::shared_ptr<const BacktestMarket> m_market;
     // sweep
     QDoubleSpinBox *m_entryFrom, *m_entryTo, *m_entryStep, *m_exitFrom, *m_exitTo, *m_exitStep;
     QPushButton *m_sweepRun, *m_sweepCancel;
