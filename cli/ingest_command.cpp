@@ -35,6 +35,10 @@ int ingest(const QStringList &args, QTextStream &out, QTextStream &err)
                  QStringLiteral("S"), QStringLiteral("BTCUSDT,ETHUSDT")});
     p.addOption({QStringLiteral("stream"), QStringLiteral("trade or aggTrade."), QStringLiteral("KIND"),
                  QStringLiteral("trade")});
+    p.addOption(
+        {QStringLiteral("quotes"),
+         QStringLiteral("With --url: stream each symbol's best bid/offer too (bookTicker) and store quote "
+                        "bars.")});
     p.addOption({QStringLiteral("idle-exit"),
                  QStringLiteral("With --url: exit after this many seconds without a trade."),
                  QStringLiteral("SECONDS"), QStringLiteral("10")});
@@ -84,6 +88,8 @@ int ingest(const QStringList &args, QTextStream &out, QTextStream &err)
     cfg.symbols = p.value(QStringLiteral("symbols")).split(QLatin1Char(','), Qt::SkipEmptyParts);
     cfg.kind = p.value(QStringLiteral("stream")) == QLatin1String("aggTrade") ? StreamKind::AggTrade
                                                                               : StreamKind::Trade;
+    if (p.isSet(QStringLiteral("quotes")))
+        cfg.quoteSymbols = {QStringLiteral("*")};
     LiveSession session(cfg, db);
     WriteStats totals;
     int exitCode = 0;

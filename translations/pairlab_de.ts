@@ -3211,6 +3211,10 @@ Jetzt: %2</translation>
         <source>%1 more symbols join the feed of the next live session.</source>
         <translation>%1 weitere Symbole kommen in den Feed der nächsten Live-Sitzung.</translation>
     </message>
+    <message>
+        <source>the live feed reconnected without quotes</source>
+        <translation>der Live-Feed hat sich ohne Quotes neu verbunden</translation>
+    </message>
 </context>
 <context>
     <name>pairlab::MarketView</name>
@@ -4092,6 +4096,26 @@ Jetzt: %2</translation>
     <message>
         <source>PairLab never stores a database password: a password typed into the URL is removed; PostgreSQL reads it from PGPASSWORD or ~/.pgpass.</source>
         <translation>PairLab speichert nie ein Datenbank-Passwort: ein in die URL eingegebenes Passwort wird entfernt; PostgreSQL liest es aus PGPASSWORD oder ~/.pgpass.</translation>
+    </message>
+    <message>
+        <source>The legs of the pairs shown</source>
+        <translation>Die Beine der angezeigten Paare</translation>
+    </message>
+    <message>
+        <source>Every streamed symbol</source>
+        <translation>Jedes gestreamte Symbol</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <source>Whose best bid and ask (bookTicker) are streamed beside the trades and stored as 1 s / 1 m / 5 m quote bars, for backtests filled at the bid/ask. Binance sends about ten quotes per trade.</source>
+        <translation>Wessen bester Geld- und Briefkurs (bookTicker) neben den Trades gestreamt und als 1-s-/1-min-/5-min-Quote-Bars gespeichert wird, für Backtests mit Ausführung zu Geld/Brief. Binance sendet etwa zehn Quotes pro Trade.</translation>
+    </message>
+    <message>
+        <source>&amp;Quotes (bid/ask):</source>
+        <translation>&amp;Quotes (Geld/Brief):</translation>
     </message>
 </context>
 <context>

@@ -3197,6 +3197,10 @@ Now: %2</source>
         <source>%1 more symbols join the feed of the next live session.</source>
         <translation>另有 %1 个品种将加入下一次实时会话的数据源。</translation>
     </message>
+    <message>
+        <source>the live feed reconnected without quotes</source>
+        <translation>实时行情已重新连接（不含报价）</translation>
+    </message>
 </context>
 <context>
     <name>pairlab::MarketView</name>
@@ -4078,6 +4082,26 @@ Now: %2</source>
     <message>
         <source>PairLab never stores a database password: a password typed into the URL is removed; PostgreSQL reads it from PGPASSWORD or ~/.pgpass.</source>
         <translation>PairLab 从不保存数据库密码：URL 中输入的密码会被移除；PostgreSQL 从 PGPASSWORD 或 ~/.pgpass 读取密码。</translation>
+    </message>
+    <message>
+        <source>The legs of the pairs shown</source>
+        <translation>所显示交易对的两条腿</translation>
+    </message>
+    <message>
+        <source>Every streamed symbol</source>
+        <translation>所有订阅的交易对</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Whose best bid and ask (bookTicker) are streamed beside the trades and stored as 1 s / 1 m / 5 m quote bars, for backtests filled at the bid/ask. Binance sends about ten quotes per trade.</source>
+        <translation>哪些交易对的最优买卖价（bookTicker）与成交一起订阅，并存储为 1 秒 / 1 分钟 / 5 分钟报价K线，用于按买卖价成交的回测。Binance 每笔成交约发送十条报价。</translation>
+    </message>
+    <message>
+        <source>&amp;Quotes (bid/ask):</source>
+        <translation>报价（买/卖）(&amp;Q)：</translation>
     </message>
 </context>
 <context>

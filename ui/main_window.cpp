@@ -180,6 +180,10 @@ void MainWindow::buildUi()
             return;
         m_market->setSymbol(y);
         m_market->setSecondLeg(x);
+        // Quotes of the pair's legs (Settings → Feed → Quotes): asked for on the running connections.
+        const QStringList quoted = AppSettings::load(QSettings()).quoteSymbols(y, x);
+        if (!quoted.isEmpty() && !quoted.contains(QStringLiteral("*")))
+            m_sessions->addQuoteSymbols(quoted);
     });
 
     // Watchlist dock.
@@ -362,6 +366,13 @@ void MainWindow::applySettings(const AppSettings &s)
             markDirty();
         if (live)
             notes << tr("the live feed reconnected with the new settings");
+    } else if (before.quotes != s.quotes && m_sessions->kind() == SessionController::Kind::Live) {
+        if (s.quotes == QLatin1String("off")) {
+            startLive(); // streams are only ever added to a running connection: off needs a new one
+            notes << tr("the live feed reconnected without quotes");
+        } else {
+            m_sessions->addQuoteSymbols(s.quoteSymbols(m_pairView->symbolY(), m_pairView->symbolX()));
+        }
     }
     const QString db = s.databaseOr(m_options.defaultDatabasePath);
     if (db != m_options.databasePath) {

@@ -71,7 +71,10 @@ namespace pairlab {
 void MainWindow::startLive()
 {
     m_banner->hide();
-    m_sessions->startLive(m_options.feed, m_options.databasePath);
+    FeedConfig feed = m_options.feed;
+    feed.quoteSymbols =
+        AppSettings::load(QSettings()).quoteSymbols(m_pairView->symbolY(), m_pairView->symbolX());
+    m_sessions->startLive(feed, m_options.databasePath);
 }
 
 void MainWindow::startDemo()

@@ -34,6 +34,14 @@ void SessionController::startLive(const FeedConfig &feed, const QString &databas
     begin(Kind::Live, feed, databasePath);
 }
 
+bool SessionController::addQuoteSymbols(const QStringList &symbols)
+{
+    if (!m_session || m_kind != Kind::Live)
+        return false;
+    m_session->addQuoteSymbols(symbols);
+    return true;
+}
+
 bool SessionController::addSymbols(const QStringList &symbols)
 {
     if (!m_session || m_kind != Kind::Live)

@@ -79,8 +79,11 @@ QStringList BinanceFeed::streamNames(const FeedConfig &config)
         config.kind == StreamKind::AggTrade ? QStringLiteral("@aggTrade") : QStringLiteral("@trade");
     for (const QString &s : config.symbols) {
         const SymbolCode code = SymbolCode::fromString(s.trimmed());
-        if (!code.isEmpty() && !names.contains(code.toStreamName() + suffix))
-            names << code.toStreamName() + suffix;
+        if (code.isEmpty() || names.contains(code.toStreamName() + suffix))
+            continue;
+        names << code.toStreamName() + suffix;
+        if (config.quotesFor(code.toString()))
+            names << code.toStreamName() + QStringLiteral("@bookTicker");
     }
     return names;
 }
@@ -250,7 +253,14 @@ void BinanceFeed::onText(QWebSocket *socket, const QString &message)
             flush();
         break;
     case FrameKind::Quote:
+        if (!m_subscribed.isEmpty() && !m_subscribed.contains(m_parser->quote().symbol)) {
+            ++m_stats.unsubscribed;
+            break;
+        }
         ++m_stats.quotes;
+        m_pendingQuotes.push_back(m_parser->quote());
+        if (int(m_pendingQuotes.size()) >= m_config.maxBatch)
+            flush();
         break;
     case FrameKind::SubscriptionReply:
         break;
@@ -278,6 +288,11 @@ void BinanceFeed::onText(QWebSocket *socket, const QString &message)
 
 void BinanceFeed::flush()
 {
+    if (!m_pendingQuotes.empty()) {
+        auto batch = std::make_shared<const std::vector<Quote>>(std::move(m_pendingQuotes));
+        m_pendingQuotes = {};
+        Q_EMIT quotes(batch);
+    }
     if (m_pending.empty())
         return;
     auto batch = std::make_shared<const std::vector<Tick>>(std::move(m_pending));
@@ -425,6 +440,39 @@ void BinanceFeed::subscribe(const QStringList &symbols)
     for (const QString &stream : streamNames(added))
         m_lastSeen.insert(stream, now); // silent from now on, not from the connection's start
     // A connection still connecting asks for them once connected, the next one names them in its URL.
+    if (m_socket && m_state == FeedState::Connected)
+        subscribeMissing(m_socket, false);
+}
+
+void BinanceFeed::addQuoteSymbols(const QStringList &symbols)
+{
+    FeedConfig added = m_config;
+    added.symbols.clear();
+    added.quoteSymbols.clear();
+    if (symbols.contains(QStringLiteral("*")) && !m_config.quotesFor(QStringLiteral("*"))) {
+        // Every symbol of this connection: those not quoted yet.
+        for (const QString &s : m_config.symbols)
+            if (!m_config.quotesFor(s))
+                added.symbols << s;
+        added.quoteSymbols = {QStringLiteral("*")};
+        m_config.quoteSymbols << QStringLiteral("*");
+    }
+    for (const QString &s : symbols) {
+        const SymbolCode code = SymbolCode::fromString(s.trimmed());
+        if (code.isEmpty() || m_config.quotesFor(code.toString()))
+            continue;
+        m_config.quoteSymbols << code.toString();
+        if (m_config.symbols.contains(code.toString())) {
+            added.symbols << code.toString();
+            added.quoteSymbols << code.toString();
+        }
+    }
+    if (added.symbols.isEmpty())
+        return;
+    const qint64 now = m_clock.isValid() ? m_clock.elapsed() : 0;
+    for (const QString &stream : streamNames(added))
+        if (stream.endsWith(QLatin1String("@bookTicker")))
+            m_lastSeen.insert(stream, now);
     if (m_socket && m_state == FeedState::Connected)
         subscribeMissing(m_socket, false);
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "market/quote.h"
 #include "market/tick.h"
 
 #include <QAbstractSocket>
@@ -59,13 +60,20 @@ struct FeedConfig
      *  every subscribeIntervalMs (Binance takes at most 10 incoming messages a second on a connection). */
     int subscribeBatch = 50;
     int subscribeIntervalMs = 250;
+    /** Symbols whose best bid/offer is streamed too (`<symbol>@bookTicker`, beside the trades); "*" for every
+     *  streamed symbol. Quotes leave the feed thread in batches like the trades (quotes()). */
+    QStringList quoteSymbols;
+    bool quotesFor(const QString &symbol) const
+    {
+        return quoteSymbols.contains(QStringLiteral("*")) || quoteSymbols.contains(symbol);
+    }
 };
 
 struct FeedStats
 {
     double framesPerSecond = 0;
     qint64 frames = 0, ticks = 0, malformed = 0, unknown = 0, errorReplies = 0;
-    qint64 quotes = 0;       ///< bookTicker updates received (counted; not stored by the live path yet)
+    qint64 quotes = 0;       ///< bookTicker updates received (emitted by quotes())
     qint64 unsubscribed = 0; ///< trades of a symbol the feed did not subscribe to (ignored, not emitted)
     qint64 reconnects = 0;
     qint64 lagMs = 0; ///< local receive time minus trade time of the latest tick
@@ -110,9 +118,13 @@ public Q_SLOTS:
     /** Adds the trade streams of `symbols` to the running connection: SUBSCRIBE messages of at most
      *  subscribeBatch streams, one every subscribeIntervalMs; a (re)connection names them in its URL. */
     void subscribe(const QStringList &symbols);
+    /** Streams the best bid/offer of these symbols too (those of this connection), by SUBSCRIBE like
+     *  subscribe(). */
+    void addQuoteSymbols(const QStringList &symbols);
 
 Q_SIGNALS:
     void ticks(pairlab::TickBatch batch);
+    void quotes(pairlab::QuoteBatch batch);
     void stateChanged(pairlab::FeedState state, const QString &detail);
     void statsUpdated(const pairlab::FeedStats &stats);
     void streamSilent(const QString &stream, int seconds);
@@ -149,6 +161,7 @@ private:
     QSet<QString> m_sentHere;  ///< streams asked for by SUBSCRIBE on the current connection
     int m_subscribeId = 0;
     std::vector<Tick> m_pending;
+    std::vector<Quote> m_pendingQuotes;
     FeedStats m_stats;
     qint64 m_framesAtLastStats = 0;
     QElapsedTimer m_clock;

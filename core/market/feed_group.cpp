@@ -65,6 +65,7 @@ BinanceFeed *FeedGroup::addConnection(const QStringList &symbols)
     m_details.emplace_back();
     m_stats.emplace_back();
     connect(feed, &BinanceFeed::ticks, this, &FeedGroup::ticks);
+    connect(feed, &BinanceFeed::quotes, this, &FeedGroup::quotes);
     connect(feed, &BinanceFeed::stateChanged, this, [this, index](FeedState state, const QString &detail) {
         onConnectionState(index, state, detail);
     });
@@ -187,6 +188,17 @@ void FeedGroup::subscribe(const QStringList &symbols)
     }
     for (qsizetype i = 0; i < fresh.size(); i += per)
         addConnection(fresh.mid(i, per));
+}
+
+void FeedGroup::addQuoteSymbols(const QStringList &symbols)
+{
+    for (const QString &s : cleanSymbols(symbols))
+        if (!m_config.quotesFor(s))
+            m_config.quoteSymbols << s;
+    if (symbols.contains(QStringLiteral("*")) && !m_config.quotesFor(QStringLiteral("*")))
+        m_config.quoteSymbols << QStringLiteral("*");
+    for (BinanceFeed *feed : m_feeds)
+        feed->addQuoteSymbols(symbols);
 }
 
 void FeedGroup::onConnectionState(int index, FeedState state, const QString &detail)

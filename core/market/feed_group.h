@@ -45,9 +45,12 @@ public Q_SLOTS:
     void stopRecording();
     /** Streams the trades of `symbols` too (those not streamed yet). */
     void subscribe(const QStringList &symbols);
+    /** Streams the best bid/offer of these symbols too (streamed now or later). */
+    void addQuoteSymbols(const QStringList &symbols);
 
 Q_SIGNALS:
     void ticks(pairlab::TickBatch batch);
+    void quotes(pairlab::QuoteBatch batch);
     void stateChanged(pairlab::FeedState state, const QString &detail);
     void statsUpdated(const pairlab::FeedStats &stats);
     void streamSilent(const QString &stream, int seconds);

@@ -1,10 +1,13 @@
 #pragma once
 
+#include <QMetaType>
+
 #include "market/interval.h"
 #include "market/tick.h"
 
 #include <algorithm>
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 namespace pairlab {
@@ -67,6 +70,9 @@ struct QuoteBarUpdate
 /** Bins quote updates into 1 s / 1 m / 5 m quote bars per symbol (CONVENTIONS §13's bins on the update's
  *  time). Updates whose id is not above the newest one already binned for their symbol are duplicates (a
  *  replay's overlap, a recording read twice) and are skipped, counted in duplicates(). */
+/** Quotes leaving the feed thread together (shared read-only). */
+using QuoteBatch = std::shared_ptr<const std::vector<Quote>>;
+
 class QuoteBinner
 {
 public:
@@ -92,3 +98,5 @@ private:
 };
 
 } // namespace pairlab
+
+Q_DECLARE_METATYPE(pairlab::QuoteBatch)

@@ -1,5 +1,7 @@
 #include "market/recording.h"
 
+#include "io/gzip_file.h"
+
 #include "market/binance_trade_parser.h"
 
 #include <QFile>
@@ -14,13 +16,14 @@ QString demoRecordingPath()
 
 bool Recording::load(const QString &path, Recording *out, QString *error)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) {
+    // Plain JSON lines or gzip (hftbacktest's captures), told apart by the content.
+    QByteArray text;
+    QString why;
+    if (!readMaybeGzip(path, &text, &why)) {
         if (error)
-            *error = QObject::tr("cannot open recording %1: %2").arg(path, f.errorString());
+            *error = QObject::tr("cannot open recording %1: %2").arg(path, why);
         return false;
     }
-    const QByteArray text = f.readAll();
     if (!parse(text, out, error)) {
         if (error)
             *error = QObject::tr("recording %1: %2").arg(path, *error);

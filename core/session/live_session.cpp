@@ -18,6 +18,7 @@ namespace pairlab {
 void registerMetaTypes()
 {
     qRegisterMetaType<pairlab::TickBatch>("pairlab::TickBatch");
+    qRegisterMetaType<pairlab::QuoteBatch>("pairlab::QuoteBatch");
     qRegisterMetaType<pairlab::BarBatch>("pairlab::BarBatch");
     qRegisterMetaType<pairlab::WriteStats>("pairlab::WriteStats");
     qRegisterMetaType<pairlab::FeedState>("pairlab::FeedState");
@@ -60,6 +61,7 @@ void LiveSession::start()
         QMetaObject::invokeMethod(m_writer, [after = m_startAfter]() mutable { after.waitForFinished(); });
 
     connect(m_feed, &FeedGroup::ticks, m_writer, &TickWriter::writeBatch);
+    connect(m_feed, &FeedGroup::quotes, m_writer, &TickWriter::writeQuotes);
     connect(m_writer, &TickWriter::stored, this, &LiveSession::stored);
     connect(m_writer, &TickWriter::failed, this, &LiveSession::storageError);
     connect(m_writer, &TickWriter::recovered, this, &LiveSession::storageRecovered);
@@ -186,6 +188,16 @@ void LiveSession::stop()
     m_feedThread.wait();
     m_storageThread.wait();
     m_historyThread.wait();
+}
+
+void LiveSession::addQuoteSymbols(const QStringList &symbols)
+{
+    if (!m_feed)
+        return;
+    for (const QString &s : symbols)
+        if (!m_config.quotesFor(s))
+            m_config.quoteSymbols << s;
+    QMetaObject::invokeMethod(m_feed, [feed = m_feed, symbols] { feed->addQuoteSymbols(symbols); });
 }
 
 void LiveSession::addSymbols(const QStringList &symbols)

@@ -53,6 +53,8 @@ public:
      *  new connections beyond their room; a gap since a symbol's newest stored trade is found as at start,
      *  and its history is filled like the others'. */
     void addSymbols(const QStringList &symbols);
+    /** Streams and stores the best bid/offer (quote bars) of these symbols too. */
+    void addQuoteSymbols(const QStringList &symbols);
 
     void startRecording(const QString &path);
     void stopRecording();

@@ -67,6 +67,8 @@ AppSettings AppSettings::load(const QSettings &s)
     if (!isPostgresUrl(db) || validatePostgresUrl(db, nullptr))
         a.database = withoutPassword(db); // a password written by hand or by an older version is dropped
 
+    a.quotes = oneOf(s, QStringLiteral("feed/quotes"),
+                     {QStringLiteral("pair"), QStringLiteral("all"), QStringLiteral("off")}, a.quotes);
     a.analysis.window = intIn(s, QStringLiteral("analysis/window"), a.analysis.window, 5, 100000);
     a.analysis.entryZ = doubleIn(s, QStringLiteral("analysis/entryZ"), a.analysis.entryZ, 0.1, 10);
     a.analysis.exitZ = doubleIn(s, QStringLiteral("analysis/exitZ"), a.analysis.exitZ, 0, 10);
@@ -85,6 +87,19 @@ AppSettings AppSettings::load(const QSettings &s)
     return a;
 }
 
+QStringList AppSettings::quoteSymbols(const QString &y, const QString &x) const
+{
+    if (quotes == QLatin1String("all"))
+        return {QStringLiteral("*")};
+    if (quotes == QLatin1String("off"))
+        return {};
+    QStringList legs;
+    for (const QString &s : {y, x})
+        if (!s.isEmpty() && !legs.contains(s))
+            legs << s;
+    return legs;
+}
+
 void AppSettings::save(QSettings &s) const
 {
     s.setValue(QStringLiteral("feed/symbols"), feed.symbols.join(QLatin1Char(',')));
@@ -97,6 +112,7 @@ void AppSettings::save(QSettings &s) const
     s.setValue(QStringLiteral("feed/connectTimeoutSeconds"), feed.connectTimeoutSeconds);
     s.setValue(QStringLiteral("feed/historyDays"), feed.historyDays);
     s.setValue(QStringLiteral("feed/tradeBackfillHours"), feed.tradeBackfillHours);
+    s.setValue(QStringLiteral("feed/quotes"), quotes);
     s.setValue(QStringLiteral("database"), withoutPassword(database));
     s.setValue(QStringLiteral("analysis/window"), analysis.window);
     s.setValue(QStringLiteral("analysis/entryZ"), analysis.entryZ);

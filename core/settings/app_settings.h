@@ -40,6 +40,11 @@ public:
     bool sound = false;
     QString theme = QStringLiteral("system");    ///< system | light | dark
     QString language = QStringLiteral("system"); ///< system | en | de | zh_CN
+    /** Whose best bid/offer (bookTicker) a live session streams and stores as quote bars: the legs of every
+     *  pair shown in the Pair tab ("pair"), every streamed symbol ("all"), or none ("off"). */
+    QString quotes = QStringLiteral("pair");
+    /** The quote symbols of a session for `quotes`, with the pair's legs y and x. */
+    QStringList quoteSymbols(const QString &y, const QString &x) const;
 
     static AppSettings load(const QSettings &settings);
     void save(QSettings &settings) const;
@@ -67,7 +72,7 @@ public:
     {
         return sameFeed(a.feed, b.feed) && a.database == b.database && a.analysis == b.analysis &&
                a.trayMessages == b.trayMessages && a.sound == b.sound && a.theme == b.theme &&
-               a.language == b.language;
+               a.language == b.language && a.quotes == b.quotes;
     }
 };
 

@@ -3,6 +3,7 @@
 #include "logging/log_categories.h"
 #include "storage/bulk_store.h"
 #include "storage/database.h"
+#include "storage/quote_store.h"
 
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -57,6 +58,11 @@ bool TickWriter::open(QString *error)
 
 void TickWriter::close()
 {
+    if (m_store) {
+        QString error;
+        if (!flushQuotes(&error))
+            qCWarning(lcStorage).noquote() << "quote bars not stored at close:" << error;
+    }
     m_store.reset();
     forgetCaches();
     if (!m_connection.isEmpty()) {
@@ -234,6 +240,65 @@ bool TickWriter::write(std::span<const Tick> ticks, WriteStats *stats, QString *
     if (bars)
         *bars = std::move(updates);
     return true;
+}
+
+void TickWriter::writeQuotes(pairlab::QuoteBatch batch)
+{
+    if (!batch || batch->empty())
+        return;
+    if (m_store) {
+        // Each symbol's duplicate filter starts after what is stored (a restart, a replay of the same data).
+        const QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+        for (const Quote &q : *batch) {
+            if (m_quoteSeeded.contains(q.symbol))
+                continue;
+            m_quoteSeeded.insert(q.symbol);
+            QString error;
+            const std::int64_t last = QuoteStore::lastUpdateId(db, q.symbol.toString(), &error);
+            if (!error.isEmpty())
+                qCWarning(lcStorage).noquote() << "cannot read the newest stored quote:" << error;
+            m_quoteBinner.seed(q.symbol, last);
+        }
+    }
+    m_quoteUpdates += m_quoteBinner.add(*batch);
+    if (!m_quoteTimer) {
+        m_quoteTimer = new QTimer(this);
+        m_quoteTimer->setInterval(1000);
+        connect(m_quoteTimer, &QTimer::timeout, this, [this] {
+            QString error;
+            if (!flushQuotes(&error))
+                qCWarning(lcStorage).noquote() << "quote bars held for the next try:" << error;
+        });
+    }
+    if (!m_quoteTimer->isActive())
+        m_quoteTimer->start();
+}
+
+bool TickWriter::flushQuotes(QString *error)
+{
+    for (QuoteBarUpdate &u : m_quoteBinner.take())
+        m_quoteHeld.push_back(std::move(u));
+    if (m_quoteHeld.empty())
+        return true;
+    if (!m_store) {
+        if (error)
+            *error = tr("the tick database is not open");
+    } else {
+        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+        if (QuoteStore::store(db, m_quoteHeld, error)) {
+            m_quoteHeld.clear();
+            return true;
+        }
+    }
+    // Kept for the next try; beyond the cap the oldest fragments go (a database down for hours).
+    std::size_t bars = 0;
+    for (const QuoteBarUpdate &u : m_quoteHeld)
+        bars += u.bars.size();
+    while (bars > MaxHeldQuoteBars && !m_quoteHeld.empty()) {
+        bars -= m_quoteHeld.front().bars.size();
+        m_quoteHeld.erase(m_quoteHeld.begin());
+    }
+    return false;
 }
 
 void TickWriter::writeBatch(pairlab::TickBatch batch)

@@ -2,10 +2,12 @@
 
 #include "bars/bar_aggregator.h"
 #include "market/bar.h"
+#include "market/quote.h"
 #include "market/tick.h"
 
 #include <QHash>
 #include <QObject>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -71,6 +73,17 @@ public Q_SLOTS:
     void writeBatch(pairlab::TickBatch batch);
     /** open() on the storage thread; when it fails, failed() and retries as for a failed write. */
     void openOrRetry();
+    /** Queued from the feed thread: bins the quotes into 1 s / 1 m / 5 m quote bars (a symbol's updates at or
+     *  below its newest stored update id are repeats and skipped) and stores the bins once a second in one
+     *  transaction (flushQuotes()). */
+    void writeQuotes(pairlab::QuoteBatch batch);
+
+public:
+    /** Stores the quote bars binned so far now. While the database refuses them they are kept (merged into
+     *  the next try; at most MaxHeldQuoteBars); false with error then. */
+    bool flushQuotes(QString *error = nullptr);
+    static constexpr std::size_t MaxHeldQuoteBars = 1'000'000;
+    std::int64_t quoteUpdatesBinned() const { return m_quoteUpdates; }
 
 Q_SIGNALS:
     /** After the commit: the ticks that were new and the bar fragments they made. With stats.unsaved, the
@@ -104,6 +117,11 @@ private:
     QString m_failure;                       // the current failure, empty while writes succeed
     QHash<SymbolCode, std::int64_t> m_shown; // symbol -> largest trade id given to the live views
     QTimer *m_retryTimer = nullptr;
+    QuoteBinner m_quoteBinner;
+    QSet<SymbolCode> m_quoteSeeded;
+    std::vector<QuoteBarUpdate> m_quoteHeld; ///< taken from the binner, not stored yet
+    std::int64_t m_quoteUpdates = 0;
+    QTimer *m_quoteTimer = nullptr;
     int m_retryMs = 2000;
 };
 

@@ -5,6 +5,7 @@
 #include "session/live_session.h"
 #include "storage/bar_store.h"
 #include "storage/database.h"
+#include "storage/quote_store.h"
 
 #include "bars/bar_aggregator.h"
 
@@ -249,6 +250,7 @@ private Q_SLOTS:
     void manySymbolsAreSplitOverConnections();
     void symbolsAddedLiveArePacedSubscriptions();
     void symbolsAddedWhileConnectingAreAskedForOnceConnected();
+    void quotesAskedForLiveAreStoredOnce();
 
 private:
     Recording m_recording;
@@ -277,6 +279,12 @@ void TestFeedReplay::buildsCombinedStreamUrl()
     c.endpoint = QUrl(QStringLiteral("ws://127.0.0.1:9000/"));
     QCOMPARE(BinanceFeed::streamUrl(c).toString(),
              QStringLiteral("ws://127.0.0.1:9000/stream?streams=btcusdt@aggTrade/ethusdt@aggTrade"));
+    c.quoteSymbols = {QStringLiteral("ETHUSDT")}; // the best bid/offer beside the trades
+    QCOMPARE(BinanceFeed::streamUrl(c).toString(),
+             QStringLiteral(
+                 "ws://127.0.0.1:9000/stream?streams=btcusdt@aggTrade/ethusdt@aggTrade/ethusdt@bookTicker"));
+    c.quoteSymbols = {QStringLiteral("*")};
+    QCOMPARE(BinanceFeed::streamNames(c).size(), 4);
 }
 
 void TestFeedReplay::backoffGrowsAndIsCapped()
@@ -1129,6 +1137,63 @@ void TestFeedReplay::symbolsAddedWhileConnectingAreAskedForOnceConnected()
     QCOMPARE(server.subscriptions().size(), 2);
     QCOMPARE(server.subscriptions()[0].streams + server.subscriptions()[1].streams, 10);
     session.stop();
+}
+
+void TestFeedReplay::quotesAskedForLiveAreStoredOnce()
+{
+    // A live session streaming BTCUSDT's trades from the real hftbacktest capture is asked for the symbol's
+    // quotes (a pair with it became active): one SUBSCRIBE of one stream, no reconnect, and every quote that
+    // arrives is binned and stored once (the stored 1 s bars count exactly the updates received).
+    SKIP_WITHOUT_STORAGE();
+    Recording capture;
+    QString error;
+    QVERIFY2(Recording::load(
+                 test::sharedData(QStringLiteral("real/binance_ws/hftbacktest_usdm_btcusdt_20240808_raw.gz")),
+                 &capture, &error),
+             qPrintable(error));
+    ReplayServer server;
+    server.setRecording(capture);
+    server.setFramesPerSecond(4000);
+    QVERIFY2(server.listen(0, &error), qPrintable(error));
+    test::ScratchDatabase scratch;
+    FeedConfig cfg;
+    cfg.endpoint = server.url();
+    cfg.symbols = {QStringLiteral("BTCUSDT")};
+    cfg.backfill = false;
+    cfg.historyDays = 0;
+    LiveSession session(cfg, scratch.spec());
+    FeedState state = FeedState::Stopped;
+    FeedStats stats;
+    std::int64_t stored = 0;
+    connect(&session, &LiveSession::feedStateChanged, this,
+            [&](FeedState st, const QString &) { state = st; });
+    connect(&session, &LiveSession::feedStatsUpdated, this, [&](const FeedStats &st) { stats = st; });
+    connect(&session, &LiveSession::stored, this,
+            [&](const TickBatch &, const BarBatch &, const WriteStats &st) { stored += st.stored; });
+    session.start();
+    QTRY_VERIFY_WITH_TIMEOUT(state == FeedState::Connected && stored > 100, 10000);
+    QCOMPARE(stats.quotes, 0);
+    session.addQuoteSymbols({QStringLiteral("BTCUSDT")});
+    QTRY_VERIFY_WITH_TIMEOUT(stats.quotes > 2000, 20000);
+    session.stop();
+    QCOMPARE(server.connectionCount(), 1);
+    QCOMPARE(server.subscriptions().size(), qsizetype(1));
+    QCOMPARE(server.subscriptions().front().streams, 1);
+    QCOMPARE(stats.unsubscribed, 0);
+    std::vector<QuoteBar> bars;
+    Database::withReader(
+        scratch.spec(),
+        [&](QSqlDatabase &db) {
+            bars = QuoteStore::load(db, QStringLiteral("BTCUSDT"), Interval::S1, &error);
+        },
+        &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    std::int64_t updates = 0;
+    for (const QuoteBar &b : bars)
+        updates += b.updates;
+    QVERIFY(updates >=
+            stats.quotes); // the stats come at most every few hundred ms: the last quotes may be newer
+    QVERIFY(updates <= 66089);
 }
 
 QTEST_GUILESS_MAIN(TestFeedReplay)

@@ -1,6 +1,8 @@
+#include "cli/commands.h"
 #include "io/gzip_file.h"
 #include "market/binance_trade_parser.h"
 #include "market/quote.h"
+#include "market/replay_server.h"
 #include "session/recording_ingest.h"
 #include "storage/database.h"
 #include "storage/quote_store.h"
@@ -13,6 +15,7 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextStream>
 
 #include <map>
 #include <tuple>
@@ -56,6 +59,7 @@ private Q_SLOTS:
     void malformedQuotesSayWhy();
     void damagedGzipIsRefusedWithItsPlace();
     void ingestStoresQuoteBarsOnceAndExportsThem();
+    void liveReplayStoresTheSameQuoteBars();
 };
 
 void TestQuotes::parsesRealBookTickerFrames()
@@ -324,6 +328,60 @@ void TestQuotes::ingestStoresQuoteBarsOnceAndExportsThem()
     QFile g(again);
     QVERIFY(f.seek(0) && g.open(QIODevice::ReadOnly));
     QCOMPARE(g.readAll(), f.readAll());
+}
+
+void TestQuotes::liveReplayStoresTheSameQuoteBars()
+{
+    // The capture served by the replay server over WebSocket (trade and bookTicker streams asked for by the
+    // client, as from Binance) into a live session's database, against the same file ingested directly:
+    // the same quote bars of every length, field for field.
+    const QString capture =
+        test::sharedData(QStringLiteral("real/binance_ws/hftbacktest_usdm_btcusdt_20240808_raw.gz"));
+    ReplayServer server;
+    QString error;
+    QVERIFY2(server.load(capture, &error), qPrintable(error));
+    server.setSpeed(0);
+    QVERIFY(server.listen(0, &error));
+    test::ScratchDatabase live(QStringLiteral("live")), file(QStringLiteral("file"));
+    QString outText, errText;
+    {
+        QTextStream out(&outText), err(&errText);
+        QCOMPARE(cli::ingest({QStringLiteral("--url"), server.url().toString(), QStringLiteral("--symbols"),
+                              QStringLiteral("BTCUSDT"), QStringLiteral("--quotes"), QStringLiteral("--db"),
+                              live.spec(), QStringLiteral("--idle-exit"), QStringLiteral("2")},
+                             out, err),
+                 0);
+    }
+    QVERIFY2(server.requestedStreams().join(QLatin1Char(' ')).contains(QLatin1String("btcusdt@bookTicker")),
+             qPrintable(server.requestedStreams().join(QLatin1Char(' '))));
+    IngestCounts c;
+    QVERIFY2(ingestRecordingFile(capture, file.spec(), &c, &error), qPrintable(error));
+    const auto load = [&](const QString &spec, Interval interval) {
+        std::vector<QuoteBar> bars;
+        Database::withReader(
+            spec,
+            [&](QSqlDatabase &db) {
+                bars = QuoteStore::load(db, QStringLiteral("BTCUSDT"), interval, &error);
+            },
+            &error);
+        return bars;
+    };
+    for (const Interval interval : AllIntervals) {
+        const std::vector<QuoteBar> got = load(live.spec(), interval), want = load(file.spec(), interval);
+        QVERIFY(!want.empty());
+        QCOMPARE(got.size(), want.size());
+        for (std::size_t i = 0; i < want.size(); ++i) {
+            const QuoteBar &g = got[i], &w = want[i];
+            QVERIFY2(
+                g.openMs == w.openMs && g.bidOpen == w.bidOpen && g.bidHigh == w.bidHigh &&
+                    g.bidLow == w.bidLow && g.bidClose == w.bidClose && g.askOpen == w.askOpen &&
+                    g.askHigh == w.askHigh && g.askLow == w.askLow && g.askClose == w.askClose &&
+                    g.updates == w.updates && g.firstUpdateId == w.firstUpdateId &&
+                    g.lastUpdateId == w.lastUpdateId,
+                qPrintable(
+                    QStringLiteral("%1 s bar %2 at %3 differs").arg(int(interval)).arg(i).arg(w.openMs)));
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestQuotes)

@@ -305,6 +305,8 @@ void TestMainWindow::addedSymbolsJoinTheRunningLiveFeed()
     server.setFramesPerSecond(300);
     QVERIFY2(server.listen(0, &error), qPrintable(error));
     QTemporaryDir dir;
+    // Without quotes: the pair's legs would ask for their bookTicker streams too (tst_feed_replay has that).
+    QSettings().setValue(QStringLiteral("feed/quotes"), QStringLiteral("off"));
     MainWindowOptions o = optionsIn(dir, QString(), true);
     o.feed.endpoint = server.url();
     o.feed.symbols = {QStringLiteral("BTCUSDT")};
@@ -323,6 +325,7 @@ void TestMainWindow::addedSymbolsJoinTheRunningLiveFeed()
     QVERIFY2(w.statusBar()->currentMessage().startsWith(QLatin1String("Streaming 1 more symbols live")),
              qPrintable(w.statusBar()->currentMessage()));
     QSettings().remove(QStringLiteral("feed/symbols"));
+    QSettings().remove(QStringLiteral("feed/quotes"));
 }
 
 void TestMainWindow::fitsALaptopScreen()

@@ -75,6 +75,7 @@ void TestSettings::roundTripsThroughQSettings()
     a.sound = true;
     a.theme = QStringLiteral("dark");
     a.language = QStringLiteral("zh_CN");
+    a.quotes = QStringLiteral("all");
     QVERIFY(!(a == AppSettings()));
     a.save(file);
     file.sync();
@@ -85,6 +86,14 @@ void TestSettings::roundTripsThroughQSettings()
     QCOMPARE(b.feed.kind, StreamKind::AggTrade);
     QCOMPARE(b.analysis.hedgeMethod, QStringLiteral("kalman"));
     QVERIFY(AppSettings::load(QSettings()) == AppSettings()); // nothing stored: the defaults
+    // Quotes of a session: the pair's legs by default, every symbol, or none.
+    const QString y = QStringLiteral("ETHUSDT"), x = QStringLiteral("BTCUSDT");
+    QCOMPARE(AppSettings().quoteSymbols(y, x), (QStringList{y, x}));
+    QCOMPARE(AppSettings().quoteSymbols(y, QString()), QStringList{y});
+    QCOMPARE(b.quoteSymbols(y, x), QStringList{QStringLiteral("*")});
+    AppSettings off;
+    off.quotes = QStringLiteral("off");
+    QVERIFY(off.quoteSymbols(y, x).isEmpty());
 }
 
 void TestSettings::invalidStoredValuesFallBackToDefaults_data()
@@ -105,6 +114,7 @@ void TestSettings::invalidStoredValuesFallBackToDefaults_data()
                                   << QVariant(QStringLiteral("lasso"));
     QTest::newRow("unknownTheme") << QStringLiteral("theme") << QVariant(QStringLiteral("purple"));
     QTest::newRow("unknownLanguage") << QStringLiteral("language") << QVariant(QStringLiteral("tlh"));
+    QTest::newRow("unknownQuotes") << QStringLiteral("feed/quotes") << QVariant(QStringLiteral("depth"));
 }
 
 void TestSettings::invalidStoredValuesFallBackToDefaults()

@@ -116,6 +116,17 @@ QWidget *SettingsDialog::feedPage(const AppSettings &s)
     m_connectTimeout->setObjectName(QStringLiteral("connectTimeout"));
     form->addRow(tr("&Symbols:"), m_symbols);
     form->addRow(tr("S&tream:"), m_stream);
+    m_quotes = new QComboBox(page);
+    m_quotes->setObjectName(QStringLiteral("quotes"));
+    m_quotes->addItem(tr("The legs of the pairs shown"), QStringLiteral("pair"));
+    m_quotes->addItem(tr("Every streamed symbol"), QStringLiteral("all"));
+    m_quotes->addItem(tr("Off"), QStringLiteral("off"));
+    m_quotes->setToolTip(
+        tr("Whose best bid and ask (bookTicker) are streamed beside the trades and stored as "
+           "1 s / 1 m / 5 m quote bars, for backtests filled at the bid/ask. Binance sends "
+           "about ten quotes per trade."));
+    selectData(m_quotes, s.quotes);
+    form->addRow(tr("&Quotes (bid/ask):"), m_quotes);
     auto *endpointLabel = new QLabel(tr("&Endpoint:"), page);
     endpointLabel->setBuddy(m_endpoint);
     form->addRow(endpointLabel, endpointRow);
@@ -266,6 +277,7 @@ AppSettings SettingsDialog::settings() const
     s.feed.kind = m_stream->currentData().toString() == QLatin1String("aggTrade") ? StreamKind::AggTrade
                                                                                   : StreamKind::Trade;
     s.feed.endpoint = QUrl(m_endpoint->text().trimmed());
+    s.quotes = m_quotes->currentData().toString();
     s.feed.reconnectBaseMs = m_reconnectBase->value();
     s.feed.reconnectCapMs = m_reconnectCap->value();
     s.feed.stallSeconds = m_stall->value();

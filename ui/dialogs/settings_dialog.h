@@ -44,7 +44,7 @@ private:
     QString m_error;
     QTabWidget *m_pages;
     QLineEdit *m_symbols, *m_endpoint;
-    QComboBox *m_stream;
+    QComboBox *m_stream, *m_quotes;
     QSpinBox *m_reconnectBase, *m_reconnectCap, *m_stall, *m_connectTimeout;
     QComboBox *m_backend;
     QStackedWidget *m_backendPages;
