@@ -4279,6 +4279,34 @@ Jetzt: %2</translation>
         <source>Trades/s</source>
         <translation>Trades/s</translation>
     </message>
+    <message>
+        <source>No mark price yet (streamed from Binance only)</source>
+        <translation>Noch kein Mark-Preis (nur von Binance gestreamt)</translation>
+    </message>
+    <message>
+        <source>Funding rate %1 % per period, mark price %2: a long position pays it when positive</source>
+        <translation>Funding-Satz %1 % je Periode, Mark-Preis %2: eine Long-Position zahlt ihn, wenn er positiv ist</translation>
+    </message>
+    <message>
+        <source>Next funding at %1 UTC</source>
+        <translation>Nächstes Funding um %1 UTC</translation>
+    </message>
+    <message>
+        <source>Current funding rate per funding period (markPrice stream)</source>
+        <translation>Aktueller Funding-Satz je Funding-Periode (markPrice-Stream)</translation>
+    </message>
+    <message>
+        <source>Time left to the next funding</source>
+        <translation>Zeit bis zum nächsten Funding</translation>
+    </message>
+    <message>
+        <source>Funding</source>
+        <translation>Funding</translation>
+    </message>
+    <message>
+        <source>Next funding</source>
+        <translation>Nächstes Funding</translation>
+    </message>
 </context>
 <context>
     <name>pairlab::TimeChartView</name>

@@ -4265,6 +4265,34 @@ Now: %2</source>
         <source>Trades/s</source>
         <translation>成交/秒</translation>
     </message>
+    <message>
+        <source>No mark price yet (streamed from Binance only)</source>
+        <translation>尚无标记价格（仅从 Binance 订阅）</translation>
+    </message>
+    <message>
+        <source>Funding rate %1 % per period, mark price %2: a long position pays it when positive</source>
+        <translation>资金费率每期 %1 %，标记价格 %2：费率为正时多头支付</translation>
+    </message>
+    <message>
+        <source>Next funding at %1 UTC</source>
+        <translation>下次资金费结算：%1 UTC</translation>
+    </message>
+    <message>
+        <source>Current funding rate per funding period (markPrice stream)</source>
+        <translation>当前每期资金费率（markPrice 数据流）</translation>
+    </message>
+    <message>
+        <source>Time left to the next funding</source>
+        <translation>距下次资金费结算的时间</translation>
+    </message>
+    <message>
+        <source>Funding</source>
+        <translation>资金费率</translation>
+    </message>
+    <message>
+        <source>Next funding</source>
+        <translation>下次结算</translation>
+    </message>
 </context>
 <context>
     <name>pairlab::TimeChartView</name>

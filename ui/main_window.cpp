@@ -549,6 +549,10 @@ void MainWindow::connectControllers()
     });
     connect(c, &SessionController::feedStateChanged, this, &MainWindow::onFeedState);
     connect(c, &SessionController::feedStatsUpdated, this, &MainWindow::onFeedStats);
+    connect(c, &SessionController::markPrices, this, [this](const MarkPriceBatch &marks) {
+        if (marks)
+            m_tickers->setMarkPrices(*marks);
+    });
     connect(c, &SessionController::message, this,
             [this](const QString &text, int timeoutMs) { statusBar()->showMessage(text, timeoutMs); });
     connect(c, &SessionController::noTrades, this, [this](const QString &text) { showBanner(text, true); });

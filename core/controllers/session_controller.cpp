@@ -203,7 +203,10 @@ void SessionController::begin(Kind kind, const FeedConfig &feed, const QString &
                                     .arg(BinanceFeed::streamUrl(feed).toDisplayString(),
                                          BinanceFeed::streamNames(feed).join(QStringLiteral(", ")));
     qCInfo(lcStorage).noquote() << "database" << databasePath;
-    m_session = std::make_unique<LiveSession>(feed, databasePath);
+    FeedConfig config = feed;
+    // Funding and mark prices come from Binance itself; a replay or a local server has none to send.
+    config.markPrices = kind == Kind::Live && feed.endpoint.host().endsWith(QLatin1String("binance.com"));
+    m_session = std::make_unique<LiveSession>(config, databasePath);
     LiveSession *s = m_session.get();
     s->setStartAfter(m_lastSessionDone);
     HistoryConfig history;
@@ -241,6 +244,7 @@ void SessionController::begin(Kind kind, const FeedConfig &feed, const QString &
             });
     connect(s, &LiveSession::feedStateChanged, this, &SessionController::onFeedState);
     connect(s, &LiveSession::feedStatsUpdated, this, &SessionController::onFeedStats);
+    connect(s, &LiveSession::markPrices, this, &SessionController::markPrices);
     connect(s, &LiveSession::storageError, this, [this](const QString &m) {
         qCWarning(lcStorage).noquote() << m;
         Q_EMIT message(tr("Storage error: %1. The feed goes on; trades are held in memory and saved when the "

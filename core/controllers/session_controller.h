@@ -91,6 +91,8 @@ Q_SIGNALS:
     void countsChanged(qint64 stored, qint64 unsaved);
     void feedStateChanged(pairlab::FeedState state, const QString &detail);
     void feedStatsUpdated(const pairlab::FeedStats &stats);
+    /** Mark prices and funding of the live session's symbols (a live session against Binance only). */
+    void markPrices(pairlab::MarkPriceBatch batch);
     void gapsChanged(const pairlab::TradeGapList &gaps);
     void recordingChanged(bool recording, const QString &pathOrError);
     /** A line for the status bar (timeoutMs 0 = until replaced). */

@@ -84,6 +84,8 @@ QStringList BinanceFeed::streamNames(const FeedConfig &config)
         names << code.toStreamName() + suffix;
         if (config.quotesFor(code.toString()))
             names << code.toStreamName() + QStringLiteral("@bookTicker");
+        if (config.markPrices)
+            names << code.toStreamName() + QStringLiteral("@markPrice@1s");
     }
     return names;
 }
@@ -262,6 +264,16 @@ void BinanceFeed::onText(QWebSocket *socket, const QString &message)
         if (int(m_pendingQuotes.size()) >= m_config.maxBatch)
             flush();
         break;
+    case FrameKind::MarkPrice: {
+        const MarkPrice &m = m_parser->markPrice();
+        const auto same = std::find_if(m_pendingMarks.begin(), m_pendingMarks.end(),
+                                       [&](const MarkPrice &p) { return p.symbol == m.symbol; });
+        if (same == m_pendingMarks.end())
+            m_pendingMarks.push_back(m);
+        else if (m.eventMs >= same->eventMs)
+            *same = m;
+        break;
+    }
     case FrameKind::SubscriptionReply:
         break;
     case FrameKind::ErrorReply:
@@ -288,6 +300,11 @@ void BinanceFeed::onText(QWebSocket *socket, const QString &message)
 
 void BinanceFeed::flush()
 {
+    if (!m_pendingMarks.empty()) {
+        auto batch = std::make_shared<const std::vector<MarkPrice>>(std::move(m_pendingMarks));
+        m_pendingMarks = {};
+        Q_EMIT markPrices(batch);
+    }
     if (!m_pendingQuotes.empty()) {
         auto batch = std::make_shared<const std::vector<Quote>>(std::move(m_pendingQuotes));
         m_pendingQuotes = {};

@@ -63,6 +63,9 @@ struct FeedConfig
     /** Symbols whose best bid/offer is streamed too (`<symbol>@bookTicker`, beside the trades); "*" for every
      *  streamed symbol. Quotes leave the feed thread in batches like the trades (quotes()). */
     QStringList quoteSymbols;
+    /** Also `<symbol>@markPrice@1s` of every symbol (mark, index, funding rate, next funding time;
+     *  markPrices()). On for a live session against Binance; a replay has none. */
+    bool markPrices = false;
     bool quotesFor(const QString &symbol) const
     {
         return quoteSymbols.contains(QStringLiteral("*")) || quoteSymbols.contains(symbol);
@@ -125,6 +128,7 @@ public Q_SLOTS:
 Q_SIGNALS:
     void ticks(pairlab::TickBatch batch);
     void quotes(pairlab::QuoteBatch batch);
+    void markPrices(pairlab::MarkPriceBatch batch);
     void stateChanged(pairlab::FeedState state, const QString &detail);
     void statsUpdated(const pairlab::FeedStats &stats);
     void streamSilent(const QString &stream, int seconds);
@@ -162,6 +166,7 @@ private:
     int m_subscribeId = 0;
     std::vector<Tick> m_pending;
     std::vector<Quote> m_pendingQuotes;
+    std::vector<MarkPrice> m_pendingMarks; ///< the newest per symbol since the last flush
     FeedStats m_stats;
     qint64 m_framesAtLastStats = 0;
     QElapsedTimer m_clock;

@@ -247,6 +247,10 @@ FrameKind BinanceTradeParser::parse(std::string_view frame, Tick &out)
          haveAskQty = false;
     bool badQuoteField = false;
     std::int64_t eventMs = 0;
+    // markPriceUpdate: p mark, i index, r funding rate, T next funding time (P, the estimated settle price,
+    // is not kept).
+    double index = 0, rate = 0;
+    bool haveI = false, haveR = false;
     const auto readQuoteDecimal = [&](od::value v, double &value, bool &have) {
         have = readDecimal(v, value);
         if (!have)
@@ -284,6 +288,12 @@ FrameKind BinanceTradeParser::parse(std::string_view frame, Tick &out)
             return readQuoteDecimal(v, q.bidQty, haveBidQty);
         case 'u':
             haveU = readInt(v, q.updateId);
+            return true;
+        case 'i':
+            haveI = readDecimal(v, index);
+            return true;
+        case 'r':
+            haveR = readDecimal(v, rate);
             return true;
         case 'E':
             haveE = readInt(v, eventMs);
@@ -381,6 +391,27 @@ FrameKind BinanceTradeParser::parse(std::string_view frame, Tick &out)
             return fail("symbol is empty, too long or has invalid characters");
         m_quote = q;
         return FrameKind::Quote;
+    }
+    if (eventType == "markPriceUpdate") {
+        if (!badField.empty()) {
+            m_message = "field \"" + badField + "\" has a wrong type or value";
+            return FrameKind::Malformed;
+        }
+        if (!haveS || !haveE || !haveP || !haveI || !haveR || !haveT)
+            return fail("missing symbol, time, mark, index, funding rate or next funding time "
+                        "(\"s\", \"E\", \"p\", \"i\", \"r\", \"T\")");
+        pairlab::MarkPrice m;
+        m.symbol = SymbolCode::fromText(symbol);
+        m.eventMs = eventMs;
+        m.mark = t.price;
+        m.index = index;
+        m.fundingRate = rate;
+        m.nextFundingMs = t.tsMs;
+        if (m.symbol.isEmpty() || !(m.mark > 0) || !(m.index > 0) || !std::isfinite(rate) || m.eventMs <= 0 ||
+            m.nextFundingMs < 0)
+            return fail("symbol, mark, index, funding rate or time out of range");
+        m_mark = m;
+        return FrameKind::MarkPrice;
     }
     if (eventType.empty()) {
         // No "e": a trade only if the combined-stream name says so.

@@ -14,6 +14,7 @@ namespace pairlab {
 enum class FrameKind {
     Trade,             ///< a `trade` or `aggTrade` event; the tick is filled in
     Quote,             ///< a `bookTicker` event; quote() is filled in
+    MarkPrice,         ///< a `markPriceUpdate` event; markPrice() is filled in
     SubscriptionReply, ///< {"result":...,"id":...}
     ErrorReply,        ///< {"error":{...}} or {"code":...,"msg":...}; message() says what
     Unknown,           ///< well-formed JSON of another event type (depthUpdate, markPriceUpdate, ...)
@@ -44,6 +45,8 @@ public:
     const std::string &stream() const { return m_stream; }
     /** The quote of the last frame that parsed as FrameKind::Quote. */
     const Quote &quote() const { return m_quote; }
+    /** The mark price of the last frame that parsed as FrameKind::MarkPrice. */
+    const pairlab::MarkPrice &markPrice() const { return m_mark; }
 
     /** Strips a recorder prefix ("<local ns> " or "<seconds.frac>: ") in front of the JSON text.
      *  Returns the local time in ms in prefixMs when there was one, else -1. */
@@ -55,6 +58,7 @@ private:
     std::string m_message;
     std::string m_stream;
     Quote m_quote;
+    pairlab::MarkPrice m_mark;
     bool m_fastPath = true;
 };
 

@@ -66,6 +66,7 @@ BinanceFeed *FeedGroup::addConnection(const QStringList &symbols)
     m_stats.emplace_back();
     connect(feed, &BinanceFeed::ticks, this, &FeedGroup::ticks);
     connect(feed, &BinanceFeed::quotes, this, &FeedGroup::quotes);
+    connect(feed, &BinanceFeed::markPrices, this, &FeedGroup::markPrices);
     connect(feed, &BinanceFeed::stateChanged, this, [this, index](FeedState state, const QString &detail) {
         onConnectionState(index, state, detail);
     });

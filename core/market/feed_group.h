@@ -51,6 +51,7 @@ public Q_SLOTS:
 Q_SIGNALS:
     void ticks(pairlab::TickBatch batch);
     void quotes(pairlab::QuoteBatch batch);
+    void markPrices(pairlab::MarkPriceBatch batch);
     void stateChanged(pairlab::FeedState state, const QString &detail);
     void statsUpdated(const pairlab::FeedStats &stats);
     void streamSilent(const QString &stream, int seconds);

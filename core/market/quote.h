@@ -70,6 +70,18 @@ struct QuoteBarUpdate
 /** Bins quote updates into 1 s / 1 m / 5 m quote bars per symbol (CONVENTIONS §13's bins on the update's
  *  time). Updates whose id is not above the newest one already binned for their symbol are duplicates (a
  *  replay's overlap, a recording read twice) and are skipped, counted in duplicates(). */
+/** A `markPriceUpdate` (`<symbol>@markPrice@1s`): mark and index price, the current funding rate and the next
+ *  funding time. */
+struct MarkPrice
+{
+    SymbolCode symbol;
+    std::int64_t eventMs = 0;
+    double mark = 0, index = 0, fundingRate = 0;
+    std::int64_t nextFundingMs = 0;
+};
+/** The newest mark price of each symbol of a feed batch. */
+using MarkPriceBatch = std::shared_ptr<const std::vector<MarkPrice>>;
+
 /** Quotes leaving the feed thread together (shared read-only). */
 using QuoteBatch = std::shared_ptr<const std::vector<Quote>>;
 
@@ -100,3 +112,4 @@ private:
 } // namespace pairlab
 
 Q_DECLARE_METATYPE(pairlab::QuoteBatch)
+Q_DECLARE_METATYPE(pairlab::MarkPriceBatch)

@@ -1,5 +1,6 @@
 #include "models/ticker_model.h"
 
+#include <QDateTime>
 #include <QLocale>
 #include <QTimer>
 
@@ -16,6 +17,36 @@ TickerModel::TickerModel(QObject *parent) : QAbstractTableModel(parent), m_notif
     m_notify->setSingleShot(true);
     m_notify->setInterval(100); // 10 Hz
     connect(m_notify, &QTimer::timeout, this, &TickerModel::notifyChanged);
+    m_now = [] { return QDateTime::currentMSecsSinceEpoch(); };
+}
+
+void TickerModel::setClock(std::function<qint64()> nowMs)
+{
+    m_now = std::move(nowMs);
+}
+
+void TickerModel::setMarkPrices(const std::vector<MarkPrice> &marks)
+{
+    for (const MarkPrice &m : marks) {
+        const auto it = m_rowIndex.constFind(m.symbol);
+        if (it == m_rowIndex.cend())
+            continue; // not a watchlist symbol
+        Row &r = m_rows[std::size_t(*it)];
+        r.fundingRate = m.fundingRate;
+        r.mark = m.mark;
+        r.nextFundingMs = m.nextFundingMs;
+        Q_EMIT dataChanged(index(*it, Funding), index(*it, NextFunding));
+    }
+    if (!m_countdown && !marks.empty()) {
+        // The countdown moves every second whether or not a new mark price came.
+        m_countdown = new QTimer(this);
+        m_countdown->setInterval(1000);
+        connect(m_countdown, &QTimer::timeout, this, [this] {
+            if (!m_rows.empty())
+                Q_EMIT dataChanged(index(0, NextFunding), index(int(m_rows.size()) - 1, NextFunding));
+        });
+        m_countdown->start();
+    }
 }
 
 void TickerModel::setNotifyInterval(int ms)
@@ -168,8 +199,32 @@ QVariant TickerModel::data(const QModelIndex &index, int role) const
             return r.volume;
         case TradesPerSecond:
             return r.tradesPerSecond();
+        case Funding:
+            return r.nextFundingMs > 0 ? QVariant(r.fundingRate) : QVariant();
+        case NextFunding:
+            return r.nextFundingMs > 0 ? QVariant(r.nextFundingMs) : QVariant();
         }
         return {};
+    }
+    if (index.column() == Funding || index.column() == NextFunding) {
+        if (r.nextFundingMs <= 0)
+            return role == Qt::ToolTipRole ? tr("No mark price yet (streamed from Binance only)") : QString();
+        if (index.column() == Funding)
+            return role == Qt::ToolTipRole
+                       ? tr("Funding rate %1 % per period, mark price %2: a long position pays it when "
+                            "positive")
+                             .arg(QLocale().toString(r.fundingRate * 100.0, 'f', 4),
+                                  QLocale().toString(r.mark, 'f', r.mark < 10 ? 5 : 2))
+                       : QStringLiteral("%1 %").arg(QLocale().toString(r.fundingRate * 100.0, 'f', 4));
+        const qint64 left = std::max<qint64>(0, r.nextFundingMs - m_now()) / 1000;
+        const QString at =
+            QDateTime::fromMSecsSinceEpoch(r.nextFundingMs, Qt::UTC).toString(QStringLiteral("HH:mm"));
+        if (role == Qt::ToolTipRole)
+            return tr("Next funding at %1 UTC").arg(at);
+        return QStringLiteral("%1:%2:%3")
+            .arg(left / 3600, 2, 10, QLatin1Char('0'))
+            .arg(left / 60 % 60, 2, 10, QLatin1Char('0'))
+            .arg(left % 60, 2, 10, QLatin1Char('0'));
     }
     switch (index.column()) {
     case Symbol:
@@ -201,6 +256,10 @@ QVariant TickerModel::headerData(int section, Qt::Orientation orientation, int r
             return tr("Traded quantity in this session");
         case TradesPerSecond:
             return tr("Trades per second over the last 10 s of market time");
+        case Funding:
+            return tr("Current funding rate per funding period (markPrice stream)");
+        case NextFunding:
+            return tr("Time left to the next funding");
         }
         return {};
     }
@@ -217,6 +276,10 @@ QVariant TickerModel::headerData(int section, Qt::Orientation orientation, int r
         return tr("Volume");
     case TradesPerSecond:
         return tr("Trades/s");
+    case Funding:
+        return tr("Funding");
+    case NextFunding:
+        return tr("Next funding");
     }
     return {};
 }

@@ -1,11 +1,13 @@
 #pragma once
 
+#include "market/quote.h"
 #include "market/tick.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
 
 #include <deque>
+#include <functional>
 #include <vector>
 
 class QTimer;
@@ -21,7 +23,7 @@ class TickerModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Symbol, Last, Change, Volume, TradesPerSecond, ColumnCount };
+    enum Column { Symbol, Last, Change, Volume, TradesPerSecond, Funding, NextFunding, ColumnCount };
     enum Role { SymbolRole = Qt::UserRole + 1, DirectionRole /* -1, 0, +1: last move */ };
 
     explicit TickerModel(QObject *parent = nullptr);
@@ -29,6 +31,10 @@ public:
     void setSymbols(const QStringList &symbols);
     QStringList symbols() const;
     void addTicks(const std::vector<Tick> &ticks);
+    /** The newest funding rate and next funding time of these symbols (the countdown runs on its own). */
+    void setMarkPrices(const std::vector<MarkPrice> &marks);
+    /** The clock the countdown is measured against (tests set it). */
+    void setClock(std::function<qint64()> nowMs);
     /** Announces the changed rows now (otherwise at most notifyIntervalMs after a change). */
     void notifyChanged();
     void setNotifyInterval(int ms);
@@ -47,6 +53,8 @@ private:
         qint64 trades = 0;
         std::deque<std::pair<qint64, int>> perSecond; // (epoch second, trades)
         qint64 lastTs = 0;
+        double fundingRate = 0, mark = 0;
+        qint64 nextFundingMs = 0; ///< 0: no mark price yet
         double tradesPerSecond() const;
     };
     int rowOf(const SymbolCode &s);
@@ -54,6 +62,8 @@ private:
     QHash<SymbolCode, int> m_rowIndex;
     std::vector<char> m_dirty;
     QTimer *m_notify;
+    QTimer *m_countdown = nullptr;
+    std::function<qint64()> m_now;
 };
 
 } // namespace pairlab

@@ -19,6 +19,7 @@ void registerMetaTypes()
 {
     qRegisterMetaType<pairlab::TickBatch>("pairlab::TickBatch");
     qRegisterMetaType<pairlab::QuoteBatch>("pairlab::QuoteBatch");
+    qRegisterMetaType<pairlab::MarkPriceBatch>("pairlab::MarkPriceBatch");
     qRegisterMetaType<pairlab::BarBatch>("pairlab::BarBatch");
     qRegisterMetaType<pairlab::WriteStats>("pairlab::WriteStats");
     qRegisterMetaType<pairlab::FeedState>("pairlab::FeedState");
@@ -67,6 +68,7 @@ void LiveSession::start()
     connect(m_writer, &TickWriter::recovered, this, &LiveSession::storageRecovered);
     connect(m_feed, &FeedGroup::stateChanged, this, &LiveSession::feedStateChanged);
     connect(m_feed, &FeedGroup::statsUpdated, this, &LiveSession::feedStatsUpdated);
+    connect(m_feed, &FeedGroup::markPrices, this, &LiveSession::markPrices);
     connect(m_feed, &FeedGroup::streamSilent, this, &LiveSession::streamSilent);
     connect(m_feed, &FeedGroup::streamResumed, this, &LiveSession::streamResumed);
     connect(m_feed, &FeedGroup::errorReply, this, &LiveSession::errorReply);

@@ -84,6 +84,8 @@ Q_SIGNALS:
     void storageRecovered(qint64 storedTicks);
     void feedStateChanged(pairlab::FeedState state, const QString &detail);
     void feedStatsUpdated(const pairlab::FeedStats &stats);
+    /** Mark price, index, funding rate and next funding time (FeedConfig::markPrices). */
+    void markPrices(pairlab::MarkPriceBatch batch);
     void streamSilent(const QString &stream, int seconds);
     void streamResumed(const QString &stream);
     void errorReply(const QString &message);

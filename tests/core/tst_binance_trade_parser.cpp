@@ -24,6 +24,7 @@ private Q_SLOTS:
     void survivesBinaryGarbage();
     void fastPathAgreesWithSimdjsonOnRealAndMutatedFrames();
     void stripsRecordingPrefixes();
+    void parsesMarkPriceUpdates();
 };
 
 void TestBinanceTradeParser::parsesEveryRealFuturesFrameLikeQJsonDocument()
@@ -248,6 +249,37 @@ void TestBinanceTradeParser::stripsRecordingPrefixes()
     QCOMPARE(ms, 1626992741062);
     QCOMPARE(BinanceTradeParser::stripRecordingPrefix("{\"a\":1}", &ms), std::string_view("{\"a\":1}"));
     QCOMPARE(ms, -1);
+}
+
+void TestBinanceTradeParser::parsesMarkPriceUpdates()
+{
+    // Binance's markPriceUpdate as its documentation shows it, with BTCUSDT's real mark (the 8 h mark kline's
+    // open) and funding rate of 2025-06-03 00:00 UTC (tests/data/real/universe/), the next funding at 08:00.
+    const QByteArray frame =
+        R"({"stream":"btcusdt@markPrice@1s","data":{"e":"markPriceUpdate","E":1748908800000,"s":"BTCUSDT",)"
+        R"("p":"105814.4","P":"105790.21","i":"105761.52","r":"0.00005005","T":1748937600000}})";
+    BinanceTradeParser p;
+    Tick t;
+    QCOMPARE(p.parse({frame.constData(), std::size_t(frame.size())}, t), FrameKind::MarkPrice);
+    const MarkPrice &m = p.markPrice();
+    QCOMPARE(m.symbol.toString(), QStringLiteral("BTCUSDT"));
+    QCOMPARE(m.eventMs, std::int64_t(1748908800000));
+    QCOMPARE(m.mark, 105814.4);
+    QCOMPARE(m.index, 105761.52);
+    QCOMPARE(m.fundingRate, 0.00005005);
+    QCOMPARE(m.nextFundingMs, std::int64_t(1748937600000));
+    QCOMPARE(QString::fromStdString(p.stream()), QStringLiteral("btcusdt@markPrice@1s"));
+    // A negative rate is a rate; a missing or empty one is not a frame to trust.
+    QByteArray negative = frame;
+    negative.replace("\"0.00005005\"", "\"-0.00033448\"");
+    QCOMPARE(p.parse({negative.constData(), std::size_t(negative.size())}, t), FrameKind::MarkPrice);
+    QCOMPARE(p.markPrice().fundingRate, -0.00033448);
+    for (const QByteArray &bad : {QByteArray(frame).replace(R"("r":"0.00005005",)", ""),
+                                  QByteArray(frame).replace("\"0.00005005\"", "\"\""),
+                                  QByteArray(frame).replace("\"105814.4\"", "\"0\"")}) {
+        QCOMPARE(p.parse({bad.constData(), std::size_t(bad.size())}, t), FrameKind::Malformed);
+        QVERIFY(!p.message().empty());
+    }
 }
 
 QTEST_GUILESS_MAIN(TestBinanceTradeParser)

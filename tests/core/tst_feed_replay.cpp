@@ -251,6 +251,7 @@ private Q_SLOTS:
     void symbolsAddedLiveArePacedSubscriptions();
     void symbolsAddedWhileConnectingAreAskedForOnceConnected();
     void quotesAskedForLiveAreStoredOnce();
+    void markPricesReachTheSessionNewestFirst();
 
 private:
     Recording m_recording;
@@ -1194,6 +1195,75 @@ void TestFeedReplay::quotesAskedForLiveAreStoredOnce()
     QVERIFY(updates >=
             stats.quotes); // the stats come at most every few hundred ms: the last quotes may be newer
     QVERIFY(updates <= 66089);
+}
+
+void TestFeedReplay::markPricesReachTheSessionNewestFirst()
+{
+    // markPrice@1s frames of two symbols (Binance's format; BTCUSDT's and ETHUSDT's real 8 h marks and
+    // funding rates of 2025-06-01..03, one frame a second): with markPrices on the feed asks for the streams
+    // and the session hands on, per batch, each symbol's newest mark; the last one seen is the recording's
+    // last.
+    SKIP_WITHOUT_STORAGE();
+    QByteArray text;
+    const struct
+    {
+        const char *symbol;
+        double marks[3], rates[3];
+    } legs[] = {{"BTCUSDT", {104396.9, 105814.4, 105807.9}, {0.00004467, 0.00005005, 0.00005005}},
+                {"ETHUSDT", {2610.54, 2598.0, 2622.31}, {0.0001, 0.00008121, 0.0001}}};
+    const qint64 t0 = 1748908800000;
+    for (int k = 0; k < 30; ++k)
+        for (const auto &leg : legs) {
+            const QByteArray sym(leg.symbol);
+            text += R"({"stream":")" + sym.toLower() +
+                    R"(@markPrice@1s","data":{"e":"markPriceUpdate","E":)" +
+                    QByteArray::number(t0 + k * 1000) + R"(,"s":")" + sym + R"(","p":")" +
+                    QByteArray::number(leg.marks[k % 3], 'g', 17) + R"(","P":"1","i":")" +
+                    QByteArray::number(leg.marks[k % 3] - 1, 'g', 17) + R"(","r":")" +
+                    QByteArray::number(leg.rates[k % 3], 'f', 8) + R"(","T":1748937600000}})" + "\n";
+        }
+    Recording rec;
+    QString error;
+    QVERIFY2(Recording::parse(text, &rec, &error), qPrintable(error));
+    QCOMPARE(rec.frames.size(), std::size_t(60));
+    ReplayServer server;
+    server.setRecording(rec);
+    server.setFramesPerSecond(100);
+    QVERIFY2(server.listen(0, &error), qPrintable(error));
+    test::ScratchDatabase scratch;
+    FeedConfig cfg;
+    cfg.endpoint = server.url();
+    cfg.symbols = {QStringLiteral("BTCUSDT"), QStringLiteral("ETHUSDT")};
+    cfg.markPrices = true;
+    cfg.backfill = false;
+    cfg.historyDays = 0;
+    LiveSession session(cfg, scratch.spec());
+    QHash<QString, MarkPrice> newest;
+    int batches = 0, updates = 0;
+    connect(&session, &LiveSession::markPrices, this, [&](const MarkPriceBatch &b) {
+        ++batches;
+        QSet<QString> inBatch;
+        for (const MarkPrice &m : *b) {
+            QVERIFY(!inBatch.contains(m.symbol.toString())); // one per symbol and batch
+            inBatch.insert(m.symbol.toString());
+            QVERIFY(m.eventMs >= newest.value(m.symbol.toString()).eventMs);
+            newest.insert(m.symbol.toString(), m);
+            ++updates;
+        }
+    });
+    FeedStats stats;
+    connect(&session, &LiveSession::feedStatsUpdated, this, [&](const FeedStats &st) { stats = st; });
+    session.start();
+    QTRY_VERIFY_WITH_TIMEOUT(newest.value(QStringLiteral("ETHUSDT")).eventMs == t0 + 29000 &&
+                                 newest.value(QStringLiteral("BTCUSDT")).eventMs == t0 + 29000,
+                             10000);
+    session.stop();
+    QVERIFY(server.requestedStreams().join(QLatin1Char(' ')).contains(QLatin1String("ethusdt@markPrice@1s")));
+    QCOMPARE(newest.value(QStringLiteral("BTCUSDT")).mark, legs[0].marks[29 % 3]); // the last frame's
+    QCOMPARE(newest.value(QStringLiteral("ETHUSDT")).fundingRate, legs[1].rates[29 % 3]);
+    QCOMPARE(newest.value(QStringLiteral("BTCUSDT")).nextFundingMs, qint64(1748937600000));
+    QVERIFY(updates <= 60 && batches >= 2);
+    QCOMPARE(stats.malformed, 0);
 }
 
 QTEST_GUILESS_MAIN(TestFeedReplay)

@@ -21,6 +21,7 @@ private Q_SLOTS:
     void initTestCase();
     void tickerTracksLastPriceVolumeAndRate();
     void tickerAnnouncesChangedRowsOnlyAtTenHertz();
+    void tickerShowsFundingAndCountsDown();
     void recentTradesAreNewestFirstAndBounded();
     void barModelInsertsLateBarInOrderAndTrims();
     void barModelLoadsHistoryWithoutCountingHeldBatchesTwice();
@@ -189,6 +190,43 @@ void TestModels::barModelLoadsHistoryWithoutCountingHeldBatchesTwice()
     for (std::size_t i = 0; i < 8000; ++i)
         expected += m_ticks[i].symbol.view() == "BTCUSDT" ? 1 : 0;
     QCOMPARE(trades, expected);
+}
+
+void TestModels::tickerShowsFundingAndCountsDown()
+{
+    TickerModel m;
+    QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m.setSymbols({QStringLiteral("BTCUSDT"), QStringLiteral("ETHUSDT")});
+    qint64 now = 1748908800000 + 3600000 + 62000; // 01:01:02 after a funding time
+    m.setClock([&now] { return now; });
+    QVERIFY(m.index(0, TickerModel::Funding).data().toString().isEmpty()); // nothing known yet
+    QSignalSpy changed(&m, &QAbstractItemModel::dataChanged);
+    MarkPrice btc;
+    btc.symbol = SymbolCode::fromString(QStringLiteral("BTCUSDT"));
+    btc.eventMs = now;
+    btc.mark = 105814.4;
+    btc.index = 105761.52;
+    btc.fundingRate = 0.00005005;
+    btc.nextFundingMs = 1748937600000; // 08:00
+    MarkPrice other = btc;
+    other.symbol = SymbolCode::fromString(QStringLiteral("SOLUSDT")); // not in the watchlist: ignored
+    m.setMarkPrices({btc, other});
+    QCOMPARE(m.rowCount(), 2);
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(m.index(0, TickerModel::Funding).data(Qt::EditRole).toDouble(), 0.00005005);
+    QCOMPARE(m.index(0, TickerModel::Funding).data().toString(),
+             QLocale().toString(0.005005, 'f', 4) + QStringLiteral(" %"));
+    // 08:00 - 01:01:02 = 06:58:58
+    QCOMPARE(m.index(0, TickerModel::NextFunding).data().toString(), QStringLiteral("06:58:58"));
+    now += 3 * 3600000 + 58000;
+    QCOMPARE(m.index(0, TickerModel::NextFunding).data().toString(), QStringLiteral("03:58:00"));
+    now = btc.nextFundingMs + 5000; // past it, before the next update: zero, never negative
+    QCOMPARE(m.index(0, TickerModel::NextFunding).data().toString(), QStringLiteral("00:00:00"));
+    QVERIFY(m.index(1, TickerModel::NextFunding).data().toString().isEmpty());
+    // The countdown column is announced every second without new data.
+    changed.clear();
+    QVERIFY(changed.wait(2000));
+    QCOMPARE(changed.first().at(0).toModelIndex().column(), int(TickerModel::NextFunding));
 }
 
 QTEST_GUILESS_MAIN(TestModels)
