@@ -212,6 +212,7 @@ void SessionController::begin(Kind kind, const FeedConfig &feed, const QString &
     HistoryConfig history;
     history.days = feed.historyDays;
     history.klines.restBase = feed.restBase;
+    history.funding = config.markPrices || kind == Kind::Demo; // Binance's funding, or the demo's
     if (kind == Kind::Demo)
         history.klines.ban = std::make_shared<RestBan>(); // the demo's loopback is not Binance: its own state
     m_restBase = kind == Kind::Replay ? QUrl() : feed.restBase;

@@ -292,6 +292,26 @@ bool loadDemoHistory(qint64 endMs, const QHash<QString, double> &priceAt, KlineS
             b.close *= scale;
         }
         server->addSymbol(symbol, bars);
+        // Funding of the same week: moved by whole 8 h periods (funding stays at 00/08/16 UTC), marks scaled.
+        QFile ff(QStringLiteral(":/pairlab/demo/history/%1-funding.csv").arg(symbol));
+        if (!ff.open(QIODevice::ReadOnly))
+            continue;
+        constexpr qint64 Period = 8 * 3600 * 1000LL;
+        const qint64 fundingShift = (shift + Period / 2) / Period * Period;
+        std::vector<FundingEvent> events;
+        ff.readLine(); // funding_time_ms,funding_rate,mark_price
+        while (!ff.atEnd()) {
+            const QList<QByteArray> c = ff.readLine().trimmed().split(',');
+            if (c.size() < 3)
+                continue;
+            FundingEvent e;
+            e.timeMs = c[0].toLongLong() + fundingShift;
+            e.rate = c[1].toDouble();
+            if (!c[2].isEmpty())
+                e.markPrice = c[2].toDouble() * scale;
+            events.push_back(e);
+        }
+        server->addFunding(symbol, events);
     }
     return true;
 }

@@ -1,11 +1,13 @@
 #include "session/history_filler.h"
 
 #include "logging/log_categories.h"
+#include "storage/database.h"
+#include "storage/funding_store.h"
 
 namespace pairlab {
 
 HistoryFiller::HistoryFiller(QString database, HistoryConfig config, QObject *parent)
-    : QObject(parent), m_config(std::move(config)), m_store(std::move(database)),
+    : QObject(parent), m_config(std::move(config)), m_database(database), m_store(std::move(database)),
       m_history(new KlineHistory(
           m_config.klines,
           [this](const KlineRange &r, const std::vector<Bar> &bars, qint64 *stored, QString *error) {
@@ -13,8 +15,14 @@ HistoryFiller::HistoryFiller(QString database, HistoryConfig config, QObject *pa
           },
           this))
 {
+    m_history->setFundingStore(
+        [this](const KlineRange &r, const std::vector<FundingEvent> &events, qint64 *stored, QString *error) {
+            return storeFunding(r.symbol, events, stored, error);
+        });
     connect(m_history, &KlineHistory::progress, this,
             [this](const KlineRange &r, qint64 coveredToMs, qint64) {
+                if (r.isFunding())
+                    return; // days of bars are what the status line counts
                 Progress &p = m_progress[{r.symbol, r.intervalSeconds}];
                 const qint64 done = std::min(coveredToMs, r.toMs) - r.fromMs;
                 // Ranges of one key run one after the other: what this one covered adds to the earlier ones.
@@ -23,6 +31,15 @@ HistoryFiller::HistoryFiller(QString database, HistoryConfig config, QObject *pa
                                 double(m_config.days));
             });
     connect(m_history, &KlineHistory::rangeFinished, this, [this](const KlineOutcome &o) {
+        if (o.range.isFunding()) {
+            if (!o.complete())
+                m_problems << tr("%1: %2").arg(klineRangeText(o.range), o.error);
+            qCInfo(lcFeed).noquote() << QStringLiteral("history %1: %2 events received, %3 new")
+                                            .arg(klineRangeText(o.range))
+                                            .arg(o.received)
+                                            .arg(o.stored);
+            return;
+        }
         Progress &p = m_progress[{o.range.symbol, o.range.intervalSeconds}];
         p.doneMs += o.range.toMs - o.range.fromMs;
         if (o.stored > 0)
@@ -68,8 +85,49 @@ void HistoryFiller::fill(const QStringList &symbols, qint64 endMs)
             todo << missing;
         }
     }
+    // Funding after the bars (the charts want those first): each symbol's events after its newest stored one.
+    if (m_config.funding) {
+        const qint64 from = endMs - qint64(m_config.days) * 86400000;
+        for (const QString &symbol : symbols) {
+            qint64 after = from;
+            QString error;
+            Database::withReader(
+                m_database,
+                [&](QSqlDatabase &db) {
+                    const std::vector<FundingEvent> have =
+                        FundingStore::load(db, symbol, from, endMs, &error);
+                    if (!have.empty())
+                        after = have.back().timeMs + 1;
+                },
+                &error);
+            if (!error.isEmpty())
+                m_problems << error;
+            todo << KlineRange{symbol, 0, after, endMs, KlineRange::Series::Funding};
+        }
+    }
     // Oldest first within each bar length; 1 m before 5 m (the Pair tab's default).
     m_history->fill(todo);
+}
+
+HistoryFiller::~HistoryFiller()
+{
+    if (!m_fundingConnection.isEmpty())
+        Database::close(m_fundingConnection);
+}
+
+bool HistoryFiller::storeFunding(const QString &symbol, const std::vector<FundingEvent> &events,
+                                 qint64 *stored, QString *error)
+{
+    if (m_fundingConnection.isEmpty()) {
+        const QString name = Database::uniqueConnectionName(QStringLiteral("funding"));
+        if (!Database::open(m_database, name, error).isValid()) {
+            Database::close(name);
+            return false;
+        }
+        m_fundingConnection = name;
+    }
+    QSqlDatabase db = QSqlDatabase::database(m_fundingConnection, false);
+    return FundingStore::store(db, symbol, events, stored, error);
 }
 
 void HistoryFiller::cancel()

@@ -15,6 +15,9 @@ struct HistoryConfig
     int days = 7;                     ///< 0: no history
     QList<int> intervals = {60, 300}; ///< 1 m and 5 m bars
     KlineHistoryConfig klines;
+    /** Also each symbol's funding events of those days (GET /fapi/v1/fundingRate), after the newest stored.
+     */
+    bool funding = false;
 };
 
 /** The history back-fill of a live session, on a thread of its own (construct, moveToThread(), invoke
@@ -27,6 +30,7 @@ class HistoryFiller : public QObject
     Q_OBJECT
 public:
     HistoryFiller(QString database, HistoryConfig config, QObject *parent = nullptr);
+    ~HistoryFiller() override;
 
 public Q_SLOTS:
     /** Queues the missing history of symbols, up to endMs (the newest closed bar's end, normally now). */
@@ -55,7 +59,11 @@ private:
         qint64 missingMs = 0, doneMs = 0;
     };
 
+    bool storeFunding(const QString &symbol, const std::vector<FundingEvent> &events, qint64 *stored,
+                      QString *error);
     HistoryConfig m_config;
+    QString m_database;
+    QString m_fundingConnection; ///< opened on this object's thread when funding is first stored
     RestBarStore m_store;
     KlineHistory *m_history;
     QHash<Key, Progress> m_progress;

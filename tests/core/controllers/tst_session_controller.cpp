@@ -3,6 +3,7 @@
 #include "market/replay_server.h"
 #include "storage/bar_store.h"
 #include "storage/database.h"
+#include "storage/funding_store.h"
 
 #include "test_util.h"
 
@@ -139,6 +140,22 @@ private Q_SLOTS:
             QCOMPARE(barsOf(db, symbol, 300, BarStore::RestSource), qint64(7 * 288));
         }
         QVERIFY(landed.size() >= 4);
+        // And the funding of that week (the bundled real rates and marks), on the 8 h grid, each event once:
+        // what the Backtest dialog's funding reads.
+        for (const QString &symbol : {QStringLiteral("BTCUSDT"), QStringLiteral("ETHUSDT")}) {
+            std::vector<FundingEvent> events;
+            Database::withReader(
+                db,
+                [&](QSqlDatabase &conn) {
+                    events = FundingStore::load(conn, symbol, 0, std::numeric_limits<qint64>::max());
+                },
+                &error);
+            QVERIFY2(events.size() >= 19 && events.size() <= 22, qPrintable(QString::number(events.size())));
+            for (const FundingEvent &e : events) {
+                QVERIFY(e.timeMs % (8 * 3600000LL) < 1000);
+                QVERIFY(e.rate != 0 && std::isfinite(e.markPrice) && e.markPrice > 0);
+            }
+        }
         // The Pair tab on 1 m bars: a whole analysis of the week at once, not after two hours.
         PairController pair;
         pair.setLiveSymbols({QStringLiteral("BTCUSDT"), QStringLiteral("ETHUSDT")});
