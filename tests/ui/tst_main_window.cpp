@@ -118,6 +118,9 @@ void TestMainWindow::demoReplayFillsWatchlistTradesAndChart()
     b->refreshNow(); // the second leg draws the bars of that range, and only those
     QVERIFY(b->drawnCandles() >= 1);
     QVERIFY(b->visibleBars() < int(span / 1000));
+    // Zoomed away from the live edge, the price tag still says the newest close (not the last visible one).
+    a->refreshNow();
+    QCOMPARE(a->lastPriceText(), QLocale().toString(w.barModel()->bars().back().close, 'f', 2));
     a->setFocus();
     QTest::keyClick(a, Qt::Key_End);
     QVERIFY(a->followsLive() && b->followsLive());

@@ -122,11 +122,19 @@ QString CandleChartView::readoutAt(qint64 t) const
              price(b.open), price(b.high), price(b.low), price(b.close), l.toString(b.volume, 'g', 6));
 }
 
+const Bar *CandleChartView::newestBar() const
+{
+    // The newest bar of the series, whether or not the range shows it (zoomed or panned back).
+    if (m_model && !m_model->bars().empty())
+        return &m_model->bars().back();
+    return m_shown.empty() ? nullptr : &m_shown.back();
+}
+
 QString CandleChartView::lastPriceText() const
 {
-    return m_shown.empty()
-               ? QString()
-               : QLocale().toString(m_shown.back().close, 'f', priceDecimals(m_shown.back().close));
+    const Bar *last = newestBar();
+    return m_shown.empty() || !last ? QString()
+                                    : QLocale().toString(last->close, 'f', priceDecimals(last->close));
 }
 
 QString CandleChartView::volumeScaleText() const
@@ -156,8 +164,9 @@ void CandleChartView::placeOverlays()
             i->hide();
         return;
     }
-    // Last price: a dashed line across the plot and a tag on the price axis, in the last candle's colour.
-    const Bar &last = m_shown.back();
+    // Last price: a dashed line across the plot and a tag on the price axis, in the newest candle's colour —
+    // the newest close even while the range shows older bars (hidden when it lies outside the price range).
+    const Bar &last = *newestBar();
     const QColor colour =
         last.close >= last.open ? m_candles->increasingColor() : m_candles->decreasingColor();
     const QPointF at = m_chart->mapToPosition(QPointF(double(last.openMs), last.close), m_candles);

@@ -50,6 +50,7 @@ public:
     /** From the open of the first bar to the end of the newest one; {0, -1} without bars. */
     std::pair<qint64, qint64> extent() const override;
     /** The tag on the price axis: the last close. */
+    /** The newest bar's close (also while the range shows older bars); empty while nothing is drawn. */
     QString lastPriceText() const;
     /** The volume scale: "vol 12.35" at the height of the largest visible volume. */
     QString volumeScaleText() const;
@@ -62,6 +63,7 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
 
 private:
+    const Bar *newestBar() const;
     qint64 barMs() const;
     std::vector<Bar> visibleCandles(int *merge) const;
     void placeOverlays();
