@@ -3230,6 +3230,18 @@ Jetzt: %2</translation>
         <source>&amp;Interval:</source>
         <translation>&amp;Intervall:</translation>
     </message>
+    <message>
+        <source>Quoted spread (bps)</source>
+        <translation>Quotierter Spread (bps)</translation>
+    </message>
+    <message>
+        <source>Quotes could not be read: %1</source>
+        <translation>Quotes konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>No quotes stored for %1 / %2 at this interval (Settings → Feed → Quotes; a recording with bookTicker frames).</source>
+        <translation>Keine Quotes für %1 / %2 in diesem Intervall gespeichert (Einstellungen → Feed → Quotes; eine Aufzeichnung mit bookTicker-Frames).</translation>
+    </message>
 </context>
 <context>
     <name>pairlab::PairController</name>

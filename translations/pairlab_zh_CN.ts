@@ -3216,6 +3216,18 @@ Now: %2</source>
         <source>&amp;Interval:</source>
         <translation>周期(&amp;I)：</translation>
     </message>
+    <message>
+        <source>Quoted spread (bps)</source>
+        <translation>报价价差（基点）</translation>
+    </message>
+    <message>
+        <source>Quotes could not be read: %1</source>
+        <translation>无法读取报价：%1</translation>
+    </message>
+    <message>
+        <source>No quotes stored for %1 / %2 at this interval (Settings → Feed → Quotes; a recording with bookTicker frames).</source>
+        <translation>此周期下 %1 / %2 没有已存储的报价（设置 → 行情 → 报价；或含 bookTicker 帧的录制）。</translation>
+    </message>
 </context>
 <context>
     <name>pairlab::PairController</name>

@@ -190,6 +190,10 @@ void MainWindow::buildUi()
     m_tickers->setSymbols(m_options.feed.symbols);
     m_watchView = new QTableView(this);
     m_watchView->setModel(m_tickers);
+    // Funding columns only once a mark price came (a live session against Binance): a demo or a replay has
+    // none, and empty columns would look broken and widen the dock.
+    m_watchView->setColumnHidden(TickerModel::Funding, true);
+    m_watchView->setColumnHidden(TickerModel::NextFunding, true);
     m_watchView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_watchView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_watchView->verticalHeader()->hide();
@@ -552,6 +556,10 @@ void MainWindow::connectControllers()
     connect(c, &SessionController::markPrices, this, [this](const MarkPriceBatch &marks) {
         if (marks)
             m_tickers->setMarkPrices(*marks);
+        if (marks && !marks->empty() && m_watchView->isColumnHidden(TickerModel::Funding)) {
+            m_watchView->setColumnHidden(TickerModel::Funding, false);
+            m_watchView->setColumnHidden(TickerModel::NextFunding, false);
+        }
     });
     connect(c, &SessionController::message, this,
             [this](const QString &text, int timeoutMs) { statusBar()->showMessage(text, timeoutMs); });

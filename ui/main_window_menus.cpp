@@ -4,6 +4,7 @@
 #include "alerts_panel.h"
 #include "analytics/series_stats.h"
 #include "charts/candle_chart_view.h"
+#include "controllers/pair_controller.h"
 #include "controllers/session_controller.h"
 #include "controllers/workspace_document.h"
 #include "dialogs/backtest_dialog.h"
@@ -219,6 +220,9 @@ void MainWindow::buildMenus()
                                          barsPerYear(m_pairView->intervalSeconds()), userDatabase(), this,
                                          m_pairView->intervalSeconds());
                   dialog->setAttribute(Qt::WA_DeleteOnClose);
+                  // Results are saved to the user's database; quotes and funding come from where the bars do
+                  // (the demo's or a replay's own database).
+                  dialog->setMarketDatabase(m_pairView->controller()->databaseFor(m_pairView->source()));
                   dialog->setEntryExit(m_pairView->entryZ(), m_pairView->exitZ());
                   dialog->setWindow(m_pairView->window());
                   dialog->setHedgeIndex(

@@ -2,16 +2,21 @@
 
 #include "charts/candle_chart_view.h"
 #include "charts/time_chart_view.h"
+#include "charts/time_series_chart_view.h"
 #include "market/interval.h"
 #include "models/bar_model.h"
+#include "storage/database.h"
+#include "storage/quote_store.h"
 
 #include <QComboBox>
+#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QSignalBlocker>
 #include <QSplitter>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 
@@ -21,8 +26,17 @@ MarketView::MarketView(const QStringList &symbols, QWidget *parent)
     : QWidget(parent), m_symbolBox(new QComboBox(this)), m_symbolBox2(new QComboBox(this)),
       m_intervalBox(new QComboBox(this)), m_model(new BarModel(this)), m_model2(new BarModel(this)),
       m_chart(new CandleChartView(this)), m_chart2(new CandleChartView(this)),
-      m_historyReload(new QTimer(this))
+      m_spreadChart(new TimeSeriesChartView(tr("Quoted spread (bps)"), this)),
+      m_historyReload(new QTimer(this)), m_quoteReload(new QTimer(this))
 {
+    m_spreadChart->addCurve(QString(), QColor(0x2e, 0x86, 0xc1));
+    m_spreadChart->addCurve(QString(), QColor(0xe6, 0x7e, 0x22));
+    m_spreadChart->setValueFormat(QStringLiteral("%.2f"));
+    m_quoteReload->setInterval(2000);
+    connect(m_quoteReload, &QTimer::timeout, this, [this] {
+        if (!m_quoteReading) // one read at a time on the timer; new legs or a new interval always ask
+            reloadQuotes();
+    });
     m_historyReload->setSingleShot(true);
     m_historyReload->setInterval(500);
     connect(m_historyReload, &QTimer::timeout, this, &MarketView::reload);
@@ -55,9 +69,14 @@ MarketView::MarketView(const QStringList &symbols, QWidget *parent)
     auto *group = new ChartGroup(this);
     group->add(m_chart);
     group->add(m_chart2);
+    group->add(m_spreadChart);
     auto *legs = new QSplitter(Qt::Vertical, this);
     legs->addWidget(m_chart);
     legs->addWidget(m_chart2);
+    legs->addWidget(m_spreadChart);
+    legs->setStretchFactor(0, 3);
+    legs->setStretchFactor(1, 3);
+    legs->setStretchFactor(2, 1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(bar);
@@ -131,6 +150,61 @@ void MarketView::reload()
         m_model2->setSeries(m_db, m_symbolBox2->currentText(), *interval);
         m_chart2->followLive();
     }
+    reloadQuotes();
+    m_quoteReload->start();
+}
+
+void MarketView::reloadQuotes()
+{
+    const auto interval = intervalFromName(m_intervalBox->currentText());
+    const QString y = m_symbolBox->currentText(), x = m_symbolBox2->currentText();
+    if (m_db.isEmpty() || !interval || y.isEmpty())
+        return;
+    const quint64 request = ++m_quoteRequest;
+    m_quoteReading = true;
+    struct Read
+    {
+        std::vector<QuoteBar> first, second;
+        QString error;
+    };
+    auto *watcher = new QFutureWatcher<Read>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, request, y, x] {
+        watcher->deleteLater();
+        m_quoteReading = false;
+        if (request != m_quoteRequest)
+            return; // the legs or the interval changed since: not the request on screen
+        const Read r = watcher->result();
+        int shown = 0;
+        const std::vector<QuoteBar> *legs[] = {&r.first, &r.second};
+        const QString names[] = {y, x};
+        for (int leg = 0; leg < 2; ++leg) {
+            auto times = std::make_shared<std::vector<qint64>>();
+            auto bps = std::make_shared<std::vector<double>>();
+            QuoteStore::quotedSpreadBps(*legs[leg], times.get(), bps.get());
+            shown += times->empty() ? 0 : 1;
+            m_spreadChart->setCurveName(leg, names[leg]);
+            m_spreadChart->setCurveData(leg, std::move(times), std::move(bps));
+        }
+        m_spreadChart->setEmptyText(
+            !r.error.isEmpty()
+                ? tr("Quotes could not be read: %1").arg(r.error)
+                : tr("No quotes stored for %1 / %2 at this interval (Settings → Feed → Quotes; a "
+                     "recording with bookTicker frames).")
+                      .arg(y, x));
+        Q_EMIT quotesLoaded();
+    });
+    watcher->setFuture(QtConcurrent::run([db = m_db, y, x, interval = *interval] {
+        Read r;
+        Database::withReader(
+            db,
+            [&](QSqlDatabase &conn) {
+                r.first = QuoteStore::loadNewest(conn, y, interval, 20000, &r.error);
+                if (!x.isEmpty() && x != y)
+                    r.second = QuoteStore::loadNewest(conn, x, interval, 20000, &r.error);
+            },
+            &r.error);
+        return r;
+    }));
 }
 
 void MarketView::applyBatch(const BarBatch &bars, qint64 batchSeq)

@@ -13,9 +13,11 @@ namespace pairlab {
 
 class BarModel;
 class CandleChartView;
+class TimeSeriesChartView;
 
 /** The Market tab: candlesticks and volume of two symbols (the legs of the active pair) at one interval,
- *  from the session's database and its live bar batches. GUI thread. */
+ *  from the session's database and its live bar batches, and both legs' quoted spread in bps from the stored
+ *  quote bars of that interval (read on a worker every two seconds). GUI thread. */
 class MarketView : public QWidget
 {
     Q_OBJECT
@@ -36,6 +38,12 @@ public:
     BarModel *barModel() const { return m_model; }
     BarModel *secondLegModel() const { return m_model2; }
     CandleChartView *chartView() const { return m_chart; }
+    TimeSeriesChartView *spreadChart() const { return m_spreadChart; }
+    /** Reads the legs' quote bars again now (otherwise every two seconds); quotesLoaded() follows. */
+    void reloadQuotes();
+
+Q_SIGNALS:
+    void quotesLoaded();
 
 public Q_SLOTS:
     void reload();
@@ -48,7 +56,10 @@ private:
     QComboBox *m_symbolBox, *m_symbolBox2, *m_intervalBox;
     BarModel *m_model, *m_model2;
     CandleChartView *m_chart, *m_chart2;
-    QTimer *m_historyReload;
+    TimeSeriesChartView *m_spreadChart;
+    QTimer *m_historyReload, *m_quoteReload;
+    quint64 m_quoteRequest = 0; ///< the newest quote read asked for: older answers are dropped
+    bool m_quoteReading = false;
 };
 
 } // namespace pairlab

@@ -8,6 +8,9 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <algorithm>
+#include <limits>
+
 namespace pairlab::QuoteStore {
 
 namespace {
@@ -137,6 +140,48 @@ std::vector<QuoteBar> load(const QSqlDatabase &db, const QString &symbol, Interv
         out.push_back(b);
     }
     return out;
+}
+
+std::vector<QuoteBar> loadNewest(const QSqlDatabase &db, const QString &symbol, Interval interval, int limit,
+                                 QString *error)
+{
+    std::vector<QuoteBar> out;
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT b.open_ms, b.bid_close, b.ask_close, b.updates FROM quote_bars b"
+                             " JOIN symbols s ON s.id = b.symbol_id WHERE s.name = ? AND b.interval_s = ?"
+                             " ORDER BY b.open_ms DESC LIMIT ?"));
+    q.addBindValue(symbol);
+    q.addBindValue(intervalSeconds(interval));
+    q.addBindValue(std::max(limit, 0));
+    if (!q.exec()) {
+        failed(q, error);
+        return out;
+    }
+    while (q.next()) {
+        QuoteBar b;
+        b.openMs = q.value(0).toLongLong();
+        b.bidClose = q.value(1).toDouble();
+        b.askClose = q.value(2).toDouble();
+        b.updates = q.value(3).toLongLong();
+        out.push_back(b);
+    }
+    std::reverse(out.begin(), out.end());
+    return out;
+}
+
+void quotedSpreadBps(const std::vector<QuoteBar> &bars, std::vector<qint64> *openMs, std::vector<double> *bps)
+{
+    openMs->clear();
+    bps->clear();
+    openMs->reserve(bars.size());
+    bps->reserve(bars.size());
+    for (const QuoteBar &b : bars) {
+        const double mid = (b.askClose + b.bidClose) / 2;
+        openMs->push_back(b.openMs);
+        bps->push_back(mid > 0 ? 1e4 * (b.askClose - b.bidClose) / mid
+                               : std::numeric_limits<double>::quiet_NaN());
+    }
 }
 
 bool exportCsv(const QSqlDatabase &db, const QString &symbol, Interval interval, const QString &path,

@@ -23,6 +23,15 @@ bool store(QSqlDatabase &db, const std::vector<QuoteBarUpdate> &updates, QString
 std::vector<QuoteBar> load(const QSqlDatabase &db, const QString &symbol, Interval interval,
                            QString *error = nullptr);
 
+/** The newest `limit` quote bars of symbol and interval, ascending. */
+std::vector<QuoteBar> loadNewest(const QSqlDatabase &db, const QString &symbol, Interval interval, int limit,
+                                 QString *error = nullptr);
+
+/** Quoted spread of each bar's closing quote in basis points of its mid, 1e4 (ask - bid) / ((ask + bid) / 2),
+ *  with the bars' open times. */
+void quotedSpreadBps(const std::vector<QuoteBar> &bars, std::vector<qint64> *openMs,
+                     std::vector<double> *bps);
+
 /** Writes them as CSV
  * `open_ms,bid_open,bid_high,bid_low,bid_close,ask_open,ask_high,ask_low,ask_close,updates` with round-trip
  * precision, atomically. */

@@ -1,14 +1,18 @@
 #include "alerts/alert_rule.h"
 #include "alerts_panel.h"
 #include "charts/candle_chart_view.h"
+#include "charts/time_series_chart_view.h"
 #include "main_window.h"
 #include "market/replay_server.h"
+#include "market_view.h"
 #include "models/alert_models.h"
 #include "models/bar_model.h"
 #include "models/recent_trades_model.h"
 #include "models/ticker_model.h"
 #include "pair_workspace.h"
 #include "settings/app_settings.h"
+#include "storage/database.h"
+#include "storage/quote_store.h"
 #include "test_util.h"
 
 #include <QApplication>
@@ -20,6 +24,7 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -53,6 +58,7 @@ private Q_SLOTS:
     void workspaceSavesOpensAndRefusesBadFiles();
     void workspaceCarriesAlertRulesAndSaysWhatItCannotRestore();
     void fitsALaptopScreen();
+    void marketTabChartsTheQuotedSpread();
     void universeSymbolsJoinTheFeed();
     void addedSymbolsJoinTheRunningLiveFeed();
     void initTestCase()
@@ -362,6 +368,57 @@ void TestMainWindow::fitsALaptopScreen()
         QVERIFY2(w.width() <= 1366 && w.height() <= 700,
                  qPrintable(QStringLiteral("tab %1 is %2x%3").arg(tab).arg(w.width()).arg(w.height())));
     }
+}
+
+void TestMainWindow::marketTabChartsTheQuotedSpread()
+{
+    // The Market tab reads the legs' stored quote bars of its interval and charts each leg's quoted spread in
+    // bps of the mid; without quotes it says why the chart is empty.
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("q.sqlite"));
+    QString error;
+    {
+        QSqlDatabase c = Database::open(db, QStringLiteral("quotes-writer"), &error);
+        QVERIFY2(c.isValid(), qPrintable(error));
+        QuoteBarUpdate u;
+        u.symbol = SymbolCode::fromString(QStringLiteral("BTCUSDT"));
+        u.interval = Interval::S1;
+        for (int s = 0; s < 30; ++s) {
+            QuoteBar b;
+            b.openMs = 1723161600000 + s * 1000LL;
+            b.bidOpen = b.bidHigh = b.bidLow = b.bidClose = 60000.0;
+            b.askOpen = b.askHigh = b.askLow = b.askClose = 60000.0 + 0.1 * (s + 1);
+            b.updates = 1;
+            b.firstUpdateId = b.lastUpdateId = s + 1;
+            u.bars.push_back(b);
+        }
+        QVERIFY2(QuoteStore::store(c, {u}, &error), qPrintable(error));
+        c = QSqlDatabase();
+        Database::close(QStringLiteral("quotes-writer"));
+    }
+    MarketView view({QStringLiteral("BTCUSDT"), QStringLiteral("ETHUSDT")});
+    QSignalSpy loaded(&view, &MarketView::quotesLoaded);
+    view.setDatabase(db);
+    QVERIFY(loaded.wait(5000));
+    TimeSeriesChartView *chart = view.spreadChart();
+    QCOMPARE(chart->curveCount(), 2);
+    QCOMPARE(chart->extent().first, qint64(1723161600000));
+    QCOMPARE(chart->extent().second, qint64(1723161600000 + 29000));
+    // The newest bar's spread: 1e4 * 3.0 / 60001.5 bps.
+    std::vector<qint64> t;
+    std::vector<double> bps;
+    QuoteStore::quotedSpreadBps({[] {
+                                    QuoteBar b;
+                                    b.bidClose = 60000.0;
+                                    b.askClose = 60003.0;
+                                    return b;
+                                }()},
+                                &t, &bps);
+    QCOMPARE(bps.front(), 1e4 * 3.0 / 60001.5);
+    // Another interval has no quotes: the chart says so.
+    view.setInterval(QStringLiteral("1m"));
+    QVERIFY(loaded.wait(5000));
+    QVERIFY(chart->extent().first >= chart->extent().second);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -237,12 +237,23 @@ BacktestDialog::BacktestDialog(AlignedPair pair, const QString &symbolY, const Q
     });
     connect(m_sweepWatcher, &QFutureWatcherBase::finished, this, &BacktestDialog::onSweepFinished);
     resize(sizeOnScreen(QSize(1100, 800)));
-    loadMarket(barSeconds);
+    m_barSeconds = barSeconds;
+    m_marketDbPath = m_dbPath;
+    loadMarket();
     updateButtons();
 }
 
-void BacktestDialog::loadMarket(int barSeconds)
+void BacktestDialog::setMarketDatabase(const QString &path)
 {
+    if (path == m_marketDbPath)
+        return;
+    m_marketDbPath = path;
+    loadMarket();
+}
+
+void BacktestDialog::loadMarket()
+{
+    int barSeconds = m_barSeconds;
     if (barSeconds <= 0) {
         // The bars lie on their length's grid: the smallest step between two of them is one bar.
         qint64 step = 0;
@@ -255,10 +266,18 @@ void BacktestDialog::loadMarket(int barSeconds)
     }
     m_fill->setItemData(1, false, Qt::UserRole - 1); // disabled until quotes are known to exist
     m_funding->setEnabled(false);
-    if (m_dbPath.isEmpty() || m_pair.timeMs.empty() || barSeconds <= 0) {
+    m_market.reset();
+    const quint64 request = ++m_marketRequest;
+    if (m_marketDbPath.isEmpty() || m_pair.timeMs.empty() || barSeconds <= 0) {
         m_market = std::make_shared<const BacktestMarket>();
         m_marketInfo->setText(tr("Quotes and funding: not available (no database)."));
-        QMetaObject::invokeMethod(this, &BacktestDialog::marketLoaded, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this,
+            [this, request] {
+                if (request == m_marketRequest)
+                    Q_EMIT marketLoaded();
+            },
+            Qt::QueuedConnection);
         return;
     }
     m_marketInfo->setText(tr("Reading the legs' quotes and funding from the database…"));
@@ -270,16 +289,18 @@ void BacktestDialog::loadMarket(int barSeconds)
     };
     whenFinished(
         this,
-        QtConcurrent::run(&m_io,
-                          [path = m_dbPath, y = m_symbolY, x = m_symbolX, times = m_pair.timeMs, barSeconds] {
-                              auto market = std::make_shared<BacktestMarket>();
-                              Loaded l;
-                              loadBacktestMarket(path, y, x, times, barSeconds, market.get(), &l.info,
-                                                 &l.error);
-                              l.market = std::move(market);
-                              return l;
-                          }),
-        [this](const Loaded &l) {
+        QtConcurrent::run(
+            &m_io,
+            [path = m_marketDbPath, y = m_symbolY, x = m_symbolX, times = m_pair.timeMs, barSeconds] {
+                auto market = std::make_shared<BacktestMarket>();
+                Loaded l;
+                loadBacktestMarket(path, y, x, times, barSeconds, market.get(), &l.info, &l.error);
+                l.market = std::move(market);
+                return l;
+            }),
+        [this, request](const Loaded &l) {
+            if (request != m_marketRequest)
+                return; // another database was asked for since
             m_market = l.market;
             QStringList parts;
             const QLocale locale;
@@ -374,16 +395,16 @@ QWidget *BacktestDialog::buildSingleTab()
         auto *value = new QLabel(QStringLiteral("—"), summary);
         value->setTextInteractionFlags(Qt::TextSelectableByMouse);
         m_summary.insert(f, value);
-        sg->addWidget(new QLabel(names[f] + QLatin1Char(':'), summary), f / 5, (f % 5) * 2);
-        sg->addWidget(value, f / 5, (f % 5) * 2 + 1);
+        sg->addWidget(new QLabel(names[f] + QLatin1Char(':'), summary), f / 6, (f % 6) * 2);
+        sg->addWidget(value, f / 6, (f % 6) * 2 + 1);
     }
     m_pnlBreakdown = new QLabel(summary);
     m_pnlBreakdown->setWordWrap(true);
     m_pnlBreakdown->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    sg->addWidget(m_pnlBreakdown, (SummaryFieldCount + 4) / 5, 0, 1, 10);
+    sg->addWidget(m_pnlBreakdown, (SummaryFieldCount + 5) / 6, 0, 1, 12);
     m_ratioBasis = new QLabel(summary);
     m_ratioBasis->setWordWrap(true);
-    sg->addWidget(m_ratioBasis, (SummaryFieldCount + 4) / 5 + 1, 0, 1, 10);
+    sg->addWidget(m_ratioBasis, (SummaryFieldCount + 5) / 6 + 1, 0, 1, 12);
     v->addWidget(summary);
 
     auto *split = new QSplitter(Qt::Vertical, page);

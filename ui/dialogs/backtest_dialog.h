@@ -78,6 +78,9 @@ public:
     void setCosts(double spreadCost, double feeBps, double slippageBps);
     /** Fill at the closes (false) or crossing the quotes (true); accrue funding. */
     void setExecution(bool quoteFills, bool funding);
+    /** Reads the legs' quotes and funding from this database instead (the one the pair's bars come from, when
+     *  results are saved to another); marketLoaded() follows. */
+    void setMarketDatabase(const QString &path);
     /** What the database holds for the legs beyond the closes (quotes, funding), or why there is nothing. */
     QString marketText() const;
     /** The line under the summary: net = gross - costs - bid/ask crossed + funding. */
@@ -139,10 +142,12 @@ private:
     void onSweepFinished();
     void showRun();
     void updateButtons();
-    void loadMarket(int barSeconds);
+    void loadMarket();
 
     AlignedPair m_pair;
-    QString m_symbolY, m_symbolX, m_dbPath;
+    QString m_symbolY, m_symbolX, m_dbPath, m_marketDbPath;
+    int m_barSeconds = 0;
+    quint64 m_marketRequest = 0; ///< the newest market read: older answers are dropped
     double m_barsPerYear;
     QTabWidget *m_tabs;
     // parameters
