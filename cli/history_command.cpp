@@ -62,9 +62,12 @@ int history(const QStringList &args, QTextStream &out, QTextStream &err)
     qint64 from = 0, to = 0;
     if (p.value(QStringLiteral("db")).isEmpty() || symbols.isEmpty() || (wantBars && seconds == 0) ||
         !p.isSet(QStringLiteral("from")) || !p.isSet(QStringLiteral("to"))) {
-        err << QCoreApplication::translate(
-            "cli",
-            "history needs --db, --symbols, --interval (1m or 5m) and/or --funding, --from and --to\n");
+        err << (funding
+                    ? QCoreApplication::translate("cli",
+                                                  "history needs --db, --symbols, --interval (1m or 5m) "
+                                                  "and/or --funding, --from and --to\n")
+                    : QCoreApplication::translate(
+                          "cli", "history needs --db, --symbols, --interval (1m or 5m), --from and --to\n"));
         return 2;
     }
     for (const auto &[opt, target] :
@@ -134,14 +137,18 @@ int history(const QStringList &args, QTextStream &out, QTextStream &err)
             return 1;
         }
         for (const QString &symbol : symbols) {
+            // What is not stored yet: before the first stored event, holes between, after the newest.
             const std::vector<FundingEvent> have = FundingStore::load(fundingDb, symbol, from, to, &error);
-            KlineRange r{symbol, 0, have.empty() ? from : have.back().timeMs + 1, to,
-                         KlineRange::Series::Funding};
+            const auto missing = FundingStore::missingRanges(fundingDb, symbol, from, to, &error);
+            if (!error.isEmpty()) {
+                err << error << '\n';
+                return 1;
+            }
             out << QCoreApplication::translate("cli", "%1 funding from %2 to %3: %4 event(s) stored before\n")
                        .arg(symbol, utc(from), utc(to))
                        .arg(have.size());
-            if (r.toMs > r.fromMs)
-                todo << r;
+            for (const auto &[a, b] : missing)
+                todo << KlineRange{symbol, 0, a, b, KlineRange::Series::Funding};
         }
     }
 

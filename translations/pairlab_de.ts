@@ -275,12 +275,8 @@
         <translation>für diese Bars sind keine Quotes gespeichert: Quote-Fills brauchen Geld/Brief beider Beine (bookTicker streamen oder eine Aufzeichnung mit Quotes importieren)</translation>
     </message>
     <message>
-        <source>no quote of the %1 leg at or before the bar of %2 UTC, where the first signal can be acted on</source>
-        <translation>kein Quote des %1-Beins bis zur Bar von %2 UTC, an der das erste Signal umgesetzt werden kann</translation>
-    </message>
-    <message>
-        <source>no funding events are stored for these symbols over these bars (fetch them with pairlab-cli history --funding)</source>
-        <translation>für diese Symbole sind über diese Bars keine Funding-Ereignisse gespeichert (mit pairlab-cli history --funding abrufen)</translation>
+        <source>funding events of both legs are needed, and one has none stored over these bars (fetch them with pairlab-cli history --funding)</source>
+        <translation>Funding-Ereignisse beider Beine werden gebraucht, und für eines sind über diese Bars keine gespeichert (mit pairlab-cli history --funding abrufen)</translation>
     </message>
 </context>
 <context>
@@ -1345,6 +1341,12 @@
         <translation>%1 neue Funding-Ereignisse von %2 gespeichert
 </translation>
     </message>
+    <message>
+        <source>history needs --db, --symbols, --interval (1m or 5m), --from and --to
+</source>
+        <translation>history braucht --db, --symbols, --interval (1m oder 5m), --from und --to
+</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -2055,10 +2057,6 @@ Funktionen: %2</translation>
         <translation>Quotes: für diese Bars nicht für beide Beine gespeichert (bookTicker streamen oder eine Aufzeichnung mit Quotes importieren).</translation>
     </message>
     <message>
-        <source>Funding: %1 events of %2, %3 of %4.</source>
-        <translation>Funding: %1 Ereignisse von %2, %3 von %4.</translation>
-    </message>
-    <message>
         <source>Funding: none stored over these bars (pairlab-cli history --funding).</source>
         <translation>Funding: über diese Bars keines gespeichert (pairlab-cli history --funding).</translation>
     </message>
@@ -2115,6 +2113,17 @@ Funktionen: %2</translation>
     <message>
         <source>Net of costs (filled at the closes, funding off).</source>
         <translation>Netto nach Kosten (Ausführung zum Schluss, Funding aus).</translation>
+    </message>
+    <message>
+        <source>Funding events: %1 (%2), %3 (%4).</source>
+        <translation>Funding-Ereignisse: %1 (%2), %3 (%4).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fill(s) at the close: a leg had no quote in the minute (or 5 bars) before the bar&apos;s end.</source>
+        <translation>
+            <numerusform>%n Ausführung zum Schlusskurs: ein Bein hatte in der Minute (oder 5 Bars) vor dem Bar-Ende keinen Quote.</numerusform>
+            <numerusform>%n Ausführungen zum Schlusskurs: ein Bein hatte in der Minute (oder 5 Bars) vor dem Bar-Ende keinen Quote.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3212,8 +3221,8 @@ Jetzt: %2</translation>
         <translation>%1 weitere Symbole kommen in den Feed der nächsten Live-Sitzung.</translation>
     </message>
     <message>
-        <source>the live feed reconnected without quotes</source>
-        <translation>der Live-Feed hat sich ohne Quotes neu verbunden</translation>
+        <source>the live feed reconnected with the new quotes setting</source>
+        <translation>der Live-Feed hat sich mit der neuen Quote-Einstellung neu verbunden</translation>
     </message>
 </context>
 <context>

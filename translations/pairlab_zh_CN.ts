@@ -275,12 +275,8 @@
         <translation>这些K线没有已存储的报价：按报价成交需要两条腿的买卖价（订阅 bookTicker 或导入含报价的录制）</translation>
     </message>
     <message>
-        <source>no quote of the %1 leg at or before the bar of %2 UTC, where the first signal can be acted on</source>
-        <translation>在 %2 UTC 的K线（第一个信号可执行处）及之前没有 %1 腿的报价</translation>
-    </message>
-    <message>
-        <source>no funding events are stored for these symbols over these bars (fetch them with pairlab-cli history --funding)</source>
-        <translation>这些交易对在这些K线范围内没有已存储的资金费率事件（用 pairlab-cli history --funding 获取）</translation>
+        <source>funding events of both legs are needed, and one has none stored over these bars (fetch them with pairlab-cli history --funding)</source>
+        <translation>需要两条腿的资金费率事件，但其中一条在这些K线范围内没有存储（用 pairlab-cli history --funding 获取）</translation>
     </message>
 </context>
 <context>
@@ -1342,6 +1338,12 @@
         <translation>已存储 %2 的 %1 个新资金费率事件
 </translation>
     </message>
+    <message>
+        <source>history needs --db, --symbols, --interval (1m or 5m), --from and --to
+</source>
+        <translation>history 需要 --db、--symbols、--interval（1m 或 5m）、--from 和 --to
+</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -2047,10 +2049,6 @@ Functions: %2</source>
         <translation>报价：这些K线范围内两条腿均无已存储报价（订阅 bookTicker 或导入含报价的录制）。</translation>
     </message>
     <message>
-        <source>Funding: %1 events of %2, %3 of %4.</source>
-        <translation>资金费率：%2 有 %1 个事件，%4 有 %3 个。</translation>
-    </message>
-    <message>
         <source>Funding: none stored over these bars (pairlab-cli history --funding).</source>
         <translation>资金费率：这些K线范围内无存储（pairlab-cli history --funding）。</translation>
     </message>
@@ -2105,6 +2103,16 @@ Functions: %2</source>
     <message>
         <source>Net of costs (filled at the closes, funding off).</source>
         <translation>扣除成本后的净值（按收盘价成交，资金费关闭）。</translation>
+    </message>
+    <message>
+        <source>Funding events: %1 (%2), %3 (%4).</source>
+        <translation>资金费率事件：%1（%2），%3（%4）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fill(s) at the close: a leg had no quote in the minute (or 5 bars) before the bar&apos;s end.</source>
+        <translation>
+            <numerusform>%n 次按收盘价成交：某条腿在K线结束前一分钟（或 5 根K线）内没有报价。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3198,8 +3206,8 @@ Now: %2</source>
         <translation>另有 %1 个品种将加入下一次实时会话的数据源。</translation>
     </message>
     <message>
-        <source>the live feed reconnected without quotes</source>
-        <translation>实时行情已重新连接（不含报价）</translation>
+        <source>the live feed reconnected with the new quotes setting</source>
+        <translation>实时行情已按新的报价设置重新连接</translation>
     </message>
 </context>
 <context>

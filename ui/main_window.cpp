@@ -371,9 +371,9 @@ void MainWindow::applySettings(const AppSettings &s)
         if (live)
             notes << tr("the live feed reconnected with the new settings");
     } else if (before.quotes != s.quotes && m_sessions->kind() == SessionController::Kind::Live) {
-        if (s.quotes == QLatin1String("off")) {
-            startLive(); // streams are only ever added to a running connection: off needs a new one
-            notes << tr("the live feed reconnected without quotes");
+        if (s.quotes == QLatin1String("off") || before.quotes == QLatin1String("all")) {
+            startLive(); // streams are only ever added to a running connection: fewer need a new one
+            notes << tr("the live feed reconnected with the new quotes setting");
         } else {
             m_sessions->addQuoteSymbols(s.quoteSymbols(m_pairView->symbolY(), m_pairView->symbolX()));
         }

@@ -150,22 +150,30 @@ BacktestSummary simulate(const PreparedBacktest &in, const BacktestConfig &c, Sc
             }
             double exitCost = c.spreadCost * std::abs(prev);
             double entryCost = c.spreadCost * std::abs(pos);
-            // Fill prices: the closes, or the side of the quote a leg's change crosses. Exit and entry of a
-            // flip trade the same way on each leg, so one price per leg serves both parts.
+            // Fill prices: the closes, or the side of the quote a leg's net change crosses (one price per leg
+            // for the exit and entry parts of a flip: they are one order). A leg without a usable quote (none
+            // within the age limit) fills at its close and is counted.
             double py = y[t], px = x[t];
             double exitCrossing = 0.0, entryCrossing = 0.0;
             if (quotes) {
                 const double dqy = nqy - qy, dqx = nqx - qx;
-                py = dqy > 0 ? in.askY[t] : dqy < 0 ? in.bidY[t] : y[t];
-                px = dqx > 0 ? in.askX[t] : dqx < 0 ? in.bidX[t] : x[t];
+                const bool noQuoteY = dqy != 0 && std::isnan(in.bidY[t]);
+                const bool noQuoteX = dqx != 0 && std::isnan(in.bidX[t]);
+                if (!noQuoteY)
+                    py = dqy > 0 ? in.askY[t] : dqy < 0 ? in.bidY[t] : y[t];
+                if (!noQuoteX)
+                    px = dqx > 0 ? in.askX[t] : dqx < 0 ? in.bidX[t] : x[t];
                 // What crossing costs per unit against the close (negative when the close lies outside the
-                // quote).
+                // quote), on the net quantity traded; the exit part is what closes the old holding.
                 const double cy = dqy > 0 ? py - y[t] : dqy < 0 ? y[t] - py : 0.0;
                 const double cx = dqx > 0 ? px - x[t] : dqx < 0 ? x[t] - px : 0.0;
-                exitCrossing = std::fabs(qy) * cy + std::fabs(qx) * cx;
-                entryCrossing = std::fabs(nqy) * cy + std::fabs(nqx) * cx;
-                crossing = exitCrossing + entryCrossing;
-                if ((dqy != 0 && in.staleY[t]) || (dqx != 0 && in.staleX[t]))
+                crossing = std::fabs(dqy) * cy + std::fabs(dqx) * cx;
+                exitCrossing = std::min(std::fabs(qy), std::fabs(dqy)) * cy +
+                               std::min(std::fabs(qx), std::fabs(dqx)) * cx;
+                entryCrossing = crossing - exitCrossing;
+                if (noQuoteY || noQuoteX)
+                    ++sum.unquotedFills;
+                else if ((dqy != 0 && in.staleY[t]) || (dqx != 0 && in.staleX[t]))
                     ++sum.staleQuoteFills;
             }
             if (rate > 0) {
@@ -289,6 +297,7 @@ void alignBacktestMarket(PreparedBacktest &p, const BacktestMarket &m)
 {
     const std::size_t n = p.size();
     const qint64 barMs = std::max<qint64>(m.barMs, 1);
+    const qint64 maxAge = maxQuoteAgeMs(barMs);
     auto quotesFor = [&](const std::vector<QuoteClose> &q, std::vector<double> &bid, std::vector<double> &ask,
                          std::vector<std::uint8_t> &stale) {
         bid.assign(n, kNaN);
@@ -305,8 +314,10 @@ void alignBacktestMarket(PreparedBacktest &p, const BacktestMarket &m)
                 lastEnd = q[k].endMs;
                 ++k;
             }
-            bid[t] = b;
-            ask[t] = a;
+            // Too old to trade on (the stream stopped, quotes began later): no quote at this bar.
+            const bool usable = end - lastEnd <= maxAge;
+            bid[t] = usable ? b : kNaN;
+            ask[t] = usable ? a : kNaN;
             stale[t] = lastEnd <= p.timeMs[t] ? 1 : 0;
         }
     };
@@ -314,8 +325,8 @@ void alignBacktestMarket(PreparedBacktest &p, const BacktestMarket &m)
         quotesFor(m.quotesY, p.bidY, p.askY, p.staleY);
         quotesFor(m.quotesX, p.bidX, p.askX, p.staleX);
     }
-    if (m.fundingY.empty() && m.fundingX.empty())
-        return;
+    if (m.fundingY.empty() || m.fundingX.empty())
+        return; // funding of one leg only would be half the cost: none (backtestMarketProblem says so)
     p.fundingY.assign(n, 0.0);
     p.fundingX.assign(n, 0.0);
     p.fundingEventsAt.assign(n, 0);
@@ -445,6 +456,7 @@ QJsonObject BacktestSummary::toJson() const
     o.insert(QLatin1String("funding"), jsonNumber(funding));
     o.insert(QLatin1String("funding_events"), fundingEvents);
     o.insert(QLatin1String("stale_quote_fills"), staleQuoteFills);
+    o.insert(QLatin1String("unquoted_fills"), unquotedFills);
     return o;
 }
 
@@ -469,6 +481,7 @@ BacktestSummary BacktestSummary::fromJson(const QJsonObject &o)
     s.funding = jsonDouble(o, "funding", 0);
     s.fundingEvents = o.value(QLatin1String("funding_events")).toInt();
     s.staleQuoteFills = o.value(QLatin1String("stale_quote_fills")).toInt();
+    s.unquotedFills = o.value(QLatin1String("unquoted_fills")).toInt();
     return s;
 }
 
@@ -595,25 +608,15 @@ std::shared_ptr<const PreparedBacktest> prepareBacktest(const AlignedPair &pair,
 QString backtestMarketProblem(const PreparedBacktest &in, const BacktestConfig &c)
 {
     if (c.funding && !in.hasFunding())
-        return BacktestText::tr(
-            "no funding events are stored for these symbols over these bars (fetch them with "
-            "pairlab-cli history --funding)");
+        return BacktestText::tr("funding events of both legs are needed, and one has none stored over these "
+                                "bars (fetch them with "
+                                "pairlab-cli history --funding)");
     if (c.fill != FillModel::Quotes)
         return QString();
     if (!in.hasQuotes())
         return BacktestText::tr("no quotes are stored for these bars: quote fills need the legs' bid/ask "
                                 "(stream bookTicker or ingest a recording with quotes)");
-    // A position can change from the first bar with a z on; every fill from there needs both legs' quotes.
-    std::size_t first = 0;
-    while (first < in.size() && std::isnan(in.zscore[first]))
-        ++first;
-    // The quotes are forward-filled: known at that bar, they are known at every later one.
-    if (first < in.size() && (std::isnan(in.bidY[first]) || std::isnan(in.bidX[first])))
-        return BacktestText::tr("no quote of the %1 leg at or before the bar of %2 UTC, where the first "
-                                "signal can be acted on")
-            .arg(std::isnan(in.bidY[first]) ? QStringLiteral("y") : QStringLiteral("x"),
-                 QDateTime::fromMSecsSinceEpoch(in.timeMs[first], Qt::UTC)
-                     .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+    // Fills on bars without a usable quote go at the close and are counted (BacktestSummary::unquotedFills).
     return QString();
 }
 

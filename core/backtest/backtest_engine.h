@@ -9,6 +9,7 @@
 #include <QString>
 #include <QtGlobal>
 
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -36,6 +37,12 @@ enum class BacktestHedge { StaticOls, RollingOls, Kalman };
 enum class PositionSizing { UnitSpread, Notional };
 /** Why a trade ended: exit band, stop, flip to the other side, still open at the last bar. */
 enum class TradeExit { Exit, Stop, Flip, Open };
+
+/** How old the last quote before a bar's end may be for a fill on it: five bars, at least a minute. */
+inline qint64 maxQuoteAgeMs(qint64 barMs)
+{
+    return std::max<qint64>(5 * barMs, 60000);
+}
 
 /** Where a position change is filled: at the bar's close (the last trade; CONVENTIONS §12), or crossing the
     quoted spread at that close: a buy at the best ask, a sell at the best bid (the last quote at or before
@@ -113,6 +120,7 @@ struct BacktestSummary
     double funding = 0;      ///< funding received (+) or paid (-)
     int fundingEvents = 0;   ///< funding events that met an open position
     int staleQuoteFills = 0; ///< fills on a quote older than their bar (no quote update inside it)
+    int unquotedFills = 0;   ///< quote fills at the close: a leg had no quote within maxQuoteAgeMs()
     double sharpe = kNaN, sharpeGross = kNaN, sortino = kNaN;
     double maxDrawdown = 0, maxDrawdownGross = 0;
     double exposure = 0, avgHoldingBars = kNaN;
@@ -138,7 +146,7 @@ struct PreparedBacktest
     std::vector<std::uint8_t> staleY, staleX;
     std::vector<int> fundingEventsAt; ///< funding events (both legs) booked at each bar
     bool hasQuotes() const { return !bidY.empty(); }
-    bool hasFunding() const { return !fundingY.empty(); }
+    bool hasFunding() const { return !fundingY.empty(); } ///< both legs had events
     bool ok() const { return status == AnalyticsStatus::Ok; }
     std::size_t size() const { return spread.size(); }
 };
@@ -198,7 +206,8 @@ struct BacktestRun
     Quote fills (config.fill Quotes): a leg's change dq at bar t fills at ask_t (dq > 0) or bid_t (dq < 0);
     gross pnl stays marked on the closes and the crossing |dq| (ask_t - close_t), resp. |dq| (close_t -
    bid_t), is charged at bar t; fees are taken on the fill price. With bid = ask = close the run equals the
-   close fill. A fill needs a quote at or before the bar's end (else the run fails and says where). Funding
+   close fill. A leg whose last quote ended more than maxQuoteAgeMs() before the bar's end fills at its close
+   (counted as unquoted); the crossing is charged on the net change of each leg. Funding
    (config.funding): an event at T is paid by the holdings in force at T, those decided at the last close at
    or before T (close of bar t-1 <= T < close of bar t), and booked at bar t: funding_t = -(q_y rate_y mark_y
    + q_x rate_x mark_x) (a long leg pays a positive rate); events before the first close or at/after the last

@@ -44,10 +44,12 @@ bool loadBacktestMarket(const QString &databasePath, const QString &symbolY, con
             for (const Interval interval : {Interval::M5, Interval::M1, Interval::S1}) {
                 if (int(interval) > barSeconds || barSeconds % int(interval) != 0)
                     continue;
-                std::vector<QuoteClose> y =
-                    quoteCloses(QuoteStore::load(db, symbolY, interval, &err), interval, fromMs, toMs);
-                std::vector<QuoteClose> x =
-                    quoteCloses(QuoteStore::load(db, symbolX, interval, &err), interval, fromMs, toMs);
+                std::vector<QuoteClose> y = quoteCloses(
+                    QuoteStore::load(db, symbolY, interval, fromMs - intervalMs(interval), toMs, &err),
+                    interval, fromMs, toMs);
+                std::vector<QuoteClose> x = quoteCloses(
+                    QuoteStore::load(db, symbolX, interval, fromMs - intervalMs(interval), toMs, &err),
+                    interval, fromMs, toMs);
                 if (!err.isEmpty()) {
                     ok = false;
                     return;

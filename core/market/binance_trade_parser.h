@@ -17,7 +17,7 @@ enum class FrameKind {
     MarkPrice,         ///< a `markPriceUpdate` event; markPrice() is filled in
     SubscriptionReply, ///< {"result":...,"id":...}
     ErrorReply,        ///< {"error":{...}} or {"code":...,"msg":...}; message() says what
-    Unknown,           ///< well-formed JSON of another event type (depthUpdate, markPriceUpdate, ...)
+    Unknown,           ///< well-formed JSON of another event type (depthUpdate, kline, ...)
     Malformed, ///< not JSON, truncated, wrong types, missing or out-of-range fields; message() says which
 };
 

@@ -346,10 +346,17 @@ void KlineHistory::takeFundingPage(const QByteArray &body)
         return;
     }
     job.failures = 0;
+    // Published funding events are final: a page shorter than asked for is the end of what there is.
+    const bool last = int(page.size()) < nextLimit();
     std::erase_if(
         page, [&](const FundingEvent &e) { return e.timeMs < o.coveredToMs || e.timeMs >= o.range.toMs; });
     if (page.empty()) {
-        emptyPage();
+        if (last) {
+            o.coveredToMs = o.range.toMs;
+            finish(QString());
+        } else {
+            emptyPage();
+        }
         return;
     }
     qint64 stored = 0;
@@ -361,7 +368,7 @@ void KlineHistory::takeFundingPage(const QByteArray &body)
         finish(tr("the funding events could not be stored: %1").arg(error));
         return;
     }
-    pageStored(qint64(page.size()), stored, page.back().timeMs + 1);
+    pageStored(qint64(page.size()), stored, last ? o.range.toMs : page.back().timeMs + 1);
 }
 
 void KlineHistory::emptyPage()

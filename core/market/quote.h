@@ -67,9 +67,6 @@ struct QuoteBarUpdate
     std::vector<QuoteBar> bars; ///< ascending openMs
 };
 
-/** Bins quote updates into 1 s / 1 m / 5 m quote bars per symbol (CONVENTIONS §13's bins on the update's
- *  time). Updates whose id is not above the newest one already binned for their symbol are duplicates (a
- *  replay's overlap, a recording read twice) and are skipped, counted in duplicates(). */
 /** A `markPriceUpdate` (`<symbol>@markPrice@1s`): mark and index price, the current funding rate and the next
  *  funding time. */
 struct MarkPrice
@@ -85,6 +82,9 @@ using MarkPriceBatch = std::shared_ptr<const std::vector<MarkPrice>>;
 /** Quotes leaving the feed thread together (shared read-only). */
 using QuoteBatch = std::shared_ptr<const std::vector<Quote>>;
 
+/** Bins quote updates into 1 s / 1 m / 5 m quote bars per symbol (CONVENTIONS §13's bins on the update's
+ *  time). Updates whose id is not above the newest one already binned for their symbol are duplicates (a
+ *  replay's overlap, a recording read twice) and are skipped, counted in duplicates(). */
 class QuoteBinner
 {
 public:

@@ -85,24 +85,23 @@ void HistoryFiller::fill(const QStringList &symbols, qint64 endMs)
             todo << missing;
         }
     }
-    // Funding after the bars (the charts want those first): each symbol's events after its newest stored one.
+    // Funding after the bars (the charts want those first): each symbol's events not stored yet.
     if (m_config.funding) {
         const qint64 from = endMs - qint64(m_config.days) * 86400000;
         for (const QString &symbol : symbols) {
-            qint64 after = from;
+            // What is not stored yet: before the first stored event, holes between, after the newest.
+            std::vector<std::pair<qint64, qint64>> missing{{from, endMs}};
             QString error;
             Database::withReader(
                 m_database,
                 [&](QSqlDatabase &db) {
-                    const std::vector<FundingEvent> have =
-                        FundingStore::load(db, symbol, from, endMs, &error);
-                    if (!have.empty())
-                        after = have.back().timeMs + 1;
+                    missing = FundingStore::missingRanges(db, symbol, from, endMs, &error);
                 },
                 &error);
             if (!error.isEmpty())
                 m_problems << error;
-            todo << KlineRange{symbol, 0, after, endMs, KlineRange::Series::Funding};
+            for (const auto &[a, b] : missing)
+                todo << KlineRange{symbol, 0, a, b, KlineRange::Series::Funding};
         }
     }
     // Oldest first within each bar length; 1 m before 5 m (the Pair tab's default).

@@ -99,6 +99,32 @@ std::vector<FundingEvent> load(const QSqlDatabase &db, const QString &symbol, qi
     return out;
 }
 
+std::vector<std::pair<qint64, qint64>> missingRanges(const QSqlDatabase &db, const QString &symbol,
+                                                     qint64 fromMs, qint64 toMs, QString *error)
+{
+    constexpr qint64 MaxGapMs = 8 * 3600 * 1000LL + 60000;
+    std::vector<std::pair<qint64, qint64>> out;
+    if (toMs <= fromMs)
+        return out;
+    QString err;
+    const std::vector<FundingEvent> have = load(db, symbol, fromMs, toMs, &err);
+    if (!err.isEmpty()) {
+        if (error)
+            *error = err;
+        return out;
+    }
+    if (have.empty())
+        return {{fromMs, toMs}};
+    if (have.front().timeMs - fromMs > MaxGapMs)
+        out.emplace_back(fromMs, have.front().timeMs);
+    for (std::size_t i = 1; i < have.size(); ++i)
+        if (have[i].timeMs - have[i - 1].timeMs > MaxGapMs)
+            out.emplace_back(have[i - 1].timeMs + 1, have[i].timeMs);
+    if (have.back().timeMs + 1 < toMs)
+        out.emplace_back(have.back().timeMs + 1, toMs);
+    return out;
+}
+
 qint64 lastTime(const QSqlDatabase &db, const QString &symbol, QString *error)
 {
     QSqlQuery q(db);

@@ -27,8 +27,9 @@ bool failed(const QSqlQuery &q, QString *error)
 std::int64_t lastUpdateId(const QSqlDatabase &db, const QString &symbol, QString *error)
 {
     QSqlQuery q(db);
+    // Every update is binned into all three lengths: the 5 m bars hold the same maximum in 1/300 of the rows.
     q.prepare(QStringLiteral("SELECT MAX(b.last_uid) FROM quote_bars b JOIN symbols s ON s.id = b.symbol_id"
-                             " WHERE s.name = ?"));
+                             " WHERE s.name = ? AND b.interval_s = 300"));
     q.addBindValue(symbol);
     if (!q.exec()) {
         failed(q, error);
@@ -110,15 +111,25 @@ bool store(QSqlDatabase &db, const std::vector<QuoteBarUpdate> &updates, QString
 
 std::vector<QuoteBar> load(const QSqlDatabase &db, const QString &symbol, Interval interval, QString *error)
 {
+    return load(db, symbol, interval, std::numeric_limits<qint64>::min(), std::numeric_limits<qint64>::max(),
+                error);
+}
+
+std::vector<QuoteBar> load(const QSqlDatabase &db, const QString &symbol, Interval interval, qint64 fromMs,
+                           qint64 toMs, QString *error)
+{
     std::vector<QuoteBar> out;
     QSqlQuery q(db);
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT b.open_ms, b.bid_open, b.bid_high, b.bid_low, b.bid_close, b.ask_open,"
                              " b.ask_high, b.ask_low, b.ask_close, b.updates, b.first_uid, b.last_uid"
                              " FROM quote_bars b JOIN symbols s ON s.id = b.symbol_id"
-                             " WHERE s.name = ? AND b.interval_s = ? ORDER BY b.open_ms"));
+                             " WHERE s.name = ? AND b.interval_s = ? AND b.open_ms >= ? AND b.open_ms < ?"
+                             " ORDER BY b.open_ms"));
     q.addBindValue(symbol);
     q.addBindValue(intervalSeconds(interval));
+    q.addBindValue(fromMs);
+    q.addBindValue(toMs);
     if (!q.exec()) {
         failed(q, error);
         return out;

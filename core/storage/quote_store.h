@@ -22,6 +22,9 @@ bool store(QSqlDatabase &db, const std::vector<QuoteBarUpdate> &updates, QString
 /** The quote bars of symbol and interval, ascending. */
 std::vector<QuoteBar> load(const QSqlDatabase &db, const QString &symbol, Interval interval,
                            QString *error = nullptr);
+/** Those with fromMs <= open time < toMs. */
+std::vector<QuoteBar> load(const QSqlDatabase &db, const QString &symbol, Interval interval, qint64 fromMs,
+                           qint64 toMs, QString *error = nullptr);
 
 /** The newest `limit` quote bars of symbol and interval, ascending. */
 std::vector<QuoteBar> loadNewest(const QSqlDatabase &db, const QString &symbol, Interval interval, int limit,

@@ -631,6 +631,17 @@ void TestKlineHistory::cliHistoryFundingStoresOnce()
     }
     QVERIFY2(outText.contains(QLatin1String("stored 0 new funding events")), qPrintable(outText));
     QCOMPARE(storedFunding(db.spec(), QStringLiteral("BTCUSDT")).size(), btc.size());
+    // A longer range later: the older events before the stored ones are fetched too, none twice.
+    QStringList earlier = args;
+    earlier[earlier.indexOf(QStringLiteral("2025-05-01T00:00:00Z"))] = QStringLiteral("2025-04-20T00:00:00Z");
+    outText.clear();
+    {
+        QTextStream out(&outText), err(&errText);
+        QCOMPARE(cli::history(earlier, out, err), 0);
+    }
+    const auto btcMore = mock.events(QStringLiteral("BTCUSDT"), utc("2025-04-20T00:00:00Z"), to);
+    QCOMPARE(btcMore.size(), btc.size() + 33); // 11 more days
+    QVERIFY2(sameEvents(storedFunding(db.spec(), QStringLiteral("BTCUSDT")), btcMore, &why), qPrintable(why));
 }
 
 QTEST_GUILESS_MAIN(TestKlineHistory)

@@ -417,7 +417,8 @@ void TestBacktestDialog::quoteFillsAndFundingFromTheDatabase()
     QCOMPARE(loaded.size(), 1);
     QVERIFY2(d.marketText().contains(QLatin1String("Quotes: 1 s bid/ask of both legs")),
              qPrintable(d.marketText()));
-    QVERIFY2(d.marketText().contains(QLatin1String("events of ETHUSDT")), qPrintable(d.marketText()));
+    QVERIFY2(d.marketText().contains(QLatin1String("Funding events: 11 (ETHUSDT), 11 (BTCUSDT)")),
+             qPrintable(d.marketText()));
     setUp(d, 1.5, 0.25);
     d.setExecution(true, true);
     QSignalSpy done(&d, &BacktestDialog::backtestFinished);

@@ -49,8 +49,8 @@ public:
     QString readoutAt(qint64 t) const override;
     /** From the open of the first bar to the end of the newest one; {0, -1} without bars. */
     std::pair<qint64, qint64> extent() const override;
-    /** The tag on the price axis: the last close. */
-    /** The newest bar's close (also while the range shows older bars); empty while nothing is drawn. */
+    /** The tag on the price axis: the newest bar's close (also while the range shows older bars); empty while
+     * nothing is drawn. */
     QString lastPriceText() const;
     /** The volume scale: "vol 12.35" at the height of the largest visible volume. */
     QString volumeScaleText() const;

@@ -321,7 +321,7 @@ void BacktestDialog::loadMarket()
                                 "bookTicker or ingest a recording with quotes).");
                 }
                 if (l.info.fundingEventsY + l.info.fundingEventsX > 0)
-                    parts << tr("Funding: %1 events of %2, %3 of %4.")
+                    parts << tr("Funding events: %1 (%2), %3 (%4).")
                                  .arg(l.info.fundingEventsY)
                                  .arg(m_symbolY)
                                  .arg(l.info.fundingEventsX)
@@ -334,7 +334,7 @@ void BacktestDialog::loadMarket()
             m_fill->setItemData(1, quotes ? QVariant() : QVariant(false), Qt::UserRole - 1);
             if (!quotes && m_fill->currentIndex() == 1)
                 m_fill->setCurrentIndex(0);
-            m_funding->setEnabled(!m_market->fundingY.empty() || !m_market->fundingX.empty());
+            m_funding->setEnabled(!m_market->fundingY.empty() && !m_market->fundingX.empty()); // both legs
             if (!m_funding->isEnabled())
                 m_funding->setChecked(false);
             updateButtons();
@@ -671,6 +671,12 @@ void BacktestDialog::showRun()
     if (s.staleQuoteFills > 0)
         breakdown +=
             QLatin1Char(' ') + tr("%n fill(s) on a quote older than its bar.", nullptr, s.staleQuoteFills);
+    if (s.unquotedFills > 0)
+        breakdown +=
+            QLatin1Char(' ') +
+            tr("%n fill(s) at the close: a leg had no quote in the minute (or 5 bars) before the bar's "
+               "end.",
+               nullptr, s.unquotedFills);
     m_pnlBreakdown->setText(breakdown);
 
     const std::size_t n = r.equityNet.size();
@@ -713,6 +719,10 @@ bool BacktestDialog::runSweep()
         showMessage(error);
         return false;
     }
+    if ((cfg->config.fill == FillModel::Quotes || cfg->config.funding) && !m_market) {
+        showMessage(tr("The legs' quotes and funding are still being read; run again in a moment."));
+        return false;
+    }
     showMessage(QString());
     m_sweepModel->setGrid(cfg->grid);
     m_progress->setRange(0, cfg->grid.size());
@@ -721,12 +731,6 @@ bool BacktestDialog::runSweep()
     m_preparing = true;
     m_cancelRequested = false;
     m_sweepBase = std::move(cfg);
-    if ((m_sweepBase->config.fill == FillModel::Quotes || m_sweepBase->config.funding) && !m_market) {
-        m_preparing = false;
-        showMessage(tr("The legs' quotes and funding are still being read; run again in a moment."));
-        updateButtons();
-        return false;
-    }
     m_prepares->submit([pair = m_pair, config = m_sweepBase->config, market = m_market] {
         return prepareBacktest(pair, config, market.get());
     });

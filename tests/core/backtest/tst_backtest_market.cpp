@@ -27,6 +27,7 @@ private Q_SLOTS:
     void quoteFillsCrossTheSpread();
     void missingAndStaleQuotes();
     void fundingHandComputed();
+    void crossingIsChargedOnTheNetChangeOfEachLeg();
     void fundingOnRealRatesEqualsAHandComputation();
     void fundingStoreKeepsEachEventOnce();
     void marketLoadedFromTheDatabase();
@@ -207,17 +208,37 @@ void TestBacktestMarket::missingAndStaleQuotes()
     BacktestRun r = backtestPair(prepareBacktest(data.x, data.y, data.timeMs, c), c);
     QVERIFY(!r.ok());
     QVERIFY2(r.error.contains(QLatin1String("no quotes")), qPrintable(r.error));
-    // Quotes of the x leg start after the first z (bar 59): the run says where.
+    // Quotes of the x leg begin at bar 100, after the first z (bar 59): fills before that go at the close
+    // and are counted; from bar 100 on they cross the quote.
     BacktestMarket m;
     m.barMs = 1000;
     m.quotesY = quotesAround(data.timeMs, data.y, m.barMs, 0.1, 0.1);
     m.quotesX = quotesAround(data.timeMs, data.x, m.barMs, 0.1, 0.1);
     m.quotesX.erase(m.quotesX.begin(), m.quotesX.begin() + 100);
-    r = backtestPair(prepareBacktest(data.x, data.y, data.timeMs, c, &m), c);
-    QVERIFY(!r.ok());
-    QVERIFY2(r.error.contains(QLatin1String("x leg")) &&
-                 r.error.contains(QLatin1String("2024-08-08 00:00:59")),
-             qPrintable(r.error));
+    {
+        const auto late = prepareBacktest(data.x, data.y, data.timeMs, c, &m);
+        r = backtestPair(late, c);
+        QVERIFY2(r.ok(), qPrintable(r.error));
+        int before = 0, after = 0;
+        for (std::size_t t = 1; t < r.position.size(); ++t)
+            if (r.position[t] != r.position[t - 1])
+                (t < 100 ? before : after) += 1;
+        QCOMPARE(r.summary.unquotedFills, before);
+        QVERIFY(after > 0 && r.summary.crossing > 0);
+        // Before bar 100 only y crosses its quote (one unit of spread: dq_y = the change of position); x
+        // fills at its close.
+        for (std::size_t t = 1; t < 100; ++t)
+            PAIRLAB_FUZZY_COMPARE(r.crossing[t], std::abs(r.position[t] - r.position[t - 1]) * 0.1, 0, 1e-9);
+    }
+    // A quote stream that stops: bars more than a minute after the last quote have none to trade on.
+    {
+        BacktestMarket stopped = m;
+        stopped.quotesX = quotesAround(data.timeMs, data.x, m.barMs, 0.1, 0.1);
+        stopped.quotesX.resize(500);
+        const auto in = prepareBacktest(data.x, data.y, data.timeMs, c, &stopped);
+        QVERIFY(!std::isnan(in->bidX[559])); // 60 s after the last quote's end: still usable
+        QVERIFY(std::isnan(in->bidX[561]));
+    }
     // Quotes on every other bar only: fills in between take the last quote and are counted as stale.
     m.quotesX = quotesAround(data.timeMs, data.x, m.barMs, 0.1, 0.1);
     std::vector<QuoteClose> sparse;
@@ -271,6 +292,16 @@ void TestBacktestMarket::fundingHandComputed()
     // Gross: +1 (101-100) -2 (52-50); -1 (99-101) ... net = gross + funding (no costs).
     PAIRLAB_FUZZY_COMPARE(r.summary.netPnl, r.summary.grossPnl - 0.03085, 1e-14, 0);
     PAIRLAB_FUZZY_COMPARE(r.trades[0].netPnl, r.trades[0].grossPnl - 0.03085, 1e-14, 0);
+    // Funding of one leg only would be half of it: refused, saying why.
+    {
+        BacktestMarket one = m;
+        one.fundingX.clear();
+        const auto half = handInputs({0.0, -2.5, -1.0, -1.0, 0.0, 0.0}, in->x, in->y, 2.0);
+        alignBacktestMarket(*half, one);
+        const BacktestRun refused = backtestPair(half, c);
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.error.contains(QLatin1String("both legs")), qPrintable(refused.error));
+    }
     // Off: the same run without funding.
     c.funding = false;
     const BacktestRun off = backtestPair(in, c);
@@ -281,6 +312,36 @@ void TestBacktestMarket::fundingHandComputed()
     alignBacktestMarket(*shortIn, m);
     c.funding = true;
     PAIRLAB_FUZZY_COMPARE(backtestPair(shortIn, c).summary.funding, 0.03085, 1e-14, 0);
+}
+
+void TestBacktestMarket::crossingIsChargedOnTheNetChangeOfEachLeg()
+{
+    // A flip from long to short spread while the rolling hedge ratio changes sign (beta +2 at bar 1, -1 at
+    // bar 2): y goes +1 -> -1 (sells 2), x goes -2 -> -1 (buys 1, not "sells 2 and buys 1"). Quotes 0.5
+    // around y's close, 0.25 around x's: the flip crosses 2 * 0.5 + 1 * 0.25.
+    auto in = handInputs({0.0, -2.5, 2.5, 2.5}, {50, 50, 50, 50}, {100, 100, 100, 100}, 2.0);
+    in->beta = {2.0, 2.0, -1.0, -1.0};
+    BacktestMarket m;
+    m.barMs = MinuteMs;
+    m.quotesY = quotesAround(in->timeMs, in->y, m.barMs, 0.5, 0.5);
+    m.quotesX = quotesAround(in->timeMs, in->x, m.barMs, 0.25, 0.25);
+    alignBacktestMarket(*in, m);
+    BacktestConfig c;
+    c.window = 3;
+    c.hedge = BacktestHedge::RollingOls;
+    c.spreadCost = 0;
+    c.fill = FillModel::Quotes;
+    const BacktestRun r = backtestPair(in, c);
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    QCOMPARE(r.position, (std::vector<int>{0, 1, -1, -1}));
+    QCOMPARE(r.crossing[1], 1 * 0.5 + 2 * 0.25); // entry: buy 1 y, sell 2 x
+    QCOMPARE(r.crossing[2], 2 * 0.5 + 1 * 0.25);
+    QCOMPARE(r.trades.size(), std::size_t(2));
+    // The first trade: its entry (1 y, 2 x) and its exit, where y's holding of 1 is closed (0.5) and of x's 2
+    // only 1 is traded back (0.25).
+    QCOMPARE(r.trades[0].crossing, (0.5 + 2 * 0.25) + (0.5 + 0.25));
+    QCOMPARE(r.trades[1].crossing, 0.5); // the new holding's share of the flip
+    QCOMPARE(r.summary.crossing, r.crossing[1] + r.crossing[2]);
 }
 
 void TestBacktestMarket::fundingOnRealRatesEqualsAHandComputation()
