@@ -1,5 +1,7 @@
 #include "storage/funding_store.h"
 
+#include "storage/sql_transaction.h"
+
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -8,17 +10,6 @@
 
 namespace pairlab::FundingStore {
 
-namespace {
-
-bool failed(const QSqlQuery &q, QString *error)
-{
-    if (error)
-        *error = q.lastError().text();
-    return false;
-}
-
-} // namespace
-
 bool store(QSqlDatabase &db, const QString &symbol, const std::vector<FundingEvent> &events, qint64 *stored,
            QString *error)
 {
@@ -26,49 +17,30 @@ bool store(QSqlDatabase &db, const QString &symbol, const std::vector<FundingEve
         *stored = 0;
     if (events.empty())
         return true;
-    if (!db.transaction()) {
-        if (error)
-            *error = db.lastError().text();
-        return false;
-    }
-    const auto abort = [&](const QSqlQuery &q) {
-        failed(q, error);
-        db.rollback();
-        return false;
-    };
-    QSqlQuery addSymbol(db), symbolId(db), insert(db);
-    addSymbol.prepare(QStringLiteral("INSERT INTO symbols(name) VALUES(?) ON CONFLICT(name) DO NOTHING"));
-    addSymbol.addBindValue(symbol);
-    if (!addSymbol.exec())
-        return abort(addSymbol);
-    symbolId.prepare(QStringLiteral("SELECT id FROM symbols WHERE name = ?"));
-    symbolId.addBindValue(symbol);
-    if (!symbolId.exec() || !symbolId.next())
-        return abort(symbolId);
-    const qint64 id = symbolId.value(0).toLongLong();
-    symbolId.finish();
-    insert.prepare(QStringLiteral("INSERT INTO funding(symbol_id, funding_time_ms, rate, mark_price)"
-                                  " VALUES(?, ?, ?, ?) ON CONFLICT(symbol_id, funding_time_ms) DO NOTHING"));
     qint64 added = 0;
-    for (const FundingEvent &e : events) {
-        insert.addBindValue(id);
-        insert.addBindValue(e.timeMs);
-        insert.addBindValue(e.rate);
-        insert.addBindValue(std::isfinite(e.markPrice) ? QVariant(e.markPrice)
-                                                       : QVariant(QMetaType::fromType<double>()));
-        if (!insert.exec())
-            return abort(insert);
-        added += std::max(insert.numRowsAffected(), 0);
-    }
-    if (!db.commit()) {
-        if (error)
-            *error = db.lastError().text();
-        db.rollback();
-        return false;
-    }
-    if (stored)
+    const bool ok = Sql::inTransaction(db, error, [&] {
+        qint64 id = 0;
+        if (!Sql::SymbolIds(db).id(symbol, &id, error))
+            return false;
+        QSqlQuery insert(db);
+        insert.prepare(
+            QStringLiteral("INSERT INTO funding(symbol_id, funding_time_ms, rate, mark_price)"
+                           " VALUES(?, ?, ?, ?) ON CONFLICT(symbol_id, funding_time_ms) DO NOTHING"));
+        for (const FundingEvent &e : events) {
+            insert.addBindValue(id);
+            insert.addBindValue(e.timeMs);
+            insert.addBindValue(e.rate);
+            insert.addBindValue(std::isfinite(e.markPrice) ? QVariant(e.markPrice)
+                                                           : QVariant(QMetaType::fromType<double>()));
+            if (!insert.exec())
+                return Sql::failed(insert, error);
+            added += std::max(insert.numRowsAffected(), 0);
+        }
+        return true;
+    });
+    if (ok && stored)
         *stored = added;
-    return true;
+    return ok;
 }
 
 std::vector<FundingEvent> load(const QSqlDatabase &db, const QString &symbol, qint64 fromMs, qint64 toMs,
@@ -85,7 +57,7 @@ std::vector<FundingEvent> load(const QSqlDatabase &db, const QString &symbol, qi
     q.addBindValue(fromMs);
     q.addBindValue(toMs);
     if (!q.exec()) {
-        failed(q, error);
+        Sql::failed(q, error);
         return out;
     }
     while (q.next()) {
@@ -133,7 +105,7 @@ qint64 lastTime(const QSqlDatabase &db, const QString &symbol, QString *error)
                        " WHERE s.name = ?"));
     q.addBindValue(symbol);
     if (!q.exec()) {
-        failed(q, error);
+        Sql::failed(q, error);
         return -1;
     }
     return q.next() && !q.value(0).isNull() ? q.value(0).toLongLong() : -1;

@@ -1,6 +1,7 @@
 #include "storage/quote_store.h"
 
 #include "io/number_format.h"
+#include "storage/sql_transaction.h"
 
 #include <QObject>
 #include <QSaveFile>
@@ -15,46 +16,36 @@ namespace pairlab::QuoteStore {
 
 namespace {
 
-bool failed(const QSqlQuery &q, QString *error)
+using Sql::failed;
+
+/** A row of the columns kColumns names, in that order. */
+constexpr const char *kColumns =
+    "b.open_ms, b.bid_open, b.bid_high, b.bid_low, b.bid_close, b.ask_open, b.ask_high,"
+    " b.ask_low, b.ask_close, b.updates, b.first_uid, b.last_uid";
+
+QuoteBar readBar(const QSqlQuery &q)
 {
-    if (error)
-        *error = q.lastError().text();
-    return false;
+    QuoteBar b;
+    b.openMs = q.value(0).toLongLong();
+    b.bidOpen = q.value(1).toDouble();
+    b.bidHigh = q.value(2).toDouble();
+    b.bidLow = q.value(3).toDouble();
+    b.bidClose = q.value(4).toDouble();
+    b.askOpen = q.value(5).toDouble();
+    b.askHigh = q.value(6).toDouble();
+    b.askLow = q.value(7).toDouble();
+    b.askClose = q.value(8).toDouble();
+    b.updates = q.value(9).toLongLong();
+    b.firstUpdateId = q.value(10).toLongLong();
+    b.lastUpdateId = q.value(11).toLongLong();
+    return b;
 }
 
-} // namespace
-
-std::int64_t lastUpdateId(const QSqlDatabase &db, const QString &symbol, QString *error)
+/** The upserts of store(), inside its transaction. */
+bool storeAll(QSqlDatabase &db, const std::vector<QuoteBarUpdate> &updates, QString *error)
 {
-    QSqlQuery q(db);
-    // Every update is binned into all three lengths: the 5 m bars hold the same maximum in 1/300 of the rows.
-    q.prepare(QStringLiteral("SELECT MAX(b.last_uid) FROM quote_bars b JOIN symbols s ON s.id = b.symbol_id"
-                             " WHERE s.name = ? AND b.interval_s = 300"));
-    q.addBindValue(symbol);
-    if (!q.exec()) {
-        failed(q, error);
-        return 0;
-    }
-    return q.next() ? q.value(0).toLongLong() : 0;
-}
-
-bool store(QSqlDatabase &db, const std::vector<QuoteBarUpdate> &updates, QString *error)
-{
-    if (updates.empty())
-        return true;
-    if (!db.transaction()) {
-        if (error)
-            *error = db.lastError().text();
-        return false;
-    }
-    const auto abort = [&](const QSqlQuery &q) {
-        failed(q, error);
-        db.rollback();
-        return false;
-    };
-    QSqlQuery addSymbol(db), symbolId(db), upsert(db);
-    addSymbol.prepare(QStringLiteral("INSERT INTO symbols(name) VALUES(?) ON CONFLICT(name) DO NOTHING"));
-    symbolId.prepare(QStringLiteral("SELECT id FROM symbols WHERE name = ?"));
+    Sql::SymbolIds ids(db);
+    QSqlQuery upsert(db);
     // The same merge as Bar::merge, in SQL both engines take (SET reads the row as it was).
     const auto pick = [](const char *column, const char *test) {
         return QStringLiteral("%1 = CASE WHEN %2 THEN excluded.%1 ELSE quote_bars.%1 END")
@@ -77,15 +68,9 @@ bool store(QSqlDatabase &db, const std::vector<QuoteBarUpdate> &updates, QString
                     QStringLiteral("updates = quote_bars.updates + excluded.updates")}
             .join(QStringLiteral(", ")));
     for (const QuoteBarUpdate &u : updates) {
-        const QString name = u.symbol.toString();
-        addSymbol.addBindValue(name);
-        if (!addSymbol.exec())
-            return abort(addSymbol);
-        symbolId.addBindValue(name);
-        if (!symbolId.exec() || !symbolId.next())
-            return abort(symbolId);
-        const qint64 id = symbolId.value(0).toLongLong();
-        symbolId.finish();
+        qint64 id = 0;
+        if (!ids.id(u.symbol.toString(), &id, error))
+            return false;
         for (const QuoteBar &b : u.bars) {
             upsert.addBindValue(id);
             upsert.addBindValue(intervalSeconds(u.interval));
@@ -97,16 +82,33 @@ bool store(QSqlDatabase &db, const std::vector<QuoteBarUpdate> &updates, QString
             upsert.addBindValue(qint64(b.firstUpdateId));
             upsert.addBindValue(qint64(b.lastUpdateId));
             if (!upsert.exec())
-                return abort(upsert);
+                return Sql::failed(upsert, error);
         }
     }
-    if (!db.commit()) {
-        if (error)
-            *error = db.lastError().text();
-        db.rollback();
-        return false;
-    }
     return true;
+}
+
+} // namespace
+
+std::int64_t lastUpdateId(const QSqlDatabase &db, const QString &symbol, QString *error)
+{
+    QSqlQuery q(db);
+    // Every update is binned into all three lengths: the 5 m bars hold the same maximum in 1/300 of the rows.
+    q.prepare(QStringLiteral("SELECT MAX(b.last_uid) FROM quote_bars b JOIN symbols s ON s.id = b.symbol_id"
+                             " WHERE s.name = ? AND b.interval_s = 300"));
+    q.addBindValue(symbol);
+    if (!q.exec()) {
+        failed(q, error);
+        return 0;
+    }
+    return q.next() ? q.value(0).toLongLong() : 0;
+}
+
+bool store(QSqlDatabase &db, const std::vector<QuoteBarUpdate> &updates, QString *error)
+{
+    if (updates.empty())
+        return true;
+    return Sql::inTransaction(db, error, [&] { return storeAll(db, updates, error); });
 }
 
 std::vector<QuoteBar> load(const QSqlDatabase &db, const QString &symbol, Interval interval, QString *error)
@@ -121,11 +123,10 @@ std::vector<QuoteBar> load(const QSqlDatabase &db, const QString &symbol, Interv
     std::vector<QuoteBar> out;
     QSqlQuery q(db);
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT b.open_ms, b.bid_open, b.bid_high, b.bid_low, b.bid_close, b.ask_open,"
-                             " b.ask_high, b.ask_low, b.ask_close, b.updates, b.first_uid, b.last_uid"
-                             " FROM quote_bars b JOIN symbols s ON s.id = b.symbol_id"
+    q.prepare(QStringLiteral("SELECT %1 FROM quote_bars b JOIN symbols s ON s.id = b.symbol_id"
                              " WHERE s.name = ? AND b.interval_s = ? AND b.open_ms >= ? AND b.open_ms < ?"
-                             " ORDER BY b.open_ms"));
+                             " ORDER BY b.open_ms")
+                  .arg(QLatin1String(kColumns)));
     q.addBindValue(symbol);
     q.addBindValue(intervalSeconds(interval));
     q.addBindValue(fromMs);
@@ -134,22 +135,8 @@ std::vector<QuoteBar> load(const QSqlDatabase &db, const QString &symbol, Interv
         failed(q, error);
         return out;
     }
-    while (q.next()) {
-        QuoteBar b;
-        b.openMs = q.value(0).toLongLong();
-        b.bidOpen = q.value(1).toDouble();
-        b.bidHigh = q.value(2).toDouble();
-        b.bidLow = q.value(3).toDouble();
-        b.bidClose = q.value(4).toDouble();
-        b.askOpen = q.value(5).toDouble();
-        b.askHigh = q.value(6).toDouble();
-        b.askLow = q.value(7).toDouble();
-        b.askClose = q.value(8).toDouble();
-        b.updates = q.value(9).toLongLong();
-        b.firstUpdateId = q.value(10).toLongLong();
-        b.lastUpdateId = q.value(11).toLongLong();
-        out.push_back(b);
-    }
+    while (q.next())
+        out.push_back(readBar(q));
     return out;
 }
 
@@ -159,9 +146,9 @@ std::vector<QuoteBar> loadNewest(const QSqlDatabase &db, const QString &symbol, 
     std::vector<QuoteBar> out;
     QSqlQuery q(db);
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT b.open_ms, b.bid_close, b.ask_close, b.updates FROM quote_bars b"
-                             " JOIN symbols s ON s.id = b.symbol_id WHERE s.name = ? AND b.interval_s = ?"
-                             " ORDER BY b.open_ms DESC LIMIT ?"));
+    q.prepare(QStringLiteral("SELECT %1 FROM quote_bars b JOIN symbols s ON s.id = b.symbol_id"
+                             " WHERE s.name = ? AND b.interval_s = ? ORDER BY b.open_ms DESC LIMIT ?")
+                  .arg(QLatin1String(kColumns)));
     q.addBindValue(symbol);
     q.addBindValue(intervalSeconds(interval));
     q.addBindValue(std::max(limit, 0));
@@ -169,14 +156,8 @@ std::vector<QuoteBar> loadNewest(const QSqlDatabase &db, const QString &symbol, 
         failed(q, error);
         return out;
     }
-    while (q.next()) {
-        QuoteBar b;
-        b.openMs = q.value(0).toLongLong();
-        b.bidClose = q.value(1).toDouble();
-        b.askClose = q.value(2).toDouble();
-        b.updates = q.value(3).toLongLong();
-        out.push_back(b);
-    }
+    while (q.next())
+        out.push_back(readBar(q));
     std::reverse(out.begin(), out.end());
     return out;
 }
