@@ -296,7 +296,7 @@ bool loadDemoHistory(qint64 endMs, const QHash<QString, double> &priceAt, KlineS
         QFile ff(QStringLiteral(":/pairlab/demo/history/%1-funding.csv").arg(symbol));
         if (!ff.open(QIODevice::ReadOnly))
             continue;
-        constexpr qint64 Period = 8 * 3600 * 1000LL;
+        constexpr qint64 Period = qint64(8) * 3600 * 1000;
         const qint64 fundingShift = (shift + Period / 2) / Period * Period;
         std::vector<FundingEvent> events;
         ff.readLine(); // funding_time_ms,funding_rate,mark_price

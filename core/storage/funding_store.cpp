@@ -74,7 +74,7 @@ std::vector<FundingEvent> load(const QSqlDatabase &db, const QString &symbol, qi
 std::vector<std::pair<qint64, qint64>> missingRanges(const QSqlDatabase &db, const QString &symbol,
                                                      qint64 fromMs, qint64 toMs, QString *error)
 {
-    constexpr qint64 MaxGapMs = 8 * 3600 * 1000LL + 60000;
+    constexpr qint64 MaxGapMs = qint64(8) * 3600 * 1000 + 60000;
     std::vector<std::pair<qint64, qint64>> out;
     if (toMs <= fromMs)
         return out;

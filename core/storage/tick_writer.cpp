@@ -242,7 +242,7 @@ bool TickWriter::write(std::span<const Tick> ticks, WriteStats *stats, QString *
     return true;
 }
 
-void TickWriter::writeQuotes(pairlab::QuoteBatch batch)
+void TickWriter::writeQuotes(const pairlab::QuoteBatch &batch)
 {
     if (!batch || batch->empty())
         return;
@@ -301,7 +301,7 @@ bool TickWriter::flushQuotes(QString *error)
     return false;
 }
 
-void TickWriter::writeBatch(pairlab::TickBatch batch)
+void TickWriter::writeBatch(const pairlab::TickBatch &batch)
 {
     if (!batch || batch->empty())
         return;

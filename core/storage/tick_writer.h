@@ -70,13 +70,13 @@ public:
 
 public Q_SLOTS:
     /** Queued entry point from the feed thread. Emits stored() or failed(). */
-    void writeBatch(pairlab::TickBatch batch);
+    void writeBatch(const pairlab::TickBatch &batch);
     /** open() on the storage thread; when it fails, failed() and retries as for a failed write. */
     void openOrRetry();
     /** Queued from the feed thread: bins the quotes into 1 s / 1 m / 5 m quote bars (a symbol's updates at or
      *  below its newest stored update id are repeats and skipped) and stores the bins once a second in one
      *  transaction (flushQuotes()). */
-    void writeQuotes(pairlab::QuoteBatch batch);
+    void writeQuotes(const pairlab::QuoteBatch &batch);
 
 public:
     /** Stores the quote bars binned so far now. While the database refuses them they are kept (merged into

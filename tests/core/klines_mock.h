@@ -49,7 +49,7 @@ inline std::vector<FundingEvent> universeFunding(const QString &symbol)
         markAt[qint64(marks[QStringLiteral("open_time_ms")][i])] = marks[QStringLiteral("open")][i];
     std::vector<FundingEvent> out;
     const auto &t = rates[QStringLiteral("funding_time_ms")];
-    constexpr qint64 Hours8 = 8 * 3600 * 1000LL;
+    constexpr qint64 Hours8 = qint64(8) * 3600 * 1000;
     for (std::size_t i = 0; i < t.size(); ++i) {
         FundingEvent e;
         e.timeMs = qint64(t[i]);
