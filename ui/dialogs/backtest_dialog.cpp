@@ -422,10 +422,15 @@ QWidget *BacktestDialog::buildSingleTab()
     auto *group = new ChartGroup(this);
     group->add(m_equityChart);
     group->add(m_drawdownChart);
+    // The charts side by side under the trades: on a 768 px screen stacked charts would be a few pixels high.
+    auto *charts = new QSplitter(Qt::Horizontal, split);
+    charts->addWidget(m_equityChart);
+    charts->addWidget(m_drawdownChart);
+    charts->setSizes({600, 400});
     split->addWidget(m_tradesView);
-    split->addWidget(m_equityChart);
-    split->addWidget(m_drawdownChart);
-    split->setSizes({250, 300, 180});
+    split->addWidget(charts);
+    charts->setMinimumHeight(150);
+    split->setSizes({2000, 3000}); // two fifths for the trades, three for the charts
     v->addWidget(split, 1);
     return page;
 }
