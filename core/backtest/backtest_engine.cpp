@@ -315,7 +315,7 @@ void alignBacktestMarket(PreparedBacktest &p, const BacktestMarket &m)
                 ++k;
             }
             // Too old to trade on (the stream stopped, quotes began later): no quote at this bar.
-            const bool usable = end - lastEnd <= maxAge;
+            const bool usable = k > 0 && end - lastEnd <= maxAge; // k == 0: no quote yet
             bid[t] = usable ? b : kNaN;
             ask[t] = usable ? a : kNaN;
             stale[t] = lastEnd <= p.timeMs[t] ? 1 : 0;
