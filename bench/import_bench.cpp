@@ -34,8 +34,7 @@ int benchImport(const QStringList &args, QTextStream &out, QTextStream & /*err*/
     // Real trades: the bundled Binance USD-M BTCUSDT recording.
     Recording rec;
     QString error;
-    if (!Recording::load(QStringLiteral(":/pairlab/demo/binance_usdm_btcusdt_ethusdt_trade_20240808.jsonl"),
-                         &rec, &error)) {
+    if (!Recording::load(demoRecordingPath(), &rec, &error)) {
         out << error << '\n';
         return 1;
     }

@@ -68,19 +68,23 @@ int benchIngest(const QStringList &args, QTextStream &out, QTextStream &err)
         err << error << '\n';
         return 1;
     }
-    const std::vector<std::string_view> lines = recordingLines(text);
+    const std::vector<std::string_view> allFrames = recordingLines(text);
     BinanceTradeParser parser;
     std::vector<Tick> ticks;
-    for (std::string_view l : lines) {
+    std::vector<std::string_view> lines; // the trade frames: the demo also carries quotes (measured below)
+    for (std::string_view l : allFrames) {
         Tick t;
-        if (parser.parse(l, t) == FrameKind::Trade)
+        if (parser.parse(l, t) == FrameKind::Trade) {
             ticks.push_back(t);
+            lines.push_back(l);
+        }
     }
     if (ticks.empty()) {
         err << QCoreApplication::translate("cli", "%1 holds no trades\n").arg(file);
         return 1;
     }
-    out << "recording: " << file << " — " << lines.size() << " frames, " << ticks.size() << " real trades\n";
+    out << "recording: " << file << " — " << allFrames.size() << " frames, " << ticks.size()
+        << " real trades\n";
 
     // 1. Parse rate: PairLab's parser (byte-exact shortcut for the usual frame, simdjson on-demand for the
     // rest), simdjson on-demand for every frame, and QJsonDocument — same frames, same process.

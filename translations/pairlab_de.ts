@@ -2125,6 +2125,10 @@ Funktionen: %2</translation>
             <numerusform>%n Ausführungen zum Schlusskurs: ein Bein hatte in der Minute (oder 5 Bars) vor dem Bar-Ende keinen Quote.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Mid prices</source>
+        <translation>Mittelkurse</translation>
+    </message>
 </context>
 <context>
     <name>pairlab::BacktestTradesModel</name>
@@ -2316,6 +2320,14 @@ Funktionen: %2</translation>
     <message>
         <source>No bars in this range</source>
         <translation>Keine Bars in diesem Bereich</translation>
+    </message>
+    <message>
+        <source>Bid/ask</source>
+        <translation>Geld/Brief</translation>
+    </message>
+    <message>
+        <source>  bid %1  ask %2</source>
+        <translation>  Geld %1  Brief %2</translation>
     </message>
 </context>
 <context>
@@ -3059,10 +3071,6 @@ Funktionen: %2</translation>
         <translation>Aufzeichnung öffnen</translation>
     </message>
     <message>
-        <source>Recordings (*.jsonl *.json *.txt);;All files (*)</source>
-        <translation>Aufzeichnungen (*.jsonl *.json *.txt);;Alle Dateien (*)</translation>
-    </message>
-    <message>
         <source>Record session to</source>
         <translation>Sitzung aufzeichnen nach</translation>
     </message>
@@ -3224,6 +3232,10 @@ Jetzt: %2</translation>
         <source>the live feed reconnected with the new quotes setting</source>
         <translation>der Live-Feed hat sich mit der neuen Quote-Einstellung neu verbunden</translation>
     </message>
+    <message>
+        <source>Recordings (*.jsonl *.json *.txt *.gz);;All files (*)</source>
+        <translation>Aufzeichnungen (*.jsonl *.json *.txt *.gz);;Alle Dateien (*)</translation>
+    </message>
 </context>
 <context>
     <name>pairlab::MarketView</name>
@@ -3309,6 +3321,18 @@ Jetzt: %2</translation>
     <message>
         <source>Not cointegrated</source>
         <translation>Nicht kointegriert</translation>
+    </message>
+    <message>
+        <source>mid prices exist for live 1s, 1m and 5m bars only</source>
+        <translation>Mittelkurse gibt es nur für Live-Bars zu 1s, 1m und 5m</translation>
+    </message>
+    <message>
+        <source>%1 mid</source>
+        <translation>%1-Mittelkurs</translation>
+    </message>
+    <message>
+        <source>%1 ~ %2: waiting for bid/ask quotes of both legs (recorded while Settings → Feed → Quotes includes them): 0 of %3 %4 bars</source>
+        <translation>%1 ~ %2: wartet auf Geld-/Briefkurse beider Beine (aufgezeichnet, solange Einstellungen → Feed → Quotes sie einschließt): 0 von %3 %4-Bars</translation>
     </message>
 </context>
 <context>
@@ -3766,6 +3790,46 @@ Jetzt: %2</translation>
     <message>
         <source>Kalman z = e / √S</source>
         <translation>Kalman-z = e / √S</translation>
+    </message>
+    <message>
+        <source>Trades</source>
+        <translation>Trades</translation>
+    </message>
+    <message>
+        <source>Mid (bid/ask)</source>
+        <translation>Mittelkurs (Geld/Brief)</translation>
+    </message>
+    <message>
+        <source>Each bar&apos;s last trade price</source>
+        <translation>Der letzte Trade-Preis jeder Bar</translation>
+    </message>
+    <message>
+        <source>Each bar&apos;s closing mid, (bid + ask) / 2 of its last best bid/offer update: live bars with recorded quotes only (Settings → Feed → Quotes)</source>
+        <translation>Der Schluss-Mittelkurs jeder Bar, (Geld + Brief) / 2 ihrer letzten Best-Bid/Offer-Aktualisierung: nur Live-Bars mit aufgezeichneten Quotes (Einstellungen → Feed → Quotes)</translation>
+    </message>
+    <message>
+        <source>&amp;Prices:</source>
+        <translation>&amp;Preise:</translation>
+    </message>
+    <message>
+        <source>Analyse each bar&apos;s last trade or its closing bid/ask mid</source>
+        <translation>Den letzten Trade jeder Bar oder ihren Schluss-Mittelkurs aus Geld/Brief analysieren</translation>
+    </message>
+    <message>
+        <source>Datasets hold trades only: mid prices need the live feed&apos;s quotes</source>
+        <translation>Datensätze enthalten nur Trades: Mittelkurse brauchen die Quotes des Live-Feeds</translation>
+    </message>
+    <message>
+        <source>Both legs&apos; bid/ask mid, normalised to 100</source>
+        <translation>Geld/Brief-Mittelkurs beider Legs, normiert auf 100</translation>
+    </message>
+    <message>
+        <source>Kalman innovation of the mids e = y − (α + βx) with the prior α, β</source>
+        <translation>Kalman-Innovation der Mittelkurse e = y − (α + βx) mit den Prior-α, β</translation>
+    </message>
+    <message>
+        <source>Spread of the mids y − (α + βx)</source>
+        <translation>Spread der Mittelkurse y − (α + βx)</translation>
     </message>
 </context>
 <context>

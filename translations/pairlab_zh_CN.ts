@@ -2114,6 +2114,10 @@ Functions: %2</source>
             <numerusform>%n 次按收盘价成交：某条腿在K线结束前一分钟（或 5 根K线）内没有报价。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Mid prices</source>
+        <translation>中间价</translation>
+    </message>
 </context>
 <context>
     <name>pairlab::BacktestTradesModel</name>
@@ -2305,6 +2309,14 @@ Functions: %2</source>
     <message>
         <source>No bars in this range</source>
         <translation>此范围内没有K线</translation>
+    </message>
+    <message>
+        <source>Bid/ask</source>
+        <translation>买/卖价</translation>
+    </message>
+    <message>
+        <source>  bid %1  ask %2</source>
+        <translation>  买 %1  卖 %2</translation>
     </message>
 </context>
 <context>
@@ -3044,10 +3056,6 @@ Functions: %2</source>
         <translation>打开录制</translation>
     </message>
     <message>
-        <source>Recordings (*.jsonl *.json *.txt);;All files (*)</source>
-        <translation>录制文件 (*.jsonl *.json *.txt);;所有文件 (*)</translation>
-    </message>
-    <message>
         <source>Record session to</source>
         <translation>将会话录制到</translation>
     </message>
@@ -3209,6 +3217,10 @@ Now: %2</source>
         <source>the live feed reconnected with the new quotes setting</source>
         <translation>实时行情已按新的报价设置重新连接</translation>
     </message>
+    <message>
+        <source>Recordings (*.jsonl *.json *.txt *.gz);;All files (*)</source>
+        <translation>录制文件 (*.jsonl *.json *.txt *.gz);;所有文件 (*)</translation>
+    </message>
 </context>
 <context>
     <name>pairlab::MarketView</name>
@@ -3294,6 +3306,18 @@ Now: %2</source>
     <message>
         <source>Not cointegrated</source>
         <translation>不协整</translation>
+    </message>
+    <message>
+        <source>mid prices exist for live 1s, 1m and 5m bars only</source>
+        <translation>中间价仅适用于 1s、1m 和 5m 实时 K 线</translation>
+    </message>
+    <message>
+        <source>%1 mid</source>
+        <translation>%1 中间价</translation>
+    </message>
+    <message>
+        <source>%1 ~ %2: waiting for bid/ask quotes of both legs (recorded while Settings → Feed → Quotes includes them): 0 of %3 %4 bars</source>
+        <translation>%1 ~ %2：等待两条腿的买/卖报价（在 设置 → 行情 → 报价 包含它们时记录）：%3 根 %4 K 线中的 0 根</translation>
     </message>
 </context>
 <context>
@@ -3751,6 +3775,46 @@ Now: %2</source>
     <message>
         <source>Kalman z = e / √S</source>
         <translation>卡尔曼 z = e / √S</translation>
+    </message>
+    <message>
+        <source>Trades</source>
+        <translation>成交价</translation>
+    </message>
+    <message>
+        <source>Mid (bid/ask)</source>
+        <translation>中间价（买/卖）</translation>
+    </message>
+    <message>
+        <source>Each bar&apos;s last trade price</source>
+        <translation>每根 K 线的最后成交价</translation>
+    </message>
+    <message>
+        <source>Each bar&apos;s closing mid, (bid + ask) / 2 of its last best bid/offer update: live bars with recorded quotes only (Settings → Feed → Quotes)</source>
+        <translation>每根 K 线收盘时的中间价，即其最后一次最优买卖报价更新的 (买 + 卖) / 2：仅限有报价记录的实时 K 线（设置 → 行情 → 报价）</translation>
+    </message>
+    <message>
+        <source>&amp;Prices:</source>
+        <translation>价格(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Analyse each bar&apos;s last trade or its closing bid/ask mid</source>
+        <translation>分析每根 K 线的最后成交价或其收盘买/卖中间价</translation>
+    </message>
+    <message>
+        <source>Datasets hold trades only: mid prices need the live feed&apos;s quotes</source>
+        <translation>数据集仅包含成交：中间价需要实时行情的报价</translation>
+    </message>
+    <message>
+        <source>Both legs&apos; bid/ask mid, normalised to 100</source>
+        <translation>两条腿的买/卖中间价，归一化为 100</translation>
+    </message>
+    <message>
+        <source>Kalman innovation of the mids e = y − (α + βx) with the prior α, β</source>
+        <translation>中间价的卡尔曼新息 e = y − (α + βx)，使用先验 α、β</translation>
+    </message>
+    <message>
+        <source>Spread of the mids y − (α + βx)</source>
+        <translation>中间价价差 y − (α + βx)</translation>
     </message>
 </context>
 <context>

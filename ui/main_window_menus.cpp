@@ -223,6 +223,7 @@ void MainWindow::buildMenus()
                   // Results are saved to the user's database; quotes and funding come from where the bars do
                   // (the demo's or a replay's own database).
                   dialog->setMarketDatabase(m_pairView->controller()->databaseFor(m_pairView->source()));
+                  dialog->setMidPrices(m_pairView->price() == QLatin1String("mid"));
                   dialog->setEntryExit(m_pairView->entryZ(), m_pairView->exitZ());
                   dialog->setWindow(m_pairView->window());
                   dialog->setHedgeIndex(

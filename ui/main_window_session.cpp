@@ -81,18 +81,24 @@ void MainWindow::startDemo()
 {
     m_banner->hide();
     QString error;
-    if (!m_sessions->startDemo(m_options.feed, m_options.demoDatabasePath, &error))
+    FeedConfig feed = m_options.feed; // the demo's recording carries its legs' quotes
+    feed.quoteSymbols =
+        AppSettings::load(QSettings()).quoteSymbols(m_pairView->symbolY(), m_pairView->symbolX());
+    if (!m_sessions->startDemo(feed, m_options.demoDatabasePath, &error))
         QMessageBox::critical(this, tr("Demo"), tr("Cannot start the demo recording: %1").arg(error));
 }
 
 void MainWindow::openRecording()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open recording"), QString(),
-                                                      tr("Recordings (*.jsonl *.json *.txt);;All files (*)"));
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open recording"), QString(), tr("Recordings (*.jsonl *.json *.txt *.gz);;All files (*)"));
     if (path.isEmpty())
         return;
     QString error;
-    if (!m_sessions->startReplay(path, m_options.feed, m_options.demoDatabasePath, &error))
+    FeedConfig feed = m_options.feed; // a recording's quote frames are replayed like the trades
+    feed.quoteSymbols =
+        AppSettings::load(QSettings()).quoteSymbols(m_pairView->symbolY(), m_pairView->symbolX());
+    if (!m_sessions->startReplay(path, feed, m_options.demoDatabasePath, &error))
         QMessageBox::critical(this, tr("Open recording"), error);
 }
 

@@ -98,6 +98,7 @@ Workspace MainWindow::captureWorkspace() const
     w.pairX = m_pairView->symbolX();
     w.source = m_pairView->source();
     w.intervalSeconds = m_pairView->intervalSeconds();
+    w.price = m_pairView->price();
     w.window = m_pairView->window();
     w.hedgeMethod = hedgeMethodKey(m_pairView->method());
     w.adfTrend = m_pairView->adfTrend();
@@ -137,6 +138,7 @@ void MainWindow::applyWorkspace(const Workspace &w)
     else
         m_pairView->showSourceWhenAvailable(w.source);
     m_pairView->setIntervalSeconds(w.intervalSeconds);
+    m_pairView->setPrice(w.price);
     m_pairView->setPair(w.pairY, w.pairX);
     if (!w.universe.isEmpty())
         m_pairView->setUniverse(w.universe);

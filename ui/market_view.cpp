@@ -144,6 +144,9 @@ void MarketView::reload()
     const auto interval = intervalFromName(m_intervalBox->currentText());
     if (m_db.isEmpty() || !interval || m_symbolBox->currentText().isEmpty())
         return;
+    // Another symbol or bar length: no band of the previous one under the new candles.
+    m_chart->setQuoteBand(nullptr);
+    m_chart2->setQuoteBand(nullptr);
     m_model->setSeries(m_db, m_symbolBox->currentText(), *interval);
     m_chart->followLive();
     if (!m_symbolBox2->currentText().isEmpty()) {
@@ -174,6 +177,9 @@ void MarketView::reloadQuotes()
         if (request != m_quoteRequest)
             return; // the legs or the interval changed since: not the request on screen
         const Read r = watcher->result();
+        // The bid/ask band under each leg's candles.
+        m_chart->setQuoteBand(std::make_shared<const std::vector<QuoteBar>>(r.first));
+        m_chart2->setQuoteBand(std::make_shared<const std::vector<QuoteBar>>(r.second));
         int shown = 0;
         const std::vector<QuoteBar> *legs[] = {&r.first, &r.second};
         const QString names[] = {y, x};

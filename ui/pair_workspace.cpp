@@ -55,6 +55,14 @@ PairWorkspace::PairWorkspace(QWidget *parent)
     m_sourceBox = new QComboBox(this);
     m_sourceBox->setToolTip(tr("Analyse the live bars or an imported dataset"));
     m_intervalBox = new QComboBox(this);
+    m_priceBox = new QComboBox(this);
+    m_priceBox->addItem(tr("Trades"), PairController::priceKey(PairPrice::Trades));
+    m_priceBox->addItem(tr("Mid (bid/ask)"), PairController::priceKey(PairPrice::Mid));
+    m_priceBox->setItemData(0, tr("Each bar's last trade price"), Qt::ToolTipRole);
+    m_priceBox->setItemData(1,
+                            tr("Each bar's closing mid, (bid + ask) / 2 of its last best bid/offer update: "
+                               "live bars with recorded quotes only (Settings → Feed → Quotes)"),
+                            Qt::ToolTipRole);
     m_windowBox = new QSpinBox(this);
     m_windowBox->setRange(5, 100000);
     m_windowBox->setToolTip(tr("Rolling window in bars (z-score, correlations, rolling β)"));
@@ -89,6 +97,7 @@ PairWorkspace::PairWorkspace(QWidget *parent)
     addLabelled(controls, tr("&X:"), m_xBox);
     controls->addSpacing(8);
     addLabelled(controls, tr("Time&frame:"), m_intervalBox);
+    addLabelled(controls, tr("&Prices:"), m_priceBox);
     addLabelled(controls, tr("&Window:"), m_windowBox);
     controls->addStretch(1);
     auto *controls2 = new QHBoxLayout;
@@ -152,6 +161,10 @@ PairWorkspace::PairWorkspace(QWidget *parent)
         if (index >= 0)
             m_controller->setIntervalSeconds(m_intervalBox->currentData().toInt());
     });
+    connect(m_priceBox, &QComboBox::currentIndexChanged, this, [this](int index) {
+        if (index >= 0)
+            setPrice(m_priceBox->currentData().toString());
+    });
     connect(m_sourceBox, &QComboBox::currentIndexChanged, this, [this](int index) {
         if (index >= 0)
             setSource(m_sourceBox->currentData().toString());
@@ -189,7 +202,7 @@ PairWorkspace::~PairWorkspace() = default;
 void PairWorkspace::showRequest(const PairRequest &r)
 {
     const QSignalBlocker b1(m_sourceBox), b2(m_yBox), b3(m_xBox), b4(m_intervalBox), b5(m_windowBox),
-        b6(m_methodBox), b7(m_trendBox), b8(m_entryBox), b9(m_exitBox);
+        b6(m_methodBox), b7(m_trendBox), b8(m_entryBox), b9(m_exitBox), b10(m_priceBox);
     m_sourceBox->setCurrentIndex(m_sourceBox->findData(r.source));
     QStringList legs = m_controller->symbolsOf(r.source);
     for (const QString &s : {r.y, r.x})
@@ -210,6 +223,11 @@ void PairWorkspace::showRequest(const PairRequest &r)
     }
     setItems(m_intervalBox, labels, seconds);
     m_intervalBox->setCurrentIndex(m_intervalBox->findData(r.intervalSeconds));
+    m_priceBox->setCurrentIndex(m_priceBox->findData(PairController::priceKey(r.price)));
+    const bool live = r.source == BarStore::LiveSource;
+    m_priceBox->setEnabled(live);
+    m_priceBox->setToolTip(live ? tr("Analyse each bar's last trade or its closing bid/ask mid")
+                                : tr("Datasets hold trades only: mid prices need the live feed's quotes"));
     m_windowBox->setValue(r.window);
     m_methodBox->setCurrentIndex(m_methodBox->findData(int(r.method)));
     m_trendBox->setCurrentIndex(m_trendBox->findData(adfTrendKey(r.adfTrend)));
@@ -251,14 +269,23 @@ void PairWorkspace::showState(const PairState &s)
 void PairWorkspace::showResult(const PairResult &r)
 {
     const PairDisplay &d = r.display;
+    // The titles say what is analysed: trade closes or bid/ask mids.
+    const bool mid = r.request.price == PairPrice::Mid;
+    m_priceChart->setTitle(mid ? tr("Both legs' bid/ask mid, normalised to 100")
+                               : tr("Both legs, normalised to 100"));
     m_priceChart->setCurveName(0, r.request.y);
     m_priceChart->setCurveName(1, r.request.x);
     m_priceChart->setCurveData(0, d.time, d.normY);
     m_priceChart->setCurveData(1, d.time, d.normX);
     // The titles say which spread and which z these are (the Kalman ones are not y − (α + βx)).
     const bool kalman = d.method == HedgeMethod::Kalman;
-    m_spreadChart->setTitle(kalman ? tr("Kalman innovation e = y − (α + βx) with the prior α, β")
-                                   : tr("Spread y − (α + βx)"));
+    if (mid)
+        m_spreadChart->setTitle(kalman
+                                    ? tr("Kalman innovation of the mids e = y − (α + βx) with the prior α, β")
+                                    : tr("Spread of the mids y − (α + βx)"));
+    else
+        m_spreadChart->setTitle(kalman ? tr("Kalman innovation e = y − (α + βx) with the prior α, β")
+                                       : tr("Spread y − (α + βx)"));
     m_zChart->setTitle(kalman ? tr("Kalman z = e / √S") : tr("Rolling z-score"));
     m_spreadChart->setCurveData(0, d.time, d.spread);
     m_zChart->setCurveData(0, d.time, d.zscore);
@@ -327,6 +354,17 @@ void PairWorkspace::setInterval(Interval interval)
 void PairWorkspace::setIntervalSeconds(int seconds)
 {
     m_controller->setIntervalSeconds(seconds);
+}
+
+void PairWorkspace::setPrice(const QString &key)
+{
+    if (const std::optional<PairPrice> p = PairController::priceFromKey(key))
+        m_controller->setPrice(*p);
+}
+
+QString PairWorkspace::price() const
+{
+    return PairController::priceKey(m_controller->request().price);
 }
 
 void PairWorkspace::setWindow(int window)

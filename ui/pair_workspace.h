@@ -54,6 +54,9 @@ public:
     void setMethod(HedgeMethod method);
     void setEntryExit(double entry, double exit);
     void setIntervalSeconds(int seconds);
+    /** "trades" or "mid" (PairController::priceKey()); mid only for live bars. */
+    void setPrice(const QString &key);
+    QString price() const;
     void setAdfTrend(const QString &trend); ///< c | ct | n
     QString adfTrend() const;
     double entryZ() const;
@@ -121,7 +124,7 @@ private:
     void exportSeries();
 
     PairController *m_controller;
-    QComboBox *m_sourceBox, *m_yBox, *m_xBox, *m_intervalBox, *m_methodBox, *m_trendBox;
+    QComboBox *m_sourceBox, *m_yBox, *m_xBox, *m_intervalBox, *m_priceBox, *m_methodBox, *m_trendBox;
     QSpinBox *m_windowBox;
     QDoubleSpinBox *m_entryBox, *m_exitBox;
     QLabel *m_status;

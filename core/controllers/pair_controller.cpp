@@ -4,6 +4,7 @@
 #include "alerts/alert_rule.h"
 #include "analytics/series_stats.h"
 #include "storage/database.h"
+#include "storage/quote_store.h"
 
 #include <QTimer>
 
@@ -27,7 +28,35 @@ PairAnalysisOptions optionsFor(const PairRequest &r)
 
 bool sameData(const PairRequest &a, const PairRequest &b)
 {
-    return a.y == b.y && a.x == b.x && a.source == b.source && a.intervalSeconds == b.intervalSeconds;
+    return a.y == b.y && a.x == b.x && a.source == b.source && a.intervalSeconds == b.intervalSeconds &&
+           a.price == b.price;
+}
+
+/** Quote bars as bars of their closing mid, (bid + ask) / 2 of the bar's last update; the update id orders
+ *  fragments as a trade id does. */
+std::vector<Bar> midBars(const std::vector<QuoteBar> &quotes)
+{
+    std::vector<Bar> bars;
+    bars.reserve(quotes.size());
+    for (const QuoteBar &q : quotes) {
+        Bar b;
+        b.openMs = q.openMs;
+        b.close = (q.bidClose + q.askClose) / 2;
+        b.open = b.high = b.low = b.close;
+        b.trades = q.updates;
+        b.firstTradeId = q.firstUpdateId;
+        b.lastTradeId = q.lastUpdateId;
+        bars.push_back(b);
+    }
+    return bars;
+}
+
+std::optional<Interval> liveInterval(int seconds)
+{
+    for (Interval i : AllIntervals)
+        if (intervalSeconds(i) == seconds)
+            return i;
+    return std::nullopt;
 }
 
 } // namespace
@@ -40,7 +69,15 @@ bool PairRequest::sameQuestion(const PairRequest &other) const
 PairController::PairController(QObject *parent)
     : QObject(parent), m_service(new PairAnalyticsService(this)), m_universeTimer(new QTimer(this)),
       m_universeProgressTimer(new QTimer(this)), m_universeStep(new QTimer(this)),
-      m_historyReload(new QTimer(this)), m_loads([this](const LoadedLegs &legs) { onHistoryLoaded(legs); }),
+      m_historyReload(new QTimer(this)), m_quotePoll(new QTimer(this)),
+      m_loads([this](const LoadedLegs &legs) { onHistoryLoaded(legs); }),
+      m_midTails([this](const MidTail &tail) {
+          if (!sameData(tail.request, m_request) || !m_historyLoaded)
+              return;
+          trackFragments(m_tailX, tail.x);
+          trackFragments(m_tailY, tail.y);
+          appendClosedBars();
+      }),
       m_displays([this](BuiltDisplay built) { onDisplayBuilt(std::move(built)); }),
       m_stats([this](const BuiltStats &built) {
           if (built.request.sameQuestion(m_request) && m_result.valid())
@@ -97,6 +134,8 @@ PairController::PairController(QObject *parent)
     m_historyReload->setSingleShot(true);
     m_historyReload->setInterval(500);
     connect(m_historyReload, &QTimer::timeout, this, &PairController::reload);
+    m_quotePoll->setInterval(kQuotePollMs);
+    connect(m_quotePoll, &QTimer::timeout, this, &PairController::pollMidBars);
     m_state.reason = tr("Choose two symbols.");
     m_idleReason = m_state.reason;
 }
@@ -176,6 +215,29 @@ void PairController::setIntervalSeconds(int seconds)
     setRequest(r);
 }
 
+void PairController::setPrice(PairPrice price)
+{
+    if (price == PairPrice::Mid && m_request.source != BarStore::LiveSource)
+        return; // datasets hold trades only
+    PairRequest r = m_request;
+    r.price = price;
+    setRequest(r);
+}
+
+QString PairController::priceKey(PairPrice price)
+{
+    return price == PairPrice::Mid ? QStringLiteral("mid") : QStringLiteral("trades");
+}
+
+std::optional<PairPrice> PairController::priceFromKey(const QString &key)
+{
+    if (key == QLatin1String("trades"))
+        return PairPrice::Trades;
+    if (key == QLatin1String("mid"))
+        return PairPrice::Mid;
+    return std::nullopt;
+}
+
 void PairController::setWindow(int window)
 {
     PairRequest r = m_request;
@@ -217,6 +279,8 @@ void PairController::setSource(const QString &source)
         return;
     PairRequest r = m_request;
     r.source = source;
+    if (source != BarStore::LiveSource)
+        r.price = PairPrice::Trades; // datasets hold trades only
     const QList<int> intervals = intervalsOf(source);
     if (!intervals.contains(r.intervalSeconds))
         r.intervalSeconds = intervals.value(0, 1);
@@ -306,9 +370,9 @@ void PairController::onDatasets(const QList<BarStore::DatasetInfo> &datasets)
 
 void PairController::historyLanded(const QString &symbol, int intervalSeconds)
 {
-    if (m_request.source == BarStore::LiveSource && intervalSeconds == m_request.intervalSeconds &&
-        (symbol == m_request.x || symbol == m_request.y))
-        m_historyReload->start(); // a burst of pages reloads once
+    if (m_request.source == BarStore::LiveSource && m_request.price == PairPrice::Trades &&
+        intervalSeconds == m_request.intervalSeconds && (symbol == m_request.x || symbol == m_request.y))
+        m_historyReload->start(); // a burst of pages reloads once (the exchange's klines are trade bars)
     if (m_request.source == BarStore::LiveSource && intervalSeconds == m_request.intervalSeconds &&
         m_universe.contains(symbol))
         m_universeStale = true; // the next tick of the universe timer scans again
@@ -317,6 +381,8 @@ void PairController::historyLanded(const QString &symbol, int intervalSeconds)
 void PairController::reload()
 {
     m_loads.cancel();
+    m_midTails.cancel();
+    m_quotePoll->stop();
     m_displays.cancel();
     m_stats.cancel();
     m_service->clear();
@@ -349,8 +415,18 @@ void PairController::reload()
             db,
             [&](QSqlDatabase &conn) {
                 auto load = [&](const QString &symbol, CloseSeries &out, Bar &last, bool &have) {
-                    std::vector<Bar> bars = BarStore::loadBarsSeconds(conn, symbol, r.intervalSeconds,
-                                                                      r.source, 200000, &legs.error);
+                    std::vector<Bar> bars;
+                    if (r.price == PairPrice::Mid) {
+                        const std::optional<Interval> interval = liveInterval(r.intervalSeconds);
+                        if (r.source != BarStore::LiveSource || !interval) {
+                            legs.error = tr("mid prices exist for live 1s, 1m and 5m bars only");
+                            return;
+                        }
+                        bars = midBars(QuoteStore::loadNewest(conn, symbol, *interval, 200000, &legs.error));
+                    } else {
+                        bars = BarStore::loadBarsSeconds(conn, symbol, r.intervalSeconds, r.source, 200000,
+                                                         &legs.error);
+                    }
                     out.symbol = symbol;
                     if (r.source == BarStore::LiveSource && !bars.empty()) {
                         last = bars.back(); // possibly still forming: tracked live, not analysed yet
@@ -397,7 +473,39 @@ void PairController::onHistoryLoaded(const LoadedLegs &legs)
     }
     if (const AlignedPair &loaded = *m_service->pair(); !loaded.timeMs.empty())
         m_alertedUpToMs = std::max(m_alertedUpToMs, loaded.timeMs.back()); // stored before: not news
+    if (legs.request.price == PairPrice::Mid && legs.request.source == BarStore::LiveSource)
+        m_quotePoll->start();
     updateState();
+}
+
+void PairController::pollMidBars()
+{
+    if (!m_historyLoaded || m_midTails.isBusy())
+        return;
+    const PairRequest r = m_request;
+    const std::optional<Interval> interval = liveInterval(r.intervalSeconds);
+    if (!interval)
+        return;
+    // From the forming bar of each leg on (or the newest analysed bar when a leg has none yet): stored bars
+    // are whole, so re-reading the forming one updates its close.
+    const AlignedPair &pair = *m_service->pair();
+    const qint64 newest = pair.timeMs.empty() ? 0 : pair.timeMs.back() + 1;
+    const qint64 fromX = m_tailX.lastOpen >= 0 ? m_tailX.lastOpen : newest;
+    const qint64 fromY = m_tailY.lastOpen >= 0 ? m_tailY.lastOpen : newest;
+    m_midTails.submit([db = databaseFor(r.source), r, iv = *interval, fromX, fromY] {
+        MidTail tail;
+        tail.request = r;
+        QString error;
+        Database::withReader(
+            db,
+            [&](QSqlDatabase &conn) {
+                const qint64 end = std::numeric_limits<qint64>::max();
+                tail.x = midBars(QuoteStore::load(conn, r.x, iv, fromX, end, &error));
+                tail.y = midBars(QuoteStore::load(conn, r.y, iv, fromY, end, &error));
+            },
+            &error);
+        return tail; // a failed read finds nothing new this time; the next poll asks again
+    });
 }
 
 void PairController::applyOptions()
@@ -444,8 +552,9 @@ void PairController::applyBatch(const BarBatch &batch)
         if (m_lastUniverseBarMs > forming && !m_universeStep->isActive())
             m_universeStep->start();
     }
-    if (!batch || !m_historyLoaded || m_request.source != BarStore::LiveSource)
-        return;
+    if (!batch || !m_historyLoaded || m_request.source != BarStore::LiveSource ||
+        m_request.price != PairPrice::Trades)
+        return; // mid prices come from the stored quote bars (pollMidBars())
     const SymbolCode x = SymbolCode::fromString(m_request.x), y = SymbolCode::fromString(m_request.y);
     for (const BarUpdate &u : *batch) {
         if (pairlab::intervalSeconds(u.interval) != m_request.intervalSeconds)
@@ -581,13 +690,22 @@ void PairController::updateState()
 QString PairController::statusText() const
 {
     const PairState &s = m_state;
-    const QString y = s.request.y, x = s.request.x, bars = BarStore::intervalLabel(s.request.intervalSeconds);
+    const QString y = s.request.y, x = s.request.x;
+    const QString bars = s.request.price == PairPrice::Mid
+                             ? tr("%1 mid").arg(BarStore::intervalLabel(s.request.intervalSeconds))
+                             : BarStore::intervalLabel(s.request.intervalSeconds);
     switch (s.kind) {
     case PairState::Kind::Idle:
         return s.reason;
     case PairState::Kind::Loading:
         return tr("Loading %1 and %2 (%3 bars)…").arg(y, x, bars);
     case PairState::Kind::Waiting:
+        if (s.request.price == PairPrice::Mid && s.bars == 0)
+            return tr("%1 ~ %2: waiting for bid/ask quotes of both legs (recorded while Settings → Feed → "
+                      "Quotes includes them): 0 of %3 %4 bars")
+                .arg(y, x)
+                .arg(s.barsNeeded)
+                .arg(bars);
         return tr("%1 ~ %2: waiting for data: %3 of %4 %5 bars")
             .arg(y, x)
             .arg(s.bars)

@@ -15,6 +15,7 @@
 
 #include <QStringList>
 #include <limits>
+#include <optional>
 
 #include <map>
 #include <vector>
@@ -23,21 +24,27 @@ class QTimer;
 
 namespace pairlab {
 
-/** What the pair view asks for: the legs Y ~ X, their bars (source, bar length), the rolling window, the
- *  hedge-ratio method charted, the ADF deterministic terms shown and the backtest bands. */
+/** The price a bar of a leg is analysed at: its last trade, or the mid of its closing best bid and offer,
+ *  (bid + ask) / 2 of the last quote update in the bar (live quote bars only: datasets hold trades). */
+enum class PairPrice { Trades, Mid };
+
+/** What the pair view asks for: the legs Y ~ X, their bars (source, bar length, trade or mid price), the
+ *  rolling window, the hedge-ratio method charted, the ADF deterministic terms shown and the backtest bands.
+ */
 struct PairRequest
 {
     QString y, x;
     QString source = BarStore::LiveSource;
     int intervalSeconds = 1;
+    PairPrice price = PairPrice::Trades;
     int window = 120;
     HedgeMethod method = HedgeMethod::Ols;
     AdfTrend adfTrend = AdfTrend::Constant;
     double entry = 2.0, exit = 0.5;
 
     bool operator==(const PairRequest &) const = default;
-    /** Same legs, source, bar length, window and method: the charts and the summary of one answer the other.
-     */
+    /** Same legs, source, bar length, price, window and method: the charts and the summary of one answer the
+     *  other. */
     bool sameQuestion(const PairRequest &other) const;
     /** Bars the analysis needs: the window, and at least 10. */
     int barsNeeded() const { return std::max(window, 10); }
@@ -104,6 +111,12 @@ public:
     void setRequest(const PairRequest &request);
     void setPair(const QString &y, const QString &x);
     void setIntervalSeconds(int seconds); ///< ignored unless the source offers that bar length
+    /** Trade closes or mid prices; mid prices only for live bars (datasets hold trades only). */
+    void setPrice(PairPrice price);
+    static QString priceKey(PairPrice price); ///< "trades" | "mid"
+    static std::optional<PairPrice> priceFromKey(const QString &key);
+    /** Mid prices are polled from the stored quote bars this often (they are stored once a second). */
+    static constexpr int kQuotePollMs = 1000;
     void setWindow(int window);
     void setMethod(HedgeMethod method);
     void setAdfTrend(AdfTrend trend);
@@ -194,6 +207,12 @@ private:
         bool haveX = false, haveY = false;
         QString error;
     };
+    /** Mid bars of both legs stored since the newest one tracked (live, mid prices). */
+    struct MidTail
+    {
+        PairRequest request;
+        std::vector<Bar> x, y;
+    };
     struct BuiltDisplay
     {
         PairRequest request;
@@ -225,6 +244,7 @@ private:
     void emitAlertInputs(const PairAnalytics &a);
     static void trackFragments(LegTail &tail, const std::vector<Bar> &bars);
     void appendClosedBars();
+    void pollMidBars();
     void choosePair(PairRequest &r, const QStringList &symbols) const;
 
     QString m_dbPath;
@@ -260,7 +280,9 @@ private:
     QElapsedTimer m_sinceFullScan; ///< since the newest full scan was submitted
     QTimer *m_universeStep;        ///< coalesces the bars closing in one burst into one live step
     QTimer *m_historyReload;
+    QTimer *m_quotePoll; ///< live mid prices: reads the quote bars stored since the last poll
     LatestResult<LoadedLegs> m_loads;
+    LatestResult<MidTail> m_midTails;
     LatestResult<BuiltDisplay> m_displays;
     LatestResult<BuiltStats> m_stats;
     LatestResult<UniverseResult> m_universeJobs;

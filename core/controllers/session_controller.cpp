@@ -36,7 +36,7 @@ void SessionController::startLive(const FeedConfig &feed, const QString &databas
 
 bool SessionController::addQuoteSymbols(const QStringList &symbols)
 {
-    if (!m_session || m_kind != Kind::Live)
+    if (!m_session) // live, the demo or a replay: the replay server serves the quote frames it has
         return false;
     m_session->addQuoteSymbols(symbols);
     return true;

@@ -56,7 +56,8 @@ public:
     /** A live session streams these symbols too, without reconnecting (LiveSession::addSymbols);
      *  symbolsChanged() follows. False when no live session runs (a demo or replay has its own symbols). */
     bool addSymbols(const QStringList &symbols);
-    /** Streams and stores the quotes of these symbols too in the running live session (false: none runs). */
+    /** Streams and stores the quotes of these symbols too in the running session — live, the demo or a replay
+     *  (false: none runs). */
     bool addQuoteSymbols(const QStringList &symbols);
     bool isReplay() const { return m_kind == Kind::Demo || m_kind == Kind::Replay; }
     LiveSession *session() const { return m_session.get(); }

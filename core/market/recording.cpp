@@ -11,7 +11,7 @@ namespace pairlab {
 
 QString demoRecordingPath()
 {
-    return QStringLiteral(":/pairlab/demo/binance_usdm_btcusdt_ethusdt_trade_20240808.jsonl");
+    return QStringLiteral(":/pairlab/demo/binance_usdm_btcusdt_ethusdt_20240808.jsonl.gz");
 }
 
 bool Recording::load(const QString &path, Recording *out, QString *error)

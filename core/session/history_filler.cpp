@@ -86,26 +86,36 @@ void HistoryFiller::fill(const QStringList &symbols, qint64 endMs)
         }
     }
     // Funding after the bars (the charts want those first): each symbol's events not stored yet.
-    if (m_config.funding) {
-        const qint64 from = endMs - qint64(m_config.days) * 86400000;
-        for (const QString &symbol : symbols) {
-            // What is not stored yet: before the first stored event, holes between, after the newest.
-            std::vector<std::pair<qint64, qint64>> missing{{from, endMs}};
-            QString error;
-            Database::withReader(
-                m_database,
-                [&](QSqlDatabase &db) {
-                    missing = FundingStore::missingRanges(db, symbol, from, endMs, &error);
-                },
-                &error);
-            if (!error.isEmpty())
-                m_problems << error;
-            for (const auto &[a, b] : missing)
-                todo << KlineRange{symbol, 0, a, b, KlineRange::Series::Funding};
-        }
-    }
+    if (m_config.funding)
+        todo << missingFunding(symbols, endMs);
     // Oldest first within each bar length; 1 m before 5 m (the Pair tab's default).
     m_history->fill(todo);
+}
+
+void HistoryFiller::fillFunding(const QStringList &symbols, qint64 endMs)
+{
+    if (m_config.funding && m_config.days > 0)
+        m_history->fill(missingFunding(symbols, endMs));
+}
+
+QList<KlineRange> HistoryFiller::missingFunding(const QStringList &symbols, qint64 endMs)
+{
+    QList<KlineRange> todo;
+    const qint64 from = endMs - qint64(m_config.days) * 86400000;
+    for (const QString &symbol : symbols) {
+        // What is not stored yet: before the first stored event, holes between, after the newest.
+        std::vector<std::pair<qint64, qint64>> missing{{from, endMs}};
+        QString error;
+        Database::withReader(
+            m_database,
+            [&](QSqlDatabase &db) { missing = FundingStore::missingRanges(db, symbol, from, endMs, &error); },
+            &error);
+        if (!error.isEmpty())
+            m_problems << error;
+        for (const auto &[a, b] : missing)
+            todo << KlineRange{symbol, 0, a, b, KlineRange::Series::Funding};
+    }
+    return todo;
 }
 
 HistoryFiller::~HistoryFiller()

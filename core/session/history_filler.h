@@ -35,6 +35,9 @@ public:
 public Q_SLOTS:
     /** Queues the missing history of symbols, up to endMs (the newest closed bar's end, normally now). */
     void fill(const QStringList &symbols, qint64 endMs);
+    /** Queues only the funding events of symbols not stored yet, up to endMs (a funding time passed while the
+     *  session runs: the settled rate is published by then). Nothing unless HistoryConfig::funding. */
+    void fillFunding(const QStringList &symbols, qint64 endMs);
     /** Drops everything queued and in flight; finished() follows. */
     void cancel();
 
@@ -59,6 +62,7 @@ private:
         qint64 missingMs = 0, doneMs = 0;
     };
 
+    QList<KlineRange> missingFunding(const QStringList &symbols, qint64 endMs);
     bool storeFunding(const QString &symbol, const std::vector<FundingEvent> &events, qint64 *stored,
                       QString *error);
     HistoryConfig m_config;

@@ -10,6 +10,7 @@
 #include <QDateTime>
 #include <QHostAddress>
 #include <QPromise>
+#include <QTimer>
 
 #include <algorithm>
 
@@ -69,6 +70,7 @@ void LiveSession::start()
     connect(m_feed, &FeedGroup::stateChanged, this, &LiveSession::feedStateChanged);
     connect(m_feed, &FeedGroup::statsUpdated, this, &LiveSession::feedStatsUpdated);
     connect(m_feed, &FeedGroup::markPrices, this, &LiveSession::markPrices);
+    connect(m_feed, &FeedGroup::markPrices, this, &LiveSession::onMarkPrices);
     connect(m_feed, &FeedGroup::streamSilent, this, &LiveSession::streamSilent);
     connect(m_feed, &FeedGroup::streamResumed, this, &LiveSession::streamResumed);
     connect(m_feed, &FeedGroup::errorReply, this, &LiveSession::errorReply);
@@ -227,6 +229,38 @@ void LiveSession::addSymbols(const QStringList &symbols)
         QMetaObject::invokeMethod(m_filler, [f = m_filler, fresh, end = m_historyEndMs] {
             f->fill(fresh, end > 0 ? end : QDateTime::currentMSecsSinceEpoch());
         });
+}
+
+qint64 LiveSession::fundingFetchAtMs(const std::vector<MarkPrice> &marks, qint64 nowMs)
+{
+    qint64 next = -1;
+    for (const MarkPrice &m : marks)
+        if (m.nextFundingMs > nowMs - FundingSettleMs && (next < 0 || m.nextFundingMs < next))
+            next = m.nextFundingMs;
+    return next < 0 ? -1 : next + FundingSettleMs;
+}
+
+void LiveSession::onMarkPrices(const MarkPriceBatch &batch)
+{
+    if (!batch || !m_filler || !m_history.funding)
+        return;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 at = fundingFetchAtMs(*batch, now);
+    if (at < 0 || at == m_fundingFetchAtMs)
+        return;
+    m_fundingFetchAtMs = at;
+    if (!m_fundingTimer) {
+        m_fundingTimer = new QTimer(this);
+        m_fundingTimer->setSingleShot(true);
+        m_fundingTimer->setTimerType(Qt::VeryCoarseTimer);
+        connect(m_fundingTimer, &QTimer::timeout, this, [this] {
+            m_fundingFetchAtMs = -1; // the marks announce the next one
+            QMetaObject::invokeMethod(m_filler, [f = m_filler, symbols = m_config.symbols] {
+                f->fillFunding(symbols, QDateTime::currentMSecsSinceEpoch());
+            });
+        });
+    }
+    m_fundingTimer->start(int(std::clamp<qint64>(at - now, 0, qint64(9) * 3600 * 1000)));
 }
 
 void LiveSession::cancelHistory()

@@ -13,6 +13,7 @@
 #include <memory>
 
 template <typename T> class QPromise;
+class QTimer;
 
 namespace pairlab {
 
@@ -71,6 +72,15 @@ public:
     /** Stops the history back-fill (historyFinished() follows); the live feed goes on. */
     void cancelHistory();
 
+    /** Funding settles while the session runs: a minute after the earliest next funding time the mark prices
+     *  announce, the symbols' new funding events are asked for (HistoryFiller::fillFunding(); Binance
+     *  publishes the settled rate at the funding time). When that is for marks seen at nowMs; -1: none due.
+     */
+    static qint64 fundingFetchAtMs(const std::vector<MarkPrice> &marks, qint64 nowMs);
+    static constexpr qint64 FundingSettleMs = 60'000;
+    /** The funding fetch scheduled (epoch ms; -1: none). */
+    qint64 nextFundingFetchMs() const { return m_fundingFetchAtMs; }
+
     /** Gaps in the trade ids (GapWatcher on the feed thread, in stream order): those recorded in the last
      *  week and this session's, by symbol and id. Each new gap is recorded 'open' and, with
      *  FeedConfig::backfill, filled from Binance's aggTrades history on the feed thread (AggTradesBackfill,
@@ -107,6 +117,9 @@ private:
     QThread m_historyThread;
     HistoryFiller *m_filler = nullptr;
     HistoryConfig m_history{0, {}, {}};
+    QTimer *m_fundingTimer = nullptr;
+    qint64 m_fundingFetchAtMs = -1;
+    void onMarkPrices(const MarkPriceBatch &batch);
     qint64 m_historyEndMs = 0;
     FeedGroup *m_feed = nullptr;
     GapWatcher *m_watcher = nullptr;

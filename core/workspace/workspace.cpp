@@ -176,7 +176,8 @@ QJsonObject Workspace::toJson() const
     o.insert(QStringLiteral("pair"), QJsonObject{{QStringLiteral("y"), pairY},
                                                  {QStringLiteral("x"), pairX},
                                                  {QStringLiteral("source"), source},
-                                                 {QStringLiteral("interval_s"), intervalSeconds}});
+                                                 {QStringLiteral("interval_s"), intervalSeconds},
+                                                 {QStringLiteral("price"), price}});
     o.insert(QStringLiteral("analysis"), QJsonObject{{QStringLiteral("window"), window},
                                                      {QStringLiteral("hedge"), hedgeMethod},
                                                      {QStringLiteral("adf_trend"), adfTrend},
@@ -243,6 +244,8 @@ bool Workspace::fromJson(const QJsonObject &json, Workspace *out, QString *error
         r.fail(QStringLiteral("pair.source"), WorkspaceText::tr("expected \"live\" or \"upload:<dataset>\""));
     r.integer(pair, QStringLiteral("interval_s"), QStringLiteral("pair.interval_s"), w.intervalSeconds, 1,
               366 * 86400);
+    r.string(pair, QStringLiteral("price"), QStringLiteral("pair.price"), w.price,
+             {QStringLiteral("trades"), QStringLiteral("mid")});
     const QJsonObject analysis = r.object(json, QStringLiteral("analysis"), QStringLiteral("analysis"));
     r.integer(analysis, QStringLiteral("window"), QStringLiteral("analysis.window"), w.window, 5, 100000);
     r.string(analysis, QStringLiteral("hedge"), QStringLiteral("analysis.hedge"), w.hedgeMethod,

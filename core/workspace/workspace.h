@@ -20,25 +20,27 @@ struct Workspace
     static constexpr int FormatVersion = 1;
 
     QStringList symbols{QStringLiteral("BTCUSDT"), QStringLiteral("ETHUSDT")};
-    QString endpoint;                 ///< empty = Binance's default
+    QString endpoint; ///< empty = Binance's default
     QString streamKind = QStringLiteral("trade");
     QString pairY = QStringLiteral("BTCUSDT"), pairX = QStringLiteral("ETHUSDT");
     QString source = QStringLiteral("live");
     int intervalSeconds = 1;
+    QString price = QStringLiteral("trades"); ///< trades | mid (bid/ask mid of live bars)
     int window = 120;
     QString hedgeMethod = QStringLiteral("ols"); ///< ols | huber | theil-sen | kalman
     QString adfTrend = QStringLiteral("c");      ///< c | ct | n
     double entryZ = 2.0, exitZ = 0.5;
     QStringList universe;
-    QJsonArray alertRules;            ///< as the alert dialog writes them
-    QJsonObject backtest;             ///< backtest dialog parameters
+    QJsonArray alertRules;                  ///< as the alert dialog writes them
+    QJsonObject backtest;                   ///< backtest dialog parameters
     QByteArray windowGeometry, windowState; ///< QMainWindow::saveGeometry()/saveState()
     QString activeView = QStringLiteral("market");
     qint64 chartFromMs = 0, chartToMs = 0; ///< 0/0 = follow live
-    QJsonObject unknownFields;        ///< kept from the file, written back as they were
+    QJsonObject unknownFields;             ///< kept from the file, written back as they were
 
     QJsonObject toJson() const;
-    /** Reads a workspace object; on failure returns false, says which field is wrong, and leaves out alone. */
+    /** Reads a workspace object; on failure returns false, says which field is wrong, and leaves out alone.
+     */
     static bool fromJson(const QJsonObject &json, Workspace *out, QString *error);
 
     static bool load(const QString &path, Workspace *out, QString *error);

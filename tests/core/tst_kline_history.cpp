@@ -2,6 +2,8 @@
 
 #include "cli/commands.h"
 #include "market/kline_history.h"
+#include "session/history_filler.h"
+#include "session/live_session.h"
 #include "storage/bar_store.h"
 #include "storage/database.h"
 #include "storage/funding_store.h"
@@ -141,6 +143,7 @@ private Q_SLOTS:
     void cliHistoryStoresOnceAndExportReturnsIt();
     void fundingHistoryPagedRateLimitedAndResumed();
     void cliHistoryFundingStoresOnce();
+    void fundingSettledDuringASessionIsFetched();
 
 private:
     std::vector<Bar> m_btc, m_ada;
@@ -645,4 +648,59 @@ void TestKlineHistory::cliHistoryFundingStoresOnce()
 }
 
 QTEST_GUILESS_MAIN(TestKlineHistory)
+void TestKlineHistory::fundingSettledDuringASessionIsFetched()
+{
+    // When: a minute after the earliest next funding time the mark prices announce; one more than a minute
+    // past is no longer announced (the marks moved on to the next).
+    const qint64 now = 1'700'000'000'000;
+    MarkPrice a, b, past;
+    a.nextFundingMs = now + 3'600'000;
+    b.nextFundingMs = now + 7'200'000;
+    past.nextFundingMs = now - 2 * LiveSession::FundingSettleMs;
+    QCOMPARE(LiveSession::fundingFetchAtMs({b, a}, now), now + 3'600'000 + LiveSession::FundingSettleMs);
+    QCOMPARE(LiveSession::fundingFetchAtMs({past}, now), qint64(-1));
+    QCOMPARE(LiveSession::fundingFetchAtMs({}, now), qint64(-1));
+
+    if (!test::backendAvailable())
+        return;
+    // What: the events after the newest stored, each once, in one request per symbol.
+    test::MockFunding mock;
+    const std::vector<FundingEvent> btc = test::universeFunding(QStringLiteral("BTCUSDT"));
+    const std::size_t n = btc.size();
+    mock.addSymbol(QStringLiteral("BTCUSDT"), btc);
+    QVERIFY(mock.listen());
+    test::ScratchDatabase db;
+    {
+        QString error;
+        qint64 stored = 0;
+        QSqlDatabase c = Database::open(db.spec(), QStringLiteral("funding-seed"), &error);
+        QVERIFY2(c.isValid(), qPrintable(error));
+        const std::vector<FundingEvent> known(btc.begin(), btc.end() - 3); // the session started before these
+        QVERIFY2(FundingStore::store(c, QStringLiteral("BTCUSDT"), known, &stored, &error),
+                 qPrintable(error));
+        QCOMPARE(stored, qint64(n - 3));
+        c = QSqlDatabase();
+        Database::close(QStringLiteral("funding-seed"));
+    }
+    HistoryConfig config;
+    config.days = 2;
+    config.intervals = {};
+    config.klines = mockConfig(mock);
+    config.funding = true;
+    HistoryFiller filler(db.spec(), config);
+    QSignalSpy finished(&filler, &HistoryFiller::finished);
+    filler.fillFunding({QStringLiteral("BTCUSDT")}, btc.back().timeMs + 1);
+    QVERIFY(finished.wait(30000));
+    QVERIFY2(finished.first().at(0).toStringList().isEmpty(),
+             qPrintable(finished.first().at(0).toStringList().join(QLatin1Char(';'))));
+    QString why;
+    QVERIFY2(sameEvents(storedFunding(db.spec(), QStringLiteral("BTCUSDT")), btc, &why), qPrintable(why));
+    QCOMPARE(mock.requests().size(), 1);
+    QCOMPARE(mock.requests()[0].startTime, btc[n - 4].timeMs + 1);
+    // Again up to the same time: nothing is missing, nothing is asked for.
+    filler.fillFunding({QStringLiteral("BTCUSDT")}, btc.back().timeMs + 1);
+    QTRY_COMPARE(finished.size(), 2);
+    QCOMPARE(mock.requests().size(), 1);
+}
+
 #include "tst_kline_history.moc"

@@ -34,6 +34,7 @@ Workspace TestWorkspace::sample()
     w.pairX = QStringLiteral("ETHUSDT");
     w.source = QStringLiteral("upload:ewa-ewc");
     w.intervalSeconds = 60;
+    w.price = QStringLiteral("mid");
     w.window = 240;
     w.hedgeMethod = QStringLiteral("kalman");
     w.adfTrend = QStringLiteral("ct");
@@ -109,6 +110,8 @@ void TestWorkspace::rejectsBadFilesAndChangesNothing_data()
                                   << QStringLiteral("analysis.window");
     QTest::newRow("windowTooSmall") << QByteArray(good).replace("\"window\": 240", "\"window\": 1")
                                     << QStringLiteral("analysis.window");
+    QTest::newRow("unknownPrice") << QByteArray(good).replace("\"mid\"", "\"last\"")
+                                  << QStringLiteral("pair.price");
     QTest::newRow("unknownHedge") << QByteArray(good).replace("\"kalman\"", "\"magic\"")
                                   << QStringLiteral("analysis.hedge");
     QTest::newRow("badSymbol") << QByteArray(good).replace("\"ETHUSDT\",", "\"../../etc/passwd\",")

@@ -109,6 +109,8 @@ void TestMainWindow::demoReplayFillsWatchlistTradesAndChart()
     QCOMPARE(candleViews.size(), 2);
     CandleChartView *a = w.chartView(), *b = candleViews.at(0) == a ? candleViews.at(1) : candleViews.at(0);
     QTRY_VERIFY_WITH_TIMEOUT(b->drawnCandles() >= 2, 5000);
+    // Enough bars that a zoom in is not already the closest zoom (ten bars).
+    QTRY_VERIFY_WITH_TIMEOUT(a->extent().second - a->extent().first > 30000, 30000);
     a->refreshNow();
     QVERIFY(a->followsLive() && b->followsLive());
     QCOMPARE(a->rangeTo(), a->extent().second); // the live edge: the end of the newest bar
@@ -130,6 +132,47 @@ void TestMainWindow::demoReplayFillsWatchlistTradesAndChart()
     a->setFocus();
     QTest::keyClick(a, Qt::Key_End);
     QVERIFY(a->followsLive() && b->followsLive());
+
+    // The demo carries the legs' real bid/ask quotes: a band under each leg's candles, and the crosshair
+    // reads a bar's closing bid and ask as stored.
+    QTRY_VERIFY_WITH_TIMEOUT((a->refreshNow(), a->drawnBandBars() > 0), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT((b->refreshNow(), b->drawnBandBars() > 0), 20000);
+    // Bars more than 5 s older than the newest stored are final; the band read after them holds them.
+    std::vector<QuoteBar> quotes;
+    QString error;
+    const auto readQuotes = [&] {
+        Database::withReader(
+            o.demoDatabasePath,
+            [&](QSqlDatabase &conn) {
+                quotes = QuoteStore::load(conn, QStringLiteral("BTCUSDT"), Interval::S1);
+            },
+            &error);
+        return quotes.size() >= 2 && quotes.back().openMs - quotes.front().openMs >= 10000;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(readQuotes(), 30000); // quotes flow from the pair's subscription on
+    const qint64 finalBefore = quotes.back().openMs - 5000;
+    QSignalSpy quotesRead(w.marketView(), &MarketView::quotesLoaded);
+    w.marketView()->reloadQuotes();
+    QVERIFY(quotesRead.wait(10000));
+    a->refreshNow();
+    int checked = 0;
+    for (auto q = quotes.rbegin(); q != quotes.rend() && checked < 3; ++q) {
+        if (q->openMs >= finalBefore)
+            continue;
+        const std::vector<Bar> &bars = w.barModel()->bars();
+        if (std::none_of(bars.begin(), bars.end(), [&](const Bar &bar) { return bar.openMs == q->openMs; }))
+            continue; // no trade in that second: no candle
+        const QString text = a->readoutAt(q->openMs);
+        if (text.isEmpty())
+            continue; // outside the range drawn
+        QVERIFY2(q->bidClose <= q->askClose, qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("bid %1  ask %2")
+                                   .arg(QLocale().toString(q->bidClose, 'f', 2),
+                                        QLocale().toString(q->askClose, 'f', 2))),
+                 qPrintable(text));
+        ++checked;
+    }
+    QVERIFY(checked > 0);
 
     // Switching the interval reloads the series from the database.
     w.setInterval(QStringLiteral("1m"));

@@ -24,7 +24,9 @@ namespace pairlab {
 CandleChartView::CandleChartView(QWidget *parent)
     : TimeChartView(parent), m_chart(chart()), m_candles(new QCandlestickSeries),
       m_volumeLine(new QLineSeries(this)), m_volume(new QAreaSeries(m_volumeLine)),
-      m_priceAxis(new QValueAxis), m_volumeAxis(new QValueAxis), m_gapBands(m_chart)
+      m_bandAsk(new QLineSeries(this)), m_bandBid(new QLineSeries(this)),
+      m_band(new QAreaSeries(m_bandAsk, m_bandBid)), m_priceAxis(new QValueAxis),
+      m_volumeAxis(new QValueAxis), m_gapBands(m_chart)
 {
     // The view owns m_volumeLine (a QAreaSeries does not own its boundary lines).
     setFocusPolicy(Qt::StrongFocus); // End, + and - act on the focused chart
@@ -42,7 +44,15 @@ CandleChartView::CandleChartView(QWidget *parent)
     m_volume->setBrush(vol);
     m_volume->setPen(Qt::NoPen);
 
+    // The bid/ask band: translucent, under the candles.
+    m_band->setName(tr("Bid/ask"));
+    QColor band = palette().color(QPalette::Highlight);
+    band.setAlpha(70);
+    m_band->setBrush(band);
+    m_band->setPen(Qt::NoPen);
+
     m_chart->addSeries(m_volume);
+    m_chart->addSeries(m_band);
     m_chart->addSeries(m_candles);
     // Axes are explicit: createDefaultAxes() breaks candlesticks on a time axis.
     timeAxis()->setTickCount(7);
@@ -55,6 +65,8 @@ CandleChartView::CandleChartView(QWidget *parent)
     m_candles->attachAxis(m_priceAxis);
     m_volume->attachAxis(timeAxis());
     m_volume->attachAxis(m_volumeAxis);
+    m_band->attachAxis(timeAxis());
+    m_band->attachAxis(m_priceAxis);
     applyPaletteTheme(this, m_chart);
 
     QFont small = font();
@@ -116,10 +128,71 @@ QString CandleChartView::readoutAt(qint64 t) const
     const int decimals = priceDecimals(b.close);
     const auto price = [&](double v) { return l.toString(v, 'f', decimals); };
     const bool daily = m_candleWidthMs >= 86400000;
-    return tr("%1  O %2  H %3  L %4  C %5  V %6")
-        .arg(QDateTime::fromMSecsSinceEpoch(b.openMs) // local, as the time axis
-                 .toString(daily ? QStringLiteral("yyyy-MM-dd") : QStringLiteral("yyyy-MM-dd HH:mm:ss")),
-             price(b.open), price(b.high), price(b.low), price(b.close), l.toString(b.volume, 'g', 6));
+    QString text =
+        tr("%1  O %2  H %3  L %4  C %5  V %6")
+            .arg(QDateTime::fromMSecsSinceEpoch(b.openMs) // local, as the time axis
+                     .toString(daily ? QStringLiteral("yyyy-MM-dd") : QStringLiteral("yyyy-MM-dd HH:mm:ss")),
+                 price(b.open), price(b.high), price(b.low), price(b.close), l.toString(b.volume, 'g', 6));
+    // The closing quote of the bar under the pointer (of the last bar of a merged candle).
+    const QuoteBar *q = m_merge == 1 ? quoteAt(b.openMs) : nullptr;
+    if (q)
+        text += tr("  bid %1  ask %2").arg(price(q->bidClose), price(q->askClose));
+    return text;
+}
+
+const QuoteBar *CandleChartView::quoteAt(qint64 openMs) const
+{
+    if (!m_quotes)
+        return nullptr;
+    const auto it = std::lower_bound(m_quotes->begin(), m_quotes->end(), openMs,
+                                     [](const QuoteBar &q, qint64 v) { return q.openMs < v; });
+    return it != m_quotes->end() && it->openMs == openMs ? &*it : nullptr;
+}
+
+void CandleChartView::setQuoteBand(std::shared_ptr<const std::vector<QuoteBar>> quotes)
+{
+    m_quotes = std::move(quotes);
+    scheduleRefresh();
+}
+
+void CandleChartView::drawBand(double *lo, double *hi)
+{
+    // Under each candle, merged as it is: a step over [open, open + width) from the lowest closing bid to the
+    // highest closing ask of its bars. Rebuilt with one replace() per boundary.
+    m_bandBars = 0;
+    if (!m_quotes || m_quotes->empty() || m_shown.empty()) {
+        m_bandAsk->clear();
+        m_bandBid->clear();
+        m_band->hide();
+        return;
+    }
+    // Each candle's quotes: those opening from its open to the next candle's (merged candles group
+    // consecutive bars, so candles need not be evenly spaced).
+    const qint64 width = m_candleWidthMs;
+    auto it = std::lower_bound(m_quotes->begin(), m_quotes->end(), m_shown.front().openMs,
+                               [](const QuoteBar &q, qint64 v) { return q.openMs < v; });
+    QList<QPointF> ask, bid;
+    for (std::size_t i = 0; i < m_shown.size() && it != m_quotes->end(); ++i) {
+        const qint64 start = m_shown[i].openMs;
+        const qint64 end = i + 1 < m_shown.size() ? m_shown[i + 1].openMs : start + width;
+        while (it != m_quotes->end() && it->openMs < start)
+            ++it;
+        if (it == m_quotes->end() || it->openMs >= end)
+            continue; // no quote in this candle's bars
+        double b = it->bidClose, a = it->askClose;
+        for (; it != m_quotes->end() && it->openMs < end; ++it, ++m_bandBars) {
+            b = std::min(b, it->bidClose);
+            a = std::max(a, it->askClose);
+        }
+        const double x0 = double(start), x1 = double(start + width);
+        ask << QPointF(x0, a) << QPointF(x1, a);
+        bid << QPointF(x0, b) << QPointF(x1, b);
+        *lo = std::min(*lo, b);
+        *hi = std::max(*hi, a);
+    }
+    m_bandAsk->replace(ask);
+    m_bandBid->replace(bid);
+    m_band->setVisible(!ask.isEmpty());
 }
 
 const Bar *CandleChartView::newestBar() const
@@ -255,6 +328,7 @@ void CandleChartView::drawEmpty()
     m_gapBands.hide();
     m_candles->clear();
     m_volumeLine->clear();
+    drawBand(nullptr, nullptr);
     m_drawn = 0;
     m_firstDrawnMs = m_lastDrawnMs = -1;
     placeOverlays();
@@ -274,6 +348,7 @@ void CandleChartView::draw()
         m_shown.clear();
         m_candles->clear();
         m_volumeLine->clear();
+        drawBand(nullptr, nullptr);
         m_drawn = 0;
         m_firstDrawnMs = m_lastDrawnMs = -1;
         placeOverlays();
@@ -318,6 +393,9 @@ void CandleChartView::draw()
         vmax = std::max(vmax, b.volume);
     }
     m_volumeLine->replace(vol);
+    m_candleWidthMs = width;
+    m_shown = std::move(candles);
+    drawBand(&lo, &hi);
     const double pad = std::max((hi - lo) * 0.08, hi * 1e-5);
     m_priceAxis->setRange(lo - pad * 2.5, hi + pad); // room at the bottom for the volume
     m_priceAxis->applyNiceNumbers();
@@ -328,8 +406,6 @@ void CandleChartView::draw()
         tickStep > 0 ? std::clamp(int(-std::floor(std::log10(tickStep))), 0, 10) : 2));
     m_volumeAxis->setRange(0, std::max(vmax, 1e-9) * 4.0);
     m_volumeMax = vmax;
-    m_candleWidthMs = width;
-    m_shown = std::move(candles);
     timeAxis()->setFormat(timeAxisFormat(rangeFrom(), rangeTo(), width));
     placeOverlays();
 }

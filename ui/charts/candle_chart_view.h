@@ -3,9 +3,11 @@
 #include "charts/gap_bands.h"
 #include "charts/time_chart_view.h"
 #include "market/bar.h"
+#include "market/quote.h"
 
 #include <QPointer>
 
+#include <memory>
 #include <vector>
 
 class QCandlestickSeries;
@@ -44,8 +46,14 @@ public:
     /** Gaps of the trade stream; those of the model's symbol that are open or unfillable are shaded. */
     void setGaps(const TradeGapList &gaps);
     const GapBands &gapBands() const { return m_gapBands; }
+    /** Quote bars of the model's symbol and bar length (ascending): drawn under the candles as a band from
+     *  each bar's closing bid to its closing ask (merged bars: the lowest bid to the highest ask). Null or
+     *  empty: no band. */
+    void setQuoteBand(std::shared_ptr<const std::vector<QuoteBar>> quotes);
+    /** Quote bars the band drew at the last refresh. */
+    int drawnBandBars() const { return m_bandBars; }
     /** "2024-08-08 23:57:03  O … H … L … C … V …" of the candle at or before t (what the crosshair shows),
-        empty outside the drawn candles. */
+        with "bid … ask …" of its closing quote when the band has one; empty outside the drawn candles. */
     QString readoutAt(qint64 t) const override;
     /** From the open of the first bar to the end of the newest one; {0, -1} without bars. */
     std::pair<qint64, qint64> extent() const override;
@@ -67,6 +75,8 @@ private:
     qint64 barMs() const;
     std::vector<Bar> visibleCandles(int *merge) const;
     void placeOverlays();
+    void drawBand(double *lo, double *hi);
+    const QuoteBar *quoteAt(qint64 openMs) const;
     void updateTitle();
 
     QPointer<BarModel> m_model;
@@ -74,6 +84,10 @@ private:
     QCandlestickSeries *m_candles;
     QLineSeries *m_volumeLine;
     QAreaSeries *m_volume;
+    QLineSeries *m_bandAsk, *m_bandBid;
+    QAreaSeries *m_band;
+    std::shared_ptr<const std::vector<QuoteBar>> m_quotes;
+    int m_bandBars = 0;
     QValueAxis *m_priceAxis;
     QValueAxis *m_volumeAxis;
     int m_maxCandles = 1500;

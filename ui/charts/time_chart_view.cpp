@@ -144,9 +144,11 @@ void TimeChartView::refreshNow()
         return;
     }
     if (m_follow) {
+        // Never narrower than the closest zoom: with a few seconds of data the bars keep their width and a
+        // zoom in does not widen the view.
         const qint64 span = m_followSpan < 0 ? defaultSpanMs() : m_followSpan;
         m_to = hi;
-        m_from = span > 0 ? std::max(lo, hi - span) : lo;
+        m_from = span > 0 ? std::min(std::max(lo, hi - span), hi - minimumSpanMs()) : lo;
         if (m_to <= m_from)
             m_from = m_to - 1000;
     }

@@ -243,6 +243,11 @@ BacktestDialog::BacktestDialog(AlignedPair pair, const QString &symbolY, const Q
     updateButtons();
 }
 
+void BacktestDialog::setMidPrices(bool mid)
+{
+    m_fill->setItemText(0, mid ? tr("Mid prices") : tr("Trade closes"));
+}
+
 void BacktestDialog::setMarketDatabase(const QString &path)
 {
     if (path == m_marketDbPath)

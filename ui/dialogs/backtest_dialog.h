@@ -81,6 +81,8 @@ public:
     /** Reads the legs' quotes and funding from this database instead (the one the pair's bars come from, when
      *  results are saved to another); marketLoaded() follows. */
     void setMarketDatabase(const QString &path);
+    /** The pair's prices are bid/ask mids (the Pair tab's "Mid" prices): the first fill choice says so. */
+    void setMidPrices(bool mid);
     /** What the database holds for the legs beyond the closes (quotes, funding), or why there is nothing. */
     QString marketText() const;
     /** The line under the summary: net = gross - costs - bid/ask crossed + funding. */

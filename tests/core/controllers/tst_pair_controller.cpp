@@ -4,6 +4,7 @@
 #include "io/csv_import.h"
 #include "session/recording_ingest.h"
 #include "storage/database.h"
+#include "storage/quote_store.h"
 #include "storage/tick_writer.h"
 
 #include "test_util.h"
@@ -108,6 +109,7 @@ private Q_SLOTS:
     void verdictFollowsEngleGrangerPValue_data();
     void verdictFollowsEngleGrangerPValue();
     void appendsBarsClosedOnBothLegs();
+    void analysesMidPricesOfTheQuotes();
     void alertsJudgeEachLiveBarOnce();
     void universeScanReportsProgressAndStopsWhenAsked();
     void universeLiveStepsKeepZCurrentBetweenFullScans();
@@ -449,6 +451,95 @@ void TestPairController::appendsBarsClosedOnBothLegs()
     QCOMPARE(c.appendedBars(), 2);
     QTRY_VERIFY_WITH_TIMEOUT(c.result().valid() && c.result().analytics.full->n == bars + 2, 10000);
     QVERIFY2(rec.failures.isEmpty(), qPrintable(rec.failures.join(QLatin1Char('\n'))));
+}
+
+void TestPairController::analysesMidPricesOfTheQuotes()
+{
+    // Both legs' real bookTicker captures: their 1 s quote bars are the mid series.
+    const QString db = m_dir.filePath(QStringLiteral("quotes.sqlite"));
+    for (const char *capture :
+         {"hftbacktest_usdm_btcusdt_20240808_raw.gz", "hftbacktest_usdm_ethusdt_20240808_raw.gz"}) {
+        IngestCounts counts;
+        QString error;
+        QVERIFY2(
+            ingestRecordingFile(test::sharedData(QStringLiteral("real/binance_ws/") + QLatin1String(capture)),
+                                db, &counts, &error),
+            qPrintable(error));
+        QVERIFY(counts.quotes > 50000);
+    }
+    std::vector<QuoteBar> btc, eth;
+    QString error;
+    Database::withReader(
+        db,
+        [&](QSqlDatabase &conn) {
+            btc = QuoteStore::load(conn, QStringLiteral("BTCUSDT"), Interval::S1);
+            eth = QuoteStore::load(conn, QStringLiteral("ETHUSDT"), Interval::S1);
+        },
+        &error);
+    QVERIFY2(btc.size() > 300 && eth.size() > 300, qPrintable(error));
+
+    PairController c;
+    Recorder rec(c);
+    c.setLiveSymbols({QStringLiteral("BTCUSDT"), QStringLiteral("ETHUSDT")});
+    c.setWindow(30);
+    c.setPrice(PairPrice::Mid);
+    c.setDatabase(db);
+    QVERIFY(waitForState(c, PairState::Kind::Ready));
+    QVERIFY2(c.statusText().contains(QLatin1String("1s mid bars")), qPrintable(c.statusText()));
+    // Every aligned bar is (bid + ask) / 2 of each leg's closing quote; the newest quote bar of each leg may
+    // still be forming and is not analysed yet.
+    std::map<qint64, double> midY, midX;
+    for (const QuoteBar &q : btc)
+        midY[q.openMs] = (q.bidClose + q.askClose) / 2;
+    for (const QuoteBar &q : eth)
+        midX[q.openMs] = (q.bidClose + q.askClose) / 2;
+    const AlignedPair &pair = *c.service()->pair();
+    QVERIFY(pair.size() > 300);
+    for (std::size_t i = 0; i < pair.size(); ++i) {
+        QCOMPARE(pair.y[i], midY.at(pair.timeMs[i]));
+        QCOMPARE(pair.x[i], midX.at(pair.timeMs[i]));
+    }
+    QVERIFY(pair.timeMs.back() < std::min(btc.back().openMs, eth.back().openMs));
+    // Trade closes differ: the request's price is part of the question.
+    QVERIFY(c.result().request.price == PairPrice::Mid);
+
+    // Live: quote bars stored later are read by the poll; a bar counts once the next one of its leg exists.
+    const qint64 t0 = std::max(btc.back().openMs, eth.back().openMs) + 1000;
+    std::vector<QuoteBarUpdate> more;
+    for (const auto &[sym, px] : {std::pair{"BTCUSDT", 61000.0}, std::pair{"ETHUSDT", 2600.0}}) {
+        QuoteBarUpdate u{SymbolCode::fromText(sym), Interval::S1, {}};
+        for (int k = 0; k < 3; ++k) {
+            Quote q;
+            q.bid = px + k;
+            q.ask = px + k + 0.5;
+            q.updateId = 9'000'000'000'000LL + k;
+            u.bars.push_back(QuoteBar::from(q, t0 + k * 1000));
+        }
+        more.push_back(u);
+    }
+    const int before = int(pair.size());
+    {
+        QSqlDatabase conn = Database::open(db, QStringLiteral("mid-writer"), &error);
+        QVERIFY2(conn.isValid(), qPrintable(error));
+        QVERIFY2(QuoteStore::store(conn, more, &error), qPrintable(error));
+        conn = QSqlDatabase();
+        Database::close(QStringLiteral("mid-writer"));
+    }
+    // The forming bars of the history and t0, t0 + 1 s close; t0 + 2 s is forming.
+    QTRY_VERIFY_WITH_TIMEOUT(c.service()->pair()->timeMs.back() == t0 + 1000, 10000);
+    const AlignedPair &grown = *c.service()->pair();
+    QCOMPARE(grown.y.back(), 61001.25);
+    QCOMPARE(grown.x.back(), 2601.25);
+    QVERIFY(int(grown.size()) >= before + 2);
+    QVERIFY2(rec.failures.isEmpty(), qPrintable(rec.failures.join(QLatin1Char('\n'))));
+
+    // Datasets hold trades only: a dataset source analyses trades, and mid is refused for it.
+    c.setDatasetDatabase(m_datasetDb);
+    QTRY_VERIFY_WITH_TIMEOUT(c.hasSource(QStringLiteral("upload:ewa-ewc")), 10000);
+    c.setSource(QStringLiteral("upload:ewa-ewc"));
+    QVERIFY(c.request().price == PairPrice::Trades);
+    c.setPrice(PairPrice::Mid);
+    QVERIFY(c.request().price == PairPrice::Trades);
 }
 
 void TestPairController::alertsJudgeEachLiveBarOnce()
