@@ -3565,6 +3565,10 @@ Jetzt: %2</translation>
         <source>Hedge and tests: each pair&apos;s bars (the newest %1 %2 bars) up to the bar of %3 UTC, scanned at %4 UTC. z over %5 bars with that hedge, up to the bar of %6 UTC.</source>
         <translation>Hedge und Tests: die Bars jedes Paares (die neuesten %1 %2-Bars) bis zur Bar von %3 UTC, gescannt um %4 UTC. z über %5 Bars mit diesem Hedge, bis zur Bar von %6 UTC.</translation>
     </message>
+    <message>
+        <source>&lt;p style=&apos;margin-top:2px&apos;&gt;%1 ~ %2 · %3 bid/ask mid bars of %4 · window %5&lt;/p&gt;</source>
+        <translation>&lt;p style='margin-top:2px'&gt;%1 ~ %2 · %3 Geld/Brief-Mittelkurs-Bars zu %4 · Fenster %5&lt;/p&gt;</translation>
+    </message>
 </context>
 <context>
     <name>pairlab::PairScannerModel</name>

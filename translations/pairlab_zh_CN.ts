@@ -3550,6 +3550,10 @@ Now: %2</source>
         <source>Hedge and tests: each pair&apos;s bars (the newest %1 %2 bars) up to the bar of %3 UTC, scanned at %4 UTC. z over %5 bars with that hedge, up to the bar of %6 UTC.</source>
         <translation>对冲与检验：每个配对的K线（最新 %1 根 %2 K线），截至 %3 UTC 的K线，扫描于 %4 UTC。z 基于 %5 根K线并使用该对冲比率，截至 %6 UTC 的K线。</translation>
     </message>
+    <message>
+        <source>&lt;p style=&apos;margin-top:2px&apos;&gt;%1 ~ %2 · %3 bid/ask mid bars of %4 · window %5&lt;/p&gt;</source>
+        <translation>&lt;p style='margin-top:2px'&gt;%1 ~ %2 · %3 根 %4 买/卖中间价 K 线 · 窗口 %5&lt;/p&gt;</translation>
+    </message>
 </context>
 <context>
     <name>pairlab::PairScannerModel</name>

@@ -31,7 +31,7 @@ MarketView::MarketView(const QStringList &symbols, QWidget *parent)
 {
     m_spreadChart->addCurve(QString(), QColor(0x2e, 0x86, 0xc1));
     m_spreadChart->addCurve(QString(), QColor(0xe6, 0x7e, 0x22));
-    m_spreadChart->setValueFormat(QStringLiteral("%.2f"));
+    m_spreadChart->setReadoutFormat(3, QStringLiteral(" bps")); // 1 tick of BTCUSDT: 0.0162 bps
     m_quoteReload->setInterval(2000);
     connect(m_quoteReload, &QTimer::timeout, this, [this] {
         if (!m_quoteReading) // one read at a time on the timer; new legs or a new interval always ask
@@ -70,6 +70,10 @@ MarketView::MarketView(const QStringList &symbols, QWidget *parent)
     group->add(m_chart);
     group->add(m_chart2);
     group->add(m_spreadChart);
+    // Following live, the second leg and the quoted spread show the first leg's range exactly (their data
+    // may end a second earlier or start later).
+    m_chart2->setFollowLeader(m_chart);
+    m_spreadChart->setFollowLeader(m_chart);
     auto *legs = new QSplitter(Qt::Vertical, this);
     legs->addWidget(m_chart);
     legs->addWidget(m_chart2);

@@ -429,11 +429,15 @@ void PairResearchPanel::renderSummary()
     QString html;
     html +=
         QStringLiteral("<h3 style='color:%1;margin:0'>%2</h3>").arg(colour, r.verdict.text.toHtmlEscaped());
-    html += tr("<p style='margin-top:2px'>%1 ~ %2 · %3 bars of %4 · window %5</p>")
-                .arg(q.y, q.x)
-                .arg(f.n)
-                .arg(BarStore::intervalLabel(q.intervalSeconds))
-                .arg(f.window);
+    // The basis: how many bars of which length, and whether of trade closes or bid/ask mids.
+    html +=
+        (q.price == PairPrice::Mid ? tr("<p style='margin-top:2px'>%1 ~ %2 · %3 bid/ask mid bars of %4 · "
+                                        "window %5</p>")
+                                   : tr("<p style='margin-top:2px'>%1 ~ %2 · %3 bars of %4 · window %5</p>"))
+            .arg(q.y, q.x)
+            .arg(f.n)
+            .arg(BarStore::intervalLabel(q.intervalSeconds))
+            .arg(f.window);
     const QString zBasis =
         r.display.method == HedgeMethod::Kalman
             ? tr("Kalman innovation e/√S")

@@ -173,6 +173,15 @@ void TestMainWindow::demoReplayFillsWatchlistTradesAndChart()
         ++checked;
     }
     QVERIFY(checked > 0);
+    // Following live, the second leg and the quoted spread show the first leg's range, to the millisecond.
+    a->refreshNow();
+    TimeSeriesChartView *spread = w.marketView()->spreadChart();
+    for (TimeChartView *v : std::initializer_list<TimeChartView *>{b, spread}) {
+        v->refreshNow();
+        QVERIFY(v->followsLive());
+        QCOMPARE(v->rangeFrom(), a->rangeFrom());
+        QCOMPARE(v->rangeTo(), a->rangeTo());
+    }
 
     // Switching the interval reloads the series from the database.
     w.setInterval(QStringLiteral("1m"));

@@ -143,7 +143,11 @@ void TimeChartView::refreshNow()
         drawEmpty();
         return;
     }
-    if (m_follow) {
+    const qint64 oldFrom = m_from, oldTo = m_to;
+    if (m_follow && m_leader && m_leader->followsLive() && m_leader->rangeTo() > m_leader->rangeFrom()) {
+        m_from = m_leader->rangeFrom(); // one time axis: the leader's range, whatever this view's data end
+        m_to = m_leader->rangeTo();
+    } else if (m_follow) {
         // Never narrower than the closest zoom: with a few seconds of data the bars keep their width and a
         // zoom in does not widen the view.
         const qint64 span = m_followSpan < 0 ? defaultSpanMs() : m_followSpan;
@@ -154,6 +158,20 @@ void TimeChartView::refreshNow()
     }
     m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(m_from), QDateTime::fromMSecsSinceEpoch(m_to));
     draw();
+    if (m_follow && (m_from != oldFrom || m_to != oldTo))
+        Q_EMIT liveRangeMoved(m_from, m_to);
+}
+
+void TimeChartView::setFollowLeader(TimeChartView *leader)
+{
+    if (m_leader)
+        disconnect(m_leader, &TimeChartView::liveRangeMoved, this, nullptr);
+    m_leader = leader;
+    if (leader)
+        connect(leader, &TimeChartView::liveRangeMoved, this, [this] {
+            if (m_follow)
+                scheduleRefresh();
+        });
 }
 
 qint64 TimeChartView::timeAtX(double x) const

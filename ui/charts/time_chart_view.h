@@ -2,6 +2,7 @@
 
 #include <QChartView>
 #include <QList>
+#include <QPointer>
 
 #include <utility>
 
@@ -38,6 +39,10 @@ public:
     bool savePng(const QString &path);
     /** Delay of a scheduled refresh (default 40 ms, i.e. at most 25 Hz). */
     void setRefreshDelay(int ms);
+    /** While both follow live, this view shows exactly the leader's range (charts of one time axis whose data
+     *  end at different times: the second leg, the quoted spread), and redraws when the leader's range moves.
+     */
+    void setFollowLeader(TimeChartView *leader);
 
 public Q_SLOTS:
     void setTimeRange(qint64 from, qint64 to); ///< stops following live
@@ -60,6 +65,8 @@ Q_SIGNALS:
     void hoveredTime(qint64 t);
     void hoverLeft();
     void followLiveChanged(bool follows);
+    /** While following live, the range drawn moved (a new bar, a new span). */
+    void liveRangeMoved(qint64 from, qint64 to);
 
 protected:
     /** Draws [rangeFrom(), rangeTo()]: the range is resolved, the time axis set to it, the extent is not
@@ -91,6 +98,7 @@ private:
     void setFollowing(bool follow);
 
     QDateTimeAxis *m_timeAxis;
+    QPointer<TimeChartView> m_leader;
     QTimer *m_refreshTimer;
     QGraphicsLineItem *m_crosshair;
     QGraphicsSimpleTextItem *m_readout;

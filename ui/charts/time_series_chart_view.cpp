@@ -260,9 +260,16 @@ QString TimeSeriesChartView::readoutAt(qint64 t) const
         const std::size_t i = std::size_t(it - c.times->begin()) - 1;
         const double v = (*c.values)[i];
         text += QStringLiteral("   %1 %2")
-                    .arg(c.name, std::isnan(v) ? QStringLiteral("—") : QString::number(v, 'g', 8));
+                    .arg(c.name, std::isnan(v) ? QStringLiteral("—")
+                                               : QString::number(v, 'g', m_readoutDigits) + m_readoutUnit);
     }
     return text;
+}
+
+void TimeSeriesChartView::setReadoutFormat(int significantDigits, const QString &unit)
+{
+    m_readoutDigits = std::clamp(significantDigits, 1, 17);
+    m_readoutUnit = unit;
 }
 
 void TimeSeriesChartView::setEmptyText(const QString &text)

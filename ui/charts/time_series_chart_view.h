@@ -38,6 +38,8 @@ public:
     void setBands(const QList<double> &levels);
     /** The value axes' printf label format; empty (the default): from the ticks' step, never "5e+04". */
     void setValueFormat(const QString &format);
+    /** The crosshair's values: this many significant digits (default 8) and a unit after each (" bps"). */
+    void setReadoutFormat(int significantDigits, const QString &unit = QString());
     /** What an empty chart says in place of its axes (default "No data yet"). */
     void setEmptyText(const QString &text);
     QString emptyText() const { return m_emptyText; }
@@ -82,6 +84,8 @@ private:
     QString m_emptyText = tr("No data yet");
     double m_valueCeiling = qQNaN();
     QString m_valueFormat; ///< empty: from the scale's step (valueLabelFormat)
+    int m_readoutDigits = 8;
+    QString m_readoutUnit;
     GapBands m_gapBands;
 };
 
