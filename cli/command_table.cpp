@@ -82,6 +82,10 @@ const QList<Command> &commands()
          QStringLiteral("FILE.csv [--window 120] [--format json|csv] [--out F]   every pair of a wide close "
                         "file"),
          &scan},
+        {QStringLiteral("johansen"),
+         QStringLiteral(
+             "FILE.csv [--det-order 0] [--k-ar-diff 1]   Johansen test of a basket (wide close file)"),
+         &johansen},
         {QStringLiteral("bench"), QStringLiteral("%1 [options]").arg(benchKinds()), &bench},
     };
     return table;

@@ -31,6 +31,10 @@ int analyze(const QStringList &args, QTextStream &out, QTextStream &err);
  *  (`ts_ms,SYM1,SYM2,…`, an empty cell where a symbol has no bar), CONVENTIONS §15. 1 on bad input
  * (FILE:LINE: column: reason on err), 2 on bad usage. */
 int scan(const QStringList &args, QTextStream &out, QTextStream &err);
+/** `johansen FILE.csv [--det-order 0] [--k-ar-diff 1]`: the Johansen test of a wide close file (every column
+ *  in every row), CONVENTIONS §16, as one JSON object {k, n, det_order, k_ar_diff, eig, trace, max_eig,
+ *  trace_crit, max_eig_crit, evec, symbols, nobs}. 1 on bad input, 2 on bad usage. */
+int johansen(const QStringList &args, QTextStream &out, QTextStream &err);
 /** `bench KIND [options]`: the benchmarks of bench/benchmarks.h. */
 int bench(const QStringList &args, QTextStream &out, QTextStream &err);
 

@@ -851,6 +851,41 @@
     </message>
 </context>
 <context>
+    <name>Johansen</name>
+    <message>
+        <source>the Johansen test needs at least two series</source>
+        <translation>der Johansen-Test braucht mindestens zwei Reihen</translation>
+    </message>
+    <message>
+        <source>det_order must be -1 (none), 0 (constant) or 1 (linear trend)</source>
+        <translation>det_order muss -1 (keine), 0 (Konstante) oder 1 (linearer Trend) sein</translation>
+    </message>
+    <message>
+        <source>k_ar_diff must be 0 or more</source>
+        <translation>k_ar_diff muss 0 oder größer sein</translation>
+    </message>
+    <message>
+        <source>the series have different lengths</source>
+        <translation>die Reihen haben unterschiedliche Längen</translation>
+    </message>
+    <message>
+        <source>%1 rows are too few for %2 series with %3 lagged differences</source>
+        <translation>%1 Zeilen sind zu wenige für %2 Reihen mit %3 verzögerten Differenzen</translation>
+    </message>
+    <message>
+        <source>row %1 of series %2 is not a finite number</source>
+        <translation>Zeile %1 der Reihe %2 ist keine endliche Zahl</translation>
+    </message>
+    <message>
+        <source>the series are collinear (a singular covariance): drop a duplicate series</source>
+        <translation>die Reihen sind kollinear (singuläre Kovarianz): eine doppelte Reihe entfernen</translation>
+    </message>
+    <message>
+        <source>the eigenvalue problem did not converge</source>
+        <translation>das Eigenwertproblem ist nicht konvergiert</translation>
+    </message>
+</context>
+<context>
     <name>PairDisplay</name>
     <message>
         <source>there is no pair series to export</source>
@@ -3567,7 +3602,7 @@ Jetzt: %2</translation>
     </message>
     <message>
         <source>&lt;p style=&apos;margin-top:2px&apos;&gt;%1 ~ %2 · %3 bid/ask mid bars of %4 · window %5&lt;/p&gt;</source>
-        <translation>&lt;p style='margin-top:2px'&gt;%1 ~ %2 · %3 Geld/Brief-Mittelkurs-Bars zu %4 · Fenster %5&lt;/p&gt;</translation>
+        <translation>&lt;p style=&apos;margin-top:2px&apos;&gt;%1 ~ %2 · %3 Geld/Brief-Mittelkurs-Bars zu %4 · Fenster %5&lt;/p&gt;</translation>
     </message>
 </context>
 <context>

@@ -848,6 +848,41 @@
     </message>
 </context>
 <context>
+    <name>Johansen</name>
+    <message>
+        <source>the Johansen test needs at least two series</source>
+        <translation>Johansen 检验至少需要两个序列</translation>
+    </message>
+    <message>
+        <source>det_order must be -1 (none), 0 (constant) or 1 (linear trend)</source>
+        <translation>det_order 必须为 -1（无）、0（常数）或 1（线性趋势）</translation>
+    </message>
+    <message>
+        <source>k_ar_diff must be 0 or more</source>
+        <translation>k_ar_diff 必须大于或等于 0</translation>
+    </message>
+    <message>
+        <source>the series have different lengths</source>
+        <translation>各序列长度不同</translation>
+    </message>
+    <message>
+        <source>%1 rows are too few for %2 series with %3 lagged differences</source>
+        <translation>%1 行数据不足以检验 %2 个序列（%3 阶滞后差分）</translation>
+    </message>
+    <message>
+        <source>row %1 of series %2 is not a finite number</source>
+        <translation>序列 %2 的第 %1 行不是有限数值</translation>
+    </message>
+    <message>
+        <source>the series are collinear (a singular covariance): drop a duplicate series</source>
+        <translation>各序列共线（协方差矩阵奇异）：请去掉重复的序列</translation>
+    </message>
+    <message>
+        <source>the eigenvalue problem did not converge</source>
+        <translation>特征值问题未收敛</translation>
+    </message>
+</context>
+<context>
     <name>PairDisplay</name>
     <message>
         <source>there is no pair series to export</source>
@@ -3552,7 +3587,7 @@ Now: %2</source>
     </message>
     <message>
         <source>&lt;p style=&apos;margin-top:2px&apos;&gt;%1 ~ %2 · %3 bid/ask mid bars of %4 · window %5&lt;/p&gt;</source>
-        <translation>&lt;p style='margin-top:2px'&gt;%1 ~ %2 · %3 根 %4 买/卖中间价 K 线 · 窗口 %5&lt;/p&gt;</translation>
+        <translation>&lt;p style=&apos;margin-top:2px&apos;&gt;%1 ~ %2 · %3 根 %4 买/卖中间价 K 线 · 窗口 %5&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
