@@ -303,6 +303,21 @@
     </message>
 </context>
 <context>
+    <name>Bootstrap</name>
+    <message>
+        <source>a bootstrap needs at least two bars of returns</source>
+        <translation>ein Bootstrap braucht mindestens zwei Bars mit Renditen</translation>
+    </message>
+    <message>
+        <source>the number of resamples must be at least 1</source>
+        <translation>die Zahl der Stichproben muss mindestens 1 sein</translation>
+    </message>
+    <message>
+        <source>the returns contain non-finite values</source>
+        <translation>die Renditen enthalten nicht endliche Werte</translation>
+    </message>
+</context>
+<context>
     <name>CsvImport</name>
     <message>
         <source>cannot open the file: %1</source>
@@ -2163,6 +2178,54 @@ Funktionen: %2</translation>
     <message>
         <source>Mid prices</source>
         <translation>Mittelkurse</translation>
+    </message>
+    <message>
+        <source>&amp;Bootstrap</source>
+        <translation>&amp;Bootstrap</translation>
+    </message>
+    <message>
+        <source>Resample the run&apos;s net per-bar returns in blocks (1,000 times): how wide are its final return, Sharpe ratio and drawdown by luck of the path?</source>
+        <translation>Die Netto-Renditen je Bar des Laufs blockweise neu ziehen (1.000-mal): Wie weit streuen Endrendite, Sharpe-Ratio und Drawdown allein durch den Zufall des Pfads?</translation>
+    </message>
+    <message>
+        <source>Bootstrap: %L1 of %L2 resamples…</source>
+        <translation>Bootstrap: %L1 von %L2 Stichproben…</translation>
+    </message>
+    <message>
+        <source>the notional per trade</source>
+        <translation>der Nominalwert pro Trade</translation>
+    </message>
+    <message>
+        <source>one spread unit, y + |β|·x at the first bar with a hedge ratio</source>
+        <translation>eine Spread-Einheit, y + |β|·x an der ersten Bar mit Hedge-Verhältnis</translation>
+    </message>
+    <message>
+        <source>Bootstrap not possible: no capital to take returns of (no bar has a hedge ratio yet).</source>
+        <translation>Bootstrap nicht möglich: kein Kapital, auf das sich Renditen beziehen (noch keine Bar hat ein Hedge-Verhältnis).</translation>
+    </message>
+    <message>
+        <source>Cancel &amp;bootstrap</source>
+        <translation>&amp;Bootstrap abbrechen</translation>
+    </message>
+    <message>
+        <source>Bootstrap cancelled.</source>
+        <translation>Bootstrap abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Bootstrap not possible: %1</source>
+        <translation>Bootstrap nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>%1 / %2 / %3</source>
+        <translation>%1 / %2 / %3</translation>
+    </message>
+    <message>
+        <source>per bar</source>
+        <translation>je Bar</translation>
+    </message>
+    <message>
+        <source>Bootstrap, 5 % / 50 % / 95 % of %L1 resamples of the net per-bar returns (stationary blocks of %L2 bars on average, round(n^⅓); seed %3; returns on %4 = %5): final return %6; max drawdown %7; net Sharpe %8.</source>
+        <translation>Bootstrap, 5 % / 50 % / 95 % von %L1 Stichproben der Netto-Renditen je Bar (stationäre Blöcke von im Mittel %L2 Bars, round(n^⅓); Seed %3; Renditen auf %4 = %5): Endrendite %6; maximaler Drawdown %7; Netto-Sharpe %8.</translation>
     </message>
 </context>
 <context>

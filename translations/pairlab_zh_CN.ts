@@ -303,6 +303,21 @@
     </message>
 </context>
 <context>
+    <name>Bootstrap</name>
+    <message>
+        <source>a bootstrap needs at least two bars of returns</source>
+        <translation>自助法至少需要两根 K 线的收益</translation>
+    </message>
+    <message>
+        <source>the number of resamples must be at least 1</source>
+        <translation>重抽样次数至少为 1</translation>
+    </message>
+    <message>
+        <source>the returns contain non-finite values</source>
+        <translation>收益中含有非有限数值</translation>
+    </message>
+</context>
+<context>
     <name>CsvImport</name>
     <message>
         <source>cannot open the file: %1</source>
@@ -2152,6 +2167,54 @@ Functions: %2</source>
     <message>
         <source>Mid prices</source>
         <translation>中间价</translation>
+    </message>
+    <message>
+        <source>&amp;Bootstrap</source>
+        <translation>自助法(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Resample the run&apos;s net per-bar returns in blocks (1,000 times): how wide are its final return, Sharpe ratio and drawdown by luck of the path?</source>
+        <translation>按块对本次回测每根 K 线的净收益重抽样（1,000 次）：仅凭路径的运气，最终收益、夏普比率和回撤的范围有多宽？</translation>
+    </message>
+    <message>
+        <source>Bootstrap: %L1 of %L2 resamples…</source>
+        <translation>自助法：已完成 %L1 / %L2 次重抽样…</translation>
+    </message>
+    <message>
+        <source>the notional per trade</source>
+        <translation>每笔交易的名义金额</translation>
+    </message>
+    <message>
+        <source>one spread unit, y + |β|·x at the first bar with a hedge ratio</source>
+        <translation>一个价差单位，即第一根有对冲比率的 K 线上的 y + |β|·x</translation>
+    </message>
+    <message>
+        <source>Bootstrap not possible: no capital to take returns of (no bar has a hedge ratio yet).</source>
+        <translation>无法进行自助法：没有可计算收益的资本（尚无 K 线具有对冲比率）。</translation>
+    </message>
+    <message>
+        <source>Cancel &amp;bootstrap</source>
+        <translation>取消自助法(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Bootstrap cancelled.</source>
+        <translation>自助法已取消。</translation>
+    </message>
+    <message>
+        <source>Bootstrap not possible: %1</source>
+        <translation>无法进行自助法：%1</translation>
+    </message>
+    <message>
+        <source>%1 / %2 / %3</source>
+        <translation>%1 / %2 / %3</translation>
+    </message>
+    <message>
+        <source>per bar</source>
+        <translation>每根 K 线</translation>
+    </message>
+    <message>
+        <source>Bootstrap, 5 % / 50 % / 95 % of %L1 resamples of the net per-bar returns (stationary blocks of %L2 bars on average, round(n^⅓); seed %3; returns on %4 = %5): final return %6; max drawdown %7; net Sharpe %8.</source>
+        <translation>自助法，对每根 K 线净收益进行 %L1 次重抽样的 5 % / 50 % / 95 % 分位（平稳块，平均块长 %L2 根 K 线，round(n^⅓)；种子 %3；收益基于 %4 = %5）：最终收益 %6；最大回撤 %7；净夏普 %8。</translation>
     </message>
 </context>
 <context>

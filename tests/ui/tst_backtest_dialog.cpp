@@ -1,4 +1,5 @@
 #include "analytics/pair_analysis.h"
+#include "backtest/backtest_bootstrap.h"
 #include "backtest/backtest_engine.h"
 #include "backtest/backtest_market.h"
 #include "backtest/backtest_store.h"
@@ -162,6 +163,42 @@ void TestBacktestDialog::showsTheEnginesTradesAndSummary()
     QCOMPARE(d.equityChart()->curveCount(), 2);
     QCOMPARE(d.equityChart()->extent().first, m_pair.timeMs.front());
     QCOMPARE(d.drawdownChart()->extent().second, m_pair.timeMs.back());
+
+    // The bootstrap of this run: the engine's bands of its net per-bar returns on one spread unit of capital.
+    QSignalSpy booted(&d, &BacktestDialog::bootstrapFinished);
+    d.runBootstrap();
+    QVERIFY(!booted.isEmpty() || booted.wait(30000));
+    QCOMPARE(booted.last().at(0).toBool(), true);
+    const BacktestRun &run = *d.lastRun();
+    std::size_t first = 0; // the first bar with a hedge ratio (the rolling OLS warms up)
+    while (std::isnan(run.inputs->beta[first]))
+        ++first;
+    QVERIFY(first > 0);
+    const double capital = run.inputs->y[first] + std::abs(run.inputs->beta[first]) * run.inputs->x[first];
+    BootstrapConfig bc;
+    bc.barsPerYear = cfg.barsPerYear;
+    const BootstrapResult b = bootstrapReturns(
+        barReturns(std::vector<double>(run.pnlNet.begin() + 1, run.pnlNet.end()), capital), bc);
+    QVERIFY(b.ok());
+    const QString text = d.bootstrapText();
+    const auto pct = [](double v) { return QLocale().toString(100.0 * v, 'f', 2) + QLatin1Char('%'); };
+    QVERIFY2(text.contains(QStringLiteral("final return %1 / %2 / %3")
+                               .arg(pct(b.finalReturn.p5), pct(b.finalReturn.p50), pct(b.finalReturn.p95))),
+             qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("max drawdown %1 / %2 / %3")
+                               .arg(pct(b.maxDrawdown.p5), pct(b.maxDrawdown.p50), pct(b.maxDrawdown.p95))),
+             qPrintable(text));
+    QVERIFY2(text.contains(QLatin1String("1,000 resamples")) && text.contains(QLatin1String("seed 1")) &&
+                 text.contains(QLatin1String("one spread unit")),
+             qPrintable(text));
+    // A few minutes and a handful of trades: the Sharpe band is not annualised, as the summary's ratio.
+    QVERIFY2(
+        text.contains(sharpe.text.startsWith(QLatin1String("n/a")) ? sharpe.text : QStringLiteral("per bar")),
+        qPrintable(text));
+    // A new run clears the bands of the previous one.
+    QVERIFY(d.runBacktest());
+    QVERIFY(done.wait(30000));
+    QVERIFY(d.bootstrapText().isEmpty());
 }
 
 void TestBacktestDialog::sweepCellsEqualSingleBacktests()

@@ -1,5 +1,6 @@
 #include "backtest_dialog.h"
 
+#include "backtest/backtest_bootstrap.h"
 #include "backtest/backtest_engine.h"
 #include "backtest/backtest_market.h"
 #include "backtest/backtest_store.h"
@@ -35,6 +36,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTimeZone>
+#include <QTimer>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -383,7 +385,19 @@ QWidget *BacktestDialog::buildSingleTab()
     connect(m_save, &QPushButton::clicked, this, &BacktestDialog::saveResult);
     connect(m_exportTrades, &QPushButton::clicked, this, &BacktestDialog::exportTrades);
     connect(m_exportEquity, &QPushButton::clicked, this, &BacktestDialog::exportEquity);
+    m_bootstrap = new QPushButton(tr("&Bootstrap"), page);
+    m_bootstrap->setToolTip(tr("Resample the run's net per-bar returns in blocks (1,000 times): how wide are "
+                               "its final return, Sharpe ratio and drawdown by luck of the path?"));
+    connect(m_bootstrap, &QPushButton::clicked, this, &BacktestDialog::runBootstrap);
+    m_bootstrapProgress = new QTimer(this);
+    m_bootstrapProgress->setInterval(100);
+    connect(m_bootstrapProgress, &QTimer::timeout, this, [this] {
+        if (m_bootstrapDone)
+            m_bootstrapText->setText(
+                tr("Bootstrap: %L1 of %L2 resamples…").arg(m_bootstrapDone->load()).arg(1000));
+    });
     bar->addWidget(m_runButton);
+    bar->addWidget(m_bootstrap);
     bar->addStretch(1);
     bar->addWidget(m_save);
     bar->addWidget(m_exportTrades);
@@ -410,6 +424,10 @@ QWidget *BacktestDialog::buildSingleTab()
     m_ratioBasis = new QLabel(summary);
     m_ratioBasis->setWordWrap(true);
     sg->addWidget(m_ratioBasis, (SummaryFieldCount + 5) / 6 + 1, 0, 1, 12);
+    m_bootstrapText = new QLabel(summary);
+    m_bootstrapText->setWordWrap(true);
+    m_bootstrapText->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    sg->addWidget(m_bootstrapText, (SummaryFieldCount + 5) / 6 + 2, 0, 1, 12);
     v->addWidget(summary);
 
     auto *split = new QSplitter(Qt::Vertical, page);
@@ -628,6 +646,7 @@ void BacktestDialog::onBacktestFinished()
         showMessage(run->error);
     } else {
         m_run = std::move(run);
+        m_bootstrapText->clear(); // the bands were of the previous run
         showRun();
     }
     updateButtons();
@@ -902,6 +921,100 @@ void BacktestDialog::exportTo(const QString &path, ExportKind kind)
                  });
 }
 
+QString BacktestDialog::bootstrapText() const
+{
+    return m_bootstrapText->text();
+}
+
+void BacktestDialog::runBootstrap()
+{
+    if (m_bootstrapCancel) { // running: the button cancels
+        m_bootstrapCancel->store(true);
+        return;
+    }
+    if (!m_run)
+        return;
+    const BacktestRun &r = *m_run;
+    // The capital the returns are of: the notional per trade, or one spread unit at the first bar.
+    double capital = r.config.notional;
+    QString capitalBasis = tr("the notional per trade");
+    if (r.config.sizing == PositionSizing::UnitSpread) {
+        capital = kNaN;
+        if (r.inputs)
+            for (std::size_t i = 0; i < r.inputs->size(); ++i)
+                if (std::isfinite(r.inputs->beta[i])) { // the rolling hedges have none in their warm-up
+                    capital = r.inputs->y[i] + std::abs(r.inputs->beta[i]) * r.inputs->x[i];
+                    break;
+                }
+        capitalBasis = tr("one spread unit, y + |β|·x at the first bar with a hedge ratio");
+    }
+    if (!(capital > 0) || !std::isfinite(capital)) {
+        m_bootstrapText->setText(
+            tr("Bootstrap not possible: no capital to take returns of (no bar has a hedge ratio yet)."));
+        Q_EMIT bootstrapFinished(false);
+        return;
+    }
+    std::vector<double> pnl(r.pnlNet.begin() + (r.pnlNet.empty() ? 0 : 1),
+                            r.pnlNet.end()); // bar 0 earns nothing
+    BootstrapConfig config;
+    config.barsPerYear = m_barsPerYear;
+    m_bootstrapCancel = std::make_shared<std::atomic<bool>>(false);
+    m_bootstrapDone = std::make_shared<std::atomic<int>>(0);
+    m_bootstrap->setText(tr("Cancel &bootstrap"));
+    m_bootstrapProgress->start();
+    const std::shared_ptr<const BacktestRun> run = m_run;
+    const qint64 span = m_pair.timeMs.empty() ? 0 : m_pair.timeMs.back() - m_pair.timeMs.front();
+    whenFinished(
+        this,
+        QtConcurrent::run(
+            [returns = barReturns(pnl, capital), config, cancel = m_bootstrapCancel, done = m_bootstrapDone] {
+                return bootstrapReturns(returns, config, cancel.get(), done.get());
+            }),
+        [this, run, capital, capitalBasis, span, config](const BootstrapResult &b) {
+            m_bootstrapProgress->stop();
+            m_bootstrapCancel.reset();
+            m_bootstrapDone.reset();
+            m_bootstrap->setText(tr("&Bootstrap"));
+            if (run != m_run) { // another run is on screen: its bootstrap is not this one
+                m_bootstrapText->clear();
+                Q_EMIT bootstrapFinished(false);
+                return;
+            }
+            if (!b.ok()) {
+                m_bootstrapText->setText(b.cancelled ? tr("Bootstrap cancelled.")
+                                                     : tr("Bootstrap not possible: %1").arg(b.error));
+                Q_EMIT bootstrapFinished(false);
+                return;
+            }
+            const auto pct = [](double v) { return number(100.0 * v, 'f', 2) + QLatin1Char('%'); };
+            const auto band = [&](const BootstrapBand &x, auto fmt) {
+                return tr("%1 / %2 / %3").arg(fmt(x.p5), fmt(x.p50), fmt(x.p95));
+            };
+            // The Sharpe band under the run's own rule: annualised only when the sample allows it.
+            const RatioView mid = ratioView(b.sharpe.p50, run->summary.trades, span, m_barsPerYear, 2);
+            QString sharpe;
+            if (std::isnan(mid.value)) {
+                sharpe = mid.text;
+            } else {
+                const double scale = mid.annualised ? 1.0 : 1.0 / std::sqrt(m_barsPerYear);
+                sharpe =
+                    band(b.sharpe, [&](double v) { return number(v * scale, 'f', mid.annualised ? 2 : 4); });
+                if (!mid.annualised)
+                    sharpe += QLatin1Char(' ') + tr("per bar");
+            }
+            m_bootstrapText->setText(
+                tr("Bootstrap, 5 % / 50 % / 95 % of %L1 resamples of the net per-bar returns (stationary "
+                   "blocks of %L2 bars on average, round(n^⅓); seed %3; returns on %4 = %5): final return "
+                   "%6; max drawdown %7; net Sharpe %8.")
+                    .arg(b.resamples)
+                    .arg(b.meanBlock)
+                    .arg(config.seed)
+                    .arg(number(capital, 'f', 2), capitalBasis, band(b.finalReturn, pct),
+                         band(b.maxDrawdown, pct), sharpe));
+            Q_EMIT bootstrapFinished(true);
+        });
+}
+
 void BacktestDialog::updateButtons()
 {
     const bool running = m_runWatcher->isRunning();
@@ -909,6 +1022,7 @@ void BacktestDialog::updateButtons()
     m_save->setEnabled(m_run && !running && !m_dbPath.isEmpty());
     m_exportTrades->setEnabled(m_run != nullptr);
     m_exportEquity->setEnabled(m_run != nullptr);
+    m_bootstrap->setEnabled(m_run != nullptr && !running);
     const bool sweeping = isSweeping();
     m_sweepRun->setEnabled(!sweeping);
     m_sweepCancel->setEnabled(sweeping && !m_cancelRequested);

@@ -6,6 +6,7 @@
 #include <QMap>
 #include <QThreadPool>
 
+#include <atomic>
 #include <memory>
 
 class QCheckBox;
@@ -17,6 +18,7 @@ class QPushButton;
 class QSpinBox;
 class QTabWidget;
 class QTableView;
+class QTimer;
 template <typename T> class QFutureWatcher;
 
 namespace pairlab {
@@ -104,6 +106,7 @@ public:
     QString message() const;
     bool isRunning() const;
     bool isSweeping() const;
+    QString bootstrapText() const;
     TimeSeriesChartView *equityChart() const { return m_equityChart; }
     TimeSeriesChartView *drawdownChart() const { return m_drawdownChart; }
     enum class ExportKind { Trades, Equity };
@@ -121,9 +124,14 @@ public Q_SLOTS:
     void exportEquity();
     /** Writes the last run's trades or equity CSV atomically on a worker thread; exported() tells. */
     void exportTo(const QString &path, pairlab::BacktestDialog::ExportKind kind);
+    /** Resamples the last run's net per-bar returns (stationary block bootstrap, 1,000 resamples, seed 1) on
+     *  a worker; while it runs the button cancels it. bootstrapFinished() follows. */
+    void runBootstrap();
 
 Q_SIGNALS:
     void backtestFinished();
+    /** A bootstrap ended (bootstrapText() says its bands, or why there are none). */
+    void bootstrapFinished(bool complete);
     void sweepFinished(bool complete);
     /** Cells of the running sweep done so far (as the progress bar shows them). */
     void sweepProgress(int done, int total);
@@ -166,7 +174,11 @@ private:
     QTableView *m_tradesView;
     TimeSeriesChartView *m_equityChart, *m_drawdownChart;
     QMap<int, QLabel *> m_summary;
-    QLabel *m_ratioBasis, *m_pnlBreakdown;
+    QLabel *m_ratioBasis, *m_pnlBreakdown, *m_bootstrapText;
+    QPushButton *m_bootstrap;
+    std::shared_ptr<std::atomic<bool>> m_bootstrapCancel;
+    std::shared_ptr<std::atomic<int>> m_bootstrapDone;
+    QTimer *m_bootstrapProgress;
     /** The legs' quotes and funding from the database (null until read; empty when there are none). */
     std::shared_ptr<const BacktestMarket> m_market;
     // sweep
