@@ -2,13 +2,15 @@
 
 #include <array>
 
-// Critical values of the Johansen trace and maximum-eigenvalue statistics at 90 / 95 / 99 %, for k - r = 1..12
-// series and det_order -1 / 0 / 1: the values of MacKinnon, Haug and Michelis (1999) as statsmodels 0.13.5
-// ships them (statsmodels/tsa/coint_tables.py, BSD-3-Clause), so that PairLab's numbers equal coint_johansen's.
+// Critical values of the Johansen trace and maximum-eigenvalue statistics at 90 / 95 / 99 %, for k - r =
+// 1..12 series and det_order -1 / 0 / 1: the values of MacKinnon, Haug and Michelis (1999) as statsmodels
+// 0.13.5 ships them (statsmodels/tsa/coint_tables.py, BSD-3-Clause), so that PairLab's numbers equal
+// coint_johansen's. One row of a table per line, as published.
 namespace pairlab::johansen_tables {
 
 using Row = std::array<double, 3>;
 
+// clang-format off
 inline constexpr std::array<Row, 12> maxEigNone{{
     {2.9762, 4.1296, 6.9406},
     {9.4748, 11.2246, 15.0923},
@@ -92,5 +94,6 @@ inline constexpr std::array<Row, 12> traceTrend{{
     {251.6293, 259.0267, 273.3838},
     {298.8836, 306.8988, 322.4264},
     {350.1125, 358.719, 375.3203}}};
+// clang-format on
 
 } // namespace pairlab::johansen_tables
