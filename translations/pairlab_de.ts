@@ -899,6 +899,14 @@
         <source>the eigenvalue problem did not converge</source>
         <translation>das Eigenwertproblem ist nicht konvergiert</translation>
     </message>
+    <message>
+        <source>%1 lagged differences of %2 series over %3 rows need more memory than is sensible: use fewer lags</source>
+        <translation>%1 verzögerte Differenzen von %2 Reihen über %3 Zeilen brauchen mehr Speicher als sinnvoll: weniger Lags verwenden</translation>
+    </message>
+    <message>
+        <source>an eigenvalue of 1: the series are exactly cointegrated (a duplicate or a linear combination of the others)</source>
+        <translation>ein Eigenwert von 1: die Reihen sind exakt kointegriert (ein Duplikat oder eine Linearkombination der anderen)</translation>
+    </message>
 </context>
 <context>
     <name>PairDisplay</name>
@@ -2224,8 +2232,12 @@ Funktionen: %2</translation>
         <translation>je Bar</translation>
     </message>
     <message>
-        <source>Bootstrap, 5 % / 50 % / 95 % of %L1 resamples of the net per-bar returns (stationary blocks of %L2 bars on average, round(n^⅓); seed %3; returns on %4 = %5): final return %6; max drawdown %7; net Sharpe %8.</source>
-        <translation>Bootstrap, 5 % / 50 % / 95 % von %L1 Stichproben der Netto-Renditen je Bar (stationäre Blöcke von im Mittel %L2 Bars, round(n^⅓); Seed %3; Renditen auf %4 = %5): Endrendite %6; maximaler Drawdown %7; Netto-Sharpe %8.</translation>
+        <source>(%L1 resamples without variation left out)</source>
+        <translation>(%L1 Stichproben ohne Schwankung ausgelassen)</translation>
+    </message>
+    <message>
+        <source>Bootstrap, 5 % / 50 % / 95 % of %L1 resamples of the net per-bar returns at a fixed size (stationary blocks of %L2 bars on average: round(n^⅓) or the average holding time, the longer; seed %3; returns on %4 = %5, not reinvested): final return %6; max drawdown %7; net Sharpe %8.</source>
+        <translation>Bootstrap, 5 % / 50 % / 95 % von %L1 Stichproben der Netto-Renditen je Bar bei fester Größe (stationäre Blöcke von im Mittel %L2 Bars: round(n^⅓) oder die durchschnittliche Haltedauer, der längere Wert; Seed %3; Renditen auf %4 = %5, nicht reinvestiert): Endrendite %6; maximaler Drawdown %7; Netto-Sharpe %8.</translation>
     </message>
 </context>
 <context>

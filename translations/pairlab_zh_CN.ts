@@ -896,6 +896,14 @@
         <source>the eigenvalue problem did not converge</source>
         <translation>特征值问题未收敛</translation>
     </message>
+    <message>
+        <source>%1 lagged differences of %2 series over %3 rows need more memory than is sensible: use fewer lags</source>
+        <translation>%3 行数据上 %2 个序列的 %1 阶滞后差分所需内存过大：请减少滞后阶数</translation>
+    </message>
+    <message>
+        <source>an eigenvalue of 1: the series are exactly cointegrated (a duplicate or a linear combination of the others)</source>
+        <translation>特征值为 1：各序列精确协整（存在重复序列或其他序列的线性组合）</translation>
+    </message>
 </context>
 <context>
     <name>PairDisplay</name>
@@ -2213,8 +2221,12 @@ Functions: %2</source>
         <translation>每根 K 线</translation>
     </message>
     <message>
-        <source>Bootstrap, 5 % / 50 % / 95 % of %L1 resamples of the net per-bar returns (stationary blocks of %L2 bars on average, round(n^⅓); seed %3; returns on %4 = %5): final return %6; max drawdown %7; net Sharpe %8.</source>
-        <translation>自助法，对每根 K 线净收益进行 %L1 次重抽样的 5 % / 50 % / 95 % 分位（平稳块，平均块长 %L2 根 K 线，round(n^⅓)；种子 %3；收益基于 %4 = %5）：最终收益 %6；最大回撤 %7；净夏普 %8。</translation>
+        <source>(%L1 resamples without variation left out)</source>
+        <translation>（已略去 %L1 次无波动的重抽样）</translation>
+    </message>
+    <message>
+        <source>Bootstrap, 5 % / 50 % / 95 % of %L1 resamples of the net per-bar returns at a fixed size (stationary blocks of %L2 bars on average: round(n^⅓) or the average holding time, the longer; seed %3; returns on %4 = %5, not reinvested): final return %6; max drawdown %7; net Sharpe %8.</source>
+        <translation>自助法，固定仓位下对每根 K 线净收益进行 %L1 次重抽样的 5 % / 50 % / 95 % 分位（平稳块，平均块长 %L2 根 K 线：取 round(n^⅓) 与平均持仓时间中较长者；种子 %3；收益基于 %4 = %5，不再投资）：最终收益 %6；最大回撤 %7；净夏普 %8。</translation>
     </message>
 </context>
 <context>

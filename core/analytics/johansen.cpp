@@ -109,6 +109,15 @@ JohansenResult johansen(const std::vector<std::vector<double>> &columns, int det
                       .arg(p);
         return r;
     }
+    // The lag matrix is T x k·p doubles: refuse what would not fit in memory rather than abort.
+    if (double(t) * double(k) * double(std::max(p, 1)) > 2.0e8) {
+        r.error = JohansenText::tr("%1 lagged differences of %2 series over %3 rows need more memory than is "
+                                   "sensible: use fewer lags")
+                      .arg(p)
+                      .arg(k)
+                      .arg(n);
+        return r;
+    }
     MatrixXd y(n, k);
     for (int j = 0; j < k; ++j)
         for (int i = 0; i < n; ++i) {
@@ -167,6 +176,12 @@ JohansenResult johansen(const std::vector<std::vector<double>> &columns, int det
                 d = -d;
             break;
         }
+    }
+    if (values.maxCoeff() >= 1.0) { // log(1 − λ) undefined: the levels explain the differences exactly
+        r.error =
+            JohansenText::tr("an eigenvalue of 1: the series are exactly cointegrated (a duplicate or a "
+                             "linear combination of the others)");
+        return r;
     }
     r.nobs = int(T);
     r.eig.resize(std::size_t(k));

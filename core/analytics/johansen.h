@@ -23,7 +23,8 @@ struct JohansenResult
     std::vector<std::array<double, 3>> traceCrit, maxEigCrit;
     /** evec[i][r]: weight of series i in the eigenvector of eigenvalue r; normalised so that
      *  evec' S_kk evec = I, the whole matrix signed so that its first non-zero weight is positive (as
-     *  statsmodels does). */
+     *  statsmodels does). The signs of the other columns are the solver's (statsmodels' depend on LAPACK):
+     *  compare eigenvectors up to sign and scale. */
     std::vector<std::vector<double>> evec;
     QString error; ///< why there is no result
     bool ok() const { return error.isEmpty(); }

@@ -36,7 +36,7 @@ std::vector<double> barReturns(std::span<const double> pnlNet, double capital)
     std::vector<double> r;
     r.reserve(pnlNet.size());
     for (double p : pnlNet)
-        r.push_back(std::max(-1.0, p / capital));
+        r.push_back(p / capital);
     return r;
 }
 
@@ -88,8 +88,8 @@ BootstrapResult bootstrapReturns(std::span<const double> returns, const Bootstra
             return out;
         }
         std::size_t at = uniformIndex();
-        double equity = 1.0, peak = 1.0, worst = 0.0;
-        double mean = 0.0, m2 = 0.0; // Welford
+        double equity = 1.0, peak = 1.0, worst = 0.0; // in units of the capital
+        double mean = 0.0, m2 = 0.0;                  // Welford
         for (std::size_t t = 0; t < n; ++t) {
             if (t > 0) {
                 at = uniform01() < restart ? uniformIndex() : (at + 1) % n;
@@ -98,13 +98,16 @@ BootstrapResult bootstrapReturns(std::span<const double> returns, const Bootstra
             const double delta = r - mean;
             mean += delta / double(t + 1);
             m2 += delta * (r - mean);
-            equity *= 1.0 + r; // r >= -1: equity never below zero
-            peak = std::max(peak, equity);
-            worst = std::min(worst, equity / peak - 1.0);
+            if (equity > 0) { // a fixed size: gains are not reinvested; at zero the capital is gone
+                equity = std::max(0.0, equity + r);
+                peak = std::max(peak, equity);
+                worst = std::min(worst, equity / peak - 1.0);
+            }
         }
         const double sd = std::sqrt(m2 / double(n - 1));
         out.finalReturns.push_back(equity - 1.0);
         out.sharpes.push_back(sd > 0 ? mean / sd * annualise : kNaN);
+        out.flatResamples += sd > 0 ? 0 : 1;
         out.maxDrawdowns.push_back(worst);
         if (done)
             done->fetch_add(1, std::memory_order_relaxed);

@@ -14,7 +14,8 @@ struct BootstrapConfig
 {
     int resamples = 1000;
     std::uint64_t seed = 1; ///< the same seed, the same bands
-    /** Mean block length in bars; 0 = the rule: round(n^(1/3)), at least 1 (Politis and Romano's rate). */
+    /** Mean block length in bars; 0 = the rule: round(n^(1/3)), at least 1 (Politis and Romano's rate). A
+     *  strategy's returns are correlated over its holding time: callers pass at least that. */
     int meanBlock = 0;
     double barsPerYear = 365.0 * 24 * 3600; ///< for the Sharpe ratio
 };
@@ -29,18 +30,18 @@ struct BootstrapResult
 {
     int resamples = 0;
     int meanBlock = 0;
-    /** Over the resamples: the compounded return of the whole path (Π(1 + r) − 1), the annualised Sharpe
-     *  ratio of the resampled returns (NaN when they do not vary) and the maximum drawdown of the
-     *  compounded equity (≥ −100 %: a bar losing everything ends the path at zero). */
+    /** Over the resamples, at a fixed size as the backtest trades (profits are not reinvested): the final
+     *  return Σr of the path, the annualised Sharpe ratio of its returns and the maximum drawdown of its
+     *  equity 1 + Σr from the running peak (≥ −100 %: equity that reaches zero is ruined and stays there). */
     BootstrapBand finalReturn, sharpe, maxDrawdown;
+    int flatResamples = 0; ///< resamples whose returns do not vary: no Sharpe ratio, left out of its band
     std::vector<double> finalReturns, sharpes, maxDrawdowns; ///< each resample's, sorted ascending
     QString error;
     bool cancelled = false;
     bool ok() const { return error.isEmpty() && !cancelled; }
 };
 
-/** Per-bar returns of a run: net pnl over the capital it puts at risk (a bar losing more than the capital is
- *  a return of −100 %). */
+/** Per-bar returns of a run: net pnl over the capital it puts at risk. */
 std::vector<double> barReturns(std::span<const double> pnlNet, double capital);
 
 /** Stationary block bootstrap (Politis and Romano 1994) of the per-bar returns: each resample draws n

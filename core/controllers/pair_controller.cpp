@@ -464,9 +464,10 @@ void PairController::onHistoryLoaded(const LoadedLegs &legs)
     m_historyLoaded = true;
     m_service->setSeries(legs.x, legs.y); // the one alignment of the two legs
     m_epoch = m_service->epoch();
-    const QString series = QStringLiteral("%1|%2|%3|%4")
+    const QString series = QStringLiteral("%1|%2|%3|%4|%5")
                                .arg(legs.request.y, legs.request.x, legs.request.source)
-                               .arg(legs.request.intervalSeconds);
+                               .arg(legs.request.intervalSeconds)
+                               .arg(priceKey(legs.request.price));
     if (series != m_alertedSeries) {
         m_alertedSeries = series;
         m_alertedUpToMs = std::numeric_limits<qint64>::min();

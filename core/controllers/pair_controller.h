@@ -262,7 +262,7 @@ private:
     /** Alerts judge each bar once, as it closes live: bars up to here (the loaded history, bars already
      *  judged) are not judged again when a reload, a recompute or a reconnect publishes them anew. */
     qint64 m_alertedUpToMs = std::numeric_limits<qint64>::min();
-    QString m_alertedSeries; ///< the legs, source and bar length m_alertedUpToMs is about
+    QString m_alertedSeries; ///< the legs, source, bar length and price m_alertedUpToMs is about
     QStringList m_liveSymbols, m_universe;
     QList<BarStore::DatasetInfo> m_datasets;
     QString m_pendingSource;

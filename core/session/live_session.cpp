@@ -240,12 +240,20 @@ qint64 LiveSession::fundingFetchAtMs(const std::vector<MarkPrice> &marks, qint64
     return next < 0 ? -1 : next + FundingSettleMs;
 }
 
+qint64 LiveSession::nextFundingFetchMs(qint64 pendingAtMs, const std::vector<MarkPrice> &marks, qint64 nowMs)
+{
+    const qint64 at = fundingFetchAtMs(marks, nowMs);
+    if (pendingAtMs >= 0 && (at < 0 || pendingAtMs <= at))
+        return pendingAtMs;
+    return at;
+}
+
 void LiveSession::onMarkPrices(const MarkPriceBatch &batch)
 {
     if (!batch || !m_filler || !m_history.funding)
         return;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    const qint64 at = fundingFetchAtMs(*batch, now);
+    const qint64 at = nextFundingFetchMs(m_fundingFetchAtMs, *batch, now);
     if (at < 0 || at == m_fundingFetchAtMs)
         return;
     m_fundingFetchAtMs = at;

@@ -77,6 +77,10 @@ public:
      *  publishes the settled rate at the funding time). When that is for marks seen at nowMs; -1: none due.
      */
     static qint64 fundingFetchAtMs(const std::vector<MarkPrice> &marks, qint64 nowMs);
+    /** The fetch to keep scheduled when marks arrive at nowMs while `pendingAtMs` is (-1: none): a pending
+     *  fetch is never moved later (at the funding time itself the marks already announce the next one, 8 h
+     *  on), only earlier. -1: none. */
+    static qint64 nextFundingFetchMs(qint64 pendingAtMs, const std::vector<MarkPrice> &marks, qint64 nowMs);
     static constexpr qint64 FundingSettleMs = 60'000;
     /** The funding fetch scheduled (epoch ms; -1: none). */
     qint64 nextFundingFetchMs() const { return m_fundingFetchAtMs; }

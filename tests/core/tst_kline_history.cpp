@@ -660,6 +660,19 @@ void TestKlineHistory::fundingSettledDuringASessionIsFetched()
     QCOMPARE(LiveSession::fundingFetchAtMs({b, a}, now), now + 3'600'000 + LiveSession::FundingSettleMs);
     QCOMPARE(LiveSession::fundingFetchAtMs({past}, now), qint64(-1));
     QCOMPARE(LiveSession::fundingFetchAtMs({}, now), qint64(-1));
+    // At the funding time the marks already announce the next one, 8 h on: the pending fetch a minute after
+    // the funding time stays; once it ran (none pending) the next one is scheduled; an earlier one wins.
+    const qint64 due = now + 3'600'000 + LiveSession::FundingSettleMs;
+    MarkPrice next = a;
+    next.nextFundingMs = a.nextFundingMs + 8 * 3'600'000LL;
+    QCOMPARE(LiveSession::nextFundingFetchMs(-1, {a}, now), due);
+    QCOMPARE(LiveSession::nextFundingFetchMs(due, {next}, a.nextFundingMs + 1000), due);
+    QCOMPARE(LiveSession::nextFundingFetchMs(-1, {next}, due),
+             next.nextFundingMs + LiveSession::FundingSettleMs);
+    MarkPrice sooner = a;
+    sooner.nextFundingMs = now + 600'000; // a symbol that settles every hour
+    QCOMPARE(LiveSession::nextFundingFetchMs(due, {sooner}, now),
+             sooner.nextFundingMs + LiveSession::FundingSettleMs);
 
     if (!test::backendAvailable())
         return;

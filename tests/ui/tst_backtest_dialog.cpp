@@ -177,6 +177,9 @@ void TestBacktestDialog::showsTheEnginesTradesAndSummary()
     const double capital = run.inputs->y[first] + std::abs(run.inputs->beta[first]) * run.inputs->x[first];
     BootstrapConfig bc;
     bc.barsPerYear = cfg.barsPerYear;
+    // Blocks of the average holding time when that is longer than round(n^(1/3)).
+    bc.meanBlock = std::max(int(std::lround(std::cbrt(double(run.pnlNet.size() - 1)))),
+                            int(std::lround(run.summary.avgHoldingBars)));
     const BootstrapResult b = bootstrapReturns(
         barReturns(std::vector<double>(run.pnlNet.begin() + 1, run.pnlNet.end()), capital), bc);
     QVERIFY(b.ok());

@@ -174,7 +174,10 @@ void CandleChartView::drawBand(double *lo, double *hi)
     QList<QPointF> ask, bid;
     for (std::size_t i = 0; i < m_shown.size() && it != m_quotes->end(); ++i) {
         const qint64 start = m_shown[i].openMs;
-        const qint64 end = i + 1 < m_shown.size() ? m_shown[i + 1].openMs : start + width;
+        // Up to the next candle, but never past this one's width: quotes in a gap without trades are not
+        // drawn, so they must not widen the band of the candle before it.
+        const qint64 end =
+            std::min(i + 1 < m_shown.size() ? m_shown[i + 1].openMs : start + width, start + width);
         while (it != m_quotes->end() && it->openMs < start)
             ++it;
         if (it == m_quotes->end() || it->openMs >= end)

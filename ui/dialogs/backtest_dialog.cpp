@@ -369,6 +369,8 @@ BacktestDialog::~BacktestDialog()
 {
     // Workers hold copies of their inputs; nothing here waits for them.
     m_sweepWatcher->cancel();
+    if (m_bootstrapCancel)
+        m_bootstrapCancel->store(true);
 }
 
 QWidget *BacktestDialog::buildSingleTab()
@@ -613,6 +615,10 @@ bool BacktestDialog::runBacktest()
 {
     if (isRunning())
         return false;
+    if (m_bootstrapCancel) { // its bands would be of the run being replaced
+        m_bootstrapCancel->store(true);
+        m_bootstrapProgress->stop();
+    }
     Config cfg;
     currentConfig(cfg);
     const QString error = validateBacktestConfig(cfg.config);
@@ -958,6 +964,11 @@ void BacktestDialog::runBootstrap()
                             r.pnlNet.end()); // bar 0 earns nothing
     BootstrapConfig config;
     config.barsPerYear = m_barsPerYear;
+    // Blocks at least as long as the average trade: the returns are correlated over a holding time, and
+    // shorter blocks would cut trades into pieces and narrow the bands.
+    const int rule = std::max(1, int(std::lround(std::cbrt(double(pnl.size())))));
+    const double holding = r.summary.avgHoldingBars;
+    config.meanBlock = std::isfinite(holding) ? std::max(rule, int(std::lround(holding))) : rule;
     m_bootstrapCancel = std::make_shared<std::atomic<bool>>(false);
     m_bootstrapDone = std::make_shared<std::atomic<int>>(0);
     m_bootstrap->setText(tr("Cancel &bootstrap"));
@@ -1002,10 +1013,14 @@ void BacktestDialog::runBootstrap()
                 if (!mid.annualised)
                     sharpe += QLatin1Char(' ') + tr("per bar");
             }
+            if (b.flatResamples > 0)
+                sharpe +=
+                    QLatin1Char(' ') + tr("(%L1 resamples without variation left out)").arg(b.flatResamples);
             m_bootstrapText->setText(
-                tr("Bootstrap, 5 % / 50 % / 95 % of %L1 resamples of the net per-bar returns (stationary "
-                   "blocks of %L2 bars on average, round(n^⅓); seed %3; returns on %4 = %5): final return "
-                   "%6; max drawdown %7; net Sharpe %8.")
+                tr("Bootstrap, 5 % / 50 % / 95 % of %L1 resamples of the net per-bar returns at a fixed size "
+                   "(stationary blocks of %L2 bars on average: round(n^⅓) or the average holding time, the "
+                   "longer; seed %3; returns on %4 = %5, not reinvested): final return %6; max drawdown %7; "
+                   "net Sharpe %8.")
                     .arg(b.resamples)
                     .arg(b.meanBlock)
                     .arg(config.seed)

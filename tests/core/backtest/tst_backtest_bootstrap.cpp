@@ -55,13 +55,15 @@ void TestBacktestBootstrap::sameSeedSameBands()
 
 void TestBacktestBootstrap::percentilesAreOrderedAndDrawdownsBounded()
 {
-    // A path that loses everything at one bar (a loss beyond the capital is −100 %) and recovers nothing.
-    std::vector<double> pnl(2000, 15.0);
+    // A fixed-size path with one bar that loses 2.5 times the capital: a resample that meets it is ruined
+    // (equity zero, and it stays there) — never a drawdown beyond −100 %.
+    std::vector<double> pnl(2000, 1.0);
     for (std::size_t i = 0; i < pnl.size(); i += 7)
-        pnl[i] = -40.0;
-    pnl[1000] = -25000.0; // capital 10,000: −250 %, taken as −100 %
+        pnl[i] = -3.0;
+    pnl[1000] = -25000.0; // capital 10,000
     const std::vector<double> r = barReturns(pnl, 10000.0);
-    QCOMPARE(r[1000], -1.0);
+    QCOMPARE(r[1000], -2.5);
+    QCOMPARE(r[1], 1e-4);
     BootstrapConfig c;
     c.resamples = 500;
     const BootstrapResult b = bootstrapReturns(r, c);
@@ -74,7 +76,7 @@ void TestBacktestBootstrap::percentilesAreOrderedAndDrawdownsBounded()
         QVERIFY2(dd >= -1.0 && dd <= 0.0, qPrintable(QString::number(dd)));
     for (double f : b.finalReturns)
         QVERIFY(f >= -1.0);
-    // Most resamples meet the bar that loses everything (n draws of 2,000 bars): their equity ends at zero.
+    // Most resamples meet the ruinous bar (n draws of 2,000 bars, ~63 %): their equity ends at zero.
     QCOMPARE(b.maxDrawdown.p5, -1.0);
     QCOMPARE(b.finalReturn.p5, -1.0);
     QVERIFY(std::is_sorted(b.finalReturns.begin(), b.finalReturns.end()));
@@ -87,13 +89,13 @@ void TestBacktestBootstrap::constantReturnsHaveZeroWidthBands()
     c.resamples = 200;
     const BootstrapResult b = bootstrapReturns(r, c);
     QVERIFY2(b.ok(), qPrintable(b.error));
-    const double whole = std::pow(1.001, 1000) - 1.0;
-    QVERIFY(std::abs(b.finalReturn.p5 - whole) < 1e-12);
+    QVERIFY(std::abs(b.finalReturn.p5 - 1.0) < 1e-12); // 1,000 × 0.1 %, not reinvested
     QCOMPARE(b.finalReturn.p5, b.finalReturn.p95);
     QCOMPARE(b.maxDrawdown.p5, 0.0);
     QCOMPARE(b.maxDrawdown.p95, 0.0);
-    // Returns that do not vary have no Sharpe ratio: NaN, not a huge number.
+    // Returns that do not vary have no Sharpe ratio: NaN, not a huge number, and counted.
     QVERIFY(std::isnan(b.sharpe.p50));
+    QCOMPARE(b.flatResamples, 200);
 }
 
 void TestBacktestBootstrap::percentileIsNumpysLinearRule()
