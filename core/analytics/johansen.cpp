@@ -134,10 +134,10 @@ JohansenResult johansen(const std::vector<std::vector<double>> &columns, int det
     y = detrend(y, detOrder);
     const MatrixXd dx = y.bottomRows(n - 1) - y.topRows(n - 1); // dx[i] = y[i+1] - y[i]
     // Lags: row j (of T) is time i = p + j of dx; its columns are dx[i-1], …, dx[i-p].
-    MatrixXd z(t, k * p);
+    MatrixXd z(t, Eigen::Index(k) * p);
     for (int j = 0; j < t; ++j)
         for (int l = 1; l <= p; ++l)
-            z.block(j, (l - 1) * k, 1, k) = dx.row(p + j - l);
+            z.block(j, Eigen::Index(l - 1) * k, 1, k) = dx.row(p + j - l);
     z = detrend(z, f);
     const MatrixXd r0t = residuals(detrend(dx.bottomRows(t), f), z);
     // The levels: rows 1 .. n-p-1 of y (y[t-p-1] beside dx[t-1] in textbook terms; y[t] when p = 0).
@@ -162,8 +162,8 @@ JohansenResult johansen(const std::vector<std::vector<double>> &columns, int det
         r.error = JohansenText::tr("the eigenvalue problem did not converge");
         return r;
     }
-    const VectorXd values = solver.eigenvalues(); // ascending
-    MatrixXd vectors = solver.eigenvectors();
+    const VectorXd &values = solver.eigenvalues(); // ascending
+    const MatrixXd &vectors = solver.eigenvectors();
     // Descending: the solver's last eigenvalue first.
     MatrixXd d(k, k);
     for (int c = 0; c < k; ++c)
