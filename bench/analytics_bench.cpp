@@ -1,4 +1,5 @@
 #include "bench/benchmarks.h"
+#include "session/recording_ingest.h"
 
 #include "analytics/pair_analysis.h"
 #include "analytics/rolling.h"
@@ -23,18 +24,12 @@ namespace {
 CloseSeries secondCloses(const QString &path, const QString &symbol, QString &error)
 {
     CloseSeries s;
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) {
-        error = QStringLiteral("cannot open %1").arg(path);
+    QByteArray text; // plain or gzip (the bundled demo)
+    if (!readRecordingText(path, &text, &error))
         return s;
-    }
     std::map<qint64, double> closes;
-    while (!f.atEnd()) {
-        QByteArray line = f.readLine();
-        const qsizetype brace = line.indexOf('{');
-        if (brace < 0)
-            continue;
-        line.remove(0, brace); // a recorder's time prefix
+    for (const std::string_view l : recordingLines(text)) {
+        const QByteArray line(l.data(), qsizetype(l.size()));
         const QJsonObject d = QJsonDocument::fromJson(line).object().value(QLatin1String("data")).toObject();
         if (d.value(QLatin1String("e")).toString() != QLatin1String("trade") ||
             d.value(QLatin1String("s")).toString() != symbol)
