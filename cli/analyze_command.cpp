@@ -1,5 +1,7 @@
 #include "cli/analyze_command.h"
 
+#include "cli/csv_lines.h"
+
 #include "analytics/rolling.h"
 #include "cli/commands.h"
 #include "cli/json_writer.h"
@@ -88,31 +90,14 @@ bool parseInt(const char *b, const char *e, qint64 &v)
 
 bool readPairCsv(const QString &path, AlignedPair &out, QString &error)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) {
-        error = QStringLiteral("cannot open %1: %2").arg(path, f.errorString());
+    CsvLines lines;
+    if (!lines.open(path, error))
         return false;
-    }
-    const QByteArray data = f.readAll();
-    const char *p = data.constData(), *end = p + data.size();
-    auto nextLine = [&](const char *&b, const char *&e) {
-        if (p >= end)
-            return false;
-        b = p;
-        const void *nl = std::memchr(p, '\n', std::size_t(end - p));
-        e = nl ? static_cast<const char *>(nl) : end;
-        p = nl ? e + 1 : end;
-        if (e > b && e[-1] == '\r')
-            --e;
-        return true;
-    };
     const char *b = nullptr, *e = nullptr;
-    if (!nextLine(b, e)) {
+    if (!lines.next(b, e)) {
         error = QStringLiteral("%1: empty file (expected header ts_ms,x,y)").arg(path);
         return false;
     }
-    if (e - b >= 3 && quint8(b[0]) == 0xEF && quint8(b[1]) == 0xBB && quint8(b[2]) == 0xBF)
-        b += 3; // UTF-8 BOM
     const QList<QByteArray> header = QByteArray(b, int(e - b)).split(',');
     int cTs = -1, cX = -1, cY = -1;
     for (int i = 0; i < header.size(); ++i) {
@@ -138,12 +123,12 @@ bool readPairCsv(const QString &path, AlignedPair &out, QString &error)
     }
     const int cols = int(header.size());
     out = {};
-    out.x.reserve(std::size_t(data.size() / 28));
-    out.y.reserve(std::size_t(data.size() / 28));
-    out.timeMs.reserve(std::size_t(data.size() / 28));
+    out.x.reserve(std::size_t(lines.size() / 28));
+    out.y.reserve(std::size_t(lines.size() / 28));
+    out.timeMs.reserve(std::size_t(lines.size() / 28));
     long long lineNo = 1;
     const char *fieldB[64] = {}, *fieldE[64] = {};
-    while (nextLine(b, e)) {
+    while (lines.next(b, e)) {
         ++lineNo;
         if (b == e)
             continue; // blank line (e.g. trailing newline)

@@ -1,5 +1,7 @@
 #include "cli/wide_closes.h"
 
+#include "cli/csv_lines.h"
+
 #include <QByteArray>
 #include <QFile>
 #include <QSet>
@@ -24,31 +26,14 @@ QString cellText(const char *b, const char *e)
 /** Header `ts_ms,SYM1,SYM2,…`; one close per symbol per row, an empty cell where a symbol has no bar. */
 bool readWideCloses(const QString &path, WideCloses &out, QString &error)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) {
-        error = QStringLiteral("cannot open %1: %2").arg(path, f.errorString());
+    CsvLines lines;
+    if (!lines.open(path, error))
         return false;
-    }
-    const QByteArray data = f.readAll();
-    const char *p = data.constData(), *end = p + data.size();
-    auto nextLine = [&](const char *&b, const char *&e) {
-        if (p >= end)
-            return false;
-        b = p;
-        const void *nl = std::memchr(p, '\n', std::size_t(end - p));
-        e = nl ? static_cast<const char *>(nl) : end;
-        p = nl ? e + 1 : end;
-        if (e > b && e[-1] == '\r')
-            --e;
-        return true;
-    };
     const char *b = nullptr, *e = nullptr;
-    if (!nextLine(b, e)) {
+    if (!lines.next(b, e)) {
         error = QStringLiteral("%1: empty file (expected header ts_ms,SYM1,SYM2,...)").arg(path);
         return false;
     }
-    if (e - b >= 3 && quint8(b[0]) == 0xEF && quint8(b[1]) == 0xBB && quint8(b[2]) == 0xBF)
-        b += 3; // UTF-8 BOM
     const QList<QByteArray> header = QByteArray(b, int(e - b)).split(',');
     if (header.value(0).trimmed() != "ts_ms") {
         error = QStringLiteral("%1:1: the first column must be ts_ms (expected header ts_ms,SYM1,SYM2,...)")
@@ -87,10 +72,10 @@ bool readWideCloses(const QString &path, WideCloses &out, QString &error)
     const int cols = int(header.size());
     out.columns.assign(std::size_t(cols - 1), {});
     for (auto &c : out.columns)
-        c.reserve(std::size_t(data.size() / (qsizetype(cols) * 9) + 1));
+        c.reserve(std::size_t(lines.size() / (qsizetype(cols) * 9) + 1));
     long long lineNo = 1;
     qint64 previousTs = std::numeric_limits<qint64>::min();
-    while (nextLine(b, e)) {
+    while (lines.next(b, e)) {
         ++lineNo;
         if (b == e)
             continue; // blank line (e.g. trailing newline)
