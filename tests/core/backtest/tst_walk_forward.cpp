@@ -1,0 +1,305 @@
+#include "analytics/backtest.h"
+#include "analytics/regression.h"
+#include "analytics/rolling.h"
+#include "backtest/walk_forward.h"
+#include "backtest_test_data.h"
+
+#include <QtTest>
+
+using namespace pairlab;
+using pairlab::test::same;
+
+/** Walk-forward: fold windows, the training window's choice is its sweep's best cell, a static-hedge test
+    window is the §12 backtest on the training fit, no fold sees the bars after its test window, and the
+    stitched series adds the folds up. */
+class TestWalkForward : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void foldWindows();
+    void refusesBadWindows();
+    void chosenCellIsTheTrainingSweepsBest_data();
+    void chosenCellIsTheTrainingSweepsBest();
+    void staticTestWindowIsSection12Backtest();
+    void foldsNeverSeeLaterBars_data();
+    void foldsNeverSeeLaterBars();
+    void stitchesTheTestWindows();
+    void netPnlObjective();
+    void cancelled();
+};
+
+namespace {
+
+SweepGrid grid()
+{
+    SweepGrid g;
+    g.entries = {1.0, 1.5, 2.0, 2.5};
+    g.exits = {0.0, 0.5, 1.0};
+    return g;
+}
+
+bool sameSummary(const BacktestSummary &a, const BacktestSummary &b)
+{
+    return a.bars == b.bars && a.trades == b.trades && a.wins == b.wins && same(a.grossPnl, b.grossPnl) &&
+           same(a.netPnl, b.netPnl) && same(a.totalCost, b.totalCost) && same(a.sharpe, b.sharpe) &&
+           same(a.maxDrawdown, b.maxDrawdown) && same(a.exposure, b.exposure);
+}
+
+} // namespace
+
+void TestWalkForward::foldWindows()
+{
+    WalkForwardConfig c{300, 100, 100};
+    QCOMPARE(walkForwardFoldCount(c, 1000), 7);
+    QCOMPARE(walkForwardFoldCount(c, 1099), 7); // the last 99 bars hold no full test window
+    QCOMPARE(walkForwardFoldCount(c, 1100), 8);
+    QCOMPARE(walkForwardFoldCount(c, 399), 0);
+    QCOMPARE(walkForwardFoldCount(c, 400), 1);
+    c.step = 150;
+    QCOMPARE(walkForwardFoldCount(c, 1000), 5); // 0,150,…,600: test windows [300,400) … [900,1000)
+
+    const auto data = test::syntheticPair(1000, 3);
+    BacktestConfig base;
+    base.window = 60;
+    const WalkForwardResult r = runWalkForward(data.x, data.y, data.timeMs, base, grid(), c);
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    QCOMPARE(int(r.folds.size()), 5);
+    for (int k = 0; k < 5; ++k) {
+        const WalkForwardFold &f = r.folds[std::size_t(k)];
+        QCOMPARE(f.trainFrom, 150 * k);
+        QCOMPARE(f.trainTo, 150 * k + 300);
+        QCOMPARE(f.testFrom, f.trainTo);
+        QCOMPARE(f.testTo, f.testFrom + 100);
+        QCOMPARE(f.inSample.bars, 300);
+        QCOMPARE(f.outOfSample.bars, 100);
+    }
+    // A step longer than the test window leaves gaps: the stitched series holds the test windows only.
+    QCOMPARE(int(r.timeMs.size()), 500);
+    QCOMPARE(r.timeMs[100], data.timeMs[450]);
+}
+
+void TestWalkForward::refusesBadWindows()
+{
+    BacktestConfig base;
+    base.window = 120;
+    QVERIFY(validateWalkForward({1000, 200, 200}, 5000, base).isEmpty());
+    QVERIFY(validateWalkForward({1000, 200, 100}, 5000, base).contains(QLatin1String("overlap")));
+    QVERIFY(validateWalkForward({120, 200, 200}, 5000, base).contains(QLatin1String("longer than the z-score")));
+    QVERIFY(validateWalkForward({4000, 2000, 2000}, 5000, base).contains(QLatin1String("do not hold")));
+    QVERIFY(!validateWalkForward({0, 200, 200}, 5000, base).isEmpty());
+    const auto data = test::syntheticPair(500, 3);
+    const WalkForwardResult r = runWalkForward(data.x, data.y, data.timeMs, base, grid(), {1000, 100, 100});
+    QVERIFY(!r.ok());
+    QVERIFY(r.folds.empty());
+    const WalkForwardResult empty = runWalkForward(data.x, data.y, data.timeMs, base, SweepGrid{}, {200, 100, 100});
+    QVERIFY(empty.error.contains(QLatin1String("grid")));
+}
+
+void TestWalkForward::chosenCellIsTheTrainingSweepsBest_data()
+{
+    QTest::addColumn<int>("hedge");
+    QTest::newRow("static") << int(BacktestHedge::StaticOls);
+    QTest::newRow("rolling") << int(BacktestHedge::RollingOls);
+    QTest::newRow("kalman") << int(BacktestHedge::Kalman);
+}
+
+void TestWalkForward::chosenCellIsTheTrainingSweepsBest()
+{
+    QFETCH(int, hedge);
+    const auto data = test::syntheticPair(6000, 11);
+    BacktestConfig base;
+    base.hedge = BacktestHedge(hedge);
+    base.window = 80;
+    base.feeBps = 1;
+    const WalkForwardConfig wf{2000, 1000, 1000};
+    const WalkForwardResult r = runWalkForward(data.x, data.y, data.timeMs, base, grid(), wf);
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    QCOMPARE(int(r.folds.size()), 4);
+    for (const WalkForwardFold &f : r.folds) {
+        const std::size_t from = std::size_t(f.trainFrom), len = std::size_t(f.trainTo - f.trainFrom);
+        const auto train = prepareBacktest(std::span<const double>(data.x).subspan(from, len),
+                                           std::span<const double>(data.y).subspan(from, len),
+                                           std::span<const qint64>(data.timeMs).subspan(from, len), base);
+        const SweepResult sweep = runBacktestSweep(train, base, grid());
+        const auto [i, j] = sweep.best(1);
+        QVERIFY(f.chosen);
+        QCOMPARE(f.entryZ, sweep.entries[std::size_t(i)]);
+        QCOMPARE(f.exitZ, sweep.exits[std::size_t(j)]);
+        QVERIFY(sameSummary(f.inSample, sweep.cell(i, j).summary));
+        QCOMPARE(std::isnan(f.beta), base.hedge != BacktestHedge::StaticOls);
+    }
+}
+
+void TestWalkForward::staticTestWindowIsSection12Backtest()
+{
+    // One fold: train on the first 3,000 bars, trade the next 2,000 on the training fit's spread.
+    const auto data = test::syntheticPair(5000, 5);
+    BacktestConfig base;
+    base.window = 100;
+    base.spreadCost = 0.5;
+    base.barsPerYear = 525600;
+    const WalkForwardConfig wf{3000, 2000, 2000};
+    const WalkForwardResult r = runWalkForward(data.x, data.y, data.timeMs, base, grid(), wf);
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    QCOMPARE(int(r.folds.size()), 1);
+    const WalkForwardFold &f = r.folds.front();
+    QVERIFY(f.chosen);
+
+    const std::span<const double> x(data.x), y(data.y);
+    const OlsResult ols = olsFit(x.first(3000), y.first(3000));
+    QCOMPARE(f.alpha, ols.alpha);
+    QCOMPARE(f.beta, ols.beta);
+    const std::vector<double> spread = spreadSeries(x, y, ols.alpha, ols.beta);
+    const std::vector<double> z = rollingZScore(spread, base.window);
+    BacktestParams p;
+    p.entry = f.entryZ;
+    p.exit = f.exitZ;
+    p.cost = base.spreadCost;
+    p.barsPerYear = base.barsPerYear;
+    const BacktestResult ref =
+        backtestMeanReversion(std::span<const double>(spread).subspan(3000), std::span<const double>(z).subspan(3000), p);
+    QVERIFY(ref.ok());
+    QVERIFY(ref.trades > 3);
+    QCOMPARE(f.outOfSample.trades, ref.trades);
+    QCOMPARE(f.outOfSample.wins, ref.wins);
+    QVERIFY(qAbs(f.outOfSample.netPnl - ref.netPnl) <= 1e-9 * (1 + qAbs(ref.netPnl)));
+    QVERIFY(qAbs(f.outOfSample.sharpe - ref.sharpeNet) <= 1e-9 * (1 + qAbs(ref.sharpeNet)));
+    QVERIFY(qAbs(f.outOfSample.maxDrawdown - ref.maxDrawdownNet) <= 1e-9 * (1 + ref.maxDrawdownNet));
+    // One fold: the stitched series is that window.
+    QCOMPARE(r.outOfSample.trades, f.outOfSample.trades);
+    QVERIFY(same(r.outOfSample.sharpe, f.outOfSample.sharpe));
+    QVERIFY(same(r.outOfSample.netPnl, f.outOfSample.netPnl));
+    QVERIFY(same(r.outOfSample.maxDrawdown, f.outOfSample.maxDrawdown));
+    QCOMPARE(r.positiveFoldShare, f.outOfSample.netPnl > 0 ? 1.0 : 0.0);
+    QVERIFY(same(r.inSampleSharpe, f.inSample.sharpe));
+}
+
+void TestWalkForward::foldsNeverSeeLaterBars_data()
+{
+    chosenCellIsTheTrainingSweepsBest_data();
+}
+
+void TestWalkForward::foldsNeverSeeLaterBars()
+{
+    QFETCH(int, hedge);
+    auto data = test::syntheticPair(4000, 17);
+    BacktestConfig base;
+    base.hedge = BacktestHedge(hedge);
+    base.window = 60;
+    const WalkForwardConfig wf{1500, 500, 500};
+    const WalkForwardResult before = runWalkForward(data.x, data.y, data.timeMs, base, grid(), wf);
+    QVERIFY2(before.ok(), qPrintable(before.error));
+    // Bars after fold 1's test window change completely: folds 0 and 1 must not notice.
+    for (std::size_t t = 2500; t < data.x.size(); ++t) {
+        data.x[t] *= 1.3;
+        data.y[t] = 5000 - data.y[t] * 0.2;
+    }
+    const WalkForwardResult after = runWalkForward(data.x, data.y, data.timeMs, base, grid(), wf);
+    QVERIFY2(after.ok(), qPrintable(after.error));
+    bool laterChanged = false;
+    for (std::size_t k = 0; k < before.folds.size(); ++k) {
+        const WalkForwardFold &a = before.folds[k], &b = after.folds[k];
+        const bool same_ = a.entryZ == b.entryZ && a.exitZ == b.exitZ && sameSummary(a.inSample, b.inSample) &&
+                           sameSummary(a.outOfSample, b.outOfSample);
+        if (k < 2)
+            QVERIFY2(same_, qPrintable(QStringLiteral("fold %1 changed").arg(k)));
+        else
+            laterChanged = laterChanged || !same_;
+    }
+    QVERIFY(laterChanged); // the change is one the later folds do see
+}
+
+void TestWalkForward::stitchesTheTestWindows()
+{
+    const auto data = test::syntheticPair(8000, 23);
+    BacktestConfig base;
+    base.window = 90;
+    base.feeBps = 2;
+    base.sizing = PositionSizing::Notional;
+    base.hedge = BacktestHedge::RollingOls;
+    const WalkForwardConfig wf{2000, 1000, 1000};
+    const WalkForwardResult r = runWalkForward(data.x, data.y, data.timeMs, base, grid(), wf, nullptr, nullptr,
+                                               nullptr, 2);
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    QCOMPARE(int(r.folds.size()), 6);
+    QCOMPARE(int(r.pnlNet.size()), 6000);
+    QCOMPARE(r.timeMs.front(), data.timeMs[2000]);
+    QCOMPARE(r.timeMs.back(), data.timeMs[7999]);
+    double sum = 0;
+    int trades = 0, positive = 0;
+    for (const WalkForwardFold &f : r.folds) {
+        sum += f.outOfSample.netPnl;
+        trades += f.outOfSample.trades;
+        positive += f.outOfSample.netPnl > 0 ? 1 : 0;
+    }
+    QVERIFY(qAbs(r.equityNet.back() - sum) <= 1e-9 * (1 + qAbs(sum)));
+    QVERIFY(qAbs(r.outOfSample.netPnl - sum) <= 1e-9 * (1 + qAbs(sum)));
+    QCOMPARE(r.outOfSample.trades, trades);
+    QCOMPARE(int(r.trades.size()), trades);
+    QCOMPARE(r.positiveFoldShare, positive / 6.0);
+    QVERIFY(same(r.outOfSample.sharpe, annualisedSharpe(r.pnlNet, base.barsPerYear)));
+    for (const BacktestTrade &t : r.trades) {
+        const auto in = std::find_if(r.folds.begin(), r.folds.end(), [&](const WalkForwardFold &f) {
+            return t.entryBar >= f.testFrom && t.exitBar < f.testTo;
+        });
+        QVERIFY2(in != r.folds.end(), "a trade crosses a test window's edge");
+        QCOMPARE(t.entryTimeMs, data.timeMs[std::size_t(t.entryBar)]);
+    }
+    // The same result on one thread.
+    const WalkForwardResult one = runWalkForward(data.x, data.y, data.timeMs, base, grid(), wf, nullptr, nullptr,
+                                                 nullptr, 1);
+    QVERIFY(same(one.outOfSample.sharpe, r.outOfSample.sharpe));
+    QVERIFY(same(one.equityNet.back(), r.equityNet.back()));
+}
+
+void TestWalkForward::netPnlObjective()
+{
+    const auto data = test::syntheticPair(5000, 29);
+    BacktestConfig base;
+    base.window = 60;
+    WalkForwardConfig wf{2000, 1000, 1000};
+    wf.objective = WalkForwardObjective::NetPnl;
+    wf.minTrades = 3;
+    const WalkForwardResult r = runWalkForward(data.x, data.y, data.timeMs, base, grid(), wf);
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    for (const WalkForwardFold &f : r.folds) {
+        const std::size_t from = std::size_t(f.trainFrom), len = std::size_t(f.trainTo - f.trainFrom);
+        const auto train = prepareBacktest(std::span<const double>(data.x).subspan(from, len),
+                                           std::span<const double>(data.y).subspan(from, len), {}, base);
+        double best = -1e300;
+        for (double e : grid().entries) {
+            for (double x : grid().exits) {
+                BacktestConfig c = base;
+                c.entryZ = e;
+                c.exitZ = x;
+                if (!validateBacktestConfig(c).isEmpty())
+                    continue;
+                const BacktestSummary s = backtestSummary(*train, c);
+                if (s.trades >= 3)
+                    best = std::max(best, s.netPnl);
+            }
+        }
+        QVERIFY(f.chosen);
+        QCOMPARE(f.inSample.netPnl, best);
+        QVERIFY(f.inSample.trades >= 3);
+    }
+    WalkForwardObjective o = WalkForwardObjective::NetSharpe;
+    QVERIFY(walkForwardObjectiveFromKey(QStringLiteral("net_pnl"), &o));
+    QCOMPARE(o, WalkForwardObjective::NetPnl);
+    QVERIFY(!walkForwardObjectiveFromKey(QStringLiteral("calmar"), &o));
+}
+
+void TestWalkForward::cancelled()
+{
+    const auto data = test::syntheticPair(5000, 31);
+    std::atomic<bool> cancel{true};
+    std::atomic<int> done{0};
+    const WalkForwardResult r =
+        runWalkForward(data.x, data.y, data.timeMs, BacktestConfig{}, grid(), {1000, 500, 500}, nullptr, &cancel, &done);
+    QVERIFY(r.cancelled);
+    QVERIFY(!r.ok());
+    QCOMPARE(done.load(), 0);
+}
+
+QTEST_GUILESS_MAIN(TestWalkForward)
+#include "tst_walk_forward.moc"
