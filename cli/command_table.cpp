@@ -82,6 +82,12 @@ const QList<Command> &commands()
          QStringLiteral("FILE.csv [--window 120] [--format json|csv] [--out F]   every pair of a wide close "
                         "file"),
          &scan},
+        {QStringLiteral("backtest"),
+         QStringLiteral("FILE.csv [--window 120] [--hedge static_ols|rolling_ols|kalman] [--entry 2] [--exit 0.5]\n"
+                        "        [--stop Z] [--cost 2] [--fee-bps 0] [--slippage-bps 0] [--notional N]\n"
+                        "        [--walk-forward TRAIN:TEST:STEP [--entries 1:3:0.25] [--exits 0:1:0.25]\n"
+                        "        [--objective sharpe|net_pnl] [--min-trades 1]] [--trades F.csv] [--equity F.csv]"),
+         &backtest},
         {QStringLiteral("johansen"),
          QStringLiteral(
              "FILE.csv [--det-order 0] [--k-ar-diff 1]   Johansen test of a basket (wide close file)"),

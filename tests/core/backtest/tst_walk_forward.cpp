@@ -3,8 +3,16 @@
 #include "analytics/rolling.h"
 #include "backtest/walk_forward.h"
 #include "backtest_test_data.h"
+#include "cli/analyze_command.h"
+#include "cli/commands.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
 #include <QtTest>
+
+#include <map>
 
 using namespace pairlab;
 using pairlab::test::same;
@@ -26,6 +34,14 @@ private Q_SLOTS:
     void stitchesTheTestWindows();
     void netPnlObjective();
     void cancelled();
+    void cliMatchesTheEngine();
+    void cliRefusesBadUsage_data();
+    void cliRefusesBadUsage();
+
+private:
+    /** BTCUSDT (x) and ETHUSDT (y) 1 m closes of the real universe files, joined on the bar time. */
+    QString realPairFile();
+    QTemporaryDir m_dir;
 };
 
 namespace {
@@ -299,6 +315,162 @@ void TestWalkForward::cancelled()
     QVERIFY(r.cancelled);
     QVERIFY(!r.ok());
     QCOMPARE(done.load(), 0);
+}
+
+QString TestWalkForward::realPairFile()
+{
+    const QString path = m_dir.filePath(QStringLiteral("btc_eth_1m.csv"));
+    if (QFile::exists(path))
+        return path;
+    auto closes = [](const QString &symbol) {
+        std::map<qint64, QByteArray> out;
+        QFile f(QStringLiteral(PAIRLAB_SHARED_DATA "/real/universe/futures_1m/%1.csv").arg(symbol));
+        if (!f.open(QIODevice::ReadOnly))
+            return out;
+        f.readLine(); // open_time_ms,open,high,low,close,volume
+        while (!f.atEnd()) {
+            const QList<QByteArray> cells = f.readLine().trimmed().split(',');
+            if (cells.size() >= 5)
+                out[cells[0].toLongLong()] = cells[4];
+        }
+        return out;
+    };
+    const auto x = closes(QStringLiteral("BTCUSDT")), y = closes(QStringLiteral("ETHUSDT"));
+    QByteArray text = "ts_ms,x,y\n";
+    for (const auto &[t, cx] : x) {
+        const auto it = y.find(t);
+        if (it != y.end())
+            text += QByteArray::number(t) + ',' + cx + ',' + it->second + '\n';
+    }
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(text) != text.size())
+        return {};
+    return path;
+}
+
+void TestWalkForward::cliMatchesTheEngine()
+{
+    const QString file = realPairFile();
+    AlignedPair pair;
+    QString error;
+    QVERIFY2(cli::readPairCsv(file, pair, error), qPrintable(error));
+    QVERIFY(pair.size() > 40000); // 30 days of 1 m bars
+
+    // One backtest: the engine's summary, annualised for 1 m bars (the median spacing).
+    QString outText, errText;
+    QTextStream out(&outText), err(&errText);
+    QCOMPARE(cli::backtest({file, QStringLiteral("--window"), QStringLiteral("240"), QStringLiteral("--fee-bps"),
+                            QStringLiteral("5"), QStringLiteral("--notional"), QStringLiteral("10000")},
+                           out, err),
+             0);
+    out.flush();
+    const QJsonObject single = QJsonDocument::fromJson(outText.toUtf8()).object();
+    BacktestConfig c;
+    c.window = 240;
+    c.feeBps = 5;
+    c.sizing = PositionSizing::Notional;
+    c.notional = 10000;
+    c.barsPerYear = 525600;
+    const BacktestRun run = backtestPair(prepareBacktest(pair, c), c);
+    QVERIFY(run.ok());
+    QCOMPARE(single.value(QLatin1String("config")).toObject().value(QLatin1String("bars_per_year")).toDouble(), 525600.0);
+    QCOMPARE(single.value(QLatin1String("summary")).toObject(), run.summary.toJson());
+
+    // Walk-forward: a week of training, a day of test, stepped by a day.
+    outText.clear();
+    const QString equity = m_dir.filePath(QStringLiteral("equity.csv")), trades = m_dir.filePath(QStringLiteral("trades.csv"));
+    QCOMPARE(cli::backtest({file, QStringLiteral("--window"), QStringLiteral("240"), QStringLiteral("--fee-bps"),
+                            QStringLiteral("5"), QStringLiteral("--notional"), QStringLiteral("10000"),
+                            QStringLiteral("--walk-forward"), QStringLiteral("10080:1440:1440"),
+                            QStringLiteral("--entries"), QStringLiteral("1.5:3:0.5"), QStringLiteral("--exits"),
+                            QStringLiteral("0:1:0.5"), QStringLiteral("--equity"), equity, QStringLiteral("--trades"),
+                            trades},
+                           out, err),
+             0);
+    out.flush();
+    const QJsonObject wfJson = QJsonDocument::fromJson(outText.toUtf8()).object().value(QLatin1String("walk_forward")).toObject();
+    SweepGrid g;
+    g.entries = {1.5, 2.0, 2.5, 3.0};
+    g.exits = {0.0, 0.5, 1.0};
+    const WalkForwardResult r = runWalkForward(pair.x, pair.y, pair.timeMs, c, g, {10080, 1440, 1440});
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    QCOMPARE(int(r.folds.size()), (int(pair.size()) - 10080 - 1440) / 1440 + 1);
+    const QJsonArray folds = wfJson.value(QLatin1String("folds")).toArray();
+    QCOMPARE(folds.size(), qsizetype(r.folds.size()));
+    for (qsizetype k = 0; k < folds.size(); ++k) {
+        const QJsonObject f = folds[k].toObject();
+        const WalkForwardFold &e = r.folds[std::size_t(k)];
+        QCOMPARE(f.value(QLatin1String("test_from")).toInt(), e.testFrom);
+        QCOMPARE(f.value(QLatin1String("entry_z")).toDouble(), e.entryZ);
+        QCOMPARE(f.value(QLatin1String("exit_z")).toDouble(), e.exitZ);
+        QCOMPARE(f.value(QLatin1String("beta")).toDouble(), e.beta);
+        QCOMPARE(f.value(QLatin1String("out_of_sample")).toObject(), e.outOfSample.toJson());
+    }
+    QCOMPARE(wfJson.value(QLatin1String("positive_fold_share")).toDouble(), r.positiveFoldShare);
+    const QJsonObject oos = wfJson.value(QLatin1String("out_of_sample")).toObject();
+    QCOMPARE(oos.value(QLatin1String("net_pnl")).toDouble(), r.outOfSample.netPnl);
+    QCOMPARE(oos.value(QLatin1String("sharpe")).toDouble(), r.outOfSample.sharpe);
+    QCOMPARE(wfJson.value(QLatin1String("in_sample")).toObject().value(QLatin1String("sharpe")).toDouble(), r.inSampleSharpe);
+
+    QFile eq(equity);
+    QVERIFY(eq.open(QIODevice::ReadOnly));
+    const QList<QByteArray> rows = eq.readAll().trimmed().split('\n');
+    QCOMPARE(rows.size(), qsizetype(r.pnlNet.size()) + 1);
+    QCOMPARE(rows.last().split(',').last().toDouble(), r.equityNet.back());
+    QFile tr(trades);
+    QVERIFY(tr.open(QIODevice::ReadOnly));
+    QCOMPARE(tr.readAll().trimmed().split('\n').size(), qsizetype(r.trades.size()) + 1);
+}
+
+void TestWalkForward::cliRefusesBadUsage_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("twoParts") << QStringList{QStringLiteral("--walk-forward"), QStringLiteral("1000:100")} << 2
+                              << QStringLiteral("TRAIN:TEST:STEP");
+    QTest::newRow("overlap") << QStringList{QStringLiteral("--walk-forward"), QStringLiteral("1000:200:100")} << 2
+                             << QStringLiteral("overlap");
+    QTest::newRow("objective") << QStringList{QStringLiteral("--walk-forward"), QStringLiteral("1000:200:200"),
+                                              QStringLiteral("--objective"), QStringLiteral("calmar")}
+                               << 2 << QStringLiteral("sharpe or net_pnl");
+    QTest::newRow("gridAlone") << QStringList{QStringLiteral("--entries"), QStringLiteral("1:2:0.5")} << 2
+                               << QStringLiteral("belong to --walk-forward");
+    QTest::newRow("badGrid") << QStringList{QStringLiteral("--walk-forward"), QStringLiteral("1000:200:200"),
+                                            QStringLiteral("--exits"), QStringLiteral("1:0:0.5")}
+                             << 2 << QStringLiteral("FROM:TO:STEP");
+    QTest::newRow("hedge") << QStringList{QStringLiteral("--hedge"), QStringLiteral("ols")} << 2
+                           << QStringLiteral("static_ols, rolling_ols or kalman");
+    QTest::newRow("exitAboveEntry") << QStringList{QStringLiteral("--entry"), QStringLiteral("1"),
+                                                   QStringLiteral("--exit"), QStringLiteral("2")}
+                                    << 2 << QStringLiteral("exit threshold");
+    QTest::newRow("tooFewBars") << QStringList{QStringLiteral("--walk-forward"), QStringLiteral("40000:5000:5000")}
+                                << 2 << QStringLiteral("do not hold");
+}
+
+void TestWalkForward::cliRefusesBadUsage()
+{
+    QFETCH(QStringList, args);
+    QFETCH(int, code);
+    QFETCH(QString, message);
+    QString outText, errText;
+    QTextStream out(&outText), err(&errText);
+    args.prepend(realPairFile());
+    QCOMPARE(cli::backtest(args, out, err), code);
+    err.flush();
+    QVERIFY2(errText.contains(message), qPrintable(errText));
+    QVERIFY(outText.isEmpty());
+
+    // Bad input is a failure with the line, not a usage error.
+    const QString bad = m_dir.filePath(QStringLiteral("bad.csv"));
+    QFile f(bad);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("ts_ms,x,y\n1,2,3\n2,abc,4\n");
+    f.close();
+    errText.clear();
+    QCOMPARE(cli::backtest({bad}, out, err), 1);
+    err.flush();
+    QVERIFY2(errText.contains(QLatin1String("line 3")), qPrintable(errText));
 }
 
 QTEST_GUILESS_MAIN(TestWalkForward)
