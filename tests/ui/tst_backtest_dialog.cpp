@@ -9,6 +9,8 @@
 #include "dialogs/backtest_dialog.h"
 #include "models/backtest_trades_model.h"
 #include "models/sweep_grid_model.h"
+#include "models/walk_forward_folds_model.h"
+#include "backtest/walk_forward.h"
 #include "session/recording_ingest.h"
 #include "storage/bar_store.h"
 #include "storage/database.h"
@@ -46,6 +48,8 @@ private Q_SLOTS:
     void invalidParametersAreRefused();
     void savesTheResult();
     void quoteFillsAndFundingFromTheDatabase();
+    void walkForwardShowsTheEnginesFolds();
+    void walkForwardCancelsAndRefuses();
 
 private:
     BacktestConfig config(double entry, double exit) const;
@@ -502,6 +506,79 @@ void TestBacktestDialog::quoteFillsAndFundingFromTheDatabase()
     for (const QLabel *label : d.findChildren<QLabel *>())
         said = said || label->text().contains(QLatin1String("Net after everything"));
     QVERIFY(said);
+}
+
+
+void TestBacktestDialog::walkForwardShowsTheEnginesFolds()
+{
+    BacktestDialog d(m_pair, QStringLiteral("ETHUSDT"), QStringLiteral("BTCUSDT"), 365.0 * 24 * 3600,
+                     QString());
+    QAbstractItemModelTester tester(d.walkForwardModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    setUp(d, 2.0, 0.5);
+    d.setSweepRange(1.0, 2.0, 0.5, 0.0, 0.5, 0.25);
+    const int n = int(m_pair.size());
+    const int test = n / 6, train = 2 * test;
+    d.setWalkForward(train, test, test);
+    QSignalSpy done(&d, &BacktestDialog::walkForwardFinished);
+    QVERIFY(d.startWalkForward());
+    QVERIFY(d.isWalkingForward());
+    QVERIFY(!d.startWalkForward()); // one at a time
+    QVERIFY(done.wait(30000));
+    QCOMPARE(done.first().first().toBool(), true);
+    QVERIFY(!d.isWalkingForward());
+
+    SweepGrid grid;
+    grid.entries = {1.0, 1.5, 2.0};
+    grid.exits = {0.0, 0.25, 0.5};
+    const WalkForwardResult r =
+        runWalkForward(m_pair.x, m_pair.y, m_pair.timeMs, config(2.0, 0.5), grid, {train, test, test});
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    const WalkForwardFoldsModel *m = d.walkForwardModel();
+    QCOMPARE(m->rowCount(), int(r.folds.size()));
+    QVERIFY(m->rowCount() >= 4);
+    for (int k = 0; k < m->rowCount(); ++k) {
+        const WalkForwardFold &f = r.folds[std::size_t(k)];
+        QVERIFY(same(m->index(k, WalkForwardFoldsModel::Entry).data(Qt::EditRole).toDouble(), f.entryZ));
+        QVERIFY(same(m->index(k, WalkForwardFoldsModel::Exit).data(Qt::EditRole).toDouble(), f.exitZ));
+        QVERIFY(same(m->index(k, WalkForwardFoldsModel::OutOfSamplePnl).data(Qt::EditRole).toDouble(),
+                     f.outOfSample.netPnl));
+        QCOMPARE(m->index(k, WalkForwardFoldsModel::OutOfSampleTrades).data(Qt::EditRole).toInt(),
+                 f.outOfSample.trades);
+        // Rolling OLS: no single hedge ratio per fold.
+        QCOMPARE(m->index(k, WalkForwardFoldsModel::Beta).data().toString(), QStringLiteral("adaptive"));
+    }
+    // The summary says the stitched net P&L and the share of positive folds, as the engine computed them.
+    const QString text = d.walkForwardText();
+    QVERIFY2(text.contains(QLocale().toString(r.outOfSample.netPnl, 'f', 2)), qPrintable(text));
+    const int positive = int(std::lround(r.positiveFoldShare * double(r.folds.size())));
+    QVERIFY2(text.contains(QStringLiteral("%1 of %2").arg(positive).arg(r.folds.size())), qPrintable(text));
+    // Minutes of data: the Sharpe ratios are per bar, and the line says so.
+    QVERIFY2(text.contains(QLatin1String("per bar")), qPrintable(text));
+}
+
+void TestBacktestDialog::walkForwardCancelsAndRefuses()
+{
+    BacktestDialog d(m_pair, QStringLiteral("ETHUSDT"), QStringLiteral("BTCUSDT"), 365.0 * 24 * 3600,
+                     QString());
+    setUp(d, 2.0, 0.5);
+    const int n = int(m_pair.size());
+    d.setWalkForward(n / 3, n / 6, n / 12); // step shorter than the test window
+    QVERIFY(!d.startWalkForward());
+    QVERIFY2(d.message().contains(QLatin1String("overlap")), qPrintable(d.message()));
+    d.setWalkForward(n, n / 6, n / 6); // no room for a test window
+    QVERIFY(!d.startWalkForward());
+    QVERIFY2(d.message().contains(QLatin1String("do not hold")), qPrintable(d.message()));
+
+    d.setSweepRange(0.5, 20.0, 0.01, 0.0, 0.99, 0.01); // 195,100 cells per fold
+    d.setWalkForward(n / 3, n / 12, n / 12);
+    QSignalSpy done(&d, &BacktestDialog::walkForwardFinished);
+    QVERIFY(d.startWalkForward());
+    d.cancelWalkForward();
+    QVERIFY(done.wait(60000));
+    QCOMPARE(done.first().first().toBool(), false);
+    QCOMPARE(d.walkForwardText(), QStringLiteral("Walk-forward cancelled."));
+    QCOMPARE(d.walkForwardModel()->rowCount(), 0);
+    QVERIFY(!d.isWalkingForward());
 }
 
 QTEST_MAIN(TestBacktestDialog)

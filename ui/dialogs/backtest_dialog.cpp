@@ -6,10 +6,12 @@
 #include "backtest/backtest_store.h"
 #include "backtest/backtest_sweep.h"
 #include "backtest/ratio_view.h"
+#include "backtest/walk_forward.h"
 #include "charts/time_series_chart_view.h"
 #include "controllers/latest_result.h"
 #include "models/backtest_trades_model.h"
 #include "models/sweep_grid_model.h"
+#include "models/walk_forward_folds_model.h"
 #include "storage/database.h"
 #include "theme.h"
 
@@ -126,7 +128,7 @@ BacktestDialog::BacktestDialog(AlignedPair pair, const QString &symbolY, const Q
                                int barSeconds)
     : QDialog(parent), m_pair(std::move(pair)), m_symbolY(symbolY), m_symbolX(symbolX),
       m_dbPath(databasePath), m_barsPerYear(barsPerYear), m_tradesModel(new BacktestTradesModel(this)),
-      m_sweepModel(new SweepGridModel(this)), m_runWatcher(new QFutureWatcher<BacktestRun>(this)),
+      m_sweepModel(new SweepGridModel(this)), m_wfModel(new WalkForwardFoldsModel(this)), m_runWatcher(new QFutureWatcher<BacktestRun>(this)),
       m_sweepWatcher(new QFutureWatcher<SweepCell>(this)),
       m_prepares(std::make_unique<LatestResult<std::shared_ptr<const PreparedBacktest>>>(
           [this](const std::shared_ptr<const PreparedBacktest> &inputs) { onSweepPrepared(inputs); }))
@@ -221,6 +223,7 @@ BacktestDialog::BacktestDialog(AlignedPair pair, const QString &symbolY, const Q
     m_tabs = new QTabWidget(this);
     m_tabs->addTab(buildSingleTab(), tr("&Backtest"));
     m_tabs->addTab(buildSweepTab(), tr("Parameter &sweep"));
+    m_tabs->addTab(buildWalkForwardTab(), tr("&Walk-forward"));
     layout->addWidget(m_tabs, 1);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -371,6 +374,8 @@ BacktestDialog::~BacktestDialog()
     m_sweepWatcher->cancel();
     if (m_bootstrapCancel)
         m_bootstrapCancel->store(true);
+    if (m_wfCancel)
+        m_wfCancel->store(true);
 }
 
 QWidget *BacktestDialog::buildSingleTab()
@@ -510,6 +515,204 @@ QWidget *BacktestDialog::buildSweepTab()
             [this](const QModelIndex &i) { loadSweepCell(i.row(), i.column()); });
     v->addWidget(m_sweepView, 1);
     return page;
+}
+
+QWidget *BacktestDialog::buildWalkForwardTab()
+{
+    auto *page = new QWidget(this);
+    auto *v = new QVBoxLayout(page);
+    auto *g = new QGridLayout;
+    const auto barsSpin = [page](int value) {
+        auto *s = new QSpinBox(page);
+        s->setRange(1, 100000000);
+        s->setGroupSeparatorShown(true);
+        s->setValue(value);
+        s->setSuffix(tr(" bars"));
+        return s;
+    };
+    // Five folds over the data by default: training three test windows long, stepped by one test window.
+    const int n = int(m_pair.size());
+    const int test = std::max(3, n / 8);
+    m_wfTrain = barsSpin(3 * test);
+    m_wfTest = barsSpin(test);
+    m_wfStep = barsSpin(test);
+    m_wfObjective = new QComboBox(page);
+    m_wfObjective->addItems({tr("Net Sharpe"), tr("Net P&L")});
+    m_wfMinTrades = new QSpinBox(page);
+    m_wfMinTrades->setRange(0, 1000000);
+    m_wfMinTrades->setValue(1);
+    g->addWidget(new QLabel(tr("Training"), page), 0, 0);
+    g->addWidget(m_wfTrain, 0, 1);
+    g->addWidget(new QLabel(tr("Test"), page), 0, 2);
+    g->addWidget(m_wfTest, 0, 3);
+    g->addWidget(new QLabel(tr("Step"), page), 0, 4);
+    g->addWidget(m_wfStep, 0, 5);
+    g->addWidget(new QLabel(tr("Choose by"), page), 1, 0);
+    g->addWidget(m_wfObjective, 1, 1);
+    g->addWidget(new QLabel(tr("Fewest training trades"), page), 1, 2);
+    g->addWidget(m_wfMinTrades, 1, 3);
+    v->addLayout(g);
+    auto *bar = new QHBoxLayout;
+    m_wfRun = new QPushButton(tr("Run &walk-forward"), page);
+    m_wfCancelButton = new QPushButton(tr("Cancel"), page);
+    m_wfProgress = new QProgressBar(page);
+    m_wfProgress->setRange(0, 1);
+    m_wfProgress->setValue(0);
+    connect(m_wfRun, &QPushButton::clicked, this, &BacktestDialog::startWalkForward);
+    connect(m_wfCancelButton, &QPushButton::clicked, this, &BacktestDialog::cancelWalkForward);
+    bar->addWidget(m_wfRun);
+    bar->addWidget(m_wfCancelButton);
+    bar->addWidget(m_wfProgress, 1);
+    v->addLayout(bar);
+    m_wfTimer = new QTimer(this);
+    m_wfTimer->setInterval(100);
+    connect(m_wfTimer, &QTimer::timeout, this, [this] {
+        if (m_wfDone)
+            m_wfProgress->setValue(m_wfDone->load());
+    });
+    m_wfStatus = new QLabel(tr("Each fold runs the sweep tab's entry × exit grid on its training window, keeps "
+                               "the best cell and the training window's hedge, and trades the test window "
+                               "after it. The test windows' equity is stitched."),
+                            page);
+    m_wfStatus->setWordWrap(true);
+    m_wfStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    v->addWidget(m_wfStatus);
+    auto *split = new QSplitter(Qt::Vertical, page);
+    auto *table = new QTableView(split);
+    table->setModel(m_wfModel);
+    table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    table->verticalHeader()->hide();
+    table->verticalHeader()->setDefaultSectionSize(20);
+    m_wfEquity = new TimeSeriesChartView(tr("Out-of-sample equity (net, stitched)"), split);
+    m_wfEquity->setEmptyText(tr("Run a walk-forward to see its out-of-sample equity"));
+    m_wfEquity->addCurve(tr("net"), QColor(0x2e, 0x86, 0xc1));
+    split->addWidget(table);
+    split->addWidget(m_wfEquity);
+    m_wfEquity->setMinimumHeight(140);
+    split->setSizes({1, 1});
+    v->addWidget(split, 1);
+    return page;
+}
+
+void BacktestDialog::setWalkForward(int train, int test, int step, int objectiveIndex, int minTrades)
+{
+    m_wfTrain->setValue(train);
+    m_wfTest->setValue(test);
+    m_wfStep->setValue(step);
+    m_wfObjective->setCurrentIndex(objectiveIndex);
+    m_wfMinTrades->setValue(minTrades);
+}
+
+QString BacktestDialog::walkForwardText() const
+{
+    return m_wfStatus->text();
+}
+
+bool BacktestDialog::startWalkForward()
+{
+    if (isWalkingForward())
+        return false;
+    Config cfg;
+    currentConfig(cfg);
+    if (cfg.grid.size() == 0) {
+        showMessage(tr("The sweep tab's grid is empty: each range needs a step > 0 and 'to' ≥ 'from'."));
+        return false;
+    }
+    BacktestConfig probe = cfg.config;
+    probe.entryZ = cfg.grid.entries.back();
+    probe.exitZ = std::min(cfg.grid.exits.front(), probe.entryZ / 2);
+    WalkForwardConfig wf;
+    wf.train = m_wfTrain->value();
+    wf.test = m_wfTest->value();
+    wf.step = m_wfStep->value();
+    wf.objective = m_wfObjective->currentIndex() == 1 ? WalkForwardObjective::NetPnl : WalkForwardObjective::NetSharpe;
+    wf.minTrades = m_wfMinTrades->value();
+    QString error = validateBacktestConfig(probe);
+    if (error.isEmpty())
+        error = validateWalkForward(wf, int(m_pair.size()), cfg.config);
+    if (!error.isEmpty()) {
+        showMessage(tr("Walk-forward: %1.").arg(error));
+        return false;
+    }
+    if ((cfg.config.fill == FillModel::Quotes || cfg.config.funding) && !m_market) {
+        showMessage(tr("The legs' quotes and funding are still being read; run again in a moment."));
+        return false;
+    }
+    showMessage(QString());
+    const int folds = walkForwardFoldCount(wf, int(m_pair.size()));
+    m_wfCancel = std::make_shared<std::atomic<bool>>(false);
+    m_wfDone = std::make_shared<std::atomic<int>>(0);
+    m_wfProgress->setRange(0, folds);
+    m_wfProgress->setValue(0);
+    m_wfStatus->setText(tr("Running %n fold(s) of %1 backtests each…", nullptr, folds).arg(cfg.grid.size()));
+    m_wfTimer->start();
+    updateButtons();
+    const std::shared_ptr<const AlignedPair> pair = std::make_shared<const AlignedPair>(m_pair);
+    whenFinished(
+        this,
+        QtConcurrent::run([pair, cfg, wf, market = m_market, cancel = m_wfCancel, done = m_wfDone] {
+            return runWalkForward(pair->x, pair->y, pair->timeMs, cfg.config, cfg.grid, wf, market.get(),
+                                  cancel.get(), done.get());
+        }),
+        [this, pair, base = cfg.config](const WalkForwardResult &r) {
+            m_wfTimer->stop();
+            m_wfCancel.reset();
+            m_wfDone.reset();
+            if (!r.ok()) {
+                m_wfStatus->setText(r.cancelled ? tr("Walk-forward cancelled.")
+                                                : tr("Walk-forward not possible: %1").arg(r.error));
+                updateButtons();
+                Q_EMIT walkForwardFinished(false);
+                return;
+            }
+            m_wfProgress->setValue(m_wfProgress->maximum());
+            m_wfModel->setResult(r, pair->timeMs, m_barsPerYear);
+            const BacktestSummary &o = r.outOfSample;
+            qint64 oosSpan = 0, trainSpan = 0;
+            for (const WalkForwardFold &f : r.folds) {
+                oosSpan += pair->timeMs[std::size_t(f.testTo - 1)] - pair->timeMs[std::size_t(f.testFrom)];
+                trainSpan = pair->timeMs[std::size_t(f.trainTo - 1)] - pair->timeMs[std::size_t(f.trainFrom)];
+            }
+            int isTrades = 0; // per fold, on average: what the mean Sharpe stands on
+            for (const WalkForwardFold &f : r.folds)
+                isTrades += f.inSample.trades;
+            isTrades /= int(r.folds.size());
+            const RatioView oosSharpe = ratioView(o.sharpe, o.trades, oosSpan, m_barsPerYear, 2);
+            const RatioView isSharpe = ratioView(r.inSampleSharpe, isTrades, trainSpan, m_barsPerYear, 2);
+            const int positive = int(std::lround(r.positiveFoldShare * double(r.folds.size())));
+            const auto dd = [](double v) { return number(v > 0 ? -v : 0.0, 'f', 2); };
+            QString text =
+                tr("In sample (mean of %n fold(s)): net Sharpe %1, net P&L %2 per bar, max drawdown %3. ", nullptr,
+                   int(r.folds.size()))
+                    .arg(isSharpe.text, number(r.inSamplePnlPerBar, 'f', 4), dd(r.inSampleMaxDrawdown)) +
+                tr("Out of sample (%L1 stitched bars): net Sharpe %2, net P&L %3 (%4 per bar), max drawdown %5, "
+                   "%L6 trades. ")
+                    .arg(o.bars)
+                    .arg(oosSharpe.text, number(o.netPnl, 'f', 2), number(r.outOfSamplePnlPerBar, 'f', 4),
+                         dd(o.maxDrawdown))
+                    .arg(o.trades) +
+                tr("Positive out-of-sample folds: %1 of %2 (%3 %). Sharpe: %4.")
+                    .arg(positive)
+                    .arg(r.folds.size())
+                    .arg(number(100.0 * r.positiveFoldShare, 'f', 0), lowerFirst(oosSharpe.basis));
+            if (base.hedge == BacktestHedge::StaticOls)
+                text += QLatin1Char(' ') + tr("Each test window trades the spread of its training window's "
+                                              "OLS fit.");
+            m_wfStatus->setText(text);
+            const TimeColumn times = std::make_shared<const std::vector<qint64>>(r.timeMs);
+            m_wfEquity->setCurveData(0, times, std::make_shared<const std::vector<double>>(r.equityNet));
+            m_wfEquity->resetRange();
+            updateButtons();
+            Q_EMIT walkForwardFinished(true);
+        });
+    return true;
+}
+
+void BacktestDialog::cancelWalkForward()
+{
+    if (m_wfCancel)
+        m_wfCancel->store(true);
+    updateButtons();
 }
 
 QString BacktestDialog::pairName() const
@@ -1041,6 +1244,8 @@ void BacktestDialog::updateButtons()
     const bool sweeping = isSweeping();
     m_sweepRun->setEnabled(!sweeping);
     m_sweepCancel->setEnabled(sweeping && !m_cancelRequested);
+    m_wfRun->setEnabled(!isWalkingForward());
+    m_wfCancelButton->setEnabled(isWalkingForward() && !m_wfCancel->load());
 }
 
 } // namespace pairlab

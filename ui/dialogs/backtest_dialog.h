@@ -34,6 +34,7 @@ struct SweepCell;
 class BacktestTradesModel;
 class SweepGridModel;
 class TimeSeriesChartView;
+class WalkForwardFoldsModel;
 
 /** Mean-reversion backtest of one aligned pair: parameters (z bands, optional stop, window, hedge-ratio
  *  method, costs, sizing) validated with validateBacktestConfig(); a run on a worker (startBacktest())
@@ -93,6 +94,14 @@ public:
     void setSweepRange(double entryFrom, double entryTo, double entryStep, double exitFrom, double exitTo,
                        double exitStep);
 
+    /** Walk-forward windows in bars and what training maximises (0 net Sharpe, 1 net P&L). */
+    void setWalkForward(int train, int test, int step, int objectiveIndex = 0, int minTrades = 1);
+    WalkForwardFoldsModel *walkForwardModel() const { return m_wfModel; }
+    /** The walk-forward's summary line (in- vs out-of-sample), or why there is none. */
+    QString walkForwardText() const;
+    bool isWalkingForward() const { return m_wfCancel != nullptr; }
+    TimeSeriesChartView *walkForwardChart() const { return m_wfEquity; }
+
     /** The last finished run (null before the first one). */
     std::shared_ptr<const BacktestRun> lastRun() const { return m_run; }
     BacktestTradesModel *tradesModel() const { return m_tradesModel; }
@@ -127,8 +136,13 @@ public Q_SLOTS:
     /** Resamples the last run's net per-bar returns (stationary block bootstrap, 1,000 resamples, seed 1) on
      *  a worker; while it runs the button cancels it. bootstrapFinished() follows. */
     void runBootstrap();
+    /** Runs a walk-forward of the sweep tab's grid with the parameters above (runWalkForward() on a worker;
+     *  progress in folds, Cancel); walkForwardFinished() follows. False (message shown) when invalid. */
+    bool startWalkForward();
+    void cancelWalkForward();
 
 Q_SIGNALS:
+    void walkForwardFinished(bool complete);
     void backtestFinished();
     /** A bootstrap ended (bootstrapText() says its bands, or why there are none). */
     void bootstrapFinished(bool complete);
@@ -145,6 +159,7 @@ private:
     struct Config;
     QWidget *buildSingleTab();
     QWidget *buildSweepTab();
+    QWidget *buildWalkForwardTab();
     bool currentConfig(Config &out) const;
     void showMessage(const QString &text);
     void onBacktestFinished();
@@ -188,6 +203,18 @@ private:
     QLabel *m_sweepStatus;
     SweepGridModel *m_sweepModel;
     QTableView *m_sweepView;
+
+    // walk-forward
+    QSpinBox *m_wfTrain, *m_wfTest, *m_wfStep, *m_wfMinTrades;
+    QComboBox *m_wfObjective;
+    QPushButton *m_wfRun, *m_wfCancelButton;
+    QProgressBar *m_wfProgress;
+    QLabel *m_wfStatus;
+    WalkForwardFoldsModel *m_wfModel;
+    TimeSeriesChartView *m_wfEquity;
+    QTimer *m_wfTimer;
+    std::shared_ptr<std::atomic<bool>> m_wfCancel; ///< set while one runs
+    std::shared_ptr<std::atomic<int>> m_wfDone;
 
     QFutureWatcher<BacktestRun> *m_runWatcher;
     QFutureWatcher<SweepCell> *m_sweepWatcher;
