@@ -12,9 +12,14 @@ namespace pairlab {
 
 namespace {
 
-QString utc(qint64 ms)
+/** "2024-08-08 23:55:20 – 23:56:12": the end without its date when it is the start's. */
+QString utcRange(qint64 from, qint64 to)
 {
-    return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    const QDateTime a = QDateTime::fromMSecsSinceEpoch(from, QTimeZone::utc());
+    const QDateTime b = QDateTime::fromMSecsSinceEpoch(to, QTimeZone::utc());
+    const QString time = QStringLiteral("HH:mm:ss");
+    return a.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) + QStringLiteral(" – ") +
+           b.toString(a.date() == b.date() ? time : QStringLiteral("yyyy-MM-dd HH:mm:ss"));
 }
 
 QString money(double v)
@@ -39,7 +44,7 @@ void WalkForwardFoldsModel::setResult(const WalkForwardResult &r, std::span<cons
             if (timeMs.size() < std::size_t(to) || to <= from)
                 return tr("bars %L1–%L2").arg(from).arg(to - 1);
             *span = timeMs[std::size_t(to - 1)] - timeMs[std::size_t(from)];
-            return tr("%1 – %2").arg(utc(timeMs[std::size_t(from)]), utc(timeMs[std::size_t(to - 1)]));
+            return utcRange(timeMs[std::size_t(from)], timeMs[std::size_t(to - 1)]);
         };
         row.training = window(f.trainFrom, f.trainTo, &row.trainSpanMs);
         row.test = window(f.testFrom, f.testTo, &row.testSpanMs);

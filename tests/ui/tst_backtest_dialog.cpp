@@ -27,6 +27,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 
 #include <cmath>
 
@@ -547,6 +548,16 @@ void TestBacktestDialog::walkForwardShowsTheEnginesFolds()
         // Rolling OLS: no single hedge ratio per fold.
         QCOMPARE(m->index(k, WalkForwardFoldsModel::Beta).data().toString(), QStringLiteral("adaptive"));
     }
+    // Windows in UTC to the second (1 s bars), the end without its date on the same day.
+    const auto utc = [](qint64 ms, const char *format) {
+        return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()).toString(QLatin1String(format));
+    };
+    const WalkForwardFold &last = r.folds.back();
+    const QString testWindow = m->index(m->rowCount() - 1, WalkForwardFoldsModel::Test).data().toString();
+    const QDateTime from = QDateTime::fromMSecsSinceEpoch(m_pair.timeMs[std::size_t(last.testFrom)], QTimeZone::utc());
+    const QDateTime to = QDateTime::fromMSecsSinceEpoch(m_pair.timeMs[std::size_t(last.testTo - 1)], QTimeZone::utc());
+    QCOMPARE(testWindow, utc(from.toMSecsSinceEpoch(), "yyyy-MM-dd HH:mm:ss") + QStringLiteral(" – ") +
+                             utc(to.toMSecsSinceEpoch(), from.date() == to.date() ? "HH:mm:ss" : "yyyy-MM-dd HH:mm:ss"));
     // The summary says the stitched net P&L and the share of positive folds, as the engine computed them.
     const QString text = d.walkForwardText();
     QVERIFY2(text.contains(QLocale().toString(r.outOfSample.netPnl, 'f', 2)), qPrintable(text));

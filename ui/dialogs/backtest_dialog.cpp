@@ -530,12 +530,23 @@ QWidget *BacktestDialog::buildWalkForwardTab()
         s->setSuffix(tr(" bars"));
         return s;
     };
-    // Five folds over the data by default: training three test windows long, stepped by one test window.
+    // Five folds over the data by default: training three test windows long (at least two z windows, what
+    // the rolling hedge needs before its first z), stepped by one test window.
     const int n = int(m_pair.size());
     const int test = std::max(3, n / 8);
-    m_wfTrain = barsSpin(3 * test);
+    const auto suggestedTrain = [this, n, test] {
+        const int w = m_window->value();
+        const int train = std::max(3 * test, 2 * w);
+        return train + test <= n ? train : std::max(w + 1, n - 4 * test);
+    };
+    m_wfTrain = barsSpin(suggestedTrain());
     m_wfTest = barsSpin(test);
     m_wfStep = barsSpin(test);
+    // A window as long as the training leaves nothing to train on: follow it (a valid choice stays).
+    connect(m_window, &QSpinBox::valueChanged, this, [this, suggestedTrain](int w) {
+        if (m_wfTrain->value() <= w)
+            m_wfTrain->setValue(suggestedTrain());
+    });
     m_wfObjective = new QComboBox(page);
     m_wfObjective->addItems({tr("Net Sharpe"), tr("Net P&L")});
     m_wfMinTrades = new QSpinBox(page);
@@ -589,7 +600,7 @@ QWidget *BacktestDialog::buildWalkForwardTab()
     split->addWidget(table);
     split->addWidget(m_wfEquity);
     m_wfEquity->setMinimumHeight(140);
-    split->setSizes({1, 1});
+    split->setSizes({3000, 2000});
     v->addWidget(split, 1);
     return page;
 }
