@@ -82,8 +82,6 @@ BacktestSummary simulate(const PreparedBacktest &in, const BacktestConfig &c, Sc
     const double *beta = in.beta.data();
     const bool spreadPnl = in.hedge == BacktestHedge::StaticOls && c.sizing == PositionSizing::UnitSpread;
     const double rate = (c.feeBps + c.slippageBps) * 1e-4;
-    const bool hasStop = c.stopZ.has_value();
-    const double stop = hasStop ? *c.stopZ : 0.0;
     const bool quotes = c.fill == FillModel::Quotes && in.hasQuotes();
     const bool funding = c.funding && in.hasFunding();
 
@@ -116,26 +114,8 @@ BacktestSummary simulate(const PreparedBacktest &in, const BacktestConfig &c, Sc
             }
         }
 
-        int pos = prev;
         bool stopped = false;
-        const double zt = z[t];
-        if (std::isnan(zt)) { // NOLINT(bugprone-branch-clone): the rules of CONVENTIONS §12 in their order
-            pos = 0;
-        } else if (hasStop && std::fabs(zt) > stop) {
-            pos = 0;
-            locked = true;
-            stopped = prev != 0;
-        } else if (locked) {
-            pos = 0;
-            if (std::fabs(zt) < c.entryZ)
-                locked = false;
-        } else if (zt > c.entryZ) {
-            pos = -1;
-        } else if (zt < -c.entryZ) {
-            pos = 1;
-        } else if (std::fabs(zt) < c.exitZ) {
-            pos = 0;
-        }
+        const int pos = nextPosition(z[t], prev, c, locked, stopped);
 
         double cost = c.spreadCost * std::abs(pos - prev);
         double crossing = 0.0;

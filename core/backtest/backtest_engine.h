@@ -10,6 +10,7 @@
 #include <QtGlobal>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -185,6 +186,32 @@ struct BacktestRun
         equity_net,drawdown,costs,crossing,funding. */
     bool writeEquityCsv(QIODevice *device, QString *errorText = nullptr) const;
 };
+
+/** The position decided at a close from z and the previous position (the rule of backtestPair, below);
+    `locked` carries the stop's lock-out from bar to bar, `stopped` says the stop closed a position. */
+inline int nextPosition(double z, int prev, const BacktestConfig &c, bool &locked, bool &stopped)
+{
+    stopped = false;
+    if (std::isnan(z))
+        return 0;
+    if (c.stopZ && std::fabs(z) > *c.stopZ) {
+        locked = true;
+        stopped = prev != 0;
+        return 0;
+    }
+    if (locked) {
+        if (std::fabs(z) < c.entryZ)
+            locked = false;
+        return 0;
+    }
+    if (z > c.entryZ)
+        return -1;
+    if (z < -c.entryZ)
+        return 1;
+    if (std::fabs(z) < c.exitZ)
+        return 0;
+    return prev;
+}
 
 /** Mean-reversion backtest with §12 timing: the position pos_t is decided at the close of bar t from
     z_t and pos_{t-1} and earns bar t+1; costs of a change are charged at bar t.
