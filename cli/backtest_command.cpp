@@ -21,8 +21,6 @@ namespace pairlab::cli {
 
 namespace {
 
-constexpr double kMsPerYear = 365.0 * 24 * 3600 * 1000;
-
 QJsonValue number(double v)
 {
     return std::isfinite(v) ? QJsonValue(v) : QJsonValue(QJsonValue::Null);
@@ -43,21 +41,6 @@ bool parseRange(const QString &text, std::vector<double> *out)
     }
     *out = thresholdRange(v[0], v[1], v[2]);
     return !out->empty();
-}
-
-/** The bars a year of 24/7 bars at the median spacing of the bar times (0 when there is none). */
-double inferredBarsPerYear(const std::vector<qint64> &t, qint64 *spacingMs)
-{
-    std::vector<qint64> d;
-    d.reserve(t.size());
-    for (std::size_t i = 1; i < t.size(); ++i)
-        if (t[i] > t[i - 1])
-            d.push_back(t[i] - t[i - 1]);
-    if (d.empty())
-        return 0;
-    std::nth_element(d.begin(), d.begin() + std::ptrdiff_t(d.size() / 2), d.end());
-    *spacingMs = d[d.size() / 2];
-    return kMsPerYear / double(*spacingMs);
 }
 
 QJsonObject foldJson(const WalkForwardFold &f, const std::vector<qint64> &t)
@@ -240,7 +223,7 @@ int backtest(const QStringList &args, QTextStream &out, QTextStream &err)
     QJsonObject root;
     qint64 spacing = 0;
     if (!givenBarsPerYear) {
-        const double inferred = inferredBarsPerYear(pair.timeMs, &spacing);
+        const double inferred = barsPerYearFromSpacing(pair.timeMs, &spacing);
         if (inferred > 0)
             c.barsPerYear = inferred;
     }

@@ -6,6 +6,8 @@
 #include <QDateTime>
 #include <QTextStream>
 
+#include <algorithm>
+
 namespace pairlab::cli {
 
 bool parseArgs(QCommandLineParser &p, const QString &command, const QStringList &args, QTextStream &err)
@@ -45,6 +47,20 @@ bool parseTime(const QString &text, qint64 *ms)
 QString resolveRecording(const QString &file)
 {
     return file == QLatin1String("demo") ? demoRecordingPath() : file;
+}
+
+double barsPerYearFromSpacing(const std::vector<qint64> &t, qint64 *spacingMs)
+{
+    std::vector<qint64> d;
+    d.reserve(t.size());
+    for (std::size_t i = 1; i < t.size(); ++i)
+        if (t[i] > t[i - 1])
+            d.push_back(t[i] - t[i - 1]);
+    if (d.empty())
+        return 0;
+    std::nth_element(d.begin(), d.begin() + std::ptrdiff_t(d.size() / 2), d.end());
+    *spacingMs = d[d.size() / 2];
+    return 365.0 * 24 * 3600 * 1000 / double(*spacingMs);
 }
 
 } // namespace pairlab::cli

@@ -82,6 +82,11 @@ const QList<Command> &commands()
          QStringLiteral("FILE.csv [--window 120] [--format json|csv] [--out F]   every pair of a wide close "
                         "file"),
          &scan},
+        {QStringLiteral("basket"),
+         QStringLiteral("FILE.csv [--symbols A,B,C] (--weights 1,-0.05,… | --johansen 0 [--det-order 0]\n"
+                        "        [--k-ar-diff 1]) [--window 120] [--entry 2] [--exit 0.5] [--fee-bps 0] [--notional N]\n"
+                        "        a basket's spread (ADF, half-life, Hurst, z) and backtest"),
+         &basket},
         {QStringLiteral("backtest"),
          QStringLiteral("FILE.csv [--window 120] [--hedge static_ols|rolling_ols|kalman] [--entry 2] [--exit 0.5]\n"
                         "        [--stop Z] [--cost 2] [--fee-bps 0] [--slippage-bps 0] [--notional N]\n"

@@ -35,6 +35,9 @@ int scan(const QStringList &args, QTextStream &out, QTextStream &err);
  *  in every row), CONVENTIONS §16, as one JSON object {k, n, det_order, k_ar_diff, eig, trace, max_eig,
  *  trace_crit, max_eig_crit, evec, symbols, nobs}. 1 on bad input, 2 on bad usage. */
 int johansen(const QStringList &args, QTextStream &out, QTextStream &err);
+/** `basket FILE.csv --symbols A,B,… (--weights W,… | --johansen R) [options]`: a basket's spread (ADF,
+ *  half-life, Hurst, z) and backtest as one JSON object. 1 on bad input, 2 on bad usage. */
+int basket(const QStringList &args, QTextStream &out, QTextStream &err);
 /** `backtest FILE.csv [options] [--walk-forward TRAIN:TEST:STEP …]`: one backtest of a pair file (ts_ms,x,y),
  *  or a walk-forward of it, as one JSON object. 1 on bad input, 2 on bad usage. */
 int backtest(const QStringList &args, QTextStream &out, QTextStream &err);

@@ -119,6 +119,7 @@ bool readWideCloses(const QString &path, WideCloses &out, QString &error)
                     return false;
                 }
                 previousTs = ts;
+                out.timeMs.push_back(ts);
             } else {
                 double v = std::numeric_limits<double>::quiet_NaN();
                 if (vb != ve) {

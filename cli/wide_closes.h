@@ -13,6 +13,7 @@ struct WideCloses
     QStringList symbols;
     std::vector<std::vector<double>> columns; ///< NaN where a cell is empty
     std::vector<long long> lines;             ///< the file's line number of each row
+    std::vector<long long> timeMs;            ///< ts_ms of each row
     qsizetype rows = 0;
 };
 

@@ -1,0 +1,175 @@
+#include "backtest/basket_backtest.h"
+
+#include "analytics/rolling.h"
+
+#include <QCoreApplication>
+
+#include <cmath>
+
+namespace pairlab {
+
+namespace {
+
+struct BasketBacktestText
+{
+    Q_DECLARE_TR_FUNCTIONS(Backtest)
+};
+
+} // namespace
+
+BasketBacktestRun backtestBasket(const AlignedBasket &basket, const std::vector<double> &weights,
+                                 const BacktestConfig &c)
+{
+    BasketBacktestRun run;
+    run.config = c;
+    const std::size_t n = basket.size(), k = weights.size();
+    if (k < 2 || basket.legs.size() != k) {
+        run.error = BasketBacktestText::tr("%1 legs but %2 weights").arg(basket.legs.size()).arg(k);
+        return run;
+    }
+    run.error = validateBacktestConfig(c);
+    if (run.error.isEmpty() && c.hedge != BacktestHedge::StaticOls)
+        run.error = BasketBacktestText::tr("a basket is hedged by its weights: the rolling and Kalman hedges are "
+                                           "for pairs");
+    if (run.error.isEmpty() && (c.fill != FillModel::Closes || c.funding))
+        run.error = BasketBacktestText::tr("a basket fills at the closes without funding (quote fills and funding "
+                                           "are computed for pairs)");
+    if (run.error.isEmpty() && n < 3)
+        run.error = BasketBacktestText::tr("there are no bars");
+    for (const std::vector<double> &leg : basket.legs)
+        if (run.error.isEmpty() && (leg.size() != n || !allFinite(leg)))
+            run.error = BasketBacktestText::tr("the prices contain non-finite values");
+    if (!run.ok())
+        return run;
+
+    run.timeMs = basket.timeMs;
+    run.spread = basketSpread(basket, weights);
+    run.zscore = rollingZScore(run.spread, c.window);
+    run.position.assign(n, 0);
+    run.pnlGross.assign(n, 0.0);
+    run.pnlNet.assign(n, 0.0);
+    run.equityNet.assign(n, 0.0);
+    run.drawdown.assign(n, 0.0);
+    const double rate = (c.feeBps + c.slippageBps) * 1e-4;
+    struct Open
+    {
+        int entry;
+        int side;
+        double entryCost;
+        std::vector<double> q;
+    };
+    BacktestSummary &sum = run.summary;
+    sum.bars = int(n);
+    std::vector<double> q(k, 0.0), nq(k, 0.0);
+    std::vector<Open> trades;
+    std::vector<int> exits;
+    std::vector<double> exitCosts;
+    std::vector<TradeExit> reasons;
+    int prev = 0;
+    bool locked = false;
+    double eqG = 0, eqN = 0, peakG = 0, peakN = 0;
+    std::size_t inPosition = 0;
+    for (std::size_t t = 0; t < n; ++t) {
+        double gross = 0;
+        if (t > 0 && prev != 0)
+            for (std::size_t i = 0; i < k; ++i)
+                gross += q[i] * (basket.legs[i][t] - basket.legs[i][t - 1]);
+        bool stopped = false;
+        const int pos = nextPosition(run.zscore[t], prev, c, locked, stopped);
+        double cost = c.spreadCost * std::abs(pos - prev);
+        if (pos != prev) {
+            double scale = 0;
+            if (pos != 0) {
+                double gross_ = 0;
+                for (std::size_t i = 0; i < k; ++i)
+                    gross_ += std::fabs(weights[i]) * basket.legs[i][t];
+                scale = c.sizing == PositionSizing::Notional ? c.notional / gross_ : 1.0;
+            }
+            double exitFee = 0, entryFee = 0, changeFee = 0;
+            for (std::size_t i = 0; i < k; ++i) {
+                nq[i] = pos * scale * weights[i];
+                const double p = basket.legs[i][t];
+                exitFee += std::fabs(q[i]) * p;
+                entryFee += std::fabs(nq[i]) * p;
+                changeFee += std::fabs(nq[i] - q[i]) * p;
+            }
+            cost += rate * changeFee;
+            if (prev != 0) {
+                exits.back() = int(t);
+                exitCosts.back() = c.spreadCost * std::abs(prev) + rate * exitFee;
+                reasons.back() = pos != 0 ? TradeExit::Flip : (stopped ? TradeExit::Stop : TradeExit::Exit);
+            }
+            if (pos != 0) {
+                trades.push_back({int(t), pos, c.spreadCost * std::abs(pos) + rate * entryFee, nq});
+                exits.push_back(-1);
+                exitCosts.push_back(0.0);
+                reasons.push_back(TradeExit::Open);
+            }
+            q = nq;
+        }
+        const double net = gross - cost;
+        run.pnlGross[t] = gross;
+        run.pnlNet[t] = net;
+        sum.totalCost += cost;
+        eqG += gross;
+        eqN += net;
+        peakG = std::max(peakG, eqG);
+        peakN = std::max(peakN, eqN);
+        sum.maxDrawdownGross = std::max(sum.maxDrawdownGross, peakG - eqG);
+        sum.maxDrawdown = std::max(sum.maxDrawdown, peakN - eqN);
+        run.position[t] = pos;
+        run.equityNet[t] = eqN;
+        run.drawdown[t] = peakN - eqN;
+        if (pos != 0)
+            ++inPosition;
+        prev = pos;
+    }
+    sum.grossPnl = eqG;
+    sum.netPnl = eqN;
+    double holding = 0;
+    for (std::size_t m = 0; m < trades.size(); ++m) {
+        const Open &o = trades[m];
+        const bool closed = exits[m] >= 0;
+        const int exitBar = closed ? exits[m] : int(n) - 1;
+        double gross = 0;
+        for (int t = o.entry + 1; t <= exitBar; ++t)
+            gross += run.pnlGross[std::size_t(t)];
+        BacktestTrade tr;
+        tr.entryBar = o.entry;
+        tr.exitBar = exitBar;
+        tr.entryTimeMs = basket.timeMs[std::size_t(o.entry)];
+        tr.exitTimeMs = basket.timeMs[std::size_t(exitBar)];
+        tr.side = o.side;
+        tr.entryZ = run.zscore[std::size_t(o.entry)];
+        tr.exitZ = run.zscore[std::size_t(exitBar)];
+        tr.quantityY = o.q[0];
+        tr.quantityX = o.q[1];
+        tr.holdingBars = exitBar - o.entry;
+        tr.grossPnl = gross;
+        tr.costs = o.entryCost + (closed ? exitCosts[m] : 0.0);
+        tr.netPnl = gross - tr.costs;
+        tr.exit = reasons[m];
+        ++sum.trades;
+        if (tr.netPnl > 0)
+            ++sum.wins;
+        holding += tr.holdingBars;
+        run.trades.push_back(tr);
+        run.holdings.push_back(o.q);
+    }
+    sum.winRate = sum.trades > 0 ? double(sum.wins) / sum.trades : kNaN;
+    sum.avgHoldingBars = sum.trades > 0 ? holding / sum.trades : kNaN;
+    sum.exposure = double(inPosition) / double(n);
+    sum.sharpe = annualisedSharpe(run.pnlNet, c.barsPerYear);
+    sum.sharpeGross = annualisedSharpe(run.pnlGross, c.barsPerYear);
+    double mean = 0, down = 0;
+    for (std::size_t t = 1; t < n; ++t) {
+        mean += run.pnlNet[t];
+        down += std::min(run.pnlNet[t], 0.0) * std::min(run.pnlNet[t], 0.0);
+    }
+    mean /= double(n - 1);
+    down = std::sqrt(down / double(n - 1));
+    sum.sortino = down > 0 ? mean / down * std::sqrt(c.barsPerYear) : kNaN;
+    return run;
+}
+
+} // namespace pairlab
