@@ -171,7 +171,7 @@ void MainWindow::buildUi()
     connect(m_pairView, &PairWorkspace::streamRequested, this, &MainWindow::streamSymbols);
     m_tabs = new QTabWidget(central);
     m_tabs->addTab(m_market, tr("&Market"));
-    m_tabs->addTab(m_pairView, tr("&Pair"));
+    m_tabs->addTab(m_pairView, tr("&Spread"));
     layout->addWidget(m_tabs, 1);
     setCentralWidget(central);
     // The pair being analysed is the pair charted in the market view.

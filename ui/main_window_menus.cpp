@@ -166,7 +166,7 @@ void MainWindow::buildMenus()
     named(view->addAction(tr("&Market view"), QKeySequence(Qt::CTRL | Qt::Key_1), this,
                           [this] { m_tabs->setCurrentIndex(0); }),
           "actionMarketView");
-    named(view->addAction(tr("&Pair view"), QKeySequence(Qt::CTRL | Qt::Key_2), this,
+    named(view->addAction(tr("&Spread view"), QKeySequence(Qt::CTRL | Qt::Key_2), this,
                           &MainWindow::showPairView),
           "actionPairView");
     view->addSeparator();

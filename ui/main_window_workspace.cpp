@@ -105,6 +105,10 @@ Workspace MainWindow::captureWorkspace() const
     w.entryZ = m_pairView->entryZ();
     w.exitZ = m_pairView->exitZ();
     w.universe = m_pairView->universe();
+    w.spreadMode = m_pairView->mode();
+    const Basket basket = m_pairView->basket();
+    w.basketSymbols = basket.symbols;
+    w.basketWeights = basket.weights;
     w.windowGeometry = saveGeometry();
     w.windowState = saveState();
     w.activeView = m_tabs->currentWidget() == m_pairView ? QStringLiteral("pair") : QStringLiteral("market");
@@ -142,6 +146,11 @@ void MainWindow::applyWorkspace(const Workspace &w)
     m_pairView->setPair(w.pairY, w.pairX);
     if (!w.universe.isEmpty())
         m_pairView->setUniverse(w.universe);
+    Basket basket;
+    basket.symbols = w.basketSymbols;
+    basket.weights = w.basketWeights;
+    m_pairView->setBasket(basket);
+    m_pairView->setMode(w.spreadMode);
     if (!w.windowGeometry.isEmpty())
         restoreGeometry(w.windowGeometry);
     if (!w.windowState.isEmpty())

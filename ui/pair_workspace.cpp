@@ -1,5 +1,8 @@
 #include "pair_workspace.h"
 
+#include "basket_view.h"
+#include "controllers/basket_controller.h"
+
 #include "charts/time_series_chart_view.h"
 #include "controllers/pair_controller.h"
 #include "models/analysis_choices.h"
@@ -15,6 +18,7 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -90,18 +94,25 @@ PairWorkspace::PairWorkspace(QWidget *parent)
         l->setBuddy(w);
         row->addWidget(l);
         row->addWidget(w);
+        return l;
     };
+    // One spread at a time: a pair's (Y on X by a hedge method) or a basket's (legs and weights).
+    m_modeBox = new QComboBox(this);
+    m_modeBox->addItem(tr("Pair"), QStringLiteral("pair"));
+    m_modeBox->addItem(tr("Basket"), QStringLiteral("basket"));
+    m_modeBox->setToolTip(tr("The spread of a pair, y − (α + βx), or of a basket of legs, Σ wᵢ·pᵢ"));
     addLabelled(controls, tr("&Data:"), m_sourceBox);
-    addLabelled(controls, tr("&Y:"), m_yBox);
+    m_pairOnly << addLabelled(controls, tr("&Y:"), m_yBox) << m_yBox << swap;
     controls->addWidget(swap);
-    addLabelled(controls, tr("&X:"), m_xBox);
+    m_pairOnly << addLabelled(controls, tr("&X:"), m_xBox) << m_xBox;
     controls->addSpacing(8);
     addLabelled(controls, tr("Time&frame:"), m_intervalBox);
-    addLabelled(controls, tr("&Prices:"), m_priceBox);
+    m_pairOnly << addLabelled(controls, tr("&Prices:"), m_priceBox) << m_priceBox;
     addLabelled(controls, tr("&Window:"), m_windowBox);
     controls->addStretch(1);
     auto *controls2 = new QHBoxLayout;
-    addLabelled(controls2, tr("&Hedge:"), m_methodBox);
+    addLabelled(controls2, tr("&Spread of:"), m_modeBox);
+    m_pairOnly << addLabelled(controls2, tr("&Hedge:"), m_methodBox) << m_methodBox << m_trendBox;
     controls2->addWidget(m_trendBox);
     controls2->addWidget(m_entryBox);
     controls2->addWidget(m_exitBox);
@@ -109,6 +120,7 @@ PairWorkspace::PairWorkspace(QWidget *parent)
     auto *exportButton = new QPushButton(tr("Export pair CSV…"), this);
     exportButton->setToolTip(tr("ts_ms, x, y, beta, spread, z-score, correlations of every bar shown"));
     controls2->addWidget(exportButton);
+    m_pairOnly << recomputeButton << exportButton;
 
     m_priceChart = new TimeSeriesChartView(tr("Both legs, normalised to 100"), this);
     m_priceChart->addCurve(tr("Y"), QColor(0xf5, 0x7c, 0x00));
@@ -144,11 +156,19 @@ PairWorkspace::PairWorkspace(QWidget *parent)
     m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     controls2->addSpacing(12);
     controls2->addWidget(m_status, 1);
+    m_basketView = new BasketView(this);
+    m_pairOnly << m_status;
+    m_stack = new QStackedWidget(this);
+    m_stack->addWidget(body);
+    m_stack->addWidget(m_basketView);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(controls);
     layout->addLayout(controls2);
-    layout->addWidget(body, 1);
+    layout->addWidget(m_stack, 1);
+    connect(m_modeBox, &QComboBox::currentIndexChanged, this,
+            [this] { setMode(m_modeBox->currentData().toString()); });
+    connect(m_basketView, &BasketView::basketChanged, this, &PairWorkspace::settingsChanged);
 
     // User intent goes to the controller; what the controller publishes comes back to the controls.
     connect(swap, &QToolButton::clicked, this, &PairWorkspace::swapLegs);
@@ -185,6 +205,7 @@ PairWorkspace::PairWorkspace(QWidget *parent)
 
     connect(m_controller, &PairController::requestChanged, this, [this](const PairRequest &r) {
         showRequest(r);
+        shareWithBasket();
         Q_EMIT settingsChanged();
     });
     connect(m_controller, &PairController::datasetsChanged, this, &PairWorkspace::fillSources);
@@ -329,6 +350,59 @@ void PairWorkspace::setGaps(const TradeGapList &gaps)
 void PairWorkspace::setDatabase(const QString &path)
 {
     m_controller->setDatabase(path);
+    shareWithBasket();
+}
+
+void PairWorkspace::shareWithBasket()
+{
+    const PairRequest &r = m_controller->request();
+    m_basketView->setDatabase(m_controller->databaseFor(r.source));
+    m_basketView->setShared(r.source, r.intervalSeconds, r.window, r.entry, r.exit);
+}
+
+void PairWorkspace::setMode(const QString &mode)
+{
+    const bool basket = mode == QLatin1String("basket");
+    {
+        const QSignalBlocker block(m_modeBox);
+        m_modeBox->setCurrentIndex(basket ? 1 : 0);
+    }
+    if (basket == (m_stack->currentIndex() == 1))
+        return;
+    for (QWidget *w : std::as_const(m_pairOnly))
+        w->setVisible(!basket);
+    m_stack->setCurrentIndex(basket ? 1 : 0);
+    m_basketView->setActive(basket && isVisible());
+    if (basket)
+        shareWithBasket();
+    Q_EMIT settingsChanged();
+}
+
+QString PairWorkspace::mode() const
+{
+    return m_stack->currentIndex() == 1 ? QStringLiteral("basket") : QStringLiteral("pair");
+}
+
+void PairWorkspace::setBasket(const Basket &basket)
+{
+    m_basketView->setBasket(basket);
+}
+
+Basket PairWorkspace::basket() const
+{
+    return m_basketView->basket();
+}
+
+void PairWorkspace::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    m_basketView->setActive(mode() == QLatin1String("basket"));
+}
+
+void PairWorkspace::hideEvent(QHideEvent *event)
+{
+    QWidget::hideEvent(event);
+    m_basketView->setActive(false);
 }
 
 void PairWorkspace::setDatasetDatabase(const QString &path)

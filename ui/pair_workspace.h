@@ -1,6 +1,7 @@
 #pragma once
 
 #include "alerts/alert_expression.h"
+#include "analytics/basket.h"
 #include "market/bar.h"
 #include "market/gap_detector.h"
 #include "models/pair_display.h"
@@ -11,10 +12,12 @@ class QComboBox;
 class QLabel;
 class QSpinBox;
 class QDoubleSpinBox;
+class QStackedWidget;
 class QTableView;
 
 namespace pairlab {
 
+class BasketView;
 class ChartGroup;
 class CorrelationMatrixModel;
 class LegStatsModel;
@@ -43,6 +46,12 @@ public:
     ~PairWorkspace() override;
 
     PairController *controller() const { return m_controller; }
+    BasketView *basketView() const { return m_basketView; }
+    /** "pair" or "basket": whose spread the tab shows (source, timeframe, window and bands are shared). */
+    void setMode(const QString &mode);
+    QString mode() const;
+    void setBasket(const Basket &basket);
+    Basket basket() const;
 
     void setDatabase(const QString &path);
     void setDatasetDatabase(const QString &path); ///< PairController::setDatasetDatabase()
@@ -116,7 +125,12 @@ Q_SIGNALS:
     void alertInputs(const QString &pair, const pairlab::AlertVariables &variables);
     void pairChanged(const QString &y, const QString &x);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
+
 private:
+    void shareWithBasket();
     void showRequest(const PairRequest &r);
     void showState(const PairState &s);
     void showResult(const PairResult &r);
@@ -124,6 +138,10 @@ private:
     void exportSeries();
 
     PairController *m_controller;
+    BasketView *m_basketView;
+    QStackedWidget *m_stack;
+    QList<QWidget *> m_pairOnly; ///< hidden in basket mode
+    QComboBox *m_modeBox;
     QComboBox *m_sourceBox, *m_yBox, *m_xBox, *m_intervalBox, *m_priceBox, *m_methodBox, *m_trendBox;
     QSpinBox *m_windowBox;
     QDoubleSpinBox *m_entryBox, *m_exitBox;

@@ -25,7 +25,8 @@ const QStringList &knownKeys()
     static const QStringList keys = {
         QStringLiteral("format"), QStringLiteral("version"),  QStringLiteral("feed"),
         QStringLiteral("pair"),   QStringLiteral("analysis"), QStringLiteral("universe"),
-        QStringLiteral("alerts"), QStringLiteral("backtest"), QStringLiteral("layout")};
+        QStringLiteral("alerts"), QStringLiteral("backtest"), QStringLiteral("layout"),
+        QStringLiteral("spread")};
     return keys;
 }
 
@@ -183,6 +184,14 @@ QJsonObject Workspace::toJson() const
                                                      {QStringLiteral("adf_trend"), adfTrend},
                                                      {QStringLiteral("entry_z"), entryZ},
                                                      {QStringLiteral("exit_z"), exitZ}});
+    QJsonArray weights;
+    for (double v : basketWeights)
+        weights.append(v);
+    o.insert(QStringLiteral("spread"),
+             QJsonObject{{QStringLiteral("mode"), spreadMode},
+                         {QStringLiteral("basket"),
+                          QJsonObject{{QStringLiteral("symbols"), QJsonArray::fromStringList(basketSymbols)},
+                                      {QStringLiteral("weights"), weights}}}});
     o.insert(QStringLiteral("universe"), QJsonArray::fromStringList(universe));
     o.insert(QStringLiteral("alerts"), alertRules);
     o.insert(QStringLiteral("backtest"), backtest);
@@ -254,6 +263,31 @@ bool Workspace::fromJson(const QJsonObject &json, Workspace *out, QString *error
              adfTrendKeys());
     r.number(analysis, QStringLiteral("entry_z"), QStringLiteral("analysis.entry_z"), w.entryZ, 0.01, 100);
     r.number(analysis, QStringLiteral("exit_z"), QStringLiteral("analysis.exit_z"), w.exitZ, 0, 100);
+    const QJsonObject spread = r.object(json, QStringLiteral("spread"), QStringLiteral("spread"));
+    r.string(spread, QStringLiteral("mode"), QStringLiteral("spread.mode"), w.spreadMode,
+             {QStringLiteral("pair"), QStringLiteral("basket")});
+    const QJsonObject basket = r.object(spread, QStringLiteral("basket"), QStringLiteral("spread.basket"));
+    r.strings(basket, QStringLiteral("symbols"), QStringLiteral("spread.basket.symbols"), w.basketSymbols);
+    for (const QString &s : std::as_const(w.basketSymbols))
+        if (!validSymbol(s))
+            r.fail(QStringLiteral("spread.basket.symbols"), WorkspaceText::tr("\"%1\" is not a symbol").arg(s));
+    if (w.basketSymbols.size() > 64)
+        r.fail(QStringLiteral("spread.basket.symbols"), WorkspaceText::tr("more than 64 legs"));
+    const QJsonValue weights = basket.value(QStringLiteral("weights"));
+    if (!weights.isUndefined()) {
+        if (!weights.isArray())
+            r.fail(QStringLiteral("spread.basket.weights"), WorkspaceText::tr("expected a list of numbers"));
+        for (const QJsonValue &v : weights.toArray()) {
+            if (!v.isDouble() || !std::isfinite(v.toDouble())) {
+                r.fail(QStringLiteral("spread.basket.weights"), WorkspaceText::tr("expected a list of numbers"));
+                break;
+            }
+            w.basketWeights.push_back(v.toDouble());
+        }
+        if (!w.basketWeights.empty() && w.basketWeights.size() != std::size_t(w.basketSymbols.size()))
+            r.fail(QStringLiteral("spread.basket.weights"),
+                   WorkspaceText::tr("%1 weights for %2 legs").arg(w.basketWeights.size()).arg(w.basketSymbols.size()));
+    }
     r.strings(json, QStringLiteral("universe"), QStringLiteral("universe"), w.universe);
     for (const QString &s : std::as_const(w.universe))
         if (!validSymbol(s))

@@ -6,6 +6,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <vector>
+
 namespace pairlab {
 
 /** A saved PairLab session (`*.pairlab`, JSON with a format version): feed symbols and endpoint, the active
@@ -30,6 +32,9 @@ struct Workspace
     QString hedgeMethod = QStringLiteral("ols"); ///< ols | huber | theil-sen | kalman
     QString adfTrend = QStringLiteral("c");      ///< c | ct | n
     double entryZ = 2.0, exitZ = 0.5;
+    QString spreadMode = QStringLiteral("pair"); ///< pair | basket: whose spread the Spread tab shows
+    QStringList basketSymbols;                   ///< the basket's legs
+    std::vector<double> basketWeights;           ///< one per leg, or none (Johansen's to be taken)
     QStringList universe;
     QJsonArray alertRules;                  ///< as the alert dialog writes them
     QJsonObject backtest;                   ///< backtest dialog parameters

@@ -41,6 +41,9 @@ Workspace TestWorkspace::sample()
     w.entryZ = 2.25;
     w.exitZ = 0.25;
     w.universe = {QStringLiteral("BTCUSDT"), QStringLiteral("SOLUSDT")};
+    w.spreadMode = QStringLiteral("basket");
+    w.basketSymbols = {QStringLiteral("BTCUSDT"), QStringLiteral("ETHUSDT"), QStringLiteral("XRPUSDT")};
+    w.basketWeights = {1.0, -0.0415, -2.5e-4};
     w.alertRules = QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("wide")},
                                           {QStringLiteral("expression"), QStringLiteral("abs(z) > 2")}}};
     w.backtest = QJsonObject{{QStringLiteral("entry"), 2.0}, {QStringLiteral("fee_bps"), 4.0}};
@@ -138,6 +141,14 @@ void TestWorkspace::rejectsBadFilesAndChangesNothing_data()
     QTest::newRow("pathInUniverse") << QByteArray(good).replace("\"SOLUSDT\"\n    ]",
                                                                 "\"/home/user/.ssh/id_rsa\"\n    ]")
                                     << QStringLiteral("universe");
+    QTest::newRow("unknownSpreadMode") << QByteArray(good).replace("\"mode\": \"basket\"", "\"mode\": \"triple\"")
+                                       << QStringLiteral("spread.mode");
+    QTest::newRow("weightAsText") << QByteArray(good).replace("-0.0415", "\"-0.0415\"")
+                                  << QStringLiteral("spread.basket.weights");
+    QTest::newRow("weightMissing") << QByteArray(good).replace("-0.0415,", "")
+                                   << QStringLiteral("2 weights for 3 legs");
+    QTest::newRow("badBasketSymbol") << QByteArray(good).replace("\"XRPUSDT\"", "\"XRP/USDT\"")
+                                     << QStringLiteral("spread.basket.symbols");
     QTest::newRow("badBase64") << QByteArray(good).replace("\"state\": \"", "\"state\": \"***")
                                << QStringLiteral("layout.state");
 }
