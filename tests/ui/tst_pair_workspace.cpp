@@ -6,6 +6,9 @@
 #include "models/leg_stats_model.h"
 #include "models/universe.h"
 #include "pair_workspace.h"
+#include "basket_view.h"
+#include "controllers/basket_controller.h"
+#include "analytics/johansen.h"
 #include "session/recording_ingest.h"
 #include "storage/tick_writer.h"
 
@@ -15,6 +18,7 @@
 #include <QFile>
 #include <QImage>
 #include <QLabel>
+#include <QLineEdit>
 #include <QScatterSeries>
 #include <QSignalSpy>
 #include <QTableView>
@@ -41,6 +45,7 @@ private Q_SLOTS:
     void statisticsTableHasEveryScopeAndLeg();
     void analysesAnImportedDataset();
     void newRequestShowsItsStateNotTheOldResult();
+    void spreadOfABasket();
 
 private:
     void waitForDisplay(PairWorkspace &w, QSignalSpy &spy, int count);
@@ -451,6 +456,74 @@ void TestPairWorkspace::scanMapDrawsTheSmallestPValuesAndOpensAPair()
     const int i = y.mid(1).toInt();
     QCOMPARE(chosen.at(0).at(1).toString(), QStringLiteral("X%1").arg(i));
     QVERIFY2(std::fabs(rows[std::size_t(i)].cointP - target.x()) < 0.01, qPrintable(y));
+}
+
+void TestPairWorkspace::spreadOfABasket()
+{
+    // USD-M BTC and ETH with spot BTC, 1 s bars of the same minutes: a three-leg basket on the live bars.
+    PairWorkspace w;
+    w.resize(1280, 720);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    w.setDatabase(m_db);
+    w.setIntervalSeconds(1);
+    w.setWindow(30);
+    w.setEntryExit(1.5, 0.25);
+    QSignalSpy changed(&w, &PairWorkspace::settingsChanged);
+    w.setMode(QStringLiteral("basket"));
+    QCOMPARE(w.mode(), QStringLiteral("basket"));
+    QVERIFY(changed.count() >= 1);
+    // The pair's own controls step aside; the shared ones stay.
+    const auto labelled = [&](const QString &text) {
+        for (QLabel *l : w.findChildren<QLabel *>())
+            if (l->text() == text)
+                return l;
+        return static_cast<QLabel *>(nullptr);
+    };
+    QVERIFY(labelled(QStringLiteral("&Y:")) && !labelled(QStringLiteral("&Y:"))->isVisible());
+    QVERIFY(labelled(QStringLiteral("&Window:"))->isVisible());
+    QVERIFY(w.basketView()->isVisible());
+
+    BasketView *v = w.basketView();
+    BasketController *c = v->controller();
+    const QStringList symbols = {QStringLiteral("BTCUSDT"), QStringLiteral("BTCSPOT"), QStringLiteral("ETHUSDT")};
+    Basket legs;
+    legs.symbols = symbols;
+    v->setBasket(legs);
+    QVERIFY(QTest::qWaitFor([&] { return c->result().johansen != nullptr && c->result().request.basket == legs; },
+                            30000));
+    QVERIFY2(v->statusText().contains(QLatin1String("Johansen")), qPrintable(v->statusText()));
+    QSignalSpy shown(v, &BasketView::resultShown);
+    v->useJohansenWeights();
+    QVERIFY(shown.wait(30000) || shown.count() > 0);
+    QCOMPARE(c->state().kind, BasketState::Kind::Ready);
+    const BasketResult &r = c->result();
+    QCOMPARE(r.request.window, 30);
+    QCOMPARE(r.request.intervalSeconds, 1);
+    QCOMPARE(r.request.entry, 1.5);
+    QCOMPARE(v->basket().weights.front(), 1.0);
+    QCOMPARE(v->basket().weights, basketFromJohansen(*r.johansen, symbols, 0).weights);
+    // The summary is the engine's numbers for exactly this basket.
+    const QString summary = v->summaryText();
+    QVERIFY2(summary.contains(v->basket().formula().toHtmlEscaped()), qPrintable(summary));
+    QVERIFY2(summary.contains(QLocale().toString(r.analysis->adfC.stat, 'g', 4)), qPrintable(summary));
+    QVERIFY2(summary.contains(QLocale().toString(r.analysis->n)), qPrintable(summary));
+    // Minutes of data: the backtest's Sharpe is not annualised, and the line says so.
+    QVERIFY2(summary.contains(QLatin1String("per bar")) || summary.contains(QLatin1String("n/a")), qPrintable(summary));
+    QVERIFY(QTest::qWaitFor([&] { return v->spreadChart()->drawnPoints(0) > 0 && v->zChart()->drawnPoints(0) > 0; },
+                            5000));
+
+    // Weights typed by hand: a bad one is named and changes nothing.
+    const Basket before = v->basket();
+    auto *weights = v->findChildren<QLineEdit *>().at(1);
+    weights->setText(QStringLiteral("1, x, 2"));
+    Q_EMIT weights->editingFinished();
+    QVERIFY2(v->statusText().contains(QLatin1String("Weight 2")), qPrintable(v->statusText()));
+    QVERIFY(v->basket() == before);
+
+    w.setMode(QStringLiteral("pair"));
+    QVERIFY(labelled(QStringLiteral("&Y:"))->isVisible());
+    QVERIFY(!w.basketView()->isVisible());
 }
 
 QTEST_MAIN(TestPairWorkspace)

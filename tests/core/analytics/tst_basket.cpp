@@ -4,10 +4,15 @@
 #include "backtest/basket_backtest.h"
 #include "cli/commands.h"
 #include "cli/wide_closes.h"
+#include "controllers/basket_controller.h"
+#include "io/csv_import.h"
+#include "storage/bar_store.h"
+#include "test_database.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -28,6 +33,8 @@ private Q_SLOTS:
     void refusesBadBaskets();
     void cliPrintsTheEnginesNumbers();
     void cliRefusesBadInput();
+    void controllerAnalysesTheStoredLegs();
+    void controllerNeverShowsAnOlderRequest();
 
 private:
     AlignedBasket legs(const QStringList &symbols) const;
@@ -300,6 +307,108 @@ void TestBasket::cliRefusesBadInput()
     err.flush();
     QVERIFY2(errText.contains(QLatin1String("--weights or --johansen")), qPrintable(errText));
     QVERIFY(outText.isEmpty());
+}
+
+namespace {
+
+/** A database holding the universe day as the dataset "day" (16 symbols, 1 m bars). */
+QString importedDay(test::ScratchDatabase &db, const QString &file)
+{
+    ImportOptions options;
+    options.dataset = QStringLiteral("day");
+    const ImportResult r = importCsv(file, db.spec(), options);
+    return r.ok ? db.spec() : QString();
+}
+
+} // namespace
+
+void TestBasket::controllerAnalysesTheStoredLegs()
+{
+    test::ScratchDatabase db;
+    const QString spec = importedDay(db, m_file);
+    QVERIFY(!spec.isEmpty());
+    BasketController c;
+    QSignalSpy results(&c, &BasketController::resultChanged);
+    c.setDatabase(spec);
+    BasketRequest r;
+    r.source = BarStore::sourceForDataset(QStringLiteral("day"));
+    r.intervalSeconds = 60;
+    r.window = 60;
+    const QStringList symbols = {QStringLiteral("BTCUSDT"), QStringLiteral("ETHUSDT"), QStringLiteral("SOLUSDT")};
+    r.basket.symbols = symbols; // no weights yet: the legs and Johansen only
+    c.setRequest(r);
+    QCOMPARE(c.state().kind, BasketState::Kind::Loading);
+    QVERIFY(results.wait(30000));
+    QCOMPARE(c.state().kind, BasketState::Kind::Idle);
+    QCOMPARE(c.state().bars, 1440);
+    QVERIFY2(c.state().reason.contains(QLatin1String("Johansen")), qPrintable(c.state().reason));
+    const AlignedBasket legs3 = legs(symbols);
+    const Basket j = c.johansenBasket();
+    QCOMPARE(j.weights, basketFromJohansen(johansen(legs3.legs, 0, 1), symbols, 0).weights);
+
+    // With those weights: the analysis and backtest of exactly these bars.
+    r.basket = j;
+    c.setRequest(r);
+    QVERIFY(results.wait(30000));
+    QCOMPARE(c.state().kind, BasketState::Kind::Ready);
+    const BasketResult &res = c.result();
+    QVERIFY(res.valid());
+    QVERIFY(res.request == r);
+    BasketAnalysisOptions o;
+    o.window = 60;
+    o.backtest.cost = 0;
+    o.backtest.barsPerYear = 525600;
+    const BasketAnalysis a = analyzeBasket(legs3, j.weights, o);
+    QCOMPARE(res.analysis->adfC.stat, a.adfC.stat);
+    QCOMPARE(res.analysis->halfLife.halfLife, a.halfLife.halfLife);
+    QCOMPARE(res.analysis->timeMs, legs3.timeMs);
+    QCOMPARE(res.spanMs, qint64(1439) * 60000);
+    BacktestConfig bc;
+    bc.window = 60;
+    bc.spreadCost = 0;
+    bc.feeBps = kDefaultFeeBps;
+    bc.barsPerYear = 525600;
+    QCOMPARE(res.backtest->summary.toJson(), backtestBasket(legs3, j.weights, bc).summary.toJson());
+
+    // A leg the dataset does not have: no bars in common, said so.
+    r.basket.symbols[2] = QStringLiteral("DOGEUSDT");
+    c.setRequest(r);
+    QVERIFY(results.wait(30000));
+    QCOMPARE(c.state().kind, BasketState::Kind::Waiting);
+    QCOMPARE(c.state().bars, 0);
+}
+
+void TestBasket::controllerNeverShowsAnOlderRequest()
+{
+    test::ScratchDatabase db;
+    const QString spec = importedDay(db, m_file);
+    QVERIFY(!spec.isEmpty());
+    BasketController c;
+    QList<BasketRequest> shown;
+    connect(&c, &BasketController::resultChanged, &c, [&](const BasketResult &r) { shown << r.request; });
+    c.setDatabase(spec);
+    BasketRequest r;
+    r.source = BarStore::sourceForDataset(QStringLiteral("day"));
+    r.window = 30;
+    r.basket.symbols = {QStringLiteral("ETHUSDT"), QStringLiteral("SOLUSDT")};
+    r.basket.weights = {1, -15};
+    c.setRequest(r);
+    BasketRequest last = r;
+    last.basket.weights = {1, -16};
+    last.window = 45;
+    c.setRequest(last); // before the first answer
+    QVERIFY(QTest::qWaitFor([&] { return c.state().kind == BasketState::Kind::Ready; }, 30000));
+    QVERIFY(!shown.isEmpty());
+    for (const BasketRequest &s : std::as_const(shown))
+        QVERIFY(s == last);
+    QCOMPARE(c.result().analysis->window, 45);
+    // An unusable basket empties nothing into the screen: Idle, with the reason.
+    BasketRequest bad = last;
+    bad.basket.symbols = {QStringLiteral("ETHUSDT")};
+    bad.basket.weights = {1};
+    c.setRequest(bad);
+    QCOMPARE(c.state().kind, BasketState::Kind::Idle);
+    QVERIFY2(c.state().reason.contains(QLatin1String("two symbols")), qPrintable(c.state().reason));
 }
 
 QTEST_GUILESS_MAIN(TestBasket)
