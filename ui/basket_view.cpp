@@ -109,7 +109,7 @@ void BasketView::setBasket(const Basket &basket)
     m_symbols->setText(basket.symbols.join(QStringLiteral(", ")));
     QStringList w;
     for (double v : basket.weights)
-        w << QString::number(v, 'g', 17);
+        w << QString::number(v, 'g', QLocale::FloatingPointShortest); // shortest text that reads back exactly
     m_weights->setText(w.join(QStringLiteral(", ")));
     BasketRequest r = m_controller->request();
     r.basket = basket;
@@ -239,13 +239,15 @@ void BasketView::showResult(const BasketResult &r)
                    "net P&L %4, net Sharpe %5 (%6), max drawdown %7.",
                    nullptr, s.trades)
                     .arg(num(r.request.entry, 3), num(r.request.exit, 3), num(r.backtest->config.feeBps, 3),
-                         QLocale().toString(s.netPnl, 'f', 2), sharpe.text, sharpe.basis.toHtmlEscaped(),
+                         QLocale().toString(s.netPnl, 'f', 2), sharpe.text,
+                         (sharpe.basis.isEmpty() ? sharpe.basis : sharpe.basis.front().toLower() + sharpe.basis.mid(1))
+                             .toHtmlEscaped(),
                          QLocale().toString(s.maxDrawdown > 0 ? -s.maxDrawdown : 0.0, 'f', 2));
     }
     if (!johansen.isEmpty())
         text += QStringLiteral("<br>") + johansen +
-                tr(" Weights estimated on these bars make the ADF p-value optimistic: the trace test is the one "
-                   "for estimated weights.");
+                tr(" Weights estimated on these same bars (Johansen's) make the ADF p-value optimistic: the "
+                   "trace test is the one for estimated weights.");
     m_summary->setText(text);
     const TimeColumn times = std::make_shared<const std::vector<qint64>>(a.timeMs);
     m_spreadChart->setCurveData(0, times, std::make_shared<const std::vector<double>>(a.spread));

@@ -158,6 +158,11 @@ PairWorkspace::PairWorkspace(QWidget *parent)
     controls2->addWidget(m_status, 1);
     m_basketView = new BasketView(this);
     m_pairOnly << m_status;
+    // In basket mode the pair's controls are hidden: this keeps the shared ones at the left.
+    m_basketSpacer = new QWidget(this);
+    m_basketSpacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    m_basketSpacer->hide();
+    controls2->addWidget(m_basketSpacer, 1);
     m_stack = new QStackedWidget(this);
     m_stack->addWidget(body);
     m_stack->addWidget(m_basketView);
@@ -371,7 +376,15 @@ void PairWorkspace::setMode(const QString &mode)
         return;
     for (QWidget *w : std::as_const(m_pairOnly))
         w->setVisible(!basket);
+    m_basketSpacer->setVisible(basket);
     m_stack->setCurrentIndex(basket ? 1 : 0);
+    // A first basket: the pair's legs, for Johansen to weigh.
+    const PairRequest &r = m_controller->request();
+    if (basket && m_basketView->basket().symbols.isEmpty() && !r.y.isEmpty() && !r.x.isEmpty() && r.y != r.x) {
+        Basket legs;
+        legs.symbols = {r.y, r.x};
+        m_basketView->setBasket(legs);
+    }
     m_basketView->setActive(basket && isVisible());
     if (basket)
         shareWithBasket();

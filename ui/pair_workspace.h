@@ -141,6 +141,7 @@ private:
     BasketView *m_basketView;
     QStackedWidget *m_stack;
     QList<QWidget *> m_pairOnly; ///< hidden in basket mode
+    QWidget *m_basketSpacer;
     QComboBox *m_modeBox;
     QComboBox *m_sourceBox, *m_yBox, *m_xBox, *m_intervalBox, *m_priceBox, *m_methodBox, *m_trendBox;
     QSpinBox *m_windowBox;
