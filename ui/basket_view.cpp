@@ -243,6 +243,11 @@ void BasketView::showResult(const BasketResult &r)
                          (sharpe.basis.isEmpty() ? sharpe.basis : sharpe.basis.front().toLower() + sharpe.basis.mid(1))
                              .toHtmlEscaped(),
                          QLocale().toString(s.maxDrawdown > 0 ? -s.maxDrawdown : 0.0, 'f', 2));
+        text += QLatin1Char(' ') +
+                (r.backtest->config.funding
+                     ? tr("Funding %1 from %n event(s) that met a position.", nullptr, s.fundingEvents)
+                           .arg(QLocale().toString(s.funding, 'f', 2))
+                     : tr("No funding: not stored for every leg over these bars."));
     }
     if (!johansen.isEmpty())
         text += QStringLiteral("<br>") + johansen +

@@ -201,6 +201,14 @@ void MainWindow::buildMenus()
     named(analysis->addAction(
               tr("&Backtest…"), QKeySequence(Qt::CTRL | Qt::Key_T), this,
               [this] {
+                  if (m_pairView->mode() == QLatin1String("basket")) {
+                      QMessageBox::information(
+                          this, tr("Backtest"),
+                          tr("The Backtest dialog (sweep, walk-forward, bootstrap) runs pairs. A basket's backtest "
+                             "(one unit, Binance's taker fee per leg, funding where every leg has it) is in the "
+                             "Spread tab's summary; pairlab-cli basket runs it with other costs and sizes."));
+                      return;
+                  }
                   const PairDisplay &d = m_pairView->display();
                   if (d.empty() || !d.x || !d.y || d.x->size() != d.time->size() ||
                       d.y->size() != d.time->size()) {

@@ -307,26 +307,31 @@ void alignBacktestMarket(PreparedBacktest &p, const BacktestMarket &m)
     }
     if (m.fundingY.empty() || m.fundingX.empty())
         return; // funding of one leg only would be half the cost: none (backtestMarketProblem says so)
-    p.fundingY.assign(n, 0.0);
-    p.fundingX.assign(n, 0.0);
     p.fundingEventsAt.assign(n, 0);
-    auto fundingFor = [&](const std::vector<FundingEvent> &events, const std::vector<double> &close,
-                          std::vector<double> &out) {
-        std::size_t t = 1;
-        for (const FundingEvent &e : events) {
-            if (n < 2 || e.timeMs < p.timeMs[0] + barMs)
-                continue; // before the first decision: nothing is held
-            while (t < n && p.timeMs[t] + barMs <= e.timeMs)
-                ++t;
-            if (t >= n)
-                break; // at or after the last close: outside the run
-            const double mark = std::isfinite(e.markPrice) ? e.markPrice : close[t - 1];
-            out[t] += e.rate * mark;
-            ++p.fundingEventsAt[t];
-        }
-    };
-    fundingFor(m.fundingY, p.y, p.fundingY);
-    fundingFor(m.fundingX, p.x, p.fundingX);
+    p.fundingY = fundingPerBar(p.timeMs, barMs, m.fundingY, p.y, &p.fundingEventsAt);
+    p.fundingX = fundingPerBar(p.timeMs, barMs, m.fundingX, p.x, &p.fundingEventsAt);
+}
+
+std::vector<double> fundingPerBar(std::span<const qint64> timeMs, qint64 barMs,
+                                  const std::vector<FundingEvent> &events, std::span<const double> close,
+                                  std::vector<int> *eventsAt)
+{
+    const std::size_t n = timeMs.size();
+    std::vector<double> out(n, 0.0);
+    std::size_t t = 1;
+    for (const FundingEvent &e : events) {
+        if (n < 2 || e.timeMs < timeMs[0] + barMs)
+            continue; // before the first decision: nothing is held
+        while (t < n && timeMs[t] + barMs <= e.timeMs)
+            ++t;
+        if (t >= n)
+            break; // at or after the last close: outside the run
+        const double mark = std::isfinite(e.markPrice) ? e.markPrice : close[t - 1];
+        out[t] += e.rate * mark;
+        if (eventsAt)
+            ++(*eventsAt)[t];
+    }
+    return out;
 }
 
 QString backtestHedgeKey(BacktestHedge m)

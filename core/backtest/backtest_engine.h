@@ -159,6 +159,12 @@ std::shared_ptr<const PreparedBacktest> prepareBacktest(std::span<const double> 
                                                         std::span<const qint64> timeMs,
                                                         const BacktestConfig &config,
                                                         const BacktestMarket *market = nullptr);
+/** Funding booked at each bar of one leg: an event at T goes to the bar t with close_{t-1} <= T < close_t
+    (close = open time + barMs) as rate * mark (the leg's close of bar t-1 when the event has no mark);
+    events before the first close or at/after the last are outside. eventsAt (size n) counts them. */
+std::vector<double> fundingPerBar(std::span<const qint64> timeMs, qint64 barMs,
+                                  const std::vector<FundingEvent> &events, std::span<const double> close,
+                                  std::vector<int> *eventsAt = nullptr);
 /** Fills inputs' quote and funding series from market (what prepareBacktest does with its market). */
 void alignBacktestMarket(PreparedBacktest &inputs, const BacktestMarket &market);
 /** The same for an aligned pair (x = regressor leg, y = dependent leg, bar open times). */

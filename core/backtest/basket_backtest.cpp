@@ -18,7 +18,7 @@ struct BasketBacktestText
 } // namespace
 
 BasketBacktestRun backtestBasket(const AlignedBasket &basket, const std::vector<double> &weights,
-                                 const BacktestConfig &c)
+                                 const BacktestConfig &c, const BasketFunding *funding)
 {
     BasketBacktestRun run;
     run.config = c;
@@ -31,9 +31,16 @@ BasketBacktestRun backtestBasket(const AlignedBasket &basket, const std::vector<
     if (run.error.isEmpty() && c.hedge != BacktestHedge::StaticOls)
         run.error = BasketBacktestText::tr("a basket is hedged by its weights: the rolling and Kalman hedges are "
                                            "for pairs");
-    if (run.error.isEmpty() && (c.fill != FillModel::Closes || c.funding))
-        run.error = BasketBacktestText::tr("a basket fills at the closes without funding (quote fills and funding "
-                                           "are computed for pairs)");
+    if (run.error.isEmpty() && c.fill != FillModel::Closes)
+        run.error = BasketBacktestText::tr("a basket fills at the closes (quote fills are computed for pairs)");
+    if (run.error.isEmpty() && c.funding) {
+        bool all = funding && funding->legs.size() == k;
+        for (std::size_t i = 0; all && i < k; ++i)
+            all = !funding->legs[i].empty();
+        if (!all)
+            run.error = BasketBacktestText::tr("funding events of every leg are needed, and a leg has none stored "
+                                               "(fetch them with pairlab-cli history --funding)");
+    }
     if (run.error.isEmpty() && n < 3)
         run.error = BasketBacktestText::tr("there are no bars");
     for (const std::vector<double> &leg : basket.legs)
@@ -43,6 +50,12 @@ BasketBacktestRun backtestBasket(const AlignedBasket &basket, const std::vector<
         return run;
 
     run.timeMs = basket.timeMs;
+    std::vector<std::vector<double>> fundingAt; // per leg: rate * mark booked at each bar
+    std::vector<int> eventsAt(n, 0);
+    if (c.funding)
+        for (std::size_t i = 0; i < k; ++i)
+            fundingAt.push_back(fundingPerBar(basket.timeMs, std::max<qint64>(funding->barMs, 1), funding->legs[i],
+                                              basket.legs[i], &eventsAt));
     run.spread = basketSpread(basket, weights);
     run.zscore = rollingZScore(run.spread, c.window);
     run.position.assign(n, 0);
@@ -70,10 +83,16 @@ BasketBacktestRun backtestBasket(const AlignedBasket &basket, const std::vector<
     double eqG = 0, eqN = 0, peakG = 0, peakN = 0;
     std::size_t inPosition = 0;
     for (std::size_t t = 0; t < n; ++t) {
-        double gross = 0;
-        if (t > 0 && prev != 0)
+        double gross = 0, fund = 0;
+        if (t > 0 && prev != 0) {
             for (std::size_t i = 0; i < k; ++i)
                 gross += q[i] * (basket.legs[i][t] - basket.legs[i][t - 1]);
+            if (!fundingAt.empty() && eventsAt[t] > 0) {
+                for (std::size_t i = 0; i < k; ++i)
+                    fund -= q[i] * fundingAt[i][t];
+                sum.fundingEvents += eventsAt[t];
+            }
+        }
         bool stopped = false;
         const int pos = nextPosition(run.zscore[t], prev, c, locked, stopped);
         double cost = c.spreadCost * std::abs(pos - prev);
@@ -107,7 +126,8 @@ BasketBacktestRun backtestBasket(const AlignedBasket &basket, const std::vector<
             }
             q = nq;
         }
-        const double net = gross - cost;
+        const double net = gross - cost + fund;
+        sum.funding += fund;
         run.pnlGross[t] = gross;
         run.pnlNet[t] = net;
         sum.totalCost += cost;
@@ -131,9 +151,12 @@ BasketBacktestRun backtestBasket(const AlignedBasket &basket, const std::vector<
         const Open &o = trades[m];
         const bool closed = exits[m] >= 0;
         const int exitBar = closed ? exits[m] : int(n) - 1;
-        double gross = 0;
-        for (int t = o.entry + 1; t <= exitBar; ++t)
+        double gross = 0, fund = 0;
+        for (int t = o.entry + 1; t <= exitBar; ++t) {
             gross += run.pnlGross[std::size_t(t)];
+            for (std::size_t i = 0; i < fundingAt.size(); ++i)
+                fund -= o.q[i] * fundingAt[i][std::size_t(t)];
+        }
         BacktestTrade tr;
         tr.entryBar = o.entry;
         tr.exitBar = exitBar;
@@ -147,7 +170,8 @@ BasketBacktestRun backtestBasket(const AlignedBasket &basket, const std::vector<
         tr.holdingBars = exitBar - o.entry;
         tr.grossPnl = gross;
         tr.costs = o.entryCost + (closed ? exitCosts[m] : 0.0);
-        tr.netPnl = gross - tr.costs;
+        tr.funding = fund;
+        tr.netPnl = gross - tr.costs + fund;
         tr.exit = reasons[m];
         ++sum.trades;
         if (tr.netPnl > 0)

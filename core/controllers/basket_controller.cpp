@@ -2,6 +2,7 @@
 
 #include "analytics/pair_analysis.h"
 #include "storage/database.h"
+#include "storage/funding_store.h"
 
 #include <QTimer>
 
@@ -84,7 +85,10 @@ void BasketController::load()
         Computed c;
         c.result.request = r;
         std::vector<CloseSeries> series;
+        BasketFunding funding;
+        funding.barMs = qint64(std::max(1, r.intervalSeconds)) * 1000;
         QString error;
+        AlignedBasket legs;
         Database::withReader(
             db,
             [&](QSqlDatabase &conn) {
@@ -103,13 +107,18 @@ void BasketController::load()
                     }
                     series.push_back(std::move(leg));
                 }
+                legs = alignBasket(series);
+                // Funding of each leg over the bars (a symbol of a dataset has none: the run goes without).
+                if (legs.size() >= 2 && error.isEmpty())
+                    for (const QString &symbol : r.basket.symbols)
+                        funding.legs.push_back(FundingStore::load(conn, symbol, legs.timeMs.front(),
+                                                                  legs.timeMs.back() + funding.barMs, &error));
             },
             &error);
         if (!error.isEmpty()) {
             c.error = error;
             return c;
         }
-        const AlignedBasket legs = alignBasket(series);
         c.bars = int(legs.size());
         if (legs.size() >= 2)
             c.result.spanMs = legs.timeMs.back() - legs.timeMs.front();
@@ -134,7 +143,11 @@ void BasketController::load()
             bc.spreadCost = 0;
             bc.feeBps = kDefaultFeeBps;
             bc.barsPerYear = options.backtest.barsPerYear;
-            c.result.backtest = std::make_shared<BasketBacktestRun>(backtestBasket(legs, r.basket.weights, bc));
+            bc.funding = !funding.legs.empty();
+            for (const std::vector<FundingEvent> &events : funding.legs)
+                bc.funding = bc.funding && !events.empty();
+            c.result.backtest =
+                std::make_shared<BasketBacktestRun>(backtestBasket(legs, r.basket.weights, bc, &funding));
         }
         return c;
     });

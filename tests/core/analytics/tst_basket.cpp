@@ -28,6 +28,7 @@ private Q_SLOTS:
     void pairAsBasketEqualsPairAnalysis();
     void pairAsBasketBacktestEqualsPairEngine_data();
     void pairAsBasketBacktestEqualsPairEngine();
+    void pairAsBasketFundingEqualsPairEngine();
     void johansenVectorBecomesBasket();
     void alignsOnSharedBars();
     void refusesBadBaskets();
@@ -164,6 +165,58 @@ void TestBasket::pairAsBasketBacktestEqualsPairEngine()
     QVERIFY(close(s.sortino, r.sortino));
     QVERIFY(close(s.maxDrawdown, r.maxDrawdown));
     QCOMPARE(s.exposure, r.exposure);
+}
+
+void TestBasket::pairAsBasketFundingEqualsPairEngine()
+{
+    // Real 8 h funding rates of BTCUSDT and ETHUSDT over the day (no mark prices: the legs' closes are used).
+    auto events = [](const QString &symbol) {
+        std::vector<FundingEvent> out;
+        QFile f(QStringLiteral(PAIRLAB_SHARED_DATA "/real/universe/funding_8h/%1.csv").arg(symbol));
+        if (!f.open(QIODevice::ReadOnly))
+            return out;
+        f.readLine();
+        while (!f.atEnd()) {
+            const QList<QByteArray> cells = f.readLine().trimmed().split(',');
+            if (cells.size() == 2)
+                out.push_back({cells[0].toLongLong(), cells[1].toDouble()});
+        }
+        return out;
+    };
+    const AlignedBasket b = legs({QStringLiteral("BTCUSDT"), QStringLiteral("ETHUSDT")});
+    BacktestMarket market;
+    market.barMs = 60000;
+    market.fundingY = events(QStringLiteral("BTCUSDT"));
+    market.fundingX = events(QStringLiteral("ETHUSDT"));
+    QVERIFY(market.fundingY.size() > 50 && market.fundingX.size() > 50);
+    BacktestConfig c;
+    c.window = 60;
+    c.entryZ = 1.0; // in a position most of the day: funding events meet it
+    c.exitZ = 0.0;
+    c.feeBps = 5;
+    c.sizing = PositionSizing::Notional;
+    c.notional = 100000;
+    c.funding = true;
+    c.barsPerYear = 525600;
+    const auto inputs = prepareBacktest(b.legs[1], b.legs[0], b.timeMs, c, &market);
+    const BacktestRun pair = backtestPair(inputs, c);
+    QVERIFY2(pair.ok(), qPrintable(pair.error));
+    QVERIFY(pair.summary.fundingEvents >= 2);
+    BasketFunding funding;
+    funding.barMs = 60000;
+    funding.legs = {market.fundingY, market.fundingX};
+    const BasketBacktestRun basket = backtestBasket(b, {1.0, -inputs->beta[0]}, c, &funding);
+    QVERIFY2(basket.ok(), qPrintable(basket.error));
+    QCOMPARE(basket.summary.fundingEvents, pair.summary.fundingEvents);
+    QVERIFY(basket.summary.funding != 0);
+    QVERIFY(close(basket.summary.funding, pair.summary.funding, 1e-10));
+    QVERIFY(close(basket.summary.netPnl, pair.summary.netPnl));
+    QCOMPARE(basket.trades.size(), pair.trades.size());
+    for (std::size_t i = 0; i < pair.trades.size(); ++i)
+        QVERIFY(close(basket.trades[i].funding, pair.trades[i].funding, 1e-10));
+    // Without one leg's events there is no funding to book: refused, not half-counted.
+    funding.legs[1].clear();
+    QVERIFY(backtestBasket(b, {1.0, -inputs->beta[0]}, c, &funding).error.contains(QLatin1String("every leg")));
 }
 
 void TestBasket::johansenVectorBecomesBasket()
