@@ -514,7 +514,7 @@ void MainWindow::connectControllers()
     connect(m_pairView->controller(), &PairController::sourceUnavailable, this,
             [this](const QString &source, const QString &database) {
                 const QString text =
-                    tr("The dataset \"%1\" is not in %2: the Pair tab shows live bars instead.")
+                    tr("The dataset \"%1\" is not in %2: the Spread tab shows live bars instead.")
                         .arg(source.startsWith(QLatin1String("upload:")) ? source.mid(7) : source,
                              Database::displayName(database));
                 qCWarning(lcWorkspace).noquote() << text;

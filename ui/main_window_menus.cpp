@@ -193,7 +193,7 @@ void MainWindow::buildMenus()
         view->addAction(toggle);
     }
 
-    // Analysis → Backtest… on the pair shown in the Pair tab (its aligned closes, bands and window).
+    // Analysis → Backtest… on the pair shown in the Spread tab (its aligned closes, bands and window).
     QMenu *analysis = menuBar()->addMenu(tr("&Analysis"));
     named(analysis->addAction(tr("&Recompute now"), QKeySequence(Qt::Key_F5), m_pairView,
                               &PairWorkspace::recompute),
@@ -214,7 +214,7 @@ void MainWindow::buildMenus()
                       d.y->size() != d.time->size()) {
                       QMessageBox::information(
                           this, tr("Backtest"),
-                          tr("The pair %1/%2 has no data yet. Choose a pair with stored bars in the Pair tab "
+                          tr("The pair %1/%2 has no data yet. Choose a pair with stored bars in the Spread tab "
                              "(or wait for live bars of both legs) and try again.")
                               .arg(m_pairView->symbolY(), m_pairView->symbolX()));
                       return;
