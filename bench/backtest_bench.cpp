@@ -81,8 +81,8 @@ int benchBacktest(const QStringList &args, QTextStream &out, QTextStream & /*err
         return 1;
     }
     out << "bench backtest: walk-forward " << w.folds.size() << " folds (train " << wf.train << ", test "
-        << wf.test << " bars) x " << grid.size() << " cells on " << bars << " bars: " << QString::number(wfMs, 'f', 1)
-        << " ms (" << QString::number(wfMs / sweepMs, 'f', 2)
+        << wf.test << " bars) x " << grid.size() << " cells on " << bars
+        << " bars: " << QString::number(wfMs, 'f', 1) << " ms (" << QString::number(wfMs / sweepMs, 'f', 2)
         << "x the full sweep above; goal 100k bars, 20 x 20, 20 folds in <= 5000 ms)\n";
     out << "bench backtest: walk-forward out-of-sample net Sharpe "
         << QString::number(w.outOfSample.sharpe, 'g', 6) << " vs in-sample "

@@ -81,11 +81,11 @@ QByteArray stitchedCsv(const WalkForwardResult &r)
     for (std::size_t k = 0; k < r.folds.size(); ++k) {
         const int bars = r.folds[k].testTo - r.folds[k].testFrom;
         for (int b = 0; b < bars && i < r.pnlNet.size(); ++b, ++i) {
-            text += QByteArray::number(r.timeMs[i]) + ',' +
-                    QDateTime::fromMSecsSinceEpoch(r.timeMs[i], Qt::UTC).toString(Qt::ISODateWithMs).toLatin1() +
-                    ',' + QByteArray::number(qulonglong(k)) + ',' +
-                    QByteArray::number(r.pnlNet[i], 'g', 17) + ',' + QByteArray::number(r.equityNet[i], 'g', 17) +
-                    '\n';
+            text +=
+                QByteArray::number(r.timeMs[i]) + ',' +
+                QDateTime::fromMSecsSinceEpoch(r.timeMs[i], Qt::UTC).toString(Qt::ISODateWithMs).toLatin1() +
+                ',' + QByteArray::number(qulonglong(k)) + ',' + QByteArray::number(r.pnlNet[i], 'g', 17) +
+                ',' + QByteArray::number(r.equityNet[i], 'g', 17) + '\n';
         }
     }
     return text;
@@ -99,15 +99,17 @@ int backtest(const QStringList &args, QTextStream &out, QTextStream &err)
     p.addPositionalArgument(QStringLiteral("FILE.csv"), QStringLiteral("pair file: ts_ms,x,y (y on x)"));
     const QCommandLineOption window(QStringLiteral("window"), QStringLiteral("z-score window in bars (120)"),
                                     QStringLiteral("N"), QStringLiteral("120"));
-    const QCommandLineOption hedge(QStringLiteral("hedge"), QStringLiteral("static_ols | rolling_ols | kalman"),
-                                   QStringLiteral("M"), QStringLiteral("static_ols"));
+    const QCommandLineOption hedge(QStringLiteral("hedge"),
+                                   QStringLiteral("static_ols | rolling_ols | kalman"), QStringLiteral("M"),
+                                   QStringLiteral("static_ols"));
     const QCommandLineOption delta(QStringLiteral("kalman-delta"), QStringLiteral("Kalman delta (1e-4)"),
                                    QStringLiteral("D"), QStringLiteral("1e-4"));
-    const QCommandLineOption entry(QStringLiteral("entry"), QStringLiteral("entry |z| (2)"), QStringLiteral("Z"),
-                                   QStringLiteral("2"));
-    const QCommandLineOption exit(QStringLiteral("exit"), QStringLiteral("exit |z| (0.5)"), QStringLiteral("Z"),
-                                  QStringLiteral("0.5"));
-    const QCommandLineOption stop(QStringLiteral("stop"), QStringLiteral("stop |z| (none)"), QStringLiteral("Z"));
+    const QCommandLineOption entry(QStringLiteral("entry"), QStringLiteral("entry |z| (2)"),
+                                   QStringLiteral("Z"), QStringLiteral("2"));
+    const QCommandLineOption exit(QStringLiteral("exit"), QStringLiteral("exit |z| (0.5)"),
+                                  QStringLiteral("Z"), QStringLiteral("0.5"));
+    const QCommandLineOption stop(QStringLiteral("stop"), QStringLiteral("stop |z| (none)"),
+                                  QStringLiteral("Z"));
     const QCommandLineOption cost(QStringLiteral("cost"), QStringLiteral("cost per unit change of side (2)"),
                                   QStringLiteral("C"), QStringLiteral("2"));
     const QCommandLineOption fee(QStringLiteral("fee-bps"), QStringLiteral("fee per leg in bps (0)"),
@@ -118,16 +120,17 @@ int backtest(const QStringList &args, QTextStream &out, QTextStream &err)
                                       QStringLiteral("size each trade to this notional (default: one spread "
                                                      "unit)"),
                                       QStringLiteral("N"));
-    const QCommandLineOption barsPerYear(QStringLiteral("bars-per-year"),
-                                         QStringLiteral("annualisation (default: from the median bar spacing)"),
-                                         QStringLiteral("N"));
+    const QCommandLineOption barsPerYear(
+        QStringLiteral("bars-per-year"),
+        QStringLiteral("annualisation (default: from the median bar spacing)"), QStringLiteral("N"));
     const QCommandLineOption walkForward(QStringLiteral("walk-forward"),
                                          QStringLiteral("train, test and step windows in bars"),
                                          QStringLiteral("TRAIN:TEST:STEP"));
     const QCommandLineOption entries(QStringLiteral("entries"),
                                      QStringLiteral("walk-forward entry grid (1:3:0.25)"),
                                      QStringLiteral("FROM:TO:STEP"), QStringLiteral("1:3:0.25"));
-    const QCommandLineOption exits(QStringLiteral("exits"), QStringLiteral("walk-forward exit grid (0:1:0.25)"),
+    const QCommandLineOption exits(QStringLiteral("exits"),
+                                   QStringLiteral("walk-forward exit grid (0:1:0.25)"),
                                    QStringLiteral("FROM:TO:STEP"), QStringLiteral("0:1:0.25"));
     const QCommandLineOption objective(QStringLiteral("objective"),
                                        QStringLiteral("what training maximises: sharpe | net_pnl (sharpe)"),
@@ -141,8 +144,8 @@ int backtest(const QStringList &args, QTextStream &out, QTextStream &err)
                                     QStringLiteral("write the per-bar series (walk-forward: the stitched "
                                                    "out-of-sample equity) as CSV"),
                                     QStringLiteral("OUT.csv"));
-    p.addOptions({window, hedge, delta, entry, exit, stop, cost, fee, slippage, notional, barsPerYear, walkForward,
-                  entries, exits, objective, minTrades, trades, equity});
+    p.addOptions({window, hedge, delta, entry, exit, stop, cost, fee, slippage, notional, barsPerYear,
+                  walkForward, entries, exits, objective, minTrades, trades, equity});
     if (!parseArgs(p, QStringLiteral("backtest"), args, err))
         return 2;
     auto usage = [&](const QString &why) {
@@ -169,8 +172,8 @@ int backtest(const QStringList &args, QTextStream &out, QTextStream &err)
     if (!real(delta, &d) || !(d > 0 && d < 1))
         return usage(QStringLiteral("--kalman-delta must lie in (0, 1)"));
     c.kalman.delta = d;
-    if (!real(entry, &c.entryZ) || !real(exit, &c.exitZ) || !real(cost, &c.spreadCost) || !real(fee, &c.feeBps) ||
-        !real(slippage, &c.slippageBps))
+    if (!real(entry, &c.entryZ) || !real(exit, &c.exitZ) || !real(cost, &c.spreadCost) ||
+        !real(fee, &c.feeBps) || !real(slippage, &c.slippageBps))
         return usage(QStringLiteral("--entry, --exit, --cost, --fee-bps and --slippage-bps take numbers"));
     if (p.isSet(stop)) {
         double s = 0;
@@ -197,7 +200,8 @@ int backtest(const QStringList &args, QTextStream &out, QTextStream &err)
         for (int i = 0; ok && i < 3; ++i)
             v[i] = parts[i].toInt(&ok);
         if (!ok || v[0] <= 0 || v[1] <= 0 || v[2] <= 0)
-            return usage(QStringLiteral("--walk-forward takes TRAIN:TEST:STEP, three positive numbers of bars"));
+            return usage(
+                QStringLiteral("--walk-forward takes TRAIN:TEST:STEP, three positive numbers of bars"));
         wf.train = v[0];
         wf.test = v[1];
         wf.step = v[2];
@@ -208,9 +212,11 @@ int backtest(const QStringList &args, QTextStream &out, QTextStream &err)
         if (!okTrades || wf.minTrades < 0)
             return usage(QStringLiteral("--min-trades must be a whole number >= 0"));
         if (!parseRange(p.value(entries), &grid.entries) || !parseRange(p.value(exits), &grid.exits))
-            return usage(QStringLiteral("--entries and --exits take FROM:TO:STEP with FROM <= TO and STEP > 0"));
+            return usage(
+                QStringLiteral("--entries and --exits take FROM:TO:STEP with FROM <= TO and STEP > 0"));
     } else if (p.isSet(entries) || p.isSet(exits) || p.isSet(objective) || p.isSet(minTrades)) {
-        return usage(QStringLiteral("--entries, --exits, --objective and --min-trades belong to --walk-forward"));
+        return usage(
+            QStringLiteral("--entries, --exits, --objective and --min-trades belong to --walk-forward"));
     }
 
     const QString file = p.positionalArguments().constFirst();
@@ -318,7 +324,8 @@ int backtest(const QStringList &args, QTextStream &out, QTextStream &err)
         asRun.trades = r.trades;
         QFile f(p.value(trades));
         if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || !asRun.writeTradesCsv(&f, &error)) {
-            err << "backtest: " << f.fileName() << ": " << (error.isEmpty() ? f.errorString() : error) << "\n";
+            err << "backtest: " << f.fileName() << ": " << (error.isEmpty() ? f.errorString() : error)
+                << "\n";
             return 1;
         }
     }

@@ -13,8 +13,8 @@
 
 #include <cmath>
 
-// `pairlab-cli basket FILE.csv --symbols A,B,… (--weights … | --johansen R)`: a basket's spread statistics and
-// backtest from a wide close file.
+// `pairlab-cli basket FILE.csv --symbols A,B,… (--weights … | --johansen R)`: a basket's spread statistics
+// and backtest from a wide close file.
 namespace pairlab::cli {
 
 namespace {
@@ -60,26 +60,28 @@ int basket(const QStringList &args, QTextStream &out, QTextStream &err)
                                      QStringLiteral("P"), QStringLiteral("1"));
     const QCommandLineOption window(QStringLiteral("window"), QStringLiteral("z-score window (120)"),
                                     QStringLiteral("N"), QStringLiteral("120"));
-    const QCommandLineOption entry(QStringLiteral("entry"), QStringLiteral("entry |z| (2)"), QStringLiteral("Z"),
-                                   QStringLiteral("2"));
+    const QCommandLineOption entry(QStringLiteral("entry"), QStringLiteral("entry |z| (2)"),
+                                   QStringLiteral("Z"), QStringLiteral("2"));
     const QCommandLineOption exitOpt(QStringLiteral("exit"), QStringLiteral("exit |z| (0.5)"),
                                      QStringLiteral("Z"), QStringLiteral("0.5"));
-    const QCommandLineOption stop(QStringLiteral("stop"), QStringLiteral("stop |z| (none)"), QStringLiteral("Z"));
+    const QCommandLineOption stop(QStringLiteral("stop"), QStringLiteral("stop |z| (none)"),
+                                  QStringLiteral("Z"));
     const QCommandLineOption cost(QStringLiteral("cost"), QStringLiteral("cost per unit change of side (0)"),
                                   QStringLiteral("C"), QStringLiteral("0"));
     const QCommandLineOption fee(QStringLiteral("fee-bps"), QStringLiteral("fee per leg in bps (0)"),
                                  QStringLiteral("BPS"), QStringLiteral("0"));
     const QCommandLineOption slippage(QStringLiteral("slippage-bps"), QStringLiteral("slippage per leg (0)"),
                                       QStringLiteral("BPS"), QStringLiteral("0"));
-    const QCommandLineOption notional(QStringLiteral("notional"),
-                                      QStringLiteral("size each trade to this gross notional (default: one unit "
-                                                     "of the basket)"),
-                                      QStringLiteral("N"));
-    const QCommandLineOption barsPerYear(QStringLiteral("bars-per-year"),
-                                         QStringLiteral("annualisation (default: from the median bar spacing)"),
-                                         QStringLiteral("N"));
-    p.addOptions({symbolsOpt, weightsOpt, johansenOpt, detOrder, kArDiff, window, entry, exitOpt, stop, cost, fee,
-                  slippage, notional, barsPerYear});
+    const QCommandLineOption notional(
+        QStringLiteral("notional"),
+        QStringLiteral("size each trade to this gross notional (default: one unit "
+                       "of the basket)"),
+        QStringLiteral("N"));
+    const QCommandLineOption barsPerYear(
+        QStringLiteral("bars-per-year"),
+        QStringLiteral("annualisation (default: from the median bar spacing)"), QStringLiteral("N"));
+    p.addOptions({symbolsOpt, weightsOpt, johansenOpt, detOrder, kArDiff, window, entry, exitOpt, stop, cost,
+                  fee, slippage, notional, barsPerYear});
     if (!parseArgs(p, QStringLiteral("basket"), args, err))
         return 2;
     auto usage = [&](const QString &why) {
@@ -102,8 +104,8 @@ int basket(const QStringList &args, QTextStream &out, QTextStream &err)
     if (!real(window, &w) || w != std::floor(w) || w < 2 || w > 1e7)
         return usage(QStringLiteral("--window must be an integer >= 2"));
     c.window = int(w);
-    if (!real(entry, &c.entryZ) || !real(exitOpt, &c.exitZ) || !real(cost, &c.spreadCost) || !real(fee, &c.feeBps) ||
-        !real(slippage, &c.slippageBps))
+    if (!real(entry, &c.entryZ) || !real(exitOpt, &c.exitZ) || !real(cost, &c.spreadCost) ||
+        !real(fee, &c.feeBps) || !real(slippage, &c.slippageBps))
         return usage(QStringLiteral("--entry, --exit, --cost, --fee-bps and --slippage-bps take numbers"));
     if (p.isSet(stop)) {
         double s = 0;
@@ -144,12 +146,14 @@ int basket(const QStringList &args, QTextStream &out, QTextStream &err)
         return 1;
     }
     Basket b;
-    b.symbols = p.isSet(symbolsOpt) ? p.value(symbolsOpt).split(QLatin1Char(','), Qt::SkipEmptyParts) : in.symbols;
+    b.symbols =
+        p.isSet(symbolsOpt) ? p.value(symbolsOpt).split(QLatin1Char(','), Qt::SkipEmptyParts) : in.symbols;
     std::vector<std::size_t> columns;
     for (const QString &s : std::as_const(b.symbols)) {
         const qsizetype at = in.symbols.indexOf(s);
         if (at < 0) {
-            err << QStringLiteral("basket: %1: no column %2 (the file has %3)\n").arg(file, s, in.symbols.join(QLatin1Char(',')));
+            err << QStringLiteral("basket: %1: no column %2 (the file has %3)\n")
+                       .arg(file, s, in.symbols.join(QLatin1Char(',')));
             return 1;
         }
         columns.push_back(std::size_t(at));
@@ -193,7 +197,10 @@ int basket(const QStringList &args, QTextStream &out, QTextStream &err)
             return 1;
         }
         if (rank >= j.k)
-            return usage(QStringLiteral("--johansen %1: %2 series have ranks 0 to %3").arg(rank).arg(j.k).arg(j.k - 1));
+            return usage(QStringLiteral("--johansen %1: %2 series have ranks 0 to %3")
+                             .arg(rank)
+                             .arg(j.k)
+                             .arg(j.k - 1));
         const Basket fromJ = basketFromJohansen(j, b.symbols, rank);
         if (fromJ.weights.empty()) {
             err << "basket: " << file << ": the eigenvector's first weight is 0: it cannot be scaled to 1\n";

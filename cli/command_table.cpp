@@ -83,15 +83,17 @@ const QList<Command> &commands()
                         "file"),
          &scan},
         {QStringLiteral("basket"),
-         QStringLiteral("FILE.csv [--symbols A,B,C] (--weights 1,-0.05,… | --johansen 0 [--det-order 0]\n"
-                        "        [--k-ar-diff 1]) [--window 120] [--entry 2] [--exit 0.5] [--fee-bps 0] [--notional N]\n"
-                        "        a basket's spread (ADF, half-life, Hurst, z) and backtest"),
+         QStringLiteral(
+             "FILE.csv [--symbols A,B,C] (--weights 1,-0.05,… | --johansen 0 [--det-order 0]\n"
+             "        [--k-ar-diff 1]) [--window 120] [--entry 2] [--exit 0.5] [--fee-bps 0] [--notional N]\n"
+             "        a basket's spread (ADF, half-life, Hurst, z) and backtest"),
          &basket},
         {QStringLiteral("backtest"),
-         QStringLiteral("FILE.csv [--window 120] [--hedge static_ols|rolling_ols|kalman] [--entry 2] [--exit 0.5]\n"
-                        "        [--stop Z] [--cost 2] [--fee-bps 0] [--slippage-bps 0] [--notional N]\n"
-                        "        [--walk-forward TRAIN:TEST:STEP [--entries 1:3:0.25] [--exits 0:1:0.25]\n"
-                        "        [--objective sharpe|net_pnl] [--min-trades 1]] [--trades F.csv] [--equity F.csv]"),
+         QStringLiteral(
+             "FILE.csv [--window 120] [--hedge static_ols|rolling_ols|kalman] [--entry 2] [--exit 0.5]\n"
+             "        [--stop Z] [--cost 2] [--fee-bps 0] [--slippage-bps 0] [--notional N]\n"
+             "        [--walk-forward TRAIN:TEST:STEP [--entries 1:3:0.25] [--exits 0:1:0.25]\n"
+             "        [--objective sharpe|net_pnl] [--min-trades 1]] [--trades F.csv] [--equity F.csv]"),
          &backtest},
         {QStringLiteral("johansen"),
          QStringLiteral(

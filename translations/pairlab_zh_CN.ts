@@ -278,6 +278,73 @@
         <source>funding events of both legs are needed, and one has none stored over these bars (fetch them with pairlab-cli history --funding)</source>
         <translation>需要两条腿的资金费率事件，但其中一条在这些K线范围内没有存储（用 pairlab-cli history --funding 获取）</translation>
     </message>
+    <message>
+        <source>%1 legs but %2 weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a basket is hedged by its weights: the rolling and Kalman hedges are for pairs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a basket fills at the closes (quote fills are computed for pairs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>funding events of every leg are needed, and a leg has none stored (fetch them with pairlab-cli history --funding)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Basket</name>
+    <message>
+        <source>a basket needs at least two symbols</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 symbols but %2 weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a symbol appears twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the weight of %1 is not a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every weight is zero</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 legs but %2 weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the legs have different lengths</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a leg has a price that is not a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a weight is not a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the window must be at least 2 bars</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 bars in common, fewer than the window of %2 (and at least 10 are needed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the basket&apos;s value does not move</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BinanceRest</name>
@@ -1057,6 +1124,51 @@
     </message>
 </context>
 <context>
+    <name>WalkForward</name>
+    <message numerus="yes">
+        <source>no cell of the grid had %n trade(s) and a finite objective in the training window</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the training window&apos;s regression failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the training window, test window and step must be positive numbers of bars</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the step (%1 bars) is shorter than the test window (%2 bars): test windows would overlap and their equity could not be stitched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the training window (%1 bars) must be longer than the z-score window (%2 bars)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the test window must have at least 3 bars</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the minimum number of trades must not be negative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 bars do not hold one training window and one test window (%2 + %3 bars)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the series have different lengths</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the grid of entry and exit thresholds is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Workspace</name>
     <message>
         <source>field &quot;%1&quot;: %2</source>
@@ -1153,6 +1265,18 @@
     <message>
         <source>an address with a user name or password is refused (PairLab reads public streams only and stores no credentials)</source>
         <translation>拒绝包含用户名或密码的地址（PairLab 只读取公开数据流，不保存任何凭据）</translation>
+    </message>
+    <message>
+        <source>more than 64 legs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a list of numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 weights for %2 legs</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2228,6 +2352,98 @@ Functions: %2</source>
         <source>Bootstrap, 5 % / 50 % / 95 % of %L1 resamples of the net per-bar returns at a fixed size (stationary blocks of %L2 bars on average: round(n^⅓) or the average holding time, the longer; seed %3; returns on %4 = %5, not reinvested): final return %6; max drawdown %7; net Sharpe %8.</source>
         <translation>自助法，固定仓位下对每根 K 线净收益进行 %L1 次重抽样的 5 % / 50 % / 95 % 分位（平稳块，平均块长 %L2 根 K 线：取 round(n^⅓) 与平均持仓时间中较长者；种子 %3；收益基于 %4 = %5，不再投资）：最终收益 %6；最大回撤 %7；净夏普 %8。</translation>
     </message>
+    <message>
+        <source>&amp;Walk-forward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> bars</source>
+        <translation type="unfinished"> 根K线</translation>
+    </message>
+    <message>
+        <source>Net P&amp;L</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fewest training trades</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run &amp;walk-forward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">取消</translation>
+    </message>
+    <message>
+        <source>Each fold runs the sweep tab&apos;s entry × exit grid on its training window, keeps the best cell and the training window&apos;s hedge, and trades the test window after it. The test windows&apos; equity is stitched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Out-of-sample equity (net, stitched)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run a walk-forward to see its out-of-sample equity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sweep tab&apos;s grid is empty: each range needs a step &gt; 0 and &apos;to&apos; ≥ &apos;from&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Walk-forward: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Running %n fold(s) of %1 backtests each…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Walk-forward cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Walk-forward not possible: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>In sample (mean of %n fold(s)): net Sharpe %1, net P&amp;L %2 per bar, max drawdown %3. </source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Out of sample (%L1 stitched bars): net Sharpe %2, net P&amp;L %3 (%4 per bar), max drawdown %5, %L6 trades. </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Positive out-of-sample folds: %1 of %2 (%3 %). Sharpe: %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each test window trades the spread of its training window&apos;s OLS fit.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pairlab::BacktestTradesModel</name>
@@ -2317,6 +2533,144 @@ Functions: %2</source>
     <message>
         <source>Trades</source>
         <translation>交易</translation>
+    </message>
+</context>
+<context>
+    <name>pairlab::BasketController</name>
+    <message>
+        <source>Enter two or more symbols and their weights, or take Johansen&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a basket yet: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bars could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for bars: %1 of %2 that every leg has.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 bars of every leg: enter the weights, or take Johansen&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no analysis</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pairlab::BasketView</name>
+    <message>
+        <source>BTCUSDT, ETHUSDT, SOLUSDT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The basket&apos;s legs, separated by commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1, −0.04, −2.5 (empty: take Johansen&apos;s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quantity of each leg in one unit of the basket (a negative weight is a short leg); the spread is Σ wᵢ·pᵢ less its mean over the bars shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Johansen weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The eigenvector of the largest Johansen eigenvalue of these legs (constant, one lagged difference), scaled so that the first leg&apos;s weight is 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Legs:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>W&amp;eights:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Basket spread Σ wᵢ·pᵢ − c</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>spread</source>
+        <translation type="unfinished">价差</translation>
+    </message>
+    <message>
+        <source>Rolling z-score</source>
+        <translation type="unfinished">滚动 Z 分数</translation>
+    </message>
+    <message>
+        <source>z</source>
+        <translation type="unfinished">z</translation>
+    </message>
+    <message>
+        <source>Weight %1 is not a number: &apos;%2&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n leg(s) but %1 weight(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No Johansen result for these legs yet (they need %1 bars in common).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the legs&apos; bars…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%L1 bars that every leg has.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Johansen (constant, 1 lag) on these legs: trace %1 vs %2 at 95 % for r = 0; %n cointegrating vector(s) at 95 %.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (mean %2) · %L3 bars of %4 · ADF (c) %5, p %6 (lag %7) · half-life %8 bars · Hurst %9</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · z now %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Backtest at ±%1 / %2, one unit of the basket, %3 bps per leg, filled at the closes: %n trade(s), net P&amp;L %4, net Sharpe %5 (%6), max drawdown %7.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Funding %1 from %n event(s) that met a position.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No funding: not stored for every leg over these bars.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> Weights estimated on these same bars (Johansen&apos;s) make the ADF p-value optimistic: the trace test is the one for estimated weights.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2958,10 +3312,6 @@ Functions: %2</source>
         <translation>市场(&amp;M)</translation>
     </message>
     <message>
-        <source>&amp;Pair</source>
-        <translation>配对(&amp;P)</translation>
-    </message>
-    <message>
         <source>Watchlist</source>
         <translation>自选列表</translation>
     </message>
@@ -3092,10 +3442,6 @@ Functions: %2</source>
     <message>
         <source>Backtest</source>
         <translation>回测</translation>
-    </message>
-    <message>
-        <source>The pair %1/%2 has no data yet. Choose a pair with stored bars in the Pair tab (or wait for live bars of both legs) and try again.</source>
-        <translation>配对 %1/%2 还没有数据。请在“配对”标签页中选择一个有已存储 K 线的配对（或等待两条腿的实时 K 线），然后重试。</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -3230,10 +3576,6 @@ Functions: %2</source>
         <translation>市场视图(&amp;M)</translation>
     </message>
     <message>
-        <source>&amp;Pair view</source>
-        <translation>配对视图(&amp;P)</translation>
-    </message>
-    <message>
         <source>&amp;Recompute now</source>
         <translation>立即重新计算(&amp;R)</translation>
     </message>
@@ -3298,10 +3640,6 @@ Functions: %2</source>
         <translation>工作区：未能恢复：%1</translation>
     </message>
     <message>
-        <source>The dataset &quot;%1&quot; is not in %2: the Pair tab shows live bars instead.</source>
-        <translation>数据集“%1”不在 %2 中：配对页改为显示实时 K 线。</translation>
-    </message>
-    <message>
         <source>%1
 Now: %2</source>
         <translation>%1
@@ -3330,6 +3668,26 @@ Now: %2</source>
     <message>
         <source>Recordings (*.jsonl *.json *.txt *.gz);;All files (*)</source>
         <translation>录制文件 (*.jsonl *.json *.txt *.gz);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Spread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dataset &quot;%1&quot; is not in %2: the Spread tab shows live bars instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Spread view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Backtest dialog (sweep, walk-forward, bootstrap) runs pairs. A basket&apos;s backtest (one unit, Binance&apos;s taker fee per leg, funding where every leg has it) is in the Spread tab&apos;s summary; pairlab-cli basket runs it with other costs and sizes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pair %1/%2 has no data yet. Choose a pair with stored bars in the Spread tab (or wait for live bars of both legs) and try again.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3929,6 +4287,22 @@ Now: %2</source>
     <message>
         <source>Spread of the mids y − (α + βx)</source>
         <translation>中间价价差 y − (α + βx)</translation>
+    </message>
+    <message>
+        <source>Pair</source>
+        <translation type="unfinished">配对</translation>
+    </message>
+    <message>
+        <source>Basket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The spread of a pair, y − (α + βx), or of a basket of legs, Σ wᵢ·pᵢ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Spread of:</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4599,6 +4973,77 @@ Now: %2</source>
     <message>
         <source>Adds the chosen symbols to the live feed (Settings → Feed): trades stream in and the exchange&apos;s bars of the last days are filled. Without it, the scanner uses the bars the database already has.</source>
         <translation>将所选品种加入实时数据源（设置 → 数据源）：成交实时流入，并补全交易所最近几天的K线。不勾选时，扫描器只使用数据库中已有的K线。</translation>
+    </message>
+</context>
+<context>
+    <name>pairlab::WalkForwardFoldsModel</name>
+    <message>
+        <source>bars %L1–%L2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rolling and Kalman hedges adapt bar by bar from the training window&apos;s first bar on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>adaptive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>flat: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry |z|</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exit |z|</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>β (training)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IS Sharpe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IS net P&amp;L</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OOS Sharpe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OOS net P&amp;L</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OOS trades</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OOS max DD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

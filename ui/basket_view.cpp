@@ -36,8 +36,9 @@ BasketView::BasketView(QWidget *parent) : QWidget(parent), m_controller(new Bask
     m_weights->setToolTip(tr("Quantity of each leg in one unit of the basket (a negative weight is a short "
                              "leg); the spread is Σ wᵢ·pᵢ less its mean over the bars shown"));
     m_johansen = new QPushButton(tr("&Johansen weights"), this);
-    m_johansen->setToolTip(tr("The eigenvector of the largest Johansen eigenvalue of these legs (constant, one "
-                              "lagged difference), scaled so that the first leg's weight is 1"));
+    m_johansen->setToolTip(
+        tr("The eigenvector of the largest Johansen eigenvalue of these legs (constant, one "
+           "lagged difference), scaled so that the first leg's weight is 1"));
     m_status = new QLabel(this);
     m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     auto *row = new QHBoxLayout;
@@ -130,7 +131,8 @@ void BasketView::applyEdits()
     const QStringList ws = m_weights->text().split(QLatin1Char(','), Qt::SkipEmptyParts);
     for (qsizetype i = 0; i < ws.size(); ++i) {
         QString text = ws[i].trimmed();
-        text.replace(QStringLiteral("−"), QStringLiteral("-")); // a typographic minus, as the formula shows it
+        text.replace(QStringLiteral("−"),
+                     QStringLiteral("-")); // a typographic minus, as the formula shows it
         bool ok = false;
         double v = QLocale().toDouble(text, &ok);
         if (!ok)
@@ -142,7 +144,8 @@ void BasketView::applyEdits()
         b.weights.push_back(v);
     }
     if (!b.weights.empty() && b.weights.size() != std::size_t(b.symbols.size())) {
-        m_status->setText(tr("%n leg(s) but %1 weight(s).", nullptr, int(b.symbols.size())).arg(b.weights.size()));
+        m_status->setText(
+            tr("%n leg(s) but %1 weight(s).", nullptr, int(b.symbols.size())).arg(b.weights.size()));
         return;
     }
     if (b == m_controller->request().basket)
@@ -223,24 +226,27 @@ void BasketView::showResult(const BasketResult &r)
     const BasketAnalysis &a = *r.analysis;
     const Basket &b = r.request.basket;
     const QString bars = BarStore::intervalLabel(r.request.intervalSeconds);
-    QString text = tr("<b>%1</b> (mean %2) · %L3 bars of %4 · ADF (c) %5, p %6 (lag %7) · half-life %8 bars · "
-                      "Hurst %9")
-                       .arg(b.formula().toHtmlEscaped(), num(a.constant, 6))
-                       .arg(a.n)
-                       .arg(bars, num(a.adfC.stat), num(a.adfC.pvalue, 3))
-                       .arg(a.adfC.usedlag)
-                       .arg(num(a.halfLife.halfLife, 3), num(a.hurst, 3));
+    QString text =
+        tr("<b>%1</b> (mean %2) · %L3 bars of %4 · ADF (c) %5, p %6 (lag %7) · half-life %8 bars · "
+           "Hurst %9")
+            .arg(b.formula().toHtmlEscaped(), num(a.constant, 6))
+            .arg(a.n)
+            .arg(bars, num(a.adfC.stat), num(a.adfC.pvalue, 3))
+            .arg(a.adfC.usedlag)
+            .arg(num(a.halfLife.halfLife, 3), num(a.hurst, 3));
     text += tr(" · z now %1").arg(num(a.lastZ, 3));
     if (r.backtest && r.backtest->ok()) {
         const BacktestSummary &s = r.backtest->summary;
         const RatioView sharpe = ratioView(s.sharpe, s.trades, r.spanMs, r.backtest->config.barsPerYear, 2);
         text += QStringLiteral("<br>") +
-                tr("Backtest at ±%1 / %2, one unit of the basket, %3 bps per leg, filled at the closes: %n trade(s), "
+                tr("Backtest at ±%1 / %2, one unit of the basket, %3 bps per leg, filled at the closes: %n "
+                   "trade(s), "
                    "net P&L %4, net Sharpe %5 (%6), max drawdown %7.",
                    nullptr, s.trades)
                     .arg(num(r.request.entry, 3), num(r.request.exit, 3), num(r.backtest->config.feeBps, 3),
                          QLocale().toString(s.netPnl, 'f', 2), sharpe.text,
-                         (sharpe.basis.isEmpty() ? sharpe.basis : sharpe.basis.front().toLower() + sharpe.basis.mid(1))
+                         (sharpe.basis.isEmpty() ? sharpe.basis
+                                                 : sharpe.basis.front().toLower() + sharpe.basis.mid(1))
                              .toHtmlEscaped(),
                          QLocale().toString(s.maxDrawdown > 0 ? -s.maxDrawdown : 0.0, 'f', 2));
         text += QLatin1Char(' ') +

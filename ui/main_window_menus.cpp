@@ -198,47 +198,50 @@ void MainWindow::buildMenus()
     named(analysis->addAction(tr("&Recompute now"), QKeySequence(Qt::Key_F5), m_pairView,
                               &PairWorkspace::recompute),
           "actionRecompute");
-    named(analysis->addAction(
-              tr("&Backtest…"), QKeySequence(Qt::CTRL | Qt::Key_T), this,
-              [this] {
-                  if (m_pairView->mode() == QLatin1String("basket")) {
-                      QMessageBox::information(
-                          this, tr("Backtest"),
-                          tr("The Backtest dialog (sweep, walk-forward, bootstrap) runs pairs. A basket's backtest "
-                             "(one unit, Binance's taker fee per leg, funding where every leg has it) is in the "
-                             "Spread tab's summary; pairlab-cli basket runs it with other costs and sizes."));
-                      return;
-                  }
-                  const PairDisplay &d = m_pairView->display();
-                  if (d.empty() || !d.x || !d.y || d.x->size() != d.time->size() ||
-                      d.y->size() != d.time->size()) {
-                      QMessageBox::information(
-                          this, tr("Backtest"),
-                          tr("The pair %1/%2 has no data yet. Choose a pair with stored bars in the Spread tab "
-                             "(or wait for live bars of both legs) and try again.")
-                              .arg(m_pairView->symbolY(), m_pairView->symbolX()));
-                      return;
-                  }
-                  AlignedPair pair;
-                  pair.timeMs = *d.time;
-                  pair.x = *d.x;
-                  pair.y = *d.y;
-                  auto *dialog =
-                      new BacktestDialog(std::move(pair), m_pairView->symbolY(), m_pairView->symbolX(),
-                                         barsPerYear(m_pairView->intervalSeconds()), userDatabase(), this,
-                                         m_pairView->intervalSeconds());
-                  dialog->setAttribute(Qt::WA_DeleteOnClose);
-                  // Results are saved to the user's database; quotes and funding come from where the bars do
-                  // (the demo's or a replay's own database).
-                  dialog->setMarketDatabase(m_pairView->controller()->databaseFor(m_pairView->source()));
-                  dialog->setMidPrices(m_pairView->price() == QLatin1String("mid"));
-                  dialog->setEntryExit(m_pairView->entryZ(), m_pairView->exitZ());
-                  dialog->setWindow(m_pairView->window());
-                  dialog->setHedgeIndex(
-                      m_pairView->method() == HedgeMethod::Kalman ? 2 : 0); // static OLS for the other fits
-                  dialog->show();
-              }),
-          "actionBacktest");
+    named(
+        analysis->addAction(
+            tr("&Backtest…"), QKeySequence(Qt::CTRL | Qt::Key_T), this,
+            [this] {
+                if (m_pairView->mode() == QLatin1String("basket")) {
+                    QMessageBox::information(
+                        this, tr("Backtest"),
+                        tr("The Backtest dialog (sweep, walk-forward, bootstrap) runs pairs. A basket's "
+                           "backtest "
+                           "(one unit, Binance's taker fee per leg, funding where every leg has it) is in "
+                           "the "
+                           "Spread tab's summary; pairlab-cli basket runs it with other costs and sizes."));
+                    return;
+                }
+                const PairDisplay &d = m_pairView->display();
+                if (d.empty() || !d.x || !d.y || d.x->size() != d.time->size() ||
+                    d.y->size() != d.time->size()) {
+                    QMessageBox::information(
+                        this, tr("Backtest"),
+                        tr("The pair %1/%2 has no data yet. Choose a pair with stored bars in the Spread tab "
+                           "(or wait for live bars of both legs) and try again.")
+                            .arg(m_pairView->symbolY(), m_pairView->symbolX()));
+                    return;
+                }
+                AlignedPair pair;
+                pair.timeMs = *d.time;
+                pair.x = *d.x;
+                pair.y = *d.y;
+                auto *dialog =
+                    new BacktestDialog(std::move(pair), m_pairView->symbolY(), m_pairView->symbolX(),
+                                       barsPerYear(m_pairView->intervalSeconds()), userDatabase(), this,
+                                       m_pairView->intervalSeconds());
+                dialog->setAttribute(Qt::WA_DeleteOnClose);
+                // Results are saved to the user's database; quotes and funding come from where the bars do
+                // (the demo's or a replay's own database).
+                dialog->setMarketDatabase(m_pairView->controller()->databaseFor(m_pairView->source()));
+                dialog->setMidPrices(m_pairView->price() == QLatin1String("mid"));
+                dialog->setEntryExit(m_pairView->entryZ(), m_pairView->exitZ());
+                dialog->setWindow(m_pairView->window());
+                dialog->setHedgeIndex(
+                    m_pairView->method() == HedgeMethod::Kalman ? 2 : 0); // static OLS for the other fits
+                dialog->show();
+            }),
+        "actionBacktest");
     named(analysis->addAction(tr("New &alert rule…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), this,
                               [this] {
                                   m_alertsDock->show();

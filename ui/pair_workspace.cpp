@@ -380,7 +380,8 @@ void PairWorkspace::setMode(const QString &mode)
     m_stack->setCurrentIndex(basket ? 1 : 0);
     // A first basket: the pair's legs, for Johansen to weigh.
     const PairRequest &r = m_controller->request();
-    if (basket && m_basketView->basket().symbols.isEmpty() && !r.y.isEmpty() && !r.x.isEmpty() && r.y != r.x) {
+    if (basket && m_basketView->basket().symbols.isEmpty() && !r.y.isEmpty() && !r.x.isEmpty() &&
+        r.y != r.x) {
         Basket legs;
         legs.symbols = {r.y, r.x};
         m_basketView->setBasket(legs);

@@ -60,7 +60,8 @@ QString Basket::formula(int significantDigits) const
     for (std::size_t i = 0; i < weights.size() && i < std::size_t(symbols.size()); ++i) {
         const double w = weights[i];
         const QString magnitude =
-            std::fabs(w) == 1.0 ? QString() : locale.toString(std::fabs(w), 'g', significantDigits) + QStringLiteral("·");
+            std::fabs(w) == 1.0 ? QString()
+                                : locale.toString(std::fabs(w), 'g', significantDigits) + QStringLiteral("·");
         if (i == 0)
             f += (w < 0 ? QStringLiteral("−") : QString()) + magnitude + symbols[qsizetype(i)];
         else
@@ -119,7 +120,8 @@ AlignedBasket alignBasket(const std::vector<CloseSeries> &series)
     }
 }
 
-std::vector<double> basketSpread(const AlignedBasket &basket, const std::vector<double> &weights, double *constant)
+std::vector<double> basketSpread(const AlignedBasket &basket, const std::vector<double> &weights,
+                                 double *constant)
 {
     const std::size_t n = basket.size();
     std::vector<double> s(n, 0.0);
@@ -166,10 +168,11 @@ BasketAnalysis analyzeBasket(const AlignedBasket &basket, const std::vector<doub
     if (options.window < 2)
         return fail(AnalyticsStatus::TooFewRows, BasketText::tr("the window must be at least 2 bars"));
     if (a.n < options.window || a.n < 10)
-        return fail(AnalyticsStatus::TooFewRows,
-                    BasketText::tr("%1 bars in common, fewer than the window of %2 (and at least 10 are needed)")
-                        .arg(a.n)
-                        .arg(options.window));
+        return fail(
+            AnalyticsStatus::TooFewRows,
+            BasketText::tr("%1 bars in common, fewer than the window of %2 (and at least 10 are needed)")
+                .arg(a.n)
+                .arg(options.window));
     std::vector<double> s = basketSpread(basket, weights, &a.constant);
     if (flat(s, basket, weights))
         return fail(AnalyticsStatus::ConstantSeries, BasketText::tr("the basket's value does not move"));

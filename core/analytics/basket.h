@@ -58,9 +58,9 @@ struct BasketAnalysisOptions
     bool series = true; ///< keep the per-bar spread and z-score
 };
 
-/** What the Spread tab and `pairlab-cli basket` show of a basket: its spread (basketSpread()), the §5 z-score,
- *  ADF 'c'/'ct'/'n' (§7), half-life (§10), Hurst (§11) and the §12 backtest of the spread, exactly as a pair's
- *  analysis computes them from its spread. */
+/** What the Spread tab and `pairlab-cli basket` show of a basket: its spread (basketSpread()), the §5
+ * z-score, ADF 'c'/'ct'/'n' (§7), half-life (§10), Hurst (§11) and the §12 backtest of the spread, exactly as
+ * a pair's analysis computes them from its spread. */
 struct BasketAnalysis
 {
     AnalyticsStatus status = AnalyticsStatus::Ok;

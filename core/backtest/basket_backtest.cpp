@@ -29,17 +29,20 @@ BasketBacktestRun backtestBasket(const AlignedBasket &basket, const std::vector<
     }
     run.error = validateBacktestConfig(c);
     if (run.error.isEmpty() && c.hedge != BacktestHedge::StaticOls)
-        run.error = BasketBacktestText::tr("a basket is hedged by its weights: the rolling and Kalman hedges are "
-                                           "for pairs");
+        run.error =
+            BasketBacktestText::tr("a basket is hedged by its weights: the rolling and Kalman hedges are "
+                                   "for pairs");
     if (run.error.isEmpty() && c.fill != FillModel::Closes)
-        run.error = BasketBacktestText::tr("a basket fills at the closes (quote fills are computed for pairs)");
+        run.error =
+            BasketBacktestText::tr("a basket fills at the closes (quote fills are computed for pairs)");
     if (run.error.isEmpty() && c.funding) {
         bool all = funding && funding->legs.size() == k;
         for (std::size_t i = 0; all && i < k; ++i)
             all = !funding->legs[i].empty();
         if (!all)
-            run.error = BasketBacktestText::tr("funding events of every leg are needed, and a leg has none stored "
-                                               "(fetch them with pairlab-cli history --funding)");
+            run.error =
+                BasketBacktestText::tr("funding events of every leg are needed, and a leg has none stored "
+                                       "(fetch them with pairlab-cli history --funding)");
     }
     if (run.error.isEmpty() && n < 3)
         run.error = BasketBacktestText::tr("there are no bars");
@@ -54,8 +57,8 @@ BasketBacktestRun backtestBasket(const AlignedBasket &basket, const std::vector<
     std::vector<int> eventsAt(n, 0);
     if (c.funding)
         for (std::size_t i = 0; i < k; ++i)
-            fundingAt.push_back(fundingPerBar(basket.timeMs, std::max<qint64>(funding->barMs, 1), funding->legs[i],
-                                              basket.legs[i], &eventsAt));
+            fundingAt.push_back(fundingPerBar(basket.timeMs, std::max<qint64>(funding->barMs, 1),
+                                              funding->legs[i], basket.legs[i], &eventsAt));
     run.spread = basketSpread(basket, weights);
     run.zscore = rollingZScore(run.spread, c.window);
     run.position.assign(n, 0);

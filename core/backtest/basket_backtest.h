@@ -13,7 +13,7 @@ struct BasketBacktestRun
     QString error;
     BacktestConfig config;
     BacktestSummary summary;
-    std::vector<BacktestTrade> trades;        ///< hedgeRatio NaN; quantityY/X: the first two legs' holdings
+    std::vector<BacktestTrade> trades;         ///< hedgeRatio NaN; quantityY/X: the first two legs' holdings
     std::vector<std::vector<double>> holdings; ///< per trade: each leg's quantity
     std::vector<qint64> timeMs;
     std::vector<double> spread, zscore;
@@ -35,7 +35,8 @@ struct BasketFunding
  *  p_{i,t}; funding (config.funding, every leg's events needed) as backtestPair's: funding_t = −Σ q_i
  *  rate_i mark_i over the events booked at bar t (fundingPerBar()) with the holdings in force; trades,
  *  equity, drawdown, Sharpe and Sortino as backtestPair. The hedge is the basket's weights (config.hedge
- *  must be static); fills at the closes (quote fills are refused). The basket {y: 1, x: −β_OLS} gives backtestPair's static-OLS run. Pure; any thread. */
+ *  must be static); fills at the closes (quote fills are refused). The basket {y: 1, x: −β_OLS} gives
+ * backtestPair's static-OLS run. Pure; any thread. */
 BasketBacktestRun backtestBasket(const AlignedBasket &basket, const std::vector<double> &weights,
                                  const BacktestConfig &config, const BasketFunding *funding = nullptr);
 

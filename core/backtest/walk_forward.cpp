@@ -79,7 +79,8 @@ void runFold(std::span<const double> x, std::span<const double> y, std::span<con
     const std::span<const qint64> trainTimes = t.empty() ? t : train(t);
 
     // In sample: the training window alone, as a backtest of those bars would see it.
-    const std::shared_ptr<const PreparedBacktest> is = prepareBacktest(train(x), train(y), trainTimes, base, market);
+    const std::shared_ptr<const PreparedBacktest> is =
+        prepareBacktest(train(x), train(y), trainTimes, base, market);
     if (!is->ok()) {
         f.note = is->error;
         return;
@@ -122,7 +123,8 @@ void runFold(std::span<const double> x, std::span<const double> y, std::span<con
         }
         f.alpha = ols.alpha;
         f.beta = ols.beta;
-        oos = prepareStaticTestWindow(x, y, t, f.testFrom, f.testTo, ols.alpha, ols.beta, base.window, market);
+        oos =
+            prepareStaticTestWindow(x, y, t, f.testFrom, f.testTo, ols.alpha, ols.beta, base.window, market);
     } else {
         // Rolling OLS and Kalman from the training window's first bar on: each test bar knows only the past.
         const std::size_t from = std::size_t(f.trainFrom), count = std::size_t(f.testTo - f.trainFrom);
@@ -179,10 +181,12 @@ int walkForwardFoldCount(const WalkForwardConfig &c, int bars)
 QString validateWalkForward(const WalkForwardConfig &c, int bars, const BacktestConfig &base)
 {
     if (c.train <= 0 || c.test <= 0 || c.step <= 0)
-        return WalkForwardText::tr("the training window, test window and step must be positive numbers of bars");
+        return WalkForwardText::tr(
+            "the training window, test window and step must be positive numbers of bars");
     if (c.step < c.test)
-        return WalkForwardText::tr("the step (%1 bars) is shorter than the test window (%2 bars): test windows "
-                                   "would overlap and their equity could not be stitched")
+        return WalkForwardText::tr(
+                   "the step (%1 bars) is shorter than the test window (%2 bars): test windows "
+                   "would overlap and their equity could not be stitched")
             .arg(c.step)
             .arg(c.test);
     if (c.train <= base.window)
@@ -195,26 +199,25 @@ QString validateWalkForward(const WalkForwardConfig &c, int bars, const Backtest
     if (c.minTrades < 0)
         return WalkForwardText::tr("the minimum number of trades must not be negative");
     if (walkForwardFoldCount(c, bars) == 0)
-        return WalkForwardText::tr("%1 bars do not hold one training window and one test window (%2 + %3 bars)")
+        return WalkForwardText::tr(
+                   "%1 bars do not hold one training window and one test window (%2 + %3 bars)")
             .arg(bars)
             .arg(c.train)
             .arg(c.test);
     return QString();
 }
 
-std::shared_ptr<const PreparedBacktest> prepareStaticTestWindow(std::span<const double> x,
-                                                                std::span<const double> y,
-                                                                std::span<const qint64> timeMs, int from, int to,
-                                                                double alpha, double beta, int window,
-                                                                const BacktestMarket *market)
+std::shared_ptr<const PreparedBacktest>
+prepareStaticTestWindow(std::span<const double> x, std::span<const double> y, std::span<const qint64> timeMs,
+                        int from, int to, double alpha, double beta, int window, const BacktestMarket *market)
 {
     auto p = std::make_shared<PreparedBacktest>();
     p->window = window;
     p->hedge = BacktestHedge::StaticOls;
     const int lead = std::min(window - 1, from); // bars before the window that complete its first z
     const std::size_t first = std::size_t(from - lead), n = std::size_t(to - from);
-    const std::vector<double> spread =
-        spreadSeries(x.subspan(first, n + std::size_t(lead)), y.subspan(first, n + std::size_t(lead)), alpha, beta);
+    const std::vector<double> spread = spreadSeries(x.subspan(first, n + std::size_t(lead)),
+                                                    y.subspan(first, n + std::size_t(lead)), alpha, beta);
     const std::vector<double> z = rollingZScore(spread, window);
     p->spread.assign(spread.begin() + lead, spread.end());
     p->zscore.assign(z.begin() + lead, z.end());

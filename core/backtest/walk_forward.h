@@ -30,7 +30,7 @@ struct WalkForwardConfig
 struct WalkForwardFold
 {
     int trainFrom = 0, trainTo = 0, testFrom = 0, testTo = 0;
-    bool chosen = false;  ///< false: no cell met the objective (the test window stays flat)
+    bool chosen = false; ///< false: no cell met the objective (the test window stays flat)
     double entryZ = kNaN, exitZ = kNaN;
     /** Static OLS: alpha, beta fitted on the training window and held through the test window; the other
      *  hedge methods adapt bar by bar (NaN here). */
@@ -73,20 +73,21 @@ QString validateWalkForward(const WalkForwardConfig &config, int bars, const Bac
  *  test-window values only know the past. The test window's z-score uses the spread of the bars before it
  *  (its first bar has a full window), and it starts flat; a trade open at its last bar is marked there, as
  *  backtestPair does at the end of its data. With the static hedge a test window is the §12 backtest of
- *  its bars on the training window's alpha and beta. Folds run on `threads` threads (0: as many as cores); `cancel` is polled between sweep cells, `done`
- *  counts finished folds. Pure; any thread. */
+ *  its bars on the training window's alpha and beta. Folds run on `threads` threads (0: as many as cores);
+ * `cancel` is polled between sweep cells, `done` counts finished folds. Pure; any thread. */
 WalkForwardResult runWalkForward(std::span<const double> x, std::span<const double> y,
                                  std::span<const qint64> timeMs, const BacktestConfig &base,
                                  const SweepGrid &grid, const WalkForwardConfig &config,
-                                 const BacktestMarket *market = nullptr, const std::atomic<bool> *cancel = nullptr,
-                                 std::atomic<int> *done = nullptr, int threads = 0);
+                                 const BacktestMarket *market = nullptr,
+                                 const std::atomic<bool> *cancel = nullptr, std::atomic<int> *done = nullptr,
+                                 int threads = 0);
 
 /** The inputs of a test window [from, to) with a static hedge alpha, beta: spread over [from − window + 1,
  *  to), its §5 z-score, kept from `from` on. */
 std::shared_ptr<const PreparedBacktest> prepareStaticTestWindow(std::span<const double> x,
                                                                 std::span<const double> y,
-                                                                std::span<const qint64> timeMs, int from, int to,
-                                                                double alpha, double beta, int window,
+                                                                std::span<const qint64> timeMs, int from,
+                                                                int to, double alpha, double beta, int window,
                                                                 const BacktestMarket *market);
 
 } // namespace pairlab

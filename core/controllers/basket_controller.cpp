@@ -10,7 +10,8 @@ namespace pairlab {
 
 BasketController::BasketController(QObject *parent)
     : QObject(parent), m_refresh(new QTimer(this)),
-      m_jobs(std::make_unique<LatestResult<Computed>>([this](const Computed &c) { onComputed(c.result, c.error, c.bars); }))
+      m_jobs(std::make_unique<LatestResult<Computed>>(
+          [this](const Computed &c) { onComputed(c.result, c.error, c.bars); }))
 {
     m_refresh->setInterval(kRefreshMs);
     connect(m_refresh, &QTimer::timeout, this, [this] {
@@ -77,7 +78,8 @@ void BasketController::load()
         setState(s);
         return;
     }
-    s.kind = m_result.valid() && m_result.request == m_request ? BasketState::Kind::Ready : BasketState::Kind::Loading;
+    s.kind = m_result.valid() && m_result.request == m_request ? BasketState::Kind::Ready
+                                                               : BasketState::Kind::Loading;
     if (s.kind == BasketState::Kind::Ready)
         s.bars = m_state.bars;
     setState(s);
@@ -95,8 +97,8 @@ void BasketController::load()
                 for (const QString &symbol : r.basket.symbols) {
                     if (cancel.load())
                         return;
-                    std::vector<Bar> bars =
-                        BarStore::loadBarsSeconds(conn, symbol, r.intervalSeconds, r.source, kMaxBars, &error);
+                    std::vector<Bar> bars = BarStore::loadBarsSeconds(conn, symbol, r.intervalSeconds,
+                                                                      r.source, kMaxBars, &error);
                     if (r.source == BarStore::LiveSource && !bars.empty())
                         bars.pop_back(); // possibly still forming
                     CloseSeries leg;
@@ -111,8 +113,8 @@ void BasketController::load()
                 // Funding of each leg over the bars (a symbol of a dataset has none: the run goes without).
                 if (legs.size() >= 2 && error.isEmpty())
                     for (const QString &symbol : r.basket.symbols)
-                        funding.legs.push_back(FundingStore::load(conn, symbol, legs.timeMs.front(),
-                                                                  legs.timeMs.back() + funding.barMs, &error));
+                        funding.legs.push_back(FundingStore::load(
+                            conn, symbol, legs.timeMs.front(), legs.timeMs.back() + funding.barMs, &error));
             },
             &error);
         if (!error.isEmpty()) {
@@ -166,7 +168,9 @@ void BasketController::onComputed(const BasketResult &r, const QString &error, i
         s.reason = tr("The bars could not be read: %1").arg(error);
     } else if (bars < std::max(m_request.window, 10)) {
         s.kind = BasketState::Kind::Waiting;
-        s.reason = tr("Waiting for bars: %1 of %2 that every leg has.").arg(bars).arg(std::max(m_request.window, 10));
+        s.reason = tr("Waiting for bars: %1 of %2 that every leg has.")
+                       .arg(bars)
+                       .arg(std::max(m_request.window, 10));
     } else if (m_request.basket.weights.size() != std::size_t(m_request.basket.symbols.size())) {
         s.kind = BasketState::Kind::Idle;
         s.reason = tr("%1 bars of every leg: enter the weights, or take Johansen's.").arg(bars);

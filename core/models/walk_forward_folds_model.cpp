@@ -112,9 +112,11 @@ QVariant WalkForwardFoldsModel::data(const QModelIndex &index, int role) const
         if (column == InSampleSharpe)
             return ratioView(f.inSample.sharpe, f.inSample.trades, row.trainSpanMs, m_barsPerYear, 3).basis;
         if (column == OutOfSampleSharpe)
-            return ratioView(f.outOfSample.sharpe, f.outOfSample.trades, row.testSpanMs, m_barsPerYear, 3).basis;
+            return ratioView(f.outOfSample.sharpe, f.outOfSample.trades, row.testSpanMs, m_barsPerYear, 3)
+                .basis;
         if (column == Beta && std::isnan(f.beta))
-            return tr("The rolling and Kalman hedges adapt bar by bar from the training window's first bar on.");
+            return tr(
+                "The rolling and Kalman hedges adapt bar by bar from the training window's first bar on.");
         if (column == Note)
             return f.note;
         return {};
@@ -136,13 +138,16 @@ QVariant WalkForwardFoldsModel::data(const QModelIndex &index, int role) const
     case Beta:
         return std::isfinite(f.beta) ? QLocale().toString(f.beta, 'g', 6) : tr("adaptive");
     case InSampleSharpe:
-        return chosen ? ratioView(f.inSample.sharpe, f.inSample.trades, row.trainSpanMs, m_barsPerYear, 2).text
-                      : QStringLiteral("—");
+        return chosen
+                   ? ratioView(f.inSample.sharpe, f.inSample.trades, row.trainSpanMs, m_barsPerYear, 2).text
+                   : QStringLiteral("—");
     case InSamplePnl:
         return chosen ? money(f.inSample.netPnl) : QStringLiteral("—");
     case OutOfSampleSharpe:
-        return chosen ? ratioView(f.outOfSample.sharpe, f.outOfSample.trades, row.testSpanMs, m_barsPerYear, 2).text
-                      : QStringLiteral("—");
+        return chosen
+                   ? ratioView(f.outOfSample.sharpe, f.outOfSample.trades, row.testSpanMs, m_barsPerYear, 2)
+                         .text
+                   : QStringLiteral("—");
     case OutOfSamplePnl:
         return money(f.outOfSample.netPnl);
     case OutOfSampleTrades:

@@ -22,11 +22,11 @@ struct WorkspaceText
 
 const QStringList &knownKeys()
 {
-    static const QStringList keys = {
-        QStringLiteral("format"), QStringLiteral("version"),  QStringLiteral("feed"),
-        QStringLiteral("pair"),   QStringLiteral("analysis"), QStringLiteral("universe"),
-        QStringLiteral("alerts"), QStringLiteral("backtest"), QStringLiteral("layout"),
-        QStringLiteral("spread")};
+    static const QStringList keys = {QStringLiteral("format"),   QStringLiteral("version"),
+                                     QStringLiteral("feed"),     QStringLiteral("pair"),
+                                     QStringLiteral("analysis"), QStringLiteral("universe"),
+                                     QStringLiteral("alerts"),   QStringLiteral("backtest"),
+                                     QStringLiteral("layout"),   QStringLiteral("spread")};
     return keys;
 }
 
@@ -270,7 +270,8 @@ bool Workspace::fromJson(const QJsonObject &json, Workspace *out, QString *error
     r.strings(basket, QStringLiteral("symbols"), QStringLiteral("spread.basket.symbols"), w.basketSymbols);
     for (const QString &s : std::as_const(w.basketSymbols))
         if (!validSymbol(s))
-            r.fail(QStringLiteral("spread.basket.symbols"), WorkspaceText::tr("\"%1\" is not a symbol").arg(s));
+            r.fail(QStringLiteral("spread.basket.symbols"),
+                   WorkspaceText::tr("\"%1\" is not a symbol").arg(s));
     if (w.basketSymbols.size() > 64)
         r.fail(QStringLiteral("spread.basket.symbols"), WorkspaceText::tr("more than 64 legs"));
     const QJsonValue weights = basket.value(QStringLiteral("weights"));
@@ -279,14 +280,16 @@ bool Workspace::fromJson(const QJsonObject &json, Workspace *out, QString *error
             r.fail(QStringLiteral("spread.basket.weights"), WorkspaceText::tr("expected a list of numbers"));
         for (const QJsonValue &v : weights.toArray()) {
             if (!v.isDouble() || !std::isfinite(v.toDouble())) {
-                r.fail(QStringLiteral("spread.basket.weights"), WorkspaceText::tr("expected a list of numbers"));
+                r.fail(QStringLiteral("spread.basket.weights"),
+                       WorkspaceText::tr("expected a list of numbers"));
                 break;
             }
             w.basketWeights.push_back(v.toDouble());
         }
         if (!w.basketWeights.empty() && w.basketWeights.size() != std::size_t(w.basketSymbols.size()))
-            r.fail(QStringLiteral("spread.basket.weights"),
-                   WorkspaceText::tr("%1 weights for %2 legs").arg(w.basketWeights.size()).arg(w.basketSymbols.size()));
+            r.fail(QStringLiteral("spread.basket.weights"), WorkspaceText::tr("%1 weights for %2 legs")
+                                                                .arg(w.basketWeights.size())
+                                                                .arg(w.basketSymbols.size()));
     }
     r.strings(json, QStringLiteral("universe"), QStringLiteral("universe"), w.universe);
     for (const QString &s : std::as_const(w.universe))

@@ -141,8 +141,9 @@ void TestWorkspace::rejectsBadFilesAndChangesNothing_data()
     QTest::newRow("pathInUniverse") << QByteArray(good).replace("\"SOLUSDT\"\n    ]",
                                                                 "\"/home/user/.ssh/id_rsa\"\n    ]")
                                     << QStringLiteral("universe");
-    QTest::newRow("unknownSpreadMode") << QByteArray(good).replace("\"mode\": \"basket\"", "\"mode\": \"triple\"")
-                                       << QStringLiteral("spread.mode");
+    QTest::newRow("unknownSpreadMode")
+        << QByteArray(good).replace("\"mode\": \"basket\"", "\"mode\": \"triple\"")
+        << QStringLiteral("spread.mode");
     QTest::newRow("weightAsText") << QByteArray(good).replace("-0.0415", "\"-0.0415\"")
                                   << QStringLiteral("spread.basket.weights");
     QTest::newRow("weightMissing") << QByteArray(good).replace("-0.0415,", "")

@@ -5,12 +5,12 @@
 #include "backtest/backtest_store.h"
 #include "backtest/backtest_sweep.h"
 #include "backtest/ratio_view.h"
+#include "backtest/walk_forward.h"
 #include "charts/time_series_chart_view.h"
 #include "dialogs/backtest_dialog.h"
 #include "models/backtest_trades_model.h"
 #include "models/sweep_grid_model.h"
 #include "models/walk_forward_folds_model.h"
-#include "backtest/walk_forward.h"
 #include "session/recording_ingest.h"
 #include "storage/bar_store.h"
 #include "storage/database.h"
@@ -509,12 +509,12 @@ void TestBacktestDialog::quoteFillsAndFundingFromTheDatabase()
     QVERIFY(said);
 }
 
-
 void TestBacktestDialog::walkForwardShowsTheEnginesFolds()
 {
     BacktestDialog d(m_pair, QStringLiteral("ETHUSDT"), QStringLiteral("BTCUSDT"), 365.0 * 24 * 3600,
                      QString());
-    QAbstractItemModelTester tester(d.walkForwardModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester tester(d.walkForwardModel(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
     setUp(d, 2.0, 0.5);
     d.setSweepRange(1.0, 2.0, 0.5, 0.0, 0.5, 0.25);
     const int n = int(m_pair.size());
@@ -554,10 +554,13 @@ void TestBacktestDialog::walkForwardShowsTheEnginesFolds()
     };
     const WalkForwardFold &last = r.folds.back();
     const QString testWindow = m->index(m->rowCount() - 1, WalkForwardFoldsModel::Test).data().toString();
-    const QDateTime from = QDateTime::fromMSecsSinceEpoch(m_pair.timeMs[std::size_t(last.testFrom)], QTimeZone::utc());
-    const QDateTime to = QDateTime::fromMSecsSinceEpoch(m_pair.timeMs[std::size_t(last.testTo - 1)], QTimeZone::utc());
-    QCOMPARE(testWindow, utc(from.toMSecsSinceEpoch(), "yyyy-MM-dd HH:mm:ss") + QStringLiteral(" – ") +
-                             utc(to.toMSecsSinceEpoch(), from.date() == to.date() ? "HH:mm:ss" : "yyyy-MM-dd HH:mm:ss"));
+    const QDateTime from =
+        QDateTime::fromMSecsSinceEpoch(m_pair.timeMs[std::size_t(last.testFrom)], QTimeZone::utc());
+    const QDateTime to =
+        QDateTime::fromMSecsSinceEpoch(m_pair.timeMs[std::size_t(last.testTo - 1)], QTimeZone::utc());
+    QCOMPARE(testWindow,
+             utc(from.toMSecsSinceEpoch(), "yyyy-MM-dd HH:mm:ss") + QStringLiteral(" – ") +
+                 utc(to.toMSecsSinceEpoch(), from.date() == to.date() ? "HH:mm:ss" : "yyyy-MM-dd HH:mm:ss"));
     // The summary says the stitched net P&L and the share of positive folds, as the engine computed them.
     const QString text = d.walkForwardText();
     QVERIFY2(text.contains(QLocale().toString(r.outOfSample.netPnl, 'f', 2)), qPrintable(text));

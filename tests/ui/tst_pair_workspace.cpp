@@ -1,14 +1,14 @@
+#include "analytics/johansen.h"
 #include "analytics/pair_analytics_service.h"
+#include "basket_view.h"
 #include "charts/scan_scatter_view.h"
 #include "charts/time_series_chart_view.h"
+#include "controllers/basket_controller.h"
 #include "io/csv_import.h"
 #include "market/binance_trade_parser.h"
 #include "models/leg_stats_model.h"
 #include "models/universe.h"
 #include "pair_workspace.h"
-#include "basket_view.h"
-#include "controllers/basket_controller.h"
-#include "analytics/johansen.h"
 #include "session/recording_ingest.h"
 #include "storage/tick_writer.h"
 
@@ -486,12 +486,13 @@ void TestPairWorkspace::spreadOfABasket()
 
     BasketView *v = w.basketView();
     BasketController *c = v->controller();
-    const QStringList symbols = {QStringLiteral("BTCUSDT"), QStringLiteral("BTCSPOT"), QStringLiteral("ETHUSDT")};
+    const QStringList symbols = {QStringLiteral("BTCUSDT"), QStringLiteral("BTCSPOT"),
+                                 QStringLiteral("ETHUSDT")};
     Basket legs;
     legs.symbols = symbols;
     v->setBasket(legs);
-    QVERIFY(QTest::qWaitFor([&] { return c->result().johansen != nullptr && c->result().request.basket == legs; },
-                            30000));
+    QVERIFY(QTest::qWaitFor(
+        [&] { return c->result().johansen != nullptr && c->result().request.basket == legs; }, 30000));
     QVERIFY2(v->statusText().contains(QLatin1String("Johansen")), qPrintable(v->statusText()));
     QSignalSpy shown(v, &BasketView::resultShown);
     v->useJohansenWeights();
@@ -509,9 +510,10 @@ void TestPairWorkspace::spreadOfABasket()
     QVERIFY2(summary.contains(QLocale().toString(r.analysis->adfC.stat, 'g', 4)), qPrintable(summary));
     QVERIFY2(summary.contains(QLocale().toString(r.analysis->n)), qPrintable(summary));
     // Minutes of data: the backtest's Sharpe is not annualised, and the line says so.
-    QVERIFY2(summary.contains(QLatin1String("per bar")) || summary.contains(QLatin1String("n/a")), qPrintable(summary));
-    QVERIFY(QTest::qWaitFor([&] { return v->spreadChart()->drawnPoints(0) > 0 && v->zChart()->drawnPoints(0) > 0; },
-                            5000));
+    QVERIFY2(summary.contains(QLatin1String("per bar")) || summary.contains(QLatin1String("n/a")),
+             qPrintable(summary));
+    QVERIFY(QTest::qWaitFor(
+        [&] { return v->spreadChart()->drawnPoints(0) > 0 && v->zChart()->drawnPoints(0) > 0; }, 5000));
 
     // Weights typed by hand: a bad one is named and changes nothing.
     const Basket before = v->basket();

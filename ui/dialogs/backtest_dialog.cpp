@@ -128,7 +128,8 @@ BacktestDialog::BacktestDialog(AlignedPair pair, const QString &symbolY, const Q
                                int barSeconds)
     : QDialog(parent), m_pair(std::move(pair)), m_symbolY(symbolY), m_symbolX(symbolX),
       m_dbPath(databasePath), m_barsPerYear(barsPerYear), m_tradesModel(new BacktestTradesModel(this)),
-      m_sweepModel(new SweepGridModel(this)), m_wfModel(new WalkForwardFoldsModel(this)), m_runWatcher(new QFutureWatcher<BacktestRun>(this)),
+      m_sweepModel(new SweepGridModel(this)), m_wfModel(new WalkForwardFoldsModel(this)),
+      m_runWatcher(new QFutureWatcher<BacktestRun>(this)),
       m_sweepWatcher(new QFutureWatcher<SweepCell>(this)),
       m_prepares(std::make_unique<LatestResult<std::shared_ptr<const PreparedBacktest>>>(
           [this](const std::shared_ptr<const PreparedBacktest> &inputs) { onSweepPrepared(inputs); }))
@@ -581,10 +582,11 @@ QWidget *BacktestDialog::buildWalkForwardTab()
         if (m_wfDone)
             m_wfProgress->setValue(m_wfDone->load());
     });
-    m_wfStatus = new QLabel(tr("Each fold runs the sweep tab's entry × exit grid on its training window, keeps "
-                               "the best cell and the training window's hedge, and trades the test window "
-                               "after it. The test windows' equity is stitched."),
-                            page);
+    m_wfStatus =
+        new QLabel(tr("Each fold runs the sweep tab's entry × exit grid on its training window, keeps "
+                      "the best cell and the training window's hedge, and trades the test window "
+                      "after it. The test windows' equity is stitched."),
+                   page);
     m_wfStatus->setWordWrap(true);
     m_wfStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
     v->addWidget(m_wfStatus);
@@ -636,7 +638,8 @@ bool BacktestDialog::startWalkForward()
     wf.train = m_wfTrain->value();
     wf.test = m_wfTest->value();
     wf.step = m_wfStep->value();
-    wf.objective = m_wfObjective->currentIndex() == 1 ? WalkForwardObjective::NetPnl : WalkForwardObjective::NetSharpe;
+    wf.objective =
+        m_wfObjective->currentIndex() == 1 ? WalkForwardObjective::NetPnl : WalkForwardObjective::NetSharpe;
     wf.minTrades = m_wfMinTrades->value();
     QString error = validateBacktestConfig(probe);
     if (error.isEmpty())
@@ -660,8 +663,7 @@ bool BacktestDialog::startWalkForward()
     updateButtons();
     const std::shared_ptr<const AlignedPair> pair = std::make_shared<const AlignedPair>(m_pair);
     whenFinished(
-        this,
-        QtConcurrent::run([pair, cfg, wf, market = m_market, cancel = m_wfCancel, done = m_wfDone] {
+        this, QtConcurrent::run([pair, cfg, wf, market = m_market, cancel = m_wfCancel, done = m_wfDone] {
             return runWalkForward(pair->x, pair->y, pair->timeMs, cfg.config, cfg.grid, wf, market.get(),
                                   cancel.get(), done.get());
         }),
@@ -693,10 +695,11 @@ bool BacktestDialog::startWalkForward()
             const int positive = int(std::lround(r.positiveFoldShare * double(r.folds.size())));
             const auto dd = [](double v) { return number(v > 0 ? -v : 0.0, 'f', 2); };
             QString text =
-                tr("In sample (mean of %n fold(s)): net Sharpe %1, net P&L %2 per bar, max drawdown %3. ", nullptr,
-                   int(r.folds.size()))
+                tr("In sample (mean of %n fold(s)): net Sharpe %1, net P&L %2 per bar, max drawdown %3. ",
+                   nullptr, int(r.folds.size()))
                     .arg(isSharpe.text, number(r.inSamplePnlPerBar, 'f', 4), dd(r.inSampleMaxDrawdown)) +
-                tr("Out of sample (%L1 stitched bars): net Sharpe %2, net P&L %3 (%4 per bar), max drawdown %5, "
+                tr("Out of sample (%L1 stitched bars): net Sharpe %2, net P&L %3 (%4 per bar), max drawdown "
+                   "%5, "
                    "%L6 trades. ")
                     .arg(o.bars)
                     .arg(oosSharpe.text, number(o.netPnl, 'f', 2), number(r.outOfSamplePnlPerBar, 'f', 4),

@@ -95,7 +95,8 @@ void TestBasket::pairAsBasketEqualsPairAnalysis()
     QVERIFY2(worst < 1e-9 * std::fabs(p.ols.alpha), qPrintable(QString::number(worst)));
     for (std::size_t t = 89; t < a.zscore.size(); ++t)
         QVERIFY(close(a.zscore[t], p.zscore[t], 1e-7));
-    for (const auto &[x, y] : {std::pair{&a.adfC, &p.adfC}, std::pair{&a.adfCt, &p.adfCt}, std::pair{&a.adfN, &p.adfN}}) {
+    for (const auto &[x, y] :
+         {std::pair{&a.adfC, &p.adfC}, std::pair{&a.adfCt, &p.adfCt}, std::pair{&a.adfN, &p.adfN}}) {
         QCOMPARE(x->usedlag, y->usedlag);
         QCOMPARE(x->nobs, y->nobs);
         QVERIFY(close(x->stat, y->stat));
@@ -216,12 +217,14 @@ void TestBasket::pairAsBasketFundingEqualsPairEngine()
         QVERIFY(close(basket.trades[i].funding, pair.trades[i].funding, 1e-10));
     // Without one leg's events there is no funding to book: refused, not half-counted.
     funding.legs[1].clear();
-    QVERIFY(backtestBasket(b, {1.0, -inputs->beta[0]}, c, &funding).error.contains(QLatin1String("every leg")));
+    QVERIFY(
+        backtestBasket(b, {1.0, -inputs->beta[0]}, c, &funding).error.contains(QLatin1String("every leg")));
 }
 
 void TestBasket::johansenVectorBecomesBasket()
 {
-    const QStringList symbols = {QStringLiteral("BTCUSDT"), QStringLiteral("ETHUSDT"), QStringLiteral("SOLUSDT")};
+    const QStringList symbols = {QStringLiteral("BTCUSDT"), QStringLiteral("ETHUSDT"),
+                                 QStringLiteral("SOLUSDT")};
     const AlignedBasket b = legs(symbols);
     const JohansenResult j = johansen(b.legs, 0, 1);
     QVERIFY2(j.ok(), qPrintable(j.error));
@@ -305,7 +308,8 @@ void TestBasket::cliPrintsTheEnginesNumbers()
              0);
     out.flush();
     const QJsonObject o = QJsonDocument::fromJson(outText.toUtf8()).object();
-    const QStringList symbols = {QStringLiteral("BTCUSDT"), QStringLiteral("ETHUSDT"), QStringLiteral("SOLUSDT")};
+    const QStringList symbols = {QStringLiteral("BTCUSDT"), QStringLiteral("ETHUSDT"),
+                                 QStringLiteral("SOLUSDT")};
     const AlignedBasket b = legs(symbols);
     const Basket basket = basketFromJohansen(johansen(b.legs, 0, 1), symbols, 0);
     const QJsonArray w = o.value(QLatin1String("weights")).toArray();
@@ -325,7 +329,8 @@ void TestBasket::cliPrintsTheEnginesNumbers()
     c.window = 60;
     c.spreadCost = 0; // the command's default: a basket's costs are its legs' fees
     c.barsPerYear = 525600;
-    QCOMPARE(o.value(QLatin1String("backtest")).toObject(), backtestBasket(b, basket.weights, c).summary.toJson());
+    QCOMPARE(o.value(QLatin1String("backtest")).toObject(),
+             backtestBasket(b, basket.weights, c).summary.toJson());
 
     // Weights given.
     outText.clear();
@@ -356,7 +361,8 @@ void TestBasket::cliRefusesBadInput()
     err.flush();
     QVERIFY2(errText.contains(QLatin1String("weights")), qPrintable(errText));
     errText.clear();
-    QCOMPARE(cli::basket({m_file, QStringLiteral("--symbols"), QStringLiteral("BTCUSDT,ETHUSDT")}, out, err), 2);
+    QCOMPARE(cli::basket({m_file, QStringLiteral("--symbols"), QStringLiteral("BTCUSDT,ETHUSDT")}, out, err),
+             2);
     err.flush();
     QVERIFY2(errText.contains(QLatin1String("--weights or --johansen")), qPrintable(errText));
     QVERIFY(outText.isEmpty());
@@ -387,7 +393,8 @@ void TestBasket::controllerAnalysesTheStoredLegs()
     r.source = BarStore::sourceForDataset(QStringLiteral("day"));
     r.intervalSeconds = 60;
     r.window = 60;
-    const QStringList symbols = {QStringLiteral("BTCUSDT"), QStringLiteral("ETHUSDT"), QStringLiteral("SOLUSDT")};
+    const QStringList symbols = {QStringLiteral("BTCUSDT"), QStringLiteral("ETHUSDT"),
+                                 QStringLiteral("SOLUSDT")};
     r.basket.symbols = symbols; // no weights yet: the legs and Johansen only
     c.setRequest(r);
     QCOMPARE(c.state().kind, BasketState::Kind::Loading);

@@ -100,14 +100,16 @@ void TestWalkForward::refusesBadWindows()
     base.window = 120;
     QVERIFY(validateWalkForward({1000, 200, 200}, 5000, base).isEmpty());
     QVERIFY(validateWalkForward({1000, 200, 100}, 5000, base).contains(QLatin1String("overlap")));
-    QVERIFY(validateWalkForward({120, 200, 200}, 5000, base).contains(QLatin1String("longer than the z-score")));
+    QVERIFY(
+        validateWalkForward({120, 200, 200}, 5000, base).contains(QLatin1String("longer than the z-score")));
     QVERIFY(validateWalkForward({4000, 2000, 2000}, 5000, base).contains(QLatin1String("do not hold")));
     QVERIFY(!validateWalkForward({0, 200, 200}, 5000, base).isEmpty());
     const auto data = test::syntheticPair(500, 3);
     const WalkForwardResult r = runWalkForward(data.x, data.y, data.timeMs, base, grid(), {1000, 100, 100});
     QVERIFY(!r.ok());
     QVERIFY(r.folds.empty());
-    const WalkForwardResult empty = runWalkForward(data.x, data.y, data.timeMs, base, SweepGrid{}, {200, 100, 100});
+    const WalkForwardResult empty =
+        runWalkForward(data.x, data.y, data.timeMs, base, SweepGrid{}, {200, 100, 100});
     QVERIFY(empty.error.contains(QLatin1String("grid")));
 }
 
@@ -172,8 +174,8 @@ void TestWalkForward::staticTestWindowIsSection12Backtest()
     p.exit = f.exitZ;
     p.cost = base.spreadCost;
     p.barsPerYear = base.barsPerYear;
-    const BacktestResult ref =
-        backtestMeanReversion(std::span<const double>(spread).subspan(3000), std::span<const double>(z).subspan(3000), p);
+    const BacktestResult ref = backtestMeanReversion(std::span<const double>(spread).subspan(3000),
+                                                     std::span<const double>(z).subspan(3000), p);
     QVERIFY(ref.ok());
     QVERIFY(ref.trades > 3);
     QCOMPARE(f.outOfSample.trades, ref.trades);
@@ -215,8 +217,8 @@ void TestWalkForward::foldsNeverSeeLaterBars()
     bool laterChanged = false;
     for (std::size_t k = 0; k < before.folds.size(); ++k) {
         const WalkForwardFold &a = before.folds[k], &b = after.folds[k];
-        const bool same_ = a.entryZ == b.entryZ && a.exitZ == b.exitZ && sameSummary(a.inSample, b.inSample) &&
-                           sameSummary(a.outOfSample, b.outOfSample);
+        const bool same_ = a.entryZ == b.entryZ && a.exitZ == b.exitZ &&
+                           sameSummary(a.inSample, b.inSample) && sameSummary(a.outOfSample, b.outOfSample);
         if (k < 2)
             QVERIFY2(same_, qPrintable(QStringLiteral("fold %1 changed").arg(k)));
         else
@@ -234,8 +236,8 @@ void TestWalkForward::stitchesTheTestWindows()
     base.sizing = PositionSizing::Notional;
     base.hedge = BacktestHedge::RollingOls;
     const WalkForwardConfig wf{2000, 1000, 1000};
-    const WalkForwardResult r = runWalkForward(data.x, data.y, data.timeMs, base, grid(), wf, nullptr, nullptr,
-                                               nullptr, 2);
+    const WalkForwardResult r =
+        runWalkForward(data.x, data.y, data.timeMs, base, grid(), wf, nullptr, nullptr, nullptr, 2);
     QVERIFY2(r.ok(), qPrintable(r.error));
     QCOMPARE(int(r.folds.size()), 6);
     QCOMPARE(int(r.pnlNet.size()), 6000);
@@ -262,8 +264,8 @@ void TestWalkForward::stitchesTheTestWindows()
         QCOMPARE(t.entryTimeMs, data.timeMs[std::size_t(t.entryBar)]);
     }
     // The same result on one thread.
-    const WalkForwardResult one = runWalkForward(data.x, data.y, data.timeMs, base, grid(), wf, nullptr, nullptr,
-                                                 nullptr, 1);
+    const WalkForwardResult one =
+        runWalkForward(data.x, data.y, data.timeMs, base, grid(), wf, nullptr, nullptr, nullptr, 1);
     QVERIFY(same(one.outOfSample.sharpe, r.outOfSample.sharpe));
     QVERIFY(same(one.equityNet.back(), r.equityNet.back()));
 }
@@ -310,8 +312,8 @@ void TestWalkForward::cancelled()
     const auto data = test::syntheticPair(5000, 31);
     std::atomic<bool> cancel{true};
     std::atomic<int> done{0};
-    const WalkForwardResult r =
-        runWalkForward(data.x, data.y, data.timeMs, BacktestConfig{}, grid(), {1000, 500, 500}, nullptr, &cancel, &done);
+    const WalkForwardResult r = runWalkForward(data.x, data.y, data.timeMs, BacktestConfig{}, grid(),
+                                               {1000, 500, 500}, nullptr, &cancel, &done);
     QVERIFY(r.cancelled);
     QVERIFY(!r.ok());
     QCOMPARE(done.load(), 0);
@@ -359,10 +361,11 @@ void TestWalkForward::cliMatchesTheEngine()
     // One backtest: the engine's summary, annualised for 1 m bars (the median spacing).
     QString outText, errText;
     QTextStream out(&outText), err(&errText);
-    QCOMPARE(cli::backtest({file, QStringLiteral("--window"), QStringLiteral("240"), QStringLiteral("--fee-bps"),
-                            QStringLiteral("5"), QStringLiteral("--notional"), QStringLiteral("10000")},
-                           out, err),
-             0);
+    QCOMPARE(
+        cli::backtest({file, QStringLiteral("--window"), QStringLiteral("240"), QStringLiteral("--fee-bps"),
+                       QStringLiteral("5"), QStringLiteral("--notional"), QStringLiteral("10000")},
+                      out, err),
+        0);
     out.flush();
     const QJsonObject single = QJsonDocument::fromJson(outText.toUtf8()).object();
     BacktestConfig c;
@@ -373,22 +376,26 @@ void TestWalkForward::cliMatchesTheEngine()
     c.barsPerYear = 525600;
     const BacktestRun run = backtestPair(prepareBacktest(pair, c), c);
     QVERIFY(run.ok());
-    QCOMPARE(single.value(QLatin1String("config")).toObject().value(QLatin1String("bars_per_year")).toDouble(), 525600.0);
+    QCOMPARE(
+        single.value(QLatin1String("config")).toObject().value(QLatin1String("bars_per_year")).toDouble(),
+        525600.0);
     QCOMPARE(single.value(QLatin1String("summary")).toObject(), run.summary.toJson());
 
     // Walk-forward: a week of training, a day of test, stepped by a day.
     outText.clear();
-    const QString equity = m_dir.filePath(QStringLiteral("equity.csv")), trades = m_dir.filePath(QStringLiteral("trades.csv"));
-    QCOMPARE(cli::backtest({file, QStringLiteral("--window"), QStringLiteral("240"), QStringLiteral("--fee-bps"),
-                            QStringLiteral("5"), QStringLiteral("--notional"), QStringLiteral("10000"),
-                            QStringLiteral("--walk-forward"), QStringLiteral("10080:1440:1440"),
-                            QStringLiteral("--entries"), QStringLiteral("1.5:3:0.5"), QStringLiteral("--exits"),
-                            QStringLiteral("0:1:0.5"), QStringLiteral("--equity"), equity, QStringLiteral("--trades"),
-                            trades},
+    const QString equity = m_dir.filePath(QStringLiteral("equity.csv")),
+                  trades = m_dir.filePath(QStringLiteral("trades.csv"));
+    QCOMPARE(cli::backtest({file, QStringLiteral("--window"), QStringLiteral("240"),
+                            QStringLiteral("--fee-bps"), QStringLiteral("5"), QStringLiteral("--notional"),
+                            QStringLiteral("10000"), QStringLiteral("--walk-forward"),
+                            QStringLiteral("10080:1440:1440"), QStringLiteral("--entries"),
+                            QStringLiteral("1.5:3:0.5"), QStringLiteral("--exits"), QStringLiteral("0:1:0.5"),
+                            QStringLiteral("--equity"), equity, QStringLiteral("--trades"), trades},
                            out, err),
              0);
     out.flush();
-    const QJsonObject wfJson = QJsonDocument::fromJson(outText.toUtf8()).object().value(QLatin1String("walk_forward")).toObject();
+    const QJsonObject wfJson =
+        QJsonDocument::fromJson(outText.toUtf8()).object().value(QLatin1String("walk_forward")).toObject();
     SweepGrid g;
     g.entries = {1.5, 2.0, 2.5, 3.0};
     g.exits = {0.0, 0.5, 1.0};
@@ -410,7 +417,8 @@ void TestWalkForward::cliMatchesTheEngine()
     const QJsonObject oos = wfJson.value(QLatin1String("out_of_sample")).toObject();
     QCOMPARE(oos.value(QLatin1String("net_pnl")).toDouble(), r.outOfSample.netPnl);
     QCOMPARE(oos.value(QLatin1String("sharpe")).toDouble(), r.outOfSample.sharpe);
-    QCOMPARE(wfJson.value(QLatin1String("in_sample")).toObject().value(QLatin1String("sharpe")).toDouble(), r.inSampleSharpe);
+    QCOMPARE(wfJson.value(QLatin1String("in_sample")).toObject().value(QLatin1String("sharpe")).toDouble(),
+             r.inSampleSharpe);
 
     QFile eq(equity);
     QVERIFY(eq.open(QIODevice::ReadOnly));
@@ -427,12 +435,13 @@ void TestWalkForward::cliRefusesBadUsage_data()
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<int>("code");
     QTest::addColumn<QString>("message");
-    QTest::newRow("twoParts") << QStringList{QStringLiteral("--walk-forward"), QStringLiteral("1000:100")} << 2
-                              << QStringLiteral("TRAIN:TEST:STEP");
-    QTest::newRow("overlap") << QStringList{QStringLiteral("--walk-forward"), QStringLiteral("1000:200:100")} << 2
-                             << QStringLiteral("overlap");
-    QTest::newRow("objective") << QStringList{QStringLiteral("--walk-forward"), QStringLiteral("1000:200:200"),
-                                              QStringLiteral("--objective"), QStringLiteral("calmar")}
+    QTest::newRow("twoParts") << QStringList{QStringLiteral("--walk-forward"), QStringLiteral("1000:100")}
+                              << 2 << QStringLiteral("TRAIN:TEST:STEP");
+    QTest::newRow("overlap") << QStringList{QStringLiteral("--walk-forward"), QStringLiteral("1000:200:100")}
+                             << 2 << QStringLiteral("overlap");
+    QTest::newRow("objective") << QStringList{QStringLiteral("--walk-forward"),
+                                              QStringLiteral("1000:200:200"), QStringLiteral("--objective"),
+                                              QStringLiteral("calmar")}
                                << 2 << QStringLiteral("sharpe or net_pnl");
     QTest::newRow("gridAlone") << QStringList{QStringLiteral("--entries"), QStringLiteral("1:2:0.5")} << 2
                                << QStringLiteral("belong to --walk-forward");
@@ -444,7 +453,8 @@ void TestWalkForward::cliRefusesBadUsage_data()
     QTest::newRow("exitAboveEntry") << QStringList{QStringLiteral("--entry"), QStringLiteral("1"),
                                                    QStringLiteral("--exit"), QStringLiteral("2")}
                                     << 2 << QStringLiteral("exit threshold");
-    QTest::newRow("tooFewBars") << QStringList{QStringLiteral("--walk-forward"), QStringLiteral("40000:5000:5000")}
+    QTest::newRow("tooFewBars") << QStringList{QStringLiteral("--walk-forward"),
+                                               QStringLiteral("40000:5000:5000")}
                                 << 2 << QStringLiteral("do not hold");
 }
 
