@@ -280,70 +280,70 @@
     </message>
     <message>
         <source>%1 legs but %2 weights</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Legs, aber %2 Gewichte</translation>
     </message>
     <message>
         <source>a basket is hedged by its weights: the rolling and Kalman hedges are for pairs</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Korb wird über seine Gewichte abgesichert: rollierender und Kalman-Hedge gelten für Paare</translation>
     </message>
     <message>
         <source>a basket fills at the closes (quote fills are computed for pairs)</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Korb wird zu den Schlusskursen ausgeführt (Quote-Fills werden für Paare berechnet)</translation>
     </message>
     <message>
         <source>funding events of every leg are needed, and a leg has none stored (fetch them with pairlab-cli history --funding)</source>
-        <translation type="unfinished"></translation>
+        <translation>Funding-Ereignisse aller Legs werden gebraucht, und für ein Leg sind keine gespeichert (mit pairlab-cli history --funding abrufen)</translation>
     </message>
 </context>
 <context>
     <name>Basket</name>
     <message>
         <source>a basket needs at least two symbols</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Korb braucht mindestens zwei Symbole</translation>
     </message>
     <message>
         <source>%1 symbols but %2 weights</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Symbole, aber %2 Gewichte</translation>
     </message>
     <message>
         <source>a symbol appears twice</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Symbol kommt doppelt vor</translation>
     </message>
     <message>
         <source>the weight of %1 is not a number</source>
-        <translation type="unfinished"></translation>
+        <translation>das Gewicht von %1 ist keine Zahl</translation>
     </message>
     <message>
         <source>every weight is zero</source>
-        <translation type="unfinished"></translation>
+        <translation>alle Gewichte sind null</translation>
     </message>
     <message>
         <source>%1 legs but %2 weights</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Legs, aber %2 Gewichte</translation>
     </message>
     <message>
         <source>the legs have different lengths</source>
-        <translation type="unfinished"></translation>
+        <translation>die Legs sind unterschiedlich lang</translation>
     </message>
     <message>
         <source>a leg has a price that is not a number</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Leg hat einen Preis, der keine Zahl ist</translation>
     </message>
     <message>
         <source>a weight is not a number</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Gewicht ist keine Zahl</translation>
     </message>
     <message>
         <source>the window must be at least 2 bars</source>
-        <translation type="unfinished"></translation>
+        <translation>das Fenster muss mindestens 2 Bars umfassen</translation>
     </message>
     <message>
         <source>%1 bars in common, fewer than the window of %2 (and at least 10 are needed)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 gemeinsame Bars, weniger als das Fenster von %2 (und mindestens 10 sind nötig)</translation>
     </message>
     <message>
         <source>the basket&apos;s value does not move</source>
-        <translation type="unfinished"></translation>
+        <translation>der Wert des Korbs bewegt sich nicht</translation>
     </message>
 </context>
 <context>
@@ -1130,46 +1130,46 @@
     <name>WalkForward</name>
     <message numerus="yes">
         <source>no cell of the grid had %n trade(s) and a finite objective in the training window</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>keine Zelle des Rasters hatte im Trainingsfenster %n Trade und einen endlichen Zielwert</numerusform>
+            <numerusform>keine Zelle des Rasters hatte im Trainingsfenster %n Trades und einen endlichen Zielwert</numerusform>
         </translation>
     </message>
     <message>
         <source>the training window&apos;s regression failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>die Regression des Trainingsfensters ist fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>the training window, test window and step must be positive numbers of bars</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainingsfenster, Testfenster und Schritt müssen eine positive Anzahl Bars sein</translation>
     </message>
     <message>
         <source>the step (%1 bars) is shorter than the test window (%2 bars): test windows would overlap and their equity could not be stitched</source>
-        <translation type="unfinished"></translation>
+        <translation>der Schritt (%1 Bars) ist kürzer als das Testfenster (%2 Bars): Testfenster würden sich überlappen und ihre Equity ließe sich nicht zusammensetzen</translation>
     </message>
     <message>
         <source>the training window (%1 bars) must be longer than the z-score window (%2 bars)</source>
-        <translation type="unfinished"></translation>
+        <translation>das Trainingsfenster (%1 Bars) muss länger sein als das Z-Score-Fenster (%2 Bars)</translation>
     </message>
     <message>
         <source>the test window must have at least 3 bars</source>
-        <translation type="unfinished"></translation>
+        <translation>das Testfenster muss mindestens 3 Bars umfassen</translation>
     </message>
     <message>
         <source>the minimum number of trades must not be negative</source>
-        <translation type="unfinished"></translation>
+        <translation>die Mindestanzahl an Trades darf nicht negativ sein</translation>
     </message>
     <message>
         <source>%1 bars do not hold one training window and one test window (%2 + %3 bars)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Bars reichen nicht für ein Trainings- und ein Testfenster (%2 + %3 Bars)</translation>
     </message>
     <message>
         <source>the series have different lengths</source>
-        <translation type="unfinished">die Reihen haben unterschiedliche Längen</translation>
+        <translation>die Reihen sind unterschiedlich lang</translation>
     </message>
     <message>
         <source>the grid of entry and exit thresholds is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>das Raster der Einstiegs- und Ausstiegsschwellen ist leer</translation>
     </message>
 </context>
 <context>
@@ -1272,15 +1272,15 @@
     </message>
     <message>
         <source>more than 64 legs</source>
-        <translation type="unfinished"></translation>
+        <translation>mehr als 64 Legs</translation>
     </message>
     <message>
         <source>expected a list of numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>Liste von Zahlen erwartet</translation>
     </message>
     <message>
         <source>%1 weights for %2 legs</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Gewichte für %2 Legs</translation>
     </message>
 </context>
 <context>
@@ -2366,97 +2366,97 @@ Funktionen: %2</translation>
     </message>
     <message>
         <source>&amp;Walk-forward</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Walk-forward</translation>
     </message>
     <message>
         <source> bars</source>
-        <translation type="unfinished"> Bars</translation>
+        <translation> Bars</translation>
     </message>
     <message>
         <source>Net P&amp;L</source>
-        <translation type="unfinished"></translation>
+        <translation>Netto-P&amp;L</translation>
     </message>
     <message>
         <source>Training</source>
-        <translation type="unfinished"></translation>
+        <translation>Training</translation>
     </message>
     <message>
         <source>Test</source>
-        <translation type="unfinished"></translation>
+        <translation>Test</translation>
     </message>
     <message>
         <source>Step</source>
-        <translation type="unfinished"></translation>
+        <translation>Schritt</translation>
     </message>
     <message>
         <source>Choose by</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswahl nach</translation>
     </message>
     <message>
         <source>Fewest training trades</source>
-        <translation type="unfinished"></translation>
+        <translation>Min. Trades im Training</translation>
     </message>
     <message>
         <source>Run &amp;walk-forward</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Walk-forward starten</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Abbrechen</translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Each fold runs the sweep tab&apos;s entry × exit grid on its training window, keeps the best cell and the training window&apos;s hedge, and trades the test window after it. The test windows&apos; equity is stitched.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeder Fold rechnet das Einstieg-×-Ausstieg-Raster des Sweep-Tabs auf seinem Trainingsfenster, behält die beste Zelle und den Hedge des Trainingsfensters und handelt das folgende Testfenster. Die Equity der Testfenster wird zusammengesetzt.</translation>
     </message>
     <message>
         <source>Out-of-sample equity (net, stitched)</source>
-        <translation type="unfinished"></translation>
+        <translation>Out-of-Sample-Equity (netto, zusammengesetzt)</translation>
     </message>
     <message>
         <source>Run a walk-forward to see its out-of-sample equity</source>
-        <translation type="unfinished"></translation>
+        <translation>Starten Sie einen Walk-forward, um seine Out-of-Sample-Equity zu sehen</translation>
     </message>
     <message>
         <source>The sweep tab&apos;s grid is empty: each range needs a step &gt; 0 and &apos;to&apos; ≥ &apos;from&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Raster des Sweep-Tabs ist leer: jeder Bereich braucht einen Schritt &gt; 0 und 'bis' ≥ 'von'.</translation>
     </message>
     <message>
         <source>Walk-forward: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Walk-forward: %1.</translation>
     </message>
     <message numerus="yes">
         <source>Running %n fold(s) of %1 backtests each…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Fold mit je %1 Backtests läuft…</numerusform>
+            <numerusform>%n Folds mit je %1 Backtests laufen…</numerusform>
         </translation>
     </message>
     <message>
         <source>Walk-forward cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Walk-forward abgebrochen.</translation>
     </message>
     <message>
         <source>Walk-forward not possible: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Walk-forward nicht möglich: %1</translation>
     </message>
     <message numerus="yes">
         <source>In sample (mean of %n fold(s)): net Sharpe %1, net P&amp;L %2 per bar, max drawdown %3. </source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>In-Sample (Mittel über %n Fold): Netto-Sharpe %1, Netto-P&amp;L %2 pro Bar, max. Drawdown %3. </numerusform>
+            <numerusform>In-Sample (Mittel über %n Folds): Netto-Sharpe %1, Netto-P&amp;L %2 pro Bar, max. Drawdown %3. </numerusform>
         </translation>
     </message>
     <message>
         <source>Out of sample (%L1 stitched bars): net Sharpe %2, net P&amp;L %3 (%4 per bar), max drawdown %5, %L6 trades. </source>
-        <translation type="unfinished"></translation>
+        <translation>Out-of-Sample (%L1 zusammengesetzte Bars): Netto-Sharpe %2, Netto-P&amp;L %3 (%4 pro Bar), max. Drawdown %5, %L6 Trades. </translation>
     </message>
     <message>
         <source>Positive out-of-sample folds: %1 of %2 (%3 %). Sharpe: %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>Positive Out-of-Sample-Folds: %1 von %2 (%3 %). Sharpe: %4.</translation>
     </message>
     <message>
         <source>Each test window trades the spread of its training window&apos;s OLS fit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jedes Testfenster handelt den Spread der OLS-Anpassung seines Trainingsfensters.</translation>
     </message>
 </context>
 <context>
@@ -2553,142 +2553,142 @@ Funktionen: %2</translation>
     <name>pairlab::BasketController</name>
     <message>
         <source>Enter two or more symbols and their weights, or take Johansen&apos;s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zwei oder mehr Symbole und ihre Gewichte eingeben oder die von Johansen übernehmen.</translation>
     </message>
     <message>
         <source>No database.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Datenbank.</translation>
     </message>
     <message>
         <source>Not a basket yet: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch kein Korb: %1.</translation>
     </message>
     <message>
         <source>The bars could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Bars konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>Waiting for bars: %1 of %2 that every leg has.</source>
-        <translation type="unfinished"></translation>
+        <translation>Warte auf Bars: %1 von %2, die jedes Leg hat.</translation>
     </message>
     <message>
         <source>%1 bars of every leg: enter the weights, or take Johansen&apos;s.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Bars jedes Legs: Gewichte eingeben oder die von Johansen übernehmen.</translation>
     </message>
     <message>
         <source>no analysis</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Analyse</translation>
     </message>
 </context>
 <context>
     <name>pairlab::BasketView</name>
     <message>
         <source>BTCUSDT, ETHUSDT, SOLUSDT</source>
-        <translation type="unfinished"></translation>
+        <translation>BTCUSDT, ETHUSDT, SOLUSDT</translation>
     </message>
     <message>
         <source>The basket&apos;s legs, separated by commas</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Legs des Korbs, durch Kommas getrennt</translation>
     </message>
     <message>
         <source>1, −0.04, −2.5 (empty: take Johansen&apos;s)</source>
-        <translation type="unfinished"></translation>
+        <translation>1, −0.04, −2.5 (leer: Johansen-Gewichte)</translation>
     </message>
     <message>
         <source>Quantity of each leg in one unit of the basket (a negative weight is a short leg); the spread is Σ wᵢ·pᵢ less its mean over the bars shown</source>
-        <translation type="unfinished"></translation>
+        <translation>Menge jedes Legs in einer Einheit des Korbs (ein negatives Gewicht ist ein Short-Leg); der Spread ist Σ wᵢ·pᵢ abzüglich seines Mittelwerts über die angezeigten Bars</translation>
     </message>
     <message>
         <source>&amp;Johansen weights</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Johansen-Gewichte</translation>
     </message>
     <message>
         <source>The eigenvector of the largest Johansen eigenvalue of these legs (constant, one lagged difference), scaled so that the first leg&apos;s weight is 1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Eigenvektor zum größten Johansen-Eigenwert dieser Legs (Konstante, eine verzögerte Differenz), so skaliert, dass das Gewicht des ersten Legs 1 ist</translation>
     </message>
     <message>
         <source>&amp;Legs:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Legs:</translation>
     </message>
     <message>
         <source>W&amp;eights:</source>
-        <translation type="unfinished"></translation>
+        <translation>G&amp;ewichte:</translation>
     </message>
     <message>
         <source>Basket spread Σ wᵢ·pᵢ − c</source>
-        <translation type="unfinished"></translation>
+        <translation>Korb-Spread Σ wᵢ·pᵢ − c</translation>
     </message>
     <message>
         <source>spread</source>
-        <translation type="unfinished">Spread</translation>
+        <translation>Spread</translation>
     </message>
     <message>
         <source>Rolling z-score</source>
-        <translation type="unfinished">Rollierender Z-Score</translation>
+        <translation>Rollierender Z-Score</translation>
     </message>
     <message>
         <source>z</source>
-        <translation type="unfinished">z</translation>
+        <translation>z</translation>
     </message>
     <message>
         <source>Weight %1 is not a number: &apos;%2&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewicht %1 ist keine Zahl: '%2'.</translation>
     </message>
     <message numerus="yes">
         <source>%n leg(s) but %1 weight(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Leg, aber %1 Gewicht(e).</numerusform>
+            <numerusform>%n Legs, aber %1 Gewicht(e).</numerusform>
         </translation>
     </message>
     <message>
         <source>No Johansen result for these legs yet (they need %1 bars in common).</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch kein Johansen-Ergebnis für diese Legs (sie brauchen %1 gemeinsame Bars).</translation>
     </message>
     <message>
         <source>Loading the legs&apos; bars…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bars der Legs werden geladen…</translation>
     </message>
     <message>
         <source>%L1 bars that every leg has.</source>
-        <translation type="unfinished"></translation>
+        <translation>%L1 Bars, die jedes Leg hat.</translation>
     </message>
     <message numerus="yes">
         <source>Johansen (constant, 1 lag) on these legs: trace %1 vs %2 at 95 % for r = 0; %n cointegrating vector(s) at 95 %.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Johansen (Konstante, 1 Lag) auf diesen Legs: Trace %1 vs. %2 bei 95 % für r = 0; %n kointegrierender Vektor bei 95 %.</numerusform>
+            <numerusform>Johansen (Konstante, 1 Lag) auf diesen Legs: Trace %1 vs. %2 bei 95 % für r = 0; %n kointegrierende Vektoren bei 95 %.</numerusform>
         </translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; (mean %2) · %L3 bars of %4 · ADF (c) %5, p %6 (lag %7) · half-life %8 bars · Hurst %9</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (Mittel %2) · %L3 Bars zu %4 · ADF (c) %5, p %6 (Lag %7) · Halbwertszeit %8 Bars · Hurst %9</translation>
     </message>
     <message>
         <source> · z now %1</source>
-        <translation type="unfinished"></translation>
+        <translation> · z aktuell %1</translation>
     </message>
     <message numerus="yes">
         <source>Backtest at ±%1 / %2, one unit of the basket, %3 bps per leg, filled at the closes: %n trade(s), net P&amp;L %4, net Sharpe %5 (%6), max drawdown %7.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Backtest bei ±%1 / %2, eine Einheit des Korbs, %3 bps je Leg, Ausführung zu den Schlusskursen: %n Trade, Netto-P&amp;L %4, Netto-Sharpe %5 (%6), max. Drawdown %7.</numerusform>
+            <numerusform>Backtest bei ±%1 / %2, eine Einheit des Korbs, %3 bps je Leg, Ausführung zu den Schlusskursen: %n Trades, Netto-P&amp;L %4, Netto-Sharpe %5 (%6), max. Drawdown %7.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Funding %1 from %n event(s) that met a position.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Funding %1 aus %n Ereignis, das eine Position traf.</numerusform>
+            <numerusform>Funding %1 aus %n Ereignissen, die eine Position trafen.</numerusform>
         </translation>
     </message>
     <message>
         <source>No funding: not stored for every leg over these bars.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Funding: nicht für jedes Leg über diese Bars gespeichert.</translation>
     </message>
     <message>
         <source> Weights estimated on these same bars (Johansen&apos;s) make the ADF p-value optimistic: the trace test is the one for estimated weights.</source>
-        <translation type="unfinished"></translation>
+        <translation> Auf denselben Bars geschätzte Gewichte (Johansens) machen den ADF-p-Wert zu optimistisch: für geschätzte Gewichte gilt der Trace-Test.</translation>
     </message>
 </context>
 <context>
@@ -3693,23 +3693,23 @@ Jetzt: %2</translation>
     </message>
     <message>
         <source>&amp;Spread</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Spread</translation>
     </message>
     <message>
         <source>The dataset &quot;%1&quot; is not in %2: the Spread tab shows live bars instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Datensatz „%1“ ist nicht in %2: der Spread-Tab zeigt stattdessen Live-Bars.</translation>
     </message>
     <message>
         <source>&amp;Spread view</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Spread-Ansicht</translation>
     </message>
     <message>
         <source>The Backtest dialog (sweep, walk-forward, bootstrap) runs pairs. A basket&apos;s backtest (one unit, Binance&apos;s taker fee per leg, funding where every leg has it) is in the Spread tab&apos;s summary; pairlab-cli basket runs it with other costs and sizes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Backtest-Dialog (Sweep, Walk-forward, Bootstrap) rechnet Paare. Der Backtest eines Korbs (eine Einheit, Binance-Taker-Gebühr je Leg, Funding, wo jedes Leg es hat) steht in der Zusammenfassung des Spread-Tabs; pairlab-cli basket rechnet ihn mit anderen Kosten und Größen.</translation>
     </message>
     <message>
         <source>The pair %1/%2 has no data yet. Choose a pair with stored bars in the Spread tab (or wait for live bars of both legs) and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Paar %1/%2 hat noch keine Daten. Im Spread-Tab ein Paar mit gespeicherten Bars wählen (oder auf Live-Bars beider Legs warten) und erneut versuchen.</translation>
     </message>
 </context>
 <context>
@@ -4312,19 +4312,19 @@ Jetzt: %2</translation>
     </message>
     <message>
         <source>Pair</source>
-        <translation type="unfinished">Paar</translation>
+        <translation>Paar</translation>
     </message>
     <message>
         <source>Basket</source>
-        <translation type="unfinished"></translation>
+        <translation>Korb</translation>
     </message>
     <message>
         <source>The spread of a pair, y − (α + βx), or of a basket of legs, Σ wᵢ·pᵢ</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Spread eines Paares, y − (α + βx), oder eines Korbs aus Legs, Σ wᵢ·pᵢ</translation>
     </message>
     <message>
         <source>&amp;Spread of:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Spread von:</translation>
     </message>
 </context>
 <context>
@@ -5001,71 +5001,71 @@ Jetzt: %2</translation>
     <name>pairlab::WalkForwardFoldsModel</name>
     <message>
         <source>bars %L1–%L2</source>
-        <translation type="unfinished"></translation>
+        <translation>Bars %L1–%L2</translation>
     </message>
     <message>
         <source>The rolling and Kalman hedges adapt bar by bar from the training window&apos;s first bar on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rollierender und Kalman-Hedge passen sich ab der ersten Bar des Trainingsfensters Bar für Bar an.</translation>
     </message>
     <message>
         <source>adaptive</source>
-        <translation type="unfinished"></translation>
+        <translation>adaptiv</translation>
     </message>
     <message>
         <source>flat: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ohne Position: %1</translation>
     </message>
     <message>
         <source>Fold</source>
-        <translation type="unfinished"></translation>
+        <translation>Fold</translation>
     </message>
     <message>
         <source>Training (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Training (UTC)</translation>
     </message>
     <message>
         <source>Test (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Test (UTC)</translation>
     </message>
     <message>
         <source>Entry |z|</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstieg |z|</translation>
     </message>
     <message>
         <source>Exit |z|</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausstieg |z|</translation>
     </message>
     <message>
         <source>β (training)</source>
-        <translation type="unfinished"></translation>
+        <translation>β (Training)</translation>
     </message>
     <message>
         <source>IS Sharpe</source>
-        <translation type="unfinished"></translation>
+        <translation>IS-Sharpe</translation>
     </message>
     <message>
         <source>IS net P&amp;L</source>
-        <translation type="unfinished"></translation>
+        <translation>IS-Netto-P&amp;L</translation>
     </message>
     <message>
         <source>OOS Sharpe</source>
-        <translation type="unfinished"></translation>
+        <translation>OOS-Sharpe</translation>
     </message>
     <message>
         <source>OOS net P&amp;L</source>
-        <translation type="unfinished"></translation>
+        <translation>OOS-Netto-P&amp;L</translation>
     </message>
     <message>
         <source>OOS trades</source>
-        <translation type="unfinished"></translation>
+        <translation>OOS-Trades</translation>
     </message>
     <message>
         <source>OOS max DD</source>
-        <translation type="unfinished"></translation>
+        <translation>OOS max. DD</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinweis</translation>
     </message>
 </context>
 <context>

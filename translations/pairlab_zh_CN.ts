@@ -280,70 +280,70 @@
     </message>
     <message>
         <source>%1 legs but %2 weights</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 条腿，但有 %2 个权重</translation>
     </message>
     <message>
         <source>a basket is hedged by its weights: the rolling and Kalman hedges are for pairs</source>
-        <translation type="unfinished"></translation>
+        <translation>篮子由其权重对冲：滚动对冲和 Kalman 对冲仅适用于配对</translation>
     </message>
     <message>
         <source>a basket fills at the closes (quote fills are computed for pairs)</source>
-        <translation type="unfinished"></translation>
+        <translation>篮子按收盘价成交（按报价成交仅对配对计算）</translation>
     </message>
     <message>
         <source>funding events of every leg are needed, and a leg has none stored (fetch them with pairlab-cli history --funding)</source>
-        <translation type="unfinished"></translation>
+        <translation>需要每条腿的资金费事件，但有一条腿没有存储（用 pairlab-cli history --funding 获取）</translation>
     </message>
 </context>
 <context>
     <name>Basket</name>
     <message>
         <source>a basket needs at least two symbols</source>
-        <translation type="unfinished"></translation>
+        <translation>篮子至少需要两个品种</translation>
     </message>
     <message>
         <source>%1 symbols but %2 weights</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个品种，但有 %2 个权重</translation>
     </message>
     <message>
         <source>a symbol appears twice</source>
-        <translation type="unfinished"></translation>
+        <translation>有品种出现了两次</translation>
     </message>
     <message>
         <source>the weight of %1 is not a number</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的权重不是数字</translation>
     </message>
     <message>
         <source>every weight is zero</source>
-        <translation type="unfinished"></translation>
+        <translation>所有权重均为零</translation>
     </message>
     <message>
         <source>%1 legs but %2 weights</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 条腿，但有 %2 个权重</translation>
     </message>
     <message>
         <source>the legs have different lengths</source>
-        <translation type="unfinished"></translation>
+        <translation>各条腿长度不同</translation>
     </message>
     <message>
         <source>a leg has a price that is not a number</source>
-        <translation type="unfinished"></translation>
+        <translation>有一条腿的价格不是数字</translation>
     </message>
     <message>
         <source>a weight is not a number</source>
-        <translation type="unfinished"></translation>
+        <translation>有权重不是数字</translation>
     </message>
     <message>
         <source>the window must be at least 2 bars</source>
-        <translation type="unfinished"></translation>
+        <translation>窗口至少需要 2 根K线</translation>
     </message>
     <message>
         <source>%1 bars in common, fewer than the window of %2 (and at least 10 are needed)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 根共同K线，少于 %2 的窗口（且至少需要 10 根）</translation>
     </message>
     <message>
         <source>the basket&apos;s value does not move</source>
-        <translation type="unfinished"></translation>
+        <translation>篮子的价值没有变动</translation>
     </message>
 </context>
 <context>
@@ -1127,45 +1127,45 @@
     <name>WalkForward</name>
     <message numerus="yes">
         <source>no cell of the grid had %n trade(s) and a finite objective in the training window</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>网格中没有任何格子在训练窗口内达到 %n 笔交易且目标值有限</numerusform>
         </translation>
     </message>
     <message>
         <source>the training window&apos;s regression failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>训练窗口的回归失败：%1</translation>
     </message>
     <message>
         <source>the training window, test window and step must be positive numbers of bars</source>
-        <translation type="unfinished"></translation>
+        <translation>训练窗口、测试窗口和步长必须是正数根K线</translation>
     </message>
     <message>
         <source>the step (%1 bars) is shorter than the test window (%2 bars): test windows would overlap and their equity could not be stitched</source>
-        <translation type="unfinished"></translation>
+        <translation>步长（%1 根K线）短于测试窗口（%2 根K线）：测试窗口会重叠，其权益无法拼接</translation>
     </message>
     <message>
         <source>the training window (%1 bars) must be longer than the z-score window (%2 bars)</source>
-        <translation type="unfinished"></translation>
+        <translation>训练窗口（%1 根K线）必须长于 z 分数窗口（%2 根K线）</translation>
     </message>
     <message>
         <source>the test window must have at least 3 bars</source>
-        <translation type="unfinished"></translation>
+        <translation>测试窗口至少需要 3 根K线</translation>
     </message>
     <message>
         <source>the minimum number of trades must not be negative</source>
-        <translation type="unfinished"></translation>
+        <translation>最少交易笔数不能为负</translation>
     </message>
     <message>
         <source>%1 bars do not hold one training window and one test window (%2 + %3 bars)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 根K线容纳不下一个训练窗口和一个测试窗口（%2 + %3 根K线）</translation>
     </message>
     <message>
         <source>the series have different lengths</source>
-        <translation type="unfinished"></translation>
+        <translation>各序列长度不同</translation>
     </message>
     <message>
         <source>the grid of entry and exit thresholds is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>入场和出场阈值网格为空</translation>
     </message>
 </context>
 <context>
@@ -1268,15 +1268,15 @@
     </message>
     <message>
         <source>more than 64 legs</source>
-        <translation type="unfinished"></translation>
+        <translation>超过 64 条腿</translation>
     </message>
     <message>
         <source>expected a list of numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>应为数字列表</translation>
     </message>
     <message>
         <source>%1 weights for %2 legs</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 条腿对应 %1 个权重</translation>
     </message>
 </context>
 <context>
@@ -2354,95 +2354,95 @@ Functions: %2</source>
     </message>
     <message>
         <source>&amp;Walk-forward</source>
-        <translation type="unfinished"></translation>
+        <translation>滚动前推(&amp;W)</translation>
     </message>
     <message>
         <source> bars</source>
-        <translation type="unfinished"> 根K线</translation>
+        <translation> 根K线</translation>
     </message>
     <message>
         <source>Net P&amp;L</source>
-        <translation type="unfinished"></translation>
+        <translation>净盈亏</translation>
     </message>
     <message>
         <source>Training</source>
-        <translation type="unfinished"></translation>
+        <translation>训练</translation>
     </message>
     <message>
         <source>Test</source>
-        <translation type="unfinished"></translation>
+        <translation>测试</translation>
     </message>
     <message>
         <source>Step</source>
-        <translation type="unfinished"></translation>
+        <translation>步长</translation>
     </message>
     <message>
         <source>Choose by</source>
-        <translation type="unfinished"></translation>
+        <translation>选择依据</translation>
     </message>
     <message>
         <source>Fewest training trades</source>
-        <translation type="unfinished"></translation>
+        <translation>训练期最少交易数</translation>
     </message>
     <message>
         <source>Run &amp;walk-forward</source>
-        <translation type="unfinished"></translation>
+        <translation>运行滚动前推(&amp;W)</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>Each fold runs the sweep tab&apos;s entry × exit grid on its training window, keeps the best cell and the training window&apos;s hedge, and trades the test window after it. The test windows&apos; equity is stitched.</source>
-        <translation type="unfinished"></translation>
+        <translation>每一折在其训练窗口上运行扫描标签页的入场 × 出场网格，保留最佳格子和训练窗口的对冲，并交易其后的测试窗口。各测试窗口的权益拼接在一起。</translation>
     </message>
     <message>
         <source>Out-of-sample equity (net, stitched)</source>
-        <translation type="unfinished"></translation>
+        <translation>样本外权益（净值，拼接）</translation>
     </message>
     <message>
         <source>Run a walk-forward to see its out-of-sample equity</source>
-        <translation type="unfinished"></translation>
+        <translation>运行滚动前推以查看其样本外权益</translation>
     </message>
     <message>
         <source>The sweep tab&apos;s grid is empty: each range needs a step &gt; 0 and &apos;to&apos; ≥ &apos;from&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>扫描标签页的网格为空：每个范围都需要步长 &gt; 0 且“至”≥“从”。</translation>
     </message>
     <message>
         <source>Walk-forward: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>滚动前推：%1。</translation>
     </message>
     <message numerus="yes">
         <source>Running %n fold(s) of %1 backtests each…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>正在运行 %n 折，每折 %1 次回测…</numerusform>
         </translation>
     </message>
     <message>
         <source>Walk-forward cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>滚动前推已取消。</translation>
     </message>
     <message>
         <source>Walk-forward not possible: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法进行滚动前推：%1</translation>
     </message>
     <message numerus="yes">
         <source>In sample (mean of %n fold(s)): net Sharpe %1, net P&amp;L %2 per bar, max drawdown %3. </source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>样本内（%n 折均值）：净夏普 %1，每根K线净盈亏 %2，最大回撤 %3。 </numerusform>
         </translation>
     </message>
     <message>
         <source>Out of sample (%L1 stitched bars): net Sharpe %2, net P&amp;L %3 (%4 per bar), max drawdown %5, %L6 trades. </source>
-        <translation type="unfinished"></translation>
+        <translation>样本外（拼接 %L1 根K线）：净夏普 %2，净盈亏 %3（每根K线 %4），最大回撤 %5，%L6 笔交易。 </translation>
     </message>
     <message>
         <source>Positive out-of-sample folds: %1 of %2 (%3 %). Sharpe: %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>样本外为正的折：%2 折中 %1 折（%3 %）。夏普：%4。</translation>
     </message>
     <message>
         <source>Each test window trades the spread of its training window&apos;s OLS fit.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个测试窗口交易其训练窗口 OLS 拟合的价差。</translation>
     </message>
 </context>
 <context>
@@ -2539,138 +2539,138 @@ Functions: %2</source>
     <name>pairlab::BasketController</name>
     <message>
         <source>Enter two or more symbols and their weights, or take Johansen&apos;s.</source>
-        <translation type="unfinished"></translation>
+        <translation>输入两个或更多品种及其权重，或采用 Johansen 权重。</translation>
     </message>
     <message>
         <source>No database.</source>
-        <translation type="unfinished"></translation>
+        <translation>无数据库。</translation>
     </message>
     <message>
         <source>Not a basket yet: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚不构成篮子：%1。</translation>
     </message>
     <message>
         <source>The bars could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取K线：%1</translation>
     </message>
     <message>
         <source>Waiting for bars: %1 of %2 that every leg has.</source>
-        <translation type="unfinished"></translation>
+        <translation>等待K线：所有腿共有 %1 / %2 根。</translation>
     </message>
     <message>
         <source>%1 bars of every leg: enter the weights, or take Johansen&apos;s.</source>
-        <translation type="unfinished"></translation>
+        <translation>每条腿 %1 根K线：输入权重，或采用 Johansen 权重。</translation>
     </message>
     <message>
         <source>no analysis</source>
-        <translation type="unfinished"></translation>
+        <translation>无分析结果</translation>
     </message>
 </context>
 <context>
     <name>pairlab::BasketView</name>
     <message>
         <source>BTCUSDT, ETHUSDT, SOLUSDT</source>
-        <translation type="unfinished"></translation>
+        <translation>BTCUSDT, ETHUSDT, SOLUSDT</translation>
     </message>
     <message>
         <source>The basket&apos;s legs, separated by commas</source>
-        <translation type="unfinished"></translation>
+        <translation>篮子的各条腿，用逗号分隔</translation>
     </message>
     <message>
         <source>1, −0.04, −2.5 (empty: take Johansen&apos;s)</source>
-        <translation type="unfinished"></translation>
+        <translation>1, −0.04, −2.5（留空：采用 Johansen 权重）</translation>
     </message>
     <message>
         <source>Quantity of each leg in one unit of the basket (a negative weight is a short leg); the spread is Σ wᵢ·pᵢ less its mean over the bars shown</source>
-        <translation type="unfinished"></translation>
+        <translation>一单位篮子中每条腿的数量（负权重为空头腿）；价差为 Σ wᵢ·pᵢ 减去其在所示K线上的均值</translation>
     </message>
     <message>
         <source>&amp;Johansen weights</source>
-        <translation type="unfinished"></translation>
+        <translation>Johansen 权重(&amp;J)</translation>
     </message>
     <message>
         <source>The eigenvector of the largest Johansen eigenvalue of these legs (constant, one lagged difference), scaled so that the first leg&apos;s weight is 1</source>
-        <translation type="unfinished"></translation>
+        <translation>这些腿最大 Johansen 特征值对应的特征向量（含常数项，一阶滞后差分），缩放至第一条腿的权重为 1</translation>
     </message>
     <message>
         <source>&amp;Legs:</source>
-        <translation type="unfinished"></translation>
+        <translation>腿(&amp;L)：</translation>
     </message>
     <message>
         <source>W&amp;eights:</source>
-        <translation type="unfinished"></translation>
+        <translation>权重(&amp;E)：</translation>
     </message>
     <message>
         <source>Basket spread Σ wᵢ·pᵢ − c</source>
-        <translation type="unfinished"></translation>
+        <translation>篮子价差 Σ wᵢ·pᵢ − c</translation>
     </message>
     <message>
         <source>spread</source>
-        <translation type="unfinished">价差</translation>
+        <translation>价差</translation>
     </message>
     <message>
         <source>Rolling z-score</source>
-        <translation type="unfinished">滚动 Z 分数</translation>
+        <translation>滚动 z 分数</translation>
     </message>
     <message>
         <source>z</source>
-        <translation type="unfinished">z</translation>
+        <translation>z</translation>
     </message>
     <message>
         <source>Weight %1 is not a number: &apos;%2&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>权重 %1 不是数字：'%2'。</translation>
     </message>
     <message numerus="yes">
         <source>%n leg(s) but %1 weight(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 条腿，但有 %1 个权重。</numerusform>
         </translation>
     </message>
     <message>
         <source>No Johansen result for these legs yet (they need %1 bars in common).</source>
-        <translation type="unfinished"></translation>
+        <translation>这些腿尚无 Johansen 结果（需要 %1 根共同K线）。</translation>
     </message>
     <message>
         <source>Loading the legs&apos; bars…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在加载各条腿的K线…</translation>
     </message>
     <message>
         <source>%L1 bars that every leg has.</source>
-        <translation type="unfinished"></translation>
+        <translation>所有腿共有 %L1 根K线。</translation>
     </message>
     <message numerus="yes">
         <source>Johansen (constant, 1 lag) on these legs: trace %1 vs %2 at 95 % for r = 0; %n cointegrating vector(s) at 95 %.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>这些腿的 Johansen 检验（含常数项，1 阶滞后）：r = 0 时迹统计量 %1，95 % 临界值 %2；95 % 水平下有 %n 个协整向量。</numerusform>
         </translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; (mean %2) · %L3 bars of %4 · ADF (c) %5, p %6 (lag %7) · half-life %8 bars · Hurst %9</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt;（均值 %2）· %L3 根 %4 K线 · ADF (c) %5，p %6（滞后 %7）· 半衰期 %8 根K线 · Hurst %9</translation>
     </message>
     <message>
         <source> · z now %1</source>
-        <translation type="unfinished"></translation>
+        <translation> · 当前 z %1</translation>
     </message>
     <message numerus="yes">
         <source>Backtest at ±%1 / %2, one unit of the basket, %3 bps per leg, filled at the closes: %n trade(s), net P&amp;L %4, net Sharpe %5 (%6), max drawdown %7.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>回测（±%1 / %2，一单位篮子，每腿 %3 bps，按收盘价成交）：%n 笔交易，净盈亏 %4，净夏普 %5（%6），最大回撤 %7。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Funding %1 from %n event(s) that met a position.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>资金费 %1，来自 %n 个遇到持仓的事件。</numerusform>
         </translation>
     </message>
     <message>
         <source>No funding: not stored for every leg over these bars.</source>
-        <translation type="unfinished"></translation>
+        <translation>无资金费：这些K线范围内并非每条腿都有存储。</translation>
     </message>
     <message>
         <source> Weights estimated on these same bars (Johansen&apos;s) make the ADF p-value optimistic: the trace test is the one for estimated weights.</source>
-        <translation type="unfinished"></translation>
+        <translation> 在同一批K线上估计的权重（Johansen 权重）会使 ADF p 值偏乐观：估计的权重应以迹检验为准。</translation>
     </message>
 </context>
 <context>
@@ -3671,23 +3671,23 @@ Now: %2</source>
     </message>
     <message>
         <source>&amp;Spread</source>
-        <translation type="unfinished"></translation>
+        <translation>价差(&amp;S)</translation>
     </message>
     <message>
         <source>The dataset &quot;%1&quot; is not in %2: the Spread tab shows live bars instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据集“%1”不在 %2 中：“价差”标签页改为显示实时K线。</translation>
     </message>
     <message>
         <source>&amp;Spread view</source>
-        <translation type="unfinished"></translation>
+        <translation>价差视图(&amp;S)</translation>
     </message>
     <message>
         <source>The Backtest dialog (sweep, walk-forward, bootstrap) runs pairs. A basket&apos;s backtest (one unit, Binance&apos;s taker fee per leg, funding where every leg has it) is in the Spread tab&apos;s summary; pairlab-cli basket runs it with other costs and sizes.</source>
-        <translation type="unfinished"></translation>
+        <translation>回测对话框（扫描、滚动前推、自助法）用于配对。篮子的回测（一单位，每腿按币安吃单手续费，各腿均有资金费数据时计入资金费）见“价差”标签页的摘要；pairlab-cli basket 可按其他成本和规模运行。</translation>
     </message>
     <message>
         <source>The pair %1/%2 has no data yet. Choose a pair with stored bars in the Spread tab (or wait for live bars of both legs) and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>配对 %1/%2 尚无数据。请在“价差”标签页中选择有已存储K线的配对（或等待两条腿的实时K线），然后重试。</translation>
     </message>
 </context>
 <context>
@@ -4290,19 +4290,19 @@ Now: %2</source>
     </message>
     <message>
         <source>Pair</source>
-        <translation type="unfinished">配对</translation>
+        <translation>配对</translation>
     </message>
     <message>
         <source>Basket</source>
-        <translation type="unfinished"></translation>
+        <translation>篮子</translation>
     </message>
     <message>
         <source>The spread of a pair, y − (α + βx), or of a basket of legs, Σ wᵢ·pᵢ</source>
-        <translation type="unfinished"></translation>
+        <translation>配对的价差 y − (α + βx)，或多条腿组成的篮子的价差 Σ wᵢ·pᵢ</translation>
     </message>
     <message>
         <source>&amp;Spread of:</source>
-        <translation type="unfinished"></translation>
+        <translation>价差对象(&amp;S)：</translation>
     </message>
 </context>
 <context>
@@ -4979,71 +4979,71 @@ Now: %2</source>
     <name>pairlab::WalkForwardFoldsModel</name>
     <message>
         <source>bars %L1–%L2</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %L1–%L2 根K线</translation>
     </message>
     <message>
         <source>The rolling and Kalman hedges adapt bar by bar from the training window&apos;s first bar on.</source>
-        <translation type="unfinished"></translation>
+        <translation>滚动对冲和 Kalman 对冲从训练窗口的第一根K线起逐根自适应调整。</translation>
     </message>
     <message>
         <source>adaptive</source>
-        <translation type="unfinished"></translation>
+        <translation>自适应</translation>
     </message>
     <message>
         <source>flat: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>空仓：%1</translation>
     </message>
     <message>
         <source>Fold</source>
-        <translation type="unfinished"></translation>
+        <translation>折</translation>
     </message>
     <message>
         <source>Training (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>训练 (UTC)</translation>
     </message>
     <message>
         <source>Test (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>测试 (UTC)</translation>
     </message>
     <message>
         <source>Entry |z|</source>
-        <translation type="unfinished"></translation>
+        <translation>入场 |z|</translation>
     </message>
     <message>
         <source>Exit |z|</source>
-        <translation type="unfinished"></translation>
+        <translation>出场 |z|</translation>
     </message>
     <message>
         <source>β (training)</source>
-        <translation type="unfinished"></translation>
+        <translation>β（训练）</translation>
     </message>
     <message>
         <source>IS Sharpe</source>
-        <translation type="unfinished"></translation>
+        <translation>样本内夏普</translation>
     </message>
     <message>
         <source>IS net P&amp;L</source>
-        <translation type="unfinished"></translation>
+        <translation>样本内净盈亏</translation>
     </message>
     <message>
         <source>OOS Sharpe</source>
-        <translation type="unfinished"></translation>
+        <translation>样本外夏普</translation>
     </message>
     <message>
         <source>OOS net P&amp;L</source>
-        <translation type="unfinished"></translation>
+        <translation>样本外净盈亏</translation>
     </message>
     <message>
         <source>OOS trades</source>
-        <translation type="unfinished"></translation>
+        <translation>样本外交易数</translation>
     </message>
     <message>
         <source>OOS max DD</source>
-        <translation type="unfinished"></translation>
+        <translation>样本外最大回撤</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
 </context>
 <context>
