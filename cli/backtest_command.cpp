@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 // `pairlab-cli backtest FILE.csv …`: one backtest of a pair file (ts_ms,x,y), or a walk-forward of it.
 namespace pairlab::cli {
@@ -269,17 +270,17 @@ int backtest(const QStringList &args, QTextStream &out, QTextStream &err)
         return 0;
     }
 
-    QString invalid = validateWalkForward(wf, int(pair.size()), c);
-    if (invalid.isEmpty()) {
-        // The single run's thresholds are not used: each fold chooses its own; the rest must be valid.
-        BacktestConfig probe = c;
-        probe.entryZ = 2;
-        probe.exitZ = 0.5;
-        probe.stopZ.reset();
-        invalid = validateBacktestConfig(probe);
-    }
+    // The options first (exit 2): the grid with the other parameters, the windows themselves; then whether
+    // this file holds them (exit 1).
+    QString invalid = validateWalkForwardGrid(c, grid);
+    if (invalid.isEmpty())
+        invalid = validateWalkForward(wf, std::numeric_limits<int>::max(), c);
     if (!invalid.isEmpty())
         return usage(invalid);
+    if (walkForwardFoldCount(wf, int(pair.size())) == 0) {
+        err << "backtest: " << file << ": " << validateWalkForward(wf, int(pair.size()), c) << "\n";
+        return 1;
+    }
     const WalkForwardResult r = runWalkForward(pair.x, pair.y, pair.timeMs, c, grid, wf);
     if (!r.ok()) {
         err << "backtest: " << file << ": " << r.error << "\n";

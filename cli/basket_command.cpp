@@ -173,6 +173,13 @@ int basket(const QStringList &args, QTextStream &out, QTextStream &err)
         if (!problem.isEmpty())
             return usage(problem);
     }
+    if (b.weights.empty()) { // Johansen's to come: the legs must make a basket
+        Basket legsOnly = b;
+        legsOnly.weights.assign(std::size_t(b.symbols.size()), 1.0);
+        const QString problem = legsOnly.problem();
+        if (!problem.isEmpty())
+            return usage(problem);
+    }
     // The bars every leg has (the rows where none of the basket's cells is empty).
     AlignedBasket legs;
     legs.legs.resize(columns.size());

@@ -134,9 +134,12 @@ void BasketView::applyEdits()
         text.replace(QStringLiteral("−"),
                      QStringLiteral("-")); // a typographic minus, as the formula shows it
         bool ok = false;
-        double v = QLocale().toDouble(text, &ok);
-        if (!ok)
-            v = text.toDouble(&ok);
+        double v = text.toDouble(&ok); // "1.5": the form the field is filled with, in every language
+        if (!ok) {
+            QLocale locale;
+            locale.setNumberOptions(QLocale::RejectGroupSeparator); // "1.000" is never a thousand
+            v = locale.toDouble(text, &ok);
+        }
         if (!ok || !std::isfinite(v)) {
             m_status->setText(tr("Weight %1 is not a number: '%2'.").arg(i + 1).arg(ws[i].trimmed()));
             return;
@@ -160,8 +163,14 @@ void BasketView::useJohansenWeights()
 {
     const Basket b = m_controller->johansenBasket();
     if (b.weights.empty()) {
-        m_status->setText(tr("No Johansen result for these legs yet (they need %1 bars in common).")
-                              .arg(std::max(10, m_controller->request().window)));
+        const BasketResult &r = m_controller->result();
+        if (r.johansen && !r.johansen->ok())
+            m_status->setText(tr("No Johansen weights: %1.").arg(r.johansen->error));
+        else if (r.johansen && r.request.basket.symbols == m_controller->request().basket.symbols)
+            m_status->setText(tr("No Johansen weights: the first leg's weight in the vector is 0."));
+        else
+            m_status->setText(tr("No Johansen result for these legs yet (they need %1 bars in common).")
+                                  .arg(std::max(10, m_controller->request().window)));
         return;
     }
     setBasket(b);

@@ -422,6 +422,7 @@ void PairWorkspace::hideEvent(QHideEvent *event)
 void PairWorkspace::setDatasetDatabase(const QString &path)
 {
     m_controller->setDatasetDatabase(path);
+    shareWithBasket();
 }
 
 void PairWorkspace::setSymbols(const QStringList &symbols)

@@ -26,21 +26,6 @@ struct BacktestText
     Q_DECLARE_TR_FUNCTIONS(Backtest)
 };
 
-double sortino(const std::vector<double> &pnl, std::size_t n, double barsPerYear)
-{
-    if (n < 3)
-        return kNaN;
-    double sum = 0, down = 0;
-    for (std::size_t t = 1; t < n; ++t) {
-        sum += pnl[t];
-        const double d = std::min(pnl[t], 0.0);
-        down += d * d;
-    }
-    const double m = sum / double(n - 1);
-    const double dd = std::sqrt(down / double(n - 1));
-    return dd > 0 ? m / dd * std::sqrt(barsPerYear) : kNaN;
-}
-
 double jsonDouble(const QJsonObject &o, const char *key, double fallback)
 {
     const QJsonValue v = o.value(QLatin1String(key));
@@ -115,7 +100,10 @@ BacktestSummary simulate(const PreparedBacktest &in, const BacktestConfig &c, Sc
         }
 
         bool stopped = false;
-        const int pos = nextPosition(z[t], prev, c, locked, stopped);
+        int pos = nextPosition(z[t], prev, c, locked, stopped);
+        const bool closing = c.closeAtEnd && t + 1 == n && pos != 0;
+        if (closing)
+            pos = 0;
 
         double cost = c.spreadCost * std::abs(pos - prev);
         double crossing = 0.0;
@@ -168,7 +156,10 @@ BacktestSummary simulate(const PreparedBacktest &in, const BacktestConfig &c, Sc
                 open.exit = int(t);
                 open.exitCost = exitCost;
                 open.exitCrossing = exitCrossing;
-                open.reason = pos != 0 ? TradeExit::Flip : (stopped ? TradeExit::Stop : TradeExit::Exit);
+                open.reason = pos != 0  ? TradeExit::Flip
+                              : closing ? TradeExit::End
+                              : stopped ? TradeExit::Stop
+                                        : TradeExit::Exit;
             }
             if (pos != 0)
                 sc.trades.push_back({int(t), -1, pos, entryCost, 0.0, entryCrossing, 0.0, nqy, nqx, beta[t],
@@ -255,7 +246,7 @@ BacktestSummary simulate(const PreparedBacktest &in, const BacktestConfig &c, Sc
     sum.exposure = double(inPosition) / double(n);
     sum.sharpe = annualisedSharpe(std::span<const double>(sc.pnlNet).first(n), c.barsPerYear);
     sum.sharpeGross = annualisedSharpe(std::span<const double>(sc.pnlGross).first(n), c.barsPerYear);
-    sum.sortino = sortino(sc.pnlNet, n, c.barsPerYear);
+    sum.sortino = sortinoRatio(std::span<const double>(sc.pnlNet).first(n), c.barsPerYear);
     if (run) {
         run->pnlGross = sc.pnlGross;
         run->pnlNet = sc.pnlNet;
@@ -334,6 +325,22 @@ std::vector<double> fundingPerBar(std::span<const qint64> timeMs, qint64 barMs,
     return out;
 }
 
+double sortinoRatio(std::span<const double> pnl, double barsPerYear)
+{
+    const std::size_t n = pnl.size();
+    if (n < 3)
+        return kNaN;
+    double sum = 0, down = 0;
+    for (std::size_t t = 1; t < n; ++t) {
+        sum += pnl[t];
+        const double d = std::min(pnl[t], 0.0);
+        down += d * d;
+    }
+    const double m = sum / double(n - 1);
+    const double dd = std::sqrt(down / double(n - 1));
+    return dd > 0 ? m / dd * std::sqrt(barsPerYear) : kNaN;
+}
+
 QString backtestHedgeKey(BacktestHedge m)
 {
     switch (m) {
@@ -367,6 +374,8 @@ QString tradeExitKey(TradeExit e)
         return QStringLiteral("flip");
     case TradeExit::Open:
         return QStringLiteral("open");
+    case TradeExit::End:
+        return QStringLiteral("end");
     }
     return QString();
 }
@@ -391,6 +400,8 @@ QJsonObject BacktestConfig::toJson() const
     o.insert(QLatin1String("fill"),
              fill == FillModel::Quotes ? QStringLiteral("quotes") : QStringLiteral("closes"));
     o.insert(QLatin1String("funding"), funding);
+    if (closeAtEnd)
+        o.insert(QLatin1String("close_at_end"), true);
     return o;
 }
 
@@ -417,6 +428,7 @@ BacktestConfig BacktestConfig::fromJson(const QJsonObject &o)
     c.fill = o.value(QLatin1String("fill")).toString() == QLatin1String("quotes") ? FillModel::Quotes
                                                                                   : FillModel::Closes;
     c.funding = o.value(QLatin1String("funding")).toBool(false);
+    c.closeAtEnd = o.value(QLatin1String("close_at_end")).toBool(false);
     return c;
 }
 

@@ -36,8 +36,9 @@ enum class BacktestHedge { StaticOls, RollingOls, Kalman };
 /** One unit of spread (+1 y, -beta x per side) or a notional per trade: |q_y| y + |q_x| x = notional
     at the entry closes, q_x = -beta q_y. */
 enum class PositionSizing { UnitSpread, Notional };
-/** Why a trade ended: exit band, stop, flip to the other side, still open at the last bar. */
-enum class TradeExit { Exit, Stop, Flip, Open };
+/** Why a trade ended: exit band, stop, flip to the other side, still open at the last bar, closed at the last
+    bar because the run closes every position there (BacktestConfig::closeAtEnd). */
+enum class TradeExit { Exit, Stop, Flip, Open, End };
 
 /** How old the last quote before a bar's end may be for a fill on it: five bars, at least a minute. */
 inline qint64 maxQuoteAgeMs(qint64 barMs)
@@ -70,6 +71,9 @@ struct BacktestConfig
     double barsPerYear = 365.0 * 24 * 3600;
     FillModel fill = FillModel::Closes;
     bool funding = false; ///< accrue each leg's funding (needs the market's funding events)
+    /** Close any position at the last bar, paying its exit costs (a walk-forward's test windows: each one is
+     *  traded on its own, so a trade does not leave its window for free). */
+    bool closeAtEnd = false;
 
     QJsonObject toJson() const;
     static BacktestConfig fromJson(const QJsonObject &o);
@@ -255,6 +259,10 @@ BacktestRun backtestPair(const std::shared_ptr<const PreparedBacktest> &inputs, 
 QString backtestMarketProblem(const PreparedBacktest &inputs, const BacktestConfig &config);
 /** Summary only; the same numbers as backtestPair(...).summary, without allocations. */
 BacktestSummary backtestSummary(const PreparedBacktest &inputs, const BacktestConfig &config);
+
+/** Sortino ratio of per-bar pnl_1..pnl_{n-1}: mean over the downside deviation sqrt(mean(min(pnl,0)^2)), times
+    sqrt(barsPerYear); NaN for fewer than 3 bars or no losing bar. */
+double sortinoRatio(std::span<const double> pnl, double barsPerYear);
 
 /** Checks a configuration (thresholds, window, costs); returns an empty string when valid. */
 QString validateBacktestConfig(const BacktestConfig &config);

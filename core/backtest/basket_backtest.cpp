@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
 #include <cmath>
 
 namespace pairlab {
@@ -44,18 +45,27 @@ BasketBacktestRun backtestBasket(const AlignedBasket &basket, const std::vector<
                 BasketBacktestText::tr("funding events of every leg are needed, and a leg has none stored "
                                        "(fetch them with pairlab-cli history --funding)");
     }
+    if (run.error.isEmpty() && !allFinite(weights))
+        run.error = BasketBacktestText::tr("a weight is not a number");
+    if (run.error.isEmpty() && std::all_of(weights.begin(), weights.end(), [](double w) { return w == 0; }))
+        run.error = BasketBacktestText::tr("every weight is zero");
     if (run.error.isEmpty() && n < 3)
-        run.error = BasketBacktestText::tr("there are no bars");
-    for (const std::vector<double> &leg : basket.legs)
-        if (run.error.isEmpty() && (leg.size() != n || !allFinite(leg)))
-            run.error = BasketBacktestText::tr("the prices contain non-finite values");
+        run.error = BasketBacktestText::tr("%n bar(s) in common: a backtest needs at least 3", nullptr, int(n));
+    for (const std::vector<double> &leg : basket.legs) {
+        if (!run.error.isEmpty())
+            break;
+        if (leg.size() != n)
+            run.error = BasketBacktestText::tr("the legs have different lengths");
+        else if (!allFinite(leg) || std::any_of(leg.begin(), leg.end(), [](double p) { return !(p > 0); }))
+            run.error = BasketBacktestText::tr("a leg has a price that is not a positive number");
+    }
     if (!run.ok())
         return run;
 
     run.timeMs = basket.timeMs;
     std::vector<std::vector<double>> fundingAt; // per leg: rate * mark booked at each bar
     std::vector<int> eventsAt(n, 0);
-    if (c.funding)
+    if (c.funding && funding != nullptr)
         for (std::size_t i = 0; i < k; ++i)
             fundingAt.push_back(fundingPerBar(basket.timeMs, std::max<qint64>(funding->barMs, 1),
                                               funding->legs[i], basket.legs[i], &eventsAt));
@@ -97,7 +107,10 @@ BasketBacktestRun backtestBasket(const AlignedBasket &basket, const std::vector<
             }
         }
         bool stopped = false;
-        const int pos = nextPosition(run.zscore[t], prev, c, locked, stopped);
+        int pos = nextPosition(run.zscore[t], prev, c, locked, stopped);
+        const bool closing = c.closeAtEnd && t + 1 == n && pos != 0;
+        if (closing)
+            pos = 0;
         double cost = c.spreadCost * std::abs(pos - prev);
         if (pos != prev) {
             double scale = 0;
@@ -119,7 +132,10 @@ BasketBacktestRun backtestBasket(const AlignedBasket &basket, const std::vector<
             if (prev != 0) {
                 exits.back() = int(t);
                 exitCosts.back() = c.spreadCost * std::abs(prev) + rate * exitFee;
-                reasons.back() = pos != 0 ? TradeExit::Flip : (stopped ? TradeExit::Stop : TradeExit::Exit);
+                reasons.back() = pos != 0  ? TradeExit::Flip
+                                 : closing ? TradeExit::End
+                                 : stopped ? TradeExit::Stop
+                                           : TradeExit::Exit;
             }
             if (pos != 0) {
                 trades.push_back({int(t), pos, c.spreadCost * std::abs(pos) + rate * entryFee, nq});
@@ -188,14 +204,7 @@ BasketBacktestRun backtestBasket(const AlignedBasket &basket, const std::vector<
     sum.exposure = double(inPosition) / double(n);
     sum.sharpe = annualisedSharpe(run.pnlNet, c.barsPerYear);
     sum.sharpeGross = annualisedSharpe(run.pnlGross, c.barsPerYear);
-    double mean = 0, down = 0;
-    for (std::size_t t = 1; t < n; ++t) {
-        mean += run.pnlNet[t];
-        down += std::min(run.pnlNet[t], 0.0) * std::min(run.pnlNet[t], 0.0);
-    }
-    mean /= double(n - 1);
-    down = std::sqrt(down / double(n - 1));
-    sum.sortino = down > 0 ? mean / down * std::sqrt(c.barsPerYear) : kNaN;
+    sum.sortino = sortinoRatio(run.pnlNet, c.barsPerYear);
     return run;
 }
 

@@ -138,6 +138,7 @@ void runFold(std::span<const double> x, std::span<const double> y, std::span<con
         }
         oos = slicePrepared(*whole, f.testFrom - f.trainFrom, f.testTo - f.trainFrom);
     }
+    chosen.closeAtEnd = true; // each test window is traded on its own: a trade open at its end pays its exit
     if (!f.chosen) {
         // Flat: a run whose thresholds never trigger keeps the test window's bars in the stitched series.
         chosen.entryZ = std::numeric_limits<double>::max();
@@ -176,6 +177,25 @@ int walkForwardFoldCount(const WalkForwardConfig &c, int bars)
     if (c.train <= 0 || c.test <= 0 || c.step <= 0 || qint64(c.train) + c.test > bars)
         return 0;
     return int((qint64(bars) - c.train - c.test) / c.step + 1);
+}
+
+QString validateWalkForwardGrid(const BacktestConfig &base, const SweepGrid &grid)
+{
+    QString first;
+    for (double entry : grid.entries) {
+        for (double exit : grid.exits) {
+            BacktestConfig c = base;
+            c.entryZ = entry;
+            c.exitZ = exit;
+            const QString why = validateBacktestConfig(c);
+            if (why.isEmpty())
+                return QString();
+            if (first.isEmpty())
+                first = why;
+        }
+    }
+    return first.isEmpty() ? WalkForwardText::tr("the grid of entry and exit thresholds is empty")
+                           : WalkForwardText::tr("no cell of the grid is a valid backtest: %1").arg(first);
 }
 
 QString validateWalkForward(const WalkForwardConfig &c, int bars, const BacktestConfig &base)
@@ -245,11 +265,9 @@ WalkForwardResult runWalkForward(std::span<const double> x, std::span<const doub
         r.error = WalkForwardText::tr("the series have different lengths");
         return r;
     }
-    r.error = validateBacktestConfig(base);
+    r.error = validateWalkForwardGrid(base, grid);
     if (r.error.isEmpty())
         r.error = validateWalkForward(config, n, base);
-    if (r.error.isEmpty() && grid.size() == 0)
-        r.error = WalkForwardText::tr("the grid of entry and exit thresholds is empty");
     if (!r.error.isEmpty())
         return r;
 
@@ -288,17 +306,20 @@ WalkForwardResult runWalkForward(std::span<const double> x, std::span<const doub
     // Stitch the test windows.
     BacktestSummary &o = r.outOfSample;
     double isSharpe = 0, isPnl = 0, isDd = 0;
-    int isSharpeFolds = 0, positive = 0, inPosition = 0;
+    int isSharpeFolds = 0, chosenFolds = 0, positive = 0, inPosition = 0;
     double holding = 0, eq = 0, peak = 0, eqGross = 0, peakGross = 0;
     std::vector<double> pnlGross;
     for (FoldOutput &fo : out) {
         WalkForwardFold &f = fo.fold;
-        if (std::isfinite(f.inSample.sharpe)) {
-            isSharpe += f.inSample.sharpe;
-            ++isSharpeFolds;
+        if (f.chosen) {
+            if (std::isfinite(f.inSample.sharpe)) {
+                isSharpe += f.inSample.sharpe;
+                ++isSharpeFolds;
+            }
+            isPnl += f.inSample.netPnl / double(f.trainTo - f.trainFrom);
+            isDd += f.inSample.maxDrawdown;
+            ++chosenFolds;
         }
-        isPnl += f.inSample.netPnl / double(f.trainTo - f.trainFrom);
-        isDd += f.inSample.maxDrawdown;
         const BacktestRun &run = fo.oos;
         const std::size_t bars = std::size_t(f.testTo - f.testFrom);
         for (std::size_t i = 0; i < bars; ++i) {
@@ -344,9 +365,11 @@ WalkForwardResult runWalkForward(std::span<const double> x, std::span<const doub
     o.exposure = o.bars > 0 ? double(inPosition) / o.bars : 0.0;
     o.sharpe = annualisedSharpe(r.pnlNet, base.barsPerYear);
     o.sharpeGross = annualisedSharpe(pnlGross, base.barsPerYear);
+    o.sortino = sortinoRatio(r.pnlNet, base.barsPerYear);
     r.inSampleSharpe = isSharpeFolds > 0 ? isSharpe / isSharpeFolds : kNaN;
-    r.inSamplePnlPerBar = isPnl / folds;
-    r.inSampleMaxDrawdown = isDd / folds;
+    r.chosenFolds = chosenFolds;
+    r.inSamplePnlPerBar = chosenFolds > 0 ? isPnl / chosenFolds : kNaN;
+    r.inSampleMaxDrawdown = chosenFolds > 0 ? isDd / chosenFolds : kNaN;
     r.outOfSamplePnlPerBar = o.bars > 0 ? o.netPnl / o.bars : kNaN;
     r.positiveFoldShare = double(positive) / folds;
     r.folds.reserve(out.size());

@@ -51,9 +51,10 @@ struct WalkForwardResult
     /** The stitched series as one run: pnl, costs, trades, Sharpe (§12 over the stitched bars), drawdown of
      *  the stitched equity. */
     BacktestSummary outOfSample;
-    /** In-sample, averaged over the folds (training windows overlap, so they are not added up): Sharpe (the
-     *  folds where it exists), net pnl per bar, maximum drawdown. */
+    /** In-sample, averaged over the folds whose training chose a cell (training windows overlap, so they are
+     *  not added up): Sharpe (of those where it exists), net pnl per bar, maximum drawdown. */
     double inSampleSharpe = kNaN, inSamplePnlPerBar = kNaN, inSampleMaxDrawdown = kNaN;
+    int chosenFolds = 0;
     double outOfSamplePnlPerBar = kNaN;
     double positiveFoldShare = kNaN; ///< folds whose test window's net pnl is above zero, over all folds
     QString error;
@@ -63,6 +64,8 @@ struct WalkForwardResult
 
 /** Number of folds a config makes of n bars (0 when none fits). */
 int walkForwardFoldCount(const WalkForwardConfig &config, int bars);
+/** Why no cell of the grid is a valid backtest with base's other parameters (empty when one is). */
+QString validateWalkForwardGrid(const BacktestConfig &base, const SweepGrid &grid);
 /** Why the config cannot run on n bars with base's window (empty when it can). */
 QString validateWalkForward(const WalkForwardConfig &config, int bars, const BacktestConfig &base);
 
@@ -71,8 +74,8 @@ QString validateWalkForward(const WalkForwardConfig &config, int bars, const Bac
  *  in row-major order on ties) trades the test window. The hedge is the training window's: static OLS is
  *  fitted on it and held; rolling OLS and Kalman run from the training window's first bar on, so their
  *  test-window values only know the past. The test window's z-score uses the spread of the bars before it
- *  (its first bar has a full window), and it starts flat; a trade open at its last bar is marked there, as
- *  backtestPair does at the end of its data. With the static hedge a test window is the §12 backtest of
+ *  (its first bar has a full window); it starts flat, and a trade open at its last bar is closed there with
+ *  its exit costs (BacktestConfig::closeAtEnd). With the static hedge a test window is the §12 backtest of
  *  its bars on the training window's alpha and beta. Folds run on `threads` threads (0: as many as cores);
  * `cancel` is polled between sweep cells, `done` counts finished folds. Pure; any thread. */
 WalkForwardResult runWalkForward(std::span<const double> x, std::span<const double> y,

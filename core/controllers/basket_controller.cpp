@@ -28,6 +28,7 @@ void BasketController::setDatabase(const QString &path)
     if (path == m_dbPath)
         return;
     m_dbPath = path;
+    m_result = BasketResult{}; // another database's bars answer nothing here
     load();
 }
 
@@ -57,7 +58,11 @@ void BasketController::setState(BasketState s)
 
 Basket BasketController::johansenBasket() const
 {
-    if (!m_result.johansen || !(m_result.request.basket.symbols == m_request.basket.symbols))
+    // Johansen of these legs on these bars: the same request but for the weights it is to give.
+    BasketRequest asked = m_request, answered = m_result.request;
+    asked.basket.weights.clear();
+    answered.basket.weights.clear();
+    if (!m_result.johansen || !m_result.johansen->ok() || !(asked == answered))
         return {};
     return basketFromJohansen(*m_result.johansen, m_request.basket.symbols, 0);
 }
@@ -111,10 +116,15 @@ void BasketController::load()
                 }
                 legs = alignBasket(series);
                 // Funding of each leg over the bars (a symbol of a dataset has none: the run goes without).
+                // A funding read that fails leaves the run without funding (the summary says so), not without bars.
+                QString fundingError;
                 if (legs.size() >= 2 && error.isEmpty())
                     for (const QString &symbol : r.basket.symbols)
-                        funding.legs.push_back(FundingStore::load(
-                            conn, symbol, legs.timeMs.front(), legs.timeMs.back() + funding.barMs, &error));
+                        funding.legs.push_back(FundingStore::load(conn, symbol, legs.timeMs.front(),
+                                                                  legs.timeMs.back() + funding.barMs,
+                                                                  &fundingError));
+                if (!fundingError.isEmpty())
+                    funding.legs.clear();
             },
             &error);
         if (!error.isEmpty()) {

@@ -114,7 +114,7 @@ QVariant WalkForwardFoldsModel::data(const QModelIndex &index, int role) const
         if (column == OutOfSampleSharpe)
             return ratioView(f.outOfSample.sharpe, f.outOfSample.trades, row.testSpanMs, m_barsPerYear, 3)
                 .basis;
-        if (column == Beta && std::isnan(f.beta))
+        if (column == Beta && std::isnan(f.beta) && f.chosen)
             return tr(
                 "The rolling and Kalman hedges adapt bar by bar from the training window's first bar on.");
         if (column == Note)
@@ -136,7 +136,9 @@ QVariant WalkForwardFoldsModel::data(const QModelIndex &index, int role) const
     case Exit:
         return chosen ? QLocale().toString(f.exitZ, 'g', 6) : QStringLiteral("—");
     case Beta:
-        return std::isfinite(f.beta) ? QLocale().toString(f.beta, 'g', 6) : tr("adaptive");
+        if (std::isfinite(f.beta))
+            return QLocale().toString(f.beta, 'g', 6);
+        return f.chosen ? tr("adaptive") : QStringLiteral("—");
     case InSampleSharpe:
         return chosen
                    ? ratioView(f.inSample.sharpe, f.inSample.trades, row.trainSpanMs, m_barsPerYear, 2).text

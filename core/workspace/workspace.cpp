@@ -278,7 +278,8 @@ bool Workspace::fromJson(const QJsonObject &json, Workspace *out, QString *error
     if (!weights.isUndefined()) {
         if (!weights.isArray())
             r.fail(QStringLiteral("spread.basket.weights"), WorkspaceText::tr("expected a list of numbers"));
-        for (const QJsonValue &v : weights.toArray()) {
+        const QJsonArray list = weights.toArray();
+        for (const auto &v : list) {
             if (!v.isDouble() || !std::isfinite(v.toDouble())) {
                 r.fail(QStringLiteral("spread.basket.weights"),
                        WorkspaceText::tr("expected a list of numbers"));

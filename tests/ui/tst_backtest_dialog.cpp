@@ -518,7 +518,7 @@ void TestBacktestDialog::walkForwardShowsTheEnginesFolds()
     setUp(d, 2.0, 0.5);
     d.setSweepRange(1.0, 2.0, 0.5, 0.0, 0.5, 0.25);
     const int n = int(m_pair.size());
-    const int test = n / 6, train = 2 * test;
+    const int test = n / 8, train = n / 2;
     d.setWalkForward(train, test, test);
     QSignalSpy done(&d, &BacktestDialog::walkForwardFinished);
     QVERIFY(d.startWalkForward());
@@ -537,6 +537,7 @@ void TestBacktestDialog::walkForwardShowsTheEnginesFolds()
     const WalkForwardFoldsModel *m = d.walkForwardModel();
     QCOMPARE(m->rowCount(), int(r.folds.size()));
     QVERIFY(m->rowCount() >= 4);
+    QVERIFY(std::any_of(r.folds.begin(), r.folds.end(), [](const WalkForwardFold &f) { return f.chosen; }));
     for (int k = 0; k < m->rowCount(); ++k) {
         const WalkForwardFold &f = r.folds[std::size_t(k)];
         QVERIFY(same(m->index(k, WalkForwardFoldsModel::Entry).data(Qt::EditRole).toDouble(), f.entryZ));
@@ -546,7 +547,8 @@ void TestBacktestDialog::walkForwardShowsTheEnginesFolds()
         QCOMPARE(m->index(k, WalkForwardFoldsModel::OutOfSampleTrades).data(Qt::EditRole).toInt(),
                  f.outOfSample.trades);
         // Rolling OLS: no single hedge ratio per fold.
-        QCOMPARE(m->index(k, WalkForwardFoldsModel::Beta).data().toString(), QStringLiteral("adaptive"));
+        QCOMPARE(m->index(k, WalkForwardFoldsModel::Beta).data().toString(),
+                 f.chosen ? QStringLiteral("adaptive") : QStringLiteral("—"));
     }
     // Windows in UTC to the second (1 s bars), the end without its date on the same day.
     const auto utc = [](qint64 ms, const char *format) {

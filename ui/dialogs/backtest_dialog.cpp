@@ -631,9 +631,6 @@ bool BacktestDialog::startWalkForward()
         showMessage(tr("The sweep tab's grid is empty: each range needs a step > 0 and 'to' ≥ 'from'."));
         return false;
     }
-    BacktestConfig probe = cfg.config;
-    probe.entryZ = cfg.grid.entries.back();
-    probe.exitZ = std::min(cfg.grid.exits.front(), probe.entryZ / 2);
     WalkForwardConfig wf;
     wf.train = m_wfTrain->value();
     wf.test = m_wfTest->value();
@@ -641,7 +638,7 @@ bool BacktestDialog::startWalkForward()
     wf.objective =
         m_wfObjective->currentIndex() == 1 ? WalkForwardObjective::NetPnl : WalkForwardObjective::NetSharpe;
     wf.minTrades = m_wfMinTrades->value();
-    QString error = validateBacktestConfig(probe);
+    QString error = validateWalkForwardGrid(cfg.config, cfg.grid);
     if (error.isEmpty())
         error = validateWalkForward(wf, int(m_pair.size()), cfg.config);
     if (!error.isEmpty()) {
@@ -686,18 +683,21 @@ bool BacktestDialog::startWalkForward()
                 oosSpan += pair->timeMs[std::size_t(f.testTo - 1)] - pair->timeMs[std::size_t(f.testFrom)];
                 trainSpan = pair->timeMs[std::size_t(f.trainTo - 1)] - pair->timeMs[std::size_t(f.trainFrom)];
             }
-            int isTrades = 0; // per fold, on average: what the mean Sharpe stands on
+            int isTrades = 0; // per chosen fold, on average: what the mean Sharpe stands on
             for (const WalkForwardFold &f : r.folds)
-                isTrades += f.inSample.trades;
-            isTrades /= int(r.folds.size());
+                isTrades += f.chosen ? f.inSample.trades : 0;
+            isTrades /= std::max(1, r.chosenFolds);
             const RatioView oosSharpe = ratioView(o.sharpe, o.trades, oosSpan, m_barsPerYear, 2);
             const RatioView isSharpe = ratioView(r.inSampleSharpe, isTrades, trainSpan, m_barsPerYear, 2);
             const int positive = int(std::lround(r.positiveFoldShare * double(r.folds.size())));
             const auto dd = [](double v) { return number(v > 0 ? -v : 0.0, 'f', 2); };
             QString text =
-                tr("In sample (mean of %n fold(s)): net Sharpe %1, net P&L %2 per bar, max drawdown %3. ",
-                   nullptr, int(r.folds.size()))
-                    .arg(isSharpe.text, number(r.inSamplePnlPerBar, 'f', 4), dd(r.inSampleMaxDrawdown)) +
+                (r.chosenFolds > 0
+                     ? tr("In sample (mean of the %n fold(s) whose training chose a cell): net Sharpe %1, net P&L %2 "
+                          "per bar, max drawdown %3. ",
+                          nullptr, r.chosenFolds)
+                           .arg(isSharpe.text, number(r.inSamplePnlPerBar, 'f', 4), dd(r.inSampleMaxDrawdown))
+                     : tr("In sample: no fold's training chose a cell (see the table's notes). ")) +
                 tr("Out of sample (%L1 stitched bars): net Sharpe %2, net P&L %3 (%4 per bar), max drawdown "
                    "%5, "
                    "%L6 trades. ")
