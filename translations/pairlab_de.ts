@@ -294,6 +294,29 @@
         <source>funding events of every leg are needed, and a leg has none stored (fetch them with pairlab-cli history --funding)</source>
         <translation>Funding-Ereignisse aller Legs werden gebraucht, und für ein Leg sind keine gespeichert (mit pairlab-cli history --funding abrufen)</translation>
     </message>
+    <message>
+        <source>a weight is not a number</source>
+        <translation>ein Gewicht ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>every weight is zero</source>
+        <translation>alle Gewichte sind null</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bar(s) in common: a backtest needs at least 3</source>
+        <translation>
+            <numerusform>%n gemeinsamer Bar: ein Backtest braucht mindestens 3</numerusform>
+            <numerusform>%n gemeinsame Bars: ein Backtest braucht mindestens 3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the legs have different lengths</source>
+        <translation>die Legs sind unterschiedlich lang</translation>
+    </message>
+    <message>
+        <source>a leg has a price that is not a positive number</source>
+        <translation>ein Leg hat einen Preis, der keine positive Zahl ist</translation>
+    </message>
 </context>
 <context>
     <name>Basket</name>
@@ -1170,6 +1193,10 @@
     <message>
         <source>the grid of entry and exit thresholds is empty</source>
         <translation>das Raster der Einstiegs- und Ausstiegsschwellen ist leer</translation>
+    </message>
+    <message>
+        <source>no cell of the grid is a valid backtest: %1</source>
+        <translation>keine Zelle des Rasters ist ein gültiger Backtest: %1</translation>
     </message>
 </context>
 <context>
@@ -2418,7 +2445,7 @@ Funktionen: %2</translation>
     </message>
     <message>
         <source>The sweep tab&apos;s grid is empty: each range needs a step &gt; 0 and &apos;to&apos; ≥ &apos;from&apos;.</source>
-        <translation>Das Raster des Sweep-Tabs ist leer: jeder Bereich braucht einen Schritt &gt; 0 und 'bis' ≥ 'von'.</translation>
+        <translation>Das Raster des Sweep-Tabs ist leer: jeder Bereich braucht einen Schritt &gt; 0 und &apos;bis&apos; ≥ &apos;von&apos;.</translation>
     </message>
     <message>
         <source>Walk-forward: %1.</source>
@@ -2439,13 +2466,6 @@ Funktionen: %2</translation>
         <source>Walk-forward not possible: %1</source>
         <translation>Walk-forward nicht möglich: %1</translation>
     </message>
-    <message numerus="yes">
-        <source>In sample (mean of %n fold(s)): net Sharpe %1, net P&amp;L %2 per bar, max drawdown %3. </source>
-        <translation>
-            <numerusform>In-Sample (Mittel über %n Fold): Netto-Sharpe %1, Netto-P&amp;L %2 pro Bar, max. Drawdown %3. </numerusform>
-            <numerusform>In-Sample (Mittel über %n Folds): Netto-Sharpe %1, Netto-P&amp;L %2 pro Bar, max. Drawdown %3. </numerusform>
-        </translation>
-    </message>
     <message>
         <source>Out of sample (%L1 stitched bars): net Sharpe %2, net P&amp;L %3 (%4 per bar), max drawdown %5, %L6 trades. </source>
         <translation>Out-of-Sample (%L1 zusammengesetzte Bars): Netto-Sharpe %2, Netto-P&amp;L %3 (%4 pro Bar), max. Drawdown %5, %L6 Trades. </translation>
@@ -2457,6 +2477,17 @@ Funktionen: %2</translation>
     <message>
         <source>Each test window trades the spread of its training window&apos;s OLS fit.</source>
         <translation>Jedes Testfenster handelt den Spread der OLS-Anpassung seines Trainingsfensters.</translation>
+    </message>
+    <message numerus="yes">
+        <source>In sample (mean of the %n fold(s) whose training chose a cell): net Sharpe %1, net P&amp;L %2 per bar, max drawdown %3. </source>
+        <translation>
+            <numerusform>In-Sample (Mittel des %n Folds, dessen Training eine Zelle wählte): Netto-Sharpe %1, Netto-P&amp;L %2 je Bar, max. Drawdown %3. </numerusform>
+            <numerusform>In-Sample (Mittel der %n Folds, deren Training eine Zelle wählte): Netto-Sharpe %1, Netto-P&amp;L %2 je Bar, max. Drawdown %3. </numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>In sample: no fold&apos;s training chose a cell (see the table&apos;s notes). </source>
+        <translation>In-Sample: kein Training eines Folds wählte eine Zelle (siehe die Hinweise der Tabelle). </translation>
     </message>
 </context>
 <context>
@@ -2632,7 +2663,7 @@ Funktionen: %2</translation>
     </message>
     <message>
         <source>Weight %1 is not a number: &apos;%2&apos;.</source>
-        <translation>Gewicht %1 ist keine Zahl: '%2'.</translation>
+        <translation>Gewicht %1 ist keine Zahl: &apos;%2&apos;.</translation>
     </message>
     <message numerus="yes">
         <source>%n leg(s) but %1 weight(s).</source>
@@ -2689,6 +2720,14 @@ Funktionen: %2</translation>
     <message>
         <source> Weights estimated on these same bars (Johansen&apos;s) make the ADF p-value optimistic: the trace test is the one for estimated weights.</source>
         <translation> Auf denselben Bars geschätzte Gewichte (Johansens) machen den ADF-p-Wert zu optimistisch: für geschätzte Gewichte gilt der Trace-Test.</translation>
+    </message>
+    <message>
+        <source>No Johansen weights: %1.</source>
+        <translation>Keine Johansen-Gewichte: %1.</translation>
+    </message>
+    <message>
+        <source>No Johansen weights: the first leg&apos;s weight in the vector is 0.</source>
+        <translation>Keine Johansen-Gewichte: das Gewicht des ersten Legs im Vektor ist 0.</translation>
     </message>
 </context>
 <context>

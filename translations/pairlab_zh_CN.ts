@@ -294,6 +294,28 @@
         <source>funding events of every leg are needed, and a leg has none stored (fetch them with pairlab-cli history --funding)</source>
         <translation>需要每条腿的资金费事件，但有一条腿没有存储（用 pairlab-cli history --funding 获取）</translation>
     </message>
+    <message>
+        <source>a weight is not a number</source>
+        <translation>某个权重不是数字</translation>
+    </message>
+    <message>
+        <source>every weight is zero</source>
+        <translation>所有权重均为零</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bar(s) in common: a backtest needs at least 3</source>
+        <translation>
+            <numerusform>共同 K线 %n 根：回测至少需要 3 根</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the legs have different lengths</source>
+        <translation>各腿长度不同</translation>
+    </message>
+    <message>
+        <source>a leg has a price that is not a positive number</source>
+        <translation>某条腿的价格不是正数</translation>
+    </message>
 </context>
 <context>
     <name>Basket</name>
@@ -1166,6 +1188,10 @@
     <message>
         <source>the grid of entry and exit thresholds is empty</source>
         <translation>入场和出场阈值网格为空</translation>
+    </message>
+    <message>
+        <source>no cell of the grid is a valid backtest: %1</source>
+        <translation>网格中没有有效的回测单元：%1</translation>
     </message>
 </context>
 <context>
@@ -2426,12 +2452,6 @@ Functions: %2</source>
         <source>Walk-forward not possible: %1</source>
         <translation>无法进行滚动前推：%1</translation>
     </message>
-    <message numerus="yes">
-        <source>In sample (mean of %n fold(s)): net Sharpe %1, net P&amp;L %2 per bar, max drawdown %3. </source>
-        <translation>
-            <numerusform>样本内（%n 折均值）：净夏普 %1，每根K线净盈亏 %2，最大回撤 %3。 </numerusform>
-        </translation>
-    </message>
     <message>
         <source>Out of sample (%L1 stitched bars): net Sharpe %2, net P&amp;L %3 (%4 per bar), max drawdown %5, %L6 trades. </source>
         <translation>样本外（拼接 %L1 根K线）：净夏普 %2，净盈亏 %3（每根K线 %4），最大回撤 %5，%L6 笔交易。 </translation>
@@ -2443,6 +2463,16 @@ Functions: %2</source>
     <message>
         <source>Each test window trades the spread of its training window&apos;s OLS fit.</source>
         <translation>每个测试窗口交易其训练窗口 OLS 拟合的价差。</translation>
+    </message>
+    <message numerus="yes">
+        <source>In sample (mean of the %n fold(s) whose training chose a cell): net Sharpe %1, net P&amp;L %2 per bar, max drawdown %3. </source>
+        <translation>
+            <numerusform>样本内（训练期选出单元的 %n 折的均值）：净夏普比率 %1，每根 K线净盈亏 %2，最大回撤 %3。 </numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>In sample: no fold&apos;s training chose a cell (see the table&apos;s notes). </source>
+        <translation>样本内：没有任何一折的训练选出单元（见表格备注）。 </translation>
     </message>
 </context>
 <context>
@@ -2618,7 +2648,7 @@ Functions: %2</source>
     </message>
     <message>
         <source>Weight %1 is not a number: &apos;%2&apos;.</source>
-        <translation>权重 %1 不是数字：'%2'。</translation>
+        <translation>权重 %1 不是数字：&apos;%2&apos;。</translation>
     </message>
     <message numerus="yes">
         <source>%n leg(s) but %1 weight(s).</source>
@@ -2671,6 +2701,14 @@ Functions: %2</source>
     <message>
         <source> Weights estimated on these same bars (Johansen&apos;s) make the ADF p-value optimistic: the trace test is the one for estimated weights.</source>
         <translation> 在同一批K线上估计的权重（Johansen 权重）会使 ADF p 值偏乐观：估计的权重应以迹检验为准。</translation>
+    </message>
+    <message>
+        <source>No Johansen weights: %1.</source>
+        <translation>无 Johansen 权重：%1。</translation>
+    </message>
+    <message>
+        <source>No Johansen weights: the first leg&apos;s weight in the vector is 0.</source>
+        <translation>无 Johansen 权重：向量中第一条腿的权重为 0。</translation>
     </message>
 </context>
 <context>
