@@ -260,8 +260,8 @@ QString backtestMarketProblem(const PreparedBacktest &inputs, const BacktestConf
 /** Summary only; the same numbers as backtestPair(...).summary, without allocations. */
 BacktestSummary backtestSummary(const PreparedBacktest &inputs, const BacktestConfig &config);
 
-/** Sortino ratio of per-bar pnl_1..pnl_{n-1}: mean over the downside deviation sqrt(mean(min(pnl,0)^2)), times
-    sqrt(barsPerYear); NaN for fewer than 3 bars or no losing bar. */
+/** Sortino ratio of per-bar pnl_1..pnl_{n-1}: mean over the downside deviation sqrt(mean(min(pnl,0)^2)),
+   times sqrt(barsPerYear); NaN for fewer than 3 bars or no losing bar. */
 double sortinoRatio(std::span<const double> pnl, double barsPerYear);
 
 /** Checks a configuration (thresholds, window, costs); returns an empty string when valid. */

@@ -50,7 +50,8 @@ BasketBacktestRun backtestBasket(const AlignedBasket &basket, const std::vector<
     if (run.error.isEmpty() && std::all_of(weights.begin(), weights.end(), [](double w) { return w == 0; }))
         run.error = BasketBacktestText::tr("every weight is zero");
     if (run.error.isEmpty() && n < 3)
-        run.error = BasketBacktestText::tr("%n bar(s) in common: a backtest needs at least 3", nullptr, int(n));
+        run.error =
+            BasketBacktestText::tr("%n bar(s) in common: a backtest needs at least 3", nullptr, int(n));
     for (const std::vector<double> &leg : basket.legs) {
         if (!run.error.isEmpty())
             break;

@@ -116,7 +116,8 @@ void BasketController::load()
                 }
                 legs = alignBasket(series);
                 // Funding of each leg over the bars (a symbol of a dataset has none: the run goes without).
-                // A funding read that fails leaves the run without funding (the summary says so), not without bars.
+                // A funding read that fails leaves the run without funding (the summary says so), not without
+                // bars.
                 QString fundingError;
                 if (legs.size() >= 2 && error.isEmpty())
                     for (const QString &symbol : r.basket.symbols)

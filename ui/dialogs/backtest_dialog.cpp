@@ -693,7 +693,8 @@ bool BacktestDialog::startWalkForward()
             const auto dd = [](double v) { return number(v > 0 ? -v : 0.0, 'f', 2); };
             QString text =
                 (r.chosenFolds > 0
-                     ? tr("In sample (mean of the %n fold(s) whose training chose a cell): net Sharpe %1, net P&L %2 "
+                     ? tr("In sample (mean of the %n fold(s) whose training chose a cell): net Sharpe %1, "
+                          "net P&L %2 "
                           "per bar, max drawdown %3. ",
                           nullptr, r.chosenFolds)
                            .arg(isSharpe.text, number(r.inSamplePnlPerBar, 'f', 4), dd(r.inSampleMaxDrawdown))

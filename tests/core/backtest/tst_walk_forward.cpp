@@ -461,14 +461,17 @@ void TestWalkForward::cliRefusesBadUsage_data()
                                                    QStringLiteral("--exit"), QStringLiteral("2")}
                                     << 2 << QStringLiteral("exit threshold");
     // Valid options, but this file is too short for them: bad input, not bad usage.
-    QTest::newRow("tooFewBars") << QStringList{QStringLiteral("--walk-forward"), QStringLiteral("40000:5000:5000")}
+    QTest::newRow("tooFewBars") << QStringList{QStringLiteral("--walk-forward"),
+                                               QStringLiteral("40000:5000:5000")}
                                 << 1 << QStringLiteral("do not hold");
-    QTest::newRow("stopBelowTheGrid") << QStringList{QStringLiteral("--walk-forward"), QStringLiteral("10000:1440:1440"),
-                                                     QStringLiteral("--stop"), QStringLiteral("0.9")}
-                                      << 2 << QStringLiteral("no cell of the grid");
+    QTest::newRow("stopBelowTheGrid")
+        << QStringList{QStringLiteral("--walk-forward"), QStringLiteral("10000:1440:1440"),
+                       QStringLiteral("--stop"), QStringLiteral("0.9")}
+        << 2 << QStringLiteral("no cell of the grid");
     // The single run's thresholds are not the walk-forward's: an exit above the entry is no error there.
-    QTest::newRow("ignoredExit") << QStringList{QStringLiteral("--walk-forward"), QStringLiteral("1000:200:100"),
-                                                QStringLiteral("--exit"), QStringLiteral("3")}
+    QTest::newRow("ignoredExit") << QStringList{QStringLiteral("--walk-forward"),
+                                                QStringLiteral("1000:200:100"), QStringLiteral("--exit"),
+                                                QStringLiteral("3")}
                                  << 2 << QStringLiteral("overlap");
 }
 
