@@ -2,6 +2,7 @@
 #include "backtest/backtest_sweep.h"
 #include "backtest/walk_forward.h"
 #include "cli/analyze_command.h"
+#include "cli/backtest_options.h"
 #include "cli/cli_util.h"
 #include "cli/commands.h"
 
@@ -98,32 +99,12 @@ int backtest(const QStringList &args, QTextStream &out, QTextStream &err)
 {
     QCommandLineParser p;
     p.addPositionalArgument(QStringLiteral("FILE.csv"), QStringLiteral("pair file: ts_ms,x,y (y on x)"));
-    const QCommandLineOption window(QStringLiteral("window"), QStringLiteral("z-score window in bars (120)"),
-                                    QStringLiteral("N"), QStringLiteral("120"));
+    const BacktestOptions common(2.0); // the cost per unit of `analyze`
     const QCommandLineOption hedge(QStringLiteral("hedge"),
                                    QStringLiteral("static_ols | rolling_ols | kalman"), QStringLiteral("M"),
                                    QStringLiteral("static_ols"));
     const QCommandLineOption delta(QStringLiteral("kalman-delta"), QStringLiteral("Kalman delta (1e-4)"),
                                    QStringLiteral("D"), QStringLiteral("1e-4"));
-    const QCommandLineOption entry(QStringLiteral("entry"), QStringLiteral("entry |z| (2)"),
-                                   QStringLiteral("Z"), QStringLiteral("2"));
-    const QCommandLineOption exit(QStringLiteral("exit"), QStringLiteral("exit |z| (0.5)"),
-                                  QStringLiteral("Z"), QStringLiteral("0.5"));
-    const QCommandLineOption stop(QStringLiteral("stop"), QStringLiteral("stop |z| (none)"),
-                                  QStringLiteral("Z"));
-    const QCommandLineOption cost(QStringLiteral("cost"), QStringLiteral("cost per unit change of side (2)"),
-                                  QStringLiteral("C"), QStringLiteral("2"));
-    const QCommandLineOption fee(QStringLiteral("fee-bps"), QStringLiteral("fee per leg in bps (0)"),
-                                 QStringLiteral("BPS"), QStringLiteral("0"));
-    const QCommandLineOption slippage(QStringLiteral("slippage-bps"), QStringLiteral("slippage per leg (0)"),
-                                      QStringLiteral("BPS"), QStringLiteral("0"));
-    const QCommandLineOption notional(QStringLiteral("notional"),
-                                      QStringLiteral("size each trade to this notional (default: one spread "
-                                                     "unit)"),
-                                      QStringLiteral("N"));
-    const QCommandLineOption barsPerYear(
-        QStringLiteral("bars-per-year"),
-        QStringLiteral("annualisation (default: from the median bar spacing)"), QStringLiteral("N"));
     const QCommandLineOption walkForward(QStringLiteral("walk-forward"),
                                          QStringLiteral("train, test and step windows in bars"),
                                          QStringLiteral("TRAIN:TEST:STEP"));
@@ -145,8 +126,8 @@ int backtest(const QStringList &args, QTextStream &out, QTextStream &err)
                                     QStringLiteral("write the per-bar series (walk-forward: the stitched "
                                                    "out-of-sample equity) as CSV"),
                                     QStringLiteral("OUT.csv"));
-    p.addOptions({window, hedge, delta, entry, exit, stop, cost, fee, slippage, notional, barsPerYear,
-                  walkForward, entries, exits, objective, minTrades, trades, equity});
+    common.addTo(p);
+    p.addOptions({hedge, delta, walkForward, entries, exits, objective, minTrades, trades, equity});
     if (!parseArgs(p, QStringLiteral("backtest"), args, err))
         return 2;
     auto usage = [&](const QString &why) {
@@ -156,40 +137,18 @@ int backtest(const QStringList &args, QTextStream &out, QTextStream &err)
     };
     if (p.positionalArguments().size() != 1)
         return usage(QStringLiteral("give one FILE.csv"));
-    auto real = [&](const QCommandLineOption &o, double *v) {
-        bool ok = false;
-        *v = p.value(o).toDouble(&ok);
-        return ok && std::isfinite(*v);
-    };
     BacktestConfig c;
-    double w = 0, d = 0;
-    if (!real(window, &w) || w != std::floor(w) || w < 2 || w > 1e7)
-        return usage(QStringLiteral("--window must be an integer >= 2"));
-    c.window = int(w);
+    if (const QString problem = common.read(p, &c); !problem.isEmpty())
+        return usage(problem);
     const QString hedgeKey = p.value(hedge);
     if (hedgeKey != backtestHedgeKey(backtestHedgeFromKey(hedgeKey)))
         return usage(QStringLiteral("--hedge must be static_ols, rolling_ols or kalman"));
     c.hedge = backtestHedgeFromKey(hedgeKey);
-    if (!real(delta, &d) || !(d > 0 && d < 1))
+    bool deltaOk = false;
+    const double d = p.value(delta).toDouble(&deltaOk);
+    if (!deltaOk || !(d > 0 && d < 1))
         return usage(QStringLiteral("--kalman-delta must lie in (0, 1)"));
     c.kalman.delta = d;
-    if (!real(entry, &c.entryZ) || !real(exit, &c.exitZ) || !real(cost, &c.spreadCost) ||
-        !real(fee, &c.feeBps) || !real(slippage, &c.slippageBps))
-        return usage(QStringLiteral("--entry, --exit, --cost, --fee-bps and --slippage-bps take numbers"));
-    if (p.isSet(stop)) {
-        double s = 0;
-        if (!real(stop, &s))
-            return usage(QStringLiteral("--stop takes a number"));
-        c.stopZ = s;
-    }
-    if (p.isSet(notional)) {
-        c.sizing = PositionSizing::Notional;
-        if (!real(notional, &c.notional))
-            return usage(QStringLiteral("--notional takes a number"));
-    }
-    const bool givenBarsPerYear = p.isSet(barsPerYear);
-    if (givenBarsPerYear && (!real(barsPerYear, &c.barsPerYear) || !(c.barsPerYear > 0)))
-        return usage(QStringLiteral("--bars-per-year must be positive"));
 
     WalkForwardConfig wf;
     SweepGrid grid;
@@ -228,18 +187,9 @@ int backtest(const QStringList &args, QTextStream &out, QTextStream &err)
         return 1;
     }
     QJsonObject root;
-    qint64 spacing = 0;
-    if (!givenBarsPerYear) {
-        const double inferred = barsPerYearFromSpacing(pair.timeMs, &spacing);
-        if (inferred > 0)
-            c.barsPerYear = inferred;
-    }
     root.insert(QLatin1String("file"), file);
     root.insert(QLatin1String("bars"), int(pair.size()));
-    root.insert(QLatin1String("bars_per_year_basis"),
-                givenBarsPerYear ? QStringLiteral("given")
-                : spacing > 0    ? QStringLiteral("median bar spacing %1 ms, 24/7").arg(spacing)
-                                 : QStringLiteral("default (1 s bars, 24/7)"));
+    root.insert(QLatin1String("bars_per_year_basis"), common.annualise(p, pair.timeMs, &c));
 
     if (!walking) {
         const QString invalid = validateBacktestConfig(c);

@@ -1,6 +1,7 @@
 #include "analytics/basket.h"
 #include "analytics/johansen.h"
 #include "backtest/basket_backtest.h"
+#include "cli/backtest_options.h"
 #include "cli/cli_util.h"
 #include "cli/commands.h"
 #include "cli/wide_closes.h"
@@ -58,30 +59,9 @@ int basket(const QStringList &args, QTextStream &out, QTextStream &err)
                                       QStringLiteral("D"), QStringLiteral("0"));
     const QCommandLineOption kArDiff(QStringLiteral("k-ar-diff"), QStringLiteral("Johansen k_ar_diff (1)"),
                                      QStringLiteral("P"), QStringLiteral("1"));
-    const QCommandLineOption window(QStringLiteral("window"), QStringLiteral("z-score window (120)"),
-                                    QStringLiteral("N"), QStringLiteral("120"));
-    const QCommandLineOption entry(QStringLiteral("entry"), QStringLiteral("entry |z| (2)"),
-                                   QStringLiteral("Z"), QStringLiteral("2"));
-    const QCommandLineOption exitOpt(QStringLiteral("exit"), QStringLiteral("exit |z| (0.5)"),
-                                     QStringLiteral("Z"), QStringLiteral("0.5"));
-    const QCommandLineOption stop(QStringLiteral("stop"), QStringLiteral("stop |z| (none)"),
-                                  QStringLiteral("Z"));
-    const QCommandLineOption cost(QStringLiteral("cost"), QStringLiteral("cost per unit change of side (0)"),
-                                  QStringLiteral("C"), QStringLiteral("0"));
-    const QCommandLineOption fee(QStringLiteral("fee-bps"), QStringLiteral("fee per leg in bps (0)"),
-                                 QStringLiteral("BPS"), QStringLiteral("0"));
-    const QCommandLineOption slippage(QStringLiteral("slippage-bps"), QStringLiteral("slippage per leg (0)"),
-                                      QStringLiteral("BPS"), QStringLiteral("0"));
-    const QCommandLineOption notional(
-        QStringLiteral("notional"),
-        QStringLiteral("size each trade to this gross notional (default: one unit "
-                       "of the basket)"),
-        QStringLiteral("N"));
-    const QCommandLineOption barsPerYear(
-        QStringLiteral("bars-per-year"),
-        QStringLiteral("annualisation (default: from the median bar spacing)"), QStringLiteral("N"));
-    p.addOptions({symbolsOpt, weightsOpt, johansenOpt, detOrder, kArDiff, window, entry, exitOpt, stop, cost,
-                  fee, slippage, notional, barsPerYear});
+    const BacktestOptions common(0.0); // a basket's costs are its legs' fees
+    p.addOptions({symbolsOpt, weightsOpt, johansenOpt, detOrder, kArDiff});
+    common.addTo(p);
     if (!parseArgs(p, QStringLiteral("basket"), args, err))
         return 2;
     auto usage = [&](const QString &why) {
@@ -93,34 +73,10 @@ int basket(const QStringList &args, QTextStream &out, QTextStream &err)
         return usage(QStringLiteral("give one FILE.csv"));
     if (p.isSet(weightsOpt) == p.isSet(johansenOpt))
         return usage(QStringLiteral("give the weights: --weights or --johansen, one of them"));
-    auto real = [&](const QCommandLineOption &o, double *v) {
-        bool ok = false;
-        *v = p.value(o).toDouble(&ok);
-        return ok && std::isfinite(*v);
-    };
     BacktestConfig c;
     c.spreadCost = 0;
-    double w = 0;
-    if (!real(window, &w) || w != std::floor(w) || w < 2 || w > 1e7)
-        return usage(QStringLiteral("--window must be an integer >= 2"));
-    c.window = int(w);
-    if (!real(entry, &c.entryZ) || !real(exitOpt, &c.exitZ) || !real(cost, &c.spreadCost) ||
-        !real(fee, &c.feeBps) || !real(slippage, &c.slippageBps))
-        return usage(QStringLiteral("--entry, --exit, --cost, --fee-bps and --slippage-bps take numbers"));
-    if (p.isSet(stop)) {
-        double s = 0;
-        if (!real(stop, &s))
-            return usage(QStringLiteral("--stop takes a number"));
-        c.stopZ = s;
-    }
-    if (p.isSet(notional)) {
-        c.sizing = PositionSizing::Notional;
-        if (!real(notional, &c.notional))
-            return usage(QStringLiteral("--notional takes a number"));
-    }
-    const bool givenBarsPerYear = p.isSet(barsPerYear);
-    if (givenBarsPerYear && (!real(barsPerYear, &c.barsPerYear) || !(c.barsPerYear > 0)))
-        return usage(QStringLiteral("--bars-per-year must be positive"));
+    if (const QString problem = common.read(p, &c); !problem.isEmpty())
+        return usage(problem);
     const QString invalid = validateBacktestConfig(c);
     if (!invalid.isEmpty())
         return usage(invalid);
@@ -223,12 +179,7 @@ int basket(const QStringList &args, QTextStream &out, QTextStream &err)
         jo.insert(QLatin1String("trace_crit_95"), number(j.traceCrit[std::size_t(rank)][1]));
         root.insert(QLatin1String("johansen"), jo);
     }
-    qint64 spacing = 0;
-    if (!givenBarsPerYear) {
-        const double inferred = barsPerYearFromSpacing(legs.timeMs, &spacing);
-        if (inferred > 0)
-            c.barsPerYear = inferred;
-    }
+    const QString basis = common.annualise(p, legs.timeMs, &c);
     BasketAnalysisOptions options;
     options.window = c.window;
     options.series = false;
@@ -267,10 +218,7 @@ int basket(const QStringList &args, QTextStream &out, QTextStream &err)
     root.insert(QLatin1String("hurst"), number(a.hurst));
     root.insert(QLatin1String("last_spread"), number(a.lastSpread));
     root.insert(QLatin1String("last_z"), number(a.lastZ));
-    root.insert(QLatin1String("bars_per_year_basis"),
-                givenBarsPerYear ? QStringLiteral("given")
-                : spacing > 0    ? QStringLiteral("median bar spacing %1 ms, 24/7").arg(spacing)
-                                 : QStringLiteral("default (1 s bars, 24/7)"));
+    root.insert(QLatin1String("bars_per_year_basis"), basis);
     root.insert(QLatin1String("config"), c.toJson());
     root.insert(QLatin1String("backtest"), run.summary.toJson());
     out << QJsonDocument(root).toJson(QJsonDocument::Compact) << "\n";
