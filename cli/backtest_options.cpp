@@ -12,8 +12,10 @@ BacktestOptions::BacktestOptions(double spreadCost)
     : m_spreadCost(spreadCost),
       m_window(QStringLiteral("window"), QStringLiteral("z-score window in bars (120)"), QStringLiteral("N"),
                QStringLiteral("120")),
-      m_entry(QStringLiteral("entry"), QStringLiteral("entry |z| (2)"), QStringLiteral("Z"), QStringLiteral("2")),
-      m_exit(QStringLiteral("exit"), QStringLiteral("exit |z| (0.5)"), QStringLiteral("Z"), QStringLiteral("0.5")),
+      m_entry(QStringLiteral("entry"), QStringLiteral("entry |z| (2)"), QStringLiteral("Z"),
+              QStringLiteral("2")),
+      m_exit(QStringLiteral("exit"), QStringLiteral("exit |z| (0.5)"), QStringLiteral("Z"),
+             QStringLiteral("0.5")),
       m_stop(QStringLiteral("stop"), QStringLiteral("stop |z| (none)"), QStringLiteral("Z")),
       m_cost(QStringLiteral("cost"), QStringLiteral("cost per unit change of side (%1)").arg(spreadCost),
              QStringLiteral("C"), QString::number(spreadCost)),
@@ -25,7 +27,8 @@ BacktestOptions::BacktestOptions(double spreadCost)
                  QStringLiteral("size each trade to this gross notional (default: one unit of the spread)"),
                  QStringLiteral("N")),
       m_barsPerYear(QStringLiteral("bars-per-year"),
-                    QStringLiteral("annualisation (default: from the median bar spacing)"), QStringLiteral("N"))
+                    QStringLiteral("annualisation (default: from the median bar spacing)"),
+                    QStringLiteral("N"))
 {
 }
 

@@ -25,11 +25,13 @@ public:
     bool barsPerYearGiven(const QCommandLineParser &p) const;
     /** Takes the annualisation from the median spacing of the bar times unless it was given; returns what
      *  the JSON's bars_per_year_basis says. */
-    QString annualise(const QCommandLineParser &p, const std::vector<qint64> &timeMs, BacktestConfig *c) const;
+    QString annualise(const QCommandLineParser &p, const std::vector<qint64> &timeMs,
+                      BacktestConfig *c) const;
 
 private:
     double m_spreadCost;
-    QCommandLineOption m_window, m_entry, m_exit, m_stop, m_cost, m_fee, m_slippage, m_notional, m_barsPerYear;
+    QCommandLineOption m_window, m_entry, m_exit, m_stop, m_cost, m_fee, m_slippage, m_notional,
+        m_barsPerYear;
 };
 
 } // namespace pairlab::cli

@@ -25,6 +25,15 @@ struct BacktestResult
     std::vector<int> position;
     std::vector<double> pnlGross, pnlNet, equityGross, equityNet;
     bool ok() const { return status == AnalyticsStatus::Ok; }
+    /** Keeps the summary only (callers that do not chart the run). */
+    void dropSeries()
+    {
+        position.clear();
+        pnlGross.clear();
+        pnlNet.clear();
+        equityGross.clear();
+        equityNet.clear();
+    }
 };
 
 /** Annualised Sharpe ratio of per-bar P&L (CONVENTIONS §12): mean / std (ddof 1) of pnl[1..n-1] times

@@ -192,11 +192,7 @@ BasketAnalysis analyzeBasket(const AlignedBasket &basket, const std::vector<doub
         a.spread = std::move(s);
         a.zscore = std::move(z);
     } else {
-        a.backtest.position.clear();
-        a.backtest.pnlGross.clear();
-        a.backtest.pnlNet.clear();
-        a.backtest.equityGross.clear();
-        a.backtest.equityNet.clear();
+        a.backtest.dropSeries();
     }
     return a;
 }

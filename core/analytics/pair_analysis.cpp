@@ -174,11 +174,7 @@ PairAnalysis analyzePair(const AlignedPair &pair, const PairAnalysisOptions &opt
         a.kalmanAlpha = std::move(k2.alpha);
         a.kalmanBeta = std::move(k2.beta);
     } else {
-        a.backtest.position.clear();
-        a.backtest.pnlGross.clear();
-        a.backtest.pnlNet.clear();
-        a.backtest.equityGross.clear();
-        a.backtest.equityNet.clear();
+        a.backtest.dropSeries();
     }
     return a;
 }
