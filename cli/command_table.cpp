@@ -99,6 +99,11 @@ const QList<Command> &commands()
          QStringLiteral(
              "FILE.csv [--det-order 0] [--k-ar-diff 1]   Johansen test of a basket (wide close file)"),
          &johansen},
+        {QStringLiteral("serve"),
+         QStringLiteral("--db D [--port 8765] [--bind 127.0.0.1] [--token T] [--allow-writes]\n"
+                        "        [--symbols A,B] [--url URL] [--pair Y/X …] [--interval 1s]   the local API "
+                        "(HTTP + WebSocket)"),
+         &serve},
         {QStringLiteral("bench"), QStringLiteral("%1 [options]").arg(benchKinds()), &bench},
     };
     return table;

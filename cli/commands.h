@@ -41,6 +41,10 @@ int basket(const QStringList &args, QTextStream &out, QTextStream &err);
 /** `backtest FILE.csv [options] [--walk-forward TRAIN:TEST:STEP …]`: one backtest of a pair file (ts_ms,x,y),
  *  or a walk-forward of it, as one JSON object. 1 on bad input, 2 on bad usage. */
 int backtest(const QStringList &args, QTextStream &out, QTextStream &err);
+/** `serve --db D [--port 8765] [--bind 127.0.0.1] [--token T] [--allow-writes] [--symbols …] [--url URL]
+ *  [--pair Y/X …]`: the local API (README "Local API") until SIGINT/SIGTERM; prints "listening: URL" and
+ *  "token: T" first. 1 when it cannot listen or open the database, 2 on bad usage. */
+int serve(const QStringList &args, QTextStream &out, QTextStream &err);
 /** `bench KIND [options]`: the benchmarks of bench/benchmarks.h. */
 int bench(const QStringList &args, QTextStream &out, QTextStream &err);
 

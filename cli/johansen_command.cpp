@@ -1,6 +1,6 @@
 #include "analytics/johansen.h"
 #include "cli/commands.h"
-#include "cli/json_writer.h"
+#include "io/json_writer.h"
 #include "cli/wide_closes.h"
 
 #include <QTextStream>

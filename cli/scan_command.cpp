@@ -1,7 +1,7 @@
 #include "analytics/pair_scan.h"
 #include "cli/commands.h"
-#include "cli/json_writer.h"
 #include "cli/wide_closes.h"
+#include "io/scan_json.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -18,106 +18,6 @@
 namespace pairlab::cli {
 
 namespace {
-
-const char *const kFields[] = {"y",
-                               "x",
-                               "n",
-                               "alpha",
-                               "beta",
-                               "eg_stat",
-                               "eg_pvalue",
-                               "eg_stat_reverse",
-                               "eg_pvalue_reverse",
-                               "half_life",
-                               "hurst",
-                               "corr_returns",
-                               "z_last",
-                               "crossings_per_1000"};
-
-std::array<double, 11> numbers(const PairScanRecord &r)
-{
-    return {r.alpha,    r.beta,  r.egStat,      r.egPValue, r.egStatReverse,   r.egPValueReverse,
-            r.halfLife, r.hurst, r.corrReturns, r.zLast,    r.crossingsPer1000};
-}
-
-void appendJsonString(QByteArray &o, const QString &s)
-{
-    o += '"';
-    for (const char c : s.toUtf8()) {
-        if (c == '"' || c == '\\') {
-            o += '\\';
-            o += c;
-        } else if (quint8(c) < 0x20) {
-            o += "\\u00";
-            o += "0123456789abcdef"[(c >> 4) & 0xF];
-            o += "0123456789abcdef"[c & 0xF];
-        } else {
-            o += c;
-        }
-    }
-    o += '"';
-}
-
-QByteArray toJson(const WideCloses &in, const std::vector<PairScanRecord> &recs, int window)
-{
-    QByteArray o;
-    o.reserve(qsizetype(recs.size()) * 360 + 64);
-    o += "{\"n_symbols\":";
-    appendInt(o, in.symbols.size());
-    o += ",\"n_pairs\":";
-    appendInt(o, qint64(recs.size()));
-    o += ",\"n_rows\":";
-    appendInt(o, in.rows);
-    o += ",\"window\":";
-    appendInt(o, window);
-    o += ",\"pairs\":[";
-    bool first = true;
-    for (const PairScanRecord &r : recs) {
-        o += first ? "\n{" : ",\n{";
-        first = false;
-        o += "\"y\":";
-        appendJsonString(o, in.symbols[r.y]);
-        o += ",\"x\":";
-        appendJsonString(o, in.symbols[r.x]);
-        o += ",\"n\":";
-        appendInt(o, r.n);
-        const auto v = numbers(r);
-        for (std::size_t i = 0; i < v.size(); ++i) {
-            o += ",\"";
-            o += kFields[i + 3];
-            o += "\":";
-            appendNumber(o, v[i]);
-        }
-        o += '}';
-    }
-    o += "\n]}\n";
-    return o;
-}
-
-QByteArray toCsv(const WideCloses &in, const std::vector<PairScanRecord> &recs)
-{
-    QByteArray o;
-    o.reserve(qsizetype(recs.size()) * 240 + 256);
-    for (std::size_t i = 0; i < std::size(kFields); ++i) {
-        o += i ? "," : "";
-        o += kFields[i];
-    }
-    o += '\n';
-    for (const PairScanRecord &r : recs) {
-        o += in.symbols[r.y].toUtf8();
-        o += ',';
-        o += in.symbols[r.x].toUtf8();
-        o += ',';
-        appendInt(o, r.n);
-        for (const double v : numbers(r)) {
-            o += ',';
-            if (std::isfinite(v))
-                appendDouble(o, v);
-        }
-        o += '\n';
-    }
-    return o;
-}
 
 } // namespace
 
@@ -175,7 +75,8 @@ int scan(const QStringList &args, QTextStream &out, QTextStream &err)
     options.window = window;
     const std::vector<PairScanRecord> recs = scanPairs(in.columns, options);
     const double scanMs = double(timer.nsecsElapsed()) / 1e6;
-    const QByteArray text = format == QLatin1String("csv") ? toCsv(in, recs) : toJson(in, recs, window);
+    const QByteArray text = format == QLatin1String("csv") ? scanToCsv(in.symbols, recs)
+                                                           : scanToJson(in.symbols, in.rows, recs, window);
     if (outPath.isEmpty()) {
         out << QString::fromUtf8(text);
         out.flush();

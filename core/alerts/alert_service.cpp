@@ -13,7 +13,8 @@ void registerAlertMetaTypes()
     qRegisterMetaType<pairlab::AlertVariables>("pairlab::AlertVariables");
 }
 
-AlertService::AlertService(QString databasePath, QObject *parent) : QObject(parent), m_path(std::move(databasePath))
+AlertService::AlertService(QString databasePath, QObject *parent)
+    : QObject(parent), m_path(std::move(databasePath))
 {
     registerAlertMetaTypes();
 }
@@ -44,6 +45,11 @@ void AlertService::close()
         Database::close(m_connection);
         m_connection.clear();
     }
+}
+
+void AlertService::reloadRules()
+{
+    publishRules();
 }
 
 void AlertService::publishRules()

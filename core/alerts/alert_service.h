@@ -31,6 +31,8 @@ public Q_SLOTS:
     void setEnabled(qint64 id, bool enabled);
     void evaluate(const QString &pair, const pairlab::AlertVariables &variables);
     void queryEvents(const QString &text, int limit);
+    /** Re-reads the rules from the database (another writer, the local API, changed them). */
+    void reloadRules();
     void exportEvents(const QString &text, const QString &path);
 
 Q_SIGNALS:

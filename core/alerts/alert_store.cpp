@@ -76,6 +76,10 @@ QString whereClause(const AlertEventFilter &f, QVariantList &binds)
     QStringList parts;
     parts << QStringLiteral("ts_ms >= ?") << QStringLiteral("ts_ms <= ?");
     binds << QVariant::fromValue(f.fromMs) << QVariant::fromValue(f.toMs);
+    if (f.afterId > 0) {
+        parts << QStringLiteral("id > ?");
+        binds << QVariant::fromValue(f.afterId);
+    }
     if (f.ruleId != 0) {
         parts << QStringLiteral("rule_id = ?");
         binds << QVariant::fromValue(f.ruleId);
@@ -91,7 +95,8 @@ QString whereClause(const AlertEventFilter &f, QVariantList &binds)
             .replace(QLatin1Char('%'), QStringLiteral("\\%"))
             .replace(QLatin1Char('_'), QStringLiteral("\\_"));
         pattern = QLatin1Char('%') + pattern + QLatin1Char('%');
-        parts << QStringLiteral("(lower(message) LIKE lower(?) ESCAPE '\\' OR lower(rule_name) LIKE lower(?) ESCAPE '\\')");
+        parts << QStringLiteral(
+            "(lower(message) LIKE lower(?) ESCAPE '\\' OR lower(rule_name) LIKE lower(?) ESCAPE '\\')");
         binds << pattern << pattern;
     }
     return parts.join(QStringLiteral(" AND "));
@@ -105,8 +110,9 @@ QList<AlertRule> AlertStore::loadRules(QString *error) const
 {
     QList<AlertRule> rules;
     QSqlQuery q(m_db);
-    if (!q.exec(QStringLiteral("SELECT id, name, pair, expression, enabled, trigger_mode, cooldown_s, min_bars "
-                               "FROM alert_rules ORDER BY id"))) {
+    if (!q.exec(
+            QStringLiteral("SELECT id, name, pair, expression, enabled, trigger_mode, cooldown_s, min_bars "
+                           "FROM alert_rules ORDER BY id"))) {
         fail(q, error);
         return rules;
     }
@@ -129,8 +135,9 @@ bool AlertStore::saveRule(AlertRule &rule, QString *error)
 {
     QSqlQuery q(m_db);
     if (rule.id == 0)
-        q.prepare(QStringLiteral("INSERT INTO alert_rules(name, pair, expression, enabled, trigger_mode, cooldown_s, "
-                                 "min_bars) VALUES(?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+        q.prepare(QStringLiteral(
+            "INSERT INTO alert_rules(name, pair, expression, enabled, trigger_mode, cooldown_s, "
+            "min_bars) VALUES(?, ?, ?, ?, ?, ?, ?) RETURNING id"));
     else
         q.prepare(QStringLiteral("UPDATE alert_rules SET name = ?, pair = ?, expression = ?, enabled = ?, "
                                  "trigger_mode = ?, cooldown_s = ?, min_bars = ? WHERE id = ?"));
@@ -173,10 +180,12 @@ bool AlertStore::appendEvents(QList<AlertEvent> &events, QString *error)
         return false;
     }
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("INSERT INTO alert_events(rule_id, ts_ms, rule_name, pair, values_json, message) "
-                             "VALUES(?, ?, ?, ?, ?, ?) RETURNING id"));
+    q.prepare(
+        QStringLiteral("INSERT INTO alert_events(rule_id, ts_ms, rule_name, pair, values_json, message) "
+                       "VALUES(?, ?, ?, ?, ?, ?) RETURNING id"));
     for (AlertEvent &e : events) {
-        q.addBindValue(e.ruleId > 0 ? QVariant::fromValue(e.ruleId) : QVariant(QMetaType::fromType<qint64>()));
+        q.addBindValue(e.ruleId > 0 ? QVariant::fromValue(e.ruleId)
+                                    : QVariant(QMetaType::fromType<qint64>()));
         q.addBindValue(QVariant::fromValue(e.timeMs));
         q.addBindValue(e.ruleName);
         q.addBindValue(e.pair);
@@ -205,9 +214,11 @@ QList<AlertEvent> AlertStore::queryEvents(const AlertEventFilter &f, QString *er
 {
     QList<AlertEvent> out;
     QVariantList binds;
-    QString sql = QStringLiteral("SELECT id, rule_id, ts_ms, rule_name, pair, values_json, message FROM alert_events "
-                                 "WHERE %1 ORDER BY ts_ms DESC, id DESC")
-                      .arg(whereClause(f, binds));
+    QString sql =
+        QStringLiteral("SELECT id, rule_id, ts_ms, rule_name, pair, values_json, message FROM alert_events "
+                       "WHERE %1 ORDER BY %2")
+            .arg(whereClause(f, binds),
+                 f.oldestFirst ? QStringLiteral("id ASC") : QStringLiteral("ts_ms DESC, id DESC"));
     if (f.limit > 0)
         sql += QStringLiteral(" LIMIT %1").arg(f.limit);
     QSqlQuery q(m_db);

@@ -11,15 +11,18 @@ class QIODevice;
 namespace pairlab {
 
 /** Which events to read: market-time range [fromMs, toMs], one rule (0 = any), one pair (empty =
-    any), a case-insensitive substring of the message or rule name (empty = any); newest first, at
-    most `limit` rows (0 = all). */
-struct AlertEventFilter {
+    any), a case-insensitive substring of the message or rule name (empty = any), ids after `afterId`;
+    newest first (or in id order), at most `limit` rows (0 = all). */
+struct AlertEventFilter
+{
     qint64 fromMs = std::numeric_limits<qint64>::min();
     qint64 toMs = std::numeric_limits<qint64>::max();
     qint64 ruleId = 0;
     QString pair;
     QString text;
     int limit = 0;
+    qint64 afterId = 0;       ///< only events with a larger id (a reader's cursor; 0 = any)
+    bool oldestFirst = false; ///< ascending ids (the order they were stored) instead of newest first
 };
 
 /** Alert rules and the alert log in PairLab's database (tables alert_rules, alert_events).

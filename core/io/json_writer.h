@@ -3,12 +3,13 @@
 #include "io/number_format.h"
 
 #include <QByteArray>
+#include <QString>
 
 #include <cmath>
 
-// JSON output of the stable CLI interfaces (analyze, and the commands after it): numbers in shortest
-// round-trip form, NaN and infinities as null, keys in the order written.
-namespace pairlab::cli {
+// JSON output of the stable interfaces (pairlab-cli analyze and the commands after it, the local API):
+// numbers in shortest round-trip form, NaN and infinities as null, keys in the order written.
+namespace pairlab {
 
 /** Shortest round-trip text of a double; NaN/inf as JSON null. */
 inline void appendNumber(QByteArray &o, double v)
@@ -18,6 +19,25 @@ inline void appendNumber(QByteArray &o, double v)
         return;
     }
     appendDouble(o, v);
+}
+
+/** A JSON string literal of s (quotes, backslashes and control characters escaped). */
+inline void appendJsonString(QByteArray &o, const QString &s)
+{
+    o += '"';
+    for (const char c : s.toUtf8()) {
+        if (c == '"' || c == '\\') {
+            o += '\\';
+            o += c;
+        } else if (quint8(c) < 0x20) {
+            o += "\\u00";
+            o += "0123456789abcdef"[(c >> 4) & 0xF];
+            o += "0123456789abcdef"[c & 0xF];
+        } else {
+            o += c;
+        }
+    }
+    o += '"';
 }
 
 /** Tiny ordered JSON object writer. */
@@ -57,4 +77,4 @@ private:
     bool m_first = true;
 };
 
-} // namespace pairlab::cli
+} // namespace pairlab
