@@ -1,11 +1,8 @@
-#include "alerts/alert_service.h"
 #include "api/api_server.h"
 #include "api/api_token.h"
 #include "cli/cli_util.h"
 #include "cli/commands.h"
-#include "controllers/pair_controller.h"
-#include "session/live_session.h"
-#include "storage/database.h"
+#include "controllers/serve_controller.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -28,21 +25,6 @@ std::atomic<bool> g_stop{false};
 void onSignal(int)
 {
     g_stop = true;
-}
-
-const char *feedStateKey(FeedState s)
-{
-    switch (s) {
-    case FeedState::Stopped:
-        return "stopped";
-    case FeedState::Connecting:
-        return "connecting";
-    case FeedState::Connected:
-        return "connected";
-    case FeedState::WaitingToReconnect:
-        return "waiting_to_reconnect";
-    }
-    return "unknown";
 }
 
 } // namespace
@@ -143,24 +125,24 @@ int serve(const QStringList &args, QTextStream &out, QTextStream &err)
         }
     }
 
-    // The schema exists before the first reader opens it.
-    {
-        QString error;
-        const QString name = Database::uniqueConnectionName(QStringLiteral("serve"));
-        {
-            QSqlDatabase handle = Database::open(config.databasePath, name, &error);
-            if (!handle.isValid()) {
-                Database::close(name);
-                err << "serve: " << Database::displayName(config.databasePath) << ": " << error << "\n";
-                return 1;
-            }
-        }
-        Database::close(name);
+    ServeOptions options;
+    options.api = config;
+    options.symbols = feedSymbols;
+    options.pairs = pairList;
+    options.interval = *pairInterval;
+    if (p.isSet(url)) {
+        options.endpoint = QUrl(p.value(url));
+        if (!options.endpoint.isValid() || (options.endpoint.scheme() != QLatin1String("ws") &&
+                                            options.endpoint.scheme() != QLatin1String("wss")))
+            return usage(QStringLiteral("--url: not a ws:// or wss:// URL: %1").arg(p.value(url)));
     }
-
-    ApiServer server(config);
+    ServeController serveController;
+    QObject::connect(&serveController, &ServeController::message, &serveController, [&err](const QString &m) {
+        err << m << '\n';
+        err.flush();
+    });
     QString error;
-    if (!server.listen(&error)) {
+    if (!serveController.start(options, &error)) {
         err << "serve: " << error << "\n";
         return 1;
     }
@@ -171,103 +153,20 @@ int serve(const QStringList &args, QTextStream &out, QTextStream &err)
     const QString host = config.bind.protocol() == QAbstractSocket::IPv6Protocol
                              ? QStringLiteral("[%1]").arg(config.bind.toString())
                              : config.bind.toString();
-    out << "listening: http://" << host << ':' << server.port() << "/v1/\n"
+    out << "listening: http://" << host << ':' << serveController.server()->port() << "/v1/\n"
         << "token: " << config.token << "\n"
         << "writes: " << (config.allowWrites ? "allowed" : "off (403)") << "\n";
+    if (!feedSymbols.isEmpty())
+        out << "feed: " << feedSymbols.join(QLatin1Char(',')) << " from "
+            << (options.endpoint.isEmpty() ? QStringLiteral("Binance USD-M") : options.endpoint.toString()) << "\n";
     out.flush();
     err.flush();
-
-    // Alerts: the app's service on a thread of its own, fed by the pairs' updates.
-    registerAlertMetaTypes();
-    QThread alertsThread;
-    alertsThread.setObjectName(QStringLiteral("pairlab-alerts"));
-    auto *alerts = new AlertService(config.databasePath);
-    alerts->moveToThread(&alertsThread);
-    QObject::connect(&alertsThread, &QThread::finished, alerts, &QObject::deleteLater);
-    QObject::connect(alerts, &AlertService::triggered, &server, &ApiServer::publishAlertEvents);
-    QObject::connect(&server, &ApiServer::alertRulesChanged, alerts, &AlertService::reloadRules);
-    alertsThread.start();
-    QMetaObject::invokeMethod(alerts, &AlertService::open);
-
-    std::unique_ptr<LiveSession> session;
-    std::vector<std::unique_ptr<PairController>> controllers;
-    QJsonObject feed;
-    feed.insert(QStringLiteral("state"), QStringLiteral("off"));
-    server.setFeed(feed);
-    if (!feedSymbols.isEmpty()) {
-        FeedConfig cfg;
-        cfg.symbols = feedSymbols;
-        if (p.isSet(url)) {
-            cfg.endpoint = QUrl(p.value(url));
-            if (!cfg.endpoint.isValid() || (cfg.endpoint.scheme() != QLatin1String("ws") &&
-                                            cfg.endpoint.scheme() != QLatin1String("wss")))
-                return usage(QStringLiteral("--url: not a ws:// or wss:// URL"));
-            // A replay or another endpoint has no exchange behind it to back-fill from.
-            cfg.backfill = false;
-            cfg.historyDays = 0;
-            cfg.tradeBackfillHours = 0;
-        }
-        session = std::make_unique<LiveSession>(cfg, config.databasePath);
-        auto feedJson = std::make_shared<QJsonObject>();
-        feedJson->insert(QStringLiteral("state"), QStringLiteral("connecting"));
-        feedJson->insert(QStringLiteral("endpoint"), cfg.endpoint.toString());
-        feedJson->insert(QStringLiteral("symbols"), QJsonArray::fromStringList(feedSymbols));
-        feedJson->insert(QStringLiteral("stored_ticks"), 0);
-        server.setFeed(*feedJson);
-        QObject::connect(session.get(), &LiveSession::feedStateChanged, &server,
-                         [&server, feedJson, &err](FeedState s, const QString &detail) {
-                             feedJson->insert(QStringLiteral("state"), QLatin1String(feedStateKey(s)));
-                             feedJson->insert(QStringLiteral("detail"), detail);
-                             server.setFeed(*feedJson);
-                             err << detail << '\n';
-                             err.flush();
-                         });
-        QObject::connect(session.get(), &LiveSession::feedStatsUpdated, &server,
-                         [&server, feedJson](const FeedStats &s) {
-                             feedJson->insert(QStringLiteral("frames"), s.frames);
-                             feedJson->insert(QStringLiteral("malformed"), s.malformed);
-                             feedJson->insert(QStringLiteral("reconnects"), s.reconnects);
-                             server.setFeed(*feedJson);
-                         });
-        QObject::connect(
-            session.get(), &LiveSession::stored, &server,
-            [&server, feedJson](const TickBatch &, const BarBatch &bars, const WriteStats &s) {
-                feedJson->insert(QStringLiteral("stored_ticks"),
-                                 feedJson->value(QStringLiteral("stored_ticks")).toInteger() + s.stored);
-                feedJson->insert(QStringLiteral("last_stored_ms"), QDateTime::currentMSecsSinceEpoch());
-                server.setFeed(*feedJson);
-                server.publishBars(bars);
-            });
-        QObject::connect(session.get(), &LiveSession::storageError, &server, [&err](const QString &m) {
-            err << "serve: storage: " << m << '\n';
-            err.flush();
-        });
-        for (const auto &[y, x] : pairList) {
-            auto pc = std::make_unique<PairController>();
-            pc->setDatabase(config.databasePath);
-            pc->setLiveSymbols(feedSymbols);
-            pc->setIntervalSeconds(intervalSeconds(*pairInterval));
-            pc->setPair(y, x);
-            QObject::connect(session.get(), &LiveSession::stored, pc.get(),
-                             [c = pc.get()](const TickBatch &, const BarBatch &bars, const WriteStats &) {
-                                 c->applyBatch(bars);
-                             });
-            QObject::connect(pc.get(), &PairController::alertInputs, &server,
-                             [&server, alerts](const QString &pair, const AlertVariables &v) {
-                                 server.publishPair(pair, v);
-                                 QMetaObject::invokeMethod(alerts,
-                                                           [alerts, pair, v] { alerts->evaluate(pair, v); });
-                             });
-            controllers.push_back(std::move(pc));
-        }
-        session->start();
-    }
 
     g_stop = false;
     std::signal(SIGINT, onSignal);
     std::signal(SIGTERM, onSignal);
     QTimer stopCheck;
-    QObject::connect(&stopCheck, &QTimer::timeout, &server, [] {
+    QObject::connect(&stopCheck, &QTimer::timeout, &serveController, [] {
         if (g_stop)
             QCoreApplication::quit();
     });
@@ -275,13 +174,7 @@ int serve(const QStringList &args, QTextStream &out, QTextStream &err)
     QCoreApplication::exec();
     std::signal(SIGINT, SIG_DFL);
     std::signal(SIGTERM, SIG_DFL);
-    server.close();
-    controllers.clear();
-    if (session)
-        session->stop();
-    QMetaObject::invokeMethod(alerts, &AlertService::close, Qt::BlockingQueuedConnection);
-    alertsThread.quit();
-    alertsThread.wait();
+    serveController.stop();
     out << "stopped\n";
     return 0;
 }
