@@ -158,7 +158,8 @@ int serve(const QStringList &args, QTextStream &out, QTextStream &err)
         << "writes: " << (config.allowWrites ? "allowed" : "off (403)") << "\n";
     if (!feedSymbols.isEmpty())
         out << "feed: " << feedSymbols.join(QLatin1Char(',')) << " from "
-            << (options.endpoint.isEmpty() ? QStringLiteral("Binance USD-M") : options.endpoint.toString()) << "\n";
+            << (options.endpoint.isEmpty() ? QStringLiteral("Binance USD-M") : options.endpoint.toString())
+            << "\n";
     out.flush();
     err.flush();
 

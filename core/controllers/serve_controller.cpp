@@ -99,12 +99,13 @@ bool ServeController::start(const ServeOptions &options, QString *error)
     m_feed.insert(QStringLiteral("stored_ticks"), 0);
     m_server->setFeed(m_feed);
     ApiServer *server = m_server.get();
-    connect(m_session.get(), &LiveSession::feedStateChanged, this, [this, server](FeedState s, const QString &detail) {
-        m_feed.insert(QStringLiteral("state"), feedStateKey(s));
-        m_feed.insert(QStringLiteral("detail"), detail);
-        server->setFeed(m_feed);
-        Q_EMIT message(detail);
-    });
+    connect(m_session.get(), &LiveSession::feedStateChanged, this,
+            [this, server](FeedState s, const QString &detail) {
+                m_feed.insert(QStringLiteral("state"), feedStateKey(s));
+                m_feed.insert(QStringLiteral("detail"), detail);
+                server->setFeed(m_feed);
+                Q_EMIT message(detail);
+            });
     connect(m_session.get(), &LiveSession::feedStatsUpdated, this, [this, server](const FeedStats &s) {
         m_feed.insert(QStringLiteral("frames"), s.frames);
         m_feed.insert(QStringLiteral("malformed"), s.malformed);
@@ -129,7 +130,9 @@ bool ServeController::start(const ServeOptions &options, QString *error)
         pc->setIntervalSeconds(intervalSeconds(m_options.interval));
         pc->setPair(y, x);
         connect(m_session.get(), &LiveSession::stored, pc.get(),
-                [c = pc.get()](const TickBatch &, const BarBatch &bars, const WriteStats &) { c->applyBatch(bars); });
+                [c = pc.get()](const TickBatch &, const BarBatch &bars, const WriteStats &) {
+                    c->applyBatch(bars);
+                });
         connect(pc.get(), &PairController::alertInputs, server,
                 [server, alerts](const QString &pair, const AlertVariables &v) {
                     server->publishPair(pair, v);

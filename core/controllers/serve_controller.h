@@ -22,8 +22,8 @@ class PairController;
 struct ServeOptions
 {
     ApiServerConfig api;
-    QStringList symbols;                 ///< streamed and stored (the pairs' legs are added); empty: no feed
-    QUrl endpoint;                       ///< empty: Binance USD-M (with its REST history and back-fill)
+    QStringList symbols;                  ///< streamed and stored (the pairs' legs are added); empty: no feed
+    QUrl endpoint;                        ///< empty: Binance USD-M (with its REST history and back-fill)
     QList<QPair<QString, QString>> pairs; ///< (y, x) analysed live on `interval` bars
     Interval interval = Interval::S1;
 };
