@@ -139,6 +139,7 @@ void AlertsPanel::setDatabase(const QString &path)
     connect(m_service, &AlertService::exported, this,
             [this](const QString &p) { Q_EMIT fired(tr("Alert events exported to %1").arg(p)); });
     connect(m_service, &AlertService::triggered, this, [this](const QList<AlertEvent> &events) {
+        Q_EMIT eventsStored(events);
         if (m_filter->text().isEmpty())
             m_events->prependEvents(events);
         else
@@ -188,6 +189,12 @@ void AlertsPanel::evaluate(const QString &pair, const AlertVariables &variables)
     if (m_service)
         QMetaObject::invokeMethod(m_service,
                                   [s = m_service, pair, variables] { s->evaluate(pair, variables); });
+}
+
+void AlertsPanel::reloadRules()
+{
+    if (m_service)
+        QMetaObject::invokeMethod(m_service, &AlertService::reloadRules);
 }
 
 void AlertsPanel::refreshEvents()

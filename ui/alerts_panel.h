@@ -55,8 +55,13 @@ public Q_SLOTS:
     /** Asks for a file and exports the (filtered) events as CSV. */
     void exportEvents();
 
+    /** Re-reads the rules from the database (the local API changed them). */
+    void reloadRules();
+
 Q_SIGNALS:
     void fired(const QString &message);
+    /** Events just fired and stored (ids set), for the local API's stream. */
+    void eventsStored(const QList<pairlab::AlertEvent> &events);
     void rulesChanged();
     /** The dock's Sound checkbox was toggled by the user. */
     void soundToggled(bool on);

@@ -1,5 +1,8 @@
 #include "main_window.h"
 
+#include "api/api_server.h"
+#include "api/api_token.h"
+
 #include "alerts/alert_rule.h"
 #include "alerts_panel.h"
 #include "charts/candle_chart_view.h"
@@ -273,6 +276,10 @@ void MainWindow::buildUi()
     statusBar()->addPermanentWidget(m_rateLabel);
     statusBar()->addPermanentWidget(m_lagLabel);
     statusBar()->addPermanentWidget(m_storedLabel);
+    m_apiLabel = new QLabel(this);
+    m_apiLabel->setObjectName(QStringLiteral("apiLabel"));
+    m_apiLabel->hide();
+    statusBar()->addPermanentWidget(m_apiLabel);
     onFeedState(FeedState::Stopped, tr("not connected"));
 }
 
@@ -339,6 +346,10 @@ SettingsDialog *MainWindow::openSettings()
     auto *dialog = new SettingsDialog(AppSettings::load(QSettings()), m_options.defaultDatabasePath, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] { applySettings(dialog->settings()); });
+    connect(dialog, &QDialog::rejected, this, [this, dialog] {
+        if (dialog->tokenRenewed())
+            applyApi(m_apiSettings, true); // the stored token changed: the server takes the new one
+    });
     dialog->open();
     return dialog;
 }
@@ -392,10 +403,70 @@ void MainWindow::applySettings(const AppSettings &s)
         applyTheme(s.theme);
     if (s.language != before.language)
         notes << tr("the language changes when PairLab is restarted");
+    applyApi(s.api);
     statusBar()->showMessage(notes.isEmpty()
                                  ? tr("Settings saved.")
                                  : tr("Settings saved: %1.").arg(notes.join(QStringLiteral("; "))),
                              15000);
+}
+
+void MainWindow::applyApi(const ApiSettings &api, bool tokenRenewed)
+{
+    Q_UNUSED(tokenRenewed); // the token is read again below either way
+    m_apiSettings = api;
+    if (!api.enabled) {
+        if (m_api->isRunning()) {
+            m_api->stop();
+            qCInfo(lcApp) << "local API stopped";
+        }
+        m_apiLabel->hide();
+        return;
+    }
+    QString error;
+    const QString token = loadOrCreateApiToken(apiTokenPath(), &error);
+    if (token.isEmpty()) {
+        m_apiLabel->hide();
+        statusBar()->showMessage(tr("The local API is off: %1").arg(error), 30000);
+        return;
+    }
+    const QString db = m_sessions->isRunning() ? m_sessions->databasePath() : m_options.databasePath;
+    ApiServerConfig config;
+    config.bind = QHostAddress(api.bind);
+    config.port = quint16(api.port);
+    config.allowWrites = api.allowWrites;
+    config.token = token;
+    config.databasePath = db;
+    if (m_api->isRunning()) {
+        const ApiServerConfig &now = m_api->server()->config();
+        if (now.bind == config.bind && now.port == config.port && now.allowWrites == config.allowWrites &&
+            now.token == config.token && now.databasePath == config.databasePath)
+            return;
+    }
+    if (!m_api->start(config, &error)) {
+        m_apiLabel->hide();
+        qCWarning(lcApp).noquote() << "local API:" << error;
+        statusBar()->showMessage(tr("The local API is off: %1").arg(error), 30000);
+        return;
+    }
+    if (ApiServer *server = m_api->server())
+        QMetaObject::invokeMethod(server, [server, feed = m_apiFeed] { server->setFeed(feed); });
+    const QString host = config.bind.protocol() == QAbstractSocket::IPv6Protocol
+                             ? QStringLiteral("[%1]").arg(config.bind.toString())
+                             : config.bind.toString();
+    m_apiLabel->setText(tr("API :%1").arg(m_api->port()));
+    m_apiLabel->setToolTip(
+        tr("The local API serves http://%1:%2/v1/ (%3) from %4")
+            .arg(host)
+            .arg(m_api->port())
+            .arg(api.allowWrites ? tr("reads and writes") : tr("read-only"), Database::displayName(db)));
+    m_apiLabel->show();
+    qCInfo(lcApp).noquote() << "local API on" << host << m_api->port() << "for" << Database::displayName(db);
+    if (!config.bind.isLoopback())
+        statusBar()->showMessage(
+            tr("The local API listens on %1, not loopback: anyone who reaches it with the "
+               "token can read your data.")
+                .arg(config.bind.toString()),
+            30000);
 }
 
 void MainWindow::streamSymbols(const QStringList &symbols)
@@ -546,6 +617,43 @@ void MainWindow::connectControllers()
         m_pairView->setSymbols(symbols);
     });
     connect(c, &SessionController::stored, this, &MainWindow::onStored);
+
+    // The local API (Settings → API): it serves the database the session writes to and hears the same
+    // bars, pair updates and alert events as the window; it runs on a thread of its own.
+    m_api = new ApiHost(this);
+    connect(m_api, &ApiHost::alertRulesChanged, m_alerts, &AlertsPanel::reloadRules);
+    connect(c, &SessionController::started, this, [this] { applyApi(m_apiSettings); });
+    connect(c, &SessionController::stored, this,
+            [this](const TickBatch &, const BarBatch &bars, const WriteStats &st) {
+                m_apiFeed.insert(QStringLiteral("stored_ticks"), m_sessions->storedTicks());
+                m_apiFeed.insert(QStringLiteral("unsaved_ticks"), m_sessions->unsavedTicks());
+                if (st.stored > 0)
+                    m_apiFeed.insert(QStringLiteral("last_stored_ms"), QDateTime::currentMSecsSinceEpoch());
+                if (ApiServer *server = m_api->server())
+                    QMetaObject::invokeMethod(server, [server, bars, feed = m_apiFeed] {
+                        server->setFeed(feed);
+                        server->publishBars(bars);
+                    });
+            });
+    connect(c, &SessionController::feedStateChanged, this, [this](FeedState state, const QString &detail) {
+        static const char *const names[] = {"stopped", "connecting", "connected", "waiting_to_reconnect"};
+        m_apiFeed.insert(QStringLiteral("state"), QLatin1String(names[int(state)]));
+        m_apiFeed.insert(QStringLiteral("detail"), detail);
+        m_apiFeed.insert(QStringLiteral("symbols"), QJsonArray::fromStringList(m_sessions->symbols()));
+        if (ApiServer *server = m_api->server())
+            QMetaObject::invokeMethod(server, [server, feed = m_apiFeed] { server->setFeed(feed); });
+    });
+    connect(m_pairView, &PairWorkspace::alertInputs, this,
+            [this](const QString &pair, const AlertVariables &v) {
+                if (ApiServer *server = m_api->server())
+                    QMetaObject::invokeMethod(server, [server, pair, v] { server->publishPair(pair, v); });
+            });
+    connect(m_alerts, &AlertsPanel::eventsStored, this, [this](const QList<AlertEvent> &events) {
+        if (ApiServer *server = m_api->server())
+            QMetaObject::invokeMethod(server, [server, events] { server->publishAlertEvents(events); });
+    });
+    m_apiSettings = AppSettings::load(QSettings()).api;
+    applyApi(m_apiSettings);
     connect(c, &SessionController::countsChanged, this, [this](qint64 stored, qint64 unsaved) {
         m_storedLabel->setText(unsaved > 0
                                    ? tr("%L1 trades stored, %L2 not saved yet").arg(stored).arg(unsaved)

@@ -6,6 +6,7 @@
 #include "settings/app_settings.h"
 #include "workspace/workspace.h"
 
+#include <QJsonObject>
 #include <QMainWindow>
 #include <QPointer>
 
@@ -32,6 +33,7 @@ class SessionController;
 class SymbolCatalogController;
 class WorkspaceDocument;
 class AlertsPanel;
+class ApiHost;
 class ImportDialog;
 class LogModel;
 class LogPanel;
@@ -133,6 +135,10 @@ public Q_SLOTS:
      *  the database (used from the next connect), analysis defaults of new workspaces, notifications
      *  and theme. The language needs a restart (the status bar says so). */
     void applySettings(const pairlab::AppSettings &settings);
+    /** The local API as Settings → API says (started, restarted on a new database, port or token, stopped).
+     */
+    void applyApi(const pairlab::ApiSettings &api, bool tokenRenewed = false);
+    ApiHost *api() const { return m_api; }
     /** Help → Keyboard shortcuts. */
     ShortcutsDialog *showShortcuts();
     /** The first-start welcome (also Help → Welcome). */
@@ -185,6 +191,11 @@ private:
     QLabel *m_historyLabel = nullptr; ///< "history BTCUSDT 1m: 3.2 of 7 days"
     QToolButton *m_historyCancel = nullptr;
     QLabel *m_recordLabel = nullptr;
+    QLabel *m_apiLabel = nullptr; ///< "API :8765" while the local API serves
+    ApiHost *m_api = nullptr;
+    ApiSettings m_apiSettings;
+    QString m_apiDatabase, m_apiToken;
+    QJsonObject m_apiFeed;
     QAction *m_recordAction = nullptr;
     QAction *m_followAction = nullptr;
     QMenu *m_recentMenu = nullptr;

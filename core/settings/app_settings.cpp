@@ -2,6 +2,7 @@
 
 #include "models/analysis_choices.h"
 
+#include <QHostAddress>
 #include <QRegularExpression>
 #include <QSettings>
 
@@ -80,6 +81,13 @@ AppSettings AppSettings::load(const QSettings &s)
         oneOf(s, QStringLiteral("analysis/hedgeMethod"), hedgeMethodKeys(), a.analysis.hedgeMethod);
     a.analysis.adfTrend = oneOf(s, QStringLiteral("analysis/adfTrend"), adfTrendKeys(), a.analysis.adfTrend);
 
+    a.api.enabled = s.value(QStringLiteral("api/enabled"), a.api.enabled).toBool();
+    a.api.port = intIn(s, QStringLiteral("api/port"), a.api.port, 1, 65535);
+    const QString bind = s.value(QStringLiteral("api/bind"), a.api.bind).toString().trimmed();
+    if (validateBindAddress(bind, nullptr))
+        a.api.bind = bind;
+    a.api.allowWrites = s.value(QStringLiteral("api/allowWrites"), a.api.allowWrites).toBool();
+
     a.trayMessages = s.value(QStringLiteral("notify/tray"), a.trayMessages).toBool();
     a.sound = s.value(QStringLiteral("notify/sound"), a.sound).toBool();
     a.theme = oneOf(s, QStringLiteral("theme"), ThemeKeys, a.theme);
@@ -100,8 +108,22 @@ QStringList AppSettings::quoteSymbols(const QString &y, const QString &x) const
     return legs;
 }
 
+bool AppSettings::validateBindAddress(const QString &text, QString *error)
+{
+    QHostAddress address;
+    if (address.setAddress(text.trimmed()))
+        return true;
+    if (error)
+        *error = tr("API address: '%1' is not an IP address (127.0.0.1 serves this computer only)").arg(text);
+    return false;
+}
+
 void AppSettings::save(QSettings &s) const
 {
+    s.setValue(QStringLiteral("api/enabled"), api.enabled);
+    s.setValue(QStringLiteral("api/port"), api.port);
+    s.setValue(QStringLiteral("api/bind"), api.bind);
+    s.setValue(QStringLiteral("api/allowWrites"), api.allowWrites);
     s.setValue(QStringLiteral("feed/symbols"), feed.symbols.join(QLatin1Char(',')));
     s.setValue(QStringLiteral("feed/stream"),
                feed.kind == StreamKind::AggTrade ? QStringLiteral("aggTrade") : QStringLiteral("trade"));

@@ -23,6 +23,17 @@ struct AnalysisDefaults
     friend bool operator==(const AnalysisDefaults &, const AnalysisDefaults &) = default;
 };
 
+/** The local API the app serves (Settings → API; README "Local API"): off until the user turns it on. */
+struct ApiSettings
+{
+    bool enabled = false;
+    int port = 8765;
+    QString bind = QStringLiteral("127.0.0.1"); ///< an IP address; anything but loopback is warned about
+    bool allowWrites = false;
+
+    friend bool operator==(const ApiSettings &, const ApiSettings &) = default;
+};
+
 /** The application's preferences as Settings… edits them and QSettings stores them: the live feed
  *  (symbols, stream kind, endpoint, reconnect policy), the database (an SQLite file path or a
  *  postgresql:// URL, one key "database"; empty = the default file in the data directory), analysis
@@ -43,6 +54,7 @@ public:
     /** Whose best bid/offer (bookTicker) a live session streams and stores as quote bars: the legs of every
      *  pair shown in the Pair tab ("pair"), every streamed symbol ("all"), or none ("off"). */
     QString quotes = QStringLiteral("pair");
+    ApiSettings api;
     /** The quote symbols of a session for `quotes`, with the pair's legs y and x. */
     QStringList quoteSymbols(const QString &y, const QString &x) const;
 
@@ -60,6 +72,8 @@ public:
     /** The database string with a PostgreSQL URL's password removed: what save() stores. PairLab keeps no
      *  credentials; libpq reads the password from PGPASSWORD or ~/.pgpass. */
     static QString withoutPassword(const QString &database);
+    /** An IPv4 or IPv6 address to listen on. */
+    static bool validateBindAddress(const QString &text, QString *error);
     /** Reconnect base ≤ cap and every value in its range. */
     static bool validateReconnect(const FeedConfig &feed, QString *error);
     /** The database the window opens: `database`, or defaultFile when it is empty. */
@@ -72,7 +86,7 @@ public:
     {
         return sameFeed(a.feed, b.feed) && a.database == b.database && a.analysis == b.analysis &&
                a.trayMessages == b.trayMessages && a.sound == b.sound && a.theme == b.theme &&
-               a.language == b.language && a.quotes == b.quotes;
+               a.language == b.language && a.quotes == b.quotes && a.api == b.api;
     }
 };
 

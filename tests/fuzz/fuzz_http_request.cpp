@@ -8,8 +8,8 @@ using namespace pairlab;
 
 /* Bytes as a client may send them to the local API, through the request parser the server runs on every
  * packet (parseHttpRequest), with the server's limits (a small body limit, a larger one for /v1/import) and
- * with tight ones. Invariants: parsing is deterministic; an error names an HTTP status the server answers and a
- * reason; a complete request consumed a part of the input, has a method, a path starting with '/', the body
+ * with tight ones. Invariants: parsing is deterministic; an error names an HTTP status the server answers and
+ * a reason; a complete request consumed a part of the input, has a method, a path starting with '/', the body
  * its Content-Length says, and the input cut just before its end is still incomplete; an incomplete request
  * whose head was read needs more than the input holds; percent-decoding never grows the text. */
 
@@ -23,10 +23,12 @@ void check(QByteArrayView data, const HttpLimits &limits)
                        "parsing is deterministic");
     switch (r.state) {
     case HttpParseResult::State::Error:
-        PAIRLAB_FUZZ_CHECK(r.status == 400 || r.status == 413 || r.status == 431 || r.status == 501 || r.status == 505,
+        PAIRLAB_FUZZ_CHECK(r.status == 400 || r.status == 413 || r.status == 431 || r.status == 501 ||
+                               r.status == 505,
                            "an error names a status the server answers");
         PAIRLAB_FUZZ_CHECK(!r.error.isEmpty(), "an error says why");
-        PAIRLAB_FUZZ_CHECK(!HttpResponse::error(r.status, r.error).serialise(false).isEmpty(), "the answer is written");
+        PAIRLAB_FUZZ_CHECK(!HttpResponse::error(r.status, r.error).serialise(false).isEmpty(),
+                           "the answer is written");
         break;
     case HttpParseResult::State::Incomplete:
         if (r.headComplete)
@@ -34,7 +36,8 @@ void check(QByteArrayView data, const HttpLimits &limits)
         break;
     case HttpParseResult::State::Complete: {
         const HttpRequest &q = r.request;
-        PAIRLAB_FUZZ_CHECK(r.consumed > 0 && r.consumed <= data.size(), "a request consumes part of the input");
+        PAIRLAB_FUZZ_CHECK(r.consumed > 0 && r.consumed <= data.size(),
+                           "a request consumes part of the input");
         PAIRLAB_FUZZ_CHECK(!q.method.isEmpty(), "a request has a method");
         PAIRLAB_FUZZ_CHECK(q.target.startsWith('/'), "the target is a path");
         PAIRLAB_FUZZ_CHECK(q.body.size() <= limits.bodyLimitFor(q.path), "the body is within its limit");

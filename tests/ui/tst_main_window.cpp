@@ -1,5 +1,7 @@
 #include "alerts/alert_rule.h"
 #include "alerts_panel.h"
+#include "api/api_server.h"
+#include "api/api_token.h"
 #include "charts/candle_chart_view.h"
 #include "charts/time_series_chart_view.h"
 #include "main_window.h"
@@ -21,6 +23,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
 #include <QLocale>
 #include <QPushButton>
 #include <QSettings>
@@ -28,9 +31,11 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextDocumentFragment>
+#include <QWebSocket>
 #include <QWheelEvent>
 
 using namespace pairlab;
@@ -61,6 +66,7 @@ private Q_SLOTS:
     void marketTabChartsTheQuotedSpread();
     void universeSymbolsJoinTheFeed();
     void addedSymbolsJoinTheRunningLiveFeed();
+    void localApiServesWhatTheWindowShows();
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true); // recent files and settings go to a test location
@@ -471,6 +477,107 @@ void TestMainWindow::marketTabChartsTheQuotedSpread()
     view.setInterval(QStringLiteral("1m"));
     QVERIFY(loaded.wait(5000));
     QVERIFY(chart->extent().first >= chart->extent().second);
+}
+
+namespace {
+
+/** One GET with the token, read to its end (the server runs on its own thread). */
+QPair<int, QByteArray> apiGet(quint16 port, const QByteArray &target, const QByteArray &token)
+{
+    QTcpSocket s;
+    s.connectToHost(QHostAddress::LocalHost, port);
+    if (!s.waitForConnected(5000))
+        return {0, {}};
+    s.write("GET " + target + " HTTP/1.1\r\nHost: h\r\nConnection: close\r\nAuthorization: Bearer " + token +
+            "\r\n\r\n");
+    QByteArray buf;
+    while (s.waitForReadyRead(5000) || s.bytesAvailable())
+        buf += s.readAll();
+    const qsizetype end = buf.indexOf("\r\n\r\n");
+    return {buf.mid(9, 3).toInt(), end < 0 ? QByteArray() : buf.mid(end + 4)};
+}
+
+} // namespace
+
+void TestMainWindow::localApiServesWhatTheWindowShows()
+{
+    QTemporaryDir dir;
+    MainWindowOptions o = optionsIn(dir, QString(), true);
+    o.demo = true;
+    MainWindow w(o);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(!w.api()->isRunning()); // off until the user turns it on
+    QTRY_VERIFY_WITH_TIMEOUT(w.storedTicks() > 150, 20000);
+    w.applyApi(ApiSettings{true, 0, QStringLiteral("127.0.0.1"), false});
+    QVERIFY(w.api()->isRunning());
+    const quint16 port = w.api()->port();
+    auto *label = w.findChild<QLabel *>(QStringLiteral("apiLabel"));
+    QVERIFY(label && label->isVisible());
+    QCOMPARE(label->text(), QStringLiteral("API :%1").arg(port));
+    QString error;
+    const QByteArray token = loadOrCreateApiToken(apiTokenPath(), &error).toLatin1();
+    QVERIFY2(!token.isEmpty(), qPrintable(error));
+    QCOMPARE(apiGet(port, "/v1/health", "wrong-token-123456").first, 401);
+
+    // A stream client hears the demo's bars as the window does.
+    QWebSocket ws;
+    int bars = 0;
+    connect(&ws, &QWebSocket::textMessageReceived, &ws, [&bars](const QString &m) {
+        bars += QJsonDocument::fromJson(m.toUtf8()).object().value(QStringLiteral("type")).toString() ==
+                QLatin1String("bar");
+    });
+    QNetworkRequest req(QUrl(QStringLiteral("ws://127.0.0.1:%1/v1/stream?topics=bars").arg(port)));
+    req.setRawHeader("Authorization", "Bearer " + token);
+    ws.open(req);
+    QTRY_VERIFY_WITH_TIMEOUT(bars > 0, 10000);
+
+    // The health says the feed; the bars are the window's own, to the digit.
+    const auto health = apiGet(port, "/v1/health", token);
+    QCOMPARE(health.first, 200);
+    const QJsonObject h = QJsonDocument::fromJson(health.second).object();
+    QCOMPARE(h.value(QStringLiteral("feed")).toObject().value(QStringLiteral("state")).toString(),
+             QStringLiteral("connected"));
+    QVERIFY(h.value(QStringLiteral("feed")).toObject().value(QStringLiteral("stored_ticks")).toInteger() >
+            150);
+    const std::vector<Bar> shown = w.barModel()->bars();
+    QVERIFY(shown.size() >= 2);
+    const Bar &closed = shown[shown.size() - 2]; // the newest closed bar on screen
+    const auto got = apiGet(port, "/v1/bars?symbol=BTCUSDT&interval=1s&limit=100000", token);
+    QCOMPARE(got.first, 200);
+    bool found = false;
+    for (const QJsonValue &v :
+         QJsonDocument::fromJson(got.second).object().value(QStringLiteral("bars")).toArray()) {
+        const QJsonObject b = v.toObject();
+        if (b.value(QStringLiteral("open_ms")).toInteger() != closed.openMs)
+            continue;
+        found = true;
+        QCOMPARE(b.value(QStringLiteral("close")).toDouble(), closed.close);
+        QCOMPARE(b.value(QStringLiteral("high")).toDouble(), closed.high);
+        QCOMPARE(b.value(QStringLiteral("trades")).toInteger(), closed.trades);
+    }
+    QVERIFY(found);
+
+    // Writes are off: a rule is refused.
+    QTcpSocket post;
+    post.connectToHost(QHostAddress::LocalHost, port);
+    QVERIFY(post.waitForConnected(3000));
+    const QByteArray body = R"({"name":"x","expression":"z > 1"})";
+    post.write("POST /v1/alerts HTTP/1.1\r\nHost: h\r\nConnection: close\r\nAuthorization: Bearer " + token +
+               "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+    QByteArray answer;
+    while (post.waitForReadyRead(5000) || post.bytesAvailable())
+        answer += post.readAll();
+    QVERIFY2(answer.startsWith("HTTP/1.1 403"), answer.constData());
+
+    // Off again: nothing listens.
+    ws.close();
+    w.applyApi(ApiSettings{false, 0, QStringLiteral("127.0.0.1"), false});
+    QVERIFY(!w.api()->isRunning());
+    QVERIFY(!label->isVisible());
+    QTcpSocket gone;
+    gone.connectToHost(QHostAddress::LocalHost, port);
+    QVERIFY(!gone.waitForConnected(1000));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -1,4 +1,5 @@
 #include "alerts_panel.h"
+#include "api/api_token.h"
 #include "controllers/workspace_document.h"
 #include "dialogs/settings_dialog.h"
 #include "logging/log_model.h"
@@ -13,6 +14,7 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -52,6 +54,7 @@ private Q_SLOTS:
     void dialogRefusesBadFieldsAndReturnsTheEditedSettings();
     void okReconnectsTheLiveFeedAndAppliesTheRest();
     void newWorkspaceStartsWithTheAnalysisDefaults();
+    void apiPageEditsTheLocalApiAndItsToken();
 
 private:
     LogSink m_sink{QString()};
@@ -394,6 +397,74 @@ void TestSettings::newWorkspaceStartsWithTheAnalysisDefaults()
     QCOMPARE(w.pairWorkspace()->exitZ(), 0.4);
     QCOMPARE(w.captureWorkspace().symbols, s.feed.symbols);
     QCOMPARE(w.pairWorkspace()->symbolY(), QStringLiteral("SOLUSDT"));
+}
+
+void TestSettings::apiPageEditsTheLocalApiAndItsToken()
+{
+    QFile::remove(apiTokenPath());
+    // Off by default; stored and read back.
+    QCOMPARE(AppSettings().api.enabled, false);
+    AppSettings a;
+    a.api = {true, 9876, QStringLiteral("::1"), true};
+    {
+        QSettings s;
+        a.save(s);
+    }
+    QCOMPARE(AppSettings::load(QSettings()).api, a.api);
+    {
+        QSettings s;
+        s.setValue(QStringLiteral("api/bind"), QStringLiteral("localhost:80"));
+        s.setValue(QStringLiteral("api/port"), 70000);
+    }
+    QCOMPARE(AppSettings::load(QSettings()).api.bind,
+             QStringLiteral("127.0.0.1")); // not an address: the default
+    QCOMPARE(AppSettings::load(QSettings()).api.port, 8765);
+
+    SettingsDialog dialog(AppSettings(), QStringLiteral("/data/pairlab.sqlite"));
+    dialog.show();
+    QPushButton *ok = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+    auto *enabled = dialog.findChild<QCheckBox *>(QStringLiteral("apiEnabled"));
+    auto *writes = dialog.findChild<QCheckBox *>(QStringLiteral("apiWrites"));
+    auto *port = dialog.findChild<QSpinBox *>(QStringLiteral("apiPort"));
+    auto *bind = dialog.findChild<QLineEdit *>(QStringLiteral("apiBind"));
+    auto *token = dialog.findChild<QLineEdit *>(QStringLiteral("apiToken"));
+    auto *warning = dialog.findChild<QLabel *>(QStringLiteral("apiBindWarning"));
+    auto *renew = dialog.findChild<QPushButton *>(QStringLiteral("apiNewToken"));
+    QVERIFY(enabled && writes && port && bind && token && warning && renew);
+    dialog.findChild<QTabWidget *>()->setCurrentIndex(3);
+    QVERIFY(!enabled->isChecked());
+    QVERIFY(token->text().isEmpty()); // no token is made while the API was never on
+    QVERIFY(!QFile::exists(apiTokenPath()));
+    enabled->setChecked(true);
+    QVERIFY(token->text().size() >= 40);
+    QVERIFY(QFile::exists(apiTokenPath()));
+    QCOMPARE(QFile::permissions(apiTokenPath()) &
+                 (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther),
+             QFileDevice::Permissions());
+    QString error;
+    QCOMPARE(loadOrCreateApiToken(apiTokenPath(), &error), token->text());
+    QVERIFY(!warning->isVisible());
+    bind->setText(QStringLiteral("0.0.0.0"));
+    QVERIFY(ok->isEnabled());
+    QVERIFY(warning->isVisible()); // said aloud, not refused
+    QVERIFY(warning->text().contains(QLatin1String("read your data")));
+    writes->setChecked(true);
+    QVERIFY(warning->text().contains(QLatin1String("change")));
+    bind->setText(QStringLiteral("my-laptop"));
+    QVERIFY(!ok->isEnabled());
+    QVERIFY2(dialog.errorText().contains(QLatin1String("not an IP address")), qPrintable(dialog.errorText()));
+    bind->setText(QStringLiteral("127.0.0.1"));
+    QVERIFY(ok->isEnabled());
+    QVERIFY(!warning->isVisible());
+    port->setValue(9999);
+    const QString before = token->text();
+    QVERIFY(!dialog.tokenRenewed());
+    renew->click();
+    QVERIFY(dialog.tokenRenewed());
+    QVERIFY(token->text() != before);
+    QCOMPARE(loadOrCreateApiToken(apiTokenPath(), &error), token->text());
+    const AppSettings edited = dialog.settings();
+    QCOMPARE(edited.api, (ApiSettings{true, 9999, QStringLiteral("127.0.0.1"), true}));
 }
 
 QTEST_MAIN(TestSettings)

@@ -1,16 +1,23 @@
 #include "dialogs/settings_dialog.h"
 
+#include "api/api_token.h"
 #include "models/analysis_choices.h"
 
 #include "models/pair_display.h"
 
 #include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QDoubleSpinBox>
+#include <QFile>
 #include <QFileDialog>
+#include <QFontDatabase>
 #include <QFormLayout>
+#include <QGuiApplication>
 #include <QHBoxLayout>
+#include <QHostAddress>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -50,13 +57,14 @@ void selectData(QComboBox *box, const QVariant &data)
 } // namespace
 
 SettingsDialog::SettingsDialog(const AppSettings &settings, const QString &defaultDatabase, QWidget *parent)
-    : QDialog(parent), m_initial(settings)
+    : QDialog(parent), m_initial(settings), m_tokenPath(apiTokenPath())
 {
     setWindowTitle(tr("Settings"));
     m_pages = new QTabWidget(this);
     m_pages->addTab(feedPage(settings), tr("&Feed"));
     m_pages->addTab(databasePage(settings, defaultDatabase), tr("&Database"));
     m_pages->addTab(analysisPage(settings), tr("&Analysis"));
+    m_pages->addTab(apiPage(settings), tr("A&PI"));
     m_pages->addTab(generalPage(settings), tr("&General"));
     m_errorLabel = new QLabel(this);
     m_errorLabel->setObjectName(QStringLiteral("settingsError"));
@@ -70,9 +78,9 @@ SettingsDialog::SettingsDialog(const AppSettings &settings, const QString &defau
     layout->addWidget(m_errorLabel);
     layout->addWidget(m_buttons);
 
-    for (QLineEdit *e : {m_symbols, m_endpoint, m_sqlitePath, m_postgresUrl})
+    for (QLineEdit *e : {m_symbols, m_endpoint, m_sqlitePath, m_postgresUrl, m_apiBind})
         connect(e, &QLineEdit::textChanged, this, &SettingsDialog::validate);
-    for (QSpinBox *s : {m_reconnectBase, m_reconnectCap, m_stall, m_connectTimeout, m_window})
+    for (QSpinBox *s : {m_reconnectBase, m_reconnectCap, m_stall, m_connectTimeout, m_window, m_apiPort})
         connect(s, &QSpinBox::valueChanged, this, &SettingsDialog::validate);
     for (QDoubleSpinBox *s : {m_entry, m_exit})
         connect(s, &QDoubleSpinBox::valueChanged, this, &SettingsDialog::validate);
@@ -238,6 +246,89 @@ QWidget *SettingsDialog::analysisPage(const AppSettings &s)
     return page;
 }
 
+QWidget *SettingsDialog::apiPage(const AppSettings &s)
+{
+    auto *page = new QWidget(this);
+    auto *form = new QFormLayout(page);
+    m_apiEnabled =
+        new QCheckBox(tr("Serve the &local API (HTTP and WebSocket, for notebooks and scripts)"), page);
+    m_apiEnabled->setObjectName(QStringLiteral("apiEnabled"));
+    m_apiEnabled->setChecked(s.api.enabled);
+    m_apiPort = spin(1, 65535, s.api.port, QString(), page);
+    m_apiPort->setObjectName(QStringLiteral("apiPort"));
+    m_apiPort->setAccelerated(false);
+    m_apiBind = new QLineEdit(s.api.bind, page);
+    m_apiBind->setObjectName(QStringLiteral("apiBind"));
+    m_apiBind->setPlaceholderText(QStringLiteral("127.0.0.1"));
+    m_apiBindWarning = new QLabel(page);
+    m_apiBindWarning->setObjectName(QStringLiteral("apiBindWarning"));
+    m_apiBindWarning->setWordWrap(true);
+    m_apiBindWarning->setStyleSheet(QStringLiteral("color: #c62828"));
+    m_apiWrites = new QCheckBox(
+        tr("Allow &writes: create and delete alert rules, import CSV files, run backtests"), page);
+    m_apiWrites->setObjectName(QStringLiteral("apiWrites"));
+    m_apiWrites->setChecked(s.api.allowWrites);
+    m_apiToken = new QLineEdit(page);
+    m_apiToken->setObjectName(QStringLiteral("apiToken"));
+    m_apiToken->setReadOnly(true);
+    m_apiToken->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_apiToken->setPlaceholderText(tr("made when the API is first turned on"));
+    auto *copy = new QPushButton(tr("&Copy"), page);
+    copy->setObjectName(QStringLiteral("apiCopyToken"));
+    auto *renew = new QPushButton(tr("&New token"), page);
+    renew->setObjectName(QStringLiteral("apiNewToken"));
+    renew->setToolTip(tr("Replaces the token at once: clients with the old one are refused from now on."));
+    auto *tokenRow = new QHBoxLayout;
+    tokenRow->addWidget(m_apiToken, 1);
+    tokenRow->addWidget(copy);
+    tokenRow->addWidget(renew);
+    form->addRow(m_apiEnabled);
+    form->addRow(tr("&Port:"), m_apiPort);
+    form->addRow(tr("&Address:"), m_apiBind);
+    form->addRow(QString(), m_apiBindWarning);
+    form->addRow(QString(), m_apiWrites);
+    form->addRow(tr("Token:"), tokenRow);
+    m_apiNote = note(QString(), page);
+    m_apiNote->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    form->addRow(m_apiNote);
+
+    if (QFile::exists(m_tokenPath)) {
+        QString error;
+        m_apiToken->setText(loadOrCreateApiToken(m_tokenPath, &error));
+    }
+    auto ensureToken = [this] {
+        if (!m_apiToken->text().isEmpty())
+            return;
+        QString error;
+        const QString token = loadOrCreateApiToken(m_tokenPath, &error);
+        m_apiToken->setText(token);
+        if (token.isEmpty())
+            m_apiNote->setText(error);
+    };
+    connect(m_apiEnabled, &QCheckBox::toggled, this, [this, ensureToken](bool on) {
+        if (on)
+            ensureToken();
+        validate();
+    });
+    connect(copy, &QPushButton::clicked, this, [this, ensureToken] {
+        ensureToken();
+        QGuiApplication::clipboard()->setText(m_apiToken->text());
+    });
+    connect(renew, &QPushButton::clicked, this, [this] {
+        QString error;
+        const QString token = regenerateApiToken(m_tokenPath, &error);
+        if (token.isEmpty()) {
+            m_apiNote->setText(error);
+            return;
+        }
+        m_apiToken->setText(token);
+        m_tokenRenewed = true;
+        validate();
+    });
+    connect(m_apiWrites, &QCheckBox::toggled, this, &SettingsDialog::validate);
+    return page;
+}
+
 QWidget *SettingsDialog::generalPage(const AppSettings &s)
 {
     auto *page = new QWidget(this);
@@ -289,6 +380,11 @@ AppSettings SettingsDialog::settings() const
     s.analysis.exitZ = m_exit->value();
     s.analysis.hedgeMethod = m_hedge->currentData().toString();
     s.analysis.adfTrend = m_trend->currentData().toString();
+    s.api.enabled = m_apiEnabled->isChecked();
+    s.api.port = m_apiPort->value();
+    s.api.bind =
+        m_apiBind->text().trimmed().isEmpty() ? QStringLiteral("127.0.0.1") : m_apiBind->text().trimmed();
+    s.api.allowWrites = m_apiWrites->isChecked();
     s.trayMessages = m_tray->isChecked();
     s.sound = m_sound->isChecked();
     s.theme = m_theme->currentData().toString();
@@ -318,7 +414,35 @@ void SettingsDialog::validate()
     } else if (m_exit->value() >= m_entry->value()) {
         why = tr("The exit band must be inside the entry band (exit < entry).");
         page = 2;
+    } else if (!m_apiBind->text().trimmed().isEmpty() &&
+               !AppSettings::validateBindAddress(m_apiBind->text(), &why)) {
+        page = 3;
     }
+    const QHostAddress bind(m_apiBind->text().trimmed().isEmpty() ? QStringLiteral("127.0.0.1")
+                                                                  : m_apiBind->text().trimmed());
+    const bool exposed = !bind.isNull() && !bind.isLoopback();
+    m_apiBindWarning->setText(
+        exposed
+            ? (m_apiWrites->isChecked()
+                   ? tr("Not loopback: anyone who reaches this address and has the token can read and change "
+                        "your data. The traffic is not encrypted.")
+                   : tr("Not loopback: anyone who reaches this address and has the token can read your data. "
+                        "The traffic is not encrypted."))
+            : QString());
+    m_apiBindWarning->setVisible(exposed);
+    const QString host = bind.protocol() == QAbstractSocket::IPv6Protocol
+                             ? QStringLiteral("[%1]").arg(bind.toString())
+                             : bind.toString();
+    m_apiNote->setText(tr("Requests carry the token as “Authorization: Bearer <token>”; it is kept in %1, "
+                          "readable by you only. "
+                          "Try: curl -H \"Authorization: Bearer $(cat %1)\" http://%2:%3/v1/health — the "
+                          "endpoints are listed "
+                          "at /v1/openapi.json.%4")
+                           .arg(QDir::toNativeSeparators(m_tokenPath), host)
+                           .arg(m_apiPort->value())
+                           .arg(m_tokenRenewed
+                                    ? tr(" A new token was made: clients with the old one are refused.")
+                                    : QString()));
     m_error = why;
     m_errorLabel->setText(page < 0 ? QString()
                                    : tr("%1: %2").arg(m_pages->tabText(page).remove(QLatin1Char('&')), why));

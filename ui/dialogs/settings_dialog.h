@@ -17,10 +17,10 @@ class QTabWidget;
 namespace pairlab {
 
 /** Edit → Settings…: the live feed (symbols, stream kind, endpoint, reconnect policy), the database
- *  (an SQLite file or a PostgreSQL server URL), analysis defaults of new workspaces, notifications,
- *  theme and language. Every field is checked as it is edited; the first problem is shown under the
- *  pages and OK stays disabled until it is fixed. The dialog only edits an AppSettings value: the
- *  caller stores and applies it. GUI thread. */
+ *  (an SQLite file or a PostgreSQL server URL), analysis defaults of new workspaces, the local API (on/off,
+ *  port, address, writes, its token), notifications, theme and language. Every field is checked as it is
+ * edited; the first problem is shown under the pages and OK stays disabled until it is fixed. The dialog only
+ * edits an AppSettings value: the caller stores and applies it. GUI thread. */
 class SettingsDialog : public QDialog
 {
     Q_OBJECT
@@ -32,12 +32,15 @@ public:
     AppSettings settings() const;
     bool isValid() const { return m_error.isEmpty(); }
     QString errorText() const { return m_error; }
+    /** "New token" was pressed: the stored token changed whether or not the dialog is accepted. */
+    bool tokenRenewed() const { return m_tokenRenewed; }
 
 private:
     void validate();
     QWidget *feedPage(const AppSettings &s);
     QWidget *databasePage(const AppSettings &s, const QString &defaultDatabase);
     QWidget *analysisPage(const AppSettings &s);
+    QWidget *apiPage(const AppSettings &s);
     QWidget *generalPage(const AppSettings &s);
 
     AppSettings m_initial;
@@ -54,6 +57,12 @@ private:
     QComboBox *m_hedge, *m_trend;
     QCheckBox *m_tray, *m_sound;
     QComboBox *m_theme, *m_language;
+    QCheckBox *m_apiEnabled, *m_apiWrites;
+    QSpinBox *m_apiPort;
+    QLineEdit *m_apiBind, *m_apiToken;
+    QLabel *m_apiBindWarning, *m_apiNote;
+    QString m_tokenPath;
+    bool m_tokenRenewed = false;
     QLabel *m_errorLabel;
     QDialogButtonBox *m_buttons;
 };
