@@ -24,6 +24,9 @@ inline void shiftIntoRepetition(Tick &t, std::int64_t rep, std::int64_t timeShif
 
 /** The real trades of the bundled demo recording (BTCUSDT and ETHUSDT futures, 2024-08-08), repeated by
  *  shiftIntoRepetition(). */
+/** A Binance USD-M combined-stream trade frame of t, as the exchange writes it. */
+QByteArray tradeFrame(const Tick &t);
+
 class RepeatedTrades
 {
 public:

@@ -18,29 +18,6 @@
 
 namespace pairlab::bench {
 
-namespace {
-
-QByteArray tradeFrame(const Tick &t)
-{
-    const QByteArray stream = t.symbol.toStreamName().toLatin1() + "@trade";
-    QByteArray f;
-    f.reserve(200);
-    f += "{\"stream\":\"" + stream + "\",\"data\":{\"e\":\"trade\",\"E\":";
-    appendInt(f, t.tsMs);
-    f += ",\"T\":";
-    appendInt(f, t.tsMs);
-    f += ",\"s\":\"" + t.symbol.toString().toLatin1() + "\",\"t\":";
-    appendInt(f, t.tradeId);
-    f += ",\"p\":\"";
-    appendDouble(f, t.price);
-    f += "\",\"q\":\"";
-    appendDouble(f, t.qty);
-    f += t.buyerMaker ? "\",\"X\":\"MARKET\",\"m\":true}}" : "\",\"X\":\"MARKET\",\"m\":false}}";
-    return f;
-}
-
-} // namespace
-
 int benchLive(const QStringList &args, QTextStream &out, QTextStream &err)
 {
     QCommandLineParser p;

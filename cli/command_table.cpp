@@ -21,7 +21,7 @@ const BenchKind BenchKinds[] = {
     {"postgres", &bench::benchPostgres}, {"analytics", &bench::benchAnalytics},
     {"import", &bench::benchImport},     {"alerts", &bench::benchAlerts},
     {"backtest", &bench::benchBacktest}, {"history", &bench::benchHistory},
-    {"scan", &bench::benchScan},
+    {"scan", &bench::benchScan},         {"api", &bench::benchApi},
 };
 
 QString benchKinds()

@@ -27,8 +27,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <future>
 #include <limits>
+#include <list>
 #include <map>
+#include <mutex>
 #include <set>
 
 namespace pairlab {
@@ -586,6 +589,69 @@ Problem loadPair(const HttpRequest &r, const ApiContext &c, const QString &y, co
     return p;
 }
 
+/** Answers of /v1/pair for the exact bars they were computed on. A client asking again before a new bar gets
+ *  the same bytes without a new analysis, and identical requests that arrive while the answer is being
+ * computed wait for that one computation instead of starting their own (many notebooks polling one pair cost
+ * one analysis per new bar). Keyed by the database, the parameters and the aligned closes themselves. */
+class PairAnswers
+{
+public:
+    template <typename F>
+    HttpResponse answer(const QString &key, std::shared_ptr<const AlignedPair> data, bool *hit, F &&compute)
+    {
+        std::promise<HttpResponse> promise;
+        std::shared_future<HttpResponse> result;
+        {
+            std::lock_guard lock(m_mutex);
+            for (auto it = m_entries.begin(); it != m_entries.end(); ++it) {
+                if (it->key != key || !samePair(*it->data, *data))
+                    continue;
+                result = it->result;
+                m_entries.splice(m_entries.begin(), m_entries, it);
+                break;
+            }
+            *hit = result.valid();
+            if (!*hit) {
+                result = promise.get_future().share();
+                m_entries.push_front({key, std::move(data), result});
+                while (m_entries.size() > kEntries)
+                    m_entries.pop_back();
+            }
+        }
+        if (*hit)
+            return result.get();
+        HttpResponse r;
+        try {
+            r = compute();
+        } catch (...) {
+            r = HttpResponse::error(500, QStringLiteral("the analysis failed"));
+        }
+        promise.set_value(r);
+        return r;
+    }
+
+private:
+    static bool samePair(const AlignedPair &a, const AlignedPair &b)
+    {
+        return a.timeMs == b.timeMs && a.x == b.x && a.y == b.y;
+    }
+    static constexpr std::size_t kEntries = 16;
+    struct Entry
+    {
+        QString key;
+        std::shared_ptr<const AlignedPair> data;
+        std::shared_future<HttpResponse> result;
+    };
+    std::mutex m_mutex;
+    std::list<Entry> m_entries;
+};
+
+PairAnswers &pairAnswers()
+{
+    static PairAnswers answers;
+    return answers;
+}
+
 HttpResponse pairRoute(const HttpRequest &r, const ApiContext &c)
 {
     Problem p;
@@ -616,41 +682,62 @@ HttpResponse pairRoute(const HttpRequest &r, const ApiContext &c)
         return fail(p);
     QElapsedTimer read;
     read.start();
-    AlignedPair pair;
-    p = loadPair(r, c, y, x, interval, source, g, &pair);
+    auto pair = std::make_shared<AlignedPair>();
+    p = loadPair(r, c, y, x, interval, source, g, pair.get());
     if (p)
         return fail(p);
     const double readMs = double(read.nsecsElapsed()) / 1e6;
     options.series = true; // the chosen hedge's spread and z come from the per-bar series
-    PairAnalysis a = analyzePair(pair, options);
-    if (!a.ok())
-        return HttpResponse::error(422, QStringLiteral("%1 ~ %2 (%3, %4 aligned bars): %5")
-                                            .arg(y, x, intervalName(interval))
-                                            .arg(pair.size())
-                                            .arg(a.error));
-    a.timingsMs.insert(a.timingsMs.begin(), {QStringLiteral("read_db"), readMs});
-    double total = 0;
-    for (const auto &t : a.timingsMs)
-        total += t.second;
-    a.timingsMs.emplace_back(QStringLiteral("total"), total);
-    // The analyze object, then what it answers and the chosen hedge's newest spread and z.
-    QByteArray body = analysisToJson(a);
-    const PairDisplay d = buildPairDisplay(pair, a, *method, options.window);
-    const double spread = d.spread && !d.spread->empty() ? d.spread->back() : std::nan("");
-    const double z = d.zscore && !d.zscore->empty() ? d.zscore->back() : std::nan("");
-    const double hedge = d.hedge && !d.hedge->empty() ? d.hedge->back() : std::nan("");
-    Members m;
-    m.str("y", y).str("x", x).str("interval", intervalName(interval)).str("source", source);
-    rangeMembers(m, g);
-    m.integer("first_ms", pair.timeMs.front()).integer("last_ms", pair.timeMs.back());
-    m.num("bars_per_year", options.backtest.barsPerYear);
-    m.str("method", hedgeMethodKey(*method))
-        .num("hedge_ratio", hedge)
-        .num("spread_last", spread)
-        .num("z_last", z);
-    body.chop(1); // the closing brace
-    body += ",\"request\":{" + m.text() + "}}\n";
-    return HttpResponse::json(body);
+    const QString key = QStringList{c.databasePath,
+                                    y,
+                                    x,
+                                    intervalName(interval),
+                                    source,
+                                    QString::number(g.from),
+                                    QString::number(g.to),
+                                    QString::number(g.limit),
+                                    QString::number(options.window),
+                                    QString::number(options.backtest.entry, 'g', 17),
+                                    QString::number(options.backtest.exit, 'g', 17),
+                                    QString::number(options.backtest.cost, 'g', 17),
+                                    QString::number(options.backtest.barsPerYear, 'g', 17),
+                                    hedgeMethodKey(*method)}
+                            .join(QLatin1Char('\x1f'));
+    bool hit = false;
+    HttpResponse out = pairAnswers().answer(key, pair, &hit, [&] {
+        const AlignedPair &aligned = *pair;
+        PairAnalysis a = analyzePair(aligned, options);
+        if (!a.ok())
+            return HttpResponse::error(422, QStringLiteral("%1 ~ %2 (%3, %4 aligned bars): %5")
+                                                .arg(y, x, intervalName(interval))
+                                                .arg(aligned.size())
+                                                .arg(a.error));
+        a.timingsMs.insert(a.timingsMs.begin(), {QStringLiteral("read_db"), readMs});
+        double total = 0;
+        for (const auto &t : a.timingsMs)
+            total += t.second;
+        a.timingsMs.emplace_back(QStringLiteral("total"), total);
+        // The analyze object, then what it answers and the chosen hedge's newest spread and z.
+        QByteArray body = analysisToJson(a);
+        const PairDisplay d = buildPairDisplay(aligned, a, *method, options.window);
+        const double spread = d.spread && !d.spread->empty() ? d.spread->back() : std::nan("");
+        const double z = d.zscore && !d.zscore->empty() ? d.zscore->back() : std::nan("");
+        const double hedge = d.hedge && !d.hedge->empty() ? d.hedge->back() : std::nan("");
+        Members m;
+        m.str("y", y).str("x", x).str("interval", intervalName(interval)).str("source", source);
+        rangeMembers(m, g);
+        m.integer("first_ms", aligned.timeMs.front()).integer("last_ms", aligned.timeMs.back());
+        m.num("bars_per_year", options.backtest.barsPerYear);
+        m.str("method", hedgeMethodKey(*method))
+            .num("hedge_ratio", hedge)
+            .num("spread_last", spread)
+            .num("z_last", z);
+        body.chop(1); // the closing brace
+        body += ",\"request\":{" + m.text() + "}}\n";
+        return HttpResponse::json(body);
+    });
+    out.headers.append({QByteArray("X-PairLab-Cache"), QByteArray(hit ? "hit" : "miss")});
+    return out;
 }
 
 HttpResponse scanRoute(const HttpRequest &r, const ApiContext &c)

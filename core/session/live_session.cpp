@@ -13,6 +13,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <limits>
 
 namespace pairlab {
 
@@ -300,7 +301,8 @@ void LiveSession::takeGaps(std::vector<TradeGap> gaps)
         return;
     TradeGapList records;
     for (TradeGap &g : gaps) {
-        const QString message = tr("gap of %n trade(s) in %1 (ids %2 to %3)", nullptr, int(g.count()))
+        const QString message = tr("gap of %n trade(s) in %1 (ids %2 to %3)", nullptr,
+                                   int(std::min<qint64>(g.count(), std::numeric_limits<int>::max())))
                                     .arg(g.symbol.toString())
                                     .arg(g.fromId)
                                     .arg(g.toId);
@@ -329,18 +331,20 @@ void LiveSession::onBackfilled(const BackfillOutcome &outcome)
     const TradeGap &g = outcome.gap;
     QString message;
     if (outcome.complete()) {
-        message =
-            tr("gap of %n trade(s) in %1 back-filled", nullptr, int(g.count())).arg(g.symbol.toString());
+        message = tr("gap of %n trade(s) in %1 back-filled", nullptr,
+                     int(std::min<qint64>(g.count(), std::numeric_limits<int>::max())))
+                      .arg(g.symbol.toString());
         qCInfo(lcFeed).noquote() << message;
     } else if (outcome.filledTo >= g.fromId) {
         message = tr("gap of %n trade(s) in %1 back-filled up to id %2; the rest could not be filled: %3",
-                     nullptr, int(g.count()))
+                     nullptr, int(std::min<qint64>(g.count(), std::numeric_limits<int>::max())))
                       .arg(g.symbol.toString())
                       .arg(outcome.filledTo)
                       .arg(outcome.reason);
         qCWarning(lcFeed).noquote() << message;
     } else {
-        message = tr("gap of %n trade(s) in %1 could not be filled: %2", nullptr, int(g.count()))
+        message = tr("gap of %n trade(s) in %1 could not be filled: %2", nullptr,
+                     int(std::min<qint64>(g.count(), std::numeric_limits<int>::max())))
                       .arg(g.symbol.toString(), outcome.reason);
         qCWarning(lcFeed).noquote() << message;
     }

@@ -368,6 +368,15 @@ void TestApi::pairIsTheAnalyzeObject()
     const QByteArray want = analyzeObjectWithoutTimings(cli.out.toUtf8());
     QVERIFY(!want.isEmpty());
     QCOMPARE(analyzeObjectWithoutTimings(r.body), want); // byte for byte
+    // Asked again on the same bars: the same bytes, without a new analysis.
+    QCOMPARE(r.header("x-pairlab-cache"), QByteArray("miss"));
+    const Reply again =
+        exchange(s.port, request("GET", "/v1/pair?y=ETHUSDT&x=BTCUSDT&interval=1s&window=30"));
+    QCOMPARE(again.header("x-pairlab-cache"), QByteArray("hit"));
+    QCOMPARE(again.body, r.body);
+    QCOMPARE(exchange(s.port, request("GET", "/v1/pair?y=ETHUSDT&x=BTCUSDT&interval=1s&window=31"))
+                 .header("x-pairlab-cache"),
+             QByteArray("miss"));
     const QJsonObject o = r.json();
     QCOMPARE(o.value(QStringLiteral("n")).toInt(), rows);
     const QJsonObject req = o.value(QStringLiteral("request")).toObject();
