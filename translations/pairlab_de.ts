@@ -215,6 +215,10 @@
         <source>The connect timeout must be between %1 and %2 s.</source>
         <translation>Das Verbindungs-Zeitlimit muss zwischen %1 und %2 s liegen.</translation>
     </message>
+    <message>
+        <source>API address: &apos;%1&apos; is not an IP address (127.0.0.1 serves this computer only)</source>
+        <translation>API-Adresse: „%1“ ist keine IP-Adresse (127.0.0.1 bedient nur diesen Rechner)</translation>
+    </message>
 </context>
 <context>
     <name>Backtest</name>
@@ -3750,6 +3754,30 @@ Jetzt: %2</translation>
         <source>The pair %1/%2 has no data yet. Choose a pair with stored bars in the Spread tab (or wait for live bars of both legs) and try again.</source>
         <translation>Das Paar %1/%2 hat noch keine Daten. Im Spread-Tab ein Paar mit gespeicherten Bars wählen (oder auf Live-Bars beider Legs warten) und erneut versuchen.</translation>
     </message>
+    <message>
+        <source>The local API is off: %1</source>
+        <translation>Die lokale API ist aus: %1</translation>
+    </message>
+    <message>
+        <source>API :%1</source>
+        <translation>API :%1</translation>
+    </message>
+    <message>
+        <source>The local API serves http://%1:%2/v1/ (%3) from %4</source>
+        <translation>Die lokale API bedient http://%1:%2/v1/ (%3) aus %4</translation>
+    </message>
+    <message>
+        <source>reads and writes</source>
+        <translation>Lesen und Schreiben</translation>
+    </message>
+    <message>
+        <source>read-only</source>
+        <translation>nur Lesen</translation>
+    </message>
+    <message>
+        <source>The local API listens on %1, not loopback: anyone who reaches it with the token can read your data.</source>
+        <translation>Die lokale API lauscht auf %1, nicht auf Loopback: Wer sie mit dem Token erreicht, kann Ihre Daten lesen.</translation>
+    </message>
 </context>
 <context>
     <name>pairlab::MarketView</name>
@@ -4735,6 +4763,62 @@ Jetzt: %2</translation>
     <message>
         <source>&amp;Quotes (bid/ask):</source>
         <translation>&amp;Quotes (Geld/Brief):</translation>
+    </message>
+    <message>
+        <source>Serve the &amp;local API (HTTP and WebSocket, for notebooks and scripts)</source>
+        <translation>&amp;Lokale API bereitstellen (HTTP und WebSocket, für Notebooks und Skripte)</translation>
+    </message>
+    <message>
+        <source>Allow &amp;writes: create and delete alert rules, import CSV files, run backtests</source>
+        <translation>&amp;Schreiben erlauben: Alarmregeln anlegen und löschen, CSV-Dateien importieren, Backtests ausführen</translation>
+    </message>
+    <message>
+        <source>made when the API is first turned on</source>
+        <translation>wird beim ersten Einschalten der API erzeugt</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;New token</source>
+        <translation>&amp;Neues Token</translation>
+    </message>
+    <message>
+        <source>Replaces the token at once: clients with the old one are refused from now on.</source>
+        <translation>Ersetzt das Token sofort: Clients mit dem alten werden ab jetzt abgewiesen.</translation>
+    </message>
+    <message>
+        <source>Token:</source>
+        <translation>Token:</translation>
+    </message>
+    <message>
+        <source>Not loopback: anyone who reaches this address and has the token can read and change your data. The traffic is not encrypted.</source>
+        <translation>Nicht Loopback: Wer diese Adresse erreicht und das Token hat, kann Ihre Daten lesen und ändern. Die Verbindung ist nicht verschlüsselt.</translation>
+    </message>
+    <message>
+        <source>Not loopback: anyone who reaches this address and has the token can read your data. The traffic is not encrypted.</source>
+        <translation>Nicht Loopback: Wer diese Adresse erreicht und das Token hat, kann Ihre Daten lesen. Die Verbindung ist nicht verschlüsselt.</translation>
+    </message>
+    <message>
+        <source>Requests carry the token as “Authorization: Bearer &lt;token&gt;”; it is kept in %1, readable by you only. Try: curl -H &quot;Authorization: Bearer $(cat %1)&quot; http://%2:%3/v1/health — the endpoints are listed at /v1/openapi.json.%4</source>
+        <translation>Anfragen tragen das Token als „Authorization: Bearer &lt;token&gt;“; es liegt in %1, nur für Sie lesbar. Zum Ausprobieren: curl -H &quot;Authorization: Bearer $(cat %1)&quot; http://%2:%3/v1/health — die Endpunkte stehen in /v1/openapi.json.%4</translation>
+    </message>
+    <message>
+        <source> A new token was made: clients with the old one are refused.</source>
+        <translation> Ein neues Token wurde erzeugt: Clients mit dem alten werden abgewiesen.</translation>
+    </message>
+    <message>
+        <source>AP&amp;I</source>
+        <translation>AP&amp;I</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>P&amp;ort:</translation>
+    </message>
+    <message>
+        <source>Addr&amp;ess:</source>
+        <translation>Adr&amp;esse:</translation>
     </message>
 </context>
 <context>

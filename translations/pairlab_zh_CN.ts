@@ -215,6 +215,10 @@
         <source>The connect timeout must be between %1 and %2 s.</source>
         <translation>连接超时必须在 %1 到 %2 秒之间。</translation>
     </message>
+    <message>
+        <source>API address: &apos;%1&apos; is not an IP address (127.0.0.1 serves this computer only)</source>
+        <translation>API 地址：“%1”不是 IP 地址（127.0.0.1 仅服务本机）</translation>
+    </message>
 </context>
 <context>
     <name>Backtest</name>
@@ -3727,6 +3731,30 @@ Now: %2</source>
         <source>The pair %1/%2 has no data yet. Choose a pair with stored bars in the Spread tab (or wait for live bars of both legs) and try again.</source>
         <translation>配对 %1/%2 尚无数据。请在“价差”标签页中选择有已存储K线的配对（或等待两条腿的实时K线），然后重试。</translation>
     </message>
+    <message>
+        <source>The local API is off: %1</source>
+        <translation>本地 API 已关闭：%1</translation>
+    </message>
+    <message>
+        <source>API :%1</source>
+        <translation>API :%1</translation>
+    </message>
+    <message>
+        <source>The local API serves http://%1:%2/v1/ (%3) from %4</source>
+        <translation>本地 API 在 http://%1:%2/v1/ 提供服务（%3），数据来自 %4</translation>
+    </message>
+    <message>
+        <source>reads and writes</source>
+        <translation>读写</translation>
+    </message>
+    <message>
+        <source>read-only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <source>The local API listens on %1, not loopback: anyone who reaches it with the token can read your data.</source>
+        <translation>本地 API 监听 %1（非回环地址）：任何持有令牌并能访问它的人都能读取您的数据。</translation>
+    </message>
 </context>
 <context>
     <name>pairlab::MarketView</name>
@@ -4712,6 +4740,62 @@ Now: %2</source>
     <message>
         <source>&amp;Quotes (bid/ask):</source>
         <translation>报价（买/卖）(&amp;Q)：</translation>
+    </message>
+    <message>
+        <source>Serve the &amp;local API (HTTP and WebSocket, for notebooks and scripts)</source>
+        <translation>提供本地 API（HTTP 和 WebSocket，供笔记本和脚本使用）(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Allow &amp;writes: create and delete alert rules, import CSV files, run backtests</source>
+        <translation>允许写入：创建和删除警报规则、导入 CSV 文件、运行回测(&amp;W)</translation>
+    </message>
+    <message>
+        <source>made when the API is first turned on</source>
+        <translation>首次开启 API 时生成</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;New token</source>
+        <translation>新令牌(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Replaces the token at once: clients with the old one are refused from now on.</source>
+        <translation>立即替换令牌：持旧令牌的客户端从此将被拒绝。</translation>
+    </message>
+    <message>
+        <source>Token:</source>
+        <translation>令牌：</translation>
+    </message>
+    <message>
+        <source>Not loopback: anyone who reaches this address and has the token can read and change your data. The traffic is not encrypted.</source>
+        <translation>非回环地址：任何能访问此地址并持有令牌的人都能读取和更改您的数据。通信未加密。</translation>
+    </message>
+    <message>
+        <source>Not loopback: anyone who reaches this address and has the token can read your data. The traffic is not encrypted.</source>
+        <translation>非回环地址：任何能访问此地址并持有令牌的人都能读取您的数据。通信未加密。</translation>
+    </message>
+    <message>
+        <source>Requests carry the token as “Authorization: Bearer &lt;token&gt;”; it is kept in %1, readable by you only. Try: curl -H &quot;Authorization: Bearer $(cat %1)&quot; http://%2:%3/v1/health — the endpoints are listed at /v1/openapi.json.%4</source>
+        <translation>请求以“Authorization: Bearer &lt;令牌&gt;”携带令牌；令牌保存在 %1，仅您可读。试试：curl -H &quot;Authorization: Bearer $(cat %1)&quot; http://%2:%3/v1/health —— 所有端点见 /v1/openapi.json。%4</translation>
+    </message>
+    <message>
+        <source> A new token was made: clients with the old one are refused.</source>
+        <translation> 已生成新令牌：持旧令牌的客户端将被拒绝。</translation>
+    </message>
+    <message>
+        <source>AP&amp;I</source>
+        <translation>AP&amp;I</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>端口(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Addr&amp;ess:</source>
+        <translation>地址(&amp;E)：</translation>
     </message>
 </context>
 <context>

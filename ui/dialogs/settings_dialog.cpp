@@ -64,7 +64,7 @@ SettingsDialog::SettingsDialog(const AppSettings &settings, const QString &defau
     m_pages->addTab(feedPage(settings), tr("&Feed"));
     m_pages->addTab(databasePage(settings, defaultDatabase), tr("&Database"));
     m_pages->addTab(analysisPage(settings), tr("&Analysis"));
-    m_pages->addTab(apiPage(settings), tr("A&PI"));
+    m_pages->addTab(apiPage(settings), tr("AP&I"));
     m_pages->addTab(generalPage(settings), tr("&General"));
     m_errorLabel = new QLabel(this);
     m_errorLabel->setObjectName(QStringLiteral("settingsError"));
@@ -283,8 +283,8 @@ QWidget *SettingsDialog::apiPage(const AppSettings &s)
     tokenRow->addWidget(copy);
     tokenRow->addWidget(renew);
     form->addRow(m_apiEnabled);
-    form->addRow(tr("&Port:"), m_apiPort);
-    form->addRow(tr("&Address:"), m_apiBind);
+    form->addRow(tr("P&ort:"), m_apiPort);
+    form->addRow(tr("Addr&ess:"), m_apiBind);
     form->addRow(QString(), m_apiBindWarning);
     form->addRow(QString(), m_apiWrites);
     form->addRow(tr("Token:"), tokenRow);
