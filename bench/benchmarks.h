@@ -52,8 +52,8 @@ int benchHistory(const QStringList &args, QTextStream &out, QTextStream &err);
  *  SQLite, the full scan and the step after one more bar read from there); peak memory. */
 int benchScan(const QStringList &args, QTextStream &out, QTextStream &err);
 
-/** `bench api [--clients 200] [--streams 50] [--seconds 30] [--rate 5000] [--poll-ms 1000] [--workers 4]`: the
- *  local API under load on loopback — `serve`'s workbench fed by a replay at `rate` trades/s, HTTP clients
+/** `bench api [--clients 200] [--streams 50] [--seconds 30] [--rate 5000] [--poll-ms 1000] [--workers 4]`:
+ * the local API under load on loopback — `serve`'s workbench fed by a replay at `rate` trades/s, HTTP clients
  *  polling /v1/pair on keep-alive connections, WebSocket subscribers to everything — latency percentiles of
  *  the answers, errors, and whether every subscriber heard every stored alert event exactly once. Exit 1 on
  *  an error or a lost event. */

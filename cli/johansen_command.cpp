@@ -1,7 +1,7 @@
 #include "analytics/johansen.h"
 #include "cli/commands.h"
-#include "io/json_writer.h"
 #include "cli/wide_closes.h"
+#include "io/json_writer.h"
 
 #include <QTextStream>
 

@@ -104,7 +104,7 @@ QString whereClause(const AlertEventFilter &f, QVariantList &binds)
 
 } // namespace
 
-AlertStore::AlertStore(QSqlDatabase db) : m_db(std::move(db)) {}
+AlertStore::AlertStore(const QSqlDatabase &db) : m_db(db) {}
 
 QList<AlertRule> AlertStore::loadRules(QString *error) const
 {

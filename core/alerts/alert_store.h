@@ -33,7 +33,7 @@ struct AlertEventFilter
 class AlertStore
 {
 public:
-    explicit AlertStore(QSqlDatabase db);
+    explicit AlertStore(const QSqlDatabase &db);
 
     /** All rules, ordered by id. */
     QList<AlertRule> loadRules(QString *error = nullptr) const;

@@ -288,7 +288,7 @@ QString symbolParam(const HttpRequest &r, QStringView name, Problem *p)
     if (*p)
         return {};
     static const QRegularExpression shape(QStringLiteral("^[A-Z0-9_]{1,40}$"));
-    const QString v = r.queryValue(name).trimmed().toUpper();
+    QString v = r.queryValue(name).trimmed().toUpper();
     if (v.isEmpty())
         *p = {400, QStringLiteral("%1: a symbol is needed (e.g. %1=BTCUSDT)").arg(name.toString())};
     else if (!shape.match(v).hasMatch())
@@ -308,7 +308,7 @@ Interval intervalParam(const HttpRequest &r, Problem *p)
 /** source=live (default; the live bars merged with the exchange's), rest, or an imported dataset's name. */
 QString sourceParam(const HttpRequest &r, Problem *p)
 {
-    const QString v = r.queryValue(u"source", BarStore::LiveSource);
+    QString v = r.queryValue(u"source", BarStore::LiveSource);
     if (v == BarStore::LiveSource || v == BarStore::RestSource || v.startsWith(QLatin1String("upload:")))
         return v;
     if (v.isEmpty() && !*p)

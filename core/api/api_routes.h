@@ -15,7 +15,7 @@ inline constexpr int kApiDefaultRows = 1000;
 /** The largest body a request may carry: a CSV import (all or nothing, as the Import dialog). */
 inline constexpr qint64 kApiMaxImportBytes = qint64(256) * 1024 * 1024;
 /** The largest body of any other request (an alert rule, a backtest request). */
-inline constexpr qint64 kApiMaxSmallBodyBytes = 1024 * 1024;
+inline constexpr qint64 kApiMaxSmallBodyBytes = qint64(1024) * 1024;
 
 /** What one request may use: the database, whether writes are on, and the live state the server keeps
  *  (feed, connections) for /v1/health. Copied to the worker that answers. */

@@ -33,7 +33,7 @@ struct ApiServerConfig
     int idleTimeoutMs = 30000; ///< an HTTP connection silent this long is closed
     int workers = 4;           ///< threads that answer requests (database reads, analyses)
     /** Bytes a stream client may have unsent before its bars and pair updates coalesce to the latest. */
-    qint64 streamHighWater = 256 * 1024;
+    qint64 streamHighWater = qint64(256) * 1024;
     /** Alert events a stream client may have queued before it is closed as too slow (events are not dropped).
      */
     int streamMaxQueuedEvents = 100000;

@@ -58,7 +58,7 @@ QString loadOrCreateApiToken(const QString &path, QString *error)
             *error = QStringLiteral("cannot read %1: %2").arg(path, f.errorString());
             return {};
         }
-        const QString token = QString::fromLatin1(f.readAll()).trimmed();
+        QString token = QString::fromLatin1(f.readAll()).trimmed();
         f.close();
         if (f.permissions() & ~(kOwnerOnly | QFileDevice::ReadUser | QFileDevice::WriteUser))
             QFile::setPermissions(path, kOwnerOnly);

@@ -11,8 +11,8 @@ namespace pairlab {
 /** What the local API accepts of one request before it reads it (ApiServer enforces them as bytes arrive). */
 struct HttpLimits
 {
-    qsizetype maxHeadBytes = 16 * 1024; ///< request line and headers, with their line ends
-    qint64 maxBodyBytes = 1024 * 1024;  ///< Content-Length above this: 413
+    qsizetype maxHeadBytes = qsizetype(16) * 1024; ///< request line and headers, with their line ends
+    qint64 maxBodyBytes = qint64(1024) * 1024;     ///< Content-Length above this: 413
     int maxHeaders = 100;
     /** Paths that take a larger body than maxBodyBytes (an import): path, its limit. */
     QList<QPair<QByteArray, qint64>> bodyLimits;
