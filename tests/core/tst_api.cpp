@@ -49,6 +49,7 @@ private Q_SLOTS:
     void pairIsTheAnalyzeObject();
     void scanIsTheScanCommand();
     void barsTicksAndSymbolsEqualTheExports();
+    void quotesEqualExportQuotes();
     void badParametersAreNamed();
     void limitsHoldAndTheServerSurvives();
     void writesAreRefusedWithoutTheFlag();
@@ -537,6 +538,46 @@ void TestApi::barsTicksAndSymbolsEqualTheExports()
     const Reply q = exchange(s.port, request("GET", "/v1/quotes?symbol=BTCUSDT&interval=1s"));
     QCOMPARE(q.status, 200);
     QCOMPARE(q.json().value(QStringLiteral("count")).toInt(), 0);
+}
+
+void TestApi::quotesEqualExportQuotes()
+{
+    // The real hftbacktest capture (trades and bookTicker of BTCUSDT) stores quote bars.
+    test::ScratchDatabase dir(QStringLiteral("q"));
+    const Run in =
+        run(cli::ingest,
+            {QStringLiteral("--file"),
+             test::sharedData(QStringLiteral("real/binance_ws/hftbacktest_usdm_btcusdt_20240808_raw.gz")),
+             QStringLiteral("--db"), dir.spec()});
+    QVERIFY2(in.code == 0, qPrintable(in.err));
+    Server s(dir.spec());
+    QTemporaryDir out;
+    for (const QString &interval : {QStringLiteral("1s"), QStringLiteral("1m")}) {
+        const QString path = out.filePath(interval + QStringLiteral(".csv"));
+        const Run ex =
+            run(cli::exportData, {QStringLiteral("quotes"), QStringLiteral("--db"), dir.spec(),
+                                  QStringLiteral("--symbol"), QStringLiteral("BTCUSDT"),
+                                  QStringLiteral("--interval"), interval, QStringLiteral("--out"), path});
+        QVERIFY2(ex.code == 0, qPrintable(ex.err));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray want = f.readAll();
+        QVERIFY(want.count('\n') > 3);
+        const Reply r =
+            exchange(s.port, request("GET", "/v1/quotes?symbol=BTCUSDT&interval=" + interval.toLatin1() +
+                                                "&limit=100000&format=csv"));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.body, want);
+        const QJsonObject o =
+            exchange(s.port,
+                     request("GET", "/v1/quotes?symbol=BTCUSDT&interval=" + interval.toLatin1() + "&limit=1"))
+                .json();
+        const QList<QByteArray> last = want.trimmed().split('\n').last().split(',');
+        const QJsonObject q = o.value(QStringLiteral("quotes")).toArray().first().toObject();
+        QCOMPARE(q.value(QStringLiteral("open_ms")).toInteger(), last[0].toLongLong());
+        QCOMPARE(q.value(QStringLiteral("ask_close")).toDouble(), last[8].toDouble());
+        QCOMPARE(q.value(QStringLiteral("updates")).toInteger(), last[9].toLongLong());
+    }
 }
 
 void TestApi::badParametersAreNamed()

@@ -257,6 +257,7 @@ QWidget *SettingsDialog::apiPage(const AppSettings &s)
     m_apiPort = spin(1, 65535, s.api.port, QString(), page);
     m_apiPort->setObjectName(QStringLiteral("apiPort"));
     m_apiPort->setAccelerated(false);
+    m_apiPort->setMaximumWidth(m_apiPort->fontMetrics().horizontalAdvance(QStringLiteral("0000000000")) + 40);
     m_apiBind = new QLineEdit(s.api.bind, page);
     m_apiBind->setObjectName(QStringLiteral("apiBind"));
     m_apiBind->setPlaceholderText(QStringLiteral("127.0.0.1"));
@@ -295,6 +296,7 @@ QWidget *SettingsDialog::apiPage(const AppSettings &s)
     if (QFile::exists(m_tokenPath)) {
         QString error;
         m_apiToken->setText(loadOrCreateApiToken(m_tokenPath, &error));
+        m_apiToken->setCursorPosition(0);
     }
     auto ensureToken = [this] {
         if (!m_apiToken->text().isEmpty())
@@ -302,6 +304,7 @@ QWidget *SettingsDialog::apiPage(const AppSettings &s)
         QString error;
         const QString token = loadOrCreateApiToken(m_tokenPath, &error);
         m_apiToken->setText(token);
+        m_apiToken->setCursorPosition(0);
         if (token.isEmpty())
             m_apiNote->setText(error);
     };
@@ -322,6 +325,7 @@ QWidget *SettingsDialog::apiPage(const AppSettings &s)
             return;
         }
         m_apiToken->setText(token);
+        m_apiToken->setCursorPosition(0);
         m_tokenRenewed = true;
         validate();
     });
@@ -430,9 +434,14 @@ void SettingsDialog::validate()
                         "The traffic is not encrypted."))
             : QString());
     m_apiBindWarning->setVisible(exposed);
-    const QString host = bind.protocol() == QAbstractSocket::IPv6Protocol
-                             ? QStringLiteral("[%1]").arg(bind.toString())
-                             : bind.toString();
+    // A client on this computer reaches an "any" address through loopback.
+    const QHostAddress reach =
+        bind == QHostAddress(QHostAddress::AnyIPv4)   ? QHostAddress(QHostAddress::LocalHost)
+        : bind == QHostAddress(QHostAddress::AnyIPv6) ? QHostAddress(QHostAddress::LocalHostIPv6)
+                                                      : bind;
+    const QString host = reach.protocol() == QAbstractSocket::IPv6Protocol
+                             ? QStringLiteral("[%1]").arg(reach.toString())
+                             : reach.toString();
     m_apiNote->setText(tr("Requests carry the token as “Authorization: Bearer <token>”; it is kept in %1, "
                           "readable by you only. "
                           "Try: curl -H \"Authorization: Bearer $(cat %1)\" http://%2:%3/v1/health — the "
