@@ -346,10 +346,8 @@ SettingsDialog *MainWindow::openSettings()
     auto *dialog = new SettingsDialog(AppSettings::load(QSettings()), m_options.defaultDatabasePath, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] { applySettings(dialog->settings()); });
-    connect(dialog, &QDialog::rejected, this, [this, dialog] {
-        if (dialog->tokenRenewed())
-            applyApi(m_apiSettings, true); // the stored token changed: the server takes the new one
-    });
+    // The stored token changed: the running server takes the new one at once.
+    connect(dialog, &SettingsDialog::apiTokenRenewed, this, [this] { applyApi(m_apiSettings, true); });
     dialog->open();
     return dialog;
 }

@@ -109,8 +109,12 @@ void AlertService::evaluate(const QString &pair, const AlertVariables &variables
     if (events.isEmpty())
         return;
     QString error;
-    if (!m_store->appendEvents(events, &error))
+    if (!m_store->appendEvents(events, &error)) {
+        // Not stored: ids of a rolled-back transaction would be given again to the next events.
+        for (AlertEvent &e : events)
+            e.id = 0;
         Q_EMIT failed(error);
+    }
     Q_EMIT triggered(events);
 }
 

@@ -766,8 +766,11 @@ HttpResponse scanRoute(const HttpRequest &r, const ApiContext &c)
     std::vector<std::vector<double>> columns;
     qint64 rows = 0;
     p = withDb(c, [&](QSqlDatabase &db) {
-        if (symbols.isEmpty())
+        if (symbols.isEmpty()) {
             symbols = BarStore::symbols(db);
+            if (symbols.size() > 400)
+                return; // refused below, before any bar is read
+        }
         std::vector<std::vector<Bar>> bars;
         std::set<qint64> times;
         for (const QString &s : std::as_const(symbols)) {
@@ -788,6 +791,9 @@ HttpResponse scanRoute(const HttpRequest &r, const ApiContext &c)
         p = {503, error};
     if (!p && symbols.size() < 2)
         p = {422, QStringLiteral("fewer than two symbols are stored")};
+    if (!p && symbols.size() > 400)
+        p = {422,
+             QStringLiteral("%1 symbols are stored: name at most 400 with symbols=").arg(symbols.size())};
     if (p)
         return fail(p);
     PairScanOptions options;
@@ -869,6 +875,8 @@ HttpResponse eventsRoute(const HttpRequest &r, const ApiContext &c)
     }
     f.fromMs = timeParam(r, u"from", kMinMs, &p);
     f.toMs = timeParam(r, u"to", kMaxMs, &p);
+    if (f.toMs != kMaxMs)
+        --f.toMs; // [from, to) as every range of the API; the store's bound is inclusive
     f.limit = intParam(r, u"limit", kApiDefaultRows, 1, kApiMaxRows, &p);
     f.pair = r.queryValue(u"pair");
     if (p)

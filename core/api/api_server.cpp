@@ -19,6 +19,8 @@
 #include <QWebSocketServer>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <limits>
+
 namespace pairlab {
 
 Q_LOGGING_CATEGORY(lcApi, "pairlab.api")
@@ -39,6 +41,8 @@ struct ApiServer::Stream
     qint64 outstanding = 0; ///< bytes handed to the socket and not yet written
     qint64 lastEventId = 0; ///< the newest alert event sent (events at or before it are not sent again)
     bool backlog = false;   ///< the events stored after `since` are being read: live ones wait in `held`
+    bool dead = false;      ///< closed as too slow: nothing more is queued or sent
+    quint64 serial = 0;     ///< tells a stream from a later one at the same address
     QList<AlertEvent> held;
     QStringList order;                 ///< keys of `latest` in arrival order
     QHash<QString, QByteArray> latest; ///< coalesced bars and pair updates, the newest per key
@@ -117,6 +121,7 @@ quint16 ApiServer::port() const
 
 void ApiServer::close()
 {
+    m_pool.clear(); // requests not started yet are dropped; the running ones finish
     if (m_server) {
         m_server->close();
         delete m_server;
@@ -130,7 +135,7 @@ void ApiServer::close()
         delete c;
     }
     m_connections.clear();
-    for (Stream *s : std::as_const(m_streams)) {
+    for (Stream *s : m_streams.values()) {
         s->ws->disconnect(this);
         s->ws->abort();
         s->ws->deleteLater();
@@ -221,12 +226,12 @@ void ApiServer::drop(Connection *c)
 
 bool ApiServer::authorised(const HttpRequest &r) const
 {
-    const QByteArray want = m_config.token.toLatin1();
+    const QByteArray want = m_config.token.toUtf8();
     const QByteArray auth = r.header("authorization");
     if (auth.size() > 7 && auth.first(7).toLower() == "bearer " && sameToken(auth.sliced(7).trimmed(), want))
         return true;
     // A browser's WebSocket cannot set headers: the stream also takes ?token=.
-    return r.path == "/v1/stream" && sameToken(r.queryValue(u"token").toLatin1(), want);
+    return r.path == "/v1/stream" && sameToken(r.queryValue(u"token").toUtf8(), want);
 }
 
 void ApiServer::onReadyRead(Connection *c)
@@ -237,11 +242,18 @@ void ApiServer::onReadyRead(Connection *c)
     const qint64 available = socket->bytesAvailable();
     if (available <= 0)
         return;
-    c->idle->start();
+    // A request's head must arrive within the idle timeout of the connection's last answer (a client
+    // trickling bytes holds no place for longer); once an authorised head is read, its body may take its
+    // time.
+    if (c->needed > 0)
+        c->idle->start();
     if (c->needed > 0 && available < c->needed)
         return;
-    // Peek, not read: a stream's upgrade request is left in the socket for the WebSocket handshake.
-    const QByteArray data = socket->peek(std::min<qint64>(available, std::max<qint64>(c->needed, available)));
+    // Peek, not read: a stream's upgrade request is left in the socket for the WebSocket handshake. At most
+    // one request is looked at: its head (the limit and one byte more, to tell it is over) or the whole
+    // request.
+    const qint64 look = c->needed > 0 ? c->needed : m_limits.maxHeadBytes + 1;
+    const QByteArray data = socket->peek(std::min<qint64>(available, look));
     const HttpParseResult r = parseHttpRequest(data, m_limits);
     if (r.state == HttpParseResult::State::Error) {
         respond(c, HttpResponse::error(r.status, r.error), false);
@@ -257,13 +269,23 @@ void ApiServer::onReadyRead(Connection *c)
                 respond(c, denied, false);
                 return;
             }
+            if (!m_config.allowWrites && (r.request.method == "POST" || r.request.method == "DELETE")) {
+                // Every POST and DELETE route writes: refused from the head, the body is not waited for.
+                respond(
+                    c,
+                    HttpResponse::error(403, QStringLiteral("writes are off: start the server with "
+                                                            "--allow-writes (in the app: Settings → API → "
+                                                            "Allow writes)")),
+                    false);
+                return;
+            }
             c->needed = r.needed;
         }
         return;
     }
     c->needed = 0;
     if (!authorised(r.request)) {
-        socket->read(r.consumed);
+        socket->skip(r.consumed);
         HttpResponse denied;
         denied.status = 401;
         denied.contentType = "text/plain";
@@ -276,7 +298,7 @@ void ApiServer::onReadyRead(Connection *c)
         upgrade(c, r.request);
         return;
     }
-    socket->read(r.consumed);
+    socket->skip(r.consumed);
     dispatch(c, r.request);
 }
 
@@ -354,6 +376,7 @@ void ApiServer::onStreamConnected()
         QWebSocket *ws = m_ws->nextPendingConnection();
         auto *s = new Stream;
         s->ws = ws;
+        s->serial = ++m_streamSerial;
         const QUrlQuery q(ws->requestUrl());
         if (q.hasQueryItem(QStringLiteral("topics"))) {
             const QStringList topics =
@@ -398,24 +421,49 @@ void ApiServer::onStreamConnected()
         if (!s->backlog)
             continue;
         // The events stored after `since`, read on a worker; live ones wait until they are sent.
-        auto *watcher = new QFutureWatcher<QList<AlertEvent>>(this);
-        connect(watcher, &QFutureWatcher<QList<AlertEvent>>::finished, this, [this, watcher, ws] {
-            const QList<AlertEvent> stored = watcher->result();
-            watcher->deleteLater();
-            Stream *st = m_streams.value(ws);
-            if (!st)
-                return;
-            st->backlog = false;
-            const QList<AlertEvent> all = stored + st->held;
-            st->held.clear();
-            for (const AlertEvent &e : all)
-                if (e.id > st->lastEventId) {
-                    st->lastEventId = e.id;
-                    queueToStream(st, {}, "{\"type\":\"alert\",\"event\":" + alertEventJson(e) + '}', true);
+        using Backlog = std::pair<QList<AlertEvent>, QString>;
+        auto *watcher = new QFutureWatcher<Backlog>(this);
+        const qint64 most = m_config.streamMaxQueuedEvents;
+        connect(
+            watcher, &QFutureWatcher<Backlog>::finished, this,
+            [this, watcher, ws, serial = s->serial, since, most] {
+                const auto [stored, problem] = watcher->result();
+                watcher->deleteLater();
+                Stream *st = m_streams.value(ws);
+                if (!st || st->serial != serial)
+                    return; // that client left (another may have its address now)
+                if (!problem.isEmpty() || stored.size() > most) {
+                    // Never a silent hole in the events: the client is told and closed, and asks again.
+                    const QString why =
+                        !problem.isEmpty()
+                            ? QStringLiteral("the stored events could not be read: %1").arg(problem)
+                            : QStringLiteral("more than %1 events are stored after %2: read them from "
+                                             "/v1/alerts/events, then reconnect with a later since")
+                                  .arg(most)
+                                  .arg(since);
+                    QJsonObject o;
+                    o.insert(QStringLiteral("type"), QStringLiteral("error"));
+                    o.insert(QStringLiteral("error"), why);
+                    ws->sendTextMessage(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)));
+                    st->dead = true;
+                    QMetaObject::invokeMethod(
+                        ws,
+                        [ws, why] { ws->close(QWebSocketProtocol::CloseCodeBadOperation, why.left(120)); },
+                        Qt::QueuedConnection);
+                    return;
                 }
-        });
+                st->backlog = false;
+                const QList<AlertEvent> all = stored + st->held;
+                st->held.clear();
+                for (const AlertEvent &e : all)
+                    if (e.id > st->lastEventId) {
+                        st->lastEventId = e.id;
+                        queueToStream(st, {}, "{\"type\":\"alert\",\"event\":" + alertEventJson(e) + '}',
+                                      true);
+                    }
+            });
         const QString path = m_config.databasePath;
-        watcher->setFuture(QtConcurrent::run(&m_pool, [path, since] {
+        watcher->setFuture(QtConcurrent::run(&m_pool, [path, since, most]() -> Backlog {
             QList<AlertEvent> events;
             QString error;
             Database::withReader(
@@ -424,26 +472,46 @@ void ApiServer::onStreamConnected()
                     AlertEventFilter f;
                     f.afterId = since;
                     f.oldestFirst = true;
-                    f.limit = kApiMaxRows;
+                    f.limit = int(std::min<qint64>(most + 1, std::numeric_limits<int>::max()));
                     events = AlertStore(db).queryEvents(f, &error);
                 },
                 &error);
-            return events;
+            return {events, error};
         }));
     }
 }
 
 void ApiServer::queueToStream(Stream *s, const QString &key, const QByteArray &message, bool event)
 {
+    if (s->dead)
+        return;
     if (event) {
         if (s->events.size() >= m_config.streamMaxQueuedEvents) {
             qCWarning(lcApi) << "stream client too slow: closed with" << s->events.size() << "events queued";
-            s->ws->close(QWebSocketProtocol::CloseCodePolicyViolated,
-                         QStringLiteral("too slow: alert events queued beyond the limit"));
+            // Closed later, from the event loop: closing flushes and may delete the stream at once, while a
+            // publisher is still walking the streams.
+            s->dead = true;
+            s->events.clear();
+            s->latest.clear();
+            s->order.clear();
+            QMetaObject::invokeMethod(
+                s->ws,
+                [ws = s->ws] {
+                    ws->close(QWebSocketProtocol::CloseCodePolicyViolated,
+                              QStringLiteral("too slow: alert events queued beyond the limit"));
+                },
+                Qt::QueuedConnection);
             return;
         }
         s->events.append(message);
     } else {
+        // A closed bar goes before the next forming one: the pending forming bar of its key is dropped (the
+        // next one follows), so a slow client never reads bar N+1 before bar N closed.
+        if (key.startsWith(QLatin1String("closed:"))) {
+            const QString forming = QStringLiteral("bar:") + key.mid(7);
+            if (s->latest.remove(forming))
+                s->order.removeOne(forming);
+        }
         if (!s->latest.contains(key))
             s->order.append(key);
         s->latest.insert(key, message);
@@ -453,7 +521,7 @@ void ApiServer::queueToStream(Stream *s, const QString &key, const QByteArray &m
 
 void ApiServer::flushStream(Stream *s)
 {
-    while (s->outstanding < m_config.streamHighWater) {
+    while (!s->dead && s->outstanding < m_config.streamHighWater) {
         QByteArray message;
         if (!s->events.isEmpty()) {
             message = s->events.takeFirst();
@@ -486,14 +554,14 @@ void ApiServer::publishBars(const BarBatch &batch)
                 it->bar.merge(b);
             } else if (b.openMs > it->bar.openMs) {
                 const QByteArray closed = barJson(symbol, interval, it->bar, true, it->partial);
-                for (Stream *s : std::as_const(m_streams))
+                for (Stream *s : m_streams.values())
                     if (s->bars)
                         queueToStream(s, QStringLiteral("closed:") + key, closed, false);
                 *it = OpenBar{b, false};
             }
         }
         const QByteArray forming = barJson(symbol, interval, it->bar, false, it->partial);
-        for (Stream *s : std::as_const(m_streams))
+        for (Stream *s : m_streams.values())
             if (s->bars)
                 queueToStream(s, QStringLiteral("bar:") + key, forming, false);
     }
@@ -515,14 +583,14 @@ void ApiServer::publishPair(const QString &pair, const AlertVariables &v)
         appendNumber(o, v.values[std::size_t(i)]);
     }
     o += "}}";
-    for (Stream *s : std::as_const(m_streams))
+    for (Stream *s : m_streams.values())
         if (s->pair)
             queueToStream(s, QStringLiteral("pair:") + pair, o, false);
 }
 
 void ApiServer::publishAlertEvents(const QList<AlertEvent> &events)
 {
-    for (Stream *s : std::as_const(m_streams)) {
+    for (Stream *s : m_streams.values()) {
         if (!s->alerts)
             continue;
         if (s->backlog) {
@@ -533,6 +601,10 @@ void ApiServer::publishAlertEvents(const QList<AlertEvent> &events)
             if (e.id > s->lastEventId) {
                 s->lastEventId = e.id;
                 queueToStream(s, {}, "{\"type\":\"alert\",\"event\":" + alertEventJson(e) + '}', true);
+            } else if (e.id <= 0) {
+                // Fired but not stored (the database refused it): said once, without moving the cursor.
+                queueToStream(
+                    s, {}, "{\"type\":\"alert\",\"stored\":false,\"event\":" + alertEventJson(e) + '}', true);
             }
     }
 }

@@ -107,6 +107,7 @@ private:
         bool partial = true; ///< the server did not see the bar's first fragment
     };
     QHash<QString, OpenBar> m_openBars; ///< "SYMBOL/1m" -> the bar being formed
+    quint64 m_streamSerial = 0;
     std::shared_ptr<bool> m_alive = std::make_shared<bool>(true);
 };
 

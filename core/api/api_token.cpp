@@ -7,6 +7,10 @@
 #include <QSaveFile>
 #include <QStandardPaths>
 
+#ifdef Q_OS_UNIX
+#include <sys/stat.h>
+#endif
+
 namespace pairlab {
 
 namespace {
@@ -22,12 +26,24 @@ QString newToken()
 
 bool writeToken(const QString &path, const QString &token, QString *error)
 {
-    if (!QDir().mkpath(QFileInfo(path).absolutePath())) {
-        *error = QStringLiteral("cannot create %1").arg(QFileInfo(path).absolutePath());
+    const QString folder = QFileInfo(path).absolutePath();
+    const bool made = !QFileInfo::exists(folder);
+    if (!QDir().mkpath(folder)) {
+        *error = QStringLiteral("cannot create %1").arg(folder);
         return false;
     }
+    if (made) // a folder made for the token is the owner's alone
+        QFile::setPermissions(folder, kOwnerOnly | QFileDevice::ExeOwner);
     QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly)) {
+#ifdef Q_OS_UNIX
+    // The temporary file is created owner-only from the start: no moment in which others could open it.
+    const mode_t before = ::umask(077);
+    const bool opened = f.open(QIODevice::WriteOnly);
+    ::umask(before);
+#else
+    const bool opened = f.open(QIODevice::WriteOnly);
+#endif
+    if (!opened) {
         *error = QStringLiteral("cannot write %1: %2").arg(path, f.errorString());
         return false;
     }

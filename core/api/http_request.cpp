@@ -166,7 +166,7 @@ HttpParseResult parseHttpRequest(QByteArrayView buffer, const HttpLimits &limits
     const QByteArrayView rest = buffer.sliced(start);
     const qsizetype headEnd = rest.indexOf(QByteArrayView("\r\n\r\n"));
     if (headEnd < 0) {
-        if (rest.size() > limits.maxHeadBytes)
+        if (buffer.size() > limits.maxHeadBytes) // the skipped empty lines count too
             return failure(431, QStringLiteral("the request line and headers are longer than %1 bytes")
                                     .arg(limits.maxHeadBytes));
         // A bare LF line end or a NUL in the head can never become valid: answer now, do not wait.
@@ -175,7 +175,7 @@ HttpParseResult parseHttpRequest(QByteArrayView buffer, const HttpLimits &limits
             return failure(400, QStringLiteral("line ends must be CRLF"));
         return {};
     }
-    if (headEnd + 4 > limits.maxHeadBytes)
+    if (start + headEnd + 4 > limits.maxHeadBytes)
         return failure(
             431,
             QStringLiteral("the request line and headers are longer than %1 bytes").arg(limits.maxHeadBytes));

@@ -232,6 +232,8 @@ void TestApi::parserReadsRequests_data()
     QTest::newRow("head too long, unfinished") << QByteArray("GET /" + big) << 2 << 431;
     QTest::newRow("head too long") << QByteArray("GET / HTTP/1.1\r\nHost: h\r\nX: " + big + "\r\n\r\n") << 2
                                    << 431;
+    QTest::newRow("empty lines beyond the limit")
+        << QByteArray(20000, '\n').replace("\n", "\r\n") << 2 << 431;
     QTest::newRow("bad escape") << QByteArray("GET /v1/bars?symbol=%G1 HTTP/1.1\r\nHost: h\r\n\r\n") << 2
                                 << 400;
     QTest::newRow("control byte") << QByteArray("GET /a\x01 HTTP/1.1\r\nHost: h\r\n\r\n") << 2 << 400;
@@ -683,6 +685,11 @@ void TestApi::writesAreRefusedWithoutTheFlag()
     QCOMPARE(post.status, 403);
     QVERIFY(post.json().value(QStringLiteral("error")).toString().contains(QLatin1String("--allow-writes")));
     QCOMPARE(exchange(s.port, request("DELETE", "/v1/alerts/1")).status, 403);
+    // Refused from the head: a large upload is not waited for.
+    const Reply early =
+        exchange(s.port, "POST /v1/import?symbol=XUSDT HTTP/1.1\r\nHost: h\r\nAuthorization: Bearer " +
+                             QByteArray(kToken) + "\r\nContent-Length: 50000000\r\n\r\ntime,close\n");
+    QCOMPARE(early.status, 403);
     QCOMPARE(exchange(s.port, request("POST", "/v1/import?symbol=XUSDT", "time,close\n2024-01-01,1\n", kToken,
                                       "text/csv"))
                  .status,

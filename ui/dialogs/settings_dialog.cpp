@@ -328,6 +328,7 @@ QWidget *SettingsDialog::apiPage(const AppSettings &s)
         m_apiToken->setCursorPosition(0);
         m_tokenRenewed = true;
         validate();
+        Q_EMIT apiTokenRenewed();
     });
     connect(m_apiWrites, &QCheckBox::toggled, this, &SettingsDialog::validate);
     return page;

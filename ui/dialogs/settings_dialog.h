@@ -35,6 +35,10 @@ public:
     /** "New token" was pressed: the stored token changed whether or not the dialog is accepted. */
     bool tokenRenewed() const { return m_tokenRenewed; }
 
+Q_SIGNALS:
+    /** "New token" replaced the stored token: a running API takes it now. */
+    void apiTokenRenewed();
+
 private:
     void validate();
     QWidget *feedPage(const AppSettings &s);
